@@ -1,0 +1,128 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  AgentView,
+  CreateAgentRequestDto,
+  ErrorView,
+  ProvisionAgentRequestDto,
+  ProvisioningAcceptedView,
+  type AgentConfigDto,
+} from '@voca/contracts';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { vendorForWrite } from '../auth/vendor-scope.js';
+import { fieldError } from '../http/field-errors.js';
+import { uuidParam } from '../http/uuid-param.js';
+import { ProvisioningRequests } from '../provisioning/provisioning-requests.js';
+import { AgentViews } from './agent-views.js';
+import { requestFingerprint } from './request-fingerprint.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+const idempotencyHeader = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retrying with the same key returns the same operation; another body with it is a 422',
+};
+
+@ApiTags('agents')
+@ApiBearerAuth()
+@Controller('api/v1/agents')
+export class AgentsController {
+  constructor(
+    private readonly requests: ProvisioningRequests,
+    private readonly agents: AgentViews,
+  ) {}
+
+  @Post('provision')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Provision an agent from a business profile (the seed request shape)' })
+  @ApiHeader(idempotencyHeader)
+  @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
+  @ApiBadRequestResponse({ type: ErrorView })
+  @ApiConflictResponse({ type: ErrorView })
+  @ApiUnprocessableEntityResponse({ type: ErrorView })
+  provision(
+    @Body() body: ProvisionAgentRequestDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request & { id: string },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProvisioningAcceptedView> {
+    return this.accept(body.agent_config, 'agent_config.', vendorForWrite(principal, body.vendor_id), {
+      idempotencyKey,
+      request,
+      response,
+    });
+  }
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Create and provision an agent; the profile fields sit at the top level' })
+  @ApiHeader(idempotencyHeader)
+  @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
+  @ApiBadRequestResponse({ type: ErrorView })
+  @ApiConflictResponse({ type: ErrorView })
+  @ApiUnprocessableEntityResponse({ type: ErrorView })
+  create(
+    @Body() body: CreateAgentRequestDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request & { id: string },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProvisioningAcceptedView> {
+    const { vendor_id: vendorId, ...config } = body;
+    return this.accept(config, '', vendorForWrite(principal, vendorId), { idempotencyKey, request, response });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An agent with its channels' })
+  @ApiOkResponse({ type: AgentView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<AgentView> {
+    return this.agents.get(id, principal);
+  }
+
+  private async accept(
+    config: AgentConfigDto,
+    fieldPrefix: string,
+    vendorId: string,
+    http: { idempotencyKey: string | undefined; request: Request & { id: string }; response: Response },
+  ): Promise<ProvisioningAcceptedView> {
+    const { idempotencyKey, request, response } = http;
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new BadRequestException(fieldError('Idempotency-Key', 'must be 1-255 visible ASCII characters'));
+    }
+    const outcome = await this.requests.submit({
+      vendorId,
+      config,
+      fieldPrefix,
+      requestId: request.id,
+      idempotency: idempotencyKey
+        ? { key: idempotencyKey, requestHash: requestFingerprint(request.path, request.body) }
+        : undefined,
+    });
+    if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    const statusUrl = `/api/v1/provisioning/${outcome.operationId}`;
+    response.setHeader('Location', statusUrl);
+    return {
+      provisioning_id: outcome.operationId,
+      agent_id: outcome.agentId,
+      status: outcome.status,
+      status_url: statusUrl,
+      events_url: `${statusUrl}/events`,
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { configModuleFrom, type GatewayEnv } from '@voca/config';
+import { QueueModule } from '@voca/queue';
+import { ObservabilityModule } from '@voca/observability';
+import { PersistenceModule } from '@voca/persistence';
+import { AgentViews } from './agents/agent-views.js';
+import { AgentsController } from './agents/agents.controller.js';
+import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+import { ApiExceptionFilter } from './http/api-exception.filter.js';
+import { OutboxRelay } from './provisioning/outbox-relay.js';
+import { ProgressHub } from './provisioning/progress-hub.js';
+import { ProgressListener } from './provisioning/progress-listener.controller.js';
+import { ProvisioningController } from './provisioning/provisioning.controller.js';
+import { ProvisioningFlow } from './provisioning/provisioning-flow.js';
+import { ProvisioningRequests } from './provisioning/provisioning-requests.js';
+import { ProvisioningStatus } from './provisioning/provisioning-status.js';
+
+export const GATEWAY = 'api-gateway';
+
+/** The HTTP API: accepts provisioning requests, puts their flows on BullMQ and reports their progress. */
+@Module({})
+export class GatewayModule {
+  static forEnv(env: GatewayEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        configModuleFrom(env),
+        ObservabilityModule.forApp(GATEWAY),
+        PersistenceModule.forApp(GATEWAY),
+        QueueModule.forRoot(),
+        QueueModule.provisioningFlowProducer(),
+        JwtModule.register({ secret: env.JWT_SECRET_KEY, verifyOptions: { algorithms: ['HS256'] } }),
+      ],
+      controllers: [AgentsController, ProvisioningController, ProgressListener],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        AgentViews,
+        OutboxRelay,
+        ProgressHub,
+        ProvisioningFlow,
+        ProvisioningRequests,
+        ProvisioningStatus,
+      ],
+    };
+  }
+}

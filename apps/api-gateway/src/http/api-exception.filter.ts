@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/** Errors thrown by express's body parser before any route runs, mapped to what the client got wrong. */
+const BODY_PARSER_ERRORS: Record<string, { status: number; message: string }> = {
+  'entity.parse.failed': { status: 400, message: 'the body is not valid JSON' },
+  'entity.too.large': { status: 413, message: 'the body is larger than this API accepts' },
+  'encoding.unsupported': { status: 415, message: 'the body encoding is not supported' },
+  'charset.unsupported': { status: 415, message: 'the body charset is not supported' },
+  'request.aborted': { status: 400, message: 'the request was aborted' },
+};
+
+/**
+ * The one error shape of the API: `{statusCode, error, message, fields?, request_id}`. Unexpected errors are logged
+ * with their stack and answered as a bare 500, never with internals.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const { status, body } = this.describe(exception);
+    if (status >= 500) this.logger.error({ err: exception, path: request.path }, 'request failed');
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(status).json({
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Error',
+      ...body,
+      request_id: request.id,
+    });
+  }
+
+  private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'string') return { status, body: { message: payload } };
+      const { statusCode: _status, error: _error, ...rest } = payload as Record<string, unknown>;
+      const message = Array.isArray(rest.message) ? rest.message.join('; ') : rest.message;
+      return { status, body: { ...rest, message: message ?? STATUS_CODES[status] } };
+    }
+    const parserError = BODY_PARSER_ERRORS[(exception as BodyParserError)?.type ?? ''];
+    if (parserError) return { status: parserError.status, body: { message: parserError.message } };
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'internal error' } };
+  }
+}

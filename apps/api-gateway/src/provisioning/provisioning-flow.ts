@@ -1,0 +1,79 @@
+import { InjectFlowProducer } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConfigService } from '@nestjs/config';
+import type { GatewayEnv } from '@voca/config';
+import {
+  provisioningJobId,
+  STEP_JOBS,
+  type ChannelStepJobData,
+  type ChannelStepName,
+  type ProvisioningJobData,
+} from '@voca/contracts';
+import { ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { PROVISIONING_FLOW } from '@voca/queue';
+import type { FlowJob, FlowProducer, JobsOptions } from 'bullmq';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+
+const KEEP_COMPLETED_S = 24 * 3600;
+const KEEP_FAILED_S = 7 * 24 * 3600;
+
+/**
+ * Adds an operation's BullMQ flow: the finalize job as parent, one child per channel step on its worker's queue.
+ * Job ids are deterministic, so adding the same operation twice never runs a step twice.
+ */
+@Injectable()
+export class ProvisioningFlow {
+  constructor(
+    @InjectFlowProducer(PROVISIONING_FLOW) private readonly producer: FlowProducer,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: ConfigService<GatewayEnv, true>,
+  ) {}
+
+  /** Adds the flow of an operation recorded in Postgres and marks it enqueued. */
+  async enqueue(operationId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    const operation = await manager.findOneByOrFail(ProvisioningOperation, { id: operationId });
+    const steps = await manager.find(ProvisioningStep, { where: { operationId }, order: { position: 'ASC' } });
+    await this.producer.add(this.flowOf(operation, steps));
+    await manager.update(ProvisioningOperation, { id: operationId, enqueuedAt: IsNull() }, { enqueuedAt: () => 'now()' });
+  }
+
+  private flowOf(operation: ProvisioningOperation, steps: ProvisioningStep[]): FlowJob {
+    const base: ProvisioningJobData = {
+      operationId: operation.id,
+      agentId: operation.agentId,
+      vendorId: operation.vendorId,
+      requestId: operation.requestId,
+    };
+    const children: FlowJob[] = steps
+      .filter((step): step is ProvisioningStep & { name: ChannelStepName } => step.name !== 'finalize')
+      .map((step) => {
+        const job = STEP_JOBS[step.name];
+        const data: ChannelStepJobData = { ...base, step: step.name, channels: step.channels };
+        return {
+          name: job.name,
+          queueName: job.queue,
+          data,
+          // A child that fails for good must still let the finalize step run and record the outcome.
+          opts: { ...this.jobOptions(operation.id, step.name), ignoreDependencyOnFailure: true },
+        };
+      });
+    return {
+      name: STEP_JOBS.finalize.name,
+      queueName: STEP_JOBS.finalize.queue,
+      data: base,
+      opts: this.jobOptions(operation.id, 'finalize'),
+      children,
+    };
+  }
+
+  private jobOptions(operationId: string, step: ProvisioningStep['name']): JobsOptions {
+    return {
+      jobId: provisioningJobId(operationId, step),
+      attempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
+      backoff: { type: 'exponential', delay: this.config.get('STEP_BACKOFF_MS', { infer: true }), jitter: 0.3 },
+      removeOnComplete: { age: KEEP_COMPLETED_S },
+      removeOnFail: { age: KEEP_FAILED_S },
+    };
+  }
+}

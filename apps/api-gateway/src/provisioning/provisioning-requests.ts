@@ -1,0 +1,177 @@
+import { ConflictException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConfigService } from '@nestjs/config';
+import type { GatewayEnv } from '@voca/config';
+import {
+  externalAccountIdOf,
+  planChannelSteps,
+  type AgentConfigDto,
+  type Channel,
+  type CredentialChannel,
+  type OperationStatus,
+} from '@voca/contracts';
+import {
+  Agent,
+  AgentChannel,
+  IdempotencyKey,
+  ProvisioningOperation,
+  ProvisioningStep,
+} from '@voca/persistence';
+import { CredentialCipher } from '@voca/secrets';
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { fieldError } from '../http/field-errors.js';
+import { ProvisioningFlow } from './provisioning-flow.js';
+
+export interface ProvisionCommand {
+  vendorId: string;
+  config: AgentConfigDto;
+  requestId: string;
+  /** Where the profile sits in the request body (`agent_config.` or top level), for naming fields in errors. */
+  fieldPrefix: string;
+  idempotency?: { key: string; requestHash: string };
+}
+
+export interface ProvisionOutcome {
+  operationId: string;
+  agentId: string;
+  status: OperationStatus;
+  /** True when an earlier request with the same Idempotency-Key created the operation. */
+  replayed: boolean;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function violatedConstraint(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === UNIQUE_VIOLATION ? driverError.constraint : undefined;
+}
+
+/**
+ * Turns a provisioning request into records and jobs: the agent, its channels, the operation and its steps are
+ * written in one transaction (with the idempotency key, if any), then the operation's flow is added to BullMQ.
+ * If Redis refuses the flow, the operation stays recorded and the outbox relay adds it later.
+ */
+@Injectable()
+export class ProvisioningRequests {
+  private readonly logger = new Logger(ProvisioningRequests.name);
+  private readonly cipher: CredentialCipher;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly flow: ProvisioningFlow,
+    private readonly config: ConfigService<GatewayEnv, true>,
+  ) {
+    this.cipher = new CredentialCipher(config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true }));
+  }
+
+  async submit(command: ProvisionCommand): Promise<ProvisionOutcome> {
+    const earlier = await this.replay(command);
+    if (earlier) return earlier;
+    let outcome: ProvisionOutcome;
+    try {
+      outcome = await this.db.transaction((tx) => this.record(tx, command));
+    } catch (error) {
+      const constraint = violatedConstraint(error);
+      if (constraint === 'pk_idempotency_keys') {
+        const concurrent = await this.replay(command);
+        if (concurrent) return concurrent;
+      }
+      if (constraint === 'uq_agent_channels_external_account') {
+        throw new ConflictException('a platform account in channel_credentials already belongs to another agent');
+      }
+      throw error;
+    }
+    await this.enqueue(outcome.operationId);
+    return outcome;
+  }
+
+  private async enqueue(operationId: string): Promise<void> {
+    try {
+      await this.flow.enqueue(operationId);
+    } catch (error) {
+      this.logger.warn({ operationId, err: error }, 'flow not added yet; the outbox relay will retry');
+    }
+  }
+
+  /** The operation an earlier request with the same key created, or a 422 when that request had another body. */
+  private async replay(command: ProvisionCommand): Promise<ProvisionOutcome | undefined> {
+    if (!command.idempotency) return undefined;
+    const { key, requestHash } = command.idempotency;
+    const used = await this.db.getRepository(IdempotencyKey).findOneBy({ vendorId: command.vendorId, key });
+    if (!used) return undefined;
+    if (used.requestHash !== requestHash) {
+      throw new UnprocessableEntityException('this Idempotency-Key was already used with a different request');
+    }
+    const operation = await this.db.getRepository(ProvisioningOperation).findOneByOrFail({ id: used.operationId });
+    return { operationId: operation.id, agentId: operation.agentId, status: operation.status, replayed: true };
+  }
+
+  private async record(tx: EntityManager, command: ProvisionCommand): Promise<ProvisionOutcome> {
+    const { config, vendorId } = command;
+    await this.refuseTakenAccounts(tx, command);
+    const agentId = randomUUID();
+    const operationId = randomUUID();
+
+    await tx.insert(Agent, {
+      id: agentId,
+      vendorId,
+      name: config.name,
+      description: config.description ?? null,
+      businessType: config.business_type,
+      status: 'provisioning',
+      characterConfig: { ...config.character_config },
+      context: { ...config.context },
+      version: 1,
+    });
+    await tx.insert(
+      AgentChannel,
+      config.channels.map((channel) => ({ agentId, channel, status: 'pending' as const, ...this.credentialsOf(config, channel) })),
+    );
+    await tx.insert(ProvisioningOperation, {
+      id: operationId,
+      agentId,
+      vendorId,
+      status: 'queued',
+      requestId: command.requestId,
+    });
+    const maxAttempts = this.config.get('STEP_ATTEMPTS', { infer: true });
+    const steps = [...planChannelSteps(config.channels), { name: 'finalize' as const, channels: [] }];
+    await tx.insert(
+      ProvisioningStep,
+      steps.map((step, position) => ({ operationId, name: step.name, channels: step.channels, position, maxAttempts })),
+    );
+    if (command.idempotency) {
+      await tx.insert(IdempotencyKey, {
+        vendorId,
+        key: command.idempotency.key,
+        requestHash: command.idempotency.requestHash,
+        operationId,
+      });
+    }
+    return { operationId, agentId, status: 'queued', replayed: false };
+  }
+
+  private credentialsOf(config: AgentConfigDto, channel: Channel) {
+    const credentials = config.channel_credentials?.[channel as CredentialChannel];
+    if (!credentials || !config.channel_credentials) return { externalAccountId: null, credentialsCiphertext: null };
+    return {
+      externalAccountId: externalAccountIdOf(channel as CredentialChannel, config.channel_credentials) ?? null,
+      credentialsCiphertext: this.cipher.encrypt(credentials),
+    };
+  }
+
+  /** A platform account (WhatsApp number, Page, ...) routes to one agent only. */
+  private async refuseTakenAccounts(tx: EntityManager, { config, fieldPrefix }: ProvisionCommand): Promise<void> {
+    for (const channel of Object.keys(config.channel_credentials ?? {}) as CredentialChannel[]) {
+      const externalAccountId = externalAccountIdOf(channel, config.channel_credentials!);
+      if (!externalAccountId) continue;
+      const taken = await tx.getRepository(AgentChannel).existsBy({ channel, externalAccountId });
+      if (taken) {
+        const field = `${fieldPrefix}channel_credentials.${channel}`;
+        throw new ConflictException(fieldError(field, `this ${channel} account already belongs to another agent`));
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { Controller, Get, Param, ParseUUIDPipe, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorView, ProvisioningStatusView } from '@voca/contracts';
+import {
+  concatMap,
+  defer,
+  distinctUntilChanged,
+  interval,
+  map,
+  merge,
+  startWith,
+  takeUntil,
+  takeWhile,
+  throttleTime,
+  type Observable,
+} from 'rxjs';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { uuidParam } from '../http/uuid-param.js';
+import { ProgressHub } from './progress-hub.js';
+import { isTerminal, ProvisioningStatus } from './provisioning-status.js';
+
+/** Re-reads state this often even without ticks, so a lost pub/sub message only delays a watcher. */
+const RESYNC_MS = 5_000;
+const TICK_THROTTLE_MS = 100;
+
+@ApiTags('provisioning')
+@ApiBearerAuth()
+@Controller('api/v1/provisioning')
+export class ProvisioningController {
+  constructor(
+    private readonly status: ProvisioningStatus,
+    private readonly hub: ProgressHub,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Status of a provisioning operation, with each step and, once ended, the final agent' })
+  @ApiOkResponse({ type: ProvisioningStatusView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.status.get(id, principal);
+  }
+
+  @Sse(':id/events')
+  @ApiOperation({
+    summary: 'Server-Sent Events: a `progress` event with the full status on every change; ends with the operation',
+  })
+  @ApiNotFoundResponse({ type: ErrorView })
+  async events(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Observable<MessageEvent>> {
+    const first = await this.status.get(id, principal);
+    // The read after subscribing catches any change made between `first` and the subscription.
+    const changes = merge(this.hub.ticksOf(id), interval(RESYNC_MS)).pipe(
+      startWith(0),
+      throttleTime(TICK_THROTTLE_MS, undefined, { leading: true, trailing: true }),
+      concatMap(() => defer(() => this.status.get(id, principal))),
+      startWith(first),
+    );
+    return changes.pipe(
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      takeWhile((view) => !isTerminal(view), true),
+      takeUntil(this.hub.shutdown$),
+      map((view): MessageEvent => ({ type: 'progress', id: String(Date.now()), data: view })),
+    );
+  }
+}

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { startApp } from '@voca/bootstrap';
+import { contextServiceEnvSchema, loadEnvOrExit } from '@voca/config';
+import { CONTEXT_SERVICE, ContextServiceModule } from './context-service.module.js';
+
+const env = loadEnvOrExit(CONTEXT_SERVICE, contextServiceEnvSchema);
+await startApp(ContextServiceModule.forEnv(env), { port: env.HEALTH_PORT ?? 8103 });

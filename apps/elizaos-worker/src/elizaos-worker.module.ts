@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { configModuleFrom, type ElizaosWorkerEnv } from '@voca/config';
+import { QueueName } from '@voca/contracts';
+import { ObservabilityModule } from '@voca/observability';
+import { PersistenceModule } from '@voca/persistence';
+import { ProvisioningModule } from '@voca/provisioning';
+import { QueueModule } from '@voca/queue';
+import { ElizaosConsumer } from './elizaos.consumer.js';
+import { elizaosProvisionerProvider } from './elizaos-provisioner.provider.js';
+
+export const ELIZAOS_WORKER = 'elizaos-worker';
+
+/** Consumes `elizaos`: the ElizaOS side of provisioning. */
+@Module({})
+export class ElizaosWorkerModule {
+  static forEnv(env: ElizaosWorkerEnv): DynamicModule {
+    return {
+      module: ElizaosWorkerModule,
+      imports: [
+        configModuleFrom(env),
+        ObservabilityModule.forApp(ELIZAOS_WORKER),
+        PersistenceModule.forApp(ELIZAOS_WORKER),
+        QueueModule.forRoot(),
+        QueueModule.queues(QueueName.ElizaOS),
+        ProvisioningModule,
+      ],
+      providers: [ElizaosConsumer, elizaosProvisionerProvider(env)],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { startApp } from '@voca/bootstrap';
+import { elizaosWorkerEnvSchema, loadEnvOrExit } from '@voca/config';
+import { ELIZAOS_WORKER, ElizaosWorkerModule } from './elizaos-worker.module.js';
+
+const env = loadEnvOrExit(ELIZAOS_WORKER, elizaosWorkerEnvSchema);
+await startApp(ElizaosWorkerModule.forEnv(env), { port: env.HEALTH_PORT ?? 8102 });

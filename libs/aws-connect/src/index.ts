@@ -1,0 +1,2 @@
+export * from './connect-provisioner.js';
+export * from './simulated-connect-provisioner.js';

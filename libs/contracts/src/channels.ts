@@ -1,0 +1,28 @@
+/** Every channel an agent can be reached on. */
+export const CHANNELS = ['voice', 'sms', 'whatsapp', 'instagram', 'facebook', 'twitter'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Channels served through the shared Amazon Connect instance. */
+export const CONNECT_CHANNELS = ['voice', 'sms'] as const satisfies readonly Channel[];
+/** Channels whose messages the ElizaOS runtime answers. */
+export const SOCIAL_CHANNELS = ['whatsapp', 'instagram', 'facebook', 'twitter'] as const satisfies readonly Channel[];
+export type SocialChannel = (typeof SOCIAL_CHANNELS)[number];
+
+export function isSocialChannel(channel: Channel): channel is SocialChannel {
+  return (SOCIAL_CHANNELS as readonly Channel[]).includes(channel);
+}
+
+export function isConnectChannel(channel: Channel): boolean {
+  return (CONNECT_CHANNELS as readonly Channel[]).includes(channel);
+}
+
+/** The platform webhook that delivers a social channel's inbound messages to the gateway. */
+export const WEBHOOK_PATH_BY_CHANNEL: Record<SocialChannel, string> = {
+  whatsapp: '/api/v1/webhooks/meta',
+  instagram: '/api/v1/webhooks/meta',
+  facebook: '/api/v1/webhooks/meta',
+  twitter: '/api/v1/webhooks/twitter',
+};
+
+export const BUSINESS_TYPES = ['retail', 'microfinance', 'other'] as const;
+export type BusinessType = (typeof BUSINESS_TYPES)[number];

@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateBy,
+  ValidateNested,
+  type ValidationArguments,
+} from 'class-validator';
+import { BUSINESS_TYPES, CHANNELS, type BusinessType, type Channel } from '../channels.js';
+import { BusinessContextDto, CharacterConfigDto } from './business-profile.dto.js';
+import { ChannelCredentialsDto } from './channel-credentials.dto.js';
+
+export const VENDOR_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Credentials may only be given for channels the agent actually has. */
+function CredentialsForListedChannels() {
+  return ValidateBy({
+    name: 'credentialsForListedChannels',
+    validator: {
+      validate(value: unknown, args: ValidationArguments): boolean {
+        if (value === null || typeof value !== 'object') return true;
+        const channels = (args.object as { channels?: unknown }).channels;
+        const listed = Array.isArray(channels) ? channels : [];
+        return Object.keys(value).every((channel) => listed.includes(channel));
+      },
+      defaultMessage(args: ValidationArguments): string {
+        const channels = (args.object as { channels?: unknown }).channels;
+        const listed = Array.isArray(channels) ? channels : [];
+        const extra = Object.keys(args.value as object).filter((channel) => !listed.includes(channel));
+        return `channel_credentials has credentials for channels the agent does not have: ${extra.join(', ')}`;
+      },
+    },
+  });
+}
+
+/** The business profile an agent is provisioned from: the seed's `agent_config`. */
+export class AgentConfigDto {
+  @ApiProperty({ example: 'Cozy Comfort Bedding' })
+  @IsString()
+  @Length(1, 120)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Premium bedding and home comfort store' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  description?: string;
+
+  @ApiProperty({ enum: BUSINESS_TYPES, example: 'retail' })
+  @IsIn(BUSINESS_TYPES)
+  business_type: BusinessType;
+
+  @ApiProperty({ enum: CHANNELS, isArray: true, example: ['voice', 'whatsapp', 'instagram', 'facebook', 'twitter'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @ArrayMaxSize(CHANNELS.length)
+  @IsIn(CHANNELS, { each: true, message: `each value in channels must be one of: ${CHANNELS.join(', ')}` })
+  channels: Channel[];
+
+  @ApiPropertyOptional({ type: CharacterConfigDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CharacterConfigDto)
+  character_config?: CharacterConfigDto;
+
+  @ApiPropertyOptional({ type: BusinessContextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BusinessContextDto)
+  context?: BusinessContextDto;
+
+  @ApiPropertyOptional({ type: ChannelCredentialsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelCredentialsDto)
+  @CredentialsForListedChannels()
+  channel_credentials?: ChannelCredentialsDto;
+}
+
+/** `POST /api/v1/agents/provision`: the seed's request. */
+export class ProvisionAgentRequestDto {
+  @ApiPropertyOptional({
+    example: 'vendor_cozy_001',
+    description: 'Required with a service token; with a vendor token it may be omitted or must equal the token vendor',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(VENDOR_ID_PATTERN, { message: 'vendor_id must be 1-64 letters, digits, _ . or -' })
+  vendor_id?: string;
+
+  @ApiProperty({ type: AgentConfigDto })
+  @ValidateNested()
+  @Type(() => AgentConfigDto)
+  agent_config: AgentConfigDto;
+}
+
+/** `POST /api/v1/agents`: the same profile at the top level. */
+export class CreateAgentRequestDto extends AgentConfigDto {
+  @ApiPropertyOptional({ example: 'vendor_cozy_001' })
+  @IsOptional()
+  @IsString()
+  @Matches(VENDOR_ID_PATTERN, { message: 'vendor_id must be 1-64 letters, digits, _ . or -' })
+  vendor_id?: string;
+}

@@ -1,0 +1,187 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/** How the agent speaks: the seed's `character_config`. */
+export class CharacterConfigDto {
+  @ApiPropertyOptional({ example: 'warm, patient and knowledgeable about sleep' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  personality?: string;
+
+  @ApiPropertyOptional({ example: 'friendly', description: 'e.g. friendly, professional, formal, casual' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  tone?: string;
+
+  @ApiPropertyOptional({ example: 'en', description: 'BCP 47 language tag the agent answers in' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 35)
+  language?: string;
+
+  @ApiPropertyOptional({ example: 'concise' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  response_style?: string;
+
+  @ApiPropertyOptional({ example: 'Hi! Welcome to Cozy Comfort Bedding. How can I help you sleep better today?' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  greeting?: string;
+}
+
+export class ProductDto {
+  @ApiProperty({ example: 'Egyptian Cotton Sheet Set' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ example: '600 thread count, queen and king sizes' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: 129.99 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  price?: number;
+}
+
+export class PoliciesDto {
+  @ApiPropertyOptional({ example: '30-day returns on unused items in their original packaging' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  returns?: string;
+
+  @ApiPropertyOptional({ example: 'Free shipping on orders over $75; 3-5 business days' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  shipping?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  warranty?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  payment?: string;
+}
+
+export class ContactDto {
+  @ApiPropertyOptional({ example: '+15551234567' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 40)
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'help@cozycomfort.example' })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ example: '12 Linen Lane, Portland, ME' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  address?: string;
+}
+
+export class FaqDto {
+  @ApiProperty({ example: 'Do you ship internationally?' })
+  @IsString()
+  @Length(1, 500)
+  question: string;
+
+  @ApiProperty({ example: 'We ship to the US and Canada.' })
+  @IsString()
+  @Length(1, 2000)
+  answer: string;
+}
+
+/** What the agent knows about the business: the seed's `context`. */
+export class BusinessContextDto {
+  @ApiPropertyOptional({ type: [ProductDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ProductDto)
+  products?: ProductDto[];
+
+  @ApiPropertyOptional({ example: ['organic cotton bedding', 'hypoallergenic pillows'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  specialties?: string[];
+
+  @ApiPropertyOptional({ example: 'Monday to Saturday, 9 AM - 6 PM EST' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  store_hours?: string;
+
+  @ApiPropertyOptional({ example: 'America/New_York', description: 'IANA time zone of the store hours' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  timezone?: string;
+
+  @ApiPropertyOptional({ type: PoliciesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PoliciesDto)
+  policies?: PoliciesDto;
+
+  @ApiPropertyOptional({ type: ContactDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto;
+
+  @ApiPropertyOptional({ example: 'https://cozycomfort.example' })
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  website?: string;
+
+  @ApiPropertyOptional({ example: ['All sheets are OEKO-TEX certified.'], description: 'Facts the agent may quote' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @Length(1, 4000, { each: true })
+  knowledge_base?: string[];
+
+  @ApiPropertyOptional({ type: [FaqDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => FaqDto)
+  faqs?: FaqDto[];
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+
+const PLATFORM_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+const platformIdMessage = '$property must be a platform id (letters, digits, _ . -)';
+
+export class WhatsappCredentialsDto {
+  @ApiProperty({ example: '106540352242922', description: 'WhatsApp Cloud API phone number id; routes inbound messages' })
+  @IsString()
+  @Matches(PLATFORM_ID, { message: platformIdMessage })
+  phone_number_id: string;
+
+  @ApiPropertyOptional({ example: '102290129340398' })
+  @IsOptional()
+  @IsString()
+  @Matches(PLATFORM_ID, { message: platformIdMessage })
+  business_account_id?: string;
+
+  @ApiProperty({ description: 'System user access token; stored encrypted, never returned', writeOnly: true })
+  @IsString()
+  @Length(8, 4096)
+  access_token: string;
+}
+
+export class FacebookCredentialsDto {
+  @ApiProperty({ example: '104882412345678', description: 'Facebook Page id; routes inbound Messenger messages' })
+  @IsString()
+  @Matches(PLATFORM_ID, { message: platformIdMessage })
+  page_id: string;
+
+  @ApiProperty({ description: 'Page access token; stored encrypted, never returned', writeOnly: true })
+  @IsString()
+  @Length(8, 4096)
+  access_token: string;
+}
+
+export class InstagramCredentialsDto {
+  @ApiProperty({ example: '17841400000000000', description: 'Instagram professional account id' })
+  @IsString()
+  @Matches(PLATFORM_ID, { message: platformIdMessage })
+  account_id: string;
+
+  @ApiProperty({ description: 'Access token; stored encrypted, never returned', writeOnly: true })
+  @IsString()
+  @Length(8, 4096)
+  access_token: string;
+}
+
+export class TwitterCredentialsDto {
+  @ApiProperty({ example: '1456789012345678901', description: 'X user id of the business account (for_user_id)' })
+  @IsString()
+  @Matches(PLATFORM_ID, { message: platformIdMessage })
+  user_id: string;
+
+  @ApiProperty({ description: 'OAuth 2.0 user-context token; stored encrypted, never returned', writeOnly: true })
+  @IsString()
+  @Length(8, 4096)
+  access_token: string;
+}
+
+/** The platform accounts the agent answers for, per social channel. */
+export class ChannelCredentialsDto {
+  @ApiPropertyOptional({ type: WhatsappCredentialsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WhatsappCredentialsDto)
+  whatsapp?: WhatsappCredentialsDto;
+
+  @ApiPropertyOptional({ type: FacebookCredentialsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FacebookCredentialsDto)
+  facebook?: FacebookCredentialsDto;
+
+  @ApiPropertyOptional({ type: InstagramCredentialsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InstagramCredentialsDto)
+  instagram?: InstagramCredentialsDto;
+
+  @ApiPropertyOptional({ type: TwitterCredentialsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TwitterCredentialsDto)
+  twitter?: TwitterCredentialsDto;
+}
+
+export type CredentialChannel = keyof ChannelCredentialsDto;
+
+/** The platform's business-side id of each credential: what an inbound webhook names to reach the agent. */
+export function externalAccountIdOf(channel: CredentialChannel, credentials: ChannelCredentialsDto): string | undefined {
+  switch (channel) {
+    case 'whatsapp':
+      return credentials.whatsapp?.phone_number_id;
+    case 'facebook':
+      return credentials.facebook?.page_id;
+    case 'instagram':
+      return credentials.instagram?.account_id;
+    case 'twitter':
+      return credentials.twitter?.user_id;
+  }
+}

@@ -1,0 +1,188 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BUSINESS_TYPES, CHANNELS, type BusinessType, type Channel } from '../channels.js';
+import { STEP_NAMES, type StepName } from '../provisioning-steps.js';
+import {
+  AGENT_STATUSES,
+  CHANNEL_STATUSES,
+  OPERATION_STATUSES,
+  STEP_STATUSES,
+  type AgentStatus,
+  type ChannelStatus,
+  type OperationStatus,
+  type StepStatus,
+} from '../statuses.js';
+import { BusinessContextDto, CharacterConfigDto } from './business-profile.dto.js';
+
+export class ChannelView {
+  @ApiProperty({ enum: CHANNELS, example: 'voice' })
+  type: Channel;
+
+  @ApiProperty({ enum: CHANNEL_STATUSES, example: 'active' })
+  status: ChannelStatus;
+
+  @ApiPropertyOptional({ example: '+15550100123', description: 'voice and sms' })
+  phone_number?: string;
+
+  @ApiPropertyOptional({ example: 'arn:aws:connect:us-east-1:123456789012:instance/8c2f...', description: 'voice and sms' })
+  aws_connect_instance_id?: string;
+
+  @ApiPropertyOptional({ example: '7f0c8a52-3b1e-5d44-9a61-2f0e4c3b9d10', description: 'social channels' })
+  elizaos_agent_id?: string;
+
+  @ApiPropertyOptional({ example: 'https://engine.example.com/api/v1/webhooks/meta', description: 'social channels' })
+  webhook_url?: string;
+
+  @ApiPropertyOptional({ example: '106540352242922', description: 'The platform account the agent answers for' })
+  external_account_id?: string;
+
+  @ApiProperty({ description: 'Whether platform credentials are stored (they are never returned)' })
+  credentials_configured: boolean;
+
+  @ApiPropertyOptional({ description: 'Why the channel is failed or pending configuration' })
+  error?: string;
+}
+
+/** The seed's final `agent_config` of a finished operation. */
+export class ProvisionedAgentView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Cozy Comfort Bedding' })
+  name: string;
+
+  @ApiProperty({ enum: AGENT_STATUSES, example: 'active' })
+  status: AgentStatus;
+
+  @ApiProperty({ type: [ChannelView] })
+  channels: ChannelView[];
+
+  @ApiProperty()
+  provisioning_complete: boolean;
+}
+
+export class AgentView extends ProvisionedAgentView {
+  @ApiProperty({ example: 'vendor_cozy_001' })
+  vendor_id: string;
+
+  @ApiPropertyOptional()
+  description?: string;
+
+  @ApiProperty({ enum: BUSINESS_TYPES })
+  business_type: BusinessType;
+
+  @ApiProperty({ type: CharacterConfigDto })
+  character_config: CharacterConfigDto;
+
+  @ApiProperty({ type: BusinessContextDto })
+  context: BusinessContextDto;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updated_at: string;
+}
+
+export class ProvisioningAcceptedView {
+  @ApiProperty({ format: 'uuid' })
+  provisioning_id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  agent_id: string;
+
+  @ApiProperty({ enum: OPERATION_STATUSES, example: 'queued' })
+  status: OperationStatus;
+
+  @ApiProperty({ example: '/api/v1/provisioning/6d1f...' })
+  status_url: string;
+
+  @ApiProperty({ example: '/api/v1/provisioning/6d1f.../events' })
+  events_url: string;
+}
+
+export class StepView {
+  @ApiProperty({ enum: STEP_NAMES })
+  name: StepName;
+
+  @ApiProperty({ enum: STEP_STATUSES })
+  status: StepStatus;
+
+  @ApiProperty({ enum: CHANNELS, isArray: true })
+  channels: Channel[];
+
+  @ApiProperty({ description: 'Attempts started so far' })
+  attempts: number;
+
+  @ApiProperty()
+  max_attempts: number;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  started_at?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  finished_at?: string;
+
+  @ApiPropertyOptional()
+  duration_ms?: number;
+
+  @ApiPropertyOptional({ description: 'The last error, readable' })
+  error?: string;
+}
+
+export class ProvisioningStatusView {
+  @ApiProperty({ format: 'uuid' })
+  provisioning_id: string;
+
+  @ApiProperty({ enum: OPERATION_STATUSES })
+  status: OperationStatus;
+
+  @ApiProperty({ format: 'uuid' })
+  agent_id: string;
+
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  percent: number;
+
+  @ApiProperty({ type: [StepView] })
+  steps: StepView[];
+
+  @ApiProperty({ format: 'date-time' })
+  created_at: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  started_at?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  finished_at?: string;
+
+  @ApiPropertyOptional({ description: 'Why the operation did not complete, one line per failed step' })
+  error?: string;
+
+  @ApiPropertyOptional({ type: ProvisionedAgentView, description: 'Present once the operation has ended' })
+  agent_config?: ProvisionedAgentView;
+}
+
+export class ErrorFieldView {
+  @ApiProperty({ example: 'agent_config.channels' })
+  field: string;
+
+  @ApiProperty({ example: ['channels should not be empty'] })
+  messages: string[];
+}
+
+/** Every error the API answers with. */
+export class ErrorView {
+  @ApiProperty({ example: 400 })
+  statusCode: number;
+
+  @ApiProperty({ example: 'Bad Request' })
+  error: string;
+
+  @ApiProperty({ example: 'agent_config.channels: channels should not be empty' })
+  message: string;
+
+  @ApiPropertyOptional({ type: [ErrorFieldView] })
+  fields?: ErrorFieldView[];
+
+  @ApiPropertyOptional({ example: 'b7d6c1d0-...' })
+  request_id?: string;
+}

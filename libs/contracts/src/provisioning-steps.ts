@@ -1,0 +1,25 @@
+import { type Channel, isConnectChannel, isSocialChannel } from './channels.js';
+
+/**
+ * The steps of a provisioning operation. Every operation has `context` and `finalize`; the channel steps exist only
+ * when the agent has a channel of their group.
+ */
+export const STEP_NAMES = ['aws_connect', 'elizaos', 'context', 'finalize'] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+export type ChannelStepName = Exclude<StepName, 'finalize'>;
+
+export interface PlannedStep {
+  name: ChannelStepName;
+  channels: Channel[];
+}
+
+/** Splits an agent's channels into the worker steps that provision them, in a stable order. */
+export function planChannelSteps(channels: readonly Channel[]): PlannedStep[] {
+  const connect = channels.filter(isConnectChannel);
+  const social = channels.filter(isSocialChannel);
+  const steps: PlannedStep[] = [];
+  if (connect.length > 0) steps.push({ name: 'aws_connect', channels: connect });
+  if (social.length > 0) steps.push({ name: 'elizaos', channels: social });
+  steps.push({ name: 'context', channels: [...channels] });
+  return steps;
+}

@@ -1,0 +1,2 @@
+export * from './queue-names.js';
+export * from './jobs.js';

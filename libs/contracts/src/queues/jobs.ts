@@ -1,0 +1,52 @@
+import type { Channel } from '../channels.js';
+import type { ChannelStepName, StepName } from '../provisioning-steps.js';
+import { QueueName } from './queue-names.js';
+
+/** What every job of a provisioning operation carries. */
+export interface ProvisioningJobData {
+  operationId: string;
+  agentId: string;
+  vendorId: string;
+  /** The HTTP request that started the operation; it follows the job into every app's logs. */
+  requestId: string;
+}
+
+export interface ChannelStepJobData extends ProvisioningJobData {
+  step: ChannelStepName;
+  channels: Channel[];
+}
+
+/** Every job the engine runs: the queue it is on, its name and its payload. */
+export type JobItem =
+  | { queue: typeof QueueName.AwsConnect; name: 'connect.provision'; data: ChannelStepJobData }
+  | { queue: typeof QueueName.ElizaOS; name: 'elizaos.provision'; data: ChannelStepJobData }
+  | { queue: typeof QueueName.Context; name: 'context.initialise'; data: ChannelStepJobData }
+  | { queue: typeof QueueName.Provisioning; name: 'provisioning.finalize'; data: ProvisioningJobData };
+
+export type JobName = JobItem['name'];
+export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
+export type JobNamesOf<Q extends QueueName> = Extract<JobItem, { queue: Q }>['name'];
+
+/** The job names each queue carries; a consumer must handle exactly these. */
+export const JOB_NAMES_BY_QUEUE: { [Q in QueueName]: readonly JobNamesOf<Q>[] } = {
+  [QueueName.AwsConnect]: ['connect.provision'],
+  [QueueName.ElizaOS]: ['elizaos.provision'],
+  [QueueName.Context]: ['context.initialise'],
+  [QueueName.Provisioning]: ['provisioning.finalize'],
+};
+
+/** The queue and job that run each provisioning step. */
+export const STEP_JOBS = {
+  aws_connect: { queue: QueueName.AwsConnect, name: 'connect.provision' },
+  elizaos: { queue: QueueName.ElizaOS, name: 'elizaos.provision' },
+  context: { queue: QueueName.Context, name: 'context.initialise' },
+  finalize: { queue: QueueName.Provisioning, name: 'provisioning.finalize' },
+} as const satisfies Record<StepName, { queue: QueueName; name: JobName }>;
+
+/**
+ * Deterministic job id of one step of one operation, so a re-enqueued flow never runs a step twice.
+ * BullMQ forbids ':' in custom ids.
+ */
+export function provisioningJobId(operationId: string, step: StepName): string {
+  return `provision.${operationId}.${step}`;
+}

@@ -1,0 +1,4 @@
+export * from './public-route.js';
+export * from './logger.module.js';
+export * from './observability.module.js';
+export { makeCounterProvider, makeHistogramProvider, makeGaugeProvider, InjectMetric } from '@willsoto/nestjs-prometheus';

@@ -1,0 +1,55 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type {
+  AgentStatus,
+  BusinessContextDto,
+  BusinessType,
+  CharacterConfigDto,
+} from '@voca/contracts';
+
+@Entity({ name: 'agents' })
+@Index('idx_agents_vendor_created', ['vendorId', 'createdAt'])
+@Check('chk_agents_status', `"status" IN ('provisioning', 'active', 'partially_active', 'failed')`)
+@Check('chk_agents_business_type', `"business_type" IN ('retail', 'microfinance', 'other')`)
+export class Agent {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_agents' })
+  id: string;
+
+  @Column({ name: 'vendor_id', type: 'varchar', length: 64 })
+  vendorId: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ name: 'business_type', type: 'varchar', length: 20 })
+  businessType: BusinessType;
+
+  @Column({ type: 'varchar', length: 32, default: 'provisioning' })
+  status: AgentStatus;
+
+  @Column({ name: 'character_config', type: 'jsonb', default: {} })
+  characterConfig: CharacterConfigDto;
+
+  @Column({ type: 'jsonb', default: {} })
+  context: BusinessContextDto;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

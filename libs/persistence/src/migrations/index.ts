@@ -1,0 +1,4 @@
+import { Foundation1764086400000 } from './1764086400000-foundation.js';
+
+/** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
+export const MIGRATIONS = [Foundation1764086400000];

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ClientsModule, Transport } from '@nestjs/microservices';
+import { makeHistogramProvider } from '@voca/observability';
+import { redisConnectionOptions } from '@voca/queue';
+import { PROGRESS_CLIENT, ProgressPublisher } from './progress-publisher.js';
+import { STEP_DURATION_METRIC, StepTracker } from './step-tracker.js';
+
+/** What a worker app needs to run provisioning steps: the step tracker and the progress publisher. */
+@Module({
+  imports: [
+    ClientsModule.registerAsync([
+      {
+        name: PROGRESS_CLIENT,
+        inject: [ConfigService],
+        useFactory: (config: ConfigService) => ({
+          transport: Transport.REDIS,
+          options: redisConnectionOptions(config.getOrThrow('REDIS_URL')),
+        }),
+      },
+    ]),
+  ],
+  providers: [
+    ProgressPublisher,
+    StepTracker,
+    makeHistogramProvider({
+      name: STEP_DURATION_METRIC,
+      help: 'Duration of provisioning step attempts, by step and outcome',
+      labelNames: ['step', 'outcome'],
+      buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
+    }),
+  ],
+  exports: [ProgressPublisher, StepTracker],
+})
+export class ProvisioningModule {}

@@ -1,0 +1,104 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ProvisioningJobData, StepName } from '@voca/contracts';
+import { InjectMetric } from '@voca/observability';
+import { ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Histogram } from 'prom-client';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ProgressPublisher } from './progress-publisher.js';
+import { readableError } from './readable-error.js';
+
+export const STEP_DURATION_METRIC = 'voca_provisioning_step_duration_seconds';
+
+/**
+ * Records a provisioning step's life in Postgres (running, retrying, completed, failed, with attempts and timings),
+ * announces each change on Redis and logs it with the operation and request ids. Workers wrap a step in `run`.
+ */
+@Injectable()
+export class StepTracker {
+  private readonly logger = new Logger(StepTracker.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly progress: ProgressPublisher,
+    @InjectMetric(STEP_DURATION_METRIC) private readonly duration: Histogram<'step' | 'outcome'>,
+  ) {}
+
+  async run<T>(job: Job<ProvisioningJobData>, step: StepName, work: () => Promise<T>): Promise<T> {
+    const stopTimer = this.duration.startTimer({ step });
+    await this.begin(job, step);
+    try {
+      const result = await work();
+      await this.db.transaction((tx) => this.markCompleted(tx, job.data.operationId, step));
+      await this.progress.publish({ operationId: job.data.operationId, step, stepStatus: 'completed' });
+      stopTimer({ outcome: 'completed' });
+      this.logger.log({ ...this.idsOf(job), step }, 'step completed');
+      return result;
+    } catch (error) {
+      const final = this.isFinalAttempt(job, error);
+      stopTimer({ outcome: final ? 'failed' : 'retrying' });
+      await this.fail(job, step, error, final);
+      throw error;
+    }
+  }
+
+  /** Marks the step running (one more attempt) and its operation in progress. */
+  async begin(job: Job<ProvisioningJobData>, step: StepName): Promise<void> {
+    const { operationId } = job.data;
+    await this.db.transaction(async (tx) => {
+      await tx
+        .createQueryBuilder()
+        .update(ProvisioningOperation)
+        .set({ status: 'in_progress', startedAt: () => 'now()' })
+        .where('id = :operationId AND status = :queued', { operationId, queued: 'queued' })
+        .execute();
+      await tx
+        .createQueryBuilder()
+        .update(ProvisioningStep)
+        .set({ status: 'running', attempts: () => 'attempts + 1', startedAt: () => 'COALESCE(started_at, now())' })
+        .where('operation_id = :operationId AND name = :step', { operationId, step })
+        .execute();
+    });
+    this.logger.log({ ...this.idsOf(job), step, attempt: job.attemptsMade + 1 }, 'step started');
+    await this.progress.publish({ operationId, step, stepStatus: 'running', operationStatus: 'in_progress' });
+  }
+
+  /** Marks the step completed inside the caller's transaction, so it lands together with the step's own writes. */
+  async markCompleted(tx: EntityManager, operationId: string, step: StepName): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(ProvisioningStep)
+      .set({ status: 'completed', error: null, finishedAt: () => 'now()' })
+      .where('operation_id = :operationId AND name = :step', { operationId, step })
+      .execute();
+  }
+
+  /** Records a failed attempt: `retrying` while BullMQ will run it again, `failed` once it will not. */
+  async fail(job: Job<ProvisioningJobData>, step: StepName, error: unknown, final: boolean): Promise<void> {
+    const { operationId } = job.data;
+    const status = final ? 'failed' : 'retrying';
+    const message = readableError(error);
+    await this.db
+      .createQueryBuilder()
+      .update(ProvisioningStep)
+      .set({ status, error: message, finishedAt: final ? () => 'now()' : null })
+      .where('operation_id = :operationId AND name = :step', { operationId, step })
+      .execute();
+    this.logger.warn({ ...this.idsOf(job), step, attempt: job.attemptsMade + 1, final, error: message }, 'step failed');
+    await this.progress.publish({ operationId, step, stepStatus: status });
+  }
+
+  isFinalAttempt(job: Job, error: unknown): boolean {
+    return error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  }
+
+  private idsOf(job: Job<ProvisioningJobData>) {
+    return {
+      operationId: job.data.operationId,
+      agentId: job.data.agentId,
+      requestId: job.data.requestId,
+      jobId: job.id,
+    };
+  }
+}
