@@ -1,8 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three tiers: unit specs beside the code, integration tests against the real Postgres and Redis, and end-to-end
+ * tests that start the built apps as processes and talk HTTP. The database is migrated once before any of them.
+ */
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
-    include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file starts four app processes; two cores cannot run several files' worth at once.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -1,6 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { register } from 'prom-client';
 import type { Redis } from 'ioredis';
 import { HealthController } from './health.controller.js';
 import { HEALTH_REDIS, healthRedisProvider } from './health-redis.js';
@@ -23,7 +24,8 @@ export class ObservabilityModule implements OnApplicationShutdown {
           path: '/metrics',
           controller: MetricsController,
           defaultLabels: { app },
-          defaultMetrics: { enabled: true },
+          // Process metrics are global to the process; collect them once even if it hosts several apps (tests).
+          defaultMetrics: { enabled: !register.getSingleMetric('process_cpu_user_seconds_total') },
         }),
       ],
       controllers: [HealthController],

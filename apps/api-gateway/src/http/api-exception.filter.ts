@@ -44,6 +44,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+    // Nest wraps body-parser errors in an HttpException whose cause keeps the parser's error type.
+    const parserType = (exception as BodyParserError)?.type ?? ((exception as { cause?: BodyParserError })?.cause?.type);
+    const parserError = BODY_PARSER_ERRORS[parserType ?? ''];
+    if (parserError) return { status: parserError.status, body: { message: parserError.message } };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
@@ -52,8 +56,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const message = Array.isArray(rest.message) ? rest.message.join('; ') : rest.message;
       return { status, body: { ...rest, message: message ?? STATUS_CODES[status] } };
     }
-    const parserError = BODY_PARSER_ERRORS[(exception as BodyParserError)?.type ?? ''];
-    if (parserError) return { status: parserError.status, body: { message: parserError.message } };
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'internal error' } };
   }
 }

@@ -5,7 +5,9 @@ import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -68,18 +70,21 @@ export class AgentConfigDto {
 
   @ApiPropertyOptional({ type: CharacterConfigDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => CharacterConfigDto)
   character_config?: CharacterConfigDto;
 
   @ApiPropertyOptional({ type: BusinessContextDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => BusinessContextDto)
   context?: BusinessContextDto;
 
   @ApiPropertyOptional({ type: ChannelCredentialsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ChannelCredentialsDto)
   @CredentialsForListedChannels()
@@ -98,6 +103,8 @@ export class ProvisionAgentRequestDto {
   vendor_id?: string;
 
   @ApiProperty({ type: AgentConfigDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => AgentConfigDto)
   agent_config: AgentConfigDto;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsObject,
   ArrayMaxSize,
   IsArray,
   IsEmail,
@@ -154,12 +155,14 @@ export class BusinessContextDto {
 
   @ApiPropertyOptional({ type: PoliciesDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PoliciesDto)
   policies?: PoliciesDto;
 
   @ApiPropertyOptional({ type: ContactDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactDto)
   contact?: ContactDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
 const PLATFORM_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 const platformIdMessage = '$property must be a platform id (letters, digits, _ . -)';
@@ -63,24 +63,28 @@ export class TwitterCredentialsDto {
 export class ChannelCredentialsDto {
   @ApiPropertyOptional({ type: WhatsappCredentialsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => WhatsappCredentialsDto)
   whatsapp?: WhatsappCredentialsDto;
 
   @ApiPropertyOptional({ type: FacebookCredentialsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FacebookCredentialsDto)
   facebook?: FacebookCredentialsDto;
 
   @ApiPropertyOptional({ type: InstagramCredentialsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => InstagramCredentialsDto)
   instagram?: InstagramCredentialsDto;
 
   @ApiPropertyOptional({ type: TwitterCredentialsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TwitterCredentialsDto)
   twitter?: TwitterCredentialsDto;

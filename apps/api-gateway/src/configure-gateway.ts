@@ -1,0 +1,28 @@
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { GatewayEnv } from '@voca/config';
+import { redisConnectionOptions } from '@voca/queue';
+import { strictValidationPipe } from './http/validation.pipe.js';
+
+/** Everything the gateway sets up around its module: validation, OpenAPI at /docs, and the progress listener. */
+export async function configureGateway(app: NestExpressApplication, env: GatewayEnv): Promise<void> {
+  app.useGlobalPipes(strictValidationPipe());
+  app.set('trust proxy', true);
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Voca AI Engine')
+      .setDescription('Provision and run AI customer-service agents on voice, SMS and social channels.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // Progress ticks from the workers arrive over Redis pub/sub.
+  app.connectMicroservice<MicroserviceOptions>({
+    transport: Transport.REDIS,
+    options: redisConnectionOptions(env.REDIS_URL),
+  });
+  await app.startAllMicroservices();
+}

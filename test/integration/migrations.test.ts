@@ -1,0 +1,41 @@
+import { dataSourceOptions, migrateDatabase } from '@voca/persistence';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../support/database.js';
+import { TEST_DATABASE_URL } from '../support/test-env.js';
+
+const scratchName = `voca_migrations_${randomUUID().slice(0, 8)}`;
+const scratchUrl = Object.assign(new URL(TEST_DATABASE_URL), { pathname: `/${scratchName}` }).toString();
+const admin = testDatabase();
+
+afterAll(async () => {
+  await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
+  await admin.end();
+});
+
+describe('migrations', () => {
+  it('create a missing database, build the schema the entities describe, and are idempotent', async () => {
+    const first = await migrateDatabase(scratchUrl);
+    expect(first.createdDatabase).toBe(true);
+    expect(first.applied.length).toBeGreaterThan(0);
+
+    const dataSource = new DataSource(dataSourceOptions({ url: scratchUrl, poolSize: 1, applicationName: 'test' }));
+    await dataSource.initialize();
+    try {
+      // What TypeORM would still change to match the entities: nothing, if the migrations are complete.
+      const pending = await dataSource.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      const tables = await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+      expect(tables.map((row: { tablename: string }) => row.tablename)).toEqual(['schema_migrations']);
+    } finally {
+      await dataSource.destroy();
+    }
+
+    const again = await migrateDatabase(scratchUrl);
+    expect(again).toEqual({ createdDatabase: false, applied: first.applied });
+    expect(await migrateDatabase(scratchUrl)).toEqual({ createdDatabase: false, applied: [] });
+  });
+});

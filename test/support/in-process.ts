@@ -1,0 +1,57 @@
+import type { INestApplication, Provider } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { configureGateway } from '../../apps/api-gateway/src/configure-gateway.js';
+import { GatewayModule } from '../../apps/api-gateway/src/gateway.module.js';
+import { AwsConnectWorkerModule } from '../../apps/aws-connect-worker/src/aws-connect-worker.module.js';
+import { ContextServiceModule } from '../../apps/context-service/src/context-service.module.js';
+import { ElizaosWorkerModule } from '../../apps/elizaos-worker/src/elizaos-worker.module.js';
+import {
+  awsConnectWorkerEnvSchema,
+  contextServiceEnvSchema,
+  elizaosWorkerEnvSchema,
+  gatewayEnvSchema,
+  validateEnv,
+} from '@voca/config';
+import { startApp } from '@voca/bootstrap';
+import { Api } from './http.js';
+
+
+/** The gateway in this process, started exactly as main.ts starts it but on a free port. */
+export async function startGateway(env: Record<string, string>): Promise<{ app: INestApplication; api: Api }> {
+  const parsed = validateEnv(gatewayEnvSchema, env);
+  const app = await startApp(GatewayModule.forEnv(parsed), {
+    port: 0,
+    bodyLimit: parsed.HTTP_BODY_LIMIT,
+    configure: (nest) => configureGateway(nest, parsed),
+  });
+  const { port } = app.getHttpServer().address() as { port: number };
+  return { app, api: new Api(`http://127.0.0.1:${port}`) };
+}
+
+/** The three worker apps in this process (no HTTP), with optional provider overrides, e.g. a failing provisioner. */
+export async function startWorkers(
+  env: Record<string, string>,
+  overrides: { provide: unknown; useValue: unknown }[] = [],
+): Promise<INestApplication[]> {
+  const modules = [
+    AwsConnectWorkerModule.forEnv(validateEnv(awsConnectWorkerEnvSchema, env)),
+    ElizaosWorkerModule.forEnv(validateEnv(elizaosWorkerEnvSchema, env)),
+    ContextServiceModule.forEnv(validateEnv(contextServiceEnvSchema, env)),
+  ];
+  const apps: INestApplication[] = [];
+  for (const module of modules) {
+    let builder = Test.createTestingModule({ imports: [module] });
+    for (const override of overrides) {
+      builder = builder.overrideProvider(override.provide).useValue(override.useValue);
+    }
+    const app = (await builder.compile()).createNestApplication({ logger: ['error', 'warn'] });
+    app.enableShutdownHooks();
+    await app.init();
+    apps.push(app);
+  }
+  return apps;
+}
+
+export async function closeAll(apps: INestApplication[]): Promise<void> {
+  for (const app of apps.reverse()) await app.close();
+}

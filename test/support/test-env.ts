@@ -1,0 +1,31 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/voca_test';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_JWT_SECRET = 'test-secret-0123456789-0123456789-abcdef';
+export const TEST_CREDENTIALS_KEY = randomBytes(32).toString('base64');
+
+/** Environment shared by every app under test; each caller gets its own queue prefix so tests never share jobs. */
+export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: `{voca-test-${randomUUID().slice(0, 8)}}`,
+    JWT_SECRET_KEY: TEST_JWT_SECRET,
+    CREDENTIALS_ENCRYPTION_KEY: TEST_CREDENTIALS_KEY,
+    STEP_ATTEMPTS: '3',
+    STEP_BACKOFF_MS: '50',
+    SIMULATE_LATENCY_MS: '20',
+    SHUTDOWN_GRACE_MS: '10000',
+    OUTBOX_RELAY_INTERVAL_MS: '500',
+    ...overrides,
+  };
+}
+
+/** A vendor id no other test uses. */
+export function uniqueVendor(): string {
+  return `vendor_${randomUUID().slice(0, 12)}`;
+}
