@@ -19,10 +19,15 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 /** One built app running as its own process, as `npm start` runs it. */
 export class AppProcess {
   readonly output: string[] = [];
-  private readonly exited: Promise<number | null>;
+  private readonly exited: Promise<ExitStatus>;
 
   private constructor(
     readonly name: AppName,
@@ -31,7 +36,7 @@ export class AppProcess {
   ) {
     child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   }
 
   static spawn(name: AppName, env: Record<string, string>, port: number): AppProcess {
@@ -52,7 +57,7 @@ export class AppProcess {
   async ready(timeoutMs = 30_000): Promise<void> {
     await waitFor(
       async () => {
-        if (this.child.exitCode !== null) throw new Error(`${this.name} exited: ${this.log()}`);
+        if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`${this.name} exited: ${this.log()}`);
         const response = await fetch(`${this.url}/health/ready`);
         return response.ok ? true : undefined;
       },
@@ -61,9 +66,9 @@ export class AppProcess {
     );
   }
 
-  /** Sends SIGTERM and waits for the exit code. */
-  async stop(timeoutMs = 20_000): Promise<number | null> {
-    if (this.child.exitCode !== null) return this.child.exitCode;
+  /** Sends SIGTERM and waits for the process to end. */
+  async stop(timeoutMs = 20_000): Promise<ExitStatus> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.exited;
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
     const code = await this.exited;
@@ -71,7 +76,7 @@ export class AppProcess {
     return code;
   }
 
-  waitForExit(): Promise<number | null> {
+  waitForExit(): Promise<ExitStatus> {
     return this.exited;
   }
 
