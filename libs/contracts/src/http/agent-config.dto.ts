@@ -22,6 +22,12 @@ import { ChannelCredentialsDto } from './channel-credentials.dto.js';
 
 export const VENDOR_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
+function credentialChannelsOf(value: object): string[] {
+  return Object.entries(value)
+    .filter(([, credentials]) => credentials !== undefined)
+    .map(([channel]) => channel);
+}
+
 /** Credentials may only be given for channels the agent actually has. */
 function CredentialsForListedChannels() {
   return ValidateBy({
@@ -31,12 +37,12 @@ function CredentialsForListedChannels() {
         if (value === null || typeof value !== 'object') return true;
         const channels = (args.object as { channels?: unknown }).channels;
         const listed = Array.isArray(channels) ? channels : [];
-        return Object.keys(value).every((channel) => listed.includes(channel));
+        return credentialChannelsOf(value).every((channel) => listed.includes(channel));
       },
       defaultMessage(args: ValidationArguments): string {
         const channels = (args.object as { channels?: unknown }).channels;
         const listed = Array.isArray(channels) ? channels : [];
-        const extra = Object.keys(args.value as object).filter((channel) => !listed.includes(channel));
+        const extra = credentialChannelsOf(args.value as object).filter((channel) => !listed.includes(channel));
         return `channel_credentials has credentials for channels the agent does not have: ${extra.join(', ')}`;
       },
     },

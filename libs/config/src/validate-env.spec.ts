@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { gatewayEnvSchema } from './env-schemas.js';
+import { ConfigValidationError, validateEnv } from './validate-env.js';
+
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/voca',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET_KEY: 'x'.repeat(32),
+  CREDENTIALS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    validateEnv(gatewayEnvSchema, env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('validateEnv', () => {
+  it('parses and defaults a valid environment', () => {
+    const env = validateEnv(gatewayEnvSchema, { ...valid, PORT: '9000' });
+    expect(env.PORT).toBe(9000);
+    expect(env.QUEUE_PREFIX).toBe('{voca}');
+    expect(env.STEP_ATTEMPTS).toBe(5);
+  });
+
+  it('names every missing variable', () => {
+    const { JWT_SECRET_KEY: _jwt, REDIS_URL: _redis, ...rest } = valid;
+    expect(problemsOf(rest)).toEqual(['REDIS_URL is required', 'JWT_SECRET_KEY is required']);
+  });
+
+  it('names malformed variables with what is wrong', () => {
+    const problems = problemsOf({
+      ...valid,
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      QUEUE_PREFIX: 'voca',
+      CREDENTIALS_ENCRYPTION_KEY: 'c2hvcnQ=',
+      JWT_SECRET_KEY: 'short',
+    });
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/^PORT /m);
+    expect(problems).toContain('DATABASE_URL must be a postgres:// URL');
+    expect(problems).toContain('QUEUE_PREFIX must be a hash tag such as {voca}');
+    expect(problems).toContain('CREDENTIALS_ENCRYPTION_KEY must be base64 of exactly 32 bytes');
+    expect(problems).toContain('JWT_SECRET_KEY must be at least 32 characters');
+  });
+
+  it('never echoes a secret value in its message', () => {
+    const secret = 'not-long-enough-secret';
+    expect(problemsOf({ ...valid, JWT_SECRET_KEY: secret }).join('\n')).not.toContain(secret);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { redisConnectionOptions } from './redis-connection.js';
+
+describe('redisConnectionOptions', () => {
+  it('reads host, port, credentials, database and TLS from the URL', () => {
+    expect(redisConnectionOptions('rediss://user:p%40ss@cache.internal:6380/2')).toEqual({
+      host: 'cache.internal',
+      port: 6380,
+      username: 'user',
+      password: 'p@ss',
+      db: 2,
+      tls: {},
+    });
+    expect(redisConnectionOptions('redis://127.0.0.1')).toEqual({
+      host: '127.0.0.1',
+      port: 6379,
+      username: undefined,
+      password: undefined,
+      db: undefined,
+      tls: undefined,
+    });
+  });
+});
