@@ -70,6 +70,13 @@ describe('the engine as four processes, driven over HTTP only', () => {
     expect(foreign.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
+  it('shows the depth of every queue in the gateway metrics', async () => {
+    const metrics = await (await fetch(`${engine.gatewayUrl}/metrics`)).text();
+    for (const queue of ['aws-connect', 'elizaos', 'context', 'provisioning']) {
+      expect(metrics).toMatch(new RegExp(`voca_queue_jobs\\{queue="${queue}",state="waiting"[^}]*\\} \\d+`));
+    }
+  });
+
   it('serves health and metrics on every worker', async () => {
     for (const name of ['aws-connect-worker', 'elizaos-worker', 'context-service'] as const) {
       const ready = await fetch(`${engine.app(name).url}/health/ready`);

@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { configModuleFrom, type GatewayEnv } from '@voca/config';
+import { PlatformModule } from '@voca/bootstrap';
+import type { GatewayEnv } from '@voca/config';
 import { QueueModule } from '@voca/queue';
-import { ObservabilityModule } from '@voca/observability';
-import { PersistenceModule } from '@voca/persistence';
+import { queueDepthMetric, QUEUES_WATCHED } from './queues/queue-depth.metric.js';
 import { AgentViews } from './agents/agent-views.js';
 import { AgentsController } from './agents/agents.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
@@ -26,11 +26,9 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        configModuleFrom(env),
-        ObservabilityModule.forApp(GATEWAY),
-        PersistenceModule.forApp(GATEWAY),
-        QueueModule.forRoot(),
+        PlatformModule.forApp(GATEWAY, env),
         QueueModule.provisioningFlowProducer(),
+        QueueModule.queues(...QUEUES_WATCHED),
         JwtModule.register({ secret: env.JWT_SECRET_KEY, verifyOptions: { algorithms: ['HS256'] } }),
       ],
       controllers: [AgentsController, ProvisioningController, ProgressListener],
@@ -43,6 +41,7 @@ export class GatewayModule {
         ProvisioningFlow,
         ProvisioningRequests,
         ProvisioningStatus,
+        queueDepthMetric,
       ],
     };
   }

@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { configModuleFrom, type AwsConnectWorkerEnv } from '@voca/config';
+import { PlatformModule } from '@voca/bootstrap';
+import type { AwsConnectWorkerEnv } from '@voca/config';
 import { QueueName } from '@voca/contracts';
-import { ObservabilityModule } from '@voca/observability';
-import { PersistenceModule } from '@voca/persistence';
 import { ProvisioningModule } from '@voca/provisioning';
 import { QueueModule } from '@voca/queue';
 import { AwsConnectConsumer } from './aws-connect.consumer.js';
@@ -17,10 +16,7 @@ export class AwsConnectWorkerModule {
     return {
       module: AwsConnectWorkerModule,
       imports: [
-        configModuleFrom(env),
-        ObservabilityModule.forApp(AWS_CONNECT_WORKER),
-        PersistenceModule.forApp(AWS_CONNECT_WORKER),
-        QueueModule.forRoot(),
+        PlatformModule.forApp(AWS_CONNECT_WORKER, env),
         QueueModule.queues(QueueName.AwsConnect),
         ProvisioningModule,
       ],

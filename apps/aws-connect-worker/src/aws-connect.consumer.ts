@@ -7,16 +7,12 @@ import {
   type ConnectChannelResult,
   type ConnectProvisioner,
 } from '@voca/aws-connect';
-import { ConfigService } from '@nestjs/config';
-import type { AwsConnectWorkerEnv } from '@voca/config';
 import { QueueName, type JobOf } from '@voca/contracts';
-import { Agent, AgentChannel, businessProfileOf } from '@voca/persistence';
-import { StepTracker } from '@voca/provisioning';
+import { AgentChannel, businessProfileOf } from '@voca/persistence';
+import { requireAgent, StepTracker } from '@voca/provisioning';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
-
-const DEFAULT_CONCURRENCY = 2;
 
 /** Provisions voice and SMS channels on Amazon Connect (queue `aws-connect`). */
 @Processor(QueueName.AwsConnect, { lockDuration: 120_000 })
@@ -25,29 +21,20 @@ export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnec
   protected readonly handlers: JobHandlers<typeof QueueName.AwsConnect> = {
     'connect.provision': (job) => this.provision(job),
   };
+  protected readonly defaultConcurrency = 2;
 
   constructor(
     private readonly tracker: StepTracker,
     @Inject(CONNECT_PROVISIONER) private readonly provisioner: ConnectProvisioner,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly config: ConfigService<AwsConnectWorkerEnv, true>,
   ) {
     super();
-  }
-
-  protected override concurrency(): number {
-    return this.config.get('WORKER_CONCURRENCY', { infer: true }) ?? DEFAULT_CONCURRENCY;
-  }
-
-  protected shutdownGraceMs(): number {
-    return this.config.get('SHUTDOWN_GRACE_MS', { infer: true });
   }
 
   private provision(job: Job<JobOf<'connect.provision'>>) {
     return this.tracker.run(job, 'aws_connect', async () => {
       const { agentId } = job.data;
-      const agent = await this.db.getRepository(Agent).findOneBy({ id: agentId });
-      if (!agent) throw new UnrecoverableError(`agent ${agentId} no longer exists`);
+      const agent = await requireAgent(this.db.manager, agentId);
       const channels = job.data.channels as ConnectChannel[];
       const rows = await this.db.getRepository(AgentChannel).findBy({ agentId, channel: In(channels) });
       const results = await this.provisioner.provision({

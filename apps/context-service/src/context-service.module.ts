@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { configModuleFrom, type ContextServiceEnv } from '@voca/config';
+import { PlatformModule } from '@voca/bootstrap';
+import type { ContextServiceEnv } from '@voca/config';
 import { QueueName } from '@voca/contracts';
-import { ObservabilityModule } from '@voca/observability';
-import { PersistenceModule } from '@voca/persistence';
 import { ProvisioningModule } from '@voca/provisioning';
 import { QueueModule } from '@voca/queue';
 import { ContextConsumer } from './context/context.consumer.js';
@@ -17,10 +16,7 @@ export class ContextServiceModule {
     return {
       module: ContextServiceModule,
       imports: [
-        configModuleFrom(env),
-        ObservabilityModule.forApp(CONTEXT_SERVICE),
-        PersistenceModule.forApp(CONTEXT_SERVICE),
-        QueueModule.forRoot(),
+        PlatformModule.forApp(CONTEXT_SERVICE, env),
         QueueModule.queues(QueueName.Context, QueueName.Provisioning),
         ProvisioningModule,
       ],

@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { configModuleFrom, type ElizaosWorkerEnv } from '@voca/config';
+import { PlatformModule } from '@voca/bootstrap';
+import type { ElizaosWorkerEnv } from '@voca/config';
 import { QueueName } from '@voca/contracts';
-import { ObservabilityModule } from '@voca/observability';
-import { PersistenceModule } from '@voca/persistence';
 import { ProvisioningModule } from '@voca/provisioning';
 import { QueueModule } from '@voca/queue';
 import { ElizaosConsumer } from './elizaos.consumer.js';
@@ -17,10 +16,7 @@ export class ElizaosWorkerModule {
     return {
       module: ElizaosWorkerModule,
       imports: [
-        configModuleFrom(env),
-        ObservabilityModule.forApp(ELIZAOS_WORKER),
-        PersistenceModule.forApp(ELIZAOS_WORKER),
-        QueueModule.forRoot(),
+        PlatformModule.forApp(ELIZAOS_WORKER, env),
         QueueModule.queues(QueueName.ElizaOS),
         ProvisioningModule,
       ],

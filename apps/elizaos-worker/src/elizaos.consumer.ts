@@ -5,13 +5,11 @@ import { ConfigService } from '@nestjs/config';
 import type { ElizaosWorkerEnv } from '@voca/config';
 import { QueueName, WEBHOOK_PATH_BY_CHANNEL, type JobOf, type SocialChannel } from '@voca/contracts';
 import { ELIZAOS_PROVISIONER, type ElizaosProvisioner } from '@voca/elizaos';
-import { Agent, AgentChannel, businessProfileOf } from '@voca/persistence';
-import { StepTracker } from '@voca/provisioning';
+import { AgentChannel, businessProfileOf } from '@voca/persistence';
+import { requireAgent, StepTracker } from '@voca/provisioning';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-
-const DEFAULT_CONCURRENCY = 5;
 
 /** Brings up the ElizaOS agent for an agent's social channels (queue `elizaos`). */
 @Processor(QueueName.ElizaOS, { lockDuration: 120_000 })
@@ -20,6 +18,7 @@ export class ElizaosConsumer extends QueueConsumer<typeof QueueName.ElizaOS> {
   protected readonly handlers: JobHandlers<typeof QueueName.ElizaOS> = {
     'elizaos.provision': (job) => this.provision(job),
   };
+  protected readonly defaultConcurrency = 5;
 
   constructor(
     private readonly tracker: StepTracker,
@@ -30,19 +29,10 @@ export class ElizaosConsumer extends QueueConsumer<typeof QueueName.ElizaOS> {
     super();
   }
 
-  protected override concurrency(): number {
-    return this.config.get('WORKER_CONCURRENCY', { infer: true }) ?? DEFAULT_CONCURRENCY;
-  }
-
-  protected shutdownGraceMs(): number {
-    return this.config.get('SHUTDOWN_GRACE_MS', { infer: true });
-  }
-
   private provision(job: Job<JobOf<'elizaos.provision'>>) {
     return this.tracker.run(job, 'elizaos', async () => {
       const { agentId } = job.data;
-      const agent = await this.db.getRepository(Agent).findOneBy({ id: agentId });
-      if (!agent) throw new UnrecoverableError(`agent ${agentId} no longer exists`);
+      const agent = await requireAgent(this.db.manager, agentId);
       const channels = job.data.channels as SocialChannel[];
       const { elizaosAgentId } = await this.provisioner.provision({
         agentId,

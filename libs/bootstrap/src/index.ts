@@ -1,1 +1,2 @@
 export * from './start-app.js';
+export * from './platform.module.js';

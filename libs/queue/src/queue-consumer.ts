@@ -1,5 +1,6 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { JOB_NAMES_BY_QUEUE, type JobNamesOf, type JobOf, type QueueName } from '@voca/contracts';
 import { UnrecoverableError, type Job } from 'bullmq';
 
@@ -20,15 +21,12 @@ export abstract class QueueConsumer<Q extends QueueName>
 {
   protected abstract readonly queue: Q;
   protected abstract readonly handlers: JobHandlers<Q>;
+  /** Jobs this process runs at once when WORKER_CONCURRENCY does not say. */
+  protected abstract readonly defaultConcurrency: number;
   protected readonly logger = new Logger(this.constructor.name);
 
-  /** Jobs run at once by this process; undefined keeps the @Processor setting. */
-  protected concurrency(): number | undefined {
-    return undefined;
-  }
-
-  /** How long shutdown waits for running jobs before closing anyway (they are then retried elsewhere). */
-  protected abstract shutdownGraceMs(): number;
+  @Inject(ConfigService)
+  private readonly settings: ConfigService<{ WORKER_CONCURRENCY?: number; SHUTDOWN_GRACE_MS: number }, true>;
 
   onApplicationBootstrap(): void {
     if (consumedQueues.has(this.queue)) throw new Error(`queue ${this.queue} has two consumers in this process`);
@@ -42,8 +40,7 @@ export abstract class QueueConsumer<Q extends QueueName>
         `${this.constructor.name} does not match queue ${this.queue}: missing handlers [${missing}], unknown [${unknown}]`,
       );
     }
-    const concurrency = this.concurrency();
-    if (concurrency !== undefined) this.worker.concurrency = concurrency;
+    this.worker.concurrency = this.settings.get('WORKER_CONCURRENCY', { infer: true }) ?? this.defaultConcurrency;
   }
 
   async process(job: Job): Promise<unknown> {
@@ -54,7 +51,8 @@ export abstract class QueueConsumer<Q extends QueueName>
 
   async beforeApplicationShutdown(): Promise<void> {
     consumedQueues.delete(this.queue);
-    const grace = this.shutdownGraceMs();
+    // Past this, running jobs are abandoned to their lock expiry and retried by another worker.
+    const grace = this.settings.get('SHUTDOWN_GRACE_MS', { infer: true });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), grace);

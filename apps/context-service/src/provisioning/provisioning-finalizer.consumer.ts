@@ -1,7 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConfigService } from '@nestjs/config';
-import type { ContextServiceEnv } from '@voca/config';
 import { QueueName, TERMINAL_OPERATION_STATUSES, type JobOf, type ProvisionedAgentView } from '@voca/contracts';
 import {
   Agent,
@@ -17,8 +15,6 @@ import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decideOutcome, LOST_STEP_ERROR } from './operation-outcome.js';
 
-const DEFAULT_CONCURRENCY = 10;
-
 /**
  * Runs last in every provisioning flow, after each channel step has completed or failed for good: records how the
  * operation ended, marks the agent active, partially active or failed, and stores the final configuration.
@@ -29,22 +25,14 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
   protected readonly handlers: JobHandlers<typeof QueueName.Provisioning> = {
     'provisioning.finalize': (job) => this.finalize(job),
   };
+  protected readonly defaultConcurrency = 10;
 
   constructor(
     private readonly tracker: StepTracker,
     private readonly progress: ProgressPublisher,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly config: ConfigService<ContextServiceEnv, true>,
   ) {
     super();
-  }
-
-  protected override concurrency(): number {
-    return this.config.get('WORKER_CONCURRENCY', { infer: true }) ?? DEFAULT_CONCURRENCY;
-  }
-
-  protected shutdownGraceMs(): number {
-    return this.config.get('SHUTDOWN_GRACE_MS', { infer: true });
   }
 
   private async finalize(job: Job<JobOf<'provisioning.finalize'>>) {
