@@ -1,9 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@voca/bootstrap';
 import type { AwsConnectWorkerEnv } from '@voca/config';
-import { QueueName } from '@voca/contracts';
 import { ProvisioningModule } from '@voca/provisioning';
-import { QueueModule } from '@voca/queue';
 import { AwsConnectConsumer } from './aws-connect.consumer.js';
 import { connectProvisionerProvider } from './connect-provisioner.provider.js';
 
@@ -17,7 +15,6 @@ export class AwsConnectWorkerModule {
       module: AwsConnectWorkerModule,
       imports: [
         PlatformModule.forApp(AWS_CONNECT_WORKER, env),
-        QueueModule.queues(QueueName.AwsConnect),
         ProvisioningModule,
       ],
       providers: [AwsConnectConsumer, connectProvisionerProvider(env)],

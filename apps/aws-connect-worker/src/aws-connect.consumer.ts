@@ -1,5 +1,4 @@
-import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CONNECT_PROVISIONER,
@@ -15,7 +14,7 @@ import type { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 
 /** Provisions voice and SMS channels on Amazon Connect (queue `aws-connect`). */
-@Processor(QueueName.AwsConnect, { lockDuration: 120_000 })
+@Injectable()
 export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnect> {
   protected readonly queue = QueueName.AwsConnect;
   protected readonly handlers: JobHandlers<typeof QueueName.AwsConnect> = {

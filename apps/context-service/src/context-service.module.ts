@@ -1,9 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@voca/bootstrap';
 import type { ContextServiceEnv } from '@voca/config';
-import { QueueName } from '@voca/contracts';
 import { ProvisioningModule } from '@voca/provisioning';
-import { QueueModule } from '@voca/queue';
 import { ContextConsumer } from './context/context.consumer.js';
 import { ProvisioningFinalizer } from './provisioning/provisioning-finalizer.consumer.js';
 
@@ -17,7 +15,6 @@ export class ContextServiceModule {
       module: ContextServiceModule,
       imports: [
         PlatformModule.forApp(CONTEXT_SERVICE, env),
-        QueueModule.queues(QueueName.Context, QueueName.Provisioning),
         ProvisioningModule,
       ],
       providers: [ContextConsumer, ProvisioningFinalizer],

@@ -1,9 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@voca/bootstrap';
 import type { ElizaosWorkerEnv } from '@voca/config';
-import { QueueName } from '@voca/contracts';
 import { ProvisioningModule } from '@voca/provisioning';
-import { QueueModule } from '@voca/queue';
 import { ElizaosConsumer } from './elizaos.consumer.js';
 import { elizaosProvisionerProvider } from './elizaos-provisioner.provider.js';
 
@@ -17,7 +15,6 @@ export class ElizaosWorkerModule {
       module: ElizaosWorkerModule,
       imports: [
         PlatformModule.forApp(ELIZAOS_WORKER, env),
-        QueueModule.queues(QueueName.ElizaOS),
         ProvisioningModule,
       ],
       providers: [ElizaosConsumer, elizaosProvisionerProvider(env)],

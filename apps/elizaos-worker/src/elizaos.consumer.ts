@@ -1,5 +1,4 @@
-import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConfigService } from '@nestjs/config';
 import type { ElizaosWorkerEnv } from '@voca/config';
@@ -12,7 +11,7 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 /** Brings up the ElizaOS agent for an agent's social channels (queue `elizaos`). */
-@Processor(QueueName.ElizaOS, { lockDuration: 120_000 })
+@Injectable()
 export class ElizaosConsumer extends QueueConsumer<typeof QueueName.ElizaOS> {
   protected readonly queue = QueueName.ElizaOS;
   protected readonly handlers: JobHandlers<typeof QueueName.ElizaOS> = {

@@ -29,6 +29,10 @@ const workerEnvSchema = commonEnvSchema.extend({
   HEALTH_PORT: port.optional(),
   /** Jobs one process runs at once per queue it consumes. */
   WORKER_CONCURRENCY: positiveInt.max(1000).optional(),
+  /** A job whose worker stops renewing its lock for this long (the worker died) is taken over by another worker. */
+  WORKER_LOCK_DURATION_MS: positiveInt.default(60_000),
+  /** How often each worker looks for such stalled jobs. */
+  WORKER_STALLED_INTERVAL_MS: positiveInt.default(30_000),
 });
 
 export const gatewayEnvSchema = commonEnvSchema.extend({

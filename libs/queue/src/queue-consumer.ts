@@ -1,46 +1,63 @@
-import { WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JOB_NAMES_BY_QUEUE, type JobNamesOf, type JobOf, type QueueName } from '@voca/contracts';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
+import { redisConnectionOptions } from './redis-connection.js';
 
 export type JobHandlers<Q extends QueueName> = {
   [N in JobNamesOf<Q>]: (job: Job<JobOf<N>, unknown, N>) => Promise<unknown>;
 };
 
+interface ConsumerSettings {
+  REDIS_URL: string;
+  QUEUE_PREFIX: string;
+  WORKER_CONCURRENCY?: number;
+  WORKER_LOCK_DURATION_MS: number;
+  WORKER_STALLED_INTERVAL_MS: number;
+  SHUTDOWN_GRACE_MS: number;
+}
+
 /** Queues consumed in this process; a second consumer of one queue is a wiring mistake. */
 const consumedQueues = new Set<QueueName>();
 
 /**
- * Base of every queue processor: dispatches each job by name to one handler, refuses to start when the handlers do
- * not match the queue's job names exactly, and on shutdown lets running jobs finish for a bounded time.
+ * Base of every queue consumer. It runs one BullMQ worker for its queue with options from config, dispatches each
+ * job by name to one handler, refuses to start when the handlers do not match the queue's job names exactly, and on
+ * shutdown lets running jobs finish for a bounded time.
  */
-export abstract class QueueConsumer<Q extends QueueName>
-  extends WorkerHost
-  implements OnApplicationBootstrap, BeforeApplicationShutdown
-{
+export abstract class QueueConsumer<Q extends QueueName> implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected abstract readonly queue: Q;
   protected abstract readonly handlers: JobHandlers<Q>;
   /** Jobs this process runs at once when WORKER_CONCURRENCY does not say. */
   protected abstract readonly defaultConcurrency: number;
   protected readonly logger = new Logger(this.constructor.name);
+  private _worker?: Worker;
 
   @Inject(ConfigService)
-  private readonly settings: ConfigService<{ WORKER_CONCURRENCY?: number; SHUTDOWN_GRACE_MS: number }, true>;
+  private readonly settings: ConfigService<ConsumerSettings, true>;
+
+  /** Options of this queue's worker beyond the shared ones (e.g. a rate limiter). */
+  protected workerOptions(): Partial<WorkerOptions> {
+    return {};
+  }
+
+  get worker(): Worker {
+    if (!this._worker) throw new Error(`${this.constructor.name} has not started`);
+    return this._worker;
+  }
 
   onApplicationBootstrap(): void {
-    if (consumedQueues.has(this.queue)) throw new Error(`queue ${this.queue} has two consumers in this process`);
-    consumedQueues.add(this.queue);
-    const expected = [...JOB_NAMES_BY_QUEUE[this.queue]].sort();
-    const handled = Object.keys(this.handlers).sort();
-    const missing = expected.filter((name) => !handled.includes(name));
-    const unknown = handled.filter((name) => !(expected as string[]).includes(name));
-    if (missing.length || unknown.length) {
-      throw new Error(
-        `${this.constructor.name} does not match queue ${this.queue}: missing handlers [${missing}], unknown [${unknown}]`,
-      );
-    }
-    this.worker.concurrency = this.settings.get('WORKER_CONCURRENCY', { infer: true }) ?? this.defaultConcurrency;
+    this.checkHandlers();
+    const setting = <K extends keyof ConsumerSettings>(key: K) => this.settings.get(key, { infer: true });
+    this._worker = new Worker(this.queue, (job) => this.process(job), {
+      connection: { ...redisConnectionOptions(setting('REDIS_URL')), maxRetriesPerRequest: null },
+      prefix: setting('QUEUE_PREFIX'),
+      concurrency: setting('WORKER_CONCURRENCY') ?? this.defaultConcurrency,
+      lockDuration: setting('WORKER_LOCK_DURATION_MS'),
+      stalledInterval: setting('WORKER_STALLED_INTERVAL_MS'),
+      ...this.workerOptions(),
+    });
+    this._worker.on('error', (error) => this.logger.error({ err: error, queue: this.queue }, 'worker error'));
   }
 
   async process(job: Job): Promise<unknown> {
@@ -51,17 +68,32 @@ export abstract class QueueConsumer<Q extends QueueName>
 
   async beforeApplicationShutdown(): Promise<void> {
     consumedQueues.delete(this.queue);
-    // Past this, running jobs are abandoned to their lock expiry and retried by another worker.
+    if (!this._worker) return;
+    // Past the grace, running jobs are abandoned to their lock expiry and retried by another worker.
     const grace = this.settings.get('SHUTDOWN_GRACE_MS', { infer: true });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), grace);
     });
-    const outcome = await Promise.race([this.worker.close().then(() => 'closed' as const), timedOut]);
+    const outcome = await Promise.race([this._worker.close().then(() => 'closed' as const), timedOut]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
       this.logger.warn(`jobs of ${this.queue} still running after ${grace} ms; closing anyway, they will be retried`);
-      await this.worker.close(true);
+      await this._worker.close(true);
+    }
+  }
+
+  private checkHandlers(): void {
+    if (consumedQueues.has(this.queue)) throw new Error(`queue ${this.queue} has two consumers in this process`);
+    consumedQueues.add(this.queue);
+    const expected = [...JOB_NAMES_BY_QUEUE[this.queue]].sort();
+    const handled = Object.keys(this.handlers).sort();
+    const missing = expected.filter((name) => !handled.includes(name));
+    const unknown = handled.filter((name) => !(expected as string[]).includes(name));
+    if (missing.length || unknown.length) {
+      throw new Error(
+        `${this.constructor.name} does not match queue ${this.queue}: missing handlers [${missing}], unknown [${unknown}]`,
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Processor } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QueueName, type JobOf } from '@voca/contracts';
 import { businessProfileOf } from '@voca/persistence';
@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { businessFacts } from './business-facts.js';
 
 /** Creates the agent's shared context from its business profile (queue `context`). */
-@Processor(QueueName.Context)
+@Injectable()
 export class ContextConsumer extends QueueConsumer<typeof QueueName.Context> {
   protected readonly queue = QueueName.Context;
   protected readonly handlers: JobHandlers<typeof QueueName.Context> = {

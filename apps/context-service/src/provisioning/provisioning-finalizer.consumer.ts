@@ -1,4 +1,4 @@
-import { Processor } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QueueName, TERMINAL_OPERATION_STATUSES, type JobOf, type ProvisionedAgentView } from '@voca/contracts';
 import {
@@ -19,7 +19,7 @@ import { decideOutcome, LOST_STEP_ERROR } from './operation-outcome.js';
  * Runs last in every provisioning flow, after each channel step has completed or failed for good: records how the
  * operation ended, marks the agent active, partially active or failed, and stores the final configuration.
  */
-@Processor(QueueName.Provisioning)
+@Injectable()
 export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provisioning> {
   protected readonly queue = QueueName.Provisioning;
   protected readonly handlers: JobHandlers<typeof QueueName.Provisioning> = {
