@@ -20,6 +20,8 @@ class RefusingConnect implements ConnectProvisioner {
     if (profile.name === 'unrecoverable') throw new UnrecoverableError('ServiceQuotaExceededException: phone numbers');
     throw new Error('InvalidContactFlowException: the flow failed validation');
   }
+
+  async deprovision(): Promise<void> {}
 }
 
 const env = testEnv({ STEP_ATTEMPTS: '3', STEP_BACKOFF_MS: '20' });

@@ -2,12 +2,22 @@ import type { BusinessProfile, ChannelStatus } from '@voca/contracts';
 
 export type ConnectChannel = 'voice' | 'sms';
 
+/** Provider-side ids of an agent's Connect resources (instance, contact flow, hours, numbers). */
+export type ConnectRefs = Record<string, string>;
+
 export interface ConnectProvisionRequest {
   agentId: string;
+  vendorId: string;
   channels: ConnectChannel[];
   profile: BusinessProfile;
-  /** What earlier attempts of this step recorded per channel, so a retry finds what exists instead of recreating. */
-  existing: Partial<Record<ConnectChannel, ConnectChannelResult>>;
+  /** An End User Messaging SMS number to import for the sms channel, when the vendor supplied one. */
+  smsSourcePhoneNumberArn?: string;
+  /** What earlier attempts recorded for this agent, so a retry finds what exists instead of recreating it. */
+  known: ConnectRefs;
+  /** Records a created resource at once, before the next call, so nothing is ever unknown to the engine. */
+  record(refs: ConnectRefs): Promise<void>;
+  /** Says what the step is doing now (shown on the provisioning status). */
+  report(detail: string): Promise<void>;
 }
 
 export interface ConnectChannelResult {
@@ -16,16 +26,23 @@ export interface ConnectChannelResult {
   phoneNumber?: string;
   /** ARN of the Amazon Connect instance serving the channel. */
   instanceArn?: string;
-  /** Provider-side ids (instance, contact flow, phone number) needed to find or tear down the resources. */
-  refs: Record<string, string>;
   /** Why the channel is pending configuration. */
   reason?: string;
 }
 
-/** Provisions an agent's voice and SMS channels on Amazon Connect. */
+export interface ConnectDeprovisionRequest {
+  agentId: string;
+  vendorId: string;
+  known: ConnectRefs;
+  report(detail: string): Promise<void>;
+}
+
+/** Provisions (and tears down) an agent's voice and SMS channels on Amazon Connect. */
 export interface ConnectProvisioner {
   readonly mode: string;
   provision(request: ConnectProvisionRequest): Promise<ConnectChannelResult[]>;
+  /** Removes what the agent had (flow, hours) and returns its numbers to the pool; safe to repeat. */
+  deprovision(request: ConnectDeprovisionRequest): Promise<void>;
 }
 
 export const CONNECT_PROVISIONER = Symbol('CONNECT_PROVISIONER');

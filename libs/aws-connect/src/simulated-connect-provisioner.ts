@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ConnectChannelResult, ConnectProvisioner, ConnectProvisionRequest } from './connect-provisioner.js';
+import type {
+  ConnectChannelResult,
+  ConnectDeprovisionRequest,
+  ConnectProvisioner,
+  ConnectProvisionRequest,
+} from './connect-provisioner.js';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
@@ -13,7 +18,7 @@ function uuidFrom(seed: string): string {
 /**
  * Stands in for Amazon Connect when no AWS account is configured. It mirrors the live design (one shared instance,
  * a contact flow and a number per agent) with fictional values: numbers are in the reserved 555-01xx range and the
- * account id is all zeros. Each simulated API call takes `latencyMs`.
+ * account id is all zeros. Each simulated API call takes about `latencyMs`.
  */
 export class SimulatedConnectProvisioner implements ConnectProvisioner {
   readonly mode = 'simulate';
@@ -24,16 +29,22 @@ export class SimulatedConnectProvisioner implements ConnectProvisioner {
     const instanceId = uuidFrom('voca-shared-instance');
     const instanceArn = `arn:aws:connect:${REGION}:${ACCOUNT}:instance/${instanceId}`;
     await this.call(); // DescribeInstance of the shared instance
-    const known = request.existing.voice ?? request.existing.sms;
-    const contactFlowId = known?.refs.contactFlowId ?? uuidFrom(`flow:${request.agentId}`);
-    const phoneNumber = known?.phoneNumber ?? this.numberFor(request.agentId);
-    if (!known) {
+    const phoneNumber = request.known.phoneNumber ?? this.numberFor(request.agentId);
+    if (!request.known.contactFlowId) {
+      await request.report('creating the contact flow');
       await this.call(); // CreateContactFlow
+      await request.record({ instanceId, contactFlowId: uuidFrom(`flow:${request.agentId}`) });
+      await request.report(`claiming ${phoneNumber}`);
       await this.call(); // SearchAvailablePhoneNumbers + ClaimPhoneNumber
       await this.call(); // AssociatePhoneNumberContactFlow
+      await request.record({ phoneNumber, phoneNumberId: uuidFrom(`number:${phoneNumber}`) });
     }
-    const refs = { instanceId, contactFlowId, phoneNumberId: uuidFrom(`number:${phoneNumber}`) };
-    return request.channels.map((channel) => ({ channel, status: 'active', phoneNumber, instanceArn, refs }));
+    return request.channels.map((channel) => ({ channel, status: 'active', phoneNumber, instanceArn }));
+  }
+
+  async deprovision(request: ConnectDeprovisionRequest): Promise<void> {
+    await request.report('removing the contact flow');
+    await this.call();
   }
 
   /** +1 NPA 555-01XX: a fictional number, stable for an agent. */

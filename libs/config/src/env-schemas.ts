@@ -53,12 +53,68 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5_000),
 });
 
-export const awsConnectWorkerEnvSchema = workerEnvSchema.extend({
-  /** `simulate` provisions nothing real: fictional 555-01xx numbers and instance ids, with realistic delays. */
-  AWS_CONNECT_MODE: z.enum(['simulate']).default('simulate'),
-  /** Typical latency of one simulated Amazon Connect call. */
-  SIMULATE_LATENCY_MS: z.coerce.number().int().min(0).default(400),
-});
+const csv = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/** Variables through which the AWS SDK finds credentials; their presence makes live mode the default. */
+const AWS_CREDENTIAL_SOURCES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_PROFILE',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+] as const;
+
+export const awsConnectWorkerEnvSchema = workerEnvSchema
+  .extend({
+    /**
+     * `live` provisions in Amazon Connect; `simulate` provisions nothing real (fictional 555-01xx numbers and ids,
+     * realistic delays). Unset: live when AWS credentials are configured, else simulate.
+     */
+    AWS_CONNECT_MODE: z.enum(['simulate', 'live']).optional(),
+    ...Object.fromEntries(AWS_CREDENTIAL_SOURCES.map((name) => [name, z.string().optional()])),
+    /** Typical latency of one simulated Amazon Connect call. */
+    SIMULATE_LATENCY_MS: z.coerce.number().int().min(0).default(400),
+    AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as us-east-1').default('us-east-1'),
+    /** An existing instance to share between all agents; unset, the engine creates one once and records it. */
+    AWS_CONNECT_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'must be a Connect instance id').optional(),
+    /** Alias of the instance the engine creates (globally unique, it names the instance's URL). */
+    AWS_CONNECT_INSTANCE_ALIAS: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,60}[a-z0-9])?$/, 'must be lower-case letters, digits and dashes')
+      .optional(),
+    /** Vendors whose agents get an instance of their own instead of the shared one (comma-separated ids). */
+    AWS_CONNECT_DEDICATED_VENDORS: csv.default([]),
+    AWS_CONNECT_PHONE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US').default('US'),
+    AWS_CONNECT_PHONE_TYPE: z.enum(['DID', 'TOLL_FREE']).default('DID'),
+    /** Preferred start of claimed numbers (e.g. +1206); without it, the business's own area code is preferred. */
+    AWS_CONNECT_PHONE_PREFIX: z.string().regex(/^\+\d{1,10}$/, 'must look like +1206').optional(),
+    /** Execution role of the shared voice Lambda (needs only basic Lambda execution). */
+    AWS_CONNECT_LAMBDA_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN').optional(),
+    /** A Lex V2 bot alias for free speech on calls; without it callers use the keypad between replies. */
+    AWS_CONNECT_LEX_BOT_ALIAS_ARN: z.string().startsWith('arn:', 'must be a Lex V2 bot alias ARN').optional(),
+    /** Signs what the voice Lambda sends to the engine's Connect webhook. */
+    WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
+    /** Attempts of one AWS call (the SDK's adaptive retry) before the step gives up on it. */
+    AWS_MAX_ATTEMPTS: positiveInt.max(20).default(4),
+    /** When AWS keeps throttling, the aws-connect queue pauses this long for every worker. */
+    AWS_CONNECT_THROTTLE_PAUSE_MS: positiveInt.default(10_000),
+    /** How often, and how long at most, to wait for an instance to become active or a number to be claimed. */
+    AWS_CONNECT_POLL_INTERVAL_MS: positiveInt.default(2_000),
+    AWS_CONNECT_POLL_TIMEOUT_MS: positiveInt.default(300_000),
+  })
+  .transform(({ AWS_CONNECT_MODE, ...env }, context) => {
+    const hasCredentials = AWS_CREDENTIAL_SOURCES.some((name) => env[name as keyof typeof env]);
+    const mode = AWS_CONNECT_MODE ?? (hasCredentials ? 'live' : 'simulate');
+    if (mode === 'live') {
+      for (const name of ['AWS_CONNECT_LAMBDA_ROLE_ARN', 'WEBHOOK_SECRET'] as const) {
+        if (!env[name]) context.addIssue({ code: 'custom', path: [name], message: 'is required when AWS_CONNECT_MODE is live' });
+      }
+    }
+    return { ...env, AWS_CONNECT_MODE: mode };
+  });
 
 export const elizaosWorkerEnvSchema = workerEnvSchema.extend({
   /** `simulate` records an ElizaOS identity per agent without hosting a runtime. */

@@ -5,3 +5,4 @@ export * from './provisioning-steps.js';
 export * from './queues/index.js';
 export * from './events/index.js';
 export * from './http/index.js';
+export * from './webhooks/index.js';

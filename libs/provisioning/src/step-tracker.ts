@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProvisioningJobData, StepName } from '@voca/contracts';
 import { InjectMetric } from '@voca/observability';
 import { ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { RateLimitError, UnrecoverableError, type Job } from 'bullmq';
 import type { Histogram } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProgressPublisher } from './progress-publisher.js';
@@ -43,6 +43,17 @@ export class StepTracker {
     }
   }
 
+  /** Records what the step is doing now and tells watchers. */
+  async detail(operationId: string, step: StepName, detail: string): Promise<void> {
+    await this.db
+      .createQueryBuilder()
+      .update(ProvisioningStep)
+      .set({ detail })
+      .where('operation_id = :operationId AND name = :step', { operationId, step })
+      .execute();
+    await this.progress.publish({ operationId, step });
+  }
+
   /** Marks the step running (one more attempt) and its operation in progress. */
   async begin(job: Job<ProvisioningJobData>, step: StepName): Promise<void> {
     const { operationId } = job.data;
@@ -78,7 +89,7 @@ export class StepTracker {
   async fail(job: Job<ProvisioningJobData>, step: StepName, error: unknown, final: boolean): Promise<void> {
     const { operationId } = job.data;
     const status = final ? 'failed' : 'retrying';
-    const message = readableError(error);
+    const message = error instanceof RateLimitError ? 'throttled by the provider; the queue is paused' : readableError(error);
     await this.db
       .createQueryBuilder()
       .update(ProvisioningStep)
@@ -89,7 +100,9 @@ export class StepTracker {
     await this.progress.publish({ operationId, step, stepStatus: status });
   }
 
+  /** A rate-limited job goes back to the queue without using an attempt; anything else may be the last one. */
   isFinalAttempt(job: Job, error: unknown): boolean {
+    if (error instanceof RateLimitError) return false;
     return error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ConfigService } from '@nestjs/config';
 import type { GatewayEnv } from '@voca/config';
 import {
+  credentialsHoldSecret,
   externalAccountIdOf,
   planChannelSteps,
   type AgentConfigDto,
@@ -158,7 +159,7 @@ export class ProvisioningRequests {
     if (!credentials || !config.channel_credentials) return { externalAccountId: null, credentialsCiphertext: null };
     return {
       externalAccountId: externalAccountIdOf(channel as CredentialChannel, config.channel_credentials) ?? null,
-      credentialsCiphertext: this.cipher.encrypt(credentials),
+      credentialsCiphertext: credentialsHoldSecret(credentials) ? this.cipher.encrypt(credentials) : null,
     };
   }
 

@@ -27,6 +27,7 @@ function stepView(step: ProvisioningStep): StepView {
   if (step.finishedAt) view.finished_at = step.finishedAt.toISOString();
   if (step.startedAt && step.finishedAt) view.duration_ms = step.finishedAt.getTime() - step.startedAt.getTime();
   if (step.error) view.error = step.error;
+  if (step.detail) view.detail = step.detail;
   return view;
 }
 

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QueueName, TERMINAL_OPERATION_STATUSES, type JobOf, type ProvisionedAgentView } from '@voca/contracts';
+import { InjectQueue } from '@nestjs/bullmq';
+import {
+  compensationJobId,
+  CONNECT_CHANNELS,
+  QueueName,
+  TERMINAL_OPERATION_STATUSES,
+  type ConnectDeprovisionJobData,
+  type JobOf,
+  type ProvisionedAgentView,
+} from '@voca/contracts';
 import {
   Agent,
   AgentChannel,
@@ -11,13 +20,14 @@ import {
 } from '@voca/persistence';
 import { ProgressPublisher, StepTracker } from '@voca/provisioning';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
-import type { Job } from 'bullmq';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { Job, Queue } from 'bullmq';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { decideOutcome, LOST_STEP_ERROR } from './operation-outcome.js';
 
 /**
  * Runs last in every provisioning flow, after each channel step has completed or failed for good: records how the
- * operation ended, marks the agent active, partially active or failed, and stores the final configuration.
+ * operation ended, marks the agent active, partially active or failed, and stores the final configuration. Cloud
+ * resources created for channels that ended failed are then removed (compensation), so nothing is left behind.
  */
 @Injectable()
 export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provisioning> {
@@ -31,6 +41,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     private readonly tracker: StepTracker,
     private readonly progress: ProgressPublisher,
     @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QueueName.AwsConnect) private readonly awsConnect: Queue<ConnectDeprovisionJobData>,
   ) {
     super();
   }
@@ -40,12 +51,38 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     await this.tracker.begin(job, 'finalize');
     try {
       const status = await this.db.transaction((tx) => this.record(tx, operationId));
+      const compensated = await this.compensate(job.data);
       await this.progress.publish({ operationId, step: 'finalize', stepStatus: 'completed', operationStatus: status });
-      return { status };
+      return { status, compensated };
     } catch (error) {
       await this.tracker.fail(job, 'finalize', error, this.tracker.isFinalAttempt(job, error));
       throw error;
     }
+  }
+
+  /**
+   * Asks the aws-connect worker to remove what was created for Connect channels that ended failed. Checked on every
+   * run (a retry after the record was written still compensates); the job id makes it happen once.
+   */
+  private async compensate(data: JobOf<'provisioning.finalize'>): Promise<boolean> {
+    const failed = await this.db.getRepository(AgentChannel).findBy({
+      agentId: data.agentId,
+      channel: In([...CONNECT_CHANNELS]),
+      status: 'failed',
+    });
+    if (!failed.some((channel) => Object.keys(channel.providerRefs).length > 0)) return false;
+    await this.awsConnect.add(
+      'connect.deprovision',
+      { agentId: data.agentId, vendorId: data.vendorId, requestId: data.requestId, operationId: data.operationId, reason: 'compensation' },
+      {
+        jobId: compensationJobId(data.operationId, data.agentId),
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 5_000, jitter: 0.3 },
+        removeOnComplete: { age: 86_400 },
+        removeOnFail: { age: 7 * 86_400 },
+      },
+    );
+    return true;
   }
 
   private async record(tx: EntityManager, operationId: string) {

@@ -8,7 +8,12 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsTimeZone,
   IsUrl,
+  IsIn,
+  Matches,
+  ValidateBy,
+  type ValidationArguments,
   Length,
   Min,
   ValidateNested,
@@ -123,6 +128,39 @@ export class FaqDto {
   answer: string;
 }
 
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function AfterOpening() {
+  return ValidateBy({
+    name: 'afterOpening',
+    validator: {
+      validate: (close: unknown, args: ValidationArguments) => {
+        const open = (args.object as { open?: unknown }).open;
+        return typeof close !== 'string' || typeof open !== 'string' || close > open;
+      },
+      defaultMessage: () => 'close must be later than open',
+    },
+  });
+}
+
+/** One day's opening time; used to decide whether a caller can be transferred to a person. */
+export class OpeningHoursDto {
+  @ApiProperty({ enum: WEEKDAYS, example: 'MONDAY' })
+  @IsIn(WEEKDAYS)
+  day: Weekday;
+
+  @ApiProperty({ example: '09:00', description: '24-hour HH:MM in the context timezone' })
+  @Matches(CLOCK_TIME, { message: 'open must be a 24-hour time HH:MM' })
+  open: string;
+
+  @ApiProperty({ example: '18:00' })
+  @Matches(CLOCK_TIME, { message: 'close must be a 24-hour time HH:MM' })
+  @AfterOpening()
+  close: string;
+}
+
 /** What the agent knows about the business: the seed's `context`. */
 export class BusinessContextDto {
   @ApiPropertyOptional({ type: [ProductDto] })
@@ -149,9 +187,19 @@ export class BusinessContextDto {
 
   @ApiPropertyOptional({ example: 'America/New_York', description: 'IANA time zone of the store hours' })
   @IsOptional()
-  @IsString()
-  @Length(1, 64)
+  @IsTimeZone()
   timezone?: string;
+
+  @ApiPropertyOptional({
+    type: [OpeningHoursDto],
+    description: 'Machine-readable opening hours (needs timezone); phone transfers to a person follow them',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningHoursDto)
+  opening_hours?: OpeningHoursDto[];
 
   @ApiPropertyOptional({ type: PoliciesDto })
   @IsOptional()

@@ -59,8 +59,27 @@ export class TwitterCredentialsDto {
   access_token: string;
 }
 
-/** The platform accounts the agent answers for, per social channel. */
+export class SmsNumberDto {
+  @ApiProperty({
+    example: 'arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef',
+    description: 'An AWS End User Messaging SMS number with two-way SMS to Amazon Connect; imported into Connect',
+  })
+  @IsString()
+  @Matches(/^arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:phone-number\/[A-Za-z0-9_-]+$/, {
+    message: 'source_phone_number_arn must be an End User Messaging SMS phone number ARN',
+  })
+  source_phone_number_arn: string;
+}
+
+/** The platform accounts the agent answers for, per channel. */
 export class ChannelCredentialsDto {
+  @ApiPropertyOptional({ type: SmsNumberDto, description: 'Without it, the sms channel waits for configuration' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SmsNumberDto)
+  sms?: SmsNumberDto;
+
   @ApiPropertyOptional({ type: WhatsappCredentialsDto })
   @IsOptional()
   @IsObject()
@@ -92,9 +111,16 @@ export class ChannelCredentialsDto {
 
 export type CredentialChannel = keyof ChannelCredentialsDto;
 
+/** Whether a channel's credentials hold a secret to encrypt (an SMS number ARN does not). */
+export function credentialsHoldSecret(credentials: object): boolean {
+  return 'access_token' in credentials;
+}
+
 /** The platform's business-side id of each credential: what an inbound webhook names to reach the agent. */
 export function externalAccountIdOf(channel: CredentialChannel, credentials: ChannelCredentialsDto): string | undefined {
   switch (channel) {
+    case 'sms':
+      return credentials.sms?.source_phone_number_arn;
     case 'whatsapp':
       return credentials.whatsapp?.phone_number_id;
     case 'facebook':

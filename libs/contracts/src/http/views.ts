@@ -127,6 +127,9 @@ export class StepView {
 
   @ApiPropertyOptional({ description: 'The last error, readable' })
   error?: string;
+
+  @ApiPropertyOptional({ example: 'claiming +12065550142', description: 'What the step is doing now or did last' })
+  detail?: string;
 }
 
 export class ProvisioningStatusView {

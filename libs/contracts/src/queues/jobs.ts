@@ -16,9 +16,20 @@ export interface ChannelStepJobData extends ProvisioningJobData {
   channels: Channel[];
 }
 
+/** Removes an agent's Connect resources: on deletion, or to compensate an operation whose channels failed. */
+export interface ConnectDeprovisionJobData {
+  agentId: string;
+  vendorId: string;
+  requestId: string;
+  /** The operation that asked for it, if any. */
+  operationId?: string;
+  reason: 'compensation' | 'deletion';
+}
+
 /** Every job the engine runs: the queue it is on, its name and its payload. */
 export type JobItem =
   | { queue: typeof QueueName.AwsConnect; name: 'connect.provision'; data: ChannelStepJobData }
+  | { queue: typeof QueueName.AwsConnect; name: 'connect.deprovision'; data: ConnectDeprovisionJobData }
   | { queue: typeof QueueName.ElizaOS; name: 'elizaos.provision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Context; name: 'context.initialise'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Provisioning; name: 'provisioning.finalize'; data: ProvisioningJobData };
@@ -29,7 +40,7 @@ export type JobNamesOf<Q extends QueueName> = Extract<JobItem, { queue: Q }>['na
 
 /** The job names each queue carries; a consumer must handle exactly these. */
 export const JOB_NAMES_BY_QUEUE: { [Q in QueueName]: readonly JobNamesOf<Q>[] } = {
-  [QueueName.AwsConnect]: ['connect.provision'],
+  [QueueName.AwsConnect]: ['connect.provision', 'connect.deprovision'],
   [QueueName.ElizaOS]: ['elizaos.provision'],
   [QueueName.Context]: ['context.initialise'],
   [QueueName.Provisioning]: ['provisioning.finalize'],
@@ -49,4 +60,9 @@ export const STEP_JOBS = {
  */
 export function provisioningJobId(operationId: string, step: StepName): string {
   return `provision.${operationId}.${step}`;
+}
+
+/** One compensation per operation and agent, however often the finalizer runs. */
+export function compensationJobId(operationId: string, agentId: string): string {
+  return `compensate.${operationId}.${agentId}`;
 }

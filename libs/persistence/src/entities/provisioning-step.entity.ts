@@ -41,6 +41,10 @@ export class ProvisioningStep {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
+  /** What the step is doing now or did last, e.g. `claiming +12065550142`. */
+  @Column({ type: 'text', nullable: true })
+  detail: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

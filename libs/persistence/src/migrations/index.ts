@@ -1,4 +1,5 @@
 import { Foundation1764086400000 } from './1764086400000-foundation.js';
+import { ConnectResources1764172800000 } from './1764172800000-connect-resources.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
-export const MIGRATIONS = [Foundation1764086400000];
+export const MIGRATIONS = [Foundation1764086400000, ConnectResources1764172800000];

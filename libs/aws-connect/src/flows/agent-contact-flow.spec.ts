@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildAgentContactFlow, type AgentContactFlowInput } from './agent-contact-flow.js';
+import { validateFlow } from './validate-flow.js';
+
+const base: AgentContactFlowInput = {
+  agentId: 'a1b2c3',
+  businessName: 'Cozy Comfort Bedding',
+  storeHours: 'Monday to Saturday, 9 AM - 6 PM EST',
+  voiceLambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:voca-voice',
+  queueArn: 'arn:aws:connect:us-east-1:123456789012:instance/i/queue/q',
+};
+
+const variants: [string, AgentContactFlowInput][] = [
+  ['keypad, no hours', base],
+  ['keypad with hours', { ...base, hoursOfOperationId: 'hours-1' }],
+  ['Lex with hours', { ...base, hoursOfOperationId: 'hours-1', lexBotAliasArn: 'arn:aws:lex:us-east-1:1:bot-alias/B/A' }],
+];
+
+describe('buildAgentContactFlow', () => {
+  it.each(variants)('is structurally valid (%s)', (_name, input) => {
+    const flow = buildAgentContactFlow(input);
+    expect(validateFlow(flow)).toEqual([]);
+    const reachable = new Set([flow.StartAction]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const action of flow.Actions.filter((a) => reachable.has(a.Identifier))) {
+        const { NextAction, Conditions = [], Errors = [] } = action.Transitions;
+        for (const next of [NextAction, ...Conditions.map((c) => c.NextAction), ...Errors.map((e) => e.NextAction)]) {
+          if (next && !reachable.has(next)) reachable.add(next) && (grew = true);
+        }
+      }
+    }
+    expect([...reachable].sort()).toEqual(flow.Actions.map((a) => a.Identifier).sort());
+  });
+
+  it('greets with the business name and passes the agent id to the Lambda within 8 seconds', () => {
+    const flow = buildAgentContactFlow({ ...base, greeting: 'How can I help you sleep better?' });
+    const welcome = flow.Actions.find((a) => a.Identifier === flow.StartAction)!;
+    expect(welcome.Parameters.Text).toBe('Thank you for contacting Cozy Comfort Bedding. How can I help you sleep better?');
+    const invocations = flow.Actions.filter((a) => a.Type === 'InvokeLambdaFunction');
+    expect(invocations.length).toBeGreaterThanOrEqual(2);
+    for (const invocation of invocations) {
+      expect(invocation.Parameters).toMatchObject({
+        LambdaFunctionARN: base.voiceLambdaArn,
+        InvocationTimeLimitSeconds: '8',
+        LambdaInvocationAttributes: { agent_id: 'a1b2c3' },
+        ResponseValidation: { ResponseType: 'STRING_MAP' },
+      });
+    }
+  });
+
+  it('checks the business hours before a transfer and reads them out when closed', () => {
+    const flow = buildAgentContactFlow({ ...base, hoursOfOperationId: 'hours-1' });
+    const check = flow.Actions.find((a) => a.Type === 'CheckHoursOfOperation')!;
+    expect(check.Parameters).toEqual({ HoursOfOperationId: 'hours-1' });
+    const closed = flow.Actions.find((a) => a.Identifier === 'closed')!;
+    expect(closed.Parameters.Text).toContain('Monday to Saturday, 9 AM - 6 PM EST');
+    expect(flow.Actions.find((a) => a.Type === 'UpdateContactTargetQueue')!.Parameters).toEqual({ QueueId: base.queueArn });
+  });
+
+  it('survives business names that need escaping in JSON', () => {
+    const flow = buildAgentContactFlow({ ...base, businessName: 'Zoë\'s "Best" Beds \\ {Co}' });
+    expect(JSON.parse(JSON.stringify(flow))).toEqual(flow);
+    expect(validateFlow(flow)).toEqual([]);
+  });
+});
+
+describe('validateFlow', () => {
+  it('reports a missing start, a dangling transition, duplicate identifiers and a long Lambda wait', () => {
+    const problems = validateFlow({
+      Version: '2019-10-30',
+      StartAction: 'nowhere',
+      Actions: [
+        { Identifier: 'a', Type: 'MessageParticipant', Parameters: { Text: 'hi' }, Transitions: { NextAction: 'b' } },
+        { Identifier: 'a', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+        { Identifier: 'x:y', Type: 'InvokeLambdaFunction', Parameters: { InvocationTimeLimitSeconds: '9' }, Transitions: {} },
+      ],
+    });
+    expect(problems).toEqual([
+      'identifier a is used twice',
+      'identifier x:y is not allowed',
+      'StartAction nowhere is not an action',
+      'a goes to b, which is not an action',
+      'x:y waits 9 s for its Lambda',
+    ]);
+  });
+});

@@ -1,0 +1,17 @@
+import { ConnectClient } from '@aws-sdk/client-connect';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { QuotaAwareRetryStrategy } from './quota-aware-retry-strategy.js';
+
+export interface AwsClients {
+  connect: ConnectClient;
+  lambda: LambdaClient;
+}
+
+/**
+ * SDK clients for provisioning. Endpoints and credentials come from the SDK's standard sources
+ * (AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL_LAMBDA, the credential chain), so tests point them at an emulator.
+ */
+export function createAwsClients(region: string, maxAttempts: number): AwsClients {
+  const common = { region, retryStrategy: new QuotaAwareRetryStrategy(maxAttempts) };
+  return { connect: new ConnectClient(common), lambda: new LambdaClient(common) };
+}

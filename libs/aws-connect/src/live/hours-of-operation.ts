@@ -1,0 +1,83 @@
+import {
+  CreateHoursOfOperationCommand,
+  DeleteHoursOfOperationCommand,
+  paginateListHoursOfOperations,
+  UpdateHoursOfOperationCommand,
+  type ConnectClient,
+  type HoursOfOperationConfig,
+} from '@aws-sdk/client-connect';
+import type { OpeningHoursDto } from '@voca/contracts';
+import { awsCall, isAlreadyDone, isNotFound } from './aws-errors.js';
+import { hoursOfOperationNameOf } from './agent-resource-names.js';
+
+function clock(time: string) {
+  const [hours, minutes] = time.split(':').map(Number);
+  return { Hours: hours!, Minutes: minutes! };
+}
+
+export function hoursOfOperationConfig(openingHours: OpeningHoursDto[]): HoursOfOperationConfig[] {
+  return openingHours.map(({ day, open, close }) => ({ Day: day, StartTime: clock(open), EndTime: clock(close) }));
+}
+
+/** An agent's business hours as a Connect HoursOfOperation, which its contact flow checks before a transfer. */
+export class AgentHoursOfOperation {
+  constructor(private readonly connect: ConnectClient) {}
+
+  /** Creates or updates the agent's hours; returns their id. */
+  async ensure(
+    instanceId: string,
+    agentId: string,
+    knownId: string | undefined,
+    timeZone: string,
+    openingHours: OpeningHoursDto[],
+  ): Promise<string> {
+    const name = hoursOfOperationNameOf(agentId);
+    const config = hoursOfOperationConfig(openingHours);
+    const existingId = knownId ?? (await this.findByName(instanceId, name));
+    if (existingId) {
+      try {
+        await awsCall('updating the business hours', () =>
+          this.connect.send(
+            new UpdateHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: existingId, Name: name, TimeZone: timeZone, Config: config }),
+          ),
+        );
+        return existingId;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    try {
+      const created = await awsCall('creating the business hours', () =>
+        this.connect.send(
+          new CreateHoursOfOperationCommand({ InstanceId: instanceId, Name: name, TimeZone: timeZone, Config: config }),
+        ),
+      );
+      return created.HoursOfOperationId!;
+    } catch (error) {
+      if (!isAlreadyDone(error)) throw error;
+      const found = await this.findByName(instanceId, name);
+      if (!found) throw error;
+      return found;
+    }
+  }
+
+  async remove(instanceId: string, agentId: string, knownId: string | undefined): Promise<void> {
+    const id = knownId ?? (await this.findByName(instanceId, hoursOfOperationNameOf(agentId)));
+    if (!id) return;
+    try {
+      await awsCall('deleting the business hours', () =>
+        this.connect.send(new DeleteHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: id })),
+      );
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  private async findByName(instanceId: string, name: string): Promise<string | undefined> {
+    for await (const page of paginateListHoursOfOperations({ client: this.connect }, { InstanceId: instanceId })) {
+      const match = page.HoursOfOperationSummaryList?.find((summary) => summary.Name === name);
+      if (match?.Id) return match.Id;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './aws-clients.js';
+export * from './aws-errors.js';
+export * from './agent-resource-names.js';
+export * from './live-connect-settings.js';
+export * from './live-connect-provisioner.js';

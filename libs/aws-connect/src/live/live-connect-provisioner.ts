@@ -1,0 +1,135 @@
+import { ConnectInstance } from '@voca/persistence';
+import type { DataSource } from 'typeorm';
+import { buildAgentContactFlow } from '../flows/agent-contact-flow.js';
+import type {
+  ConnectChannelResult,
+  ConnectDeprovisionRequest,
+  ConnectProvisioner,
+  ConnectProvisionRequest,
+} from '../connect-provisioner.js';
+import type { AwsClients } from './aws-clients.js';
+import { ConnectInstances } from './connect-instances.js';
+import { AgentContactFlows } from './contact-flows.js';
+import { AgentHoursOfOperation } from './hours-of-operation.js';
+import type { LiveConnectSettings } from './live-connect-settings.js';
+import { AgentPhoneNumbers } from './phone-numbers.js';
+import { VoiceLambdaInstaller } from './voice-lambda-installer.js';
+
+export const SMS_NEEDS_NUMBER =
+  'sms needs an SMS-capable number: supply channel_credentials.sms.source_phone_number_arn, an AWS End User ' +
+  'Messaging SMS number with two-way SMS enabled to Amazon Connect';
+
+/**
+ * Provisions voice and SMS on Amazon Connect for real. One shared instance (created once) and one shared voice
+ * Lambda serve every agent; each agent gets a contact flow generated from its profile, optional business hours and
+ * a phone number (pooled numbers first). Each part looks up what already exists before creating anything, so a
+ * retry or a restart after a crash resumes where it stopped.
+ */
+export class LiveConnectProvisioner implements ConnectProvisioner {
+  readonly mode = 'live';
+  private readonly instances: ConnectInstances;
+  private readonly voiceLambda: VoiceLambdaInstaller;
+  private readonly flows: AgentContactFlows;
+  private readonly hours: AgentHoursOfOperation;
+  private readonly numbers: AgentPhoneNumbers;
+
+  constructor(
+    private readonly db: DataSource,
+    clients: AwsClients,
+    private readonly settings: LiveConnectSettings,
+  ) {
+    this.instances = new ConnectInstances(db, clients.connect, settings);
+    this.voiceLambda = new VoiceLambdaInstaller(clients.connect, clients.lambda, this.instances, settings);
+    this.flows = new AgentContactFlows(clients.connect);
+    this.hours = new AgentHoursOfOperation(clients.connect);
+    this.numbers = new AgentPhoneNumbers(db, clients.connect, settings);
+  }
+
+  async provision(request: ConnectProvisionRequest): Promise<ConnectChannelResult[]> {
+    const { agentId, profile, known, report, record } = request;
+    await report('preparing the shared Amazon Connect instance');
+    const instance = await this.instances.ensureActive(this.instances.scopeFor(request.vendorId));
+    await record({ instanceId: instance.instanceId });
+    await report('installing the shared voice Lambda');
+    const voiceLambdaArn = await this.voiceLambda.ensure(instance);
+    const queueArn = await this.instances.basicQueueArn(instance);
+
+    const { opening_hours: openingHours, timezone } = profile.context;
+    let hoursOfOperationId: string | undefined;
+    if (openingHours?.length && timezone) {
+      await report('setting the business hours');
+      hoursOfOperationId = await this.hours.ensure(instance.instanceId, agentId, known.hoursOfOperationId, timezone, openingHours);
+      await record({ hoursOfOperationId });
+    }
+
+    await report('writing the contact flow');
+    const flow = await this.flows.ensure(
+      instance.instanceId,
+      agentId,
+      known.contactFlowId && known.contactFlowArn ? { id: known.contactFlowId, arn: known.contactFlowArn } : undefined,
+      buildAgentContactFlow({
+        agentId,
+        businessName: profile.name,
+        greeting: profile.character_config.greeting,
+        storeHours: profile.context.store_hours,
+        voiceLambdaArn,
+        queueArn,
+        hoursOfOperationId,
+        lexBotAliasArn: this.settings.lexBotAliasArn,
+      }),
+    );
+    await record({ contactFlowId: flow.id, contactFlowArn: flow.arn });
+
+    const results: ConnectChannelResult[] = [];
+    if (request.channels.includes('voice')) {
+      const number = await this.numbers.ensureVoiceNumber(instance, agentId, this.preferredPrefix(profile), report);
+      await record({ phoneNumberId: number.phoneNumberId! });
+      await report(`pointing ${number.phoneNumber} at the contact flow`);
+      await this.numbers.associate(number, instance.instanceId, flow.id);
+      results.push({ channel: 'voice', status: 'active', phoneNumber: number.phoneNumber, instanceArn: instance.instanceArn });
+    }
+    if (request.channels.includes('sms')) {
+      if (request.smsSourcePhoneNumberArn) {
+        const number = await this.numbers.ensureSmsNumber(instance, agentId, request.smsSourcePhoneNumberArn, report);
+        await record({ smsPhoneNumberId: number.phoneNumberId! });
+        await this.numbers.associate(number, instance.instanceId, flow.id);
+        results.push({ channel: 'sms', status: 'active', phoneNumber: number.phoneNumber, instanceArn: instance.instanceArn });
+      } else {
+        results.push({ channel: 'sms', status: 'pending_configuration', instanceArn: instance.instanceArn, reason: SMS_NEEDS_NUMBER });
+      }
+    }
+    await report('done');
+    return results;
+  }
+
+  async deprovision(request: ConnectDeprovisionRequest): Promise<void> {
+    const instanceId = request.known.instanceId ?? (await this.recordedInstanceId(request.vendorId));
+    if (!instanceId) return;
+    await request.report('returning the phone numbers to the pool');
+    await this.numbers.releaseAgentNumbers(instanceId, request.agentId);
+    await request.report('deleting the contact flow');
+    const { contactFlowId, contactFlowArn, hoursOfOperationId } = request.known;
+    await this.flows.remove(
+      instanceId,
+      request.agentId,
+      contactFlowId && contactFlowArn ? { id: contactFlowId, arn: contactFlowArn } : undefined,
+    );
+    await this.hours.remove(instanceId, request.agentId, hoursOfOperationId);
+    await request.report('done');
+  }
+
+  /** Numbers near the business are preferred: the configured prefix, else the area code of its own phone. */
+  private preferredPrefix(profile: ConnectProvisionRequest['profile']): string | undefined {
+    if (this.settings.phonePrefix) return this.settings.phonePrefix;
+    const phone = profile.context.contact?.phone?.replace(/[^\d+]/g, '');
+    const northAmerican = ['US', 'CA'].includes(this.settings.phoneCountry);
+    return northAmerican && phone && /^\+1\d{10}$/.test(phone) ? phone.slice(0, 5) : undefined;
+  }
+
+  private async recordedInstanceId(vendorId: string): Promise<string | undefined> {
+    const row = await this.db
+      .getRepository(ConnectInstance)
+      .findOneBy({ scope: this.instances.scopeFor(vendorId), region: this.settings.region });
+    return row?.instanceId ?? undefined;
+  }
+}

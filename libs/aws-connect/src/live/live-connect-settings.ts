@@ -1,0 +1,19 @@
+import type { PollSettings } from './poll.js';
+
+/** What the live provisioner needs to know; built from the aws-connect-worker's environment. */
+export interface LiveConnectSettings {
+  region: string;
+  /** Use this existing instance for the shared scope instead of creating one. */
+  instanceId?: string;
+  instanceAlias?: string;
+  dedicatedVendors: string[];
+  phoneCountry: string;
+  phoneType: 'DID' | 'TOLL_FREE';
+  phonePrefix?: string;
+  lambdaRoleArn: string;
+  lexBotAliasArn?: string;
+  /** Where the voice Lambda posts each turn, and the secret it signs with. */
+  webhookUrl: string;
+  webhookSecret: string;
+  poll: PollSettings;
+}

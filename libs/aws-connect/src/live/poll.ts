@@ -1,0 +1,17 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface PollSettings {
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+/** Asks `check` until it returns a value (not undefined), pausing between tries; gives up after the timeout. */
+export async function pollUntil<T>(what: string, settings: PollSettings, check: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + settings.timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() + settings.intervalMs > deadline) throw new Error(`gave up waiting for ${what} after ${settings.timeoutMs} ms`);
+    await sleep(settings.intervalMs);
+  }
+}
