@@ -12,6 +12,11 @@ export interface AwsClients {
  * (AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL_LAMBDA, the credential chain), so tests point them at an emulator.
  */
 export function createAwsClients(region: string, maxAttempts: number): AwsClients {
-  const common = { region, retryStrategy: new QuotaAwareRetryStrategy(maxAttempts) };
+  const common = {
+    region,
+    retryStrategy: new QuotaAwareRetryStrategy(maxAttempts),
+    // A call AWS never answers must fail (and be retried) rather than hold the step forever.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
+  };
   return { connect: new ConnectClient(common), lambda: new LambdaClient(common) };
 }

@@ -86,14 +86,14 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
       await record({ phoneNumberId: number.phoneNumberId! });
       await report(`pointing ${number.phoneNumber} at the contact flow`);
       await this.numbers.associate(number, instance.instanceId, flow.id);
-      results.push({ channel: 'voice', status: 'active', phoneNumber: number.phoneNumber, instanceArn: instance.instanceArn });
+      results.push({ channel: 'voice', status: 'active', phoneNumber: number.phoneNumber!, instanceArn: instance.instanceArn });
     }
     if (request.channels.includes('sms')) {
       if (request.smsSourcePhoneNumberArn) {
         const number = await this.numbers.ensureSmsNumber(instance, agentId, request.smsSourcePhoneNumberArn, report);
         await record({ smsPhoneNumberId: number.phoneNumberId! });
         await this.numbers.associate(number, instance.instanceId, flow.id);
-        results.push({ channel: 'sms', status: 'active', phoneNumber: number.phoneNumber, instanceArn: instance.instanceArn });
+        results.push({ channel: 'sms', status: 'active', phoneNumber: number.phoneNumber!, instanceArn: instance.instanceArn });
       } else {
         results.push({ channel: 'sms', status: 'pending_configuration', instanceArn: instance.instanceArn, reason: SMS_NEEDS_NUMBER });
       }

@@ -86,7 +86,7 @@ export class AgentPhoneNumbers {
     row ??= await repository.save({
       connectInstanceId: instance.id,
       clientToken: randomUUID(),
-      phoneNumber: sourceArn,
+      sourcePhoneNumberArn: sourceArn,
       source: 'imported' as const,
       status: 'claiming' as const,
       agentId,
@@ -192,7 +192,7 @@ export class AgentPhoneNumbers {
     try {
       const claimed = await awsCall(`claiming ${row.phoneNumber}`, () =>
         this.connect.send(
-          new ClaimPhoneNumberCommand({ TargetArn: instance.instanceArn, PhoneNumber: row.phoneNumber, ClientToken: row.clientToken }),
+          new ClaimPhoneNumberCommand({ TargetArn: instance.instanceArn, PhoneNumber: row.phoneNumber!, ClientToken: row.clientToken }),
         ),
       );
       phoneNumberId = claimed.PhoneNumberId!;

@@ -38,9 +38,13 @@ export class ConnectPhoneNumber {
   @Column({ name: 'client_token', type: 'uuid' })
   clientToken: string;
 
-  /** E.164. */
-  @Column({ name: 'phone_number', type: 'varchar', length: 32 })
-  phoneNumber: string;
+  /** E.164; unknown for an imported number until Connect has imported it. */
+  @Column({ name: 'phone_number', type: 'varchar', length: 32, nullable: true })
+  phoneNumber: string | null;
+
+  /** The End User Messaging SMS number an imported number comes from. */
+  @Column({ name: 'source_phone_number_arn', type: 'varchar', length: 256, nullable: true })
+  sourcePhoneNumberArn: string | null;
 
   @Column({ name: 'phone_number_id', type: 'varchar', length: 64, nullable: true })
   phoneNumberId: string | null;

@@ -1,0 +1,55 @@
+export interface AwsEmulatorOptions {
+  /** CreateInstance -> CREATION_IN_PROGRESS, ACTIVE after this many ms (default 300). */
+  instanceActivationMs?: number;
+  /** ClaimPhoneNumber/ImportPhoneNumber -> IN_PROGRESS, CLAIMED after this many ms (default 200). */
+  phoneClaimMs?: number;
+  /** CreateFunction -> State Pending, Active after this many ms; an update is InProgress as long (default 200). */
+  functionActivationMs?: number;
+  /** Size of the searchable number stock per country/type (default 50). */
+  availableNumbers?: number;
+  /** Default '123456789012'. */
+  accountId?: string;
+  /**
+   * Service quotas to enforce; none by default. AWS's defaults are 2 instances per account and 5 phone numbers per
+   * instance: set them to see what a worker does at the limit. Over the instance quota CreateInstance answers
+   * ServiceQuotaExceededException; over the number quota a claim is accepted and then ends FAILED, as Connect does.
+   * (50 Lambda functions per instance is not adjustable in AWS and is always enforced.)
+   */
+  quotas?: { instances?: number; phoneNumbersPerInstance?: number };
+}
+
+export interface ResolvedOptions {
+  instanceActivationMs: number;
+  phoneClaimMs: number;
+  functionActivationMs: number;
+  availableNumbers: number;
+  accountId: string;
+  quotas: { instances: number; phoneNumbersPerInstance: number };
+}
+
+export function resolveOptions(options: AwsEmulatorOptions = {}): ResolvedOptions {
+  const accountId = options.accountId ?? '123456789012';
+  if (!/^\d{12}$/.test(accountId)) throw new Error(`accountId must be 12 digits, got '${accountId}'`);
+  return {
+    instanceActivationMs: options.instanceActivationMs ?? 300,
+    phoneClaimMs: options.phoneClaimMs ?? 200,
+    functionActivationMs: options.functionActivationMs ?? 200,
+    availableNumbers: options.availableNumbers ?? 50,
+    accountId,
+    quotas: {
+      instances: options.quotas?.instances ?? Number.POSITIVE_INFINITY,
+      phoneNumbersPerInstance: options.quotas?.phoneNumbersPerInstance ?? Number.POSITIVE_INFINITY,
+    },
+  };
+}
+
+/** What every API module shares: the options and the clock. */
+export interface EmulatorEnv {
+  readonly options: ResolvedOptions;
+  now(): number;
+}
+
+/** Connect and Lambda timestamps are epoch seconds on the wire. */
+export function epochSeconds(ms: number): number {
+  return ms / 1000;
+}

@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import {
+  contactFlowNameOf,
+  createAwsClients,
+  LiveConnectProvisioner,
+  packageVoiceLambda,
+  validateFlow,
+  type FlowDocument,
+} from '@voca/aws-connect';
+import { dataSourceOptions } from '@voca/persistence';
+import { DataSource } from 'typeorm';
+import { QueueName, type ConnectDeprovisionJobData } from '@voca/contracts';
+import { Queue, QueueEvents } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AwsEmulator } from '../emulators/aws/index.js';
+import { testDatabase } from '../support/database.js';
+import type { Api } from '../support/http.js';
+import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
+import { forgetConnectRegion, liveConnectEnv, TEST_LAMBDA_ROLE } from '../support/live-connect.js';
+import { cozyComfortRequest } from '../support/seed.js';
+import { TEST_DATABASE_URL, testEnv, TEST_REDIS_URL, uniqueVendor } from '../support/test-env.js';
+import { bearer, serviceToken } from '../support/tokens.js';
+import { waitFor } from '../support/wait-for.js';
+
+const REGION = 'us-east-2';
+const db = testDatabase();
+let aws: AwsEmulator;
+let env: Record<string, string>;
+let gateway: INestApplication;
+let workers: INestApplication[];
+let api: Api;
+let awsConnectQueue: Queue<ConnectDeprovisionJobData>;
+let awsConnectEvents: QueueEvents;
+
+beforeAll(async () => {
+  aws = await AwsEmulator.start({ instanceActivationMs: 150, phoneClaimMs: 60, functionActivationMs: 60 });
+  await forgetConnectRegion(db, REGION);
+  env = testEnv({ ...liveConnectEnv(aws, REGION), WORKER_CONCURRENCY: '4' });
+  // The AWS SDK reads its endpoint and credential variables from the process environment.
+  Object.assign(process.env, liveConnectEnv(aws, REGION));
+  ({ app: gateway, api } = await startGateway(env));
+  workers = await startWorkers(env);
+  const connection = { url: TEST_REDIS_URL };
+  awsConnectQueue = new Queue(QueueName.AwsConnect, { connection, prefix: env.QUEUE_PREFIX });
+  awsConnectEvents = new QueueEvents(QueueName.AwsConnect, { connection, prefix: env.QUEUE_PREFIX });
+  await awsConnectEvents.waitUntilReady();
+});
+
+afterAll(async () => {
+  await closeAll(workers);
+  await gateway?.close();
+  await awsConnectQueue?.close();
+  await awsConnectEvents?.close();
+  await aws?.stop();
+  await db.end();
+});
+
+async function provision(overrides: Record<string, unknown> = {}, vendor = uniqueVendor()) {
+  const body = cozyComfortRequest(vendor, { channels: ['voice'], ...overrides });
+  const accepted = await api.post('/api/v1/agents/provision', body, bearer(serviceToken()));
+  expect(accepted.status).toBe(202);
+  const done = await waitFor(async () => {
+    const { body: status } = await api.get(accepted.body.status_url, bearer(serviceToken()));
+    return ['completed', 'failed', 'partially_completed'].includes(status.status) ? status : undefined;
+  }, `operation ${accepted.body.provisioning_id} to end`, 45_000);
+  return { agentId: accepted.body.agent_id as string, vendor, done };
+}
+
+const flowsOf = (agentId: string) =>
+  aws.inventory().contactFlows.filter((flow) => flow.name === contactFlowNameOf(agentId));
+
+async function deprovision(agentId: string, vendorId: string) {
+  const job = await awsConnectQueue.add('connect.deprovision', {
+    agentId,
+    vendorId,
+    requestId: `test-${agentId}`,
+    reason: 'deletion',
+  });
+  await job.waitUntilFinished(awsConnectEvents, 30_000);
+}
+
+describe('live Amazon Connect provisioning against the emulator', () => {
+  it('provisions the seed agent: one flow, one claimed number pointed at it, on the shared instance', async () => {
+    const { agentId, done } = await provision({ opening_hours: undefined });
+    expect(done.status).toBe('completed');
+    const [voice] = done.agent_config.channels;
+    const inventory = aws.inventory();
+
+    expect(inventory.instances).toHaveLength(1);
+    const [instance] = inventory.instances;
+    expect(instance!.status).toBe('ACTIVE');
+    expect(voice.aws_connect_instance_id).toBe(instance!.arn);
+
+    const flows = flowsOf(agentId);
+    expect(flows).toHaveLength(1);
+    const claimed = inventory.phoneNumbers.filter((number) => number.contactFlowId === flows[0]!.id);
+    expect(claimed).toHaveLength(1);
+    expect(claimed[0]).toMatchObject({ status: 'CLAIMED', number: voice.phone_number, instanceId: instance!.id });
+
+    const flow = JSON.parse(flows[0]!.content) as FlowDocument;
+    expect(validateFlow(flow)).toEqual([]);
+    expect(JSON.stringify(flow)).toContain('Thank you for contacting Cozy Comfort Bedding.');
+
+    const [fn] = inventory.functions;
+    expect(inventory.functions).toHaveLength(1);
+    expect(fn).toMatchObject({ state: 'Active' });
+    expect(fn!.environment.ENGINE_WEBHOOK_URL).toMatch(/\/api\/v1\/webhooks\/connect$/);
+    expect(fn!.permissions).toEqual([
+      expect.objectContaining({ principal: 'connect.amazonaws.com', sourceArn: instance!.arn, action: 'lambda:InvokeFunction' }),
+    ]);
+    expect(instance!.lambdaFunctions).toEqual([fn!.arn]);
+    expect(fn!.codeSha256).toBe((await packageVoiceLambda()).sha256);
+    expect(JSON.stringify(flow)).toContain(fn!.arn);
+
+    const steps = done.steps.find((step: { name: string }) => step.name === 'aws_connect');
+    expect(steps).toMatchObject({ status: 'completed', detail: 'done' });
+  });
+
+  it('reuses the one shared instance and Lambda across 20 agents', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => provision()));
+    expect(results.map(({ done }) => done.status)).toEqual(Array(20).fill('completed'));
+    const inventory = aws.inventory();
+    expect(inventory.instances).toHaveLength(1);
+    expect(inventory.functions).toHaveLength(1);
+    for (const { agentId } of results) expect(flowsOf(agentId)).toHaveLength(1);
+    const numbers = new Set(results.map(({ done }) => done.agent_config.channels[0].phone_number));
+    expect(numbers.size).toBe(20);
+    const created = aws.calls.filter((call) => call.operation === 'CreateInstance' && call.status === 200);
+    expect(created.length).toBeLessThanOrEqual(1);
+  });
+
+  it('sets the business hours from the profile and checks them before a transfer', async () => {
+    const { agentId, done } = await provision({
+      context: {
+        store_hours: 'Monday to Friday, 9 AM - 6 PM',
+        timezone: 'America/New_York',
+        opening_hours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({ day, open: '09:00', close: '18:00' })),
+      },
+    });
+    expect(done.status).toBe('completed');
+    const hours = aws.inventory().hoursOfOperation.filter((h) => h.name === `voca-agent-${agentId}-hours`);
+    expect(hours).toEqual([expect.objectContaining({ timeZone: 'America/New_York' })]);
+    const flow = JSON.parse(flowsOf(agentId)[0]!.content) as FlowDocument;
+    expect(flow.Actions.find((a) => a.Type === 'CheckHoursOfOperation')?.Parameters).toEqual({ HoursOfOperationId: hours[0]!.id });
+  });
+
+  it('reports sms as pending configuration without an SMS number, and imports one when given', async () => {
+    const without = await provision({ channels: ['voice', 'sms'] });
+    expect(without.done.status).toBe('partially_completed');
+    const sms = without.done.agent_config.channels.find((c: { type: string }) => c.type === 'sms');
+    expect(sms).toMatchObject({ status: 'pending_configuration', error: expect.stringContaining('source_phone_number_arn') });
+
+    const arn = `arn:aws:sms-voice:us-east-2:123456789012:phone-number/phone-${randomUUID().replaceAll('-', '')}`;
+    const withNumber = await provision({ channels: ['voice', 'sms'], channel_credentials: { sms: { source_phone_number_arn: arn } } });
+    expect(withNumber.done.status).toBe('completed');
+    const imported = aws.inventory().phoneNumbers.filter((n) => n.source === 'imported');
+    const flow = flowsOf(withNumber.agentId)[0]!;
+    expect(imported.filter((n) => n.contactFlowId === flow.id)).toHaveLength(1);
+  });
+
+  it('claims the next number when the first candidates are taken meanwhile', async () => {
+    const first = await provision();
+    const inUse = new Set(aws.inventory().phoneNumbers.map((n) => n.number));
+    // Make every number the search offers next unavailable except the last ones.
+    const { ConnectClient, SearchAvailablePhoneNumbersCommand } = await import('@aws-sdk/client-connect');
+    const client = new ConnectClient({ region: REGION });
+    const offered = await client.send(
+      new SearchAvailablePhoneNumbersCommand({
+        TargetArn: aws.inventory().instances[0]!.arn,
+        PhoneNumberCountryCode: 'US',
+        PhoneNumberType: 'DID',
+        MaxResults: 3,
+      }),
+    );
+    const taken = offered.AvailableNumbersList!.map((n) => n.PhoneNumber!).filter((n) => !inUse.has(n));
+    aws.markNumbersTaken(taken.slice(0, 2));
+    const { done } = await provision();
+    expect(done.status).toBe('completed');
+    const number = done.agent_config.channels[0].phone_number;
+    expect(taken.slice(0, 2)).not.toContain(number);
+    expect(first.done.status).toBe('completed');
+    const refused = await db.query(`SELECT count(*)::int AS n FROM connect_phone_numbers WHERE phone_number = ANY($1) AND status = 'failed'`, [
+      taken.slice(0, 2),
+    ]);
+    expect(refused.rows[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('slows down under a throttling storm and still finishes without duplicates', async () => {
+    aws.failNext('CreateContactFlow', 'ThrottlingException', 5);
+    const before = aws.calls.length;
+    const { agentId, done } = await provision();
+    expect(done.status).toBe('completed');
+    const step = done.steps.find((s: { name: string }) => s.name === 'aws_connect');
+    expect(step.attempts).toBeGreaterThan(1);
+    const throttled = aws.calls.slice(before).filter((c) => c.operation === 'CreateContactFlow' && c.status === 429);
+    expect(throttled).toHaveLength(5);
+    expect(flowsOf(agentId)).toHaveLength(1);
+  });
+
+  it('fails fast with a readable error on a quota, and removes what it had created', async () => {
+    aws.failNext('ClaimPhoneNumber', 'ServiceQuotaExceededException', 1);
+    const { agentId, done } = await provision({ opening_hours: undefined });
+    expect(done.status).toBe('failed');
+    const step = done.steps.find((s: { name: string }) => s.name === 'aws_connect');
+    expect(step).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(step.error).toMatch(/^Amazon Connect quota reached while claiming \+1\d+ \(ServiceQuotaExceededException: /);
+    // Compensation: the flow created before the claim failed is deleted again.
+    await waitFor(async () => (flowsOf(agentId).length === 0 ? true : undefined), 'the failed agent flow to be removed');
+    const leftover = await db.query(`SELECT count(*)::int AS n FROM connect_phone_numbers WHERE agent_id = $1`, [agentId]);
+    expect(leftover.rows[0].n).toBe(0);
+  });
+
+  it('tears an agent down (flow deleted, number pooled) and gives its number to the next agent', async () => {
+    const first = await provision();
+    const number = first.done.agent_config.channels[0].phone_number as string;
+    await deprovision(first.agentId, first.vendor);
+    expect(flowsOf(first.agentId)).toHaveLength(0);
+    const detached = aws.inventory().phoneNumbers.find((n) => n.number === number)!;
+    expect(detached.contactFlowId).toBeUndefined();
+    expect(detached.released).toBe(false);
+    const pooled = await db.query(`SELECT agent_id, pooled_at FROM connect_phone_numbers WHERE phone_number = $1`, [number]);
+    expect(pooled.rows[0]).toMatchObject({ agent_id: null, pooled_at: expect.any(Date) });
+
+    await deprovision(first.agentId, first.vendor); // deleting twice is harmless
+    const next = await provision();
+    expect(next.done.agent_config.channels[0].phone_number).toBe(number);
+    const reused = aws.inventory().phoneNumbers.find((n) => n.number === number)!;
+    expect(reused.contactFlowId).toBe(flowsOf(next.agentId)[0]!.id);
+    expect(aws.inventory().releasedPhoneNumbers).toBe(0);
+    expect(aws.inventory().instances).toHaveLength(1);
+    expect(aws.inventory().functions[0]!.permissions).toHaveLength(1);
+  });
+});
+
+describe('dedicated tenancy', () => {
+  it('gives a configured vendor an instance of its own while everyone else shares one', async () => {
+    const dedicated = uniqueVendor();
+    const dataSource = new DataSource(dataSourceOptions({ url: TEST_DATABASE_URL, poolSize: 2, applicationName: 'test' }));
+    await dataSource.initialize();
+    try {
+      const provisioner = new LiveConnectProvisioner(dataSource, createAwsClients(REGION, 2), {
+        region: REGION,
+        instanceAlias: `voca-test-${REGION}`,
+        dedicatedVendors: [dedicated],
+        phoneCountry: 'US',
+        phoneType: 'DID',
+        lambdaRoleArn: TEST_LAMBDA_ROLE,
+        webhookUrl: 'http://127.0.0.1:8008/api/v1/webhooks/connect',
+        webhookSecret: 'test-webhook-secret-0123456789-0123456789',
+        poll: { intervalMs: 40, timeoutMs: 20_000 },
+      });
+      // The agent exists only in the database: this test drives the provisioner itself, not the pipeline.
+      const agentId = randomUUID();
+      await db.query(
+        `INSERT INTO agents (id, vendor_id, name, business_type, version) VALUES ($1, $2, 'Dedicated', 'other', 1)`,
+        [agentId, dedicated],
+      );
+      const results = await provisioner.provision({
+        agentId,
+        vendorId: dedicated,
+        channels: ['voice'],
+        profile: { name: 'Dedicated', description: null, business_type: 'other', character_config: {}, context: {} },
+        known: {},
+        record: async () => undefined,
+        report: async () => undefined,
+      });
+      const instances = aws.inventory().instances;
+      expect(instances).toHaveLength(2);
+      const own = instances.find((instance) => instance.arn === results[0]!.instanceArn)!;
+      expect(own.alias).toMatch(new RegExp(`^voca-test-${REGION}-vendor-`));
+      expect(aws.inventory().functions).toHaveLength(2);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
