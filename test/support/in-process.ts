@@ -12,7 +12,7 @@ import {
   gatewayEnvSchema,
   validateEnv,
 } from '@voca/config';
-import { startApp } from '@voca/bootstrap';
+import { listenForEvents, startApp } from '@voca/bootstrap';
 import { Api } from './http.js';
 
 
@@ -33,19 +33,21 @@ export async function startWorkers(
   env: Record<string, string>,
   overrides: { provide: unknown; useValue: unknown }[] = [],
 ): Promise<INestApplication[]> {
+  // As each main.ts does: only the elizaos-worker listens to pub/sub events (character changes).
   const modules = [
-    AwsConnectWorkerModule.forEnv(validateEnv(awsConnectWorkerEnvSchema, env)),
-    ElizaosWorkerModule.forEnv(validateEnv(elizaosWorkerEnvSchema, env)),
-    ContextServiceModule.forEnv(validateEnv(contextServiceEnvSchema, env)),
+    { module: AwsConnectWorkerModule.forEnv(validateEnv(awsConnectWorkerEnvSchema, env)), listens: false },
+    { module: ElizaosWorkerModule.forEnv(validateEnv(elizaosWorkerEnvSchema, env)), listens: true },
+    { module: ContextServiceModule.forEnv(validateEnv(contextServiceEnvSchema, env)), listens: false },
   ];
   const apps: INestApplication[] = [];
-  for (const module of modules) {
+  for (const { module, listens } of modules) {
     let builder = Test.createTestingModule({ imports: [module] });
     for (const override of overrides) {
       builder = builder.overrideProvider(override.provide).useValue(override.useValue);
     }
     const app = (await builder.compile()).createNestApplication({ logger: ['error', 'warn'] });
     app.enableShutdownHooks();
+    if (listens) await listenForEvents(app, env.REDIS_URL!);
     await app.init();
     apps.push(app);
   }

@@ -1,8 +1,7 @@
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { GatewayEnv } from '@voca/config';
-import { redisConnectionOptions } from '@voca/queue';
+import { listenForEvents } from '@voca/bootstrap';
 import { strictValidationPipe } from './http/validation.pipe.js';
 
 /** Everything the gateway sets up around its module: validation, OpenAPI at /docs, and the progress listener. */
@@ -20,9 +19,5 @@ export async function configureGateway(app: NestExpressApplication, env: Gateway
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   // Progress ticks from the workers arrive over Redis pub/sub.
-  app.connectMicroservice<MicroserviceOptions>({
-    transport: Transport.REDIS,
-    options: redisConnectionOptions(env.REDIS_URL),
-  });
-  await app.startAllMicroservices();
+  await listenForEvents(app, env.REDIS_URL);
 }

@@ -1,13 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ClientsModule, Transport } from '@nestjs/microservices';
 import { PlatformModule } from '@voca/bootstrap';
 import type { ElizaosWorkerEnv } from '@voca/config';
 import { ProvisioningModule } from '@voca/provisioning';
-import { ElizaosConsumer } from './elizaos.consumer.js';
-import { elizaosProvisionerProvider } from './elizaos-provisioner.provider.js';
+import { redisConnectionOptions } from '@voca/queue';
+import { MessagesConsumer } from './messages/messages.consumer.js';
+import { ElizaosProvisioningConsumer } from './provisioning/elizaos-provisioning.consumer.js';
+import { CharacterEventsListener, CharacterEventsPublisher, EVENTS_CLIENT } from './runtimes/character-events.js';
+import { runtimeHostProvider } from './runtimes/runtime-host.provider.js';
+import { RuntimeHostLifecycle } from './runtimes/runtime-host.lifecycle.js';
+import { runtimeMetrics } from './runtimes/runtime-metrics.js';
 
 export const ELIZAOS_WORKER = 'elizaos-worker';
 
-/** Consumes `elizaos`: the ElizaOS side of provisioning. */
+/** Hosts agents' ElizaOS runtimes: consumes `elizaos` (provisioning) and `messages` (answering customers). */
 @Module({})
 export class ElizaosWorkerModule {
   static forEnv(env: ElizaosWorkerEnv): DynamicModule {
@@ -16,8 +23,26 @@ export class ElizaosWorkerModule {
       imports: [
         PlatformModule.forApp(ELIZAOS_WORKER, env),
         ProvisioningModule,
+        ClientsModule.registerAsync([
+          {
+            name: EVENTS_CLIENT,
+            inject: [ConfigService],
+            useFactory: (config: ConfigService) => ({
+              transport: Transport.REDIS,
+              options: redisConnectionOptions(config.getOrThrow('REDIS_URL')),
+            }),
+          },
+        ]),
       ],
-      providers: [ElizaosConsumer, elizaosProvisionerProvider(env)],
+      controllers: [CharacterEventsListener],
+      providers: [
+        runtimeHostProvider(env),
+        ...runtimeMetrics,
+        RuntimeHostLifecycle,
+        CharacterEventsPublisher,
+        ElizaosProvisioningConsumer,
+        MessagesConsumer,
+      ],
     };
   }
 }

@@ -1,2 +1,3 @@
 export * from './start-app.js';
 export * from './platform.module.js';
+export * from './listen-for-events.js';

@@ -116,12 +116,33 @@ export const awsConnectWorkerEnvSchema = workerEnvSchema
     return { ...env, AWS_CONNECT_MODE: mode };
   });
 
-export const elizaosWorkerEnvSchema = workerEnvSchema.extend({
-  /** `simulate` records an ElizaOS identity per agent without hosting a runtime. */
-  ELIZAOS_MODE: z.enum(['simulate']).default('simulate'),
-  SIMULATE_LATENCY_MS: z.coerce.number().int().min(0).default(200),
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
-});
+export const elizaosWorkerEnvSchema = workerEnvSchema
+  .extend({
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
+    /**
+     * `local` (default): offline, deterministic answers from the business facts, no LLM. `openai`: any
+     * OpenAI-compatible chat-completions API (OpenAI, Ollama, vLLM...).
+     */
+    MODEL_PROVIDER: z.enum(['local', 'openai']).default('local'),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.openai.com/v1'),
+    OPENAI_MODEL_SMALL: z.string().min(1).default('gpt-4o-mini'),
+    OPENAI_MODEL_LARGE: z.string().min(1).default('gpt-4o'),
+    /** Retries of a chat call on 429 and 5xx (with backoff), and how long one call may take. */
+    OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    OPENAI_TIMEOUT_MS: positiveInt.default(30_000),
+    /** Agent runtimes one replica keeps; the least recently used is stopped beyond that. */
+    ELIZAOS_MAX_RUNTIMES: positiveInt.max(100_000).default(200),
+    /** ElizaOS's own working store (PGlite): `memory://` or a directory. */
+    ELIZAOS_DATA_DIR: z.string().min(1).default('memory://'),
+    /** Level of ElizaOS's own log lines (they are JSON like the engine's). */
+    ELIZAOS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'),
+  })
+  .superRefine((env, context) => {
+    if (env.MODEL_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
+      context.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when MODEL_PROVIDER is openai' });
+    }
+  });
 
 export const contextServiceEnvSchema = workerEnvSchema;
 

@@ -8,8 +8,9 @@ export class ConfigValidationError extends Error {
   }
 }
 
+/** An empty variable (`FOO=` in .env, `${FOO:-}` in compose) counts as unset, so its default applies. */
 export function validateEnv<S extends z.ZodType>(schema: S, env: Record<string, unknown>): z.infer<S> {
-  const result = schema.safeParse(env);
+  const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.') || '(environment)';

@@ -1,3 +1,4 @@
-export * from './elizaos-provisioner.js';
 export * from './elizaos-agent-id.js';
-export * from './simulated-elizaos-provisioner.js';
+export * from './character/index.js';
+export * from './runtime/index.js';
+export { answerLocally, type LocalAnswer, type LocalTurn } from './models/local/index.js';

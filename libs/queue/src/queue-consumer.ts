@@ -17,8 +17,8 @@ interface ConsumerSettings {
   SHUTDOWN_GRACE_MS: number;
 }
 
-/** Queues consumed in this process; a second consumer of one queue is a wiring mistake. */
-const consumedQueues = new Set<QueueName>();
+/** Queues (by prefix and name) consumed in this process; a second consumer of one queue is a wiring mistake. */
+const consumedQueues = new Set<string>();
 
 /**
  * Base of every queue consumer. It runs one BullMQ worker for its queue with options from config, dispatches each
@@ -47,8 +47,8 @@ export abstract class QueueConsumer<Q extends QueueName> implements OnApplicatio
   }
 
   onApplicationBootstrap(): void {
-    this.checkHandlers();
     const setting = <K extends keyof ConsumerSettings>(key: K) => this.settings.get(key, { infer: true });
+    this.checkHandlers(`${setting('QUEUE_PREFIX')}:${this.queue}`);
     this._worker = new Worker(this.queue, (job) => this.process(job), {
       connection: { ...redisConnectionOptions(setting('REDIS_URL')), maxRetriesPerRequest: null },
       prefix: setting('QUEUE_PREFIX'),
@@ -67,7 +67,7 @@ export abstract class QueueConsumer<Q extends QueueName> implements OnApplicatio
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    consumedQueues.delete(this.queue);
+    consumedQueues.delete(`${this.settings.get('QUEUE_PREFIX', { infer: true })}:${this.queue}`);
     if (!this._worker) return;
     // Past the grace, running jobs are abandoned to their lock expiry and retried by another worker.
     const grace = this.settings.get('SHUTDOWN_GRACE_MS', { infer: true });
@@ -83,9 +83,9 @@ export abstract class QueueConsumer<Q extends QueueName> implements OnApplicatio
     }
   }
 
-  private checkHandlers(): void {
-    if (consumedQueues.has(this.queue)) throw new Error(`queue ${this.queue} has two consumers in this process`);
-    consumedQueues.add(this.queue);
+  private checkHandlers(queueKey: string): void {
+    if (consumedQueues.has(queueKey)) throw new Error(`queue ${this.queue} has two consumers in this process`);
+    consumedQueues.add(queueKey);
     const expected = [...JOB_NAMES_BY_QUEUE[this.queue]].sort();
     const handled = Object.keys(this.handlers).sort();
     const missing = expected.filter((name) => !handled.includes(name));

@@ -12,6 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
+  AgentCharacterView,
   AgentView,
   CreateAgentRequestDto,
   ErrorView,
@@ -93,6 +94,14 @@ export class AgentsController {
   @ApiNotFoundResponse({ type: ErrorView })
   get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<AgentView> {
     return this.agents.get(id, principal);
+  }
+
+  @Get(':id/character')
+  @ApiOperation({ summary: "The agent's ElizaOS character, generated from its business profile (latest version)" })
+  @ApiOkResponse({ type: AgentCharacterView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  character(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<AgentCharacterView> {
+    return this.agents.character(id, principal);
   }
 
   private async accept(

@@ -6,7 +6,7 @@ import { requireAgent, StepTracker } from '@voca/provisioning';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { businessFacts } from './business-facts.js';
+import { businessFacts } from '@voca/business';
 
 /** Creates the agent's shared context from its business profile (queue `context`). */
 @Injectable()

@@ -1,1 +1,2 @@
 export * from './provisioning-progress.js';
+export * from './character-updated.js';

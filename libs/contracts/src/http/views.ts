@@ -164,6 +164,23 @@ export class ProvisioningStatusView {
   agent_config?: ProvisionedAgentView;
 }
 
+export class AgentCharacterView {
+  @ApiProperty({ format: 'uuid' })
+  agent_id: string;
+
+  @ApiProperty({ example: 2, description: 'Incremented whenever the character changes' })
+  version: number;
+
+  @ApiProperty({
+    description: 'The ElizaOS character (name, system, bio, topics, adjectives, style, messageExamples, knowledge, plugins, settings)',
+    example: { name: 'Cozy Comfort Bedding', system: 'You are the customer-service assistant of Cozy Comfort Bedding...', plugins: ['@elizaos/plugin-sql', '@elizaos/plugin-bootstrap', '@elizaos/plugin-whatsapp'] },
+  })
+  character: Record<string, unknown>;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at: string;
+}
+
 export class ErrorFieldView {
   @ApiProperty({ example: 'agent_config.channels' })
   field: string;

@@ -26,13 +26,44 @@ export interface ConnectDeprovisionJobData {
   reason: 'compensation' | 'deletion';
 }
 
+/** One earlier turn of a conversation, from any channel. */
+export interface ConversationTurn {
+  role: 'customer' | 'agent';
+  channel: Channel;
+  text: string;
+  at: string;
+}
+
+/** A customer message for an agent to answer. */
+export interface MessageReplyJobData {
+  agentId: string;
+  channel: Channel;
+  customer: { id: string; name?: string };
+  text: string;
+  /** The platform's message id; a retried job is the same message. */
+  messageId?: string;
+  requestId?: string;
+  /** The customer's recent turns from every channel, oldest first. */
+  history?: ConversationTurn[];
+}
+
+export interface MessageReplyResult {
+  reply: string;
+  /** The agent passed the customer to a person (asked for, or a question it could not answer). */
+  handoff: boolean;
+  characterVersion: number;
+  /** Which elizaos-worker replica answered (host name and process id). */
+  replica: string;
+}
+
 /** Every job the engine runs: the queue it is on, its name and its payload. */
 export type JobItem =
   | { queue: typeof QueueName.AwsConnect; name: 'connect.provision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.AwsConnect; name: 'connect.deprovision'; data: ConnectDeprovisionJobData }
   | { queue: typeof QueueName.ElizaOS; name: 'elizaos.provision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Context; name: 'context.initialise'; data: ChannelStepJobData }
-  | { queue: typeof QueueName.Provisioning; name: 'provisioning.finalize'; data: ProvisioningJobData };
+  | { queue: typeof QueueName.Provisioning; name: 'provisioning.finalize'; data: ProvisioningJobData }
+  | { queue: typeof QueueName.Messages; name: 'message.reply'; data: MessageReplyJobData };
 
 export type JobName = JobItem['name'];
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
@@ -44,6 +75,7 @@ export const JOB_NAMES_BY_QUEUE: { [Q in QueueName]: readonly JobNamesOf<Q>[] } 
   [QueueName.ElizaOS]: ['elizaos.provision'],
   [QueueName.Context]: ['context.initialise'],
   [QueueName.Provisioning]: ['provisioning.finalize'],
+  [QueueName.Messages]: ['message.reply'],
 };
 
 /** The queue and job that run each provisioning step. */

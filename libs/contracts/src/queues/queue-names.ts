@@ -4,12 +4,14 @@
  * - `elizaos`      -> apps/elizaos-worker     (ElizaOS characters and runtimes)
  * - `context`      -> apps/context-service    (the agent's shared business context)
  * - `provisioning` -> apps/context-service    (finalises an operation once its channel steps have run)
- * All of them are produced by apps/api-gateway as one BullMQ flow per provisioning operation.
+ * - `messages`     -> apps/elizaos-worker     (an agent answers a customer message)
+ * The first four are produced by apps/api-gateway as one BullMQ flow per provisioning operation.
  */
 export const QueueName = {
   AwsConnect: 'aws-connect',
   ElizaOS: 'elizaos',
   Context: 'context',
   Provisioning: 'provisioning',
+  Messages: 'messages',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

@@ -1,5 +1,6 @@
 import { Agent } from './agent.entity.js';
 import { AgentChannel } from './agent-channel.entity.js';
+import { AgentCharacter } from './agent-character.entity.js';
 import { AgentContext } from './agent-context.entity.js';
 import { ConnectInstance } from './connect-instance.entity.js';
 import { ConnectPhoneNumber } from './connect-phone-number.entity.js';
@@ -7,13 +8,14 @@ import { IdempotencyKey } from './idempotency-key.entity.js';
 import { ProvisioningOperation } from './provisioning-operation.entity.js';
 import { ProvisioningStep } from './provisioning-step.entity.js';
 
-export { Agent, AgentChannel, AgentContext, ConnectInstance, ConnectPhoneNumber, IdempotencyKey, ProvisioningOperation, ProvisioningStep };
+export { Agent, AgentChannel, AgentCharacter, AgentContext, ConnectInstance, ConnectPhoneNumber, IdempotencyKey, ProvisioningOperation, ProvisioningStep };
 export type { ConnectInstanceStatus } from './connect-instance.entity.js';
 export type { ConnectPhoneNumberStatus } from './connect-phone-number.entity.js';
 
 export const ENTITIES = [
   Agent,
   AgentChannel,
+  AgentCharacter,
   AgentContext,
   ConnectInstance,
   ConnectPhoneNumber,

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ElizaosWorkerEnv } from '@voca/config';
+import { QueueName, WEBHOOK_PATH_BY_CHANNEL, type JobOf, type SocialChannel } from '@voca/contracts';
+import { buildCharacter, CharacterStore, loadEliza, RuntimeHost } from '@voca/elizaos';
+import { AgentChannel, businessProfileOf } from '@voca/persistence';
+import { requireAgent, StepTracker } from '@voca/provisioning';
+import { QueueConsumer, type JobHandlers } from '@voca/queue';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { CharacterEventsPublisher } from '../runtimes/character-events.js';
+
+/**
+ * The ElizaOS step of provisioning (queue `elizaos`): builds the agent's character from its business profile,
+ * validates it with ElizaOS's own schema, stores it as a new version when it changed, proves a runtime starts from
+ * it, tells the other replicas, and records the one ElizaOS identity on every social channel.
+ */
+@Injectable()
+export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.ElizaOS> {
+  protected readonly queue = QueueName.ElizaOS;
+  protected readonly handlers: JobHandlers<typeof QueueName.ElizaOS> = {
+    'elizaos.provision': (job) => this.provision(job),
+  };
+  protected readonly defaultConcurrency = 5;
+  private readonly characters: CharacterStore;
+
+  constructor(
+    private readonly tracker: StepTracker,
+    private readonly host: RuntimeHost,
+    private readonly events: CharacterEventsPublisher,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: ConfigService<ElizaosWorkerEnv, true>,
+  ) {
+    super();
+    this.characters = new CharacterStore(db);
+  }
+
+  private provision(job: Job<JobOf<'elizaos.provision'>>) {
+    const { agentId, operationId } = job.data;
+    const report = (detail: string) => this.tracker.detail(operationId, 'elizaos', detail);
+    return this.tracker.run(job, 'elizaos', async () => {
+      const agent = await requireAgent(this.db.manager, agentId);
+      const channels = job.data.channels as SocialChannel[];
+      await report('writing the character');
+      const character = buildCharacter(agentId, businessProfileOf(agent), channels);
+      const { core } = await loadEliza();
+      const validation = core.validateCharacter(character);
+      if (!validation.success) {
+        const issues = validation.error?.issues?.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+        throw new UnrecoverableError(`ElizaOS refused the character: ${issues ?? validation.error?.message}`);
+      }
+      const { version, changed } = await this.characters.save(agentId, character);
+      await report(`starting the agent runtime (character v${version})`);
+      await this.host.warm(agentId);
+      if (changed) await this.events.characterUpdated({ agentId, version });
+
+      const baseUrl = this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
+      await this.db.transaction(async (tx) => {
+        for (const channel of channels) {
+          await tx.update(
+            AgentChannel,
+            { agentId, channel },
+            { status: 'active', elizaosAgentId: character.id!, webhookUrl: `${baseUrl}${WEBHOOK_PATH_BY_CHANNEL[channel]}`, error: null },
+          );
+        }
+      });
+      await report(`runtime ready (character v${version})`);
+      return { elizaosAgentId: character.id, characterVersion: version };
+    });
+  }
+}

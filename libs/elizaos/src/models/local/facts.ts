@@ -1,0 +1,122 @@
+import type { BusinessProfile, Weekday } from '@voca/contracts';
+import { describeWeek, rangesByDay } from './hours.js';
+import { asSentence, clip, hostOf, plainText } from './plain.js';
+import { contentTerms } from './text.js';
+import { toneOf, type Tone } from './tone.js';
+
+/** Caps on what is read from a profile, whatever its validation let through. */
+const MAX_PRODUCTS = 500;
+const MAX_ENTRIES = 200;
+/** Beyond this a "price" is a data error, not something to read out. */
+const MAX_PRICE = 1e12;
+
+export interface ProductFact {
+  name: string;
+  description?: string;
+  price?: number;
+  nameTerms: Set<string>;
+  terms: Set<string>;
+}
+export interface TextFact {
+  text: string;
+  terms: Set<string>;
+}
+export interface FaqFact {
+  answer: string;
+  terms: Set<string>;
+}
+
+/** A business profile, cleaned to plain text and indexed for matching. Missing facts are undefined or empty. */
+export interface Facts {
+  name: string;
+  nameTerms: Set<string>;
+  description?: string;
+  tone: Tone;
+  concise: boolean;
+  greeting?: string;
+  storeHours?: string;
+  week?: string;
+  hoursByDay: Map<Weekday, string>;
+  returns?: string;
+  shipping?: string;
+  warranty?: string;
+  payment?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  website?: string;
+  /** The website's host: the only one whose links may appear in an answer. */
+  websiteHost?: string;
+  products: ProductFact[];
+  specialties: TextFact[];
+  knowledge: TextFact[];
+  faqs: FaqFact[];
+}
+
+export function readFacts(profile: BusinessProfile): Facts {
+  const character = profile?.character_config ?? {};
+  const context = profile?.context ?? {};
+  const policies = context.policies ?? {};
+  const contact = context.contact ?? {};
+  const website = validWebsite(context.website);
+  const host = website ? hostOf(website) : undefined;
+  const clean = (value: unknown, max?: number): string | undefined => {
+    if (typeof value !== 'string') return undefined;
+    const text = plainText(value, host);
+    return text ? clip(text, max) : undefined;
+  };
+  const name = clean(profile?.name, 200) ?? 'our business';
+  const hoursByDay = rangesByDay(context.opening_hours);
+
+  return {
+    name,
+    nameTerms: contentTerms(name),
+    description: clean(profile?.description),
+    tone: toneOf(character, profile?.business_type),
+    concise: /\b(?:concise|brief|short|succinct|terse|to the point)\b/i.test(character.response_style ?? ''),
+    greeting: clean(character.greeting),
+    storeHours: clean(context.store_hours),
+    week: describeWeek(hoursByDay, context.timezone),
+    hoursByDay,
+    returns: clean(policies.returns),
+    shipping: clean(policies.shipping),
+    warranty: clean(policies.warranty),
+    payment: clean(policies.payment),
+    phone: clean(contact.phone, 40),
+    email: clean(contact.email, 254),
+    address: clean(contact.address),
+    website,
+    websiteHost: host,
+    products: list(context.products, MAX_PRODUCTS).flatMap((product) => {
+      const productName = clean(product?.name, 200);
+      if (!productName) return [];
+      const description = clean(product.description, 2_000);
+      const price = typeof product.price === 'number' && product.price >= 0 && product.price < MAX_PRICE
+        ? product.price
+        : undefined;
+      const nameTerms = contentTerms(productName);
+      return [{ name: productName, description, price, nameTerms, terms: new Set([...nameTerms, ...contentTerms(description)]) }];
+    }),
+    specialties: textFacts(list(context.specialties, MAX_ENTRIES).map((s) => clean(s, 200))),
+    knowledge: textFacts(list(context.knowledge_base, MAX_ENTRIES).map((k) => clean(k))),
+    faqs: list(context.faqs, MAX_ENTRIES).flatMap((faq) => {
+      const question = clean(faq?.question);
+      const answer = clean(faq?.answer);
+      return question && answer ? [{ answer: asSentence(answer), terms: contentTerms(question) }] : [];
+    }),
+  };
+}
+
+function list<T>(value: readonly T[] | undefined, max: number): T[] {
+  return Array.isArray(value) ? value.slice(0, max) : [];
+}
+
+function textFacts(texts: (string | undefined)[]): TextFact[] {
+  return texts.flatMap((text) => (text ? [{ text, terms: contentTerms(text) }] : []));
+}
+
+function validWebsite(value: unknown): string | undefined {
+  if (typeof value !== 'string' || /\s/.test(value.trim())) return undefined;
+  const url = value.trim();
+  return /^https?:\/\//i.test(url) && hostOf(url) ? url : undefined;
+}

@@ -1,0 +1,32 @@
+import type { ElizaDatabaseAdapter, ElizaModules } from './eliza-core.js';
+
+/**
+ * ElizaOS's own store on this replica: PGlite (embedded Postgres with pgvector), in memory by default. It holds the
+ * runtimes' working memory only; the durable record of every conversation is the engine's Postgres. One PGlite serves
+ * every runtime of the process; its schema is migrated once, at first use.
+ */
+export class ElizaDatabase {
+  private migrated?: Promise<void>;
+
+  constructor(
+    private readonly eliza: ElizaModules,
+    private readonly dataDir: string,
+  ) {}
+
+  prepare(): Promise<void> {
+    this.migrated ??= (async () => {
+      const { core, sql } = this.eliza;
+      const adapter = sql.createDatabaseAdapter({ dataDir: this.dataDir }, core.stringToUuid('voca-elizaos-schema'));
+      await adapter.init?.();
+      const migrations = new sql.DatabaseMigrationService();
+      await migrations.initializeWithDatabase(adapter.getDatabase());
+      migrations.discoverAndRegisterPluginSchemas([sql.plugin]);
+      await migrations.runAllPluginMigrations();
+    })();
+    return this.migrated;
+  }
+
+  adapterFor(elizaAgentId: string): ElizaDatabaseAdapter {
+    return this.eliza.sql.createDatabaseAdapter({ dataDir: this.dataDir }, elizaAgentId);
+  }
+}

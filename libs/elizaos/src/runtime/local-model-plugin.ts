@@ -1,0 +1,39 @@
+import { HAND_OFF_ACTION } from '../character/build-character.js';
+import { answerLocally } from '../models/local/index.js';
+import type { ElizaCore, ElizaPlugin } from './eliza-core.js';
+import { hashEmbedding } from './hash-embedding.js';
+import { responseXml } from './response-xml.js';
+import { currentTurn } from './turn-context.js';
+
+/**
+ * MODEL_PROVIDER=local: the offline default. Not a language model: it answers deterministically from the business's
+ * own facts (hours, policies, products, contact...), greets in the agent's tone, says when it does not know and
+ * offers a person. It answers in the XML form ElizaOS's message service expects.
+ */
+export function localModelPlugin(models: ElizaCore['ModelType']): ElizaPlugin {
+  const respond = async () => {
+    const turn = currentTurn();
+    if (!turn) return responseXml({ thought: 'no customer message to answer', actions: ['IGNORE'], text: '' });
+    const answer = answerLocally({
+      profile: turn.profile,
+      text: turn.text,
+      customerName: turn.customerName,
+      firstContact: turn.history.length === 0,
+      history: turn.history.map(({ role, text }) => ({ role, text })),
+    });
+    return responseXml({
+      thought: `answering from the business facts (${answer.topics.join(', ')})`,
+      actions: answer.handoff ? ['REPLY', HAND_OFF_ACTION] : ['REPLY'],
+      text: answer.text,
+    });
+  };
+  return {
+    name: 'voca-local-model',
+    description: 'Offline, deterministic answers from the business facts',
+    models: {
+      [models.TEXT_SMALL]: respond,
+      [models.TEXT_LARGE]: respond,
+      [models.TEXT_EMBEDDING]: async (_runtime, params) => hashEmbedding(String(params?.text ?? '')),
+    },
+  };
+}

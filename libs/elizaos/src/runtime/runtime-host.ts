@@ -1,0 +1,216 @@
+import type { BusinessProfile, Channel } from '@voca/contracts';
+import { HAND_OFF_ACTION } from '../character/build-character.js';
+import type { ElizaCharacter, ElizaContent, ElizaModules, ElizaPlugin, ElizaRuntime } from './eliza-core.js';
+import { ElizaDatabase } from './eliza-database.js';
+import { localModelPlugin } from './local-model-plugin.js';
+import { openAiModelPlugin, type OpenAiSettings } from './openai-model-plugin.js';
+import { supportPlugin } from './support-plugin.js';
+import { turnContext, type HistoryEntry, type Turn } from './turn-context.js';
+
+export type ModelSettings = { provider: 'local' } | ({ provider: 'openai' } & OpenAiSettings);
+
+export interface RuntimeHostSettings {
+  /** Runtimes kept at once; the least recently used is stopped beyond that. */
+  maxRuntimes: number;
+  dataDir: string;
+  model: ModelSettings;
+}
+
+/** An agent as the host builds it: its latest stored character and the profile the offline model answers from. */
+export interface HostedAgent {
+  agentId: string;
+  version: number;
+  character: ElizaCharacter;
+  profile: BusinessProfile;
+}
+
+export interface ReplyRequest {
+  agentId: string;
+  channel: Channel;
+  customer: { id: string; name?: string };
+  text: string;
+  /** The platform message id, so a retried job is one message to ElizaOS too. */
+  messageId?: string;
+  history: HistoryEntry[];
+}
+
+export interface ReplyResult {
+  text: string;
+  handoff: boolean;
+  characterVersion: number;
+}
+
+export interface RuntimeHostEvents {
+  built?(agentId: string, milliseconds: number): void;
+  evicted?(agentId: string): void;
+}
+
+interface Hosted {
+  runtime: ElizaRuntime;
+  agent: HostedAgent;
+  connectedRooms: Set<string>;
+}
+
+export const NO_ANSWER_REPLY = 'Sorry, I could not answer that just now. A member of our team will follow up with you.';
+
+/**
+ * Hosts agents' ElizaOS runtimes in this process. A runtime is built on demand from the agent's stored character on
+ * whichever replica gets its work, kept in a bounded LRU, and rebuilt when the character changes. Messages of one
+ * conversation are answered one after the other (ElizaOS discards a reply when a newer message of the same room
+ * arrives meanwhile).
+ */
+export class RuntimeHost {
+  private readonly hosted = new Map<string, Hosted>();
+  private readonly building = new Map<string, Promise<Hosted>>();
+  private readonly conversations = new Map<string, Promise<unknown>>();
+  private readonly database: ElizaDatabase;
+  private readonly plugins: ElizaPlugin[];
+
+  constructor(
+    private readonly eliza: ElizaModules,
+    private readonly settings: RuntimeHostSettings,
+    private readonly loadAgent: (agentId: string) => Promise<HostedAgent>,
+    private readonly events: RuntimeHostEvents = {},
+  ) {
+    this.database = new ElizaDatabase(eliza, settings.dataDir);
+    const models = eliza.core.ModelType;
+    const model = settings.model.provider === 'openai' ? openAiModelPlugin(models, settings.model) : localModelPlugin(models);
+    this.plugins = [eliza.sql.plugin, supportPlugin(eliza.bootstrap), model];
+  }
+
+  get size(): number {
+    return this.hosted.size;
+  }
+
+  hostedAgents(): string[] {
+    return [...this.hosted.keys()];
+  }
+
+  versionOf(agentId: string): number | undefined {
+    return this.hosted.get(agentId)?.agent.version;
+  }
+
+  /** Builds the agent's runtime (again) from its latest character and keeps it; returns the character version. */
+  async warm(agentId: string): Promise<number> {
+    await this.evict(agentId);
+    return (await this.runtimeFor(agentId)).agent.version;
+  }
+
+  async reply(request: ReplyRequest): Promise<ReplyResult> {
+    const key = `${request.agentId}:${request.customer.id}`;
+    const previous = this.conversations.get(key) ?? Promise.resolve();
+    const answered = previous.catch(() => undefined).then(() => this.answer(request));
+    this.conversations.set(key, answered);
+    try {
+      return await answered;
+    } finally {
+      if (this.conversations.get(key) === answered) this.conversations.delete(key);
+    }
+  }
+
+  /** Stops the agent's runtime, unless it already runs `version` or later (a notice about its own build). */
+  async evict(agentId: string, unlessVersion?: number): Promise<void> {
+    const hosted = this.hosted.get(agentId);
+    if (!hosted || (unlessVersion !== undefined && hosted.agent.version >= unlessVersion)) return;
+    this.hosted.delete(agentId);
+    await hosted.runtime.stop();
+    this.events.evicted?.(agentId);
+  }
+
+  async close(): Promise<void> {
+    for (const agentId of [...this.hosted.keys()]) await this.evict(agentId);
+  }
+
+  private async answer(request: ReplyRequest): Promise<ReplyResult> {
+    const { core } = this.eliza;
+    const hosted = await this.runtimeFor(request.agentId);
+    const { runtime, agent } = hosted;
+    const entityId = core.stringToUuid(`customer:${request.agentId}:${request.customer.id}`);
+    // One room per customer across channels, so ElizaOS's own memory is cross-channel too.
+    const roomId = core.stringToUuid(`conversation:${request.agentId}:${request.customer.id}`);
+    if (!hosted.connectedRooms.has(roomId)) {
+      await runtime.ensureConnection({
+        entityId,
+        roomId,
+        worldId: core.stringToUuid(`business:${request.agentId}`),
+        worldName: agent.profile.name,
+        source: request.channel,
+        type: core.ChannelType.DM,
+        channelId: request.customer.id,
+        userName: request.customer.name ?? request.customer.id,
+        name: request.customer.name ?? 'Customer',
+      });
+      hosted.connectedRooms.add(roomId);
+    }
+    const turn: Turn = {
+      agentId: request.agentId,
+      profile: agent.profile,
+      channel: request.channel,
+      customerName: request.customer.name,
+      text: request.text,
+      history: request.history,
+      handoff: false,
+    };
+    let reply: ElizaContent | undefined;
+    await turnContext.run(turn, () =>
+      runtime.messageService.handleMessage(
+        runtime,
+        {
+          id: request.messageId ? core.stringToUuid(`message:${request.agentId}:${request.messageId}`) : undefined,
+          entityId,
+          agentId: runtime.agentId,
+          roomId,
+          content: { text: request.text, source: request.channel },
+        },
+        async (content) => {
+          if (content.text) reply = content;
+          return [];
+        },
+      ),
+    );
+    const text = reply?.text?.trim();
+    return {
+      text: text || NO_ANSWER_REPLY,
+      handoff: !text || turn.handoff || Boolean(reply?.actions?.includes(HAND_OFF_ACTION)),
+      characterVersion: agent.version,
+    };
+  }
+
+  private async runtimeFor(agentId: string): Promise<Hosted> {
+    const hosted = this.hosted.get(agentId);
+    if (hosted) {
+      // Most recently used last: Map keeps insertion order.
+      this.hosted.delete(agentId);
+      this.hosted.set(agentId, hosted);
+      return hosted;
+    }
+    let building = this.building.get(agentId);
+    if (!building) {
+      building = this.build(agentId).finally(() => this.building.delete(agentId));
+      this.building.set(agentId, building);
+    }
+    return building;
+  }
+
+  private async build(agentId: string): Promise<Hosted> {
+    const started = performance.now();
+    await this.database.prepare();
+    const agent = await this.loadAgent(agentId);
+    const elizaAgentId = agent.character.id ?? this.eliza.core.stringToUuid(agentId);
+    const runtime = new this.eliza.core.AgentRuntime({
+      agentId: elizaAgentId,
+      character: agent.character,
+      adapter: this.database.adapterFor(elizaAgentId),
+      plugins: this.plugins,
+    });
+    await runtime.initialize();
+    const hosted: Hosted = { runtime, agent, connectedRooms: new Set() };
+    this.hosted.set(agentId, hosted);
+    this.events.built?.(agentId, performance.now() - started);
+    while (this.hosted.size > this.settings.maxRuntimes) {
+      const [oldest] = this.hosted.keys();
+      await this.evict(oldest!);
+    }
+    return hosted;
+  }
+}

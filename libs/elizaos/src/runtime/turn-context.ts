@@ -1,0 +1,33 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { BusinessProfile, Channel } from '@voca/contracts';
+
+export interface HistoryEntry {
+  role: 'customer' | 'agent';
+  channel: Channel;
+  text: string;
+  at: string;
+}
+
+/** One customer message being answered: what the model handlers and providers of that runtime call may read. */
+export interface Turn {
+  agentId: string;
+  profile: BusinessProfile;
+  channel: Channel;
+  customerName?: string;
+  text: string;
+  /** Earlier turns with this customer from every channel, oldest first. */
+  history: HistoryEntry[];
+  /** Set by the hand-off action when the agent passes the customer to a person. */
+  handoff: boolean;
+}
+
+/**
+ * ElizaOS calls model handlers with a prompt only. The turn being answered travels alongside in async context, so the
+ * offline model can read the customer's message and the history provider can add the cross-channel history, even
+ * with many conversations in flight on one replica.
+ */
+export const turnContext = new AsyncLocalStorage<Turn>();
+
+export function currentTurn(): Turn | undefined {
+  return turnContext.getStore();
+}
