@@ -22,11 +22,15 @@ function modelSettings(env: ElizaosWorkerEnv): ModelSettings {
   };
 }
 
-/** ElizaOS reads its log settings from the environment when it is first imported. */
+/**
+ * ElizaOS reads its log settings from the environment when it is first imported, and loads `.env` with dotenv,
+ * which prints a banner each time unless told to be quiet.
+ */
 async function loadElizaQuietly(level: string) {
   const ours = process.env.LOG_LEVEL;
   process.env.LOG_LEVEL = level;
   process.env.LOG_JSON_FORMAT = 'true';
+  process.env.DOTENV_CONFIG_QUIET = 'true';
   try {
     return await loadEliza();
   } finally {
