@@ -8,6 +8,8 @@ import { queueDepthMetric, QUEUES_WATCHED } from './queues/queue-depth.metric.js
 import { AgentViews } from './agents/agent-views.js';
 import { AgentsController } from './agents/agents.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+import { CustomersController } from './customers/customers.controller.js';
+import { CustomersService } from './customers/customers.service.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
 import { ProgressHub } from './provisioning/progress-hub.js';
@@ -16,10 +18,19 @@ import { ProvisioningController } from './provisioning/provisioning.controller.j
 import { ProvisioningFlow } from './provisioning/provisioning-flow.js';
 import { ProvisioningRequests } from './provisioning/provisioning-requests.js';
 import { ProvisioningStatus } from './provisioning/provisioning-status.js';
+import { ConnectWebhookController } from './webhooks/connect-webhook.controller.js';
+import { ElizaosWebhookController } from './webhooks/elizaos-webhook.controller.js';
+import { InboundIngest } from './webhooks/inbound-ingest.js';
+import { MetaWebhookController } from './webhooks/meta-webhook.controller.js';
+import { ReplyHub, ReplyListener } from './webhooks/reply-hub.js';
+import { TwitterWebhookController } from './webhooks/twitter-webhook.controller.js';
 
 export const GATEWAY = 'api-gateway';
 
-/** The HTTP API: accepts provisioning requests, puts their flows on BullMQ and reports their progress. */
+/**
+ * The HTTP API: accepts provisioning requests, puts their flows on BullMQ and reports their progress; receives the
+ * platforms' webhooks, records each message and queues it for the context-service.
+ */
 @Module({})
 export class GatewayModule {
   static forEnv(env: GatewayEnv): DynamicModule {
@@ -31,7 +42,17 @@ export class GatewayModule {
         QueueModule.queues(...QUEUES_WATCHED),
         JwtModule.register({ secret: env.JWT_SECRET_KEY, verifyOptions: { algorithms: ['HS256'] } }),
       ],
-      controllers: [AgentsController, ProvisioningController, ProgressListener],
+      controllers: [
+        AgentsController,
+        CustomersController,
+        ProvisioningController,
+        ProgressListener,
+        MetaWebhookController,
+        TwitterWebhookController,
+        ConnectWebhookController,
+        ElizaosWebhookController,
+        ReplyListener,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
@@ -42,6 +63,9 @@ export class GatewayModule {
         ProvisioningRequests,
         ProvisioningStatus,
         queueDepthMetric,
+        InboundIngest,
+        ReplyHub,
+        CustomersService,
       ],
     };
   }

@@ -1,17 +1,25 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ClientsModule, Transport } from '@nestjs/microservices';
 import { PlatformModule } from '@voca/bootstrap';
 import type { ContextServiceEnv } from '@voca/config';
 import { QueueName } from '@voca/contracts';
 import { ProvisioningModule } from '@voca/provisioning';
-import { QueueModule } from '@voca/queue';
+import { QueueModule, redisConnectionOptions } from '@voca/queue';
 import { ContextConsumer } from './context/context.consumer.js';
+import { DeliverConsumer } from './conversations/deliver.consumer.js';
+import { InboundConsumer } from './conversations/inbound.consumer.js';
+import { EVENTS_CLIENT, ReplyDelivery } from './conversations/reply-delivery.js';
+import { SendRateLimits } from './conversations/send-rate-limits.js';
+import { CONVERSATION_FLOW, TurnScheduler } from './conversations/turn-scheduler.js';
 import { ProvisioningFinalizer } from './provisioning/provisioning-finalizer.consumer.js';
 
 export const CONTEXT_SERVICE = 'context-service';
 
 /**
- * Consumes `context` (the agent's shared context) and `provisioning` (finalising operations); produces
- * `connect.deprovision` jobs to compensate failed channels.
+ * The record of agents' context and conversations. Consumes `context` (the agent's shared context), `provisioning`
+ * (finalising operations), `inbound` (messages and receipts from the webhooks) and `conversations` (recording and
+ * delivering replies); produces `connect.deprovision` (compensation) and each message's turn flow.
  */
 @Module({})
 export class ContextServiceModule {
@@ -20,11 +28,29 @@ export class ContextServiceModule {
       module: ContextServiceModule,
       imports: [
         PlatformModule.forApp(CONTEXT_SERVICE, env),
-        // The finalizer asks the aws-connect worker to remove what failed channels left behind.
         QueueModule.queues(QueueName.AwsConnect),
+        QueueModule.flowProducer(CONVERSATION_FLOW),
         ProvisioningModule,
+        ClientsModule.registerAsync([
+          {
+            name: EVENTS_CLIENT,
+            inject: [ConfigService],
+            useFactory: (config: ConfigService) => ({
+              transport: Transport.REDIS,
+              options: redisConnectionOptions(config.getOrThrow('REDIS_URL')),
+            }),
+          },
+        ]),
       ],
-      providers: [ContextConsumer, ProvisioningFinalizer],
+      providers: [
+        ContextConsumer,
+        ProvisioningFinalizer,
+        InboundConsumer,
+        DeliverConsumer,
+        TurnScheduler,
+        ReplyDelivery,
+        SendRateLimits,
+      ],
     };
   }
 }

@@ -18,6 +18,8 @@ export async function startApp(module: unknown, options: AppStartOptions): Promi
   const app = await NestFactory.create<NestExpressApplication>(module as never, {
     bufferLogs: true,
     bodyParser: false,
+    // Webhook signatures are computed over the bytes as received.
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });

@@ -35,15 +35,17 @@ const workerEnvSchema = commonEnvSchema.extend({
   WORKER_STALLED_INTERVAL_MS: positiveInt.default(30_000),
 });
 
+const credentialsKey = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 of exactly 32 bytes');
+
 export const gatewayEnvSchema = commonEnvSchema.extend({
   PORT: port.default(8008),
   /** Where platforms reach this engine; used to build webhook URLs and status links. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
   JWT_SECRET_KEY: z.string().min(32, 'must be at least 32 characters'),
   /** Base64 of 32 random bytes; encrypts platform tokens at rest (AES-256-GCM). */
-  CREDENTIALS_ENCRYPTION_KEY: z
-    .string()
-    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 of exactly 32 bytes'),
+  CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
   /** Largest accepted request body. */
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 256kb').default('256kb'),
   /** How many times a provisioning step runs before it fails for good, and the first retry delay. */
@@ -51,6 +53,26 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   STEP_BACKOFF_MS: positiveInt.default(2_000),
   /** An operation still queued with no jobs after this long is enqueued again (Redis was down at request time). */
   OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5_000),
+  /** Meta webhooks: the app secret that signs them and the token of the verification handshake. */
+  META_APP_SECRET: z.string().min(8).optional(),
+  META_VERIFY_TOKEN: z.string().min(8).optional(),
+  /** X Account Activity webhooks: the app's consumer secret (signatures and CRC). */
+  X_CONSUMER_SECRET: z.string().min(8).optional(),
+  /** Signs the engine's own webhooks (the Connect Lambda, the generic ElizaOS webhook). */
+  WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long the Connect webhook waits for the agent (the Lambda has 8 s in all), and what callers hear after. */
+  CONNECT_REPLY_DEADLINE_MS: positiveInt.max(7_500).default(6_000),
+  CONNECT_FALLBACK_REPLY: z
+    .string()
+    .min(1)
+    .default('Sorry, I need a little more time to answer. Please hold on, or stay on the line for a member of our team.'),
+  /** What callers hear when the agent is paused or stopped. */
+  CONNECT_CLOSED_REPLY: z
+    .string()
+    .min(1)
+    .default('Thank you for calling. We are not available right now; please try again later.'),
+  /** How long the generic webhook waits for the reply before answering 202 (the reply then goes out on its channel). */
+  ELIZAOS_WEBHOOK_DEADLINE_MS: positiveInt.max(30_000).default(5_000),
 });
 
 const csv = z
@@ -144,7 +166,21 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
     }
   });
 
-export const contextServiceEnvSchema = workerEnvSchema;
+export const contextServiceEnvSchema = workerEnvSchema.extend({
+  /** Decrypts the platform tokens replies are sent with (the same key the gateway encrypts with). */
+  CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
+  META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+  META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
+  X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
+  /** How long one send to a platform may take before its outcome counts as unknown (and it is not retried). */
+  SEND_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Earlier turns of the customer, from every channel, that the agent sees with each message. */
+  HISTORY_TURNS: positiveInt.max(200).default(20),
+  /** Sends per second per WhatsApp number and per Messenger Page or Instagram account; DMs per 15 minutes per X account. */
+  WHATSAPP_SENDS_PER_SECOND: positiveInt.default(80),
+  MESSENGER_SENDS_PER_SECOND: positiveInt.default(40),
+  X_DMS_PER_15_MINUTES: positiveInt.default(200),
+});
 
 export type CommonEnv = z.infer<typeof commonEnvSchema>;
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

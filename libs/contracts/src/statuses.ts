@@ -7,7 +7,9 @@ export const STEP_STATUSES = ['pending', 'running', 'retrying', 'completed', 'fa
 export type StepStatus = (typeof STEP_STATUSES)[number];
 export const TERMINAL_STEP_STATUSES: readonly StepStatus[] = ['completed', 'failed'];
 
-export const AGENT_STATUSES = ['provisioning', 'active', 'partially_active', 'failed'] as const;
+export const AGENT_STATUSES = ['provisioning', 'active', 'partially_active', 'failed', 'paused', 'stopped'] as const;
+/** Statuses in which an agent answers its customers; in any other, messages are recorded but not answered. */
+export const ANSWERING_AGENT_STATUSES: readonly AgentStatus[] = ['active', 'partially_active'];
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
 /** `pending_configuration`: the channel needs something only the vendor can supply (e.g. an SMS-capable number). */

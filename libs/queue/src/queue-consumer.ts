@@ -4,8 +4,9 @@ import { JOB_NAMES_BY_QUEUE, type JobNamesOf, type JobOf, type QueueName } from 
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import { redisConnectionOptions } from './redis-connection.js';
 
+/** One handler per job name of the queue; `token` is the job's lock token (needed to move it to delayed). */
 export type JobHandlers<Q extends QueueName> = {
-  [N in JobNamesOf<Q>]: (job: Job<JobOf<N>, unknown, N>) => Promise<unknown>;
+  [N in JobNamesOf<Q>]: (job: Job<JobOf<N>, unknown, N>, token?: string) => Promise<unknown>;
 };
 
 interface ConsumerSettings {
@@ -49,7 +50,7 @@ export abstract class QueueConsumer<Q extends QueueName> implements OnApplicatio
   onApplicationBootstrap(): void {
     const setting = <K extends keyof ConsumerSettings>(key: K) => this.settings.get(key, { infer: true });
     this.checkHandlers(`${setting('QUEUE_PREFIX')}:${this.queue}`);
-    this._worker = new Worker(this.queue, (job) => this.process(job), {
+    this._worker = new Worker(this.queue, (job, token) => this.process(job, token), {
       connection: { ...redisConnectionOptions(setting('REDIS_URL')), maxRetriesPerRequest: null },
       prefix: setting('QUEUE_PREFIX'),
       concurrency: setting('WORKER_CONCURRENCY') ?? this.defaultConcurrency,
@@ -60,10 +61,10 @@ export abstract class QueueConsumer<Q extends QueueName> implements OnApplicatio
     this._worker.on('error', (error) => this.logger.error({ err: error, queue: this.queue }, 'worker error'));
   }
 
-  async process(job: Job): Promise<unknown> {
-    const handler = (this.handlers as unknown as Record<string, (job: Job) => Promise<unknown>>)[job.name];
+  async process(job: Job, token?: string): Promise<unknown> {
+    const handler = (this.handlers as unknown as Record<string, (job: Job, token?: string) => Promise<unknown>>)[job.name];
     if (!handler) throw new UnrecoverableError(`queue ${this.queue} has no job named ${job.name}`);
-    return handler.call(this, job);
+    return handler.call(this, job, token);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

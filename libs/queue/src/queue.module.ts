@@ -23,13 +23,28 @@ export class QueueModule {
     });
   }
 
+  /** Queues this app adds jobs to (or counts): failing fast when Redis is away, like the flow producers. */
   static queues(...names: QueueName[]): DynamicModule {
-    return BullModule.registerQueue(...names.map((name) => ({ name })));
+    return BullModule.registerQueueAsync(
+      ...names.map((name) => ({
+        name,
+        inject: [ConfigService],
+        useFactory: (config: ConfigService) => ({
+          connection: { ...redisConnectionOptions(config.getOrThrow('REDIS_URL')), enableOfflineQueue: false },
+          prefix: config.getOrThrow<string>('QUEUE_PREFIX'),
+        }),
+      })),
+    );
   }
 
   static provisioningFlowProducer(): DynamicModule {
+    return QueueModule.flowProducer(PROVISIONING_FLOW);
+  }
+
+  /** A flow producer that fails fast when Redis is away, so the caller can keep the work recorded and retry. */
+  static flowProducer(name: string): DynamicModule {
     return BullModule.registerFlowProducerAsync({
-      name: PROVISIONING_FLOW,
+      name,
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
         connection: { ...redisConnectionOptions(config.getOrThrow('REDIS_URL')), enableOfflineQueue: false },

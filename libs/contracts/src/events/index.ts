@@ -1,2 +1,3 @@
 export * from './provisioning-progress.js';
 export * from './character-updated.js';
+export * from './conversation-replied.js';

@@ -1,4 +1,5 @@
 import type { Channel } from '../channels.js';
+import type { DeliveryStatusEvent } from '../webhooks/inbound-event.js';
 import type { ChannelStepName, StepName } from '../provisioning-steps.js';
 import { QueueName } from './queue-names.js';
 
@@ -56,6 +57,18 @@ export interface MessageReplyResult {
   replica: string;
 }
 
+/** A customer message the gateway recorded, to be tied to its customer and answered. */
+export interface InboundMessageJobData {
+  messageId: string;
+  requestId?: string;
+}
+
+/** Records the agent's reply to an inbound message and delivers it (parent of that message's `message.reply`). */
+export interface ConversationDeliverJobData {
+  inboundMessageId: string;
+  requestId?: string;
+}
+
 /** Every job the engine runs: the queue it is on, its name and its payload. */
 export type JobItem =
   | { queue: typeof QueueName.AwsConnect; name: 'connect.provision'; data: ChannelStepJobData }
@@ -63,7 +76,10 @@ export type JobItem =
   | { queue: typeof QueueName.ElizaOS; name: 'elizaos.provision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Context; name: 'context.initialise'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Provisioning; name: 'provisioning.finalize'; data: ProvisioningJobData }
-  | { queue: typeof QueueName.Messages; name: 'message.reply'; data: MessageReplyJobData };
+  | { queue: typeof QueueName.Messages; name: 'message.reply'; data: MessageReplyJobData }
+  | { queue: typeof QueueName.Inbound; name: 'inbound.message'; data: InboundMessageJobData }
+  | { queue: typeof QueueName.Inbound; name: 'inbound.status'; data: DeliveryStatusEvent }
+  | { queue: typeof QueueName.Conversations; name: 'conversation.deliver'; data: ConversationDeliverJobData };
 
 export type JobName = JobItem['name'];
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
@@ -76,6 +92,8 @@ export const JOB_NAMES_BY_QUEUE: { [Q in QueueName]: readonly JobNamesOf<Q>[] } 
   [QueueName.Context]: ['context.initialise'],
   [QueueName.Provisioning]: ['provisioning.finalize'],
   [QueueName.Messages]: ['message.reply'],
+  [QueueName.Inbound]: ['inbound.message', 'inbound.status'],
+  [QueueName.Conversations]: ['conversation.deliver'],
 };
 
 /** The queue and job that run each provisioning step. */
@@ -93,6 +111,11 @@ export const STEP_JOBS = {
 export function provisioningJobId(operationId: string, step: StepName): string {
   return `provision.${operationId}.${step}`;
 }
+
+/** One job per inbound message and stage, so a redelivered webhook or a retried step never answers twice. */
+export const inboundJobId = (messageId: string) => `inbound.${messageId}`;
+export const deliverJobId = (messageId: string) => `deliver.${messageId}`;
+export const replyJobId = (messageId: string) => `reply.${messageId}`;
 
 /** One compensation per operation and agent, however often the finalizer runs. */
 export function compensationJobId(operationId: string, agentId: string): string {

@@ -5,7 +5,10 @@
  * - `context`      -> apps/context-service    (the agent's shared business context)
  * - `provisioning` -> apps/context-service    (finalises an operation once its channel steps have run)
  * - `messages`     -> apps/elizaos-worker     (an agent answers a customer message)
- * The first four are produced by apps/api-gateway as one BullMQ flow per provisioning operation.
+ * - `inbound`      -> apps/context-service    (a webhook's message or delivery status, recorded by the gateway)
+ * - `conversations`-> apps/context-service    (records an agent's reply and delivers it on its channel)
+ * The first four are produced by apps/api-gateway as one BullMQ flow per provisioning operation; `inbound` by the
+ * gateway's webhooks; `conversations` + `messages` by the context-service as one flow per customer message.
  */
 export const QueueName = {
   AwsConnect: 'aws-connect',
@@ -13,5 +16,7 @@ export const QueueName = {
   Context: 'context',
   Provisioning: 'provisioning',
   Messages: 'messages',
+  Inbound: 'inbound',
+  Conversations: 'conversations',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

@@ -1,1 +1,2 @@
 export * from './connect-turn.js';
+export * from './inbound-event.js';

@@ -17,7 +17,7 @@ import type {
 
 @Entity({ name: 'agents' })
 @Index('idx_agents_vendor_created', ['vendorId', 'createdAt'])
-@Check('chk_agents_status', `"status" IN ('provisioning', 'active', 'partially_active', 'failed')`)
+@Check('chk_agents_status', `"status" IN ('provisioning', 'active', 'partially_active', 'failed', 'paused', 'stopped')`)
 @Check('chk_agents_business_type', `"business_type" IN ('retail', 'microfinance', 'other')`)
 export class Agent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_agents' })

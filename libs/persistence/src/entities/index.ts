@@ -3,12 +3,30 @@ import { AgentChannel } from './agent-channel.entity.js';
 import { AgentCharacter } from './agent-character.entity.js';
 import { AgentContext } from './agent-context.entity.js';
 import { ConnectInstance } from './connect-instance.entity.js';
+import { ConversationMessage } from './conversation-message.entity.js';
+import { Customer } from './customer.entity.js';
+import { CustomerIdentity } from './customer-identity.entity.js';
 import { ConnectPhoneNumber } from './connect-phone-number.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { ProvisioningOperation } from './provisioning-operation.entity.js';
 import { ProvisioningStep } from './provisioning-step.entity.js';
 
-export { Agent, AgentChannel, AgentCharacter, AgentContext, ConnectInstance, ConnectPhoneNumber, IdempotencyKey, ProvisioningOperation, ProvisioningStep };
+export {
+  Agent,
+  AgentChannel,
+  AgentCharacter,
+  AgentContext,
+  ConnectInstance,
+  ConnectPhoneNumber,
+  ConversationMessage,
+  Customer,
+  CustomerIdentity,
+  IdempotencyKey,
+  ProvisioningOperation,
+  ProvisioningStep,
+};
+export * from './conversation-message.entity.js';
+export type { IdentityLink } from './customer-identity.entity.js';
 export type { ConnectInstanceStatus } from './connect-instance.entity.js';
 export type { ConnectPhoneNumberStatus } from './connect-phone-number.entity.js';
 
@@ -19,6 +37,9 @@ export const ENTITIES = [
   AgentContext,
   ConnectInstance,
   ConnectPhoneNumber,
+  ConversationMessage,
+  Customer,
+  CustomerIdentity,
   IdempotencyKey,
   ProvisioningOperation,
   ProvisioningStep,

@@ -5,3 +5,4 @@
  */
 export { answerLocally, type LocalAnswer, type LocalTurn } from './local-answerer.js';
 export { toneOf, type Tone } from './tone.js';
+export { returningCustomerGreeting } from './returning-caller.js';

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { CHANNELS, type Channel } from '@voca/contracts';
+
+export class IdentityView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: CHANNELS })
+  channel: Channel;
+
+  @ApiProperty({ example: '15551234567', description: "The customer's id on the channel" })
+  external_id: string;
+
+  @ApiPropertyOptional({ example: '+15551234567' })
+  phone?: string;
+
+  @ApiProperty({ enum: ['first_seen', 'phone', 'explicit'], description: 'How it joined this customer' })
+  linked: string;
+}
+
+export class TurnView {
+  @ApiProperty({ enum: ['customer', 'agent'] })
+  role: 'customer' | 'agent';
+
+  @ApiProperty({ enum: CHANNELS })
+  channel: Channel;
+
+  @ApiProperty()
+  text: string;
+
+  @ApiProperty({ example: 'sent', description: 'Message status (received, answered, held... / sent, delivered, read...)' })
+  status: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
+export class CustomerContextView {
+  @ApiProperty({ format: 'uuid' })
+  customer_id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  agent_id: string;
+
+  @ApiPropertyOptional()
+  display_name?: string;
+
+  @ApiPropertyOptional({ example: '+15551234567' })
+  phone?: string;
+
+  @ApiProperty({ type: [IdentityView] })
+  identities: IdentityView[];
+
+  @ApiProperty({ type: [TurnView], description: 'The latest turns from every channel, oldest first' })
+  turns: TurnView[];
+}
+
+export class ConversationSummaryView {
+  @ApiProperty({ format: 'uuid' })
+  customer_id: string;
+
+  @ApiPropertyOptional()
+  display_name?: string;
+
+  @ApiProperty({ enum: CHANNELS, isArray: true })
+  channels: Channel[];
+
+  @ApiProperty()
+  messages: number;
+
+  @ApiProperty({ type: TurnView })
+  last: TurnView;
+}
+
+export class ConversationPageView {
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  skip: number;
+
+  @ApiProperty()
+  limit: number;
+
+  @ApiProperty({ type: [ConversationSummaryView] })
+  items: ConversationSummaryView[];
+}
+
+export class LinkIdentityDto {
+  @ApiProperty({ format: 'uuid', description: 'An identity of another customer of the same agent, to join this one' })
+  @IsUUID()
+  identity_id: string;
+}

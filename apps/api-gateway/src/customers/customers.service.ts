@@ -1,0 +1,126 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Agent, ConversationMessage, Customer, CustomerIdentity } from '@voca/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { canSee } from '../auth/vendor-scope.js';
+import type { ConversationPageView, CustomerContextView, TurnView } from './customer.views.js';
+
+const CONTEXT_TURNS = 50;
+
+function turnOf(message: Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'status' | 'sentAt' | 'createdAt'>): TurnView {
+  return {
+    role: message.direction === 'inbound' ? 'customer' : 'agent',
+    channel: message.channel,
+    text: message.text,
+    status: message.status,
+    at: (message.sentAt ?? message.createdAt).toISOString(),
+  };
+}
+
+/** Customers and their cross-channel conversations, as the backend reads and curates them. */
+@Injectable()
+export class CustomersService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async context(agentId: string, customerId: string, principal: Principal): Promise<CustomerContextView> {
+    await this.visibleAgent(agentId, principal);
+    return this.contextOf(this.db.manager, await this.customerOf(this.db.manager, agentId, customerId));
+  }
+
+  async conversations(agentId: string, principal: Principal, skip: number, limit: number): Promise<ConversationPageView> {
+    await this.visibleAgent(agentId, principal);
+    const [{ total }] = await this.db.query(
+      `SELECT count(DISTINCT customer_id)::int AS total FROM conversation_messages WHERE agent_id = $1 AND customer_id IS NOT NULL`,
+      [agentId],
+    );
+    const rows: any[] = await this.db.query(
+      `SELECT c.id AS customer_id, c.display_name, s.channels, s.messages,
+              m.direction, m.channel, m.text, m.status, m.sent_at, m.created_at
+         FROM (SELECT customer_id, array_agg(DISTINCT channel) AS channels, count(*)::int AS messages, max(arrival) AS last
+                 FROM conversation_messages WHERE agent_id = $1 AND customer_id IS NOT NULL GROUP BY customer_id) s
+         JOIN customers c ON c.id = s.customer_id
+         JOIN conversation_messages m ON m.arrival = s.last
+        ORDER BY s.last DESC OFFSET $2 LIMIT $3`,
+      [agentId, skip, limit],
+    );
+    return {
+      total,
+      skip,
+      limit,
+      items: rows.map((row) => ({
+        customer_id: row.customer_id,
+        ...(row.display_name ? { display_name: row.display_name } : {}),
+        channels: row.channels,
+        messages: row.messages,
+        last: turnOf({ ...row, sentAt: row.sent_at, createdAt: row.created_at }),
+      })),
+    };
+  }
+
+  /** Moves another customer's identity (and its messages) into this customer. */
+  async link(agentId: string, customerId: string, identityId: string, principal: Principal): Promise<CustomerContextView> {
+    await this.visibleAgent(agentId, principal);
+    return this.db.transaction(async (tx) => {
+      const customer = await this.customerOf(tx, agentId, customerId);
+      const identity = await tx.findOneBy(CustomerIdentity, { id: identityId, agentId });
+      if (!identity) throw new NotFoundException(`identity ${identityId} not found`);
+      if (identity.customerId !== customer.id) await this.move(tx, identity, customer.id, 'explicit');
+      return this.contextOf(tx, customer);
+    });
+  }
+
+  /** Undoes a link: the identity goes back to the customer it was first seen as. */
+  async unlink(agentId: string, customerId: string, identityId: string, principal: Principal): Promise<CustomerContextView> {
+    await this.visibleAgent(agentId, principal);
+    return this.db.transaction(async (tx) => {
+      const customer = await this.customerOf(tx, agentId, customerId);
+      const identity = await tx.findOneBy(CustomerIdentity, { id: identityId, agentId, customerId: customer.id });
+      if (!identity) throw new NotFoundException(`identity ${identityId} is not linked to customer ${customerId}`);
+      if (identity.firstCustomerId === customer.id) {
+        throw new ConflictException('this identity was first seen as this customer: there is nothing to undo');
+      }
+      await this.move(tx, identity, identity.firstCustomerId, 'first_seen');
+      return this.contextOf(tx, customer);
+    });
+  }
+
+  private async move(tx: EntityManager, identity: CustomerIdentity, customerId: string, linked: CustomerIdentity['linked']) {
+    await tx.update(CustomerIdentity, { id: identity.id }, { customerId, linked });
+    await tx.update(ConversationMessage, { identityId: identity.id }, { customerId });
+  }
+
+  private async contextOf(tx: EntityManager, customer: Customer): Promise<CustomerContextView> {
+    const identities = await tx.find(CustomerIdentity, { where: { customerId: customer.id }, order: { createdAt: 'ASC' } });
+    const messages = await tx.find(ConversationMessage, {
+      where: { customerId: customer.id },
+      order: { arrival: 'DESC' },
+      take: CONTEXT_TURNS,
+    });
+    return {
+      customer_id: customer.id,
+      agent_id: customer.agentId,
+      ...(customer.displayName ? { display_name: customer.displayName } : {}),
+      ...(customer.phoneE164 ? { phone: customer.phoneE164 } : {}),
+      identities: identities.map((identity) => ({
+        id: identity.id,
+        channel: identity.channel,
+        external_id: identity.externalId,
+        ...(identity.phoneE164 ? { phone: identity.phoneE164 } : {}),
+        linked: identity.linked,
+      })),
+      turns: messages.reverse().filter((message) => message.text !== '').map(turnOf),
+    };
+  }
+
+  private async customerOf(tx: EntityManager, agentId: string, customerId: string): Promise<Customer> {
+    const customer = await tx.findOneBy(Customer, { id: customerId, agentId });
+    if (!customer) throw new NotFoundException(`customer ${customerId} not found`);
+    return customer;
+  }
+
+  private async visibleAgent(agentId: string, principal: Principal): Promise<void> {
+    const agent = await this.db.getRepository(Agent).findOneBy({ id: agentId });
+    if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
+  }
+}

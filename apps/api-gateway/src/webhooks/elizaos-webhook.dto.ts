@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, IsUUID, Length, ValidateBy } from 'class-validator';
+import { SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
+
+function IsTimestamp() {
+  return ValidateBy({
+    name: 'isTimestamp',
+    validator: {
+      validate: (value: unknown) =>
+        (typeof value === 'number' && Number.isFinite(value) && value > 0) ||
+        (typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value))),
+      defaultMessage: () => 'timestamp must be an ISO 8601 date or epoch milliseconds',
+    },
+  });
+}
+
+/** The seed's generic message shape, for platforms the engine has no native webhook for (or a backend relay). */
+export class ElizaosWebhookDto {
+  @ApiProperty({ enum: SOCIAL_CHANNELS, example: 'whatsapp' })
+  @IsIn(SOCIAL_CHANNELS)
+  platform: SocialChannel;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  agent_id: string;
+
+  @ApiProperty({ example: 'Do you deliver on Saturdays?' })
+  @IsString()
+  @Length(1, 4096)
+  message: string;
+
+  @ApiProperty({ example: '15551234567', description: "The customer's id on the platform" })
+  @IsString()
+  @Length(1, 128)
+  user_id: string;
+
+  @ApiProperty({ example: '2026-11-25T10:00:00Z' })
+  @IsTimestamp()
+  timestamp: string | number;
+}
+
+export class ElizaosWebhookReply {
+  @ApiProperty({ nullable: true, description: "The agent's reply; null when it comes later on the channel (202)" })
+  message: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  agent_id: string;
+
+  @ApiProperty({ enum: SOCIAL_CHANNELS })
+  channel: SocialChannel;
+
+  @ApiProperty({ description: "The message is in the customer's cross-channel history" })
+  context_updated: boolean;
+}

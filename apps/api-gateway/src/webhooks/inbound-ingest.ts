@@ -1,0 +1,125 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ANSWERING_AGENT_STATUSES,
+  inboundJobId,
+  isConnectChannel,
+  QueueName,
+  type DeliveryStatusEvent,
+  type InboundEvent,
+  type InboundMessageEvent,
+  type JobItem,
+} from '@voca/contracts';
+import { Agent, AgentChannel, ConversationMessage } from '@voca/persistence';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+export type IngestOutcome =
+  | { kind: 'recorded'; messageId: string; agentId: string; answering: boolean }
+  | { kind: 'duplicate'; messageId: string; agentId: string; answering: boolean }
+  | { kind: 'unknown_target' }
+  | { kind: 'status' };
+
+type InboundJob = Extract<JobItem, { queue: 'inbound' }>;
+
+const JOB_OPTIONS = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 },
+  removeOnComplete: { age: 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/**
+ * The webhooks' one job: record what a platform delivered and queue it, fast. A message is routed to its agent by
+ * the business-side id, stored once per platform message id (a redelivery is acknowledged, not answered again) and
+ * queued for the context-service. If Redis refuses, the request fails so the platform delivers again, and the
+ * redelivery queues the message it finds recorded.
+ */
+@Injectable()
+export class InboundIngest {
+  private readonly logger = new Logger(InboundIngest.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
+  ) {}
+
+  async ingest(events: InboundEvent[], requestId: string, replyDeadlineAt?: Date): Promise<IngestOutcome[]> {
+    const outcomes: IngestOutcome[] = [];
+    for (const event of events) {
+      outcomes.push(event.kind === 'message' ? await this.message(event, requestId, replyDeadlineAt) : await this.status(event));
+    }
+    return outcomes;
+  }
+
+  /** The agent a message is for: by the platform account of its channel, or the number dialed (voice, sms). */
+  async route(channel: InboundMessageEvent['channel'], businessAccountId: string): Promise<Agent | undefined> {
+    const where = isConnectChannel(channel)
+      ? { channel, phoneNumber: businessAccountId }
+      : { channel, externalAccountId: businessAccountId };
+    const row = await this.db.getRepository(AgentChannel).findOneBy(where);
+    return row ? ((await this.db.getRepository(Agent).findOneBy({ id: row.agentId })) ?? undefined) : undefined;
+  }
+
+  async message(event: InboundMessageEvent, requestId: string, replyDeadlineAt?: Date, agent?: Agent): Promise<IngestOutcome> {
+    const target = agent ?? (await this.route(event.channel, event.businessAccountId));
+    if (!target) {
+      this.logger.warn({ channel: event.channel, businessAccountId: event.businessAccountId, requestId }, 'message for no known agent');
+      return { kind: 'unknown_target' };
+    }
+    const answering = ANSWERING_AGENT_STATUSES.includes(target.status);
+    const inserted = await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(ConversationMessage)
+      .values({
+        agentId: target.id,
+        channel: event.channel,
+        direction: 'inbound',
+        businessAccountId: event.businessAccountId,
+        counterpartId: event.sender.id,
+        counterpartName: event.sender.name ?? null,
+        counterpartPhone: event.sender.phone ?? null,
+        platformMessageId: event.platformMessageId,
+        text: event.text,
+        status: 'received',
+        replyDeadlineAt: replyDeadlineAt ?? null,
+        sentAt: new Date(event.sentAt),
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id: string | undefined = inserted.raw[0]?.id;
+    if (id) {
+      await this.enqueue('inbound.message', { messageId: id, requestId }, inboundJobId(id));
+      return { kind: 'recorded', messageId: id, agentId: target.id, answering };
+    }
+    const existing = await this.db
+      .getRepository(ConversationMessage)
+      .findOneByOrFail({ channel: event.channel, platformMessageId: event.platformMessageId, direction: 'inbound' });
+    // Recorded earlier but perhaps never queued (Redis refused): the redelivery queues it; a queued one is a no-op.
+    if (existing.status === 'received') await this.enqueue('inbound.message', { messageId: existing.id, requestId }, inboundJobId(existing.id));
+    this.logger.log({ channel: event.channel, messageId: existing.id, requestId }, 'duplicate delivery acknowledged');
+    return { kind: 'duplicate', messageId: existing.id, agentId: existing.agentId, answering };
+  }
+
+  private async status(event: DeliveryStatusEvent): Promise<IngestOutcome> {
+    await this.enqueue('inbound.status', event, `status.${event.channel}.${event.platformMessageId}.${event.status}`);
+    return { kind: 'status' };
+  }
+
+  private async enqueue<N extends InboundJob['name']>(
+    name: N,
+    data: Extract<InboundJob, { name: N }>['data'],
+    jobId: string,
+  ): Promise<void> {
+    try {
+      // BullMQ job ids must not contain ':' and platform ids may.
+      await this.inbound.add(name, data, { ...JOB_OPTIONS, jobId: jobId.replaceAll(':', '_') });
+    } catch (error) {
+      this.logger.error({ err: error, jobId }, 'inbound queue unavailable');
+      throw new ServiceUnavailableException('the engine cannot take messages right now; deliver again later');
+    }
+  }
+}

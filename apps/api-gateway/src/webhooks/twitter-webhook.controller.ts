@@ -1,0 +1,40 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Post, Query, Req, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseXWebhook, xCrcResponse } from '@voca/channels';
+import type { GatewayEnv } from '@voca/config';
+import { PublicRoute } from '@voca/observability';
+import type { Request } from 'express';
+import { InboundIngest } from './inbound-ingest.js';
+import { XSignatureGuard } from './webhook-signature.guards.js';
+import { parsePayload } from './webhook-payload.js';
+
+/** X Account Activity webhooks: the CRC check and direct messages. */
+@ApiTags('webhooks')
+@PublicRoute()
+@Controller('api/v1/webhooks/twitter')
+export class TwitterWebhookController {
+  constructor(
+    private readonly ingest: InboundIngest,
+    private readonly config: ConfigService<GatewayEnv, true>,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The CRC check: answers {response_token} for crc_token (X repeats it hourly)' })
+  crc(@Query('crc_token') crcToken: unknown) {
+    const secret = this.config.get('X_CONSUMER_SECRET', { infer: true });
+    if (!secret) throw new ServiceUnavailableException('this webhook is not configured: set X_CONSUMER_SECRET');
+    if (typeof crcToken !== 'string' || !crcToken) throw new BadRequestException('crc_token is required');
+    return xCrcResponse(crcToken, secret);
+  }
+
+  @Post()
+  @HttpCode(200)
+  @UseGuards(XSignatureGuard)
+  @ApiOperation({ summary: 'Direct message events; signed with x-twitter-webhooks-signature (X_CONSUMER_SECRET)' })
+  async receive(@Body() body: unknown, @Req() request: Request & { id: string }) {
+    const { events, skipped } = parsePayload(() => parseXWebhook(body));
+    await this.ingest.ingest(events, request.id);
+    return { received: events.length, skipped: skipped.length };
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ANSWERING_AGENT_STATUSES, QueueName, type DeliveryStatusEvent, type JobOf } from '@voca/contracts';
+import { Agent, ConversationMessage } from '@voca/persistence';
+import { QueueConsumer, type JobHandlers } from '@voca/queue';
+import type { Job } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import { resolveCustomer } from './customer-resolver.js';
+import { TurnScheduler } from './turn-scheduler.js';
+
+/** Later states of a sent reply; a status never goes back (Meta's receipts may arrive out of order). */
+const DELIVERY_RANK: Record<string, number> = { pending: 0, sending: 1, unknown: 1, sent: 2, delivered: 3, read: 4 };
+
+/**
+ * Records what the webhooks brought (queue `inbound`): ties each customer message to its customer and queues it
+ * for an answer (or holds it when the agent is paused or stopped), and applies delivery receipts to sent replies.
+ */
+@Injectable()
+export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
+  protected readonly queue = QueueName.Inbound;
+  protected readonly handlers: JobHandlers<typeof QueueName.Inbound> = {
+    'inbound.message': (job) => this.message(job),
+    'inbound.status': (job) => this.status(job),
+  };
+  protected readonly defaultConcurrency = 20;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly turns: TurnScheduler,
+  ) {
+    super();
+  }
+
+  private async message(job: Job<JobOf<'inbound.message'>>) {
+    const { messageId, requestId } = job.data;
+    const customerId = await this.db.transaction(async (tx) => {
+      const message = await tx.findOne(ConversationMessage, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
+      if (!message) return undefined;
+      if (message.status !== 'received') return message.customerId;
+      const identity = await resolveCustomer(tx, message);
+      const agent = await tx.findOneByOrFail(Agent, { id: message.agentId });
+      const answering = ANSWERING_AGENT_STATUSES.includes(agent.status);
+      await tx.update(
+        ConversationMessage,
+        { id: message.id },
+        { customerId: identity.customerId, identityId: identity.id, status: answering ? 'queued' : 'held' },
+      );
+      this.logger.log(
+        { agentId: message.agentId, messageId, channel: message.channel, requestId, held: !answering },
+        answering ? 'message queued for an answer' : 'message held: the agent is not answering',
+      );
+      return identity.customerId;
+    });
+    if (customerId) await this.turns.startNext(customerId, requestId);
+    return { customerId };
+  }
+
+  private async status(job: Job<DeliveryStatusEvent>) {
+    const event = job.data;
+    const reply = await this.db.getRepository(ConversationMessage).findOneBy({
+      channel: event.channel,
+      platformMessageId: event.platformMessageId,
+      direction: 'outbound',
+    });
+    if (!reply) return { applied: false };
+    const forward = event.status === 'failed' ? reply.status !== 'read' : (DELIVERY_RANK[event.status] ?? 0) > (DELIVERY_RANK[reply.status] ?? 0);
+    if (!forward) return { applied: false };
+    await this.db
+      .getRepository(ConversationMessage)
+      .update(
+        { id: reply.id, status: In(Object.keys(DELIVERY_RANK).concat(['failed'])) },
+        { status: event.status, error: event.error ?? null },
+      );
+    return { applied: true };
+  }
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ClientProxy } from '@nestjs/microservices';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { platformSenders, REPLY_WINDOW_MS, type PlatformSender, type SendOutcome } from '@voca/channels';
+import type { ContextServiceEnv } from '@voca/config';
+import {
+  CONVERSATION_REPLIED_PATTERN,
+  isSocialChannel,
+  type ConversationRepliedEvent,
+  type SocialChannel,
+} from '@voca/contracts';
+import { AgentChannel, ConversationMessage } from '@voca/persistence';
+import { CredentialCipher } from '@voca/secrets';
+import { firstValueFrom, timeout } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { SendRateLimits } from './send-rate-limits.js';
+
+export const EVENTS_CLIENT = Symbol('EVENTS_CLIENT');
+
+/** What delivering a reply came to; `retry` asks the job to try again later (nothing was sent). */
+export type Delivery = { done: true } | { done: false; retryAfterMs: number; reason: string };
+
+/**
+ * Delivers a recorded reply exactly once at most. A reply to a webhook still waiting for it (voice, the generic
+ * webhook) is handed to that webhook; any other goes out through the platform's API with the business's token,
+ * guarded by compare-and-set on the reply's status, so a retried or duplicated job never sends it twice.
+ */
+@Injectable()
+export class ReplyDelivery {
+  private readonly logger = new Logger(ReplyDelivery.name);
+  private readonly senders: Record<SocialChannel, PlatformSender>;
+  private readonly cipher: CredentialCipher;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(EVENTS_CLIENT) private readonly events: ClientProxy,
+    private readonly limits: SendRateLimits,
+    config: ConfigService<ContextServiceEnv, true>,
+  ) {
+    this.senders = platformSenders({
+      metaGraphBaseUrl: config.get('META_GRAPH_BASE_URL', { infer: true }),
+      metaGraphVersion: config.get('META_GRAPH_VERSION', { infer: true }),
+      xApiBaseUrl: config.get('X_API_BASE_URL', { infer: true }),
+      timeoutMs: config.get('SEND_TIMEOUT_MS', { infer: true }),
+    });
+    this.cipher = new CredentialCipher(config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true }));
+  }
+
+  async deliver(inbound: ConversationMessage, reply: ConversationMessage): Promise<Delivery> {
+    if (inbound.replyDeadlineAt) {
+      if (Date.now() <= inbound.replyDeadlineAt.getTime()) return this.handToWaitingWebhook(inbound, reply);
+      if (!isSocialChannel(reply.channel)) return this.settle(reply, 'pending', { status: 'expired', error: 'the caller had moved on' });
+    }
+    if (!isSocialChannel(reply.channel)) {
+      return this.settle(reply, 'pending', { status: 'failed', error: `no sender for ${reply.channel} replies` });
+    }
+    return this.send(inbound, reply, reply.channel);
+  }
+
+  private async handToWaitingWebhook(inbound: ConversationMessage, reply: ConversationMessage): Promise<Delivery> {
+    const event: ConversationRepliedEvent = { inboundMessageId: inbound.id, text: reply.text, handoff: reply.handoff };
+    await firstValueFrom(this.events.emit(CONVERSATION_REPLIED_PATTERN, event).pipe(timeout(2_000)), { defaultValue: undefined });
+    return this.settle(reply, 'pending', { status: 'sent', sentAt: new Date() });
+  }
+
+  private async send(inbound: ConversationMessage, reply: ConversationMessage, channel: SocialChannel): Promise<Delivery> {
+    const current = await this.db.getRepository(ConversationMessage).findOneByOrFail({ id: reply.id });
+    if (current.status === 'sending') {
+      // A previous attempt died mid-send: the platform may have the message. Never send twice.
+      return this.settle(current, 'sending', { status: 'unknown', error: 'the send was interrupted; it may have been delivered' });
+    }
+    if (current.status !== 'pending') return { done: true };
+
+    const window = REPLY_WINDOW_MS[channel];
+    if (window !== undefined && inbound.sentAt && Date.now() - inbound.sentAt.getTime() > window) {
+      return this.settle(current, 'pending', {
+        status: 'needs_template',
+        error: 'outside the 24-hour reply window: a template message or a person is needed',
+      });
+    }
+    const waitMs = await this.limits.reserve(channel, current.businessAccountId);
+    if (waitMs > 0) return { done: false, retryAfterMs: waitMs, reason: 'send rate limit of the account' };
+
+    const accessToken = await this.tokenOf(current.agentId, channel);
+    if (!accessToken) {
+      return this.settle(current, 'pending', { status: 'failed', error: `no ${channel} credentials for this agent` });
+    }
+    const claimed = await this.db
+      .getRepository(ConversationMessage)
+      .update({ id: current.id, status: 'pending' }, { status: 'sending' });
+    if (!claimed.affected) return { done: true };
+
+    const outcome = await this.senders[channel].send({
+      channel,
+      businessAccountId: current.businessAccountId,
+      recipientId: current.counterpartId,
+      text: current.text,
+      accessToken,
+    });
+    this.logger.log({ agentId: current.agentId, channel, replyId: current.id, outcome: outcome.kind }, 'reply send');
+    return this.record(current, outcome);
+  }
+
+  private async record(reply: ConversationMessage, outcome: SendOutcome): Promise<Delivery> {
+    switch (outcome.kind) {
+      case 'sent':
+        return this.settle(reply, 'sending', { status: 'sent', platformMessageId: outcome.platformMessageId, sentAt: new Date() });
+      case 'retry':
+        await this.settle(reply, 'sending', { status: 'pending', error: outcome.reason });
+        return { done: false, retryAfterMs: outcome.retryAfterMs ?? 0, reason: outcome.reason };
+      case 'outside_window':
+        return this.settle(reply, 'sending', { status: 'needs_template', error: outcome.reason });
+      case 'rejected':
+        return this.settle(reply, 'sending', { status: 'failed', error: outcome.reason });
+      case 'unknown':
+        return this.settle(reply, 'sending', { status: 'unknown', error: outcome.reason });
+    }
+  }
+
+  /** Moves the reply from `from` to its next state; a reply another job already moved is left alone. */
+  private async settle(reply: ConversationMessage, from: ConversationMessage['status'], changes: Partial<ConversationMessage>): Promise<Delivery> {
+    await this.db.getRepository(ConversationMessage).update({ id: reply.id, status: from }, changes);
+    return { done: true };
+  }
+
+  private async tokenOf(agentId: string, channel: SocialChannel): Promise<string | undefined> {
+    const row = await this.db.getRepository(AgentChannel).findOneBy({ agentId, channel });
+    if (!row?.credentialsCiphertext) return undefined;
+    return this.cipher.decrypt<{ access_token?: string }>(row.credentialsCiphertext).access_token;
+  }
+}

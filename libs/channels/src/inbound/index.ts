@@ -1,0 +1,20 @@
+/**
+ * Inbound webhooks: pure parsers and signature checks (no Nest, no I/O). Each parser turns one platform's verified,
+ * JSON-parsed body into the engine's InboundEvents (@voca/contracts), or throws WebhookPayloadError naming the field
+ * that is not as documented.
+ */
+export { WebhookPayloadError } from './errors.js';
+export { MAX_EVENTS_PER_PAYLOAD, MAX_TEXT_LENGTH } from './limits.js';
+export {
+  metaVerificationChallenge,
+  signEngineWebhook,
+  verifyEngineSignature,
+  verifyMetaSignature,
+  verifyXSignature,
+  xCrcResponse,
+  type EngineSignatureCheck,
+  type EngineSignatureHeaders,
+} from './signatures.js';
+export { META_OBJECTS, parseMetaWebhook } from './meta.js';
+export { parseXWebhook } from './x.js';
+export { parseConnectTurn, parseConnectTurnRequest } from './connect-turn.js';

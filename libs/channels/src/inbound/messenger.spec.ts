@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { WebhookPayloadError } from './errors.js';
+import { MAX_EVENTS_PER_PAYLOAD } from './limits.js';
+import { parseMetaWebhook } from './meta.js';
+
+/**
+ * Payloads follow Meta's Messenger Platform webhook references (messages, message_echoes, messaging_postbacks,
+ * message_deliveries, message_reads) and the Instagram messaging examples: the same envelope, object "page" or
+ * "instagram", timestamps in milliseconds.
+ */
+const PAGE_ID = '104501215577894';
+const PSID = '6885433241504917';
+const IG_ACCOUNT_ID = '17841405822304914';
+const IGSID = '1022334455667788';
+
+function page(messaging: unknown[], object = 'page', accountId = PAGE_ID) {
+  return { object, entry: [{ id: accountId, time: 1_750_000_001_000, messaging }] };
+}
+
+const textMessage = (mid: string, text: string, sender = PSID, recipient = PAGE_ID, timestamp = 1_750_000_000_000) => ({
+  sender: { id: sender },
+  recipient: { id: recipient },
+  timestamp,
+  message: { mid, text },
+});
+
+function errorOf(run: () => unknown): WebhookPayloadError {
+  try {
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(WebhookPayloadError);
+    return err as WebhookPayloadError;
+  }
+  throw new Error('expected a WebhookPayloadError');
+}
+
+describe('parseMetaWebhook: Messenger', () => {
+  it('reads a text message, routed by the Page id, from the PSID', () => {
+    expect(parseMetaWebhook(page([textMessage('m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM', 'Do you deliver to Kumasi?')]))).toStrictEqual({
+      events: [
+        {
+          kind: 'message',
+          channel: 'facebook',
+          businessAccountId: PAGE_ID,
+          platformMessageId: 'm_AG5Hz2Uq7tuwNEhXfYYKj8mJEM',
+          sender: { id: PSID },
+          text: 'Do you deliver to Kumasi?',
+          sentAt: '2025-06-15T15:06:40.000Z',
+        },
+      ],
+      skipped: [],
+    });
+  });
+
+  it('skips echoes of the Page\'s own messages', () => {
+    const echo = {
+      sender: { id: PAGE_ID },
+      recipient: { id: PSID },
+      timestamp: 1_457_764_197_627,
+      message: { is_echo: true, app_id: 1517776481860111, metadata: 'agent-reply', mid: 'mid.1457764197618:41d102a3e1ae206a38', text: 'We do!' },
+    };
+    expect(parseMetaWebhook(page([echo, textMessage('m_1', 'Great, thanks')]))).toEqual({
+      events: [expect.objectContaining({ platformMessageId: 'm_1', text: 'Great, thanks' })],
+      skipped: [{ reason: 'echo', detail: 'facebook echo "mid.1457764197618:41d102a3e1ae206a38"' }],
+    });
+  });
+
+  it('skips delivery and read receipts (per watermark, not per message)', () => {
+    const delivery = { sender: { id: PSID }, recipient: { id: PAGE_ID }, delivery: { mids: ['mid.1458668856218:ed81099e15d3f4f233'], watermark: 1458668856253 } };
+    const read = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1458668856463, read: { watermark: 1458668856253 } };
+    expect(parseMetaWebhook(page([delivery, read]))).toEqual({
+      events: [],
+      skipped: [
+        { reason: 'unsupported_type', detail: 'facebook delivery' },
+        { reason: 'unsupported_type', detail: 'facebook read' },
+      ],
+    });
+  });
+
+  it('takes a postback\'s title as the text', () => {
+    const postback = {
+      sender: { id: PSID },
+      recipient: { id: PAGE_ID },
+      timestamp: 1_750_000_000_000,
+      postback: { mid: 'm_POSTBACK', title: 'Get Started', payload: 'GET_STARTED' },
+    };
+    expect(parseMetaWebhook(page([postback])).events).toStrictEqual([
+      {
+        kind: 'message',
+        channel: 'facebook',
+        businessAccountId: PAGE_ID,
+        platformMessageId: 'm_POSTBACK',
+        sender: { id: PSID },
+        text: 'Get Started',
+        sentAt: '2025-06-15T15:06:40.000Z',
+      },
+    ]);
+  });
+
+  it('gives an older postback without mid a stable id made of the sender and the time', () => {
+    const postback = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1_458_692_752_478, postback: { title: 'Menu', payload: 'MENU' } };
+    const first = parseMetaWebhook(page([postback])).events[0];
+    expect(first).toMatchObject({ platformMessageId: `postback:${PSID}:1458692752478`, text: 'Menu' });
+    expect(parseMetaWebhook(page([postback])).events[0]!.platformMessageId).toBe(first!.platformMessageId);
+  });
+
+  it('reads the seconds of Meta\'s reference examples as seconds', () => {
+    const postback = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: '1527459824', postback: { mid: 'm_X', title: 'Yes', payload: 'Y' } };
+    expect(parseMetaWebhook(page([postback])).events[0]).toMatchObject({ sentAt: '2018-05-27T22:23:44.000Z' });
+  });
+
+  it('skips attachments, unsent messages, reactions and chat-plugin guests', () => {
+    const attachment = {
+      sender: { id: PSID },
+      recipient: { id: PAGE_ID },
+      timestamp: 1_750_000_000_000,
+      message: { mid: 'm_IMG', attachments: [{ type: 'image', payload: { url: 'https://scontent.example/x.jpg' } }] },
+    };
+    const deleted = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1_750_000_000_000, message: { mid: 'm_DEL', is_deleted: true } };
+    const reaction = {
+      sender: { id: PSID },
+      recipient: { id: PAGE_ID },
+      timestamp: 1_750_000_000_000,
+      reaction: { mid: 'm_OURS', action: 'react', reaction: 'love', emoji: '\u2764' },
+    };
+    const guest = { sender: { user_ref: 'USER-REF-ID' }, recipient: { id: PAGE_ID }, timestamp: 1_750_000_000_000, message: { mid: 'm_G', text: 'hi' } };
+    expect(parseMetaWebhook(page([attachment, deleted, reaction, guest]))).toEqual({
+      events: [],
+      skipped: [
+        { reason: 'unsupported_type', detail: 'facebook message "m_IMG" without text' },
+        { reason: 'unsupported_type', detail: 'facebook unsent message "m_DEL"' },
+        { reason: 'unsupported_type', detail: 'facebook reaction' },
+        { reason: 'unsupported_type', detail: 'facebook sender without id (user_ref)' },
+      ],
+    });
+  });
+
+  it('skips standby entries (handover protocol) and whitespace-only texts', () => {
+    const standby = { object: 'page', entry: [{ id: PAGE_ID, time: 1570053170926, standby: [textMessage('m_S', 'hello')] }] };
+    expect(parseMetaWebhook(standby).skipped).toEqual([{ reason: 'unsupported_type', detail: 'facebook entry[0].standby' }]);
+    expect(parseMetaWebhook(page([textMessage('m_W', ' \t ')])).skipped).toEqual([{ reason: 'empty', detail: 'facebook message without text' }]);
+  });
+
+  it('reads every messaging item of every entry', () => {
+    const body = {
+      object: 'page',
+      entry: [
+        { id: PAGE_ID, time: 1, messaging: [textMessage('m_1', 'one'), textMessage('m_2', 'two')] },
+        { id: '999', time: 2, messaging: [textMessage('m_3', 'three', '555', '999')] },
+      ],
+    };
+    expect(parseMetaWebhook(body).events.map((e) => [e.businessAccountId, e.platformMessageId])).toEqual([
+      [PAGE_ID, 'm_1'],
+      [PAGE_ID, 'm_2'],
+      ['999', 'm_3'],
+    ]);
+  });
+
+  it('names the missing field of a malformed item', () => {
+    const noSender = { recipient: { id: PAGE_ID }, timestamp: 1, message: { mid: 'm_1', text: 'x' } };
+    expect(errorOf(() => parseMetaWebhook(page([noSender]))).message).toBe('entry[0].messaging[0].sender is missing');
+    const noMid = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1, message: { text: 'x' } };
+    expect(errorOf(() => parseMetaWebhook(page([noMid]))).message).toBe('entry[0].messaging[0].message.mid is missing');
+    const noRecipient = { sender: { id: PSID }, recipient: {}, timestamp: 1, message: { mid: 'm', text: 'x' } };
+    expect(errorOf(() => parseMetaWebhook(page([noRecipient]))).message).toBe('entry[0].messaging[0].recipient.id is missing');
+    const noTimestamp = { sender: { id: PSID }, recipient: { id: PAGE_ID }, message: { mid: 'm', text: 'x' } };
+    expect(errorOf(() => parseMetaWebhook(page([noTimestamp]))).message).toBe('entry[0].messaging[0].timestamp is missing');
+    expect(errorOf(() => parseMetaWebhook({ object: 'page', entry: [{ id: PAGE_ID, time: 1 }] })).message).toBe(
+      'entry[0].messaging is missing',
+    );
+    expect(errorOf(() => parseMetaWebhook(page(['hello']))).message).toBe('entry[0].messaging[0] must be an object');
+  });
+});
+
+describe('parseMetaWebhook: Instagram', () => {
+  it('reads a direct message, routed by the Instagram account id, from the IGSID', () => {
+    const body = page([textMessage('aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQx', 'Is the blue one in stock?', IGSID, IG_ACCOUNT_ID)], 'instagram', IG_ACCOUNT_ID);
+    expect(parseMetaWebhook(body).events).toStrictEqual([
+      {
+        kind: 'message',
+        channel: 'instagram',
+        businessAccountId: IG_ACCOUNT_ID,
+        platformMessageId: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQx',
+        sender: { id: IGSID },
+        text: 'Is the blue one in stock?',
+        sentAt: '2025-06-15T15:06:40.000Z',
+      },
+    ]);
+  });
+
+  it('skips the account\'s own messages, echoed with is_echo', () => {
+    const echo = { sender: { id: IG_ACCOUNT_ID }, recipient: { id: IGSID }, timestamp: 1_750_000_000_000, message: { mid: 'm_E', text: 'Yes!', is_echo: true } };
+    expect(parseMetaWebhook(page([echo], 'instagram', IG_ACCOUNT_ID))).toEqual({
+      events: [],
+      skipped: [{ reason: 'echo', detail: 'instagram echo "m_E"' }],
+    });
+  });
+
+  it('skips unsupported media and seen receipts', () => {
+    const unsupported = { sender: { id: IGSID }, recipient: { id: IG_ACCOUNT_ID }, timestamp: 1, message: { mid: 'm_U', is_unsupported: true } };
+    const seen = { sender: { id: IGSID }, recipient: { id: IG_ACCOUNT_ID }, timestamp: 1, read: { mid: 'm_OURS' } };
+    expect(parseMetaWebhook(page([unsupported, seen], 'instagram', IG_ACCOUNT_ID)).skipped.map((s) => s.detail)).toEqual([
+      'instagram message "m_U" without text',
+      'instagram read',
+    ]);
+  });
+});
+
+describe('parseMetaWebhook: the envelope', () => {
+  it('refuses a body that is not a Meta messaging webhook', () => {
+    expect(errorOf(() => parseMetaWebhook(null)).message).toBe('payload must be a JSON object');
+    expect(errorOf(() => parseMetaWebhook([])).message).toBe('payload must be a JSON object');
+    expect(errorOf(() => parseMetaWebhook({ entry: [] })).message).toBe('object is missing');
+    const other = errorOf(() => parseMetaWebhook({ object: 'permissions', entry: [] }));
+    expect(other.message).toBe('object "permissions" is not a Meta messaging webhook (expected whatsapp_business_account, page, instagram)');
+    expect(other.field).toBe('object');
+  });
+
+  it(`refuses more than ${MAX_EVENTS_PER_PAYLOAD} events in one payload`, () => {
+    const many = (n: number) => page(Array.from({ length: n }, (_, i) => textMessage(`m_${i}`, 'x')));
+    expect(parseMetaWebhook(many(MAX_EVENTS_PER_PAYLOAD)).events).toHaveLength(MAX_EVENTS_PER_PAYLOAD);
+    expect(errorOf(() => parseMetaWebhook(many(MAX_EVENTS_PER_PAYLOAD + 1))).message).toBe(
+      `entry[0].messaging has more than ${MAX_EVENTS_PER_PAYLOAD} items`,
+    );
+    // Spread over entries, the budget still holds.
+    const spread = { object: 'page', entry: Array.from({ length: 3 }, () => ({ id: PAGE_ID, time: 1, messaging: many(400).entry[0]!.messaging })) };
+    expect(errorOf(() => parseMetaWebhook(spread)).message).toBe(
+      `payload carries more than ${MAX_EVENTS_PER_PAYLOAD} events (at entry[2].messaging[200])`,
+    );
+  });
+});

@@ -1,0 +1,111 @@
+import { MAX_EVENTS_PER_PAYLOAD } from './limits.js';
+import { WebhookPayloadError } from './errors.js';
+
+/**
+ * Small readers over untrusted JSON that remember where they are, so that every refusal names its field. Only own
+ * properties are read (a key such as `constructor` or `__proto__` never reaches Object.prototype).
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property of an object, or undefined. */
+export function prop(obj: JsonObject, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+export function child(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+export function item(path: string, index: number): string {
+  return `${path}[${index}]`;
+}
+
+function missing(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
+function refuse(path: string, problem: string): never {
+  throw new WebhookPayloadError(`${path === '' ? 'payload' : path} ${problem}`, path === '' ? undefined : path);
+}
+
+export function requireObject(value: unknown, path: string): JsonObject {
+  if (missing(value)) refuse(path, 'is missing');
+  if (!isObject(value)) refuse(path, 'must be an object');
+  return value;
+}
+
+export function requireArray(value: unknown, path: string): unknown[] {
+  if (missing(value)) refuse(path, 'is missing');
+  if (!Array.isArray(value)) refuse(path, 'must be an array');
+  if (value.length > MAX_EVENTS_PER_PAYLOAD) refuse(path, `has more than ${MAX_EVENTS_PER_PAYLOAD} items`);
+  return value;
+}
+
+/** An array when present; undefined when absent or null. */
+export function optionalArray(value: unknown, path: string): unknown[] | undefined {
+  return missing(value) ? undefined : requireArray(value, path);
+}
+
+/** A non-empty string (ids, types). */
+export function requireString(value: unknown, path: string): string {
+  if (missing(value)) refuse(path, 'is missing');
+  if (typeof value !== 'string') refuse(path, 'must be a string');
+  if (value.length === 0) refuse(path, 'is empty');
+  return value;
+}
+
+/** A string that may be empty (message texts, utterances). */
+export function requireText(value: unknown, path: string): string {
+  if (missing(value)) refuse(path, 'is missing');
+  if (typeof value !== 'string') refuse(path, 'must be a string');
+  return value;
+}
+
+/** A non-empty string when present; undefined when absent, null or empty. */
+export function optionalString(value: unknown, path: string): string | undefined {
+  if (missing(value)) return undefined;
+  if (typeof value !== 'string') refuse(path, 'must be a string');
+  return value.length === 0 ? undefined : value;
+}
+
+/** The latest instant a Date can hold, in milliseconds. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * An epoch timestamp, as the platforms send it (a number, or a string of digits), in the given unit, as ISO 8601.
+ * `seconds-or-ms` reads values below 10^11 as seconds and the rest as milliseconds (10^11 ms is March 1973, 10^11 s
+ * is the year 5138), for senders whose documentation shows both.
+ */
+export function requireEpoch(value: unknown, path: string, unit: 's' | 'ms' | 'seconds-or-ms'): string {
+  if (missing(value)) refuse(path, 'is missing');
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string' && /^\d{1,16}$/.test(value)) n = Number(value);
+  else refuse(path, 'must be an epoch timestamp');
+  if (!Number.isInteger(n) || n < 0) refuse(path, 'must be an epoch timestamp');
+  const ms = unit === 's' || (unit === 'seconds-or-ms' && n < 1e11) ? n * 1000 : n;
+  if (ms > MAX_DATE_MS) refuse(path, 'is out of range');
+  return new Date(ms).toISOString();
+}
+
+/** Counts the events of one payload and refuses it past MAX_EVENTS_PER_PAYLOAD. */
+export class EventBudget {
+  private count = 0;
+
+  take(path: string): void {
+    this.count += 1;
+    if (this.count > MAX_EVENTS_PER_PAYLOAD) {
+      throw new WebhookPayloadError(`payload carries more than ${MAX_EVENTS_PER_PAYLOAD} events (at ${path})`, path);
+    }
+  }
+}
+
+/** A value quoted into a message or a skip detail, bounded so that a hostile payload cannot bloat logs. */
+export function quote(value: string, max = 64): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}...` : value);
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { WebhookPayloadError } from './errors.js';
+import { MAX_EVENTS_PER_PAYLOAD } from './limits.js';
+import { parseXWebhook } from './x.js';
+
+/** Payloads follow X's Account Activity data objects and its Message Create Object example. */
+const BUSINESS = '3805104374';
+const CUSTOMER = '1234858592';
+
+const dm = (id: string, sender: string, recipient: string, text: string, created = '1392078023603') => ({
+  type: 'message_create',
+  id,
+  created_timestamp: created,
+  message_create: {
+    target: { recipient_id: recipient },
+    sender_id: sender,
+    source_app_id: '268278',
+    message_data: { text, entities: { hashtags: [], symbols: [], urls: [], user_mentions: [] } },
+  },
+});
+
+const users = {
+  [CUSTOMER]: {
+    id: CUSTOMER,
+    created_timestamp: '1422556069340',
+    name: 'Jordan Brinks',
+    screen_name: 'furiouscamper',
+    location: 'Boulder, CO',
+    protected: false,
+    verified: false,
+    followers_count: 22,
+    friends_count: 45,
+    profile_image_url_https: 'https://pbs.twimg.com/profile_images/x_normal.jpg',
+  },
+  [BUSINESS]: { id: BUSINESS, created_timestamp: '1422556069340', name: 'Cozy Bedding', screen_name: 'cozybedding' },
+};
+
+function errorOf(run: () => unknown): WebhookPayloadError {
+  try {
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(WebhookPayloadError);
+    return err as WebhookPayloadError;
+  }
+  throw new Error('expected a WebhookPayloadError');
+}
+
+describe('parseXWebhook', () => {
+  it('reads a direct message to the subscribed account', () => {
+    const body = {
+      for_user_id: BUSINESS,
+      direct_message_events: [dm('1234858589', CUSTOMER, BUSINESS, 'Blue Bird')],
+      users,
+      apps: { '268278': { id: '268278', name: 'Twitter Web Client', url: 'http://twitter.com' } },
+    };
+    expect(parseXWebhook(body)).toStrictEqual({
+      events: [
+        {
+          kind: 'message',
+          channel: 'twitter',
+          businessAccountId: BUSINESS,
+          platformMessageId: '1234858589',
+          sender: { id: CUSTOMER, name: 'Jordan Brinks' },
+          text: 'Blue Bird',
+          sentAt: '2014-02-11T00:20:23.603Z',
+        },
+      ],
+      skipped: [],
+    });
+  });
+
+  it('skips the account\'s own messages', () => {
+    const body = {
+      for_user_id: BUSINESS,
+      direct_message_events: [dm('1', BUSINESS, CUSTOMER, "What's your favorite type of bird?"), dm('2', CUSTOMER, BUSINESS, 'Blue Bird')],
+      users,
+    };
+    expect(parseXWebhook(body)).toEqual({
+      events: [expect.objectContaining({ platformMessageId: '2' })],
+      skipped: [{ reason: 'own_message', detail: 'x direct message "1"' }],
+    });
+  });
+
+  it('gives no events for other activities', () => {
+    expect(parseXWebhook({ for_user_id: BUSINESS, favorite_events: [{ id: 'a', favorited_status: {}, user: {} }] })).toEqual({
+      events: [],
+      skipped: [{ reason: 'unsupported_type', detail: 'x "favorite_events"' }],
+    });
+    expect(parseXWebhook({ for_user_id: BUSINESS, tweet_create_events: [{}] }).skipped).toEqual([
+      { reason: 'unsupported_type', detail: 'x "tweet_create_events"' },
+    ]);
+    expect(parseXWebhook({ for_user_id: BUSINESS, direct_message_indicate_typing_events: [{ sender_id: CUSTOMER }] }).events).toEqual([]);
+  });
+
+  it('skips other direct message event types and empty texts, and names nobody missing from users', () => {
+    const body = {
+      for_user_id: BUSINESS,
+      direct_message_events: [{ type: 'participants_join', id: 'p' }, dm('3', CUSTOMER, BUSINESS, '  '), dm('4', '999', BUSINESS, 'hey')],
+      users,
+    };
+    const { events, skipped } = parseXWebhook(body);
+    expect(skipped).toEqual([
+      { reason: 'unsupported_type', detail: 'x direct message event "participants_join"' },
+      { reason: 'empty', detail: 'x direct message "3" has no text' },
+    ]);
+    expect(events).toEqual([expect.objectContaining({ platformMessageId: '4', sender: { id: '999' } })]);
+  });
+
+  it('never takes a name from the prototype of users', () => {
+    const body = { for_user_id: BUSINESS, direct_message_events: [dm('5', 'constructor', BUSINESS, 'hi')], users: {} };
+    expect(parseXWebhook(body).events[0]).toMatchObject({ sender: { id: 'constructor' } });
+    expect((parseXWebhook(body).events[0] as { sender: object }).sender).not.toHaveProperty('name');
+  });
+
+  it('names the field of a malformed payload', () => {
+    const cases: [unknown, string][] = [
+      [null, 'payload must be a JSON object'],
+      [{ direct_message_events: [] }, 'for_user_id is missing'],
+      [{ for_user_id: 3805104374, direct_message_events: [] }, 'for_user_id must be a string'],
+      [{ for_user_id: BUSINESS, direct_message_events: {} }, 'direct_message_events must be an array'],
+      [{ for_user_id: BUSINESS, direct_message_events: [{ id: '1' }] }, 'direct_message_events[0].type is missing'],
+      [{ for_user_id: BUSINESS, direct_message_events: [{ type: 'message_create', id: '1' }] }, 'direct_message_events[0].message_create is missing'],
+      [
+        { for_user_id: BUSINESS, direct_message_events: [{ ...dm('1', CUSTOMER, BUSINESS, 'x'), created_timestamp: 'soon' }] },
+        'direct_message_events[0].created_timestamp must be an epoch timestamp',
+      ],
+      [
+        { for_user_id: BUSINESS, direct_message_events: [{ ...dm('1', CUSTOMER, BUSINESS, 'x'), message_create: { sender_id: CUSTOMER, message_data: { text: 'x' } } }] },
+        'direct_message_events[0].message_create.target is missing',
+      ],
+      [
+        { for_user_id: BUSINESS, direct_message_events: [{ ...dm('1', CUSTOMER, BUSINESS, 'x'), message_create: { sender_id: CUSTOMER, target: { recipient_id: BUSINESS }, message_data: {} } }] },
+        'direct_message_events[0].message_create.message_data.text is missing',
+      ],
+      [{ for_user_id: BUSINESS, direct_message_events: [dm('1', CUSTOMER, BUSINESS, 'x')], users: [] }, 'users must be an object'],
+    ];
+    for (const [body, message] of cases) expect(errorOf(() => parseXWebhook(body)).message).toBe(message);
+  });
+
+  it(`refuses more than ${MAX_EVENTS_PER_PAYLOAD} events`, () => {
+    const events = Array.from({ length: MAX_EVENTS_PER_PAYLOAD + 1 }, (_, i) => dm(String(i), CUSTOMER, BUSINESS, 'x'));
+    expect(errorOf(() => parseXWebhook({ for_user_id: BUSINESS, direct_message_events: events })).message).toBe(
+      `direct_message_events has more than ${MAX_EVENTS_PER_PAYLOAD} items`,
+    );
+  });
+});

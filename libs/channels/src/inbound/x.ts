@@ -1,0 +1,96 @@
+import type { InboundMessageEvent, ParsedWebhook } from '@voca/contracts';
+import { WebhookPayloadError } from './errors.js';
+import { truncateText } from './limits.js';
+import {
+  EventBudget,
+  child,
+  isObject,
+  item,
+  prop,
+  quote,
+  requireArray,
+  requireEpoch,
+  requireObject,
+  requireString,
+  requireText,
+  type JsonObject,
+} from './read.js';
+
+/**
+ * One X Account Activity delivery (verified with verifyXSignature). Direct messages arrive as
+ *
+ *   {for_user_id, direct_message_events: [{type: "message_create", id, created_timestamp, message_create:
+ *   {target: {recipient_id}, sender_id, source_app_id?, message_data: {text, entities, attachment?}}}],
+ *   users: {<id>: {id, name, screen_name, ...}}, apps?: {...}}
+ *
+ * for_user_id is the subscribed (business) account and routes the message. DMs the account itself sent come back
+ * too (sender_id == for_user_id): skipped as `own_message`, or the agent would answer itself. Deliveries without
+ * direct_message_events (favorite_events, tweet_create_events, follow_events, typing and read indicators...) give no
+ * event.
+ */
+export function parseXWebhook(body: unknown): ParsedWebhook {
+  if (!isObject(body)) throw new WebhookPayloadError('payload must be a JSON object');
+  const forUserId = requireString(prop(body, 'for_user_id'), 'for_user_id');
+  const result: ParsedWebhook = { events: [], skipped: [] };
+
+  const dms = prop(body, 'direct_message_events');
+  if (dms === undefined || dms === null) {
+    const kind = Object.keys(body).find((key) => key.endsWith('_events') || key === 'user_event');
+    result.skipped.push({ reason: 'unsupported_type', detail: `x ${kind === undefined ? 'payload' : quote(kind)}` });
+    return result;
+  }
+  const events = requireArray(dms, 'direct_message_events');
+  if (events.length === 0) result.skipped.push({ reason: 'empty', detail: 'x direct_message_events is empty' });
+  const usersValue = prop(body, 'users');
+  const users = usersValue === undefined || usersValue === null ? undefined : requireObject(usersValue, 'users');
+  const budget = new EventBudget();
+
+  events.forEach((raw, i) => {
+    const path = item('direct_message_events', i);
+    budget.take(path);
+    const parsed = parseDirectMessage(raw, path, forUserId, users);
+    if ('kind' in parsed) result.events.push(parsed);
+    else result.skipped.push(parsed);
+  });
+  return result;
+}
+
+type Skip = ParsedWebhook['skipped'][number];
+
+function parseDirectMessage(
+  raw: unknown,
+  path: string,
+  forUserId: string,
+  users: JsonObject | undefined,
+): InboundMessageEvent | Skip {
+  const event = requireObject(raw, path);
+  const type = requireString(prop(event, 'type'), child(path, 'type'));
+  if (type !== 'message_create') return { reason: 'unsupported_type', detail: `x direct message event ${quote(type)}` };
+  const id = requireString(prop(event, 'id'), child(path, 'id'));
+  const createPath = child(path, 'message_create');
+  const create = requireObject(prop(event, 'message_create'), createPath);
+  const senderId = requireString(prop(create, 'sender_id'), child(createPath, 'sender_id'));
+  if (senderId === forUserId) return { reason: 'own_message', detail: `x direct message ${quote(id)}` };
+
+  const targetPath = child(createPath, 'target');
+  requireString(prop(requireObject(prop(create, 'target'), targetPath), 'recipient_id'), child(targetPath, 'recipient_id'));
+  const dataPath = child(createPath, 'message_data');
+  const data = requireObject(prop(create, 'message_data'), dataPath);
+  const text = requireText(prop(data, 'text'), child(dataPath, 'text'));
+  const sentAt = requireEpoch(prop(event, 'created_timestamp'), child(path, 'created_timestamp'), 'ms');
+  if (text.trim() === '') return { reason: 'empty', detail: `x direct message ${quote(id)} has no text` };
+
+  const sender: InboundMessageEvent['sender'] = { id: senderId };
+  const user = users === undefined ? undefined : prop(users, senderId);
+  const name = isObject(user) ? prop(user, 'name') : undefined;
+  if (typeof name === 'string' && name !== '') sender.name = name;
+  return {
+    kind: 'message',
+    channel: 'twitter',
+    businessAccountId: forUserId,
+    platformMessageId: id,
+    sender,
+    text: truncateText(text),
+    sentAt,
+  };
+}

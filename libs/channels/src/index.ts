@@ -1,0 +1,2 @@
+export * from './inbound/index.js';
+export * from './outbound/index.js';

@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import { signEngineWebhook } from '@voca/channels';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SocialEmulator } from '../emulators/social/index.js';
+import { AppProcess, Engine, freePort } from '../support/app-processes.js';
+import { countRows, testDatabase } from '../support/database.js';
+import { Api } from '../support/http.js';
+import {
+  instagramTextMessage,
+  messengerEcho,
+  messengerTextMessage,
+  newWamid,
+  signMeta,
+  signX,
+  whatsappStatus,
+  whatsappTextMessage,
+  xCrcAnswer,
+  xDirectMessage,
+} from '../support/platform-webhooks.js';
+import { cozyComfortRequest } from '../support/seed.js';
+import { testEnv, uniqueVendor } from '../support/test-env.js';
+import { bearer, serviceToken } from '../support/tokens.js';
+import { waitFor } from '../support/wait-for.js';
+
+const META_SECRET = 'meta-app-secret-for-tests';
+const VERIFY_TOKEN = 'meta-verify-token-for-tests';
+const X_SECRET = 'x-consumer-secret-for-tests';
+const WEBHOOK_SECRET = 'engine-webhook-secret-for-tests-0123456789';
+
+const suffix = randomUUID().slice(0, 8);
+const accounts = {
+  whatsapp: `pn-${suffix}`,
+  facebook: `page-${suffix}`,
+  instagram: `ig-${suffix}`,
+  twitter: `99${Date.now()}`,
+};
+const tokens = { whatsapp: 'EAAG-wa-token', facebook: 'EAAG-page-token', instagram: 'EAAG-ig-token', twitter: 'x-user-token' };
+
+const db = testDatabase();
+let social: SocialEmulator;
+let engine: Engine;
+let env: Record<string, string>;
+let api: Api;
+let agentId: string;
+let voiceNumber: string;
+
+const digits = () => `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+
+async function postMeta(body: string, signature = signMeta(body, META_SECRET)) {
+  return fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signature },
+    body,
+  });
+}
+
+async function postX(body: string) {
+  return fetch(`${engine.gatewayUrl}/api/v1/webhooks/twitter`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signX(body, X_SECRET) },
+    body,
+  });
+}
+
+async function postEngine(path: string, payload: unknown) {
+  const body = JSON.stringify(payload);
+  return fetch(`${engine.gatewayUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+    body,
+  });
+}
+
+const repliesTo = (recipient: string) => social.sentTo(recipient);
+const replyCount = async (recipient: string, count: number) =>
+  waitFor(async () => (repliesTo(recipient).length >= count ? repliesTo(recipient) : undefined), `${count} replies to ${recipient}`, 30_000);
+
+beforeAll(async () => {
+  social = await SocialEmulator.start({ graphVersion: 'v21.0' });
+  social.allowToken(accounts.whatsapp, tokens.whatsapp);
+  social.allowToken(accounts.facebook, tokens.facebook);
+  social.registerInstagramAccount(accounts.instagram);
+  social.allowToken(accounts.instagram, tokens.instagram);
+  social.allowXUser(accounts.twitter, tokens.twitter);
+  env = testEnv({
+    META_APP_SECRET: META_SECRET,
+    META_VERIFY_TOKEN: VERIFY_TOKEN,
+    X_CONSUMER_SECRET: X_SECRET,
+    WEBHOOK_SECRET,
+    META_GRAPH_BASE_URL: social.url,
+    META_GRAPH_VERSION: 'v21.0',
+    X_API_BASE_URL: social.url,
+    WORKER_LOCK_DURATION_MS: '2000',
+    WORKER_STALLED_INTERVAL_MS: '500',
+  });
+  engine = await Engine.start(env);
+  api = new Api(engine.gatewayUrl, bearer(serviceToken()));
+  const accepted = await api.post(
+    '/api/v1/agents/provision',
+    cozyComfortRequest(uniqueVendor(), {
+      channels: ['voice', 'whatsapp', 'instagram', 'facebook', 'twitter'],
+      channel_credentials: {
+        whatsapp: { phone_number_id: accounts.whatsapp, access_token: tokens.whatsapp },
+        facebook: { page_id: accounts.facebook, access_token: tokens.facebook },
+        instagram: { account_id: accounts.instagram, access_token: tokens.instagram },
+        twitter: { user_id: accounts.twitter, access_token: tokens.twitter },
+      },
+    } as never),
+  );
+  const done = await waitFor(async () => {
+    const { body } = await api.get(accepted.body.status_url);
+    return body.status === 'completed' ? body : undefined;
+  }, 'the agent to be provisioned', 60_000);
+  agentId = accepted.body.agent_id;
+  voiceNumber = done.agent_config.channels.find((c: { type: string }) => c.type === 'voice').phone_number;
+}, 120_000);
+
+afterAll(async () => {
+  await engine?.stop();
+  await social?.stop();
+  await db.end();
+});
+
+describe('Meta webhooks', () => {
+  it('answers the verification handshake with the challenge, and refuses a wrong token', async () => {
+    const ok = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('1158201444');
+    const wrong = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
+    expect(wrong.status).toBe(403);
+  });
+
+  it('answers a WhatsApp message on WhatsApp, with the business facts, and records both turns', async () => {
+    const customer = digits();
+    const response = await postMeta(
+      whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, name: 'Ann Lee', text: 'What are your store hours?' }),
+    );
+    expect(response.status).toBe(200);
+    const [reply] = await replyCount(customer, 1);
+    expect(reply).toMatchObject({ platform: 'whatsapp', from: accounts.whatsapp, accessToken: tokens.whatsapp });
+    expect(reply!.text).toContain('9 AM - 6 PM EST');
+
+    const { body: page } = await api.get(`/api/v1/agents/${agentId}/conversations?limit=100`);
+    const conversation = page.items.find((item: { display_name?: string }) => item.display_name === 'Ann Lee');
+    const { body: context } = await api.get(`/api/v1/agents/${agentId}/customers/${conversation.customer_id}/context`);
+    expect(context.identities).toEqual([expect.objectContaining({ channel: 'whatsapp', external_id: customer, phone: `+${customer}` })]);
+    expect(context.turns.map((turn: { role: string }) => turn.role)).toEqual(['customer', 'agent']);
+    expect(context.turns[1]).toMatchObject({ status: 'sent', text: reply!.text });
+  });
+
+  it('records a duplicate delivery once and answers it once', async () => {
+    const customer = digits();
+    const body = whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'Do you take returns?', wamid: newWamid() });
+    const [first, second] = await Promise.all([postMeta(body), postMeta(body)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect((await postMeta(body)).status).toBe(200);
+    await replyCount(customer, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(repliesTo(customer)).toHaveLength(1);
+    expect(repliesTo(customer)[0]!.text).toContain('30 days');
+  });
+
+  it('refuses a bad or missing signature with 401 and records nothing', async () => {
+    const wamid = newWamid();
+    const body = whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: digits(), text: 'hello', wamid });
+    expect((await postMeta(body, signMeta(body, 'another-secret'))).status).toBe(401);
+    expect((await postMeta(body, {} as never)).status).toBe(401);
+    expect(await countRows(db, 'conversation_messages', 'platform_message_id = $1', [wamid])).toBe(0);
+  });
+
+  it('answers malformed payloads with 400', async () => {
+    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages', value: {} }] }] });
+    const response = await postMeta(body);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/phone_number_id|metadata/);
+  });
+
+  it('ignores echoes of our own messages and answers Messenger and Instagram on their platform', async () => {
+    const psid = `psid-${randomUUID().slice(0, 8)}`;
+    expect((await postMeta(messengerEcho({ pageId: accounts.facebook, psid, text: 'an echo' }))).status).toBe(200);
+    expect((await postMeta(messengerTextMessage({ pageId: accounts.facebook, psid, text: 'Do you ship for free?' }))).status).toBe(200);
+    const [messenger] = await replyCount(psid, 1);
+    expect(messenger).toMatchObject({ platform: 'messenger', from: accounts.facebook });
+    expect(messenger!.body.messaging_type).toBe('RESPONSE');
+    expect(messenger!.text).toMatch(/Free shipping on orders over \$75/);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(repliesTo(psid)).toHaveLength(1);
+
+    const igsid = `igsid-${randomUUID().slice(0, 8)}`;
+    await postMeta(instagramTextMessage({ igAccountId: accounts.instagram, igsid, text: 'What is your website?' }));
+    const [instagram] = await replyCount(igsid, 1);
+    expect(instagram).toMatchObject({ platform: 'instagram', from: accounts.instagram });
+    expect(instagram!.text).toContain('https://cozycomfort.example');
+  });
+
+  it('acknowledges messages for an unknown account without recording or answering them', async () => {
+    const wamid = newWamid();
+    const response = await postMeta(whatsappTextMessage({ phoneNumberId: 'pn-nobody', from: digits(), text: 'hello?', wamid }));
+    expect(response.status).toBe(200);
+    expect(await countRows(db, 'conversation_messages', 'platform_message_id = $1', [wamid])).toBe(0);
+  });
+
+  it('answers two quick messages from one customer in the order they came', async () => {
+    const customer = digits();
+    const now = Math.floor(Date.now() / 1000);
+    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'What are your store hours?', timestamp: now }));
+    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'Do you take returns?', timestamp: now }));
+    const replies = await replyCount(customer, 2);
+    expect(replies[0]!.text).toContain('9 AM - 6 PM EST');
+    expect(replies[1]!.text).toContain('30 days');
+  });
+
+  it('updates the delivery state of a reply from the status webhooks, never backwards', async () => {
+    const customer = digits();
+    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'hello' }));
+    const [reply] = await replyCount(customer, 1);
+    await postMeta(whatsappStatus({ phoneNumberId: accounts.whatsapp, wamid: reply!.messageId, status: 'read', recipientId: customer }));
+    await postMeta(whatsappStatus({ phoneNumberId: accounts.whatsapp, wamid: reply!.messageId, status: 'delivered', recipientId: customer }));
+    const status = await waitFor(async () => {
+      const result = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [reply!.messageId]);
+      return result.rows[0]?.status === 'read' ? 'read' : undefined;
+    }, 'the reply to be read');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const again = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [reply!.messageId]);
+    expect([status, again.rows[0].status]).toEqual(['read', 'read']);
+  });
+
+  it('does not send a free-form reply outside the 24-hour window', async () => {
+    const customer = digits();
+    const dayAndAHourAgo = Math.floor(Date.now() / 1000) - 25 * 3600;
+    const wamid = newWamid();
+    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'hello', wamid, timestamp: dayAndAHourAgo }));
+    const status = await waitFor(async () => {
+      const result = await db.query(
+        `SELECT r.status FROM conversation_messages r JOIN conversation_messages m ON r.in_reply_to = m.id WHERE m.platform_message_id = $1`,
+        [wamid],
+      );
+      return result.rows[0]?.status;
+    }, 'the reply to be recorded');
+    expect(status).toBe('needs_template');
+    expect(repliesTo(customer)).toHaveLength(0);
+  });
+});
+
+describe('X webhooks', () => {
+  it('answers the CRC check and a direct message, and drops the account\'s own messages', async () => {
+    const crc = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/twitter?crc_token=challenge-123`);
+    expect(await crc.json()).toEqual(xCrcAnswer('challenge-123', X_SECRET));
+
+    const own = xDirectMessage({ forUserId: accounts.twitter, senderId: accounts.twitter, text: 'our own message' });
+    expect((await postX(own)).status).toBe(200);
+    const customer = `77${Date.now()}`;
+    expect((await postX(xDirectMessage({ forUserId: accounts.twitter, senderId: customer, text: 'What are your store hours?' }))).status).toBe(200);
+    const [reply] = await replyCount(customer, 1);
+    expect(reply).toMatchObject({ platform: 'x', from: accounts.twitter });
+    expect(reply!.text).toContain('9 AM - 6 PM EST');
+    expect(social.sentTo(accounts.twitter)).toHaveLength(0);
+  });
+});
+
+describe('voice and the generic webhook', () => {
+  it('greets a caller who wrote on WhatsApp before with the context of that chat', async () => {
+    const customer = digits();
+    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, name: 'Ann Lee', text: 'Is the Egyptian Cotton Sheet Set in stock?' }));
+    await replyCount(customer, 1);
+    const response = await postEngine('/api/v1/webhooks/connect', {
+      agent_id: agentId,
+      contact_id: randomUUID(),
+      channel: 'voice',
+      caller: `+${customer}`,
+      dialed: voiceNumber,
+      utterance: '',
+      timestamp: new Date().toISOString(),
+    });
+    expect(response.status).toBe(200);
+    const turn = (await response.json()) as { reply: string; action: string };
+    expect(turn.action).toBe('continue');
+    expect(turn.reply).toContain('WhatsApp');
+    expect(turn.reply).toContain('Egyptian Cotton Sheet Set');
+  });
+
+  it('refuses an unsigned Connect turn with 401', async () => {
+    const response = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ agent_id: agentId }),
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('answers the generic webhook synchronously in the seed shape', async () => {
+    const response = await postEngine('/api/v1/webhooks/elizaos', {
+      platform: 'whatsapp',
+      agent_id: agentId,
+      message: 'Do you offer gift wrapping?',
+      user_id: digits(),
+      timestamp: new Date().toISOString(),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      agent_id: agentId,
+      channel: 'whatsapp',
+      context_updated: true,
+      message: expect.stringContaining('gift wrapping is available for $5'),
+    });
+    const bad = await postEngine('/api/v1/webhooks/elizaos', { platform: 'fax', agent_id: agentId, message: 'x', user_id: '1', timestamp: 1 });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('paused agents and crashes', () => {
+  it('records but does not answer while the agent is paused', async () => {
+    await db.query(`UPDATE agents SET status = 'paused' WHERE id = $1`, [agentId]);
+    try {
+      const customer = digits();
+      const wamid = newWamid();
+      await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'hello?', wamid }));
+      const status = await waitFor(async () => {
+        const result = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [wamid]);
+        return result.rows[0]?.status === 'held' ? 'held' : undefined;
+      }, 'the message to be held');
+      expect(status).toBe('held');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(repliesTo(customer)).toHaveLength(0);
+    } finally {
+      await db.query(`UPDATE agents SET status = 'active' WHERE id = $1`, [agentId]);
+    }
+  });
+
+  it('never sends a reply twice when the sender dies mid-send', async () => {
+    const customer = digits();
+    const held = social.holdNext('whatsapp');
+    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'What are your store hours?' }));
+    await held;
+    const sender = engine.app('context-service');
+    sender.child.kill('SIGKILL');
+    await sender.waitForExit();
+    social.releaseHeld();
+    const restarted = AppProcess.spawn('context-service', env, await freePort());
+    try {
+      await restarted.ready();
+      const status = await waitFor(async () => {
+        const result = await db.query(
+          `SELECT r.status FROM conversation_messages r JOIN conversation_messages m ON r.in_reply_to = m.id
+            WHERE m.counterpart_id = $1 AND m.direction = 'inbound'`,
+          [customer],
+        );
+        return ['unknown', 'sent'].includes(result.rows[0]?.status) ? result.rows[0].status : undefined;
+      }, 'the interrupted send to be settled', 30_000);
+      expect(status).toBe('unknown');
+      expect(repliesTo(customer)).toHaveLength(1);
+      // The conversation goes on: the next message is answered.
+      await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'Do you take returns?' }));
+      const replies = await replyCount(customer, 2);
+      expect(replies[1]!.text).toContain('30 days');
+    } finally {
+      await restarted.stop();
+    }
+  });
+});
