@@ -19,7 +19,7 @@ import {
 } from '../support/platform-webhooks.js';
 import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
-import { bearer, serviceToken } from '../support/tokens.js';
+import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 
 const META_SECRET = 'meta-app-secret-for-tests';
@@ -239,6 +239,89 @@ describe('Meta webhooks', () => {
     }, 'the reply to be recorded');
     expect(status).toBe('needs_template');
     expect(repliesTo(customer)).toHaveLength(0);
+  });
+});
+
+describe('sending', () => {
+  it('retries a throttled or failed send with backoff and delivers it once', async () => {
+    social.failNext('whatsapp', 'rate_limited', 1);
+    social.failNext('whatsapp', 'server_error', 1);
+    const customer = digits();
+    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'What are your store hours?' }));
+    const [reply] = await replyCount(customer, 1);
+    expect(reply!.text).toContain('9 AM - 6 PM EST');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(repliesTo(customer)).toHaveLength(1);
+    const refused = social.requests.filter((request) => request.path.includes(`/${accounts.whatsapp}/messages`) && request.status >= 400);
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('records a reply the platform refuses for good as failed, without retrying it', async () => {
+    social.failNext('messenger', 'invalid_recipient', 1);
+    const psid = `psid-${randomUUID().slice(0, 8)}`;
+    await postMeta(messengerTextMessage({ pageId: accounts.facebook, psid, text: 'hello' }));
+    const row = await waitFor(async () => {
+      const result = await db.query(
+        `SELECT r.status, r.error FROM conversation_messages r JOIN conversation_messages m ON r.in_reply_to = m.id
+          WHERE m.counterpart_id = $1 AND m.direction = 'inbound'`,
+        [psid],
+      );
+      return result.rows[0]?.status === 'failed' ? result.rows[0] : undefined;
+    }, 'the refused reply to be recorded as failed');
+    expect(row.error).toMatch(/No matching user found/);
+    expect(repliesTo(psid)).toHaveLength(0);
+  });
+});
+
+describe('customers across channels', () => {
+  it('links identities explicitly and undoes the link', async () => {
+    const waCustomer = digits();
+    const psid = `psid-${randomUUID().slice(0, 8)}`;
+    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: waCustomer, name: 'Link Test', text: 'hello' }));
+    await postMeta(messengerTextMessage({ pageId: accounts.facebook, psid, text: 'Do you take returns?' }));
+    await replyCount(waCustomer, 1);
+    await replyCount(psid, 1);
+    const { body: page } = await api.get(`/api/v1/agents/${agentId}/conversations?limit=100`);
+    const customerOf = async (externalId: string) => {
+      for (const item of page.items) {
+        const { body } = await api.get(`/api/v1/agents/${agentId}/customers/${item.customer_id}/context`);
+        const identity = body.identities.find((i: { external_id: string }) => i.external_id === externalId);
+        if (identity) return { customerId: item.customer_id as string, identityId: identity.id as string };
+      }
+      throw new Error(`no customer has ${externalId}`);
+    };
+    const whatsapp = await customerOf(waCustomer);
+    const messenger = await customerOf(psid);
+    expect(whatsapp.customerId).not.toBe(messenger.customerId);
+
+    const linked = await api.post(`/api/v1/agents/${agentId}/customers/${whatsapp.customerId}/link`, { identity_id: messenger.identityId });
+    expect(linked.status).toBe(200);
+    expect(linked.body.identities.map((i: { channel: string; linked: string }) => [i.channel, i.linked])).toEqual([
+      ['whatsapp', 'first_seen'],
+      ['facebook', 'explicit'],
+    ]);
+    expect(linked.body.turns.map((t: { channel: string }) => t.channel).sort()).toEqual(['facebook', 'facebook', 'whatsapp', 'whatsapp']);
+
+    const undone = await api.send<any>('DELETE', `/api/v1/agents/${agentId}/customers/${whatsapp.customerId}/link/${messenger.identityId}`, undefined, {});
+    expect(undone.status).toBe(200);
+    expect(undone.body.identities).toHaveLength(1);
+    const back = await api.get(`/api/v1/agents/${agentId}/customers/${messenger.customerId}/context`);
+    expect(back.body.identities[0]).toMatchObject({ external_id: psid, linked: 'first_seen' });
+    const again = await api.send('DELETE', `/api/v1/agents/${agentId}/customers/${messenger.customerId}/link/${messenger.identityId}`, undefined, {});
+    expect(again.status).toBe(409);
+  });
+
+  it('pages conversations, caps the page size, and hides them from other vendors', async () => {
+    const first = await api.get(`/api/v1/agents/${agentId}/conversations?skip=0&limit=2`);
+    expect(first.body).toMatchObject({ skip: 0, limit: 2, total: expect.any(Number) });
+    expect(first.body.items).toHaveLength(2);
+    const second = await api.get(`/api/v1/agents/${agentId}/conversations?skip=2&limit=2`);
+    expect(second.body.items[0].customer_id).not.toBe(first.body.items[0].customer_id);
+    expect((await api.get(`/api/v1/agents/${agentId}/conversations?limit=1000`)).status).toBe(400);
+    const stranger = new Api(engine.gatewayUrl, bearer(vendorToken(uniqueVendor())));
+    expect((await stranger.get(`/api/v1/agents/${agentId}/conversations`)).status).toBe(404);
+    const customerId = first.body.items[0].customer_id;
+    expect((await stranger.get(`/api/v1/agents/${agentId}/customers/${customerId}/context`)).status).toBe(404);
   });
 });
 

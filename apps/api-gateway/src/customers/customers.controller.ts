@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ErrorView } from '@voca/contracts';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
@@ -58,6 +58,7 @@ export class CustomersController {
   }
 
   @Post('customers/:customerId/link')
+  @HttpCode(200)
   @ApiOperation({ summary: "Links another customer's identity to this customer (their histories become one)" })
   @ApiOkResponse({ type: CustomerContextView })
   @ApiNotFoundResponse({ type: ErrorView })
