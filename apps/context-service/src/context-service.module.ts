@@ -1,15 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { ClientsModule, Transport } from '@nestjs/microservices';
 import { PlatformModule } from '@voca/bootstrap';
 import type { ContextServiceEnv } from '@voca/config';
 import { QueueName } from '@voca/contracts';
 import { ProvisioningModule } from '@voca/provisioning';
-import { QueueModule, redisConnectionOptions } from '@voca/queue';
+import { QueueModule } from '@voca/queue';
 import { ContextConsumer } from './context/context.consumer.js';
 import { DeliverConsumer } from './conversations/deliver.consumer.js';
 import { InboundConsumer } from './conversations/inbound.consumer.js';
-import { EVENTS_CLIENT, ReplyDelivery } from './conversations/reply-delivery.js';
+import { ReplyDelivery } from './conversations/reply-delivery.js';
 import { SendRateLimits } from './conversations/send-rate-limits.js';
 import { CONVERSATION_FLOW, TurnScheduler } from './conversations/turn-scheduler.js';
 import { ProvisioningFinalizer } from './provisioning/provisioning-finalizer.consumer.js';
@@ -31,16 +29,6 @@ export class ContextServiceModule {
         QueueModule.queues(QueueName.AwsConnect),
         QueueModule.flowProducer(CONVERSATION_FLOW),
         ProvisioningModule,
-        ClientsModule.registerAsync([
-          {
-            name: EVENTS_CLIENT,
-            inject: [ConfigService],
-            useFactory: (config: ConfigService) => ({
-              transport: Transport.REDIS,
-              options: redisConnectionOptions(config.getOrThrow('REDIS_URL')),
-            }),
-          },
-        ]),
       ],
       providers: [
         ContextConsumer,

@@ -1,13 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { ClientsModule, Transport } from '@nestjs/microservices';
 import { PlatformModule } from '@voca/bootstrap';
 import type { ElizaosWorkerEnv } from '@voca/config';
 import { ProvisioningModule } from '@voca/provisioning';
-import { redisConnectionOptions } from '@voca/queue';
 import { MessagesConsumer } from './messages/messages.consumer.js';
 import { ElizaosProvisioningConsumer } from './provisioning/elizaos-provisioning.consumer.js';
-import { CharacterEventsListener, CharacterEventsPublisher, EVENTS_CLIENT } from './runtimes/character-events.js';
+import { CharacterEventsListener, CharacterEventsPublisher } from './runtimes/character-events.js';
 import { runtimeHostProvider } from './runtimes/runtime-host.provider.js';
 import { RuntimeHostLifecycle } from './runtimes/runtime-host.lifecycle.js';
 import { runtimeMetrics } from './runtimes/runtime-metrics.js';
@@ -23,16 +20,6 @@ export class ElizaosWorkerModule {
       imports: [
         PlatformModule.forApp(ELIZAOS_WORKER, env),
         ProvisioningModule,
-        ClientsModule.registerAsync([
-          {
-            name: EVENTS_CLIENT,
-            inject: [ConfigService],
-            useFactory: (config: ConfigService) => ({
-              transport: Transport.REDIS,
-              options: redisConnectionOptions(config.getOrThrow('REDIS_URL')),
-            }),
-          },
-        ]),
       ],
       controllers: [CharacterEventsListener],
       providers: [

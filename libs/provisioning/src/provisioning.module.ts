@@ -1,25 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { ClientsModule, Transport } from '@nestjs/microservices';
 import { makeHistogramProvider } from '@voca/observability';
-import { redisConnectionOptions } from '@voca/queue';
-import { PROGRESS_CLIENT, ProgressPublisher } from './progress-publisher.js';
+import { ProgressPublisher } from './progress-publisher.js';
 import { STEP_DURATION_METRIC, StepTracker } from './step-tracker.js';
 
 /** What a worker app needs to run provisioning steps: the step tracker and the progress publisher. */
 @Module({
-  imports: [
-    ClientsModule.registerAsync([
-      {
-        name: PROGRESS_CLIENT,
-        inject: [ConfigService],
-        useFactory: (config: ConfigService) => ({
-          transport: Transport.REDIS,
-          options: redisConnectionOptions(config.getOrThrow('REDIS_URL')),
-        }),
-      },
-    ]),
-  ],
   providers: [
     ProgressPublisher,
     StepTracker,

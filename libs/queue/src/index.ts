@@ -1,3 +1,4 @@
 export * from './redis-connection.js';
 export * from './queue.module.js';
 export * from './queue-consumer.js';
+export * from './event-publisher.js';

@@ -1,6 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ClientProxy } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { platformSenders, REPLY_WINDOW_MS, type PlatformSender, type SendOutcome } from '@voca/channels';
 import type { ContextServiceEnv } from '@voca/config';
@@ -11,12 +10,10 @@ import {
   type SocialChannel,
 } from '@voca/contracts';
 import { AgentChannel, ConversationMessage } from '@voca/persistence';
+import { EventPublisher } from '@voca/queue';
 import { CredentialCipher } from '@voca/secrets';
-import { firstValueFrom, timeout } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { SendRateLimits } from './send-rate-limits.js';
-
-export const EVENTS_CLIENT = Symbol('EVENTS_CLIENT');
 
 /** What delivering a reply came to; `retry` asks the job to try again later (nothing was sent). */
 export type Delivery = { done: true } | { done: false; retryAfterMs: number; reason: string };
@@ -34,7 +31,7 @@ export class ReplyDelivery {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(EVENTS_CLIENT) private readonly events: ClientProxy,
+    private readonly events: EventPublisher,
     private readonly limits: SendRateLimits,
     config: ConfigService<ContextServiceEnv, true>,
   ) {
@@ -60,7 +57,7 @@ export class ReplyDelivery {
 
   private async handToWaitingWebhook(inbound: ConversationMessage, reply: ConversationMessage): Promise<Delivery> {
     const event: ConversationRepliedEvent = { inboundMessageId: inbound.id, text: reply.text, handoff: reply.handoff };
-    await firstValueFrom(this.events.emit(CONVERSATION_REPLIED_PATTERN, event).pipe(timeout(2_000)), { defaultValue: undefined });
+    if (!(await this.events.publish(CONVERSATION_REPLIED_PATTERN, event))) throw new Error('the reply could not be handed to its webhook');
     return this.settle(reply, 'pending', { status: 'sent', sentAt: new Date() });
   }
 

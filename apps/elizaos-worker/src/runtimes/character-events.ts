@@ -1,29 +1,19 @@
-import { Controller, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy, EventPattern, Payload } from '@nestjs/microservices';
+import { Controller, Injectable } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { CHARACTER_UPDATED_PATTERN, type CharacterUpdatedEvent } from '@voca/contracts';
 import { RuntimeHost } from '@voca/elizaos';
-import { firstValueFrom, timeout } from 'rxjs';
+import { EventPublisher } from '@voca/queue';
 
-export const EVENTS_CLIENT = Symbol('EVENTS_CLIENT');
-
-/** Tells every elizaos-worker replica that an agent's character changed. */
+/**
+ * Tells every elizaos-worker replica that an agent's character changed. A replica that misses it keeps the older
+ * character until its LRU drops the runtime; the version is read again on every rebuild.
+ */
 @Injectable()
-export class CharacterEventsPublisher implements OnApplicationShutdown {
-  private readonly logger = new Logger(CharacterEventsPublisher.name);
-
-  constructor(@Inject(EVENTS_CLIENT) private readonly client: ClientProxy) {}
+export class CharacterEventsPublisher {
+  constructor(private readonly events: EventPublisher) {}
 
   async characterUpdated(event: CharacterUpdatedEvent): Promise<void> {
-    try {
-      await firstValueFrom(this.client.emit(CHARACTER_UPDATED_PATTERN, event).pipe(timeout(2_000)), { defaultValue: undefined });
-    } catch (error) {
-      // Replicas that miss it keep the older character until their LRU drops it; the version is re-read on rebuild.
-      this.logger.warn({ ...event, err: error }, 'character update notice not published');
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+    await this.events.publish(CHARACTER_UPDATED_PATTERN, event);
   }
 }
 
