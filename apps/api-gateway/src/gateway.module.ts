@@ -10,6 +10,8 @@ import { AgentsController } from './agents/agents.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { CustomersController } from './customers/customers.controller.js';
 import { CustomersService } from './customers/customers.service.js';
+import { AgentLifecycle } from './lifecycle/agent-lifecycle.service.js';
+import { LifecycleController } from './lifecycle/lifecycle.controller.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
 import { ProgressHub } from './provisioning/progress-hub.js';
@@ -45,6 +47,7 @@ export class GatewayModule {
       controllers: [
         AgentsController,
         CustomersController,
+        LifecycleController,
         ProvisioningController,
         ProgressListener,
         MetaWebhookController,
@@ -66,6 +69,7 @@ export class GatewayModule {
         InboundIngest,
         ReplyHub,
         CustomersService,
+        AgentLifecycle,
       ],
     };
   }

@@ -71,7 +71,18 @@ export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnec
     );
   }
 
+  /** As a deletion's step it is tracked like any step; as compensation it runs on its own. */
   private deprovision(job: Job<JobOf<'connect.deprovision'>>) {
+    const { operationId } = job.data;
+    if (operationId && job.data.reason === 'deletion') {
+      return this.tracker.run(job as Job<JobOf<'connect.deprovision'> & { operationId: string }>, 'aws_connect', () =>
+        this.teardown(job),
+      );
+    }
+    return this.teardown(job);
+  }
+
+  private teardown(job: Job<JobOf<'connect.deprovision'>>) {
     const { agentId, vendorId } = job.data;
     return this.slowingDownOnThrottle(async () => {
       const rows = await this.connectChannelsOf(agentId);

@@ -176,6 +176,11 @@ export const contextServiceEnvSchema = workerEnvSchema.extend({
   SEND_TIMEOUT_MS: positiveInt.default(10_000),
   /** Earlier turns of the customer, from every channel, that the agent sees with each message. */
   HISTORY_TURNS: positiveInt.max(200).default(20),
+  /**
+   * What happens to a deleted agent's conversations: `keep` them (the agent row, its audit trail and its
+   * operations always stay) or `purge` customers, identities, messages, context and characters.
+   */
+  AGENT_RETENTION: z.enum(['keep', 'purge']).default('keep'),
   /** Sends per second per WhatsApp number and per Messenger Page or Instagram account; DMs per 15 minutes per X account. */
   WHATSAPP_SENDS_PER_SECOND: positiveInt.default(80),
   MESSENGER_SENDS_PER_SECOND: positiveInt.default(40),

@@ -6,3 +6,4 @@ export * from './queues/index.js';
 export * from './events/index.js';
 export * from './http/index.js';
 export * from './webhooks/index.js';
+export * from './agent-lifecycle.js';

@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { ListAgentsQuery } from './list-agents.query.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgentCharacterView, AgentView } from '@voca/contracts';
 import { Agent, AgentChannel, AgentCharacter, channelView, sortChannels } from '@voca/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { canSee } from '../auth/vendor-scope.js';
 import type { Principal } from '../auth/principal.js';
 
@@ -14,6 +15,46 @@ export class AgentViews {
   async get(agentId: string, principal: Principal): Promise<AgentView> {
     const agent = await this.visibleAgent(agentId, principal);
     const channels = await this.db.getRepository(AgentChannel).findBy({ agentId });
+    return this.viewOf(agent, channels);
+  }
+
+  /** A page of agents the caller may see, newest first, with the total matching the filters. */
+  async list(principal: Principal, query: ListAgentsQuery) {
+    if (principal.kind === 'vendor' && query.vendor_id && query.vendor_id !== principal.vendorId) {
+      throw new NotFoundException(`vendor ${query.vendor_id} not found`);
+    }
+    const skip = query.skip ?? 0;
+    const limit = query.limit ?? 20;
+    const builder = this.db
+      .getRepository(Agent)
+      .createQueryBuilder('agent')
+      .orderBy('agent.createdAt', 'DESC')
+      .addOrderBy('agent.id', 'ASC')
+      .skip(skip)
+      .take(limit);
+    const vendorId = principal.kind === 'vendor' ? principal.vendorId : query.vendor_id;
+    if (vendorId) builder.andWhere('agent.vendorId = :vendorId', { vendorId });
+    if (query.status) builder.andWhere('agent.status = :status', { status: query.status });
+    else builder.andWhere('agent.status <> :deleted', { deleted: 'deleted' });
+    if (query.business_type) builder.andWhere('agent.businessType = :businessType', { businessType: query.business_type });
+    if (query.channel) {
+      builder.andWhere('EXISTS (SELECT 1 FROM agent_channels c WHERE c.agent_id = agent.id AND c.channel = :channel)', {
+        channel: query.channel,
+      });
+    }
+    const [agents, total] = await builder.getManyAndCount();
+    const channels = agents.length
+      ? await this.db.getRepository(AgentChannel).findBy({ agentId: In(agents.map((agent) => agent.id)) })
+      : [];
+    return {
+      total,
+      skip,
+      limit,
+      items: agents.map((agent) => this.viewOf(agent, channels.filter((channel) => channel.agentId === agent.id))),
+    };
+  }
+
+  private viewOf(agent: Agent, channels: AgentChannel[]): AgentView {
     const view: AgentView = {
       id: agent.id,
       vendor_id: agent.vendorId,
@@ -22,6 +63,7 @@ export class AgentViews {
       status: agent.status,
       channels: sortChannels(channels).map(channelView),
       provisioning_complete: agent.status !== 'provisioning',
+      version: agent.version,
       character_config: agent.characterConfig,
       context: agent.context,
       created_at: agent.createdAt.toISOString(),

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -13,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import {
   AgentCharacterView,
+  AgentPageView,
   AgentView,
   CreateAgentRequestDto,
   ErrorView,
@@ -23,11 +24,13 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
+import { actorOf } from '../auth/actor.js';
 import { vendorForWrite } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ProvisioningRequests } from '../provisioning/provisioning-requests.js';
 import { AgentViews } from './agent-views.js';
+import { ListAgentsQuery } from './list-agents.query.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -62,7 +65,7 @@ export class AgentsController {
     @Req() request: Request & { id: string },
     @Res({ passthrough: true }) response: Response,
   ): Promise<ProvisioningAcceptedView> {
-    return this.accept(body.agent_config, 'agent_config.', vendorForWrite(principal, body.vendor_id), {
+    return this.accept(body.agent_config, 'agent_config.', vendorForWrite(principal, body.vendor_id), principal, {
       idempotencyKey,
       request,
       response,
@@ -85,7 +88,15 @@ export class AgentsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ProvisioningAcceptedView> {
     const { vendor_id: vendorId, ...config } = body;
-    return this.accept(config, '', vendorForWrite(principal, vendorId), { idempotencyKey, request, response });
+    return this.accept(config, '', vendorForWrite(principal, vendorId), principal, { idempotencyKey, request, response });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Agents the token may see, newest first, filtered by status, vendor, channel or business type' })
+  @ApiOkResponse({ type: AgentPageView })
+  @ApiBadRequestResponse({ type: ErrorView })
+  list(@Query() query: ListAgentsQuery, @CurrentPrincipal() principal: Principal): Promise<AgentPageView> {
+    return this.agents.list(principal, query);
   }
 
   @Get(':id')
@@ -108,6 +119,7 @@ export class AgentsController {
     config: AgentConfigDto,
     fieldPrefix: string,
     vendorId: string,
+    principal: Principal,
     http: { idempotencyKey: string | undefined; request: Request & { id: string }; response: Response },
   ): Promise<ProvisioningAcceptedView> {
     const { idempotencyKey, request, response } = http;
@@ -119,6 +131,7 @@ export class AgentsController {
       config,
       fieldPrefix,
       requestId: request.id,
+      actor: actorOf(principal),
       idempotency: idempotencyKey
         ? { key: idempotencyKey, requestHash: requestFingerprint(request.path, request.body) }
         : undefined,

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ConfigService } from '@nestjs/config';
 import type { GatewayEnv } from '@voca/config';
 import {
+  DEPROVISION_STEP_JOBS,
   provisioningJobId,
   STEP_JOBS,
   type ChannelStepJobData,
@@ -45,11 +46,17 @@ export class ProvisioningFlow {
       vendorId: operation.vendorId,
       requestId: operation.requestId,
     };
+    const jobs = operation.kind === 'deprovision' ? DEPROVISION_STEP_JOBS : STEP_JOBS;
     const children: FlowJob[] = steps
       .filter((step): step is ProvisioningStep & { name: ChannelStepName } => step.name !== 'finalize')
       .map((step) => {
-        const job = STEP_JOBS[step.name];
-        const data: ChannelStepJobData = { ...base, step: step.name, channels: step.channels };
+        const job = jobs[step.name];
+        const data: ChannelStepJobData & { reason?: 'deletion' } = {
+          ...base,
+          step: step.name,
+          channels: step.channels,
+          ...(operation.kind === 'deprovision' ? { reason: 'deletion' as const } : {}),
+        };
         return {
           name: job.name,
           queueName: job.queue,

@@ -5,29 +5,25 @@ import type { GatewayEnv } from '@voca/config';
 import {
   credentialsHoldSecret,
   externalAccountIdOf,
-  planChannelSteps,
   type AgentConfigDto,
   type Channel,
   type CredentialChannel,
   type OperationStatus,
 } from '@voca/contracts';
-import {
-  Agent,
-  AgentChannel,
-  IdempotencyKey,
-  ProvisioningOperation,
-  ProvisioningStep,
-} from '@voca/persistence';
+import { Agent, AgentChannel, AgentEvent, IdempotencyKey, ProvisioningOperation } from '@voca/persistence';
 import { CredentialCipher } from '@voca/secrets';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { fieldError } from '../http/field-errors.js';
+import { writeOperation } from './operation-writer.js';
 import { ProvisioningFlow } from './provisioning-flow.js';
 
 export interface ProvisionCommand {
   vendorId: string;
   config: AgentConfigDto;
   requestId: string;
+  /** Who asked, for the audit trail. */
+  actor: string;
   /** Where the profile sits in the request body (`agent_config.` or top level), for naming fields in errors. */
   fieldPrefix: string;
   idempotency?: { key: string; requestHash: string };
@@ -113,7 +109,6 @@ export class ProvisioningRequests {
     const { config, vendorId } = command;
     await this.refuseTakenAccounts(tx, command);
     const agentId = randomUUID();
-    const operationId = randomUUID();
 
     await tx.insert(Agent, {
       id: agentId,
@@ -130,19 +125,22 @@ export class ProvisioningRequests {
       AgentChannel,
       config.channels.map((channel) => ({ agentId, channel, status: 'pending' as const, ...this.credentialsOf(config, channel) })),
     );
-    await tx.insert(ProvisioningOperation, {
-      id: operationId,
+    const operationId = await writeOperation(tx, {
       agentId,
       vendorId,
-      status: 'queued',
+      kind: 'provision',
+      channels: config.channels,
       requestId: command.requestId,
+      maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
     });
-    const maxAttempts = this.config.get('STEP_ATTEMPTS', { infer: true });
-    const steps = [...planChannelSteps(config.channels), { name: 'finalize' as const, channels: [] }];
-    await tx.insert(
-      ProvisioningStep,
-      steps.map((step, position) => ({ operationId, name: step.name, channels: step.channels, position, maxAttempts })),
-    );
+    await tx.insert(AgentEvent, {
+      agentId,
+      action: 'created',
+      toStatus: 'provisioning',
+      actor: command.actor,
+      requestId: command.requestId,
+      details: { operationId, channels: config.channels },
+    });
     if (command.idempotency) {
       await tx.insert(IdempotencyKey, {
         vendorId,

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { ContextServiceEnv } from '@voca/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QueueName, type JobOf } from '@voca/contracts';
 import { businessProfileOf } from '@voca/persistence';
@@ -8,20 +10,38 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { businessFacts } from '@voca/business';
 
-/** Creates the agent's shared context from its business profile (queue `context`). */
+/** Creates the agent's shared context from its business profile, and retires it on deletion (queue `context`). */
 @Injectable()
 export class ContextConsumer extends QueueConsumer<typeof QueueName.Context> {
   protected readonly queue = QueueName.Context;
   protected readonly handlers: JobHandlers<typeof QueueName.Context> = {
     'context.initialise': (job) => this.initialise(job),
+    'context.retire': (job) => this.retire(job),
   };
   protected readonly defaultConcurrency = 10;
 
   constructor(
     private readonly tracker: StepTracker,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly config: ConfigService<ContextServiceEnv, true>,
   ) {
     super();
+  }
+
+  /** The deletion step: applies AGENT_RETENTION to what the agent's customers said and what it knew. */
+  private retire(job: Job<JobOf<'context.retire'>>) {
+    return this.tracker.run(job, 'context', async () => {
+      const retention = this.config.get('AGENT_RETENTION', { infer: true });
+      if (retention === 'keep') return { retention };
+      const { agentId } = job.data;
+      await this.db.transaction(async (tx) => {
+        await tx.query(`DELETE FROM conversation_messages WHERE agent_id = $1`, [agentId]);
+        await tx.query(`DELETE FROM customers WHERE agent_id = $1`, [agentId]);
+        await tx.query(`DELETE FROM agent_contexts WHERE agent_id = $1`, [agentId]);
+        await tx.query(`DELETE FROM agent_characters WHERE agent_id = $1`, [agentId]);
+      });
+      return { retention };
+    });
   }
 
   private initialise(job: Job<JobOf<'context.initialise'>>) {

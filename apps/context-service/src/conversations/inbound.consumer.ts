@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ANSWERING_AGENT_STATUSES, QueueName, type DeliveryStatusEvent, type JobOf } from '@voca/contracts';
+import { REPLY_WINDOW_MS } from '@voca/channels';
+import {
+  ANSWERING_AGENT_STATUSES,
+  isSocialChannel,
+  QueueName,
+  type DeliveryStatusEvent,
+  type JobOf,
+} from '@voca/contracts';
 import { Agent, ConversationMessage } from '@voca/persistence';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job } from 'bullmq';
@@ -21,6 +28,7 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
   protected readonly handlers: JobHandlers<typeof QueueName.Inbound> = {
     'inbound.message': (job) => this.message(job),
     'inbound.status': (job) => this.status(job),
+    'inbound.resume': (job) => this.resume(job),
   };
   protected readonly defaultConcurrency = 20;
 
@@ -53,6 +61,32 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
     });
     if (customerId) await this.turns.startNext(customerId, requestId);
     return { customerId };
+  }
+
+  /**
+   * After a pause: messages that came in are answered, in order, if their platform still lets the agent reply
+   * (within the 24-hour window on Meta's channels); others (calls long over, expired windows) are marked for a
+   * person to follow up.
+   */
+  private async resume(job: Job<JobOf<'inbound.resume'>>) {
+    const held = await this.db.getRepository(ConversationMessage).find({
+      where: { agentId: job.data.agentId, direction: 'inbound', status: 'held' },
+      order: { arrival: 'ASC' },
+    });
+    const customers = new Set<string>();
+    let followUp = 0;
+    for (const message of held) {
+      const window = isSocialChannel(message.channel) ? REPLY_WINDOW_MS[message.channel] : 0;
+      const answerable = window === undefined || (window > 0 && message.sentAt && Date.now() - message.sentAt.getTime() < window);
+      await this.db
+        .getRepository(ConversationMessage)
+        .update({ id: message.id, status: 'held' }, { status: answerable ? 'queued' : 'follow_up', replyDeadlineAt: null });
+      if (answerable && message.customerId) customers.add(message.customerId);
+      else followUp += 1;
+    }
+    for (const customerId of customers) await this.turns.startNext(customerId, job.data.requestId);
+    this.logger.log({ agentId: job.data.agentId, answered: held.length - followUp, followUp }, 'agent resumed');
+    return { queued: held.length - followUp, followUp };
   }
 
   private async status(job: Job<DeliveryStatusEvent>) {

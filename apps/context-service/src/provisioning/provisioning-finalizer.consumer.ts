@@ -6,6 +6,7 @@ import {
   CONNECT_CHANNELS,
   QueueName,
   TERMINAL_OPERATION_STATUSES,
+  type AgentStatus,
   type ConnectDeprovisionJobData,
   type JobOf,
   type ProvisionedAgentView,
@@ -13,6 +14,7 @@ import {
 import {
   Agent,
   AgentChannel,
+  AgentEvent,
   channelView,
   ProvisioningOperation,
   ProvisioningStep,
@@ -23,6 +25,8 @@ import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job, Queue } from 'bullmq';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { decideOutcome, LOST_STEP_ERROR } from './operation-outcome.js';
+
+const KEPT_STATUSES: readonly AgentStatus[] = ['paused', 'stopped', 'deleting', 'deleted'];
 
 /**
  * Runs last in every provisioning flow, after each channel step has completed or failed for good: records how the
@@ -65,6 +69,8 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
    * run (a retry after the record was written still compensates); the job id makes it happen once.
    */
   private async compensate(data: JobOf<'provisioning.finalize'>): Promise<boolean> {
+    const operation = await this.db.getRepository(ProvisioningOperation).findOneBy({ id: data.operationId });
+    if (!operation || operation.kind === 'deprovision') return false;
     const failed = await this.db.getRepository(AgentChannel).findBy({
       agentId: data.agentId,
       channel: In([...CONNECT_CHANNELS]),
@@ -94,6 +100,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     if (TERMINAL_OPERATION_STATUSES.includes(operation.status)) return operation.status;
 
     const steps = await tx.findBy(ProvisioningStep, { operationId });
+    if (operation.kind === 'deprovision') return this.recordDeletion(tx, operation, steps);
     const channels = await tx.findBy(AgentChannel, { agentId: operation.agentId });
     const outcome = decideOutcome(steps, channels);
 
@@ -111,7 +118,18 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
       }
     }
     const agent = await tx.findOneByOrFail(Agent, { id: operation.agentId });
-    await tx.update(Agent, { id: agent.id }, { status: outcome.agent });
+    // An agent paused, stopped or being deleted meanwhile keeps that status: the operation only sets up channels.
+    const status = KEPT_STATUSES.includes(agent.status) ? agent.status : outcome.agent;
+    await tx.update(Agent, { id: agent.id }, { status });
+    await tx.insert(AgentEvent, {
+      agentId: agent.id,
+      action: 'provisioned',
+      fromStatus: agent.status,
+      toStatus: status,
+      actor: 'engine',
+      requestId: operation.requestId,
+      details: { operationId, kind: operation.kind, outcome: outcome.operation },
+    });
     const result: ProvisionedAgentView = {
       id: agent.id,
       name: agent.name,
@@ -126,5 +144,36 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     );
     await this.tracker.markCompleted(tx, operationId, 'finalize');
     return outcome.operation;
+  }
+
+  /**
+   * A deletion ends with the agent `deleted` once every teardown step completed: its platform accounts are released
+   * (another agent may take them) and its credentials dropped. If a step failed, the agent stays `deleting` and the
+   * operation `failed`, so deleting again retries what is left.
+   */
+  private async recordDeletion(tx: EntityManager, operation: ProvisioningOperation, steps: ProvisioningStep[]) {
+    const failed = steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed');
+    const error = failed.length ? failed.map((step) => `${step.name}: ${step.error ?? LOST_STEP_ERROR}`).join('; ') : null;
+    if (!failed.length) {
+      await tx.update(
+        AgentChannel,
+        { agentId: operation.agentId },
+        { externalAccountId: null, credentialsCiphertext: null, phoneNumber: null, providerRefs: {}, status: 'failed', error: 'deleted' },
+      );
+      await tx.update(Agent, { id: operation.agentId }, { status: 'deleted', deletedAt: () => 'now()' });
+      await tx.insert(AgentEvent, {
+        agentId: operation.agentId,
+        action: 'deleted',
+        fromStatus: 'deleting',
+        toStatus: 'deleted',
+        actor: 'engine',
+        requestId: operation.requestId,
+        details: { operationId: operation.id },
+      });
+    }
+    const status = failed.length ? ('failed' as const) : ('completed' as const);
+    await tx.update(ProvisioningOperation, { id: operation.id }, { status, error, finishedAt: () => 'now()' });
+    await this.tracker.markCompleted(tx, operation.id, 'finalize');
+    return status;
   }
 }

@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ElizaosWorkerEnv } from '@voca/config';
-import { QueueName, WEBHOOK_PATH_BY_CHANNEL, type JobOf, type SocialChannel } from '@voca/contracts';
+import {
+  AGENT_UNLOADED_PATTERN,
+  QueueName,
+  WEBHOOK_PATH_BY_CHANNEL,
+  type AgentUnloadedEvent,
+  type JobOf,
+  type SocialChannel,
+} from '@voca/contracts';
 import { buildCharacter, CharacterStore, loadEliza, RuntimeHost } from '@voca/elizaos';
 import { AgentChannel, businessProfileOf } from '@voca/persistence';
 import { requireAgent, StepTracker } from '@voca/provisioning';
-import { QueueConsumer, type JobHandlers } from '@voca/queue';
+import { EventPublisher, QueueConsumer, type JobHandlers } from '@voca/queue';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CharacterEventsPublisher } from '../runtimes/character-events.js';
@@ -21,6 +28,7 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
   protected readonly queue = QueueName.ElizaOS;
   protected readonly handlers: JobHandlers<typeof QueueName.ElizaOS> = {
     'elizaos.provision': (job) => this.provision(job),
+    'elizaos.deprovision': (job) => this.deprovision(job),
   };
   protected readonly defaultConcurrency = 5;
   private readonly characters: CharacterStore;
@@ -29,11 +37,24 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
     private readonly tracker: StepTracker,
     private readonly host: RuntimeHost,
     private readonly events: CharacterEventsPublisher,
+    private readonly publisher: EventPublisher,
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: ConfigService<ElizaosWorkerEnv, true>,
   ) {
     super();
     this.characters = new CharacterStore(db);
+  }
+
+  /** The deletion step: every replica unloads the agent's runtime; its stored characters follow AGENT_RETENTION. */
+  private deprovision(job: Job<JobOf<'elizaos.deprovision'>>) {
+    return this.tracker.run(job, 'elizaos', async () => {
+      const event: AgentUnloadedEvent = { agentId: job.data.agentId, reason: 'deleted' };
+      await this.host.evict(job.data.agentId);
+      if (!(await this.publisher.publish(AGENT_UNLOADED_PATTERN, event))) {
+        throw new Error('could not tell the other replicas to unload the agent');
+      }
+      return { unloaded: true };
+    });
   }
 
   private provision(job: Job<JobOf<'elizaos.provision'>>) {

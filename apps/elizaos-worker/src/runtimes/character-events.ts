@@ -1,6 +1,11 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { CHARACTER_UPDATED_PATTERN, type CharacterUpdatedEvent } from '@voca/contracts';
+import {
+  AGENT_UNLOADED_PATTERN,
+  CHARACTER_UPDATED_PATTERN,
+  type AgentUnloadedEvent,
+  type CharacterUpdatedEvent,
+} from '@voca/contracts';
 import { RuntimeHost } from '@voca/elizaos';
 import { EventPublisher } from '@voca/queue';
 
@@ -17,7 +22,7 @@ export class CharacterEventsPublisher {
   }
 }
 
-/** Drops a hosted runtime whose character has a newer version, so the next message rebuilds it. */
+/** Drops hosted runtimes: one whose character has a newer version (rebuilt on the next message), or a stopped agent's. */
 @Controller()
 export class CharacterEventsListener {
   constructor(private readonly host: RuntimeHost) {}
@@ -27,5 +32,11 @@ export class CharacterEventsListener {
     if (typeof event?.agentId === 'string' && Number.isInteger(event.version)) {
       await this.host.evict(event.agentId, event.version);
     }
+  }
+
+  /** A stopped or deleted agent's runtime is unloaded on every replica. */
+  @EventPattern(AGENT_UNLOADED_PATTERN)
+  async onAgentUnloaded(@Payload() event: AgentUnloadedEvent): Promise<void> {
+    if (typeof event?.agentId === 'string') await this.host.evict(event.agentId);
   }
 }

@@ -1,3 +1,4 @@
 export * from './provisioning-progress.js';
 export * from './character-updated.js';
 export * from './conversation-replied.js';
+export * from './agent-unloaded.js';

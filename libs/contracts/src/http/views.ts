@@ -64,6 +64,9 @@ export class AgentView extends ProvisionedAgentView {
   @ApiProperty({ example: 'vendor_cozy_001' })
   vendor_id: string;
 
+  @ApiProperty({ example: 3, description: 'Incremented on every change; send it back with PUT (a stale one is 409)' })
+  version: number;
+
   @ApiPropertyOptional()
   description?: string;
 
@@ -81,6 +84,20 @@ export class AgentView extends ProvisionedAgentView {
 
   @ApiProperty({ format: 'date-time' })
   updated_at: string;
+}
+
+export class AgentPageView {
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  skip: number;
+
+  @ApiProperty()
+  limit: number;
+
+  @ApiProperty({ type: [AgentView] })
+  items: AgentView[];
 }
 
 export class ProvisioningAcceptedView {

@@ -17,7 +17,10 @@ export interface ChannelStepJobData extends ProvisioningJobData {
   channels: Channel[];
 }
 
-/** Removes an agent's Connect resources: on deletion, or to compensate an operation whose channels failed. */
+/**
+ * Removes an agent's Connect resources: as the step of a deletion (with its operation's step fields), or to
+ * compensate an operation whose Connect channels failed.
+ */
 export interface ConnectDeprovisionJobData {
   agentId: string;
   vendorId: string;
@@ -25,6 +28,8 @@ export interface ConnectDeprovisionJobData {
   /** The operation that asked for it, if any. */
   operationId?: string;
   reason: 'compensation' | 'deletion';
+  step?: ChannelStepName;
+  channels?: Channel[];
 }
 
 /** One earlier turn of a conversation, from any channel. */
@@ -63,6 +68,12 @@ export interface InboundMessageJobData {
   requestId?: string;
 }
 
+/** An agent answers again after a pause: what came in meanwhile is answered or marked for follow-up. */
+export interface AgentResumedJobData {
+  agentId: string;
+  requestId?: string;
+}
+
 /** Records the agent's reply to an inbound message and delivers it (parent of that message's `message.reply`). */
 export interface ConversationDeliverJobData {
   inboundMessageId: string;
@@ -74,11 +85,14 @@ export type JobItem =
   | { queue: typeof QueueName.AwsConnect; name: 'connect.provision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.AwsConnect; name: 'connect.deprovision'; data: ConnectDeprovisionJobData }
   | { queue: typeof QueueName.ElizaOS; name: 'elizaos.provision'; data: ChannelStepJobData }
+  | { queue: typeof QueueName.ElizaOS; name: 'elizaos.deprovision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Context; name: 'context.initialise'; data: ChannelStepJobData }
+  | { queue: typeof QueueName.Context; name: 'context.retire'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Provisioning; name: 'provisioning.finalize'; data: ProvisioningJobData }
   | { queue: typeof QueueName.Messages; name: 'message.reply'; data: MessageReplyJobData }
   | { queue: typeof QueueName.Inbound; name: 'inbound.message'; data: InboundMessageJobData }
   | { queue: typeof QueueName.Inbound; name: 'inbound.status'; data: DeliveryStatusEvent }
+  | { queue: typeof QueueName.Inbound; name: 'inbound.resume'; data: AgentResumedJobData }
   | { queue: typeof QueueName.Conversations; name: 'conversation.deliver'; data: ConversationDeliverJobData };
 
 export type JobName = JobItem['name'];
@@ -88,19 +102,27 @@ export type JobNamesOf<Q extends QueueName> = Extract<JobItem, { queue: Q }>['na
 /** The job names each queue carries; a consumer must handle exactly these. */
 export const JOB_NAMES_BY_QUEUE: { [Q in QueueName]: readonly JobNamesOf<Q>[] } = {
   [QueueName.AwsConnect]: ['connect.provision', 'connect.deprovision'],
-  [QueueName.ElizaOS]: ['elizaos.provision'],
-  [QueueName.Context]: ['context.initialise'],
+  [QueueName.ElizaOS]: ['elizaos.provision', 'elizaos.deprovision'],
+  [QueueName.Context]: ['context.initialise', 'context.retire'],
   [QueueName.Provisioning]: ['provisioning.finalize'],
   [QueueName.Messages]: ['message.reply'],
-  [QueueName.Inbound]: ['inbound.message', 'inbound.status'],
+  [QueueName.Inbound]: ['inbound.message', 'inbound.status', 'inbound.resume'],
   [QueueName.Conversations]: ['conversation.deliver'],
 };
 
-/** The queue and job that run each provisioning step. */
+/** The queue and job that run each provisioning step (a new agent, or the difference an update needs). */
 export const STEP_JOBS = {
   aws_connect: { queue: QueueName.AwsConnect, name: 'connect.provision' },
   elizaos: { queue: QueueName.ElizaOS, name: 'elizaos.provision' },
   context: { queue: QueueName.Context, name: 'context.initialise' },
+  finalize: { queue: QueueName.Provisioning, name: 'provisioning.finalize' },
+} as const satisfies Record<StepName, { queue: QueueName; name: JobName }>;
+
+/** The queue and job that run each step of a deletion. */
+export const DEPROVISION_STEP_JOBS = {
+  aws_connect: { queue: QueueName.AwsConnect, name: 'connect.deprovision' },
+  elizaos: { queue: QueueName.ElizaOS, name: 'elizaos.deprovision' },
+  context: { queue: QueueName.Context, name: 'context.retire' },
   finalize: { queue: QueueName.Provisioning, name: 'provisioning.finalize' },
 } as const satisfies Record<StepName, { queue: QueueName; name: JobName }>;
 

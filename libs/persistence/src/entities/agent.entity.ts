@@ -17,7 +17,10 @@ import type {
 
 @Entity({ name: 'agents' })
 @Index('idx_agents_vendor_created', ['vendorId', 'createdAt'])
-@Check('chk_agents_status', `"status" IN ('provisioning', 'active', 'partially_active', 'failed', 'paused', 'stopped')`)
+@Check(
+  'chk_agents_status',
+  `"status" IN ('provisioning', 'active', 'partially_active', 'failed', 'paused', 'stopped', 'deleting', 'deleted')`,
+)
 @Check('chk_agents_business_type', `"business_type" IN ('retail', 'microfinance', 'other')`)
 export class Agent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_agents' })
@@ -46,6 +49,10 @@ export class Agent {
 
   @VersionColumn()
   version: number;
+
+  /** When the agent was deleted; its record stays (see AGENT_RETENTION) so its history can be audited. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

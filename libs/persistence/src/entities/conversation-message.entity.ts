@@ -14,7 +14,7 @@ import { Agent } from './agent.entity.js';
 import { Customer } from './customer.entity.js';
 import { CustomerIdentity } from './customer-identity.entity.js';
 
-export const INBOUND_STATUSES = ['received', 'queued', 'answering', 'answered', 'held', 'failed'] as const;
+export const INBOUND_STATUSES = ['received', 'queued', 'answering', 'answered', 'held', 'follow_up', 'failed'] as const;
 export const OUTBOUND_STATUSES = [
   'pending',
   'sending',
@@ -33,7 +33,7 @@ export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
  * Every message of every conversation, both ways: the durable record of what customers said and what agents
  * answered. An inbound message is stored once per platform message id; an inbound message has at most one reply.
  * Inbound: received (recorded by the gateway) -> queued (customer known) -> answering -> answered | failed, or held
- * (agent paused or stopped). Outbound: pending -> sending -> sent -> delivered -> read, or failed, unknown (a send
+ * (agent paused or stopped), then queued on resume or follow_up (for a person) when its reply window has passed. Outbound: pending -> sending -> sent -> delivered -> read, or failed, unknown (a send
  * whose outcome was lost: never retried, so never sent twice), needs_template (outside the platform's reply window),
  * expired (a voice reply that came after the caller had moved on).
  */

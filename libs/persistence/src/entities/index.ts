@@ -2,6 +2,7 @@ import { Agent } from './agent.entity.js';
 import { AgentChannel } from './agent-channel.entity.js';
 import { AgentCharacter } from './agent-character.entity.js';
 import { AgentContext } from './agent-context.entity.js';
+import { AgentEvent } from './agent-event.entity.js';
 import { ConnectInstance } from './connect-instance.entity.js';
 import { ConversationMessage } from './conversation-message.entity.js';
 import { Customer } from './customer.entity.js';
@@ -16,6 +17,7 @@ export {
   AgentChannel,
   AgentCharacter,
   AgentContext,
+  AgentEvent,
   ConnectInstance,
   ConnectPhoneNumber,
   ConversationMessage,
@@ -35,6 +37,7 @@ export const ENTITIES = [
   AgentChannel,
   AgentCharacter,
   AgentContext,
+  AgentEvent,
   ConnectInstance,
   ConnectPhoneNumber,
   ConversationMessage,

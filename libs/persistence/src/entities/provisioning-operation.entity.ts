@@ -1,10 +1,11 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { OperationStatus, ProvisionedAgentView } from '@voca/contracts';
+import type { OperationKind, OperationStatus, ProvisionedAgentView } from '@voca/contracts';
 import { Agent } from './agent.entity.js';
 
 @Entity({ name: 'provisioning_operations' })
 @Index('idx_provisioning_operations_agent', ['agentId', 'createdAt'])
 @Index('idx_provisioning_operations_unenqueued', ['createdAt'], { where: '"enqueued_at" IS NULL' })
+@Check('chk_provisioning_operations_kind', `"kind" IN ('provision', 'update', 'deprovision')`)
 @Check(
   'chk_provisioning_operations_status',
   `"status" IN ('queued', 'in_progress', 'completed', 'failed', 'partially_completed')`,
@@ -19,6 +20,10 @@ export class ProvisioningOperation {
 
   @Column({ name: 'vendor_id', type: 'varchar', length: 64 })
   vendorId: string;
+
+  /** provision (a new agent), update (the difference a change needs), deprovision (deletion). */
+  @Column({ type: 'varchar', length: 16, default: 'provision' })
+  kind: OperationKind;
 
   @Column({ type: 'varchar', length: 32, default: 'queued' })
   status: OperationStatus;

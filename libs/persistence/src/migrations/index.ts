@@ -2,6 +2,7 @@ import { Foundation1764086400000 } from './1764086400000-foundation.js';
 import { ConnectResources1764172800000 } from './1764172800000-connect-resources.js';
 import { AgentCharacters1764259200000 } from './1764259200000-agent-characters.js';
 import { Conversations1764345600000 } from './1764345600000-conversations.js';
+import { AgentLifecycle1764432000000 } from './1764432000000-agent-lifecycle.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ConnectResources1764172800000,
   AgentCharacters1764259200000,
   Conversations1764345600000,
+  AgentLifecycle1764432000000,
 ];

@@ -1,0 +1,158 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { GatewayEnv } from '@voca/config';
+import {
+  AGENT_UNLOADED_PATTERN,
+  allowedActions,
+  DELETABLE_STATUSES,
+  QueueName,
+  TRANSITIONS,
+  type AgentAction,
+  type AgentStatus,
+  type AgentUnloadedEvent,
+  type JobItem,
+} from '@voca/contracts';
+import { Agent, AgentChannel, AgentEvent, ProvisioningOperation } from '@voca/persistence';
+import { EventPublisher } from '@voca/queue';
+import type { Queue } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+import { actorOf } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
+import { canSee } from '../auth/vendor-scope.js';
+import { writeOperation } from '../provisioning/operation-writer.js';
+import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
+import type { AgentAuditView } from './lifecycle.views.js';
+
+type InboundJob = Extract<JobItem, { queue: 'inbound' }>;
+
+/** Refuses a transition the state machine does not allow, saying what is allowed instead. */
+function notAllowed(what: string, status: AgentStatus): ConflictException {
+  const allowed = allowedActions(status);
+  return new ConflictException({
+    message: `cannot ${what} an agent that is ${status}; allowed: ${allowed.join(', ') || 'nothing'}`,
+    status,
+    allowed,
+  });
+}
+
+/**
+ * The agent state machine: start, stop, pause, resume and delete, each recorded in the agent's audit trail with who
+ * did it. Side effects follow the transition: stopping unloads the agent's runtimes on every replica, resuming
+ * answers what came in meanwhile (or marks it for follow-up), deleting runs a deprovisioning operation.
+ */
+@Injectable()
+export class AgentLifecycle {
+  private readonly logger = new Logger(AgentLifecycle.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly flow: ProvisioningFlow,
+    private readonly events: EventPublisher,
+    @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
+    private readonly config: ConfigService<GatewayEnv, true>,
+  ) {}
+
+  async transition(agentId: string, action: AgentAction, principal: Principal, requestId: string): Promise<Agent> {
+    const agent = await this.db.transaction(async (tx) => {
+      const current = await this.lockedAgent(tx, agentId, principal);
+      const rule = TRANSITIONS[action];
+      if (!rule.from.includes(current.status)) throw notAllowed(action, current.status);
+      const to = rule.to === 'answering' ? await this.answeringStatusOf(tx, agentId) : rule.to;
+      await tx.update(Agent, { id: agentId }, { status: to });
+      await this.audit(tx, agentId, action, current.status, to, principal, requestId);
+      return { ...current, status: to };
+    });
+    if (action === 'stop') {
+      const event: AgentUnloadedEvent = { agentId, reason: 'stopped' };
+      await this.events.publish(AGENT_UNLOADED_PATTERN, event);
+    }
+    if (action === 'resume') {
+      await this.inbound.add('inbound.resume', { agentId, requestId }, { attempts: 10, backoff: { type: 'exponential', delay: 1_000 } });
+    }
+    return agent as Agent;
+  }
+
+  /** Starts the deletion (or returns the one under way): every resource goes, then the agent is `deleted`. */
+  async delete(agentId: string, principal: Principal, requestId: string): Promise<{ operationId: string; agentId: string; replayed: boolean }> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const agent = await this.lockedAgent(tx, agentId, principal);
+      if (agent.status === 'deleting' || agent.status === 'deleted') {
+        const earlier = await tx.findOne(ProvisioningOperation, {
+          where: { agentId, kind: 'deprovision' },
+          order: { createdAt: 'DESC' },
+        });
+        // A deletion whose teardown failed is tried again; one that finished or is running is returned as it is.
+        if (earlier && !(agent.status === 'deleting' && earlier.status === 'failed')) {
+          return { operationId: earlier.id, agentId, replayed: true };
+        }
+      } else if (!DELETABLE_STATUSES.includes(agent.status)) {
+        throw notAllowed('delete', agent.status);
+      }
+      const channels = await tx.findBy(AgentChannel, { agentId });
+      const operationId = await writeOperation(tx, {
+        agentId,
+        vendorId: agent.vendorId,
+        kind: 'deprovision',
+        channels: channels.map((channel) => channel.channel),
+        requestId,
+        maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
+      });
+      await tx.update(Agent, { id: agentId }, { status: 'deleting' });
+      await this.audit(tx, agentId, 'delete', agent.status, 'deleting', principal, requestId, { operationId });
+      return { operationId, agentId, replayed: false };
+    });
+    if (!outcome.replayed) {
+      try {
+        await this.flow.enqueue(outcome.operationId);
+      } catch (error) {
+        this.logger.warn({ operationId: outcome.operationId, err: error }, 'deletion flow not added yet; the outbox relay will retry');
+      }
+    }
+    return outcome;
+  }
+
+  async auditTrail(agentId: string, principal: Principal): Promise<AgentAuditView> {
+    const agent = await this.db.getRepository(Agent).findOneBy({ id: agentId });
+    if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
+    const events = await this.db.getRepository(AgentEvent).find({ where: { agentId }, order: { createdAt: 'ASC' } });
+    return {
+      agent_id: agentId,
+      events: events.map((event) => ({
+        action: event.action,
+        ...(event.fromStatus ? { from_status: event.fromStatus } : {}),
+        ...(event.toStatus ? { to_status: event.toStatus } : {}),
+        actor: event.actor,
+        ...(event.requestId ? { request_id: event.requestId } : {}),
+        details: event.details,
+        at: event.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  private async lockedAgent(tx: EntityManager, agentId: string, principal: Principal): Promise<Agent> {
+    const agent = await tx.findOne(Agent, { where: { id: agentId }, lock: { mode: 'pessimistic_write' } });
+    if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
+    return agent;
+  }
+
+  /** Active when every channel is, partially active otherwise. */
+  private async answeringStatusOf(tx: EntityManager, agentId: string): Promise<AgentStatus> {
+    const channels = await tx.findBy(AgentChannel, { agentId });
+    return channels.length > 0 && channels.every((channel) => channel.status === 'active') ? 'active' : 'partially_active';
+  }
+
+  private async audit(
+    tx: EntityManager,
+    agentId: string,
+    action: string,
+    fromStatus: AgentStatus,
+    toStatus: AgentStatus,
+    principal: Principal,
+    requestId: string,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await tx.save(AgentEvent, { agentId, action, fromStatus, toStatus, actor: actorOf(principal), requestId, details });
+  }
+}

@@ -1,0 +1,89 @@
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AGENT_ACTIONS, AgentView, ErrorView, ProvisioningAcceptedView, type AgentAction } from '@voca/contracts';
+import type { Request, Response } from 'express';
+import { AgentViews } from '../agents/agent-views.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { uuidParam } from '../http/uuid-param.js';
+import { AgentLifecycle } from './agent-lifecycle.service.js';
+import { AgentAuditView } from './lifecycle.views.js';
+
+const SUMMARIES: Record<AgentAction, string> = {
+  start: 'Start a stopped agent: it answers again',
+  stop: 'Stop the agent: it stops answering and its runtimes are unloaded on every replica',
+  pause: 'Pause the agent (e.g. a holiday): messages are recorded, not answered; callers hear the closed message',
+  resume: 'Resume a paused agent: what came in meanwhile is answered within the reply window, or marked for follow-up',
+};
+
+@ApiTags('agents')
+@ApiBearerAuth()
+@Controller('api/v1/agents/:id')
+export class LifecycleController {
+  constructor(
+    private readonly lifecycle: AgentLifecycle,
+    private readonly agents: AgentViews,
+  ) {}
+
+  @Post(':action')
+  @HttpCode(200)
+  @ApiParam({ name: 'action', enum: AGENT_ACTIONS })
+  @ApiOperation({ summary: `Agent transitions: ${AGENT_ACTIONS.map((action) => `${action}: ${SUMMARIES[action]}`).join('. ')}` })
+  @ApiOkResponse({ type: AgentView })
+  @ApiNotFoundResponse({ type: ErrorView, description: 'Unknown agent, or an action that does not exist' })
+  @ApiConflictResponse({ type: ErrorView, description: 'Not allowed in the current status; `allowed` lists what is' })
+  async act(
+    @Param('id', uuidParam('id')) agentId: string,
+    @Param('action') action: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request & { id: string },
+  ): Promise<AgentView> {
+    if (!(AGENT_ACTIONS as readonly string[]).includes(action)) {
+      throw new NotFoundException(`agents have no action ${action}`);
+    }
+    await this.lifecycle.transition(agentId, action as AgentAction, principal, request.id);
+    return this.agents.get(agentId, principal);
+  }
+
+  @Delete()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Delete the agent: every resource it had goes (Connect flow, number back to the pool, runtimes), then it is deleted',
+  })
+  @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  async delete(
+    @Param('id', uuidParam('id')) agentId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request & { id: string },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProvisioningAcceptedView> {
+    const outcome = await this.lifecycle.delete(agentId, principal, request.id);
+    const statusUrl = `/api/v1/provisioning/${outcome.operationId}`;
+    response.setHeader('Location', statusUrl);
+    return {
+      provisioning_id: outcome.operationId,
+      agent_id: agentId,
+      status: outcome.replayed ? 'in_progress' : 'queued',
+      status_url: statusUrl,
+      events_url: `${statusUrl}/events`,
+    };
+  }
+
+  @Get('audit')
+  @ApiOperation({ summary: "The agent's audit trail: every change and transition, who made it and when" })
+  @ApiOkResponse({ type: AgentAuditView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  audit(@Param('id', uuidParam('id')) agentId: string, @CurrentPrincipal() principal: Principal): Promise<AgentAuditView> {
+    return this.lifecycle.auditTrail(agentId, principal);
+  }
+}

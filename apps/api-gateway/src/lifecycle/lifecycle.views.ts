@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AGENT_STATUSES, type AgentStatus } from '@voca/contracts';
+
+export class AgentEventView {
+  @ApiProperty({ example: 'pause', description: 'created, provisioned, updated, start, stop, pause, resume, delete, deleted' })
+  action: string;
+
+  @ApiPropertyOptional({ enum: AGENT_STATUSES })
+  from_status?: AgentStatus;
+
+  @ApiPropertyOptional({ enum: AGENT_STATUSES })
+  to_status?: AgentStatus;
+
+  @ApiProperty({ example: 'service:backend', description: 'Who acted: the service token, a vendor user, or the engine' })
+  actor: string;
+
+  @ApiPropertyOptional()
+  request_id?: string;
+
+  @ApiProperty({ example: { operationId: '6d1f...' } })
+  details: Record<string, unknown>;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
+export class AgentAuditView {
+  @ApiProperty({ format: 'uuid' })
+  agent_id: string;
+
+  @ApiProperty({ type: [AgentEventView], description: 'Oldest first' })
+  events: AgentEventView[];
+}

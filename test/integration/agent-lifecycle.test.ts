@@ -1,0 +1,206 @@
+import type { INestApplication } from '@nestjs/common';
+import { signEngineWebhook } from '@voca/channels';
+import { contactFlowNameOf } from '@voca/aws-connect';
+import { RuntimeHost } from '@voca/elizaos';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AwsEmulator } from '../emulators/aws/index.js';
+import { testDatabase } from '../support/database.js';
+import type { Api } from '../support/http.js';
+import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
+import { forgetConnectRegion, liveConnectEnv } from '../support/live-connect.js';
+import { MessageClient } from '../support/messages.js';
+import { cozyComfortRequest } from '../support/seed.js';
+import { testEnv, uniqueVendor } from '../support/test-env.js';
+import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
+import { waitFor } from '../support/wait-for.js';
+
+const REGION = 'ap-northeast-1';
+const WEBHOOK_SECRET = 'engine-webhook-secret-for-tests-0123456789';
+const db = testDatabase();
+let aws: AwsEmulator;
+let env: Record<string, string>;
+let gateway: INestApplication;
+let workers: INestApplication[];
+let api: Api;
+let messages: MessageClient;
+
+beforeAll(async () => {
+  aws = await AwsEmulator.start({ instanceActivationMs: 50, phoneClaimMs: 30, functionActivationMs: 30 });
+  await forgetConnectRegion(db, REGION);
+  env = testEnv({ ...liveConnectEnv(aws, REGION), WEBHOOK_SECRET, AGENT_RETENTION: 'keep' });
+  Object.assign(process.env, liveConnectEnv(aws, REGION));
+  ({ app: gateway, api } = await startGateway(env));
+  workers = await startWorkers(env);
+  messages = await MessageClient.connect(env.QUEUE_PREFIX);
+}, 90_000);
+
+afterAll(async () => {
+  await messages?.close();
+  await closeAll(workers ?? []);
+  await gateway?.close();
+  await aws?.stop();
+  await db.end();
+});
+
+const service = () => bearer(serviceToken());
+
+async function operationEnd(statusUrl: string) {
+  return waitFor(async () => {
+    const { body } = await api.get(statusUrl, service());
+    return ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
+  }, `${statusUrl} to end`, 45_000);
+}
+
+async function provision(vendor: string, overrides: Record<string, unknown> = {}) {
+  const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(vendor, overrides), service());
+  expect(accepted.status).toBe(202);
+  const done = await operationEnd(accepted.body.status_url);
+  return { agentId: accepted.body.agent_id as string, done };
+}
+
+const act = (agentId: string, action: string, headers = service()) => api.post(`/api/v1/agents/${agentId}/${action}`, {}, headers);
+
+describe('listing agents', () => {
+  it('pages and filters, caps the page size, and keeps vendors apart', async () => {
+    const vendor = uniqueVendor();
+    await provision(vendor, { channels: ['whatsapp'], business_type: 'retail' });
+    await provision(vendor, { channels: ['facebook'], business_type: 'microfinance' });
+    await provision(vendor, { channels: ['whatsapp', 'twitter'], business_type: 'other' });
+
+    const all = await api.get(`/api/v1/agents?vendor_id=${vendor}`, service());
+    expect(all.body).toMatchObject({ total: 3, skip: 0, limit: 20 });
+    const page = await api.get(`/api/v1/agents?vendor_id=${vendor}&skip=1&limit=1`, service());
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.items[0].id).toBe(all.body.items[1].id);
+    expect((await api.get(`/api/v1/agents?vendor_id=${vendor}&channel=whatsapp`, service())).body.total).toBe(2);
+    expect((await api.get(`/api/v1/agents?vendor_id=${vendor}&business_type=microfinance`, service())).body.total).toBe(1);
+    expect((await api.get(`/api/v1/agents?vendor_id=${vendor}&status=paused`, service())).body.total).toBe(0);
+
+    const own = await api.get('/api/v1/agents', bearer(vendorToken(vendor)));
+    expect(own.body.total).toBe(3);
+    expect(own.body.items.every((agent: { vendor_id: string }) => agent.vendor_id === vendor)).toBe(true);
+    expect((await api.get(`/api/v1/agents?vendor_id=${uniqueVendor()}`, bearer(vendorToken(vendor)))).status).toBe(404);
+
+    const tooMany = await api.get('/api/v1/agents?limit=101', service());
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.fields[0].field).toBe('limit');
+    expect((await api.get('/api/v1/agents?colour=red', service())).status).toBe(400);
+    expect((await api.get('/api/v1/agents?status=sleeping', service())).body.fields[0].field).toBe('status');
+  });
+});
+
+describe('the agent state machine', () => {
+  it('pauses, resumes, stops and starts, refuses what is not allowed, and records who did what', async () => {
+    const vendor = uniqueVendor();
+    const { agentId } = await provision(vendor, { channels: ['whatsapp'] });
+    const paused = await act(agentId, 'pause', bearer(vendorToken(vendor)));
+    expect(paused.status).toBe(200);
+    expect(paused.body.status).toBe('paused');
+    const again = await act(agentId, 'pause');
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ status: 'paused', allowed: ['stop', 'resume', 'update', 'delete'] });
+    expect((await act(agentId, 'resume')).body.status).toBe('active');
+    expect((await act(agentId, 'stop')).body.status).toBe('stopped');
+    expect((await act(agentId, 'resume')).status).toBe(409);
+    expect((await act(agentId, 'start')).body.status).toBe('active');
+    expect((await act(agentId, 'dance')).status).toBe(404);
+
+    const { body: audit } = await api.get(`/api/v1/agents/${agentId}/audit`, service());
+    expect(audit.events.map((event: { action: string }) => event.action)).toEqual([
+      'created',
+      'provisioned',
+      'pause',
+      'resume',
+      'stop',
+      'start',
+    ]);
+    expect(audit.events[2]).toMatchObject({ from_status: 'active', to_status: 'paused', actor: `vendor:${vendor}:user-of-${vendor}` });
+    expect(audit.events[3].actor).toBe('service:backend');
+    expect((await api.get(`/api/v1/agents/${agentId}/audit`, bearer(vendorToken(uniqueVendor())))).status).toBe(404);
+  });
+
+  it('unloads a stopped agent runtime on every replica', async () => {
+    const { agentId } = await provision(uniqueVendor(), { channels: ['whatsapp'] });
+    await messages.ask({ agentId, channel: 'whatsapp', customer: { id: 'stop-1' }, text: 'hello' });
+    const host = workers[1]!.get(RuntimeHost);
+    expect(host.hostedAgents()).toContain(agentId);
+    await act(agentId, 'stop');
+    await waitFor(async () => (host.hostedAgents().includes(agentId) ? undefined : true), 'the runtime to be unloaded');
+  });
+
+  it('answers on resume what came in during a pause, and marks what is too old for follow-up', async () => {
+    const { agentId } = await provision(uniqueVendor(), {
+      channels: ['whatsapp'],
+      channel_credentials: { whatsapp: { phone_number_id: `pn-resume-${Date.now()}`, access_token: 'EAAG-token-1234' } },
+    });
+    await act(agentId, 'pause');
+    const post = async (userId: string, timestamp: string) => {
+      const body = JSON.stringify({ platform: 'whatsapp', agent_id: agentId, message: 'What are your store hours?', user_id: userId, timestamp });
+      const response = await fetch(`${api.baseUrl}/api/v1/webhooks/elizaos`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as { message: string | null } };
+    };
+    const recent = await post('15550001111', new Date().toISOString());
+    expect(recent).toMatchObject({ status: 202, body: { message: null } });
+    const old = await post('15550002222', new Date(Date.now() - 30 * 3600_000).toISOString());
+    expect(old.body.message).toBeNull();
+    const statuses = async () =>
+      (
+        await db.query(
+          `SELECT counterpart_id, status FROM conversation_messages WHERE agent_id = $1 AND direction = 'inbound' ORDER BY counterpart_id`,
+          [agentId],
+        )
+      ).rows;
+    await waitFor(async () => ((await statuses()).every((row) => row.status === 'held') ? true : undefined), 'both to be held');
+
+    await act(agentId, 'resume');
+    const settled = await waitFor(async () => {
+      const rows = await statuses();
+      return rows.every((row) => ['answered', 'follow_up'].includes(row.status)) ? rows : undefined;
+    }, 'the held messages to be handled');
+    expect(settled).toEqual([
+      { counterpart_id: '15550001111', status: 'answered' },
+      { counterpart_id: '15550002222', status: 'follow_up' },
+    ]);
+  });
+});
+
+describe('deleting an agent', () => {
+  it('removes every Connect resource, pools the number for the next agent, and is harmless twice', async () => {
+    const vendor = uniqueVendor();
+    const { agentId, done } = await provision(vendor, { channels: ['voice', 'whatsapp'] });
+    const number = done.agent_config.channels.find((c: { type: string }) => c.type === 'voice').phone_number;
+    expect(aws.inventory().contactFlows.filter((f) => f.name === contactFlowNameOf(agentId))).toHaveLength(1);
+
+    const deleted = await api.send<any>('DELETE', `/api/v1/agents/${agentId}`, undefined, service());
+    expect(deleted.status).toBe(202);
+    const operation = await operationEnd(deleted.body.status_url);
+    expect(operation.status).toBe('completed');
+    expect(operation.steps.map((step: { name: string }) => step.name)).toEqual(['aws_connect', 'elizaos', 'context', 'finalize']);
+
+    const agent = await api.get(`/api/v1/agents/${agentId}`, service());
+    expect(agent.body.status).toBe('deleted');
+    expect(agent.body.channels.every((channel: { external_account_id?: string; phone_number?: string }) => !channel.phone_number)).toBe(true);
+    expect(aws.inventory().contactFlows.filter((f) => f.name === contactFlowNameOf(agentId))).toHaveLength(0);
+    const held = aws.inventory().phoneNumbers.find((n) => n.number === number)!;
+    expect(held).toMatchObject({ status: 'CLAIMED', released: false });
+    expect(held.contactFlowId).toBeUndefined();
+    expect(aws.inventory().instances).toHaveLength(1);
+    expect(aws.inventory().functions).toHaveLength(1);
+
+    const twice = await api.send<any>('DELETE', `/api/v1/agents/${agentId}`, undefined, service());
+    expect(twice.status).toBe(202);
+    expect(twice.body.provisioning_id).toBe(deleted.body.provisioning_id);
+    expect((await act(agentId, 'start')).status).toBe(409);
+    expect((await api.get(`/api/v1/agents?vendor_id=${vendor}`, service())).body.total).toBe(0);
+    expect((await api.get(`/api/v1/agents?vendor_id=${vendor}&status=deleted`, service())).body.total).toBe(1);
+
+    const next = await provision(uniqueVendor(), { channels: ['voice'] });
+    expect(next.done.agent_config.channels[0].phone_number).toBe(number);
+    const { body: audit } = await api.get(`/api/v1/agents/${agentId}/audit`, service());
+    expect(audit.events.map((event: { action: string }) => event.action).slice(-2)).toEqual(['delete', 'deleted']);
+  });
+});
