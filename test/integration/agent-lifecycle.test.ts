@@ -168,6 +168,78 @@ describe('the agent state machine', () => {
   });
 });
 
+describe('changing an agent', () => {
+  const put = (agentId: string, body: Record<string, unknown>) => api.send<any>('PUT', `/api/v1/agents/${agentId}`, JSON.stringify(body), service());
+
+  it('provisions only the difference: a channel added, one dropped, a new tone and greeting re-rendered', async () => {
+    const { agentId } = await provision(uniqueVendor(), { channels: ['voice', 'whatsapp'] });
+    const { body: before } = await api.get(`/api/v1/agents/${agentId}`, service());
+    const number = before.channels.find((c: { type: string }) => c.type === 'voice').phone_number;
+
+    // Keep voice, new tone and greeting: the character and the flow are re-rendered.
+    const retoned = await put(agentId, {
+      version: before.version,
+      character_config: { tone: 'formal', greeting: 'Good day, how may I assist you with your bedding?' },
+    });
+    expect(retoned.status).toBe(202);
+    expect((await operationEnd(retoned.body.status_url)).status).toBe('completed');
+    const { body: character } = await api.get(`/api/v1/agents/${agentId}/character`, service());
+    expect(character.version).toBe(2);
+    expect(character.character.system).toContain('formal tone');
+    const flow = aws.inventory().contactFlows.find((f) => f.name === contactFlowNameOf(agentId))!;
+    expect(flow.content).toContain('Good day, how may I assist you with your bedding?');
+
+    // Add Messenger, drop voice: the voice number goes back to the pool, the flow goes, the character gains a plugin.
+    const changed = await put(agentId, {
+      version: retoned.body.agent.version,
+      channels: ['whatsapp', 'facebook'],
+      channel_credentials: { facebook: { page_id: `page-${Date.now()}`, access_token: 'EAAG-page-token' } },
+    });
+    expect(changed.status).toBe(202);
+    const operation = await operationEnd(changed.body.status_url);
+    expect(operation.status).toBe('completed');
+    expect(operation.steps.map((step: { name: string; channels: string[] }) => [step.name, step.channels])).toEqual([
+      ['aws_connect', []],
+      ['elizaos', ['whatsapp', 'facebook']],
+      ['context', ['whatsapp', 'facebook']],
+      ['finalize', []],
+    ]);
+    const { body: after } = await api.get(`/api/v1/agents/${agentId}`, service());
+    expect(after.channels.map((c: { type: string; status: string }) => [c.type, c.status])).toEqual([
+      ['whatsapp', 'active'],
+      ['facebook', 'active'],
+    ]);
+    expect(aws.inventory().contactFlows.filter((f) => f.name === contactFlowNameOf(agentId))).toHaveLength(0);
+    expect(aws.inventory().phoneNumbers.find((n) => n.number === number)!.contactFlowId).toBeUndefined();
+    const { body: newer } = await api.get(`/api/v1/agents/${agentId}/character`, service());
+    expect(newer.character.plugins).toContain('@elizaos/plugin-facebook');
+  });
+
+  it('refuses a stale version with 409 and applies a credentials change at once', async () => {
+    const { agentId } = await provision(uniqueVendor(), { channels: ['whatsapp'] });
+    const { body: agent } = await api.get(`/api/v1/agents/${agentId}`, service());
+    const stale = await put(agentId, { version: agent.version + 7, description: 'x' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.version).toBe(agent.version);
+    const credentials = await put(agentId, {
+      version: agent.version,
+      channel_credentials: { whatsapp: { phone_number_id: `pn-new-${Date.now()}`, access_token: 'EAAG-new-token' } },
+    });
+    expect(credentials.status).toBe(200);
+    expect(credentials.body.provisioning_id).toBeUndefined();
+    expect(credentials.body.agent.channels[0].credentials_configured).toBe(true);
+    expect(credentials.body.agent.version).toBe(agent.version + 1);
+    const renamed = await put(agentId, { version: credentials.body.agent.version, name: 'Cozy Comfort Home' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.agent.name).toBe('Cozy Comfort Home');
+    await operationEnd(renamed.body.status_url);
+    expect((await api.get(`/api/v1/agents/${agentId}/character`, service())).body.character.name).toBe('Cozy Comfort Home');
+    const wrong = await put(agentId, { version: renamed.body.agent.version, channels: ['fax'] });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.fields[0].field).toBe('channels');
+  });
+});
+
 describe('deleting an agent', () => {
   it('removes every Connect resource, pools the number for the next agent, and is harmless twice', async () => {
     const vendor = uniqueVendor();

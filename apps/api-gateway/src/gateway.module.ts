@@ -11,6 +11,8 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { CustomersController } from './customers/customers.controller.js';
 import { CustomersService } from './customers/customers.service.js';
 import { AgentLifecycle } from './lifecycle/agent-lifecycle.service.js';
+import { AgentUpdates } from './lifecycle/agent-updates.service.js';
+import { CredentialSealer } from './provisioning/credential-sealer.js';
 import { LifecycleController } from './lifecycle/lifecycle.controller.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
@@ -70,6 +72,8 @@ export class GatewayModule {
         ReplyHub,
         CustomersService,
         AgentLifecycle,
+        AgentUpdates,
+        CredentialSealer,
       ],
     };
   }

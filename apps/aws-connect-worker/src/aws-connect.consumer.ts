@@ -42,6 +42,16 @@ export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnec
         const agent = await requireAgent(this.db.manager, agentId);
         const channels = job.data.channels as ConnectChannel[];
         const rows = await this.connectChannelsOf(agentId);
+        if (channels.length === 0) {
+          // An update dropped every Connect channel: tear down what the agent had there.
+          await this.provisioner.deprovision({
+            agentId,
+            vendorId: agent.vendorId,
+            known: this.knownRefs(rows),
+            report: (detail) => this.tracker.detail(operationId, 'aws_connect', detail),
+          });
+          return { mode: this.provisioner.mode, channels: [] };
+        }
         const results = await this.provisioner.provision({
           agentId,
           vendorId: agent.vendorId,

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -9,14 +9,22 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { AGENT_ACTIONS, AgentView, ErrorView, ProvisioningAcceptedView, type AgentAction } from '@voca/contracts';
+import {
+  AGENT_ACTIONS,
+  AgentView,
+  ErrorView,
+  ProvisioningAcceptedView,
+  UpdateAgentRequestDto,
+  type AgentAction,
+} from '@voca/contracts';
 import type { Request, Response } from 'express';
 import { AgentViews } from '../agents/agent-views.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { AgentLifecycle } from './agent-lifecycle.service.js';
-import { AgentAuditView } from './lifecycle.views.js';
+import { AgentUpdates } from './agent-updates.service.js';
+import { AgentAuditView, UpdateAgentResultView } from './lifecycle.views.js';
 
 const SUMMARIES: Record<AgentAction, string> = {
   start: 'Start a stopped agent: it answers again',
@@ -32,7 +40,32 @@ export class LifecycleController {
   constructor(
     private readonly lifecycle: AgentLifecycle,
     private readonly agents: AgentViews,
+    private readonly updates: AgentUpdates,
   ) {}
+
+  @Put()
+  @ApiOperation({
+    summary:
+      'Change the profile, channels or credentials (send the version you read). A change that affects channels answers 202 with the operation that provisions the difference; a change of name or credentials alone is immediate (200).',
+  })
+  @ApiOkResponse({ type: UpdateAgentResultView })
+  @ApiAcceptedResponse({ type: UpdateAgentResultView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  @ApiConflictResponse({ type: ErrorView, description: 'A stale version, or an agent that cannot change now' })
+  async update(
+    @Param('id', uuidParam('id')) agentId: string,
+    @Body() body: UpdateAgentRequestDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request & { id: string },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UpdateAgentResultView> {
+    const outcome = await this.updates.update(agentId, body, principal, request.id);
+    const agent = await this.agents.get(agentId, principal);
+    if (!outcome.operationId) return { agent };
+    const statusUrl = `/api/v1/provisioning/${outcome.operationId}`;
+    if (outcome.provisions) response.status(202);
+    return { agent, provisioning_id: outcome.operationId, status_url: statusUrl };
+  }
 
   @Post(':action')
   @HttpCode(200)

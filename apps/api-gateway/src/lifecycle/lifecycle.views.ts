@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENT_STATUSES, type AgentStatus } from '@voca/contracts';
+import { AGENT_STATUSES, AgentView as AgentViewRef, type AgentStatus } from '@voca/contracts';
 
 export class AgentEventView {
   @ApiProperty({ example: 'pause', description: 'created, provisioned, updated, start, stop, pause, resume, delete, deleted' })
@@ -30,4 +30,15 @@ export class AgentAuditView {
 
   @ApiProperty({ type: [AgentEventView], description: 'Oldest first' })
   events: AgentEventView[];
+}
+
+export class UpdateAgentResultView {
+  @ApiProperty({ type: () => AgentViewRef, description: 'The agent as it is now recorded' })
+  agent: unknown;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The operation carrying the change to the channels, if one was needed' })
+  provisioning_id?: string;
+
+  @ApiPropertyOptional({ example: '/api/v1/provisioning/6d1f...' })
+  status_url?: string;
 }

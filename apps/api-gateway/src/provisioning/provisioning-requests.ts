@@ -3,18 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ConfigService } from '@nestjs/config';
 import type { GatewayEnv } from '@voca/config';
 import {
-  credentialsHoldSecret,
   externalAccountIdOf,
   type AgentConfigDto,
-  type Channel,
   type CredentialChannel,
   type OperationStatus,
 } from '@voca/contracts';
 import { Agent, AgentChannel, AgentEvent, IdempotencyKey, ProvisioningOperation } from '@voca/persistence';
-import { CredentialCipher } from '@voca/secrets';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { fieldError } from '../http/field-errors.js';
+import { CredentialSealer } from './credential-sealer.js';
 import { writeOperation } from './operation-writer.js';
 import { ProvisioningFlow } from './provisioning-flow.js';
 
@@ -53,15 +51,13 @@ function violatedConstraint(error: unknown): string | undefined {
 @Injectable()
 export class ProvisioningRequests {
   private readonly logger = new Logger(ProvisioningRequests.name);
-  private readonly cipher: CredentialCipher;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly flow: ProvisioningFlow,
     private readonly config: ConfigService<GatewayEnv, true>,
-  ) {
-    this.cipher = new CredentialCipher(config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true }));
-  }
+    private readonly sealer: CredentialSealer,
+  ) {}
 
   async submit(command: ProvisionCommand): Promise<ProvisionOutcome> {
     const earlier = await this.replay(command);
@@ -123,7 +119,7 @@ export class ProvisioningRequests {
     });
     await tx.insert(
       AgentChannel,
-      config.channels.map((channel) => ({ agentId, channel, status: 'pending' as const, ...this.credentialsOf(config, channel) })),
+      config.channels.map((channel) => ({ agentId, channel, status: 'pending' as const, ...this.sealer.seal(config.channel_credentials, channel) })),
     );
     const operationId = await writeOperation(tx, {
       agentId,
@@ -150,15 +146,6 @@ export class ProvisioningRequests {
       });
     }
     return { operationId, agentId, status: 'queued', replayed: false };
-  }
-
-  private credentialsOf(config: AgentConfigDto, channel: Channel) {
-    const credentials = config.channel_credentials?.[channel as CredentialChannel];
-    if (!credentials || !config.channel_credentials) return { externalAccountId: null, credentialsCiphertext: null };
-    return {
-      externalAccountId: externalAccountIdOf(channel as CredentialChannel, config.channel_credentials) ?? null,
-      credentialsCiphertext: credentialsHoldSecret(credentials) ? this.cipher.encrypt(credentials) : null,
-    };
   }
 
   /** A platform account (WhatsApp number, Page, ...) routes to one agent only. */

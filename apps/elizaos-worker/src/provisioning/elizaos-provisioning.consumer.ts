@@ -47,14 +47,16 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
 
   /** The deletion step: every replica unloads the agent's runtime; its stored characters follow AGENT_RETENTION. */
   private deprovision(job: Job<JobOf<'elizaos.deprovision'>>) {
-    return this.tracker.run(job, 'elizaos', async () => {
-      const event: AgentUnloadedEvent = { agentId: job.data.agentId, reason: 'deleted' };
-      await this.host.evict(job.data.agentId);
-      if (!(await this.publisher.publish(AGENT_UNLOADED_PATTERN, event))) {
-        throw new Error('could not tell the other replicas to unload the agent');
-      }
-      return { unloaded: true };
-    });
+    return this.tracker.run(job, 'elizaos', () => this.unload(job.data.agentId));
+  }
+
+  private async unload(agentId: string) {
+    const event: AgentUnloadedEvent = { agentId, reason: 'deleted' };
+    await this.host.evict(agentId);
+    if (!(await this.publisher.publish(AGENT_UNLOADED_PATTERN, event))) {
+      throw new Error('could not tell the other replicas to unload the agent');
+    }
+    return { unloaded: true };
   }
 
   private provision(job: Job<JobOf<'elizaos.provision'>>) {
@@ -63,6 +65,8 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
     return this.tracker.run(job, 'elizaos', async () => {
       const agent = await requireAgent(this.db.manager, agentId);
       const channels = job.data.channels as SocialChannel[];
+      // An update dropped every social channel: no runtime is needed anywhere.
+      if (channels.length === 0) return this.unload(agentId);
       await report('writing the character');
       const character = buildCharacter(agentId, businessProfileOf(agent), channels);
       const { core } = await loadEliza();

@@ -80,6 +80,11 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     );
     await record({ contactFlowId: flow.id, contactFlowArn: flow.arn });
 
+    // Channels an update dropped give their numbers back (the flow stays for the channels that remain).
+    for (const dropped of (['voice', 'sms'] as const).filter((channel) => !request.channels.includes(channel))) {
+      await this.numbers.releaseAgentNumbers(instance.instanceId, agentId, dropped);
+    }
+
     const results: ConnectChannelResult[] = [];
     if (request.channels.includes('voice')) {
       const number = await this.numbers.ensureVoiceNumber(instance, agentId, this.preferredPrefix(profile), report);

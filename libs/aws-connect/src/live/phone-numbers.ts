@@ -117,12 +117,12 @@ export class AgentPhoneNumbers {
   }
 
   /**
-   * Takes an agent's numbers back: claimed numbers are detached from its flow and returned to the pool; imported SMS
+   * Takes an agent's numbers back (all, or one channel's): claimed numbers are detached from its flow and returned to the pool; imported SMS
    * numbers go back to End User Messaging (the vendor owns them).
    */
-  async releaseAgentNumbers(instanceId: string, agentId: string): Promise<void> {
+  async releaseAgentNumbers(instanceId: string, agentId: string, channel?: 'voice' | 'sms'): Promise<void> {
     const repository = this.db.getRepository(ConnectPhoneNumber);
-    for (const number of await repository.findBy({ agentId })) {
+    for (const number of await repository.findBy(channel ? { agentId, channel } : { agentId })) {
       if (number.phoneNumberId && number.status === 'claimed') {
         try {
           await awsCall('detaching the number from the contact flow', () =>

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,7 +7,9 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsInt,
   IsObject,
+  Min,
   IsOptional,
   IsString,
   Length,
@@ -36,6 +38,8 @@ function CredentialsForListedChannels() {
       validate(value: unknown, args: ValidationArguments): boolean {
         if (value === null || typeof value !== 'object') return true;
         const channels = (args.object as { channels?: unknown }).channels;
+        // An update that keeps the channel set is checked against the agent's channels by the service.
+        if (channels === undefined) return true;
         const listed = Array.isArray(channels) ? channels : [];
         return credentialChannelsOf(value).every((channel) => listed.includes(channel));
       },
@@ -123,4 +127,15 @@ export class CreateAgentRequestDto extends AgentConfigDto {
   @IsString()
   @Matches(VENDOR_ID_PATTERN, { message: 'vendor_id must be 1-64 letters, digits, _ . or -' })
   vendor_id?: string;
+}
+
+/**
+ * `PUT /api/v1/agents/{id}`: any fields of the profile, the channel set and the credentials, with the version the
+ * change was made against (a stale version is refused with 409).
+ */
+export class UpdateAgentRequestDto extends PartialType(AgentConfigDto) {
+  @ApiProperty({ example: 3, description: 'The agent version this change is based on (from GET)' })
+  @IsInt()
+  @Min(1)
+  version: number;
 }

@@ -6,7 +6,6 @@ import {
   Index,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
-  VersionColumn,
 } from 'typeorm';
 import type {
   AgentStatus,
@@ -47,7 +46,11 @@ export class Agent {
   @Column({ type: 'jsonb', default: {} })
   context: BusinessContextDto;
 
-  @VersionColumn()
+  /**
+   * Optimistic version of the agent's configuration: bumped by every change a client makes (PUT), not by the
+   * engine's own status updates, so an edit is refused only when someone else edited first.
+   */
+  @Column({ type: 'integer' })
   version: number;
 
   /** When the agent was deleted; its record stays (see AGENT_RETENTION) so its history can be audited. */
