@@ -21,6 +21,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     SIMULATE_LATENCY_MS: '20',
     SHUTDOWN_GRACE_MS: '10000',
     OUTBOX_RELAY_INTERVAL_MS: '500',
+    // Tests poll status routes; the request limit has a test of its own.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    MAX_OPERATIONS_PER_VENDOR: '1000',
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ import { AgentUpdates } from './lifecycle/agent-updates.service.js';
 import { CredentialSealer } from './provisioning/credential-sealer.js';
 import { LifecycleController } from './lifecycle/lifecycle.controller.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
+import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
 import { ProgressHub } from './provisioning/progress-hub.js';
 import { ProgressListener } from './provisioning/progress-listener.controller.js';
@@ -60,6 +61,8 @@ export class GatewayModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        // After authentication: the budget is per token.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         AgentViews,
         OutboxRelay,

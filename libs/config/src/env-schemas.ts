@@ -73,6 +73,13 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
     .default('Thank you for calling. We are not available right now; please try again later.'),
   /** How long the generic webhook waits for the reply before answering 202 (the reply then goes out on its channel). */
   ELIZAOS_WEBHOOK_DEADLINE_MS: positiveInt.max(30_000).default(5_000),
+  /** API requests per minute per token (service subject or vendor); beyond it, 429 with Retry-After. */
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  /**
+   * Provisioning, update and deletion operations one vendor may have queued or running at once; more is 429, so one
+   * vendor creating hundreds of agents cannot starve the others.
+   */
+  MAX_OPERATIONS_PER_VENDOR: positiveInt.default(20),
 });
 
 const csv = z

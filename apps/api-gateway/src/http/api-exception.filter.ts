@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { RetryLaterException } from './retry-later.exception.js';
 import { STATUS_CODES } from 'node:http';
 
 interface BodyParserError {
@@ -34,6 +35,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (response.headersSent) {
       response.end();
       return;
+    }
+    if (exception instanceof RetryLaterException) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     }
     response.status(status).json({
       statusCode: status,

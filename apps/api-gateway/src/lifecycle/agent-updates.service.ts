@@ -21,6 +21,7 @@ import { canSee } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
 import { CredentialSealer } from '../provisioning/credential-sealer.js';
 import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
+import { ensureVendorCapacity } from '../provisioning/vendor-capacity.js';
 
 export interface UpdateOutcome {
   agentId: string;
@@ -118,10 +119,11 @@ export class AgentUpdates {
       },
     );
 
-    const operationId =
-      added.length || dropped.length || profileChanged || nameChanged
-        ? await this.writeUpdateOperation(tx, agent, before, after, added, dropped, requestId)
-        : undefined;
+    const needsOperation = added.length || dropped.length || profileChanged || nameChanged;
+    if (needsOperation) await ensureVendorCapacity(tx, agent.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
+    const operationId = needsOperation
+      ? await this.writeUpdateOperation(tx, agent, before, after, added, dropped, requestId)
+      : undefined;
     await tx.save(AgentEvent, {
       agentId,
       action: 'updated',

@@ -14,6 +14,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { fieldError } from '../http/field-errors.js';
 import { CredentialSealer } from './credential-sealer.js';
 import { writeOperation } from './operation-writer.js';
+import { ensureVendorCapacity } from './vendor-capacity.js';
 import { ProvisioningFlow } from './provisioning-flow.js';
 
 export interface ProvisionCommand {
@@ -103,6 +104,7 @@ export class ProvisioningRequests {
 
   private async record(tx: EntityManager, command: ProvisionCommand): Promise<ProvisionOutcome> {
     const { config, vendorId } = command;
+    await ensureVendorCapacity(tx, vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
     await this.refuseTakenAccounts(tx, command);
     const agentId = randomUUID();
 
