@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { requestIdOf } from '@voca/observability';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface AppStartOptions {
   port: number;
@@ -22,6 +24,11 @@ export async function startApp(module: unknown, options: AppStartOptions): Promi
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  // Before the body parser: its errors are answered before any Nest middleware runs, and still quote the id.
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    requestIdOf(req, res);
+    next();
+  });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
   app.enableShutdownHooks();
   await options.configure?.(app);

@@ -7,3 +7,4 @@ export * from './events/index.js';
 export * from './http/index.js';
 export * from './webhooks/index.js';
 export * from './agent-lifecycle.js';
+export * from './text/index.js';

@@ -7,11 +7,16 @@ import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 const QUIET_PATHS = ['/health', '/metrics'];
 
-/** The caller's X-Request-Id when it is sane, else a new one; echoed back so a client can quote it. */
-export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+/**
+ * The caller's X-Request-Id when it is sane, else a new one; echoed back so a client can quote it. Assigned once per
+ * request (the first call stores it on the request), so errors raised before routing carry the same id as the log.
+ */
+export function requestIdOf(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
+  if (typeof req.id === 'string') return req.id;
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   res.setHeader('X-Request-Id', id);
+  req.id = id;
   return id;
 }
 

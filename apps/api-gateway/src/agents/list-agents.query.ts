@@ -4,13 +4,15 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { AGENT_STATUSES, BUSINESS_TYPES, CHANNELS, VENDOR_ID_PATTERN, type AgentStatus, type BusinessType, type Channel } from '@voca/contracts';
 
 export const MAX_AGENTS_PAGE = 100;
+const MAX_SKIP = 1_000_000_000;
 
 export class ListAgentsQuery {
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_SKIP, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_SKIP)
   skip?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_AGENTS_PAGE, default: 20 })

@@ -1,14 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length, ValidateBy } from 'class-validator';
-import { SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
+import { IsIn, IsString, IsUUID, ValidateBy } from 'class-validator';
+import { Length, SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
 
 function IsTimestamp() {
   return ValidateBy({
     name: 'isTimestamp',
     validator: {
+      // Within the range a Date can hold (new Date() beyond it is invalid and cannot be formatted).
       validate: (value: unknown) =>
-        (typeof value === 'number' && Number.isFinite(value) && value > 0) ||
-        (typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value))),
+        ((typeof value === 'number' && value > 0) || (typeof value === 'string' && value.length <= 40)) &&
+        !Number.isNaN(new Date(value as string | number).getTime()),
       defaultMessage: () => 'timestamp must be an ISO 8601 date or epoch milliseconds',
     },
   });

@@ -1,3 +1,4 @@
+import { isStorableText, toStorableText } from '@voca/contracts';
 import { MAX_EVENTS_PER_PAYLOAD } from './limits.js';
 import { WebhookPayloadError } from './errors.js';
 
@@ -56,20 +57,25 @@ export function requireString(value: unknown, path: string): string {
   if (missing(value)) refuse(path, 'is missing');
   if (typeof value !== 'string') refuse(path, 'must be a string');
   if (value.length === 0) refuse(path, 'is empty');
+  if (!isStorableText(value)) refuse(path, 'contains a character that cannot be stored');
   return value;
 }
 
-/** A string that may be empty (message texts, utterances). */
+/**
+ * A string that may be empty (message texts, utterances). A customer's text is never refused for its characters:
+ * NUL is dropped and a lone surrogate becomes U+FFFD, so the message is still answered.
+ */
 export function requireText(value: unknown, path: string): string {
   if (missing(value)) refuse(path, 'is missing');
   if (typeof value !== 'string') refuse(path, 'must be a string');
-  return value;
+  return toStorableText(value);
 }
 
 /** A non-empty string when present; undefined when absent, null or empty. */
 export function optionalString(value: unknown, path: string): string | undefined {
   if (missing(value)) return undefined;
   if (typeof value !== 'string') refuse(path, 'must be a string');
+  if (!isStorableText(value)) refuse(path, 'contains a character that cannot be stored');
   return value.length === 0 ? undefined : value;
 }
 

@@ -219,6 +219,22 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
     expect([...text]).toHaveLength(MAX_TEXT_LENGTH);
     expect(text.endsWith('\u{1F600}a')).toBe(true);
   });
+
+  it('keeps a text Postgres could not store, cleaned: NUL dropped, a lone surrogate replaced', () => {
+    const body = documentedText();
+    body.entry[0].changes[0].value.messages[0].text.body = 'Blue\u0000 or \ud83d red?';
+    body.entry[0].changes[0].value.contacts[0].profile.name = 'Sheena\u0000';
+    const [event] = parseMetaWebhook(body).events;
+    expect(event).toMatchObject({ text: 'Blue or \ufffd red?', sender: { id: '16505551234', name: 'Sheena' } });
+  });
+
+  it('refuses an id that Postgres could not store, naming it', () => {
+    const body = documentedText();
+    body.entry[0].changes[0].value.messages[0].id = 'wamid.\u0000';
+    const err = errorOf(() => parseMetaWebhook(body));
+    expect(err.field).toBe('entry[0].changes[0].value.messages[0].id');
+    expect(err.message).toBe('entry[0].changes[0].value.messages[0].id contains a character that cannot be stored');
+  });
 });
 
 describe('parseMetaWebhook: WhatsApp business-scoped user ids', () => {

@@ -1,4 +1,4 @@
-import type { DeliveryStatusEvent, InboundMessageEvent, ParsedWebhook } from '@voca/contracts';
+import { isStorableText, toStorableText, type DeliveryStatusEvent, type InboundMessageEvent, type ParsedWebhook } from '@voca/contracts';
 import { WebhookPayloadError } from './errors.js';
 import { truncateText } from './limits.js';
 import {
@@ -173,8 +173,8 @@ function sender(message: JsonObject, path: string, contacts: JsonObject[]): Inbo
   }
   const result: InboundMessageEvent['sender'] = { id };
   const profile = contact ? prop(contact, 'profile') : undefined;
-  const name = isObject(profile) ? stringOf(prop(profile, 'name')) : undefined;
-  if (name !== undefined) result.name = name;
+  const name = isObject(profile) ? prop(profile, 'name') : undefined;
+  if (typeof name === 'string' && name !== '') result.name = toStorableText(name);
   const digits = from ?? contactWaId;
   if (digits !== undefined && PHONE_DIGITS.test(digits)) result.phone = `+${digits}`;
   return result;
@@ -193,8 +193,9 @@ function matchingContact(contacts: JsonObject[], from?: string, bsuid?: string):
   return conflicts ? undefined : only;
 }
 
+/** An optional detail of a contact or an error: absent when it is not a string Postgres could store. */
 function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  return typeof value === 'string' && value !== '' && isStorableText(value) ? value : undefined;
 }
 
 function parseStatus(raw: unknown, path: string, phoneNumberId: string): DeliveryStatusEvent | Skip {

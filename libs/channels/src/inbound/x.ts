@@ -1,4 +1,4 @@
-import type { InboundMessageEvent, ParsedWebhook } from '@voca/contracts';
+import { toStorableText, type InboundMessageEvent, type ParsedWebhook } from '@voca/contracts';
 import { WebhookPayloadError } from './errors.js';
 import { truncateText } from './limits.js';
 import {
@@ -83,7 +83,7 @@ function parseDirectMessage(
   const sender: InboundMessageEvent['sender'] = { id: senderId };
   const user = users === undefined ? undefined : prop(users, senderId);
   const name = isObject(user) ? prop(user, 'name') : undefined;
-  if (typeof name === 'string' && name !== '') sender.name = name;
+  if (typeof name === 'string' && name !== '') sender.name = toStorableText(name);
   return {
     kind: 'message',
     channel: 'twitter',

@@ -12,12 +12,12 @@ import {
   Min,
   IsOptional,
   IsString,
-  Length,
   Matches,
   ValidateBy,
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
+import { Length } from '../text/text-length.js';
 import { BUSINESS_TYPES, CHANNELS, type BusinessType, type Channel } from '../channels.js';
 import { BusinessContextDto, CharacterConfigDto } from './business-profile.dto.js';
 import { ChannelCredentialsDto } from './channel-credentials.dto.js';

@@ -14,10 +14,10 @@ import {
   Matches,
   ValidateBy,
   type ValidationArguments,
-  Length,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Length } from '../text/text-length.js';
 
 /** How the agent speaks: the seed's `character_config`. */
 export class CharacterConfigDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { Length } from '../text/text-length.js';
 
 const PLATFORM_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 const platformIdMessage = '$property must be a platform id (letters, digits, _ . -)';

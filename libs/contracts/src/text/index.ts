@@ -1,0 +1,2 @@
+export * from './storable-text.js';
+export * from './text-length.js';
