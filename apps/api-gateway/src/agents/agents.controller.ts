@@ -27,6 +27,7 @@ import type { Principal } from '../auth/principal.js';
 import { actorOf } from '../auth/actor.js';
 import { vendorForWrite } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
+import { ApiIdParam } from '../http/api-docs.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ProvisioningRequests } from '../provisioning/provisioning-requests.js';
 import { AgentViews } from './agent-views.js';
@@ -39,6 +40,7 @@ const idempotencyHeader = {
   name: 'Idempotency-Key',
   required: false,
   description: 'Retrying with the same key returns the same operation; another body with it is a 422',
+  example: 'provision-vendor_cozy_001-2026-11-25',
 };
 
 @ApiTags('agents')
@@ -100,6 +102,7 @@ export class AgentsController {
   }
 
   @Get(':id')
+  @ApiIdParam('id', 'agent')
   @ApiOperation({ summary: 'An agent with its channels' })
   @ApiOkResponse({ type: AgentView })
   @ApiNotFoundResponse({ type: ErrorView })
@@ -108,6 +111,7 @@ export class AgentsController {
   }
 
   @Get(':id/character')
+  @ApiIdParam('id', 'agent')
   @ApiOperation({ summary: "The agent's ElizaOS character, generated from its business profile (latest version)" })
   @ApiOkResponse({ type: AgentCharacterView })
   @ApiNotFoundResponse({ type: ErrorView })

@@ -7,7 +7,7 @@ export const MAX_AGENTS_PAGE = 100;
 const MAX_SKIP = 1_000_000_000;
 
 export class ListAgentsQuery {
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_SKIP, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_SKIP, default: 0, example: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -15,7 +15,7 @@ export class ListAgentsQuery {
   @Max(MAX_SKIP)
   skip?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AGENTS_PAGE, default: 20 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AGENTS_PAGE, default: 20, example: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -23,22 +23,22 @@ export class ListAgentsQuery {
   @Max(MAX_AGENTS_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ enum: AGENT_STATUSES, description: 'Deleted agents are listed only when asked for' })
+  @ApiPropertyOptional({ enum: AGENT_STATUSES, example: 'active', description: 'Deleted agents are listed only when asked for' })
   @IsOptional()
   @IsIn(AGENT_STATUSES)
   status?: AgentStatus;
 
-  @ApiPropertyOptional({ description: 'Service tokens only; a vendor token may only name its own vendor' })
+  @ApiPropertyOptional({ example: 'vendor_cozy_001', description: 'Service tokens only; a vendor token may only name its own vendor' })
   @IsOptional()
   @Matches(VENDOR_ID_PATTERN, { message: 'vendor_id must be 1-64 letters, digits, _ . or -' })
   vendor_id?: string;
 
-  @ApiPropertyOptional({ enum: CHANNELS })
+  @ApiPropertyOptional({ enum: CHANNELS, example: 'whatsapp' })
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
 
-  @ApiPropertyOptional({ enum: BUSINESS_TYPES })
+  @ApiPropertyOptional({ enum: BUSINESS_TYPES, example: 'retail' })
   @IsOptional()
   @IsIn(BUSINESS_TYPES)
   business_type?: BusinessType;

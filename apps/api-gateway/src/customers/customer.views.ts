@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { CHANNELS, type Channel } from '@voca/contracts';
+import { EXAMPLE_IDS } from '../http/api-docs.js';
 
 export class IdentityView {
   @ApiProperty({ format: 'uuid' })
@@ -88,7 +89,7 @@ export class ConversationPageView {
 }
 
 export class LinkIdentityDto {
-  @ApiProperty({ format: 'uuid', description: 'An identity of another customer of the same agent, to join this one' })
+  @ApiProperty({ format: 'uuid', example: EXAMPLE_IDS.identity, description: 'An identity of another customer of the same agent, to join this one' })
   @IsUUID()
   identity_id: string;
 }

@@ -4,6 +4,7 @@ import { ErrorView } from '@voca/contracts';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { fieldError } from '../http/field-errors.js';
+import { ApiIdParam } from '../http/api-docs.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ConversationPageView, CustomerContextView, LinkIdentityDto } from './customer.views.js';
 import { CustomersService } from './customers.service.js';
@@ -21,6 +22,7 @@ function pageNumber(name: string, raw: string | undefined, fallback: number, max
 
 @ApiTags('customers')
 @ApiBearerAuth()
+@ApiIdParam('id', 'agent')
 @Controller('api/v1/agents/:id')
 export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
@@ -46,6 +48,7 @@ export class CustomersController {
   }
 
   @Get('customers/:customerId/context')
+  @ApiIdParam('customerId', 'customer')
   @ApiOperation({ summary: "A customer's identities and latest turns across every channel" })
   @ApiOkResponse({ type: CustomerContextView })
   @ApiNotFoundResponse({ type: ErrorView })
@@ -58,6 +61,7 @@ export class CustomersController {
   }
 
   @Post('customers/:customerId/link')
+  @ApiIdParam('customerId', 'customer')
   @HttpCode(200)
   @ApiOperation({ summary: "Links another customer's identity to this customer (their histories become one)" })
   @ApiOkResponse({ type: CustomerContextView })
@@ -72,6 +76,8 @@ export class CustomersController {
   }
 
   @Delete('customers/:customerId/link/:identityId')
+  @ApiIdParam('customerId', 'customer')
+  @ApiIdParam('identityId', 'identity')
   @ApiOperation({ summary: 'Undoes a link: the identity returns to the customer it was first seen as' })
   @ApiOkResponse({ type: CustomerContextView })
   @ApiNotFoundResponse({ type: ErrorView })

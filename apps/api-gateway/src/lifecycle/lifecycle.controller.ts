@@ -21,6 +21,7 @@ import type { Request, Response } from 'express';
 import { AgentViews } from '../agents/agent-views.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
+import { ApiIdParam } from '../http/api-docs.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { AgentLifecycle } from './agent-lifecycle.service.js';
 import { AgentUpdates } from './agent-updates.service.js';
@@ -35,6 +36,7 @@ const SUMMARIES: Record<AgentAction, string> = {
 
 @ApiTags('agents')
 @ApiBearerAuth()
+@ApiIdParam('id', 'agent')
 @Controller('api/v1/agents/:id')
 export class LifecycleController {
   constructor(
@@ -69,7 +71,7 @@ export class LifecycleController {
 
   @Post(':action')
   @HttpCode(200)
-  @ApiParam({ name: 'action', enum: AGENT_ACTIONS })
+  @ApiParam({ name: 'action', schema: { type: 'string', enum: [...AGENT_ACTIONS], example: 'pause' } })
   @ApiOperation({ summary: `Agent transitions: ${AGENT_ACTIONS.map((action) => `${action}: ${SUMMARIES[action]}`).join('. ')}` })
   @ApiOkResponse({ type: AgentView })
   @ApiNotFoundResponse({ type: ErrorView, description: 'Unknown agent, or an action that does not exist' })

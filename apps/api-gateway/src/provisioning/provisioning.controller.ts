@@ -16,6 +16,7 @@ import {
 } from 'rxjs';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
+import { ApiIdParam, EXAMPLE_IDS } from '../http/api-docs.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ProgressHub } from './progress-hub.js';
 import { isTerminal, ProvisioningStatus } from './provisioning-status.js';
@@ -24,8 +25,17 @@ import { isTerminal, ProvisioningStatus } from './provisioning-status.js';
 const RESYNC_MS = 5_000;
 const TICK_THROTTLE_MS = 100;
 
+const EVENT_STREAM_EXAMPLE = [
+  'event: progress',
+  'id: 1764083045123',
+  `data: {"provisioning_id":"${EXAMPLE_IDS.operation}","agent_id":"${EXAMPLE_IDS.agent}","status":"in_progress","percent":40,"steps":[...]}`,
+  '',
+  '',
+].join('\n');
+
 @ApiTags('provisioning')
 @ApiBearerAuth()
+@ApiIdParam('id', 'operation')
 @Controller('api/v1/provisioning')
 export class ProvisioningController {
   constructor(
@@ -44,6 +54,10 @@ export class ProvisioningController {
   @Sse(':id/events')
   @ApiOperation({
     summary: 'Server-Sent Events: a `progress` event with the full status on every change; ends with the operation',
+  })
+  @ApiOkResponse({
+    description: 'One `progress` event per change, its data the same view as GET /api/v1/provisioning/{id}',
+    content: { 'text/event-stream': { schema: { type: 'string', example: EVENT_STREAM_EXAMPLE } } },
   })
   @ApiNotFoundResponse({ type: ErrorView })
   async events(

@@ -9,6 +9,7 @@ import type { Request } from 'express';
 import { InboundIngest } from './inbound-ingest.js';
 import { ReplyHub } from './reply-hub.js';
 import { EngineSignatureGuard } from './webhook-signature.guards.js';
+import { ConnectTurnDocs } from './webhook-docs.js';
 import { parsePayload } from './webhook-payload.js';
 
 /** A webhook that waits for the reply must still answer within the Lambda's budget, so it stops waiting a bit later. */
@@ -32,6 +33,7 @@ export class ConnectWebhookController {
   @HttpCode(200)
   @UseGuards(EngineSignatureGuard)
   @ApiOperation({ summary: 'A Connect turn {agent_id, contact_id, channel, caller, dialed, utterance, timestamp} -> {reply, action}' })
+  @ConnectTurnDocs()
   async turn(@Body() body: unknown, @Req() request: Request & { id: string }): Promise<ConnectTurnResponse> {
     const event = parsePayload(() => parseConnectTurn(body));
     const closed: ConnectTurnResponse = { reply: this.config.get('CONNECT_CLOSED_REPLY', { infer: true }), action: 'end' };

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { ElizaosWebhookDto, ElizaosWebhookReply } from './elizaos-webhook.dto.js';
 import { InboundIngest } from './inbound-ingest.js';
 import { ReplyHub } from './reply-hub.js';
+import { EngineSignedDocs } from './webhook-docs.js';
 import { EngineSignatureGuard } from './webhook-signature.guards.js';
 
 /**
@@ -31,6 +32,7 @@ export class ElizaosWebhookController {
   @HttpCode(200)
   @UseGuards(EngineSignatureGuard)
   @ApiOperation({ summary: 'A customer message for an agent, signed with X-Voca-Signature (WEBHOOK_SECRET)' })
+  @EngineSignedDocs()
   @ApiOkResponse({ type: ElizaosWebhookReply })
   @ApiAcceptedResponse({ type: ElizaosWebhookReply, description: 'Recorded; the reply will go out on the platform' })
   async receive(

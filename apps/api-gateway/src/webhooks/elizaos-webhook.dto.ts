@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, ValidateBy } from 'class-validator';
 import { Length, SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
+import { EXAMPLE_IDS } from '../http/api-docs.js';
 
 function IsTimestamp() {
   return ValidateBy({
@@ -21,7 +22,7 @@ export class ElizaosWebhookDto {
   @IsIn(SOCIAL_CHANNELS)
   platform: SocialChannel;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: EXAMPLE_IDS.agent })
   @IsUUID()
   agent_id: string;
 
@@ -41,15 +42,19 @@ export class ElizaosWebhookDto {
 }
 
 export class ElizaosWebhookReply {
-  @ApiProperty({ nullable: true, description: "The agent's reply; null when it comes later on the channel (202)" })
+  @ApiProperty({
+    nullable: true,
+    example: 'We deliver Monday to Saturday; shipping is free on orders over $75.',
+    description: "The agent's reply; null when it comes later on the channel (202)",
+  })
   message: string | null;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: EXAMPLE_IDS.agent })
   agent_id: string;
 
-  @ApiProperty({ enum: SOCIAL_CHANNELS })
+  @ApiProperty({ enum: SOCIAL_CHANNELS, example: 'whatsapp' })
   channel: SocialChannel;
 
-  @ApiProperty({ description: "The message is in the customer's cross-channel history" })
+  @ApiProperty({ example: true, description: "The message is in the customer's cross-channel history" })
   context_updated: boolean;
 }

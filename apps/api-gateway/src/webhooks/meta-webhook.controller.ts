@@ -1,12 +1,13 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Post, Query, Req, Res, ServiceUnavailableException, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { metaVerificationChallenge, parseMetaWebhook } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import { PublicRoute } from '@voca/observability';
 import type { Request, Response } from 'express';
 import { InboundIngest } from './inbound-ingest.js';
 import { MetaSignatureGuard } from './webhook-signature.guards.js';
+import { MetaDeliveryDocs, MetaVerifyDocs } from './webhook-docs.js';
 import { parsePayload } from './webhook-payload.js';
 
 /** WhatsApp Cloud API, Messenger and Instagram webhooks, in Meta's native shapes. */
@@ -21,6 +22,7 @@ export class MetaWebhookController {
 
   @Get()
   @ApiOperation({ summary: "Meta's verification handshake: answers hub.challenge when hub.verify_token is ours" })
+  @MetaVerifyDocs()
   verify(@Query() query: Record<string, unknown>, @Res() response: Response): void {
     const token = this.config.get('META_VERIFY_TOKEN', { infer: true });
     if (!token) throw new ServiceUnavailableException('this webhook is not configured: set META_VERIFY_TOKEN');
@@ -33,7 +35,7 @@ export class MetaWebhookController {
   @HttpCode(200)
   @UseGuards(MetaSignatureGuard)
   @ApiOperation({ summary: 'Messages and delivery statuses; signed with X-Hub-Signature-256 (META_APP_SECRET)' })
-  @ApiOkResponse({ schema: { example: { received: 1 } } })
+  @MetaDeliveryDocs()
   async receive(@Body() body: unknown, @Req() request: Request & { id: string }) {
     const { events, skipped } = parsePayload(() => parseMetaWebhook(body));
     await this.ingest.ingest(events, request.id);

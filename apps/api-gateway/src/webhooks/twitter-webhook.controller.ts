@@ -7,6 +7,7 @@ import { PublicRoute } from '@voca/observability';
 import type { Request } from 'express';
 import { InboundIngest } from './inbound-ingest.js';
 import { XSignatureGuard } from './webhook-signature.guards.js';
+import { XCrcDocs, XDeliveryDocs } from './webhook-docs.js';
 import { parsePayload } from './webhook-payload.js';
 
 /** X Account Activity webhooks: the CRC check and direct messages. */
@@ -21,6 +22,7 @@ export class TwitterWebhookController {
 
   @Get()
   @ApiOperation({ summary: 'The CRC check: answers {response_token} for crc_token (X repeats it hourly)' })
+  @XCrcDocs()
   crc(@Query('crc_token') crcToken: unknown) {
     const secret = this.config.get('X_CONSUMER_SECRET', { infer: true });
     if (!secret) throw new ServiceUnavailableException('this webhook is not configured: set X_CONSUMER_SECRET');
@@ -32,6 +34,7 @@ export class TwitterWebhookController {
   @HttpCode(200)
   @UseGuards(XSignatureGuard)
   @ApiOperation({ summary: 'Direct message events; signed with x-twitter-webhooks-signature (X_CONSUMER_SECRET)' })
+  @XDeliveryDocs()
   async receive(@Body() body: unknown, @Req() request: Request & { id: string }) {
     const { events, skipped } = parsePayload(() => parseXWebhook(body));
     await this.ingest.ingest(events, request.id);

@@ -1,0 +1,110 @@
+import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Api } from '../support/http.js';
+import { startGateway } from '../support/in-process.js';
+import { testEnv } from '../support/test-env.js';
+
+/** The OpenAPI document at /docs: every route of the API is in it, each with a summary and examples. */
+
+type Schema = Record<string, any>;
+type Operation = Record<string, any>;
+
+const env = testEnv();
+let gateway: INestApplication;
+let api: Api;
+let document: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+
+beforeAll(async () => {
+  ({ app: gateway, api } = await startGateway(env));
+  const answer = await api.get('/docs/openapi.json');
+  expect(answer.status).toBe(200);
+  document = answer.body;
+});
+
+afterAll(async () => {
+  await gateway.close();
+});
+
+/** Whether a schema, or something it is made of, carries an example (following $refs once each). */
+function exemplified(schema: Schema | undefined, seen = new Set<string>()): boolean {
+  if (!schema) return false;
+  if ('example' in schema || 'examples' in schema) return true;
+  if (schema.$ref) {
+    const name = String(schema.$ref).split('/').pop()!;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return exemplified(document.components.schemas[name], seen);
+  }
+  const parts: Schema[] = [...Object.values(schema.properties ?? {}), schema.items, ...(schema.allOf ?? []), ...(schema.oneOf ?? [])];
+  return parts.some((part) => exemplified(part, seen));
+}
+
+const contentExemplified = (content: Record<string, Schema> | undefined) =>
+  Object.values(content ?? {}).some((media) => 'example' in media || 'examples' in media || exemplified(media.schema));
+
+function operations(): [string, Operation][] {
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]): [string, Operation] => [`${method.toUpperCase()} ${path}`, operation]),
+  );
+}
+
+describe('GET /docs/openapi.json', () => {
+  it('lists every route of the API', () => {
+    expect(operations().map(([route]) => route).sort()).toEqual(
+      [
+        'POST /api/v1/agents/provision',
+        'POST /api/v1/agents',
+        'GET /api/v1/agents',
+        'GET /api/v1/agents/{id}',
+        'PUT /api/v1/agents/{id}',
+        'DELETE /api/v1/agents/{id}',
+        'POST /api/v1/agents/{id}/{action}',
+        'GET /api/v1/agents/{id}/audit',
+        'GET /api/v1/agents/{id}/character',
+        'GET /api/v1/agents/{id}/conversations',
+        'GET /api/v1/agents/{id}/customers/{customerId}/context',
+        'POST /api/v1/agents/{id}/customers/{customerId}/link',
+        'DELETE /api/v1/agents/{id}/customers/{customerId}/link/{identityId}',
+        'GET /api/v1/provisioning/{id}',
+        'GET /api/v1/provisioning/{id}/events',
+        'GET /api/v1/webhooks/meta',
+        'POST /api/v1/webhooks/meta',
+        'GET /api/v1/webhooks/twitter',
+        'POST /api/v1/webhooks/twitter',
+        'POST /api/v1/webhooks/connect',
+        'POST /api/v1/webhooks/elizaos',
+      ].sort(),
+    );
+  });
+
+  it('gives every route a summary, and an example for each parameter, request body and success answer', () => {
+    const missing: string[] = [];
+    for (const [route, operation] of operations()) {
+      if (!operation.summary) missing.push(`${route}: summary`);
+      for (const parameter of operation.parameters ?? []) {
+        if (!('example' in parameter) && !exemplified(parameter.schema)) missing.push(`${route}: parameter ${parameter.name}`);
+      }
+      if (operation.requestBody && !contentExemplified(operation.requestBody.content)) missing.push(`${route}: request body`);
+      const successes = Object.entries(operation.responses ?? {}).filter(([status]) => status.startsWith('2'));
+      if (successes.length === 0) missing.push(`${route}: a success answer`);
+      for (const [status, response] of successes) {
+        if (!contentExemplified((response as Schema).content)) missing.push(`${route}: ${status} answer`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('documents the bearer token on the API routes, the signatures on the signed webhooks and the handshakes\' queries', () => {
+    for (const [route, operation] of operations()) {
+      if (!route.includes('/api/v1/webhooks/')) expect(operation.security, route).toEqual([{ bearer: [] }]);
+    }
+    const parameterNames = (route: string) => (operations().find(([r]) => r === route)![1].parameters ?? []).map((p: Schema) => p.name);
+    expect(parameterNames('POST /api/v1/webhooks/meta')).toContain('X-Hub-Signature-256');
+    expect(parameterNames('GET /api/v1/webhooks/meta')).toEqual(['hub.mode', 'hub.verify_token', 'hub.challenge']);
+    expect(parameterNames('GET /api/v1/webhooks/twitter')).toEqual(['crc_token']);
+    expect(parameterNames('POST /api/v1/webhooks/twitter')).toContain('x-twitter-webhooks-signature');
+    for (const route of ['POST /api/v1/webhooks/connect', 'POST /api/v1/webhooks/elizaos']) {
+      expect(parameterNames(route)).toEqual(expect.arrayContaining(['X-Voca-Timestamp', 'X-Voca-Signature']));
+    }
+  });
+});
