@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { signEngineWebhook } from '@voca/channels';
 import { contactFlowNameOf } from '@voca/aws-connect';
@@ -16,6 +17,7 @@ import { waitFor } from '../support/wait-for.js';
 
 const REGION = 'ap-northeast-1';
 const WEBHOOK_SECRET = 'engine-webhook-secret-for-tests-0123456789';
+const CLOSED_REPLY = 'Cozy Comfort is closed for the holidays; let me put you through to our team.';
 const db = testDatabase();
 let aws: AwsEmulator;
 let env: Record<string, string>;
@@ -27,7 +29,13 @@ let messages: MessageClient;
 beforeAll(async () => {
   aws = await AwsEmulator.start({ instanceActivationMs: 50, phoneClaimMs: 30, functionActivationMs: 30 });
   await forgetConnectRegion(db, REGION);
-  env = testEnv({ ...liveConnectEnv(aws, REGION), WEBHOOK_SECRET, AGENT_RETENTION: 'keep' });
+  env = testEnv({
+    ...liveConnectEnv(aws, REGION),
+    WEBHOOK_SECRET,
+    AGENT_RETENTION: 'keep',
+    CONNECT_CLOSED_REPLY: CLOSED_REPLY,
+    CONNECT_CLOSED_ACTION: 'transfer',
+  });
   Object.assign(process.env, liveConnectEnv(aws, REGION));
   ({ app: gateway, api } = await startGateway(env));
   workers = await startWorkers(env);
@@ -126,6 +134,41 @@ describe('the agent state machine', () => {
     expect(host.hostedAgents()).toContain(agentId);
     await act(agentId, 'stop');
     await waitFor(async () => (host.hostedAgents().includes(agentId) ? undefined : true), 'the runtime to be unloaded');
+  });
+
+  it("plays the closed message to a paused agent's callers, transfers them as configured, and records the turn", async () => {
+    const { agentId, done } = await provision(uniqueVendor(), { channels: ['voice'] });
+    const voiceNumber = done.agent_config.channels.find((channel: { type: string }) => channel.type === 'voice').phone_number as string;
+    expect((await act(agentId, 'pause')).status).toBe(200);
+    const caller = `+1555${String(Date.now()).slice(-7)}`;
+    const turn = (overrides: Record<string, unknown> = {}) => {
+      const body = JSON.stringify({
+        agent_id: agentId,
+        contact_id: randomUUID(),
+        channel: 'voice',
+        caller,
+        dialed: voiceNumber,
+        utterance: 'Are you open tomorrow?',
+        timestamp: new Date().toISOString(),
+        ...overrides,
+      });
+      return fetch(`${api.baseUrl}/api/v1/webhooks/connect`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+        body,
+      }).then(async (response) => ({ status: response.status, body: await response.json() }));
+    };
+    expect(await turn()).toEqual({ status: 200, body: { reply: CLOSED_REPLY, action: 'transfer' } });
+    const recorded = async () =>
+      (await db.query(`SELECT counterpart_id, text, status FROM conversation_messages WHERE agent_id = $1 AND direction = 'inbound'`, [agentId])).rows;
+    const held = await waitFor(async () => ((await recorded())[0]?.status === 'held' ? recorded() : undefined), 'the turn to be held');
+    expect(held).toEqual([{ counterpart_id: caller, text: 'Are you open tomorrow?', status: 'held' }]);
+
+    // The flow names its agent: a turn naming another agent, or no agent id at all, reaches nobody and ends.
+    for (const other of [randomUUID(), 'not-a-uuid']) {
+      expect(await turn({ agent_id: other })).toEqual({ status: 200, body: { reply: CLOSED_REPLY, action: 'end' } });
+    }
+    expect(await recorded()).toHaveLength(1);
   });
 
   it('answers on resume what came in during a pause, and marks what is too old for follow-up', async () => {

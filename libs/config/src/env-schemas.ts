@@ -71,6 +71,8 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
     .string()
     .min(1)
     .default('Thank you for calling. We are not available right now; please try again later.'),
+  /** Then: `end` the call, or `transfer` it to the agent's queue, for businesses with staff behind the agent. */
+  CONNECT_CLOSED_ACTION: z.enum(['end', 'transfer']).default('end'),
   /** How long the generic webhook waits for the reply before answering 202 (the reply then goes out on its channel). */
   ELIZAOS_WEBHOOK_DEADLINE_MS: positiveInt.max(30_000).default(5_000),
   /** API requests per minute per token (service subject or vendor); beyond it, 429 with Retry-After. */

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseConnectTurn } from '@voca/channels';
+import { connectTurnEvent, parseConnectTurnRequest } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import type { ConnectTurnResponse } from '@voca/contracts';
 import { PublicRoute } from '@voca/observability';
@@ -35,12 +35,16 @@ export class ConnectWebhookController {
   @ApiOperation({ summary: 'A Connect turn {agent_id, contact_id, channel, caller, dialed, utterance, timestamp} -> {reply, action}' })
   @ConnectTurnDocs()
   async turn(@Body() body: unknown, @Req() request: Request & { id: string }): Promise<ConnectTurnResponse> {
-    const event = parsePayload(() => parseConnectTurn(body));
-    const closed: ConnectTurnResponse = { reply: this.config.get('CONNECT_CLOSED_REPLY', { infer: true }), action: 'end' };
+    const turn = parsePayload(() => parseConnectTurnRequest(body));
+    const event = connectTurnEvent(turn);
+    const closedReply = this.config.get('CONNECT_CLOSED_REPLY', { infer: true });
     const deadlineMs = this.config.get('CONNECT_REPLY_DEADLINE_MS', { infer: true });
-    const [outcome] = await this.ingest.ingest([event], request.id, new Date(Date.now() + deadlineMs));
-    if (!outcome || outcome.kind === 'unknown_target' || outcome.kind === 'status') return closed;
-    if (!outcome.answering) return closed;
+    // The flow names its agent, and that agent must hold the number dialed.
+    const agent = await this.ingest.route(event.channel, event.businessAccountId, turn.agent_id);
+    const outcome = await this.ingest.message(event, request.id, new Date(Date.now() + deadlineMs), agent ?? null);
+    // A number no agent has has no queue to transfer to either.
+    if (outcome.kind === 'unknown_target' || outcome.kind === 'status') return { reply: closedReply, action: 'end' };
+    if (!outcome.answering) return { reply: closedReply, action: this.config.get('CONNECT_CLOSED_ACTION', { infer: true }) };
     const reply = await this.replies.waitFor(outcome.messageId, deadlineMs + WAIT_GRACE_MS);
     if (!reply) return { reply: this.config.get('CONNECT_FALLBACK_REPLY', { infer: true }), action: 'continue' };
     return { reply: reply.text, action: reply.handoff ? 'transfer' : 'continue' };

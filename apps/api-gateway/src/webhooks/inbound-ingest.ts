@@ -13,6 +13,7 @@ import {
 } from '@voca/contracts';
 import { Agent, AgentChannel, ConversationMessage } from '@voca/persistence';
 import type { Queue } from 'bullmq';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 export type IngestOutcome =
@@ -53,17 +54,22 @@ export class InboundIngest {
     return outcomes;
   }
 
-  /** The agent a message is for: by the platform account of its channel, or the number dialed (voice, sms). */
-  async route(channel: InboundMessageEvent['channel'], businessAccountId: string): Promise<Agent | undefined> {
+  /**
+   * The agent a message is for: by the platform account of its channel, or the number dialed (voice, sms). A source
+   * that names its agent (the Connect flow does) must name the one holding that account, else nobody gets it.
+   */
+  async route(channel: InboundMessageEvent['channel'], businessAccountId: string, namedAgentId?: string): Promise<Agent | undefined> {
+    if (namedAgentId !== undefined && !isUUID(namedAgentId)) return undefined;
     const where = isConnectChannel(channel)
       ? { channel, phoneNumber: businessAccountId }
       : { channel, externalAccountId: businessAccountId };
-    const row = await this.db.getRepository(AgentChannel).findOneBy(where);
+    const row = await this.db.getRepository(AgentChannel).findOneBy(namedAgentId ? { ...where, agentId: namedAgentId } : where);
     return row ? ((await this.db.getRepository(Agent).findOneBy({ id: row.agentId })) ?? undefined) : undefined;
   }
 
-  async message(event: InboundMessageEvent, requestId: string, replyDeadlineAt?: Date, agent?: Agent): Promise<IngestOutcome> {
-    const target = agent ?? (await this.route(event.channel, event.businessAccountId));
+  /** Records and queues one message; `agent` when the caller routed it already (null: to nobody). */
+  async message(event: InboundMessageEvent, requestId: string, replyDeadlineAt?: Date, agent?: Agent | null): Promise<IngestOutcome> {
+    const target = agent === undefined ? await this.route(event.channel, event.businessAccountId) : agent;
     if (!target) {
       this.logger.warn({ channel: event.channel, businessAccountId: event.businessAccountId, requestId }, 'message for no known agent');
       return { kind: 'unknown_target' };

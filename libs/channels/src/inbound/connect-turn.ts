@@ -53,7 +53,10 @@ export function parseConnectTurnRequest(body: unknown): ConnectTurnRequest {
  * of a call, which the agent answers with its greeting.
  */
 export function parseConnectTurn(body: unknown): InboundMessageEvent {
-  const turn = parseConnectTurnRequest(body);
+  return connectTurnEvent(parseConnectTurnRequest(body));
+}
+
+export function connectTurnEvent(turn: ConnectTurnRequest): InboundMessageEvent {
   return {
     kind: 'message',
     channel: turn.channel,

@@ -17,4 +17,4 @@ export {
 } from './signatures.js';
 export { META_OBJECTS, parseMetaWebhook } from './meta.js';
 export { parseXWebhook } from './x.js';
-export { parseConnectTurn, parseConnectTurnRequest } from './connect-turn.js';
+export { connectTurnEvent, parseConnectTurn, parseConnectTurnRequest } from './connect-turn.js';
