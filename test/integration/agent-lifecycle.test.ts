@@ -258,20 +258,30 @@ describe('changing an agent', () => {
     expect(newer.character.plugins).toContain('@elizaos/plugin-facebook');
   });
 
-  it('refuses a stale version with 409 and applies a credentials change at once', async () => {
+  it('refuses a stale version with 409, moves the social step to another account, and applies a new token at once', async () => {
     const { agentId } = await provision(uniqueVendor(), { channels: ['whatsapp'] });
     const { body: agent } = await api.get(`/api/v1/agents/${agentId}`, service());
     const stale = await put(agentId, { version: agent.version + 7, description: 'x' });
     expect(stale.status).toBe(409);
     expect(stale.body.version).toBe(agent.version);
-    const credentials = await put(agentId, {
+    // Another account: the social step runs again, to move the webhook subscription to it.
+    const phoneNumberId = `pn-new-${Date.now()}`;
+    const moved = await put(agentId, {
       version: agent.version,
-      channel_credentials: { whatsapp: { phone_number_id: `pn-new-${Date.now()}`, access_token: 'EAAG-new-token' } },
+      channel_credentials: { whatsapp: { phone_number_id: phoneNumberId, access_token: 'EAAG-new-token' } },
+    });
+    expect(moved.status).toBe(202);
+    const movedSteps = (await operationEnd(moved.body.status_url)).steps.map((step: { name: string }) => step.name);
+    expect(movedSteps).toEqual(['elizaos', 'context', 'finalize']);
+    expect(moved.body.agent.channels[0].credentials_configured).toBe(true);
+    expect(moved.body.agent.version).toBe(agent.version + 1);
+    // A new token for the same account applies at once, with no operation.
+    const credentials = await put(agentId, {
+      version: moved.body.agent.version,
+      channel_credentials: { whatsapp: { phone_number_id: phoneNumberId, access_token: 'EAAG-rotated-token' } },
     });
     expect(credentials.status).toBe(200);
     expect(credentials.body.provisioning_id).toBeUndefined();
-    expect(credentials.body.agent.channels[0].credentials_configured).toBe(true);
-    expect(credentials.body.agent.version).toBe(agent.version + 1);
     const renamed = await put(agentId, { version: credentials.body.agent.version, name: 'Cozy Comfort Home' });
     expect(renamed.status).toBe(200);
     expect(renamed.body.agent.name).toBe('Cozy Comfort Home');

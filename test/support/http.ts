@@ -23,6 +23,14 @@ export class Api {
     return this.send('POST', path, typeof body === 'string' ? body : JSON.stringify(body), headers);
   }
 
+  put<T = any>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+    return this.send('PUT', path, JSON.stringify(body), headers);
+  }
+
+  delete<T = any>(path: string, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+    return this.send('DELETE', path, undefined, headers);
+  }
+
   async send<T>(method: string, path: string, body: string | undefined, headers: Record<string, string>) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,

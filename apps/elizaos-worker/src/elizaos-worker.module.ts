@@ -4,6 +4,7 @@ import type { ElizaosWorkerEnv } from '@voca/config';
 import { ProvisioningModule } from '@voca/provisioning';
 import { MessagesConsumer } from './messages/messages.consumer.js';
 import { ElizaosProvisioningConsumer } from './provisioning/elizaos-provisioning.consumer.js';
+import { PlatformSubscriber } from './provisioning/platform-subscriber.js';
 import { CharacterEventsListener, CharacterEventsPublisher } from './runtimes/character-events.js';
 import { runtimeHostProvider } from './runtimes/runtime-host.provider.js';
 import { RuntimeHostLifecycle } from './runtimes/runtime-host.lifecycle.js';
@@ -28,6 +29,7 @@ export class ElizaosWorkerModule {
         RuntimeHostLifecycle,
         CharacterEventsPublisher,
         ElizaosProvisioningConsumer,
+        PlatformSubscriber,
         MessagesConsumer,
       ],
     };

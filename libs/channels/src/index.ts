@@ -1,2 +1,3 @@
 export * from './inbound/index.js';
 export * from './outbound/index.js';
+export * from './subscriptions/index.js';

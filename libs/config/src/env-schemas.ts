@@ -168,10 +168,28 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
     ELIZAOS_DATA_DIR: z.string().min(1).default('memory://'),
     /** Level of ElizaOS's own log lines (they are JSON like the engine's). */
     ELIZAOS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'),
+    /**
+     * `live`: the engine subscribes the app's webhooks to each agent's accounts when a channel is provisioned and
+     * unsubscribes them when it is dropped or the agent deleted. `off` (default): operators subscribe accounts in
+     * the platforms' dashboards.
+     */
+    PLATFORM_SUBSCRIPTIONS: z.enum(['off', 'live']).default('off'),
+    /** Decrypts the tokens subscriptions are made with (the same key the gateway encrypts with). */
+    CREDENTIALS_ENCRYPTION_KEY: credentialsKey.optional(),
+    META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+    META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
+    X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
+    /** The Account Activity webhook registered for the app, and the app's bearer token (to remove subscriptions). */
+    X_WEBHOOK_ID: z.string().regex(/^\d{1,32}$/, 'must be the numeric webhook id').optional(),
+    X_APP_BEARER_TOKEN: z.string().min(8).optional(),
+    SUBSCRIPTION_TIMEOUT_MS: positiveInt.default(10_000),
   })
   .superRefine((env, context) => {
     if (env.MODEL_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
       context.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when MODEL_PROVIDER is openai' });
+    }
+    if (env.PLATFORM_SUBSCRIPTIONS === 'live' && !env.CREDENTIALS_ENCRYPTION_KEY) {
+      context.addIssue({ code: 'custom', path: ['CREDENTIALS_ENCRYPTION_KEY'], message: 'is required when PLATFORM_SUBSCRIPTIONS is live' });
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gatewayEnvSchema } from './env-schemas.js';
+import { elizaosWorkerEnvSchema, gatewayEnvSchema } from './env-schemas.js';
 import { ConfigValidationError, validateEnv } from './validate-env.js';
 
 const valid = {
@@ -52,5 +52,14 @@ describe('validateEnv', () => {
   it('never echoes a secret value in its message', () => {
     const secret = 'not-long-enough-secret';
     expect(problemsOf({ ...valid, JWT_SECRET_KEY: secret }).join('\n')).not.toContain(secret);
+  });
+
+  it('asks the elizaos-worker for the credentials key only when it makes platform subscriptions', () => {
+    const { JWT_SECRET_KEY: _jwt, CREDENTIALS_ENCRYPTION_KEY: _key, ...worker } = valid;
+    expect(validateEnv(elizaosWorkerEnvSchema, worker).PLATFORM_SUBSCRIPTIONS).toBe('off');
+    expect(() => validateEnv(elizaosWorkerEnvSchema, { ...worker, PLATFORM_SUBSCRIPTIONS: 'live' })).toThrow(
+      /CREDENTIALS_ENCRYPTION_KEY is required when PLATFORM_SUBSCRIPTIONS is live/,
+    );
+    expect(() => validateEnv(elizaosWorkerEnvSchema, { ...worker, X_WEBHOOK_ID: 'abc' })).toThrow(/X_WEBHOOK_ID must be the numeric webhook id/);
   });
 });

@@ -13,6 +13,9 @@
  * social.allowXUser('2244994945', 'x-user-token');
  * social.failNext('whatsapp', 'outside_window');  // the next WhatsApp send: 400, code 131047
  * social.sentTo('15551234567');                   // what reached that customer
+ * social.registerWhatsAppBusinessAccount('waba-1'); // webhook subscriptions: `${url}/v21.0/{node}/subscribed_apps`
+ * social.registerXWebhook('1146654567674912769', 'x-app-token');  // and X Account Activity subscriptions
+ * social.subscriptions();                         // [{platform: 'graph', account: 'page-1', fields: ['messages']}, ...]
  * ```
  */
 export { SocialEmulator } from './social-emulator.js';
@@ -20,3 +23,4 @@ export { WHATSAPP_TEXT_MAX } from './whatsapp.js';
 export { MESSENGER_TEXT_MAX_CHARS, INSTAGRAM_TEXT_MAX_BYTES, MESSAGING_TYPES } from './page-messages.js';
 export { X_TEXT_MAX } from './x-dm.js';
 export type { RequestRecord, SentMessage, SocialEmulatorOptions, SocialFailure, SocialPlatform } from './types.js';
+export type { Subscription } from './subscriptions.js';

@@ -2,17 +2,35 @@
 export type Route =
   | { kind: 'graph-messages'; version: string; /** Phone number id, page id, IG account id, or 'me'. */ node: string }
   | { kind: 'x-dm'; participantId: string }
+  | { kind: 'graph-subscribed-apps'; node: string }
+  | { kind: 'x-subscription'; webhookId: string }
+  | { kind: 'x-unsubscription'; webhookId: string; userId: string }
   | { kind: 'unknown'; style: 'graph' | 'x' };
 
 const GRAPH_MESSAGES = /^\/(v\d+\.\d+)\/([^/]+)\/messages$/;
 const X_DM = /^\/2\/dm_conversations\/with\/([^/]+)\/messages$/;
+const GRAPH_SUBSCRIBED_APPS = /^\/(v\d+\.\d+)\/([^/]+)\/subscribed_apps$/;
+const X_SUBSCRIPTION = /^\/2\/account_activity\/webhooks\/([^/]+)\/subscriptions\/all$/;
+const X_UNSUBSCRIPTION = /^\/2\/account_activity\/webhooks\/([^/]+)\/subscriptions\/([^/]+)\/all$/;
 
 /**
  * POST /{version}/{node}/messages (Graph: WhatsApp, Messenger, Instagram) and
- * POST /2/dm_conversations/with/{participant_id}/messages (X API v2). `graphVersion` pins the Graph version served.
+ * POST /2/dm_conversations/with/{participant_id}/messages (X API v2), and the webhook subscriptions of both
+ * (see subscriptions.ts). `graphVersion` pins the Graph version served.
  */
 export function matchRoute(method: string, path: string, graphVersion: string | undefined): Route {
   const style = path === '/2' || path.startsWith('/2/') ? 'x' : 'graph';
+  const subscribedApps = GRAPH_SUBSCRIBED_APPS.exec(path);
+  if (subscribedApps && ['GET', 'POST', 'DELETE'].includes(method)) {
+    if (graphVersion !== undefined && subscribedApps[1] !== graphVersion) return { kind: 'unknown', style: 'graph' };
+    return { kind: 'graph-subscribed-apps', node: safeDecode(subscribedApps[2] as string) };
+  }
+  const subscription = X_SUBSCRIPTION.exec(path);
+  if (subscription && (method === 'POST' || method === 'GET')) return { kind: 'x-subscription', webhookId: safeDecode(subscription[1] as string) };
+  const unsubscription = X_UNSUBSCRIPTION.exec(path);
+  if (unsubscription && method === 'DELETE') {
+    return { kind: 'x-unsubscription', webhookId: safeDecode(unsubscription[1] as string), userId: safeDecode(unsubscription[2] as string) };
+  }
   if (method !== 'POST') return { kind: 'unknown', style };
   const graph = GRAPH_MESSAGES.exec(path);
   if (graph) {

@@ -8,6 +8,7 @@ import { bearerToken, flattenHeaders, parseBody, readBody, writeAnswer, type Ans
 import { oneToOneConversationId, pageMessageId, snowflakeId, whatsappMessageId } from './ids.js';
 import { pageAccepted, validatePageText } from './page-messages.js';
 import { matchRoute } from './routes.js';
+import { SubscriptionLedger, type Subscription } from './subscriptions.js';
 import { SOCIAL_PLATFORMS, type RequestRecord, type SentMessage, type SocialEmulatorOptions, type SocialFailure, type SocialPlatform } from './types.js';
 import { looksLikeWhatsApp, validateWhatsAppText, whatsAppAccepted } from './whatsapp.js';
 import { validateXDirectMessage, xDirectMessageCreated } from './x-dm.js';
@@ -34,6 +35,7 @@ export class SocialEmulator {
   readonly requests: RequestRecord[] = [];
 
   private readonly accounts = new AccountRegistry();
+  private readonly subscriptionLedger = new SubscriptionLedger(this.accounts);
   private readonly failures = new FailurePlan();
   private readonly holds = new HoldPlan();
   private readonly graphVersion: string | undefined;
@@ -84,6 +86,21 @@ export class SocialEmulator {
   /** Makes a Graph id an Instagram account: its `/messages` sends are Instagram sends (other ids are Messenger pages). */
   registerInstagramAccount(accountId: string): void {
     this.accounts.registerInstagramAccount(accountId);
+  }
+
+  /** Makes a Graph id a WhatsApp Business Account: its subscribed_apps takes no subscribed_fields. */
+  registerWhatsAppBusinessAccount(wabaId: string): void {
+    this.subscriptionLedger.registerWhatsAppBusinessAccount(wabaId);
+  }
+
+  /** The app's X Account Activity webhook, and the app bearer token that may delete its subscriptions. */
+  registerXWebhook(webhookId: string, appBearerToken: string): void {
+    this.subscriptionLedger.registerXWebhook(webhookId, appBearerToken);
+  }
+
+  /** The webhook subscriptions in place now (Graph nodes and X users). */
+  subscriptions(): Subscription[] {
+    return this.subscriptionLedger.list();
   }
 
   /** The next `times` sends to this platform fail like the platform fails (after auth and validation passed). */
@@ -142,10 +159,19 @@ export class SocialEmulator {
     let accepted: AcceptedSend | undefined;
     let answer: Answer;
     try {
-      if (route.kind === 'graph-messages') accepted = this.graphSend(route.node, headers, url.searchParams, body);
-      else if (route.kind === 'x-dm') accepted = this.xSend(route.participantId, headers, body);
-      else throw route.style === 'x' ? xNotFound() : unknownGraphPath(method, path);
-      answer = this.apply(accepted);
+      if (route.kind === 'graph-subscribed-apps') {
+        const token = bearerToken(headers) ?? url.searchParams.get('access_token') ?? formToken(body);
+        answer = this.subscriptionLedger.graphCall(method, route.node, token, body, url.searchParams);
+      } else if (route.kind === 'x-subscription') {
+        answer = this.subscriptionLedger.xSubscribe(method, route.webhookId, bearerToken(headers));
+      } else if (route.kind === 'x-unsubscription') {
+        answer = this.subscriptionLedger.xUnsubscribe(route.webhookId, route.userId, bearerToken(headers));
+      } else {
+        if (route.kind === 'graph-messages') accepted = this.graphSend(route.node, headers, url.searchParams, body);
+        else if (route.kind === 'x-dm') accepted = this.xSend(route.participantId, headers, body);
+        else throw route.style === 'x' ? xNotFound() : unknownGraphPath(method, path);
+        answer = this.apply(accepted);
+      }
     } catch (e) {
       if (!(e instanceof GraphApiError || e instanceof XApiError)) throw e;
       accepted = undefined;

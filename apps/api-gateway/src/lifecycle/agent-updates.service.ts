@@ -27,7 +27,7 @@ export interface UpdateOutcome {
   agentId: string;
   /** The operation that carries the change to the channels, when one was needed. */
   operationId?: string;
-  /** True when the change needs provisioning beyond the record (new or dropped channels, a new profile). */
+  /** True when the change needs provisioning beyond the record (new or dropped channels, a new profile or account). */
   provisions: boolean;
 }
 
@@ -43,7 +43,8 @@ const PROFILE_FIELDS: { field: ProfileField; column: keyof Agent }[] = [
  * Changes an agent. The record changes at once, under optimistic versioning (a write based on a stale version is
  * 409); what the change means for the channels runs as an operation for the difference only: new channels are
  * provisioned, dropped ones torn down, and a new profile (or name) re-renders the character, the Connect flow and
- * the context. A change of credentials alone needs no operation.
+ * the context. New credentials for the same accounts need no operation; another account for a social channel
+ * re-runs its step, which moves the webhook subscription to it.
  */
 @Injectable()
 export class AgentUpdates {
@@ -98,7 +99,7 @@ export class AgentUpdates {
       ({ field, column }) => change[field] !== undefined && !isDeepStrictEqual({ ...(change[field] as object) }, agent[column]),
     );
 
-    await this.applyCredentials(tx, agentId, change, after);
+    const rehomed = await this.applyCredentials(tx, agentId, rows, change, after);
     if (dropped.length) await tx.delete(AgentChannel, { agentId, channel: In(dropped) });
     if (added.length) {
       await tx.insert(
@@ -119,10 +120,10 @@ export class AgentUpdates {
       },
     );
 
-    const needsOperation = added.length || dropped.length || profileChanged || nameChanged;
+    const needsOperation = added.length || dropped.length || rehomed.length || profileChanged || nameChanged;
     if (needsOperation) await ensureVendorCapacity(tx, agent.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
     const operationId = needsOperation
-      ? await this.writeUpdateOperation(tx, agent, before, after, added, dropped, requestId)
+      ? await this.writeUpdateOperation(tx, agent, before, after, [...added, ...dropped, ...rehomed], requestId)
       : undefined;
     await tx.save(AgentEvent, {
       agentId,
@@ -139,7 +140,7 @@ export class AgentUpdates {
         ...(operationId ? { operationId } : {}),
       },
     });
-    return { agentId, operationId, provisions: Boolean(added.length || dropped.length || profileChanged) };
+    return { agentId, operationId, provisions: Boolean(added.length || dropped.length || rehomed.length || profileChanged) };
   }
 
   /**
@@ -151,13 +152,11 @@ export class AgentUpdates {
     agent: Agent,
     before: Channel[],
     after: Channel[],
-    added: Channel[],
-    dropped: Channel[],
+    touched: Channel[],
     requestId: string,
   ): Promise<string> {
     const operationId = randomUUID();
     await tx.insert(ProvisioningOperation, { id: operationId, agentId: agent.id, vendorId: agent.vendorId, kind: 'update', status: 'queued', requestId });
-    const touched = [...added, ...dropped];
     const groups = [
       { name: 'aws_connect' as const, member: isConnectChannel },
       { name: 'elizaos' as const, member: isSocialChannel },
@@ -178,7 +177,15 @@ export class AgentUpdates {
     return operationId;
   }
 
-  private async applyCredentials(tx: EntityManager, agentId: string, change: UpdateAgentRequestDto, channels: Channel[]) {
+  /** Stores new credentials; answers the social channels they move to another platform account. */
+  private async applyCredentials(
+    tx: EntityManager,
+    agentId: string,
+    rows: AgentChannel[],
+    change: UpdateAgentRequestDto,
+    channels: Channel[],
+  ): Promise<Channel[]> {
+    const rehomed: Channel[] = [];
     for (const channel of Object.keys(change.channel_credentials ?? {}) as CredentialChannel[]) {
       if (change.channel_credentials?.[channel] === undefined) continue;
       if (!channels.includes(channel)) {
@@ -191,8 +198,11 @@ export class AgentUpdates {
       if (taken && taken.agentId !== agentId) {
         throw new ConflictException(fieldError(`channel_credentials.${channel}`, `this ${channel} account already belongs to another agent`));
       }
+      const row = rows.find((r) => r.channel === channel);
+      if (row && isSocialChannel(channel) && this.sealer.namesAnotherAccount(channel, row, change.channel_credentials!)) rehomed.push(channel);
       await tx.update(AgentChannel, { agentId, channel }, { externalAccountId, credentialsCiphertext });
     }
+    return rehomed;
   }
 
 }

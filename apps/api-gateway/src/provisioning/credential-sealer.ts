@@ -19,6 +19,19 @@ export class CredentialSealer {
     this.cipher = new CredentialCipher(config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true }));
   }
 
+  /**
+   * Whether new credentials name another platform account than the stored ones: the webhook subscription has to
+   * follow (for WhatsApp, the Business Account counts too). A new token for the same account does not.
+   */
+  namesAnotherAccount(channel: Channel, stored: { externalAccountId: string | null; credentialsCiphertext: string | null }, all: ChannelCredentialsDto): boolean {
+    if (this.seal(all, channel).externalAccountId !== stored.externalAccountId) return true;
+    if (channel !== 'whatsapp') return false;
+    const before = stored.credentialsCiphertext
+      ? this.cipher.decrypt<{ business_account_id?: string }>(stored.credentialsCiphertext).business_account_id
+      : undefined;
+    return before !== all.whatsapp?.business_account_id;
+  }
+
   seal(all: ChannelCredentialsDto | undefined, channel: Channel) {
     const credentials = all?.[channel as CredentialChannel];
     if (!credentials || !all) return { externalAccountId: null, credentialsCiphertext: null };

@@ -17,11 +17,13 @@ import { EventPublisher, QueueConsumer, type JobHandlers } from '@voca/queue';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CharacterEventsPublisher } from '../runtimes/character-events.js';
+import { PlatformSubscriber } from './platform-subscriber.js';
 
 /**
  * The ElizaOS step of provisioning (queue `elizaos`): builds the agent's character from its business profile,
  * validates it with ElizaOS's own schema, stores it as a new version when it changed, proves a runtime starts from
- * it, tells the other replicas, and records the one ElizaOS identity on every social channel.
+ * it, tells the other replicas, subscribes the platforms' webhooks to the channels' accounts (when
+ * PLATFORM_SUBSCRIPTIONS is live), and records the one ElizaOS identity on every social channel.
  */
 @Injectable()
 export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.ElizaOS> {
@@ -40,14 +42,21 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
     private readonly publisher: EventPublisher,
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: ConfigService<ElizaosWorkerEnv, true>,
+    private readonly subscriber: PlatformSubscriber,
   ) {
     super();
     this.characters = new CharacterStore(db);
   }
 
-  /** The deletion step: every replica unloads the agent's runtime; its stored characters follow AGENT_RETENTION. */
+  /**
+   * The deletion step: the platform subscriptions made for the agent are undone and every replica unloads its
+   * runtime; its stored characters follow AGENT_RETENTION.
+   */
   private deprovision(job: Job<JobOf<'elizaos.deprovision'>>) {
-    return this.tracker.run(job, 'elizaos', () => this.unload(job.data.agentId));
+    return this.tracker.run(job, 'elizaos', async () => {
+      const unsubscribed = await this.subscriber.removeAll(job.data.agentId);
+      return { ...(await this.unload(job.data.agentId)), unsubscribed };
+    });
   }
 
   private async unload(agentId: string) {
@@ -65,8 +74,11 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
     return this.tracker.run(job, 'elizaos', async () => {
       const agent = await requireAgent(this.db.manager, agentId);
       const channels = job.data.channels as SocialChannel[];
-      // An update dropped every social channel: no runtime is needed anywhere.
-      if (channels.length === 0) return this.unload(agentId);
+      // An update dropped every social channel: no subscription and no runtime is needed anywhere.
+      if (channels.length === 0) {
+        await this.subscriber.reconcile(agentId);
+        return this.unload(agentId);
+      }
       await report('writing the character');
       const character = buildCharacter(agentId, businessProfileOf(agent), channels);
       const { core } = await loadEliza();
@@ -79,18 +91,26 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
       await report(`starting the agent runtime (character v${version})`);
       await this.host.warm(agentId);
       if (changed) await this.events.characterUpdated({ agentId, version });
+      const subscriptions = await this.subscriber.reconcile(agentId);
+      const notes = [...subscriptions].flatMap(([channel, { note }]) => (note ? [`${channel}: ${note}`] : []));
 
       const baseUrl = this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
       await this.db.transaction(async (tx) => {
         for (const channel of channels) {
+          const refused = subscriptions.get(channel)?.refused;
           await tx.update(
             AgentChannel,
             { agentId, channel },
-            { status: 'active', elizaosAgentId: character.id!, webhookUrl: `${baseUrl}${WEBHOOK_PATH_BY_CHANNEL[channel]}`, error: null },
+            {
+              status: refused ? 'failed' : 'active',
+              elizaosAgentId: character.id!,
+              webhookUrl: `${baseUrl}${WEBHOOK_PATH_BY_CHANNEL[channel]}`,
+              error: refused ?? null,
+            },
           );
         }
       });
-      await report(`runtime ready (character v${version})`);
+      await report([`runtime ready (character v${version})`, ...notes].join('; '));
       return { elizaosAgentId: character.id, characterVersion: version };
     });
   }

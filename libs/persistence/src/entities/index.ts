@@ -9,6 +9,7 @@ import { Customer } from './customer.entity.js';
 import { CustomerIdentity } from './customer-identity.entity.js';
 import { ConnectPhoneNumber } from './connect-phone-number.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
+import { PlatformSubscription } from './platform-subscription.entity.js';
 import { ProvisioningOperation } from './provisioning-operation.entity.js';
 import { ProvisioningStep } from './provisioning-step.entity.js';
 
@@ -24,6 +25,7 @@ export {
   Customer,
   CustomerIdentity,
   IdempotencyKey,
+  PlatformSubscription,
   ProvisioningOperation,
   ProvisioningStep,
 };
@@ -44,6 +46,7 @@ export const ENTITIES = [
   Customer,
   CustomerIdentity,
   IdempotencyKey,
+  PlatformSubscription,
   ProvisioningOperation,
   ProvisioningStep,
 ];

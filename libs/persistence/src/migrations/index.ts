@@ -3,6 +3,7 @@ import { ConnectResources1764172800000 } from './1764172800000-connect-resources
 import { AgentCharacters1764259200000 } from './1764259200000-agent-characters.js';
 import { Conversations1764345600000 } from './1764345600000-conversations.js';
 import { AgentLifecycle1764432000000 } from './1764432000000-agent-lifecycle.js';
+import { PlatformSubscriptions1764518400000 } from './1764518400000-platform-subscriptions.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AgentCharacters1764259200000,
   Conversations1764345600000,
   AgentLifecycle1764432000000,
+  PlatformSubscriptions1764518400000,
 ];

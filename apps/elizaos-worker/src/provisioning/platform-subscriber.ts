@@ -1,0 +1,135 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { subscriptionClients, type PlatformSubscriptionClient, type SubscriptionTarget } from '@voca/channels';
+import type { ElizaosWorkerEnv } from '@voca/config';
+import { isSocialChannel, SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
+import { AgentChannel, PlatformSubscription } from '@voca/persistence';
+import { CredentialCipher } from '@voca/secrets';
+import { DataSource, In } from 'typeorm';
+
+interface StoredCredentials {
+  access_token?: string;
+  business_account_id?: string;
+}
+
+interface WantedSubscription extends SubscriptionTarget {
+  credentialsCiphertext: string;
+}
+
+/** Per channel: subscribed (or nothing to do), or why the platform refused. */
+export type SubscriptionResults = Map<SocialChannel, { refused?: string; note?: string }>;
+
+const key = (channel: string, accountId: string) => `${channel}:${accountId}`;
+
+/**
+ * Keeps the platforms' webhook subscriptions in line with an agent's social channels (PLATFORM_SUBSCRIPTIONS=live):
+ * each account a channel answers for is subscribed to the app's webhooks, and every subscription the engine made that
+ * no channel needs any more (a channel dropped, an account replaced, the agent deleted) is undone. What was made is
+ * kept in `platform_subscriptions` with the credentials it was made with, so it can be undone after the channel's
+ * own credentials are gone. A throttled or unreachable platform throws, and the step is retried (both calls are
+ * idempotent).
+ */
+@Injectable()
+export class PlatformSubscriber {
+  private readonly logger = new Logger(PlatformSubscriber.name);
+  private readonly live: boolean;
+  private readonly cipher?: CredentialCipher;
+  private readonly clients: Record<SocialChannel, PlatformSubscriptionClient>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    config: ConfigService<ElizaosWorkerEnv, true>,
+  ) {
+    this.live = config.get('PLATFORM_SUBSCRIPTIONS', { infer: true }) === 'live';
+    const encryptionKey = config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true });
+    if (encryptionKey) this.cipher = new CredentialCipher(encryptionKey);
+    this.clients = subscriptionClients({
+      metaGraphBaseUrl: config.get('META_GRAPH_BASE_URL', { infer: true }),
+      metaGraphVersion: config.get('META_GRAPH_VERSION', { infer: true }),
+      xApiBaseUrl: config.get('X_API_BASE_URL', { infer: true }),
+      xWebhookId: config.get('X_WEBHOOK_ID', { infer: true }),
+      xAppBearerToken: config.get('X_APP_BEARER_TOKEN', { infer: true }),
+      timeoutMs: config.get('SUBSCRIPTION_TIMEOUT_MS', { infer: true }),
+    });
+  }
+
+  /** Subscribes the accounts of the agent's social channels and undoes the subscriptions none of them needs. */
+  async reconcile(agentId: string): Promise<SubscriptionResults> {
+    const results: SubscriptionResults = new Map();
+    if (!this.live) return results;
+    const wanted = await this.wanted(agentId, results);
+    const made = await this.db.getRepository(PlatformSubscription).findBy({ agentId });
+    const wantedKeys = new Set(wanted.map((w) => key(w.channel, w.accountId)));
+    for (const subscription of made) {
+      if (!wantedKeys.has(key(subscription.channel, subscription.accountId))) await this.undo(subscription);
+    }
+    const madeKeys = new Set(made.map((m) => key(m.channel, m.accountId)));
+    for (const target of wanted) {
+      if (madeKeys.has(key(target.channel, target.accountId))) continue;
+      const outcome = await this.clients[target.channel].subscribe(target);
+      if (outcome.kind === 'retry') throw new Error(`${target.channel} subscription: ${outcome.reason}`);
+      if (outcome.kind === 'rejected') {
+        results.set(target.channel, { refused: `the platform refused the webhook subscription: ${outcome.reason}` });
+        continue;
+      }
+      if (outcome.kind === 'skipped') {
+        results.set(target.channel, { note: outcome.reason });
+        continue;
+      }
+      await this.db
+        .createQueryBuilder()
+        .insert()
+        .into(PlatformSubscription)
+        .values({ agentId, channel: target.channel, accountId: target.accountId, credentialsCiphertext: target.credentialsCiphertext })
+        .orUpdate(['agent_id', 'credentials_ciphertext'], ['channel', 'account_id'])
+        .execute();
+      this.logger.log({ agentId, channel: target.channel, accountId: target.accountId }, 'webhooks subscribed');
+    }
+    return results;
+  }
+
+  /** Undoes every subscription made for the agent (its deletion). */
+  async removeAll(agentId: string): Promise<number> {
+    const made = await this.db.getRepository(PlatformSubscription).findBy({ agentId });
+    for (const subscription of made) await this.undo(subscription);
+    return made.length;
+  }
+
+  private async wanted(agentId: string, results: SubscriptionResults): Promise<WantedSubscription[]> {
+    const rows = await this.db.getRepository(AgentChannel).findBy({ agentId, channel: In([...SOCIAL_CHANNELS]) });
+    const wanted: WantedSubscription[] = [];
+    for (const row of rows) {
+      if (!isSocialChannel(row.channel) || !row.credentialsCiphertext || !row.externalAccountId) continue;
+      const credentials = this.credentialsOf(row.credentialsCiphertext);
+      if (!credentials.access_token) continue;
+      // A WhatsApp number's webhooks come through its Business Account, which the credentials may not name.
+      const accountId = row.channel === 'whatsapp' ? credentials.business_account_id : row.externalAccountId;
+      if (!accountId) {
+        results.set(row.channel, { note: 'no business_account_id: subscribe the WhatsApp Business Account in the dashboard' });
+        continue;
+      }
+      wanted.push({ channel: row.channel, accountId, accessToken: credentials.access_token, credentialsCiphertext: row.credentialsCiphertext });
+    }
+    return wanted;
+  }
+
+  private async undo(subscription: PlatformSubscription): Promise<void> {
+    const token = this.credentialsOf(subscription.credentialsCiphertext).access_token ?? '';
+    const target = { channel: subscription.channel, accountId: subscription.accountId, accessToken: token };
+    const outcome = await this.clients[subscription.channel].unsubscribe(target);
+    if (outcome.kind === 'retry') throw new Error(`${subscription.channel} unsubscription: ${outcome.reason}`);
+    // A refusal (a revoked token, an account gone) leaves nothing the engine could still undo.
+    if (outcome.kind !== 'done') {
+      this.logger.warn({ agentId: subscription.agentId, channel: subscription.channel, accountId: subscription.accountId, reason: outcome.reason }, 'webhook subscription not undone');
+    } else {
+      this.logger.log({ agentId: subscription.agentId, channel: subscription.channel, accountId: subscription.accountId }, 'webhooks unsubscribed');
+    }
+    await this.db.getRepository(PlatformSubscription).delete({ id: subscription.id });
+  }
+
+  private credentialsOf(ciphertext: string): StoredCredentials {
+    if (!this.cipher) throw new Error('CREDENTIALS_ENCRYPTION_KEY is required when PLATFORM_SUBSCRIPTIONS is live');
+    return this.cipher.decrypt<StoredCredentials>(ciphertext);
+  }
+}

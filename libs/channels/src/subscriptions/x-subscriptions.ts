@@ -1,0 +1,44 @@
+import { subscriptionCall, type PlatformSubscriptionClient, type SubscriptionOutcome, type SubscriptionSettings, type SubscriptionTarget } from './platform-subscriptions.js';
+
+const reasonOf = (status: number, json: any) => {
+  const title: string = json?.title ?? `HTTP ${status}`;
+  return json?.detail && json.detail !== title ? `${title}: ${json.detail}` : title;
+};
+
+/**
+ * X Account Activity subscriptions (API v2): the user's own token subscribes the app's webhook to the user's events;
+ * removing it takes the app's bearer token.
+ */
+export class XSubscriptions implements PlatformSubscriptionClient {
+  constructor(private readonly settings: SubscriptionSettings) {}
+
+  subscribe(target: SubscriptionTarget): Promise<SubscriptionOutcome> {
+    const webhook = this.webhookUrl();
+    if (!webhook) return Promise.resolve({ kind: 'skipped', reason: 'X_WEBHOOK_ID is not set' });
+    return subscriptionCall(
+      `${webhook}/subscriptions/all`,
+      { method: 'POST', headers: { authorization: `Bearer ${target.accessToken}`, 'content-type': 'application/json' }, body: '{}' },
+      this.settings.timeoutMs,
+      reasonOf,
+    );
+  }
+
+  unsubscribe(target: SubscriptionTarget): Promise<SubscriptionOutcome> {
+    const webhook = this.webhookUrl();
+    if (!webhook || !this.settings.xAppBearerToken) {
+      return Promise.resolve({ kind: 'skipped', reason: 'X_WEBHOOK_ID or X_APP_BEARER_TOKEN is not set' });
+    }
+    return subscriptionCall(
+      `${webhook}/subscriptions/${encodeURIComponent(target.accountId)}/all`,
+      { method: 'DELETE', headers: { authorization: `Bearer ${this.settings.xAppBearerToken}` } },
+      this.settings.timeoutMs,
+      reasonOf,
+    );
+  }
+
+  private webhookUrl(): string | undefined {
+    const id = this.settings.xWebhookId;
+    if (!id) return undefined;
+    return `${this.settings.xApiBaseUrl.replace(/\/$/, '')}/2/account_activity/webhooks/${encodeURIComponent(id)}`;
+  }
+}
