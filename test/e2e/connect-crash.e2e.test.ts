@@ -8,7 +8,7 @@ import { forgetConnectRegion, liveConnectEnv } from '../support/live-connect.js'
 import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
-import { waitFor } from '../support/wait-for.js';
+import { operationEnd } from '../support/operations.js';
 
 // A worker killed mid-call: the call's effect happened in "AWS" but its answer never reached the worker.
 const CRASH_POINTS: [operation: string, region: string][] = [
@@ -63,10 +63,7 @@ describe('a worker killed between provisioning calls', () => {
 
     const second = await startConnectWorker(region);
     try {
-      const done = await waitFor(async () => {
-        const { body } = await api.get(accepted.body.status_url);
-        return ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
-      }, 'the operation to finish on the restarted worker', 30_000);
+      const done = await operationEnd(api, accepted.body.status_url, 30_000, {});
       expect(done.status).toBe('completed');
 
       const inventory = aws.inventory();

@@ -13,6 +13,7 @@ import { MessageClient } from '../support/messages.js';
 import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
+import { operationEnd } from '../support/operations.js';
 import { waitFor } from '../support/wait-for.js';
 
 const REGION = 'ap-northeast-1';
@@ -52,17 +53,12 @@ afterAll(async () => {
 
 const service = () => bearer(serviceToken());
 
-async function operationEnd(statusUrl: string) {
-  return waitFor(async () => {
-    const { body } = await api.get(statusUrl, service());
-    return ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
-  }, `${statusUrl} to end`, 45_000);
-}
+const ended = (statusUrl: string) => operationEnd(api, statusUrl);
 
 async function provision(vendor: string, overrides: Record<string, unknown> = {}) {
   const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(vendor, overrides), service());
   expect(accepted.status).toBe(202);
-  const done = await operationEnd(accepted.body.status_url);
+  const done = await ended(accepted.body.status_url);
   return { agentId: accepted.body.agent_id as string, done };
 }
 
@@ -225,7 +221,7 @@ describe('changing an agent', () => {
       character_config: { tone: 'formal', greeting: 'Good day, how may I assist you with your bedding?' },
     });
     expect(retoned.status).toBe(202);
-    expect((await operationEnd(retoned.body.status_url)).status).toBe('completed');
+    expect((await ended(retoned.body.status_url)).status).toBe('completed');
     const { body: character } = await api.get(`/api/v1/agents/${agentId}/character`, service());
     expect(character.version).toBe(2);
     expect(character.character.system).toContain('formal tone');
@@ -239,7 +235,7 @@ describe('changing an agent', () => {
       channel_credentials: { facebook: { page_id: `page-${Date.now()}`, access_token: 'EAAG-page-token' } },
     });
     expect(changed.status).toBe(202);
-    const operation = await operationEnd(changed.body.status_url);
+    const operation = await ended(changed.body.status_url);
     expect(operation.status).toBe('completed');
     expect(operation.steps.map((step: { name: string; channels: string[] }) => [step.name, step.channels])).toEqual([
       ['aws_connect', []],
@@ -271,7 +267,7 @@ describe('changing an agent', () => {
       channel_credentials: { whatsapp: { phone_number_id: phoneNumberId, access_token: 'EAAG-new-token' } },
     });
     expect(moved.status).toBe(202);
-    const movedSteps = (await operationEnd(moved.body.status_url)).steps.map((step: { name: string }) => step.name);
+    const movedSteps = (await ended(moved.body.status_url)).steps.map((step: { name: string }) => step.name);
     expect(movedSteps).toEqual(['elizaos', 'context', 'finalize']);
     expect(moved.body.agent.channels[0].credentials_configured).toBe(true);
     expect(moved.body.agent.version).toBe(agent.version + 1);
@@ -285,7 +281,7 @@ describe('changing an agent', () => {
     const renamed = await put(agentId, { version: credentials.body.agent.version, name: 'Cozy Comfort Home' });
     expect(renamed.status).toBe(200);
     expect(renamed.body.agent.name).toBe('Cozy Comfort Home');
-    await operationEnd(renamed.body.status_url);
+    await ended(renamed.body.status_url);
     expect((await api.get(`/api/v1/agents/${agentId}/character`, service())).body.character.name).toBe('Cozy Comfort Home');
     const wrong = await put(agentId, { version: renamed.body.agent.version, channels: ['fax'] });
     expect(wrong.status).toBe(400);
@@ -302,7 +298,7 @@ describe('deleting an agent', () => {
 
     const deleted = await api.send<any>('DELETE', `/api/v1/agents/${agentId}`, undefined, service());
     expect(deleted.status).toBe(202);
-    const operation = await operationEnd(deleted.body.status_url);
+    const operation = await ended(deleted.body.status_url);
     expect(operation.status).toBe('completed');
     expect(operation.steps.map((step: { name: string }) => step.name)).toEqual(['aws_connect', 'elizaos', 'context', 'finalize']);
 

@@ -21,6 +21,7 @@ import { forgetConnectRegion, liveConnectEnv, TEST_LAMBDA_ROLE } from '../suppor
 import { cozyComfortRequest } from '../support/seed.js';
 import { TEST_DATABASE_URL, testEnv, TEST_REDIS_URL, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
+import { operationEnd } from '../support/operations.js';
 import { waitFor } from '../support/wait-for.js';
 
 const REGION = 'us-east-2';
@@ -60,10 +61,7 @@ async function provision(overrides: Record<string, unknown> = {}, vendor = uniqu
   const body = cozyComfortRequest(vendor, { channels: ['voice'], ...overrides });
   const accepted = await api.post('/api/v1/agents/provision', body, bearer(serviceToken()));
   expect(accepted.status).toBe(202);
-  const done = await waitFor(async () => {
-    const { body: status } = await api.get(accepted.body.status_url, bearer(serviceToken()));
-    return ['completed', 'failed', 'partially_completed'].includes(status.status) ? status : undefined;
-  }, `operation ${accepted.body.provisioning_id} to end`, 45_000);
+  const done = await operationEnd(api, accepted.body.status_url);
   return { agentId: accepted.body.agent_id as string, vendor, done };
 }
 

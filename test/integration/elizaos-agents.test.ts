@@ -11,6 +11,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { testDatabase } from '../support/database.js';
 import { testEnv, TEST_REDIS_URL, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
+import { operationEnd } from '../support/operations.js';
 import { waitFor } from '../support/wait-for.js';
 
 const env = testEnv({ ELIZAOS_MAX_RUNTIMES: '3' });
@@ -42,10 +43,7 @@ async function provisionSocial(vendor = uniqueVendor(), overrides: Record<string
     bearer(serviceToken()),
   );
   expect(accepted.status).toBe(202);
-  const done = await waitFor(async () => {
-    const { body } = await api.get(accepted.body.status_url, bearer(serviceToken()));
-    return ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
-  }, 'provisioning to end', 45_000);
+  const done = await operationEnd(api, accepted.body.status_url);
   expect(done.status).toBe('completed');
   return { agentId: accepted.body.agent_id as string, vendor, done };
 }

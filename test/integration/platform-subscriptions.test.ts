@@ -7,7 +7,7 @@ import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
-import { waitFor } from '../support/wait-for.js';
+import { operationEnd } from '../support/operations.js';
 
 /**
  * PLATFORM_SUBSCRIPTIONS=live through the running apps: provisioning subscribes the app's webhooks to each social
@@ -48,12 +48,7 @@ afterAll(async () => {
 
 const service = () => bearer(serviceToken());
 
-async function operationEnd(statusUrl: string) {
-  return waitFor(async () => {
-    const { body } = await api.get(statusUrl, service());
-    return ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
-  }, `${statusUrl} to end`, 30_000);
-}
+const ended = (statusUrl: string) => operationEnd(api, statusUrl);
 
 /** Platform accounts no other run uses, each with its token allowed on the emulator. */
 function accounts(tag: string) {
@@ -84,7 +79,7 @@ describe('platform webhook subscriptions', () => {
       service(),
     );
     expect(accepted.status).toBe(202);
-    expect((await operationEnd(accepted.body.status_url)).status).toBe('completed');
+    expect((await ended(accepted.body.status_url)).status).toBe('completed');
     const agentId = accepted.body.agent_id as string;
     const all = [first.whatsapp.business_account_id, first.facebook.page_id, first.instagram.account_id, first.twitter.user_id];
     expect(subscribed(...all)).toEqual(
@@ -106,7 +101,7 @@ describe('platform webhook subscriptions', () => {
       service(),
     );
     expect(update.status).toBe(202);
-    expect((await operationEnd(update.body.status_url)).status).toBe('completed');
+    expect((await ended(update.body.status_url)).status).toBe('completed');
     expect(subscribed(...all, moved.whatsapp.business_account_id).map((s) => s.account).sort()).toEqual(
       [moved.whatsapp.business_account_id, first.facebook.page_id, first.twitter.user_id].sort(),
     );
@@ -123,7 +118,7 @@ describe('platform webhook subscriptions', () => {
 
     const deletion = await api.delete(`/api/v1/agents/${agentId}`, service());
     expect(deletion.status).toBe(202);
-    expect((await operationEnd(deletion.body.status_url)).status).toBe('completed');
+    expect((await ended(deletion.body.status_url)).status).toBe('completed');
     expect(subscribed(...all, moved.whatsapp.business_account_id)).toEqual([]);
     expect(await countRows(db, 'platform_subscriptions', 'agent_id = $1', [agentId])).toBe(0);
   });
@@ -142,7 +137,7 @@ describe('platform webhook subscriptions', () => {
       } as never),
       service(),
     );
-    const done = await operationEnd(accepted.body.status_url);
+    const done = await ended(accepted.body.status_url);
     expect(done.status).toBe('partially_completed');
     const byType = Object.fromEntries(done.agent_config.channels.map((c: { type: string }) => [c.type, c]));
     expect(byType.whatsapp.status).toBe('active');

@@ -8,7 +8,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { readSse } from '../support/sse.js';
 import { testEnv, TEST_JWT_SECRET, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
-import { waitFor } from '../support/wait-for.js';
+import { operationEnd } from '../support/operations.js';
 
 const env = testEnv();
 const db = testDatabase();
@@ -27,11 +27,8 @@ afterAll(async () => {
   await db.end();
 });
 
-async function finished(operationId: string, token = serviceToken()) {
-  return waitFor(async () => {
-    const { body } = await api.get(`/api/v1/provisioning/${operationId}`, bearer(token));
-    return ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
-  }, `operation ${operationId} to end`);
+function finished(operationId: string, token = serviceToken()) {
+  return operationEnd(api, `/api/v1/provisioning/${operationId}`, 20_000, bearer(token));
 }
 
 describe('provisioning the seed agent', () => {

@@ -8,7 +8,7 @@ import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
-import { waitFor } from '../support/wait-for.js';
+import { operationEnd } from '../support/operations.js';
 
 /** An Amazon Connect that refuses every flow; `unrecoverable` agents get an error retrying cannot fix. */
 class RefusingConnect implements ConnectProvisioner {
@@ -45,10 +45,7 @@ afterAll(async () => {
 async function provisionAndWait(overrides: Record<string, unknown>) {
   const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(uniqueVendor(), overrides), bearer(serviceToken()));
   expect(accepted.status).toBe(202);
-  const done = await waitFor(async () => {
-    const { body } = await api.get(accepted.body.status_url, bearer(serviceToken()));
-    return ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
-  }, 'the operation to end');
+  const done = await operationEnd(api, accepted.body.status_url, 20_000);
   return { accepted: accepted.body, done };
 }
 

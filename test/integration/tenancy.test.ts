@@ -9,6 +9,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { readSse } from '../support/sse.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
+import { operationEnd } from '../support/operations.js';
 import { waitFor } from '../support/wait-for.js';
 
 /**
@@ -55,10 +56,7 @@ async function provision(vendor: string, agentName: string, idempotencyKey: stri
     { ...bearer(vendorToken(vendor)), 'idempotency-key': idempotencyKey },
   );
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
-  const done = await waitFor(async () => {
-    const { body } = await api.get(accepted.body.status_url, bearer(serviceToken()));
-    return ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
-  }, `${agentName} to be provisioned`, 45_000);
+  const done = await operationEnd(api, accepted.body.status_url);
   expect(done.status).toBe('completed');
   return { agentId: accepted.body.agent_id as string, operationId: accepted.body.provisioning_id as string };
 }
