@@ -3,7 +3,7 @@ import { AwsError } from './aws-errors.js';
 import { Input, queryMembers } from './input.js';
 import { epochSeconds, type EmulatorEnv } from './options.js';
 import { paginate } from './pagination.js';
-import type { AwsRequest, Route } from './router.js';
+import { connectRoute, type AwsRequest, type Route } from './router.js';
 
 /**
  * Amazon Connect instances and their Lambda associations. Queues and hours of operation, contact flows and phone
@@ -98,19 +98,12 @@ export class ConnectApi {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: Route['method'], path: string, handle: (r: AwsRequest) => unknown): Route => ({
-      service: 'connect',
-      operation,
-      method,
-      path,
-      handle,
-    });
     return [
-      route('CreateInstance', 'PUT', '/instance', (r) => this.createInstance(r)),
-      route('DescribeInstance', 'GET', '/instance/{InstanceId}', (r) => this.describeInstance(r)),
-      route('ListInstances', 'GET', '/instance', (r) => this.listInstances(r)),
-      route('AssociateLambdaFunction', 'PUT', '/instance/{InstanceId}/lambda-function', (r) => this.associateLambda(r)),
-      route('ListLambdaFunctions', 'GET', '/instance/{InstanceId}/lambda-functions', (r) => this.listLambdas(r)),
+      connectRoute('CreateInstance', 'PUT', '/instance', (r) => this.createInstance(r)),
+      connectRoute('DescribeInstance', 'GET', '/instance/{InstanceId}', (r) => this.describeInstance(r)),
+      connectRoute('ListInstances', 'GET', '/instance', (r) => this.listInstances(r)),
+      connectRoute('AssociateLambdaFunction', 'PUT', '/instance/{InstanceId}/lambda-function', (r) => this.associateLambda(r)),
+      connectRoute('ListLambdaFunctions', 'GET', '/instance/{InstanceId}/lambda-functions', (r) => this.listLambdas(r)),
     ];
   }
 

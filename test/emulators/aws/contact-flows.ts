@@ -5,7 +5,7 @@ import { flowProblems, MAX_FLOW_CONTENT } from './flow-validation.js';
 import { Input, queryMembers } from './input.js';
 import { epochSeconds, type EmulatorEnv } from './options.js';
 import { paginate } from './pagination.js';
-import type { AwsRequest, Route } from './router.js';
+import { connectRoute, type AwsRequest, type Route } from './router.js';
 
 /** Amazon Connect contact flows: create/describe/list/update content/delete, with the default flows of an instance. */
 
@@ -75,19 +75,12 @@ export class ContactFlowsApi {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: Route['method'], path: string, handle: (r: AwsRequest) => unknown): Route => ({
-      service: 'connect',
-      operation,
-      method,
-      path,
-      handle,
-    });
     return [
-      route('CreateContactFlow', 'PUT', '/contact-flows/{InstanceId}', (r) => this.create(r)),
-      route('DescribeContactFlow', 'GET', '/contact-flows/{InstanceId}/{ContactFlowId}', (r) => this.describe(r)),
-      route('ListContactFlows', 'GET', '/contact-flows-summary/{InstanceId}', (r) => this.list(r)),
-      route('UpdateContactFlowContent', 'POST', '/contact-flows/{InstanceId}/{ContactFlowId}/content', (r) => this.updateContent(r)),
-      route('DeleteContactFlow', 'DELETE', '/contact-flows/{InstanceId}/{ContactFlowId}', (r) => this.delete(r)),
+      connectRoute('CreateContactFlow', 'PUT', '/contact-flows/{InstanceId}', (r) => this.create(r)),
+      connectRoute('DescribeContactFlow', 'GET', '/contact-flows/{InstanceId}/{ContactFlowId}', (r) => this.describe(r)),
+      connectRoute('ListContactFlows', 'GET', '/contact-flows-summary/{InstanceId}', (r) => this.list(r)),
+      connectRoute('UpdateContactFlowContent', 'POST', '/contact-flows/{InstanceId}/{ContactFlowId}/content', (r) => this.updateContent(r)),
+      connectRoute('DeleteContactFlow', 'DELETE', '/contact-flows/{InstanceId}/{ContactFlowId}', (r) => this.delete(r)),
     ];
   }
 

@@ -5,7 +5,7 @@ import type { ContactFlowsApi } from './contact-flows.js';
 import { Input, UUID } from './input.js';
 import type { EmulatorEnv } from './options.js';
 import { paginate } from './pagination.js';
-import type { AwsRequest, Route } from './router.js';
+import { connectRoute, type AwsRequest, type Route } from './router.js';
 
 /**
  * Amazon Connect phone numbers: a deterministic searchable stock, claim/import (asynchronous: IN_PROGRESS, then
@@ -83,22 +83,15 @@ export class PhoneNumbersApi {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: Route['method'], path: string, handle: (r: AwsRequest) => unknown): Route => ({
-      service: 'connect',
-      operation,
-      method,
-      path,
-      handle,
-    });
     return [
-      route('SearchAvailablePhoneNumbers', 'POST', '/phone-number/search-available', (r) => this.search(r)),
-      route('ClaimPhoneNumber', 'POST', '/phone-number/claim', (r) => this.claim(r)),
-      route('ImportPhoneNumber', 'POST', '/phone-number/import', (r) => this.import(r)),
-      route('DescribePhoneNumber', 'GET', '/phone-number/{PhoneNumberId}', (r) => this.describe(r)),
-      route('ListPhoneNumbersV2', 'POST', '/phone-number/list', (r) => this.list(r)),
-      route('AssociatePhoneNumberContactFlow', 'PUT', '/phone-number/{PhoneNumberId}/contact-flow', (r) => this.associate(r)),
-      route('DisassociatePhoneNumberContactFlow', 'DELETE', '/phone-number/{PhoneNumberId}/contact-flow', (r) => this.disassociate(r)),
-      route('ReleasePhoneNumber', 'DELETE', '/phone-number/{PhoneNumberId}', (r) => this.release(r)),
+      connectRoute('SearchAvailablePhoneNumbers', 'POST', '/phone-number/search-available', (r) => this.search(r)),
+      connectRoute('ClaimPhoneNumber', 'POST', '/phone-number/claim', (r) => this.claim(r)),
+      connectRoute('ImportPhoneNumber', 'POST', '/phone-number/import', (r) => this.import(r)),
+      connectRoute('DescribePhoneNumber', 'GET', '/phone-number/{PhoneNumberId}', (r) => this.describe(r)),
+      connectRoute('ListPhoneNumbersV2', 'POST', '/phone-number/list', (r) => this.list(r)),
+      connectRoute('AssociatePhoneNumberContactFlow', 'PUT', '/phone-number/{PhoneNumberId}/contact-flow', (r) => this.associate(r)),
+      connectRoute('DisassociatePhoneNumberContactFlow', 'DELETE', '/phone-number/{PhoneNumberId}/contact-flow', (r) => this.disassociate(r)),
+      connectRoute('ReleasePhoneNumber', 'DELETE', '/phone-number/{PhoneNumberId}', (r) => this.release(r)),
     ];
   }
 

@@ -4,7 +4,7 @@ import type { ConnectApi, Instance } from './connect-api.js';
 import { Input, queryMembers } from './input.js';
 import { epochSeconds, type EmulatorEnv } from './options.js';
 import { paginate } from './pagination.js';
-import type { AwsRequest, Route } from './router.js';
+import { connectRoute, type AwsRequest, type Route } from './router.js';
 
 /**
  * An instance's queues and hours of operation. A new instance gets "Basic Hours" (24x7) and "BasicQueue"
@@ -66,19 +66,12 @@ export class QueuesAndHoursApi {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: Route['method'], path: string, handle: (r: AwsRequest) => unknown): Route => ({
-      service: 'connect',
-      operation,
-      method,
-      path,
-      handle,
-    });
     return [
-      route('ListQueues', 'GET', '/queues-summary/{InstanceId}', (r) => this.listQueues(r)),
-      route('ListHoursOfOperations', 'GET', '/hours-of-operations-summary/{InstanceId}', (r) => this.listHours(r)),
-      route('CreateHoursOfOperation', 'PUT', '/hours-of-operations/{InstanceId}', (r) => this.createHours(r)),
-      route('UpdateHoursOfOperation', 'POST', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.updateHours(r)),
-      route('DeleteHoursOfOperation', 'DELETE', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.deleteHours(r)),
+      connectRoute('ListQueues', 'GET', '/queues-summary/{InstanceId}', (r) => this.listQueues(r)),
+      connectRoute('ListHoursOfOperations', 'GET', '/hours-of-operations-summary/{InstanceId}', (r) => this.listHours(r)),
+      connectRoute('CreateHoursOfOperation', 'PUT', '/hours-of-operations/{InstanceId}', (r) => this.createHours(r)),
+      connectRoute('UpdateHoursOfOperation', 'POST', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.updateHours(r)),
+      connectRoute('DeleteHoursOfOperation', 'DELETE', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.deleteHours(r)),
     ];
   }
 

@@ -26,6 +26,11 @@ export interface Route {
   handle: Handler;
 }
 
+/** A Connect route: the operation's name, method and the SDK's path template. */
+export function connectRoute(operation: string, method: Route['method'], path: string, handle: Handler): Route {
+  return { service: 'connect', operation, method, path, handle };
+}
+
 interface CompiledRoute {
   route: Route;
   segments: ({ literal: string } | { label: string })[];
