@@ -4,6 +4,7 @@
  * Agents are synthetic Cozy-Comfort-like profiles; no database or network is involved.
  */
 import { randomUUID } from 'node:crypto';
+import { resolveBusinessProfile } from '@voca/business';
 import type { BusinessProfile } from '@voca/contracts';
 import { buildCharacter, loadEliza, RuntimeHost, type HostedAgent } from '@voca/elizaos';
 
@@ -11,7 +12,7 @@ const STAGES = (process.argv[2] ?? '10,100,1000').split(',').map(Number);
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 function profile(index: number): BusinessProfile {
-  return {
+  return resolveBusinessProfile({
     name: `Bench Bedding ${index}`,
     description: 'Premium bedding and home comfort store',
     business_type: 'retail',
@@ -22,7 +23,7 @@ function profile(index: number): BusinessProfile {
       products: [{ name: 'Egyptian Cotton Sheet Set', price: 129.99 }, { name: 'Down Alternative Comforter', price: 89.5 }],
       website: 'https://bench.example',
     },
-  };
+  });
 }
 
 function percentile(values: number[], p: number): number {

@@ -8,6 +8,7 @@ import {
   validateFlow,
   type FlowDocument,
 } from '@voca/aws-connect';
+import { resolveBusinessProfile } from '@voca/business';
 import { dataSourceOptions } from '@voca/persistence';
 import { DataSource } from 'typeorm';
 import { QueueName, type ConnectDeprovisionJobData } from '@voca/contracts';
@@ -258,7 +259,7 @@ describe('dedicated tenancy', () => {
         agentId,
         vendorId: dedicated,
         channels: ['voice'],
-        profile: { name: 'Dedicated', description: null, business_type: 'other', character_config: {}, context: {} },
+        profile: resolveBusinessProfile({ name: 'Dedicated', description: null, business_type: 'other', character_config: {}, context: {} }),
         known: {},
         record: async () => undefined,
         report: async () => undefined,

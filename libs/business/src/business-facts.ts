@@ -9,29 +9,27 @@ function price(value: number | undefined): string {
  * identity, hours, policies, products, contact, then the vendor's own knowledge base and FAQs.
  */
 export function businessFacts(profile: BusinessProfile): string[] {
-  const { context } = profile;
   const facts: string[] = [`Business: ${profile.name} (${profile.business_type})`];
   if (profile.description) facts.push(`About: ${profile.description}`);
-  if (context.store_hours) {
-    facts.push(`Store hours: ${context.store_hours}${context.timezone ? ` (${context.timezone})` : ''}`);
+  if (profile.store_hours) {
+    facts.push(`Store hours: ${profile.store_hours}${profile.timezone ? ` (${profile.timezone})` : ''}`);
   }
-  const policies = context.policies ?? {};
+  const { policies, contact } = profile;
   if (policies.returns) facts.push(`Returns: ${policies.returns}`);
   if (policies.shipping) facts.push(`Shipping: ${policies.shipping}`);
   if (policies.warranty) facts.push(`Warranty: ${policies.warranty}`);
   if (policies.payment) facts.push(`Payment: ${policies.payment}`);
-  for (const product of context.products ?? []) {
+  for (const product of profile.products) {
     facts.push(`Product: ${product.name}${price(product.price)}${product.description ? ` - ${product.description}` : ''}`);
   }
-  if (context.specialties?.length) facts.push(`Specialties: ${context.specialties.join(', ')}`);
-  const contact = context.contact ?? {};
-  const reach = [contact.phone && `phone ${contact.phone}`, contact.email && `email ${contact.email}`]
+  if (profile.specialties.length) facts.push(`Specialties: ${profile.specialties.join(', ')}`);
+  const reach = [contact.phone && `phone ${contact.phone}`, contact.email && `email ${contact.email}`, contact.text]
     .filter(Boolean)
     .join(', ');
   if (reach) facts.push(`Contact: ${reach}`);
   if (contact.address) facts.push(`Address: ${contact.address}`);
-  if (context.website) facts.push(`Website: ${context.website}`);
-  facts.push(...(context.knowledge_base ?? []));
-  for (const faq of context.faqs ?? []) facts.push(`Q: ${faq.question} A: ${faq.answer}`);
+  if (profile.website) facts.push(`Website: ${profile.website}`);
+  facts.push(...profile.knowledge);
+  for (const faq of profile.faqs) facts.push(`Q: ${faq.question} A: ${faq.answer}`);
   return facts;
 }

@@ -1,1 +1,2 @@
 export * from './business-facts.js';
+export * from './resolve-profile.js';

@@ -54,7 +54,7 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     const voiceLambdaArn = await this.voiceLambda.ensure(instance);
     const queueArn = await this.instances.basicQueueArn(instance);
 
-    const { opening_hours: openingHours, timezone } = profile.context;
+    const { opening_hours: openingHours, timezone } = profile;
     let hoursOfOperationId: string | undefined;
     if (openingHours?.length && timezone) {
       await report('setting the business hours');
@@ -70,8 +70,8 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
       buildAgentContactFlow({
         agentId,
         businessName: profile.name,
-        greeting: profile.character_config.greeting,
-        storeHours: profile.context.store_hours,
+        greeting: profile.voice.greeting,
+        storeHours: profile.store_hours,
         voiceLambdaArn,
         queueArn,
         hoursOfOperationId,
@@ -126,7 +126,7 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
   /** Numbers near the business are preferred: the configured prefix, else the area code of its own phone. */
   private preferredPrefix(profile: ConnectProvisionRequest['profile']): string | undefined {
     if (this.settings.phonePrefix) return this.settings.phonePrefix;
-    const phone = profile.context.contact?.phone?.replace(/[^\d+]/g, '');
+    const phone = profile.contact.phone?.replace(/[^\d+]/g, '');
     const northAmerican = ['US', 'CA'].includes(this.settings.phoneCountry);
     return northAmerican && phone && /^\+1\d{10}$/.test(phone) ? phone.slice(0, 5) : undefined;
   }

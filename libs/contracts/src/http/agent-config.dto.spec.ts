@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { describe, expect, it } from 'vitest';
-import { ProvisionAgentRequestDto } from './agent-config.dto.js';
+import { specExample } from '../../../../test/support/spec-examples.js';
+import { CreateAgentRequestDto, ProvisionAgentRequestDto } from './agent-config.dto.js';
 
 const strict = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
 
@@ -11,9 +12,63 @@ function errorsOf(body: unknown) {
 
 const minimal = { vendor_id: 'v1', agent_config: { name: 'Shop', business_type: 'other', channels: ['sms'] } };
 
+/** Every field path and message of a refused body, flattened. */
+function problemsOf(body: unknown): string[] {
+  const walk = (errors: ReturnType<typeof errorsOf>, parent: string): string[] =>
+    errors.flatMap((error) => {
+      const field = parent ? `${parent}.${error.property}` : error.property;
+      return [...Object.values(error.constraints ?? {}).map((m) => `${field}: ${m}`), ...walk(error.children ?? [], field)];
+    });
+  return walk(errorsOf(body), '');
+}
+
+const withProfile = (character_config: object, context: object = {}) => ({
+  ...minimal,
+  agent_config: { ...minimal.agent_config, character_config, context },
+});
+
 describe('ProvisionAgentRequestDto', () => {
   it('accepts the smallest valid request', () => {
     expect(errorsOf(minimal)).toEqual([]);
+  });
+
+  it("accepts the spec's provisioning and creation requests verbatim", () => {
+    expect(problemsOf(specExample('provision-request'))).toEqual([]);
+    const create = validateSync(plainToInstance(CreateAgentRequestDto, specExample('create-agent-request')), strict);
+    expect(create).toEqual([]);
+  });
+
+  it('accepts products as identifiers or objects, and knowledge as named facts or statements, in either place', () => {
+    const body = withProfile(
+      { products: ['duvets', { name: 'Silk Pillowcase', price: 35 }], knowledge_base: ['Wash cold.'] },
+      { products: ['throws'], knowledge_base: { care: 'Wash cold' }, website: 'https://cozy.example/shop' },
+    );
+    expect(problemsOf(body)).toEqual([]);
+  });
+
+  it('names the entry at fault in a product list, a knowledge base or a website', () => {
+    expect(problemsOf(withProfile({ products: ['ok', { name: 'X', price: -1 }] }))).toEqual([
+      'agent_config.character_config.products: products[1].price: price must not be less than 0',
+    ]);
+    expect(problemsOf(withProfile({ products: [{ name: 'X', colour: 'red' }] }))).toEqual([
+      'agent_config.character_config.products: products[0].colour: property colour should not exist',
+    ]);
+    expect(problemsOf(withProfile({ products: [''] }))).toEqual([
+      'agent_config.character_config.products: products[0] must be between 1 and 200 characters long',
+    ]);
+    expect(problemsOf(withProfile({ knowledge_base: { return_policy: 30 } }))).toEqual([
+      'agent_config.character_config.knowledge_base: knowledge_base.return_policy must be a string',
+    ]);
+    expect(problemsOf(withProfile({ knowledge_base: 'returns in 30 days' }))[0]).toMatch(/knowledge_base must be an object of named facts/);
+    expect(problemsOf(withProfile({}, { website: 'not a website' }))).toEqual([
+      'agent_config.context.website: website must be a website: a domain such as example.com or an http(s) URL',
+    ]);
+  });
+
+  it('still refuses unknown fields, naming them', () => {
+    expect(problemsOf(withProfile({ business_nam: 'Typo' }))).toEqual([
+      'agent_config.character_config.business_nam: property business_nam should not exist',
+    ]);
   });
 
   it('accepts credentials for the channels the agent has', () => {

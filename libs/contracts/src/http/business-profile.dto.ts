@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsObject,
@@ -9,7 +9,6 @@ import {
   IsOptional,
   IsString,
   IsTimeZone,
-  IsUrl,
   IsIn,
   Matches,
   ValidateBy,
@@ -18,39 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Length } from '../text/text-length.js';
-
-/** How the agent speaks: the seed's `character_config`. */
-export class CharacterConfigDto {
-  @ApiPropertyOptional({ example: 'warm, patient and knowledgeable about sleep' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  personality?: string;
-
-  @ApiPropertyOptional({ example: 'friendly', description: 'e.g. friendly, professional, formal, casual' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 60)
-  tone?: string;
-
-  @ApiPropertyOptional({ example: 'en', description: 'BCP 47 language tag the agent answers in' })
-  @IsOptional()
-  @IsString()
-  @Length(2, 35)
-  language?: string;
-
-  @ApiPropertyOptional({ example: 'concise' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  response_style?: string;
-
-  @ApiPropertyOptional({ example: 'Hi! Welcome to Cozy Comfort Bedding. How can I help you sleep better today?' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  greeting?: string;
-}
+import { IsIdentifierOrObjectList, IsKnowledgeBase, IsWebsite } from './profile-validators.js';
 
 export class ProductDto {
   @ApiProperty({ example: 'Egyptian Cotton Sheet Set' })
@@ -69,6 +36,105 @@ export class ProductDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   price?: number;
+}
+
+/** A product: an identifier as the spec writes it (`"bedding_sets"`, spoken "bedding sets") or an object. */
+export type ProductEntry = string | ProductDto;
+/** Named facts (`{"return_policy": "30-day returns"}`, the spec's form) or plain statements. */
+export type KnowledgeBase = Record<string, string> | string[];
+
+/** OpenAPI for a list of identifiers or product objects. */
+function productsProperty(example: unknown[], description?: string): ApiPropertyOptions {
+  return {
+    type: 'array',
+    items: { oneOf: [{ type: 'string', example: 'bedding_sets' }, { $ref: getSchemaPath(ProductDto) }] },
+    example,
+    description,
+  };
+}
+
+/** OpenAPI for a knowledge base: named facts or statements. */
+function knowledgeProperty(example: unknown, description: string): ApiPropertyOptions {
+  return {
+    oneOf: [
+      { type: 'object', additionalProperties: { type: 'string' } },
+      { type: 'array', items: { type: 'string' } },
+    ],
+    example,
+    description,
+  } as ApiPropertyOptions;
+}
+
+/**
+ * Who the agent is and what it sells: the spec's `character_config` (`business_name`, `products`, `specialties`,
+ * `tone`, `knowledge_base`) with the engine's optional extensions (`personality`, `language`, `response_style`,
+ * `greeting`).
+ */
+@ApiExtraModels(ProductDto)
+export class CharacterConfigDto {
+  @ApiPropertyOptional({ example: 'Cozy Comfort Bedding', description: 'The business the agent speaks for (default: the agent name)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  business_name?: string;
+
+  @ApiPropertyOptional(
+    productsProperty(['bedding_sets', 'pillows', 'comforters', 'duvets'], 'Identifiers (spoken as words) or {name, description, price} objects'),
+  )
+  @IsOptional()
+  @IsIdentifierOrObjectList(ProductDto)
+  products?: ProductEntry[];
+
+  @ApiPropertyOptional({ example: ['bedding', 'home_decor', 'sleep_products'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  specialties?: string[];
+
+  @ApiPropertyOptional({ example: 'warm, patient and knowledgeable about sleep' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  personality?: string;
+
+  @ApiPropertyOptional({
+    example: 'friendly_helpful',
+    description: 'friendly_helpful or professional_friendly (the spec), or free text such as warm, casual, formal',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  tone?: string;
+
+  @ApiPropertyOptional(
+    knowledgeProperty(
+      { product_catalog: 'bedding_products.json', return_policy: '30-day returns', shipping_info: 'Free shipping over $50' },
+      'Named facts the agent can quote (return_policy, shipping_info, warranty_info and payment_info answer those questions; a bare file name is kept, not quoted), or statements',
+    ),
+  )
+  @IsOptional()
+  @IsKnowledgeBase()
+  knowledge_base?: KnowledgeBase;
+
+  @ApiPropertyOptional({ example: 'en', description: 'BCP 47 language tag the agent answers in' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 35)
+  language?: string;
+
+  @ApiPropertyOptional({ example: 'concise' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  response_style?: string;
+
+  @ApiPropertyOptional({ example: 'Hi! Welcome to Cozy Comfort Bedding. How can I help you sleep better today?' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  greeting?: string;
 }
 
 export class PoliciesDto {
@@ -161,15 +227,16 @@ export class OpeningHoursDto {
   close: string;
 }
 
-/** What the agent knows about the business: the seed's `context`. */
+/**
+ * What the agent knows about the business: the spec's `context` (`store_hours`, `contact_info`, `website`) with the
+ * engine's optional extensions (products, opening hours with a time zone, policies, structured contact, FAQs...).
+ */
+@ApiExtraModels(ProductDto)
 export class BusinessContextDto {
-  @ApiPropertyOptional({ type: [ProductDto] })
+  @ApiPropertyOptional(productsProperty([{ name: 'Egyptian Cotton Sheet Set', price: 129.99 }]))
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => ProductDto)
-  products?: ProductDto[];
+  @IsIdentifierOrObjectList(ProductDto)
+  products?: ProductEntry[];
 
   @ApiPropertyOptional({ example: ['organic cotton bedding', 'hypoallergenic pillows'] })
   @IsOptional()
@@ -179,11 +246,17 @@ export class BusinessContextDto {
   @Length(1, 200, { each: true })
   specialties?: string[];
 
-  @ApiPropertyOptional({ example: 'Monday to Saturday, 9 AM - 6 PM EST' })
+  @ApiPropertyOptional({ example: '9 AM - 6 PM EST' })
   @IsOptional()
   @IsString()
   @Length(1, 500)
   store_hours?: string;
+
+  @ApiPropertyOptional({ example: '+1-555-BEDDING', description: 'How customers reach the business, free text' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  contact_info?: string;
 
   @ApiPropertyOptional({ example: 'America/New_York', description: 'IANA time zone of the store hours' })
   @IsOptional()
@@ -215,18 +288,15 @@ export class BusinessContextDto {
   @Type(() => ContactDto)
   contact?: ContactDto;
 
-  @ApiPropertyOptional({ example: 'https://cozycomfort.example' })
+  @ApiPropertyOptional({ example: 'cozycomfort.com', description: 'A domain or an http(s) URL' })
   @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  @IsWebsite()
   website?: string;
 
-  @ApiPropertyOptional({ example: ['All sheets are OEKO-TEX certified.'], description: 'Facts the agent may quote' })
+  @ApiPropertyOptional(knowledgeProperty(['All sheets are OEKO-TEX certified.'], 'Facts the agent may quote: statements, or named as in character_config'))
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @Length(1, 4000, { each: true })
-  knowledge_base?: string[];
+  @IsKnowledgeBase()
+  knowledge_base?: KnowledgeBase;
 
   @ApiPropertyOptional({ type: [FaqDto] })
   @IsOptional()

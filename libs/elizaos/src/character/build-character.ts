@@ -12,15 +12,15 @@ export const HAND_OFF_ACTION = 'HAND_OFF_TO_HUMAN';
 const EXAMPLE_QUESTIONS = ['What are your store hours?', 'Do you take returns?', 'Can I talk to a person?'];
 
 function systemPrompt(profile: BusinessProfile, facts: string[]): string {
-  const { character_config: character } = profile;
+  const { voice } = profile;
   const tone = characterToneOf(profile);
   const about = profile.description ? `: ${profile.description}` : '';
   return [
     `You are the customer-service assistant of ${profile.name}, a ${profile.business_type} business${about}.`,
     `Speak in a ${tone.name} tone. ${tone.style}` +
-      (character.personality ? ` Personality: ${character.personality}.` : '') +
-      (character.response_style ? ` Response style: ${character.response_style}.` : ''),
-    `Answer in the language with tag "${character.language ?? 'en'}" unless the customer writes in another language.`,
+      (voice.personality ? ` Personality: ${voice.personality}.` : '') +
+      (voice.response_style ? ` Response style: ${voice.response_style}.` : ''),
+    `Answer in the language with tag "${voice.language ?? 'en'}" unless the customer writes in another language.`,
     'Rules:',
     '- Answer only from the business facts below and the conversation. When they do not cover a question, say you do not know and offer to connect the customer with a person.',
     '- Never invent prices, dates, stock, policies or promises. Never claim to be a person.',
@@ -50,7 +50,8 @@ function examplesOf(profile: BusinessProfile): ElizaMessageExample[][] {
 export function buildCharacter(agentId: string, profile: BusinessProfile, channels: readonly SocialChannel[]): ElizaCharacter {
   const facts = businessFacts(profile);
   const tone = characterToneOf(profile);
-  const products = (profile.context.products ?? []).map((product) => product.name);
+  const { voice } = profile;
+  const products = profile.products.map((product) => product.name);
   return {
     id: elizaosAgentIdOf(agentId),
     name: profile.name,
@@ -59,10 +60,10 @@ export function buildCharacter(agentId: string, profile: BusinessProfile, channe
     bio: [
       profile.description ?? `${profile.name} is a ${profile.business_type} business.`,
       `Answers ${profile.name}'s customers on ${channels.length ? channels.join(', ') : 'every channel'} with one memory of each customer.`,
-      ...(profile.context.specialties?.length ? [`Specialises in ${profile.context.specialties.join(', ')}.`] : []),
+      ...(profile.specialties.length ? [`Specialises in ${profile.specialties.join(', ')}.`] : []),
     ],
-    topics: [...new Set([...products, ...(profile.context.specialties ?? []), 'store hours', 'returns', 'shipping', 'orders'])],
-    adjectives: [...new Set([...tone.adjectives, ...(profile.character_config.personality?.split(/[,;]\s*|\s+and\s+/) ?? [])])]
+    topics: [...new Set([...products, ...profile.specialties, 'store hours', 'returns', 'shipping', 'orders'])],
+    adjectives: [...new Set([...tone.adjectives, ...(voice.personality?.split(/[,;]\s*|\s+and\s+/) ?? [])])]
       .map((adjective) => adjective.trim())
       .filter(Boolean),
     knowledge: facts,

@@ -12,6 +12,6 @@ const STYLES: Record<Tone, { adjectives: string[]; style: string }> = {
 
 /** The agent's tone, resolved the same way the offline model resolves it, with how it reads in a character. */
 export function characterToneOf(profile: BusinessProfile): { name: Tone; adjectives: string[]; style: string } {
-  const name = toneOf(profile.character_config, profile.business_type);
+  const name = toneOf(profile.voice, profile.business_type);
   return { name, ...STYLES[name] };
 }

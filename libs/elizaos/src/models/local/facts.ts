@@ -44,6 +44,8 @@ export interface Facts {
   phone?: string;
   email?: string;
   address?: string;
+  /** Free-text contact details (the spec's `contact_info` when it is neither a phone nor an email). */
+  contactText?: string;
   website?: string;
   /** The website's host: the only one whose links may appear in an answer. */
   websiteHost?: string;
@@ -54,29 +56,28 @@ export interface Facts {
 }
 
 export function readFacts(profile: BusinessProfile): Facts {
-  const character = profile?.character_config ?? {};
-  const context = profile?.context ?? {};
-  const policies = context.policies ?? {};
-  const contact = context.contact ?? {};
-  const website = validWebsite(context.website);
-  const host = website ? hostOf(website) : undefined;
+  const voice = profile?.voice ?? {};
+  const policies = profile?.policies ?? {};
+  const contact = profile?.contact ?? {};
+  const website = validWebsite(profile?.website);
+  const host = website ? hostOf(websiteUrl(website)) : undefined;
   const clean = (value: unknown, max?: number): string | undefined => {
     if (typeof value !== 'string') return undefined;
     const text = plainText(value, host);
     return text ? clip(text, max) : undefined;
   };
   const name = clean(profile?.name, 200) ?? 'our business';
-  const hoursByDay = rangesByDay(context.opening_hours);
+  const hoursByDay = rangesByDay(profile?.opening_hours);
 
   return {
     name,
     nameTerms: contentTerms(name),
     description: clean(profile?.description),
-    tone: toneOf(character, profile?.business_type),
-    concise: /\b(?:concise|brief|short|succinct|terse|to the point)\b/i.test(character.response_style ?? ''),
-    greeting: clean(character.greeting),
-    storeHours: clean(context.store_hours),
-    week: describeWeek(hoursByDay, context.timezone),
+    tone: toneOf(voice, profile?.business_type),
+    concise: /\b(?:concise|brief|short|succinct|terse|to the point)\b/i.test(voice.response_style ?? ''),
+    greeting: clean(voice.greeting),
+    storeHours: clean(profile?.store_hours),
+    week: describeWeek(hoursByDay, profile?.timezone),
     hoursByDay,
     returns: clean(policies.returns),
     shipping: clean(policies.shipping),
@@ -85,9 +86,10 @@ export function readFacts(profile: BusinessProfile): Facts {
     phone: clean(contact.phone, 40),
     email: clean(contact.email, 254),
     address: clean(contact.address),
+    contactText: clean(contact.text, 500),
     website,
     websiteHost: host,
-    products: list(context.products, MAX_PRODUCTS).flatMap((product) => {
+    products: list(profile?.products, MAX_PRODUCTS).flatMap((product) => {
       const productName = clean(product?.name, 200);
       if (!productName) return [];
       const description = clean(product.description, 2_000);
@@ -97,9 +99,9 @@ export function readFacts(profile: BusinessProfile): Facts {
       const nameTerms = contentTerms(productName);
       return [{ name: productName, description, price, nameTerms, terms: new Set([...nameTerms, ...contentTerms(description)]) }];
     }),
-    specialties: textFacts(list(context.specialties, MAX_ENTRIES).map((s) => clean(s, 200))),
-    knowledge: textFacts(list(context.knowledge_base, MAX_ENTRIES).map((k) => clean(k))),
-    faqs: list(context.faqs, MAX_ENTRIES).flatMap((faq) => {
+    specialties: textFacts(list(profile?.specialties, MAX_ENTRIES).map((s) => clean(s, 200))),
+    knowledge: textFacts(list(profile?.knowledge, MAX_ENTRIES).map((k) => clean(k))),
+    faqs: list(profile?.faqs, MAX_ENTRIES).flatMap((faq) => {
       const question = clean(faq?.question);
       const answer = clean(faq?.answer);
       return question && answer ? [{ answer: asSentence(answer), terms: contentTerms(question) }] : [];
@@ -115,8 +117,13 @@ function textFacts(texts: (string | undefined)[]): TextFact[] {
   return texts.flatMap((text) => (text ? [{ text, terms: contentTerms(text) }] : []));
 }
 
+/** An http(s) URL, or a bare domain as the spec writes it (quoted as given: "cozycomfort.com" reads well aloud). */
 function validWebsite(value: unknown): string | undefined {
   if (typeof value !== 'string' || /\s/.test(value.trim())) return undefined;
-  const url = value.trim();
-  return /^https?:\/\//i.test(url) && hostOf(url) ? url : undefined;
+  const website = value.trim();
+  return hostOf(websiteUrl(website)) ? website : undefined;
+}
+
+function websiteUrl(website: string): string {
+  return /^https?:\/\//i.test(website) ? website : `https://${website}`;
 }

@@ -1,12 +1,14 @@
+import { resolveBusinessProfile } from '@voca/business';
 import type { BusinessContextDto, BusinessProfile, CharacterConfigDto } from '@voca/contracts';
 import { describe, expect, it } from 'vitest';
+import { specExample } from '../../../../../test/support/spec-examples.js';
 import { answerLocally, type LocalAnswer, type LocalTurn } from './index.js';
 
 function cozyComfort(
   character: Partial<CharacterConfigDto> = {},
   context: Partial<BusinessContextDto> = {},
 ): BusinessProfile {
-  return {
+  return resolveBusinessProfile({
     name: 'Cozy Comfort Bedding',
     description: 'Premium bedding and sleep accessories.',
     business_type: 'retail',
@@ -29,10 +31,10 @@ function cozyComfort(
       faqs: [{ question: 'Do you offer gift wrapping?', answer: 'Yes, gift wrapping is available for $5.' }],
       ...context,
     },
-  };
+  });
 }
 
-const MINIMAL = { name: 'Tiny Shop', business_type: 'other', description: null, character_config: {}, context: {} } as BusinessProfile;
+const MINIMAL = resolveBusinessProfile({ name: 'Tiny Shop', business_type: 'other', description: null, character_config: {}, context: {} });
 const TONES = ['friendly', 'warm', 'casual', 'professional', 'formal'] as const;
 
 const ask = (text: string, turn: Partial<LocalTurn> = {}): LocalAnswer =>
@@ -364,11 +366,11 @@ describe('answerLocally: every answer is short plain text built from the facts',
   const profiles = [...TONES.map((tone) => cozyComfort({ tone })), MINIMAL];
   const numbersOf = (text: string) => (text.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
 
-  it.each(profiles.map((profile) => [profile.name, profile.character_config.tone ?? 'default', profile] as const))(
+  it.each(profiles.map((profile) => [profile.name, profile.voice.tone ?? 'default', profile] as const))(
     '%s (%s)',
     (_name, _tone, profile) => {
       const known = new Set(numbersOf(JSON.stringify(profile)));
-      const website = profile.context.website;
+      const website = profile.website;
       for (const text of INPUTS) {
         for (const firstContact of [true, false]) {
           const { text: answer } = answerLocally({ profile, text, firstContact, customerName: 'Sam' });
@@ -382,4 +384,37 @@ describe('answerLocally: every answer is short plain text built from the facts',
       }
     },
   );
+});
+
+describe("answerLocally: the spec's profile", () => {
+  const spec = specExample('provision-request').agent_config;
+  const profile = (tone = spec.character_config.tone) =>
+    resolveBusinessProfile({ ...spec, character_config: { ...spec.character_config, tone } });
+  const answer = (text: string, firstContact = false, tone?: string) => answerLocally({ profile: profile(tone), text, firstContact }).text;
+
+  it('speaks as the business, not as the agent', () => {
+    expect(answer('hi', true)).toBe('Hi! Welcome to Cozy Comfort Bedding. How can I help you today?');
+  });
+
+  it("quotes the spec's hours, policies, contact and website", () => {
+    expect(answer('What time are you open?')).toContain('Our store hours are 9 AM - 6 PM EST.');
+    expect(answer('What is your return policy?')).toContain('Our returns policy: 30-day returns.');
+    expect(answer('Do you charge for shipping?')).toContain('Free shipping over $50.');
+    expect(answer("What's your phone number?")).toContain('call us at +1-555-BEDDING');
+    expect(answer('What is your website?')).toContain('You can find us online at cozycomfort.com.');
+  });
+
+  it('names products as words, never as identifiers, and never quotes the catalogue file', () => {
+    const products = answer('What products do you sell?');
+    expect(products).toContain('We offer bedding sets, pillows, comforters, among others.');
+    expect(answer('Do you have duvets?')).toContain('We have duvets.');
+    for (const text of ['What products do you sell?', 'Do you have a product catalog?', 'What do you specialise in?']) {
+      expect(answer(text)).not.toMatch(/_|\.json/);
+    }
+  });
+
+  it('takes professional_friendly as a professional voice and friendly_helpful as a friendly one', () => {
+    expect(answer('hello', true, 'professional_friendly')).toMatch(/^Hello, thank you for contacting Cozy Comfort Bedding\./);
+    expect(answer('hello', true, 'friendly_helpful')).toMatch(/^Hi! Welcome to Cozy Comfort Bedding\./);
+  });
 });

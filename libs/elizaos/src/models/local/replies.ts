@@ -96,6 +96,10 @@ const CONTACT_NOUNS: Record<ContactKind, string> = { phone: 'phone number', emai
 
 function contactReply(facts: Facts, kinds: ReadonlySet<ContactKind>): Reply {
   const known = (['phone', 'email', 'address'] as const).filter((kind) => facts[kind]);
+  // Free-text contact details cannot be split by kind: they answer any contact question the structured ones do not.
+  if (facts.contactText && !known.some((kind) => kinds.has(kind))) {
+    return answered(ours(`You can reach us at ${withoutFinalStop(facts.contactText)}.`));
+  }
   if (known.length === 0) return lacking('our contact details');
   const wanted = kinds.size > 0 ? known.filter((kind) => kinds.has(kind)) : known;
   const said: Said[] = [];
@@ -149,8 +153,12 @@ export function quotedReply(texts: readonly string[]): Reply {
   return answered(...texts.map(quoted));
 }
 
+/**
+ * "the Egyptian Cotton Sheet Set", but "pillows": a name in lower case is a kind of product (as the spec's
+ * identifiers are), not one product.
+ */
 function the(name: string): string {
-  return /^the\s/i.test(name) ? name : `the ${name}`;
+  return /^the\s/i.test(name) || !/^\p{Lu}/u.test(name) ? name : `the ${name}`;
 }
 
 function capitalised(text: string): string {

@@ -25,7 +25,7 @@ export function returningCustomerGreeting(input: {
 }): string | undefined {
   const earlier = [...input.history].reverse().find((turn) => turn.role === 'customer' && turn.channel !== input.channel);
   if (!earlier) return undefined;
-  const voice = voiceOf(toneOf(input.profile.character_config, input.profile.business_type));
+  const voice = voiceOf(toneOf(input.profile.voice, input.profile.business_type));
   const firstName = input.customerName?.split(/\s+/)[0]?.replace(/[^\p{L}'-]/gu, '') || undefined;
   const quote = earlier.text.length > QUOTE_LIMIT ? `${earlier.text.slice(0, QUOTE_LIMIT).trimEnd()}...` : earlier.text;
   return `${voice.welcomeBack(input.profile.name, firstName)} I see you wrote to us on ${CHANNEL_NAMES[earlier.channel]}: "${quote}". Is that what you are calling about, or can I help with something else?`;

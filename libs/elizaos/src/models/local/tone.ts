@@ -1,4 +1,4 @@
-import type { BusinessType, CharacterConfigDto } from '@voca/contracts';
+import type { BusinessProfile, BusinessType } from '@voca/contracts';
 
 /**
  * How the agent speaks. The tone only picks the greetings, connectors and sign-offs around the facts; the facts
@@ -17,12 +17,12 @@ const TONE_WORDS: ReadonlyArray<readonly [Tone, string[]]> = [
 
 /**
  * The tone named earliest in `tone`, else in `personality`; else professional for microfinance (money talk) and
- * friendly for everything else.
+ * friendly for everything else. The spec's `friendly_helpful` is friendly and `professional_friendly` professional.
  */
-export function toneOf(character: CharacterConfigDto | undefined, businessType: BusinessType | undefined): Tone {
+export function toneOf(voice: BusinessProfile['voice'] | undefined, businessType: BusinessType | undefined): Tone {
   return (
-    toneIn(character?.tone) ??
-    toneIn(character?.personality) ??
+    toneIn(voice?.tone) ??
+    toneIn(voice?.personality) ??
     (businessType === 'microfinance' ? 'professional' : 'friendly')
   );
 }
@@ -31,7 +31,8 @@ const TONE_PATTERNS = TONE_WORDS.flatMap(([tone, words]) => words.map((word) => 
 
 function toneIn(text: string | undefined): Tone | undefined {
   if (typeof text !== 'string') return undefined;
-  const lower = text.slice(0, 500).toLowerCase();
+  // Identifier-style tones (`professional_friendly`) are words too.
+  const lower = text.slice(0, 500).toLowerCase().replaceAll('_', ' ');
   let best: { tone: Tone; at: number } | undefined;
   for (const { tone, pattern } of TONE_PATTERNS) {
     const match = pattern.exec(lower);
