@@ -38,7 +38,7 @@ describe('process lifecycle', () => {
         const { body } = await api.get(accepted.body.status_url);
         return body.status === 'completed' ? body : undefined;
       }, 'the operation to complete');
-      expect(done.agent_config.channels[0]).toMatchObject({ type: 'voice', status: 'active' });
+      expect(done.agent_config.channels[0]).toMatchObject({ channel_type: 'voice', status: 'active' });
     } finally {
       await engine.stop();
     }

@@ -112,7 +112,7 @@ beforeAll(async () => {
     return body.status === 'completed' ? body : undefined;
   }, 'the agent to be provisioned', 60_000);
   agentId = accepted.body.agent_id;
-  voiceNumber = done.agent_config.channels.find((c: { type: string }) => c.type === 'voice').phone_number;
+  voiceNumber = done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'voice').phone_number;
 }, 120_000);
 
 afterAll(async () => {

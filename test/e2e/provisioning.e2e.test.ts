@@ -43,9 +43,9 @@ describe('the engine as four processes, driven over HTTP only', () => {
       agent_config: { id: accepted.body.agent_id, name: 'Cozy Comfort Bedding', status: 'active', provisioning_complete: true },
     });
     const [voice, ...social] = final.body.agent_config.channels;
-    expect(voice).toMatchObject({ type: 'voice', status: 'active', phone_number: expect.stringMatching(/^\+1/) });
+    expect(voice).toMatchObject({ channel_type: 'voice', status: 'active', phone_number: expect.stringMatching(/^\+1/) });
     expect(voice.aws_connect_instance_id).toMatch(/^arn:aws:connect:us-east-1:/);
-    expect(social.map((channel: { type: string }) => channel.type)).toEqual(['whatsapp', 'instagram', 'facebook', 'twitter']);
+    expect(social.map((channel: { channel_type: string }) => channel.channel_type)).toEqual(['whatsapp', 'instagram', 'facebook', 'twitter']);
     for (const channel of social) expect(channel.elizaos_agent_id).toEqual(expect.any(String));
 
     const agent = await api.get(`/api/v1/agents/${accepted.body.agent_id}`, token);

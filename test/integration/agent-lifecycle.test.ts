@@ -134,7 +134,7 @@ describe('the agent state machine', () => {
 
   it("plays the closed message to a paused agent's callers, transfers them as configured, and records the turn", async () => {
     const { agentId, done } = await provision(uniqueVendor(), { channels: ['voice'] });
-    const voiceNumber = done.agent_config.channels.find((channel: { type: string }) => channel.type === 'voice').phone_number as string;
+    const voiceNumber = done.agent_config.channels.find((channel: { channel_type: string }) => channel.channel_type === 'voice').phone_number as string;
     expect((await act(agentId, 'pause')).status).toBe(200);
     const caller = `+1555${String(Date.now()).slice(-7)}`;
     const turn = (overrides: Record<string, unknown> = {}) => {
@@ -213,7 +213,7 @@ describe('changing an agent', () => {
   it('provisions only the difference: a channel added, one dropped, a new tone and greeting re-rendered', async () => {
     const { agentId } = await provision(uniqueVendor(), { channels: ['voice', 'whatsapp'] });
     const { body: before } = await api.get(`/api/v1/agents/${agentId}`, service());
-    const number = before.channels.find((c: { type: string }) => c.type === 'voice').phone_number;
+    const number = before.channels.find((c: { channel_type: string }) => c.channel_type === 'voice').phone_number;
 
     // Keep voice, new tone and greeting: the character and the flow are re-rendered.
     const retoned = await put(agentId, {
@@ -244,7 +244,7 @@ describe('changing an agent', () => {
       ['finalize', []],
     ]);
     const { body: after } = await api.get(`/api/v1/agents/${agentId}`, service());
-    expect(after.channels.map((c: { type: string; status: string }) => [c.type, c.status])).toEqual([
+    expect(after.channels.map((c: { channel_type: string; status: string }) => [c.channel_type, c.status])).toEqual([
       ['whatsapp', 'active'],
       ['facebook', 'active'],
     ]);
@@ -293,7 +293,7 @@ describe('deleting an agent', () => {
   it('removes every Connect resource, pools the number for the next agent, and is harmless twice', async () => {
     const vendor = uniqueVendor();
     const { agentId, done } = await provision(vendor, { channels: ['voice', 'whatsapp'] });
-    const number = done.agent_config.channels.find((c: { type: string }) => c.type === 'voice').phone_number;
+    const number = done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'voice').phone_number;
     expect(aws.inventory().contactFlows.filter((f) => f.name === contactFlowNameOf(agentId))).toHaveLength(1);
 
     const deleted = await api.send<any>('DELETE', `/api/v1/agents/${agentId}`, undefined, service());

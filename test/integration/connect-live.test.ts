@@ -147,7 +147,7 @@ describe('live Amazon Connect provisioning against the emulator', () => {
   it('reports sms as pending configuration without an SMS number, and imports one when given', async () => {
     const without = await provision({ channels: ['voice', 'sms'] });
     expect(without.done.status).toBe('partially_completed');
-    const sms = without.done.agent_config.channels.find((c: { type: string }) => c.type === 'sms');
+    const sms = without.done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'sms');
     expect(sms).toMatchObject({ status: 'pending_configuration', error: expect.stringContaining('source_phone_number_arn') });
 
     const arn = `arn:aws:sms-voice:us-east-2:123456789012:phone-number/phone-${randomUUID().replaceAll('-', '')}`;

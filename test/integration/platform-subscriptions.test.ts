@@ -139,7 +139,7 @@ describe('platform webhook subscriptions', () => {
     );
     const done = await ended(accepted.body.status_url);
     expect(done.status).toBe('partially_completed');
-    const byType = Object.fromEntries(done.agent_config.channels.map((c: { type: string }) => [c.type, c]));
+    const byType = Object.fromEntries(done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]));
     expect(byType.whatsapp.status).toBe('active');
     expect(byType.twitter.status).toBe('active');
     expect(byType.facebook.status).toBe('failed');

@@ -57,7 +57,7 @@ describe('provisioning the seed agent', () => {
       status: 'active',
       provisioning_complete: true,
     });
-    const channels = Object.fromEntries(done.agent_config.channels.map((c: { type: string }) => [c.type, c]));
+    const channels = Object.fromEntries(done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]));
     expect(Object.keys(channels)).toEqual(['voice', 'whatsapp', 'instagram', 'facebook', 'twitter']);
     expect(channels.voice.phone_number).toMatch(/^\+1\d{3}55501\d{2}$/);
     expect(channels.voice.aws_connect_instance_id).toMatch(/^arn:aws:connect:/);

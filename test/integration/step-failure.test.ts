@@ -59,7 +59,7 @@ describe('a step that keeps failing', () => {
     expect(connect.calls.get(accepted.agent_id)).toBe(3);
     expect(done.error).toBe('aws_connect: InvalidContactFlowException: the flow failed validation');
 
-    const channels = Object.fromEntries(done.agent_config.channels.map((c: { type: string }) => [c.type, c]));
+    const channels = Object.fromEntries(done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]));
     expect(channels.voice).toMatchObject({ status: 'failed', error: expect.stringContaining('InvalidContactFlowException') });
     expect(channels.voice.phone_number).toBeUndefined();
     expect(channels.whatsapp.status).toBe('active');

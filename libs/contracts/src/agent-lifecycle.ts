@@ -1,4 +1,4 @@
-import type { AgentStatus } from './statuses.js';
+import { ANSWERING_AGENT_STATUSES, type AgentStatus } from './statuses.js';
 
 /** What the backend can ask of a running agent. */
 export const AGENT_ACTIONS = ['start', 'stop', 'pause', 'resume'] as const;
@@ -35,4 +35,15 @@ export function allowedActions(status: AgentStatus): string[] {
   if (UPDATABLE_STATUSES.includes(status)) actions.push('update');
   if (DELETABLE_STATUSES.includes(status)) actions.push('delete');
   return actions;
+}
+
+/**
+ * The transition that takes an agent from `from` to a requested status (the spec's `PUT {status}`), or null when it
+ * is there already. `active` means answering: a paused agent resumes, a stopped one starts.
+ */
+export function actionTowards(from: AgentStatus, to: 'active' | 'paused' | 'stopped'): AgentAction | null {
+  if (to === 'paused') return from === 'paused' ? null : 'pause';
+  if (to === 'stopped') return from === 'stopped' ? null : 'stop';
+  if (ANSWERING_AGENT_STATUSES.includes(from)) return null;
+  return from === 'stopped' ? 'start' : 'resume';
 }

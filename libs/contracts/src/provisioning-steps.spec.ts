@@ -3,7 +3,7 @@ import { planChannelSteps } from './provisioning-steps.js';
 import { JOB_NAMES_BY_QUEUE, provisioningJobId, STEP_JOBS } from './queues/index.js';
 
 describe('planChannelSteps', () => {
-  it('groups voice and sms under Amazon Connect and the social channels under ElizaOS, context always', () => {
+  it('groups voice and sms under Amazon Connect and the social channels under ElizaOS, ElizaOS and context always', () => {
     expect(planChannelSteps(['twitter', 'voice', 'whatsapp', 'sms'])).toEqual([
       { name: 'aws_connect', channels: ['voice', 'sms'] },
       { name: 'elizaos', channels: ['twitter', 'whatsapp'] },
@@ -11,9 +11,13 @@ describe('planChannelSteps', () => {
     ]);
   });
 
-  it('leaves out a channel group the agent does not have', () => {
+  it('leaves out Amazon Connect without voice or sms, but gives every agent its ElizaOS character', () => {
     expect(planChannelSteps(['facebook']).map((step) => step.name)).toEqual(['elizaos', 'context']);
-    expect(planChannelSteps(['voice']).map((step) => step.name)).toEqual(['aws_connect', 'context']);
+    expect(planChannelSteps(['voice'])).toEqual([
+      { name: 'aws_connect', channels: ['voice'] },
+      { name: 'elizaos', channels: [] },
+      { name: 'context', channels: ['voice'] },
+    ]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { type Channel, isConnectChannel, isSocialChannel } from './channels.js';
 
 /**
- * The steps of a provisioning operation. Every operation has `context` and `finalize`; the channel steps exist only
- * when the agent has a channel of their group.
+ * The steps of a provisioning operation. Every operation has `elizaos` (the agent's character, which answers on
+ * every channel, voice and SMS included, plus the social channels' accounts), `context` and `finalize`;
+ * `aws_connect` exists only when the agent has voice or SMS.
  */
 export const STEP_NAMES = ['aws_connect', 'elizaos', 'context', 'finalize'] as const;
 export type StepName = (typeof STEP_NAMES)[number];
@@ -19,7 +20,7 @@ export function planChannelSteps(channels: readonly Channel[]): PlannedStep[] {
   const social = channels.filter(isSocialChannel);
   const steps: PlannedStep[] = [];
   if (connect.length > 0) steps.push({ name: 'aws_connect', channels: connect });
-  if (social.length > 0) steps.push({ name: 'elizaos', channels: social });
+  steps.push({ name: 'elizaos', channels: social });
   steps.push({ name: 'context', channels: [...channels] });
   return steps;
 }

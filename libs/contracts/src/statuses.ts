@@ -25,6 +25,11 @@ export const AGENT_STATUSES = [
 export const ANSWERING_AGENT_STATUSES: readonly AgentStatus[] = ['active', 'partially_active'];
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
-/** `pending_configuration`: the channel needs something only the vendor can supply (e.g. an SMS-capable number). */
+/**
+ * `pending_configuration`: the engine did its part, and the channel waits for something only the vendor can supply
+ * (an SMS-capable number, a social account's credentials); a `PUT` that supplies it makes the channel active.
+ */
 export const CHANNEL_STATUSES = ['pending', 'active', 'failed', 'pending_configuration'] as const;
 export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
+/** A channel in these statuses is not a failure: it answers, or waits for the vendor's configuration. */
+export const PROVISIONED_CHANNEL_STATUSES: readonly ChannelStatus[] = ['active', 'pending_configuration'];

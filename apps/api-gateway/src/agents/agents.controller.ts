@@ -28,6 +28,7 @@ import { actorOf } from '../auth/actor.js';
 import { vendorForWrite } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
 import { ApiIdParam } from '../http/api-docs.js';
+import { etagOf } from '../http/etag.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ProvisioningRequests } from '../provisioning/provisioning-requests.js';
 import { AgentViews } from './agent-views.js';
@@ -106,8 +107,14 @@ export class AgentsController {
   @ApiOperation({ summary: 'An agent with its channels' })
   @ApiOkResponse({ type: AgentView })
   @ApiNotFoundResponse({ type: ErrorView })
-  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<AgentView> {
-    return this.agents.get(id, principal);
+  async get(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AgentView> {
+    const agent = await this.agents.get(id, principal);
+    response.setHeader('ETag', etagOf(agent.version));
+    return agent;
   }
 
   @Get(':id/character')

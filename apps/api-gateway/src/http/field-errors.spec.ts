@@ -1,4 +1,6 @@
-import type { ValidationError } from 'class-validator';
+import { ProvisionAgentRequestDto } from '@voca/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { validationErrorBody } from './field-errors.js';
 
@@ -31,5 +33,25 @@ describe('validationErrorBody', () => {
         { field: 'agent_config.context.products.0.price', messages: ['price must not be less than 0'] },
       ],
     });
+  });
+});
+
+describe('validationErrorBody of the profile lists', () => {
+  const refused = (character_config: object) =>
+    validationErrorBody(
+      validateSync(
+        plainToInstance(ProvisionAgentRequestDto, { agent_config: { name: 'Shop', business_type: 'retail', channels: ['sms'], character_config } }),
+        { whitelist: true, forbidNonWhitelisted: true },
+      ),
+    );
+
+  it('names the entry at fault inside a product list or a knowledge base by its path', () => {
+    expect(refused({ products: ['pillows', { name: 'Duvet', price: -5 }] }).fields).toEqual([
+      { field: 'agent_config.character_config.products.1.price', messages: ['price must not be less than 0'] },
+    ]);
+    expect(refused({ knowledge_base: { return_policy: 30 } }).fields).toEqual([
+      { field: 'agent_config.character_config.knowledge_base.return_policy', messages: ['must be a string'] },
+    ]);
+    expect(refused({ knowledge_base: 'thirty days' }).fields[0]!.field).toBe('agent_config.character_config.knowledge_base');
   });
 });

@@ -1,3 +1,4 @@
+import { NESTED_PATH_CONSTRAINTS } from '@voca/contracts';
 import type { ValidationError } from 'class-validator';
 
 export interface FieldError {
@@ -19,9 +20,24 @@ export function fieldError(field: string, message: string): FieldErrorBody {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
+      NESTED_PATH_CONSTRAINTS.includes(constraint) ? nestedFieldError(parent, message) : { field, messages: [message] },
+    );
+    return [...mergeByField(own), ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** A constraint that checked inside its value names the entry at fault first: `products.1.price: <message>`. */
+function nestedFieldError(parent: string, message: string): FieldError {
+  const separator = message.indexOf(': ');
+  const path = message.slice(0, separator);
+  return { field: parent ? `${parent}.${path}` : path, messages: [message.slice(separator + 2)] };
+}
+
+function mergeByField(errors: FieldError[]): FieldError[] {
+  const merged = new Map<string, string[]>();
+  for (const { field, messages } of errors) merged.set(field, [...(merged.get(field) ?? []), ...messages]);
+  return [...merged].map(([field, messages]) => ({ field, messages }));
 }
 
 export function validationErrorBody(errors: ValidationError[]): FieldErrorBody {

@@ -7,6 +7,7 @@ import {
   AGENT_UNLOADED_PATTERN,
   allowedActions,
   DELETABLE_STATUSES,
+  PROVISIONED_CHANNEL_STATUSES,
   QueueName,
   TRANSITIONS,
   type AgentAction,
@@ -28,7 +29,7 @@ import type { AgentAuditView } from './lifecycle.views.js';
 type InboundJob = Extract<JobItem, { queue: 'inbound' }>;
 
 /** Refuses a transition the state machine does not allow, saying what is allowed instead. */
-function notAllowed(what: string, status: AgentStatus): ConflictException {
+export function notAllowed(what: string, status: AgentStatus): ConflictException {
   const allowed = allowedActions(status);
   return new ConflictException({
     message: `cannot ${what} an agent that is ${status}; allowed: ${allowed.join(', ') || 'nothing'}`,
@@ -57,13 +58,28 @@ export class AgentLifecycle {
   async transition(agentId: string, action: AgentAction, principal: Principal, requestId: string): Promise<Agent> {
     const agent = await this.db.transaction(async (tx) => {
       const current = await this.lockedAgent(tx, agentId, principal);
-      const rule = TRANSITIONS[action];
-      if (!rule.from.includes(current.status)) throw notAllowed(action, current.status);
-      const to = rule.to === 'answering' ? await this.answeringStatusOf(tx, agentId) : rule.to;
-      await tx.update(Agent, { id: agentId }, { status: to });
-      await this.audit(tx, agentId, action, current.status, to, principal, requestId);
+      const to = await this.apply(tx, current, action, principal, requestId);
       return { ...current, status: to };
     });
+    await this.afterCommit(agentId, action, requestId);
+    return agent as Agent;
+  }
+
+  /**
+   * Moves a locked agent through a transition in the caller's transaction, with its audit entry; the caller runs
+   * `afterCommit` once the transaction committed.
+   */
+  async apply(tx: EntityManager, current: Agent, action: AgentAction, principal: Principal, requestId: string): Promise<AgentStatus> {
+    const rule = TRANSITIONS[action];
+    if (!rule.from.includes(current.status)) throw notAllowed(action, current.status);
+    const to = rule.to === 'answering' ? await this.answeringStatusOf(tx, current.id) : rule.to;
+    await tx.update(Agent, { id: current.id }, { status: to });
+    await this.audit(tx, current.id, action, current.status, to, principal, requestId);
+    return to;
+  }
+
+  /** A transition's effects beyond the record: stopping unloads the runtimes everywhere, resuming answers what waited. */
+  async afterCommit(agentId: string, action: AgentAction, requestId: string): Promise<void> {
     if (action === 'stop') {
       const event: AgentUnloadedEvent = { agentId, reason: 'stopped' };
       await this.events.publish(AGENT_UNLOADED_PATTERN, event);
@@ -71,7 +87,6 @@ export class AgentLifecycle {
     if (action === 'resume') {
       await this.inbound.add('inbound.resume', { agentId, requestId }, { attempts: 10, backoff: { type: 'exponential', delay: 1_000 } });
     }
-    return agent as Agent;
   }
 
   /** Starts the deletion (or returns the one under way): every resource goes, then the agent is `deleted`. */
@@ -137,10 +152,11 @@ export class AgentLifecycle {
     return agent;
   }
 
-  /** Active when every channel is, partially active otherwise. */
+  /** Active when no channel failed (as the finalizer decides), partially active otherwise. */
   private async answeringStatusOf(tx: EntityManager, agentId: string): Promise<AgentStatus> {
     const channels = await tx.findBy(AgentChannel, { agentId });
-    return channels.length > 0 && channels.every((channel) => channel.status === 'active') ? 'active' : 'partially_active';
+    const provisioned = channels.every((channel) => PROVISIONED_CHANNEL_STATUSES.includes(channel.status));
+    return channels.length > 0 && provisioned ? 'active' : 'partially_active';
   }
 
   private async audit(

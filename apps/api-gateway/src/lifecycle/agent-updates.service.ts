@@ -3,10 +3,11 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GatewayEnv } from '@voca/config';
 import {
-  allowedActions,
+  actionTowards,
   isConnectChannel,
   isSocialChannel,
   UPDATABLE_STATUSES,
+  type AgentAction,
   type Channel,
   type CredentialChannel,
   type UpdateAgentRequestDto,
@@ -22,14 +23,20 @@ import { fieldError } from '../http/field-errors.js';
 import { CredentialSealer } from '../provisioning/credential-sealer.js';
 import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
 import { ensureVendorCapacity } from '../provisioning/vendor-capacity.js';
+import { AgentLifecycle, notAllowed } from './agent-lifecycle.service.js';
 
 export interface UpdateOutcome {
   agentId: string;
+  /** The transition a requested `status` made, if any. */
+  action?: AgentAction;
   /** The operation that carries the change to the channels, when one was needed. */
   operationId?: string;
   /** True when the change needs provisioning beyond the record (new or dropped channels, a new profile or account). */
   provisions: boolean;
 }
+
+/** What a PUT changes besides the status and the version it is based on. */
+type ProfileChange = Omit<UpdateAgentRequestDto, 'status' | 'version'>;
 
 type ProfileField = 'description' | 'business_type' | 'character_config' | 'context';
 const PROFILE_FIELDS: { field: ProfileField; column: keyof Agent }[] = [
@@ -44,7 +51,8 @@ const PROFILE_FIELDS: { field: ProfileField; column: keyof Agent }[] = [
  * 409); what the change means for the channels runs as an operation for the difference only: new channels are
  * provisioned, dropped ones torn down, and a new profile (or name) re-renders the character, the Connect flow and
  * the context. New credentials for the same accounts need no operation; another account for a social channel
- * re-runs its step, which moves the webhook subscription to it.
+ * re-runs its step, which moves the webhook subscription to it, and so do the credentials a channel waiting for
+ * configuration needed, which make it active.
  */
 @Injectable()
 export class AgentUpdates {
@@ -55,10 +63,31 @@ export class AgentUpdates {
     private readonly flow: ProvisioningFlow,
     private readonly config: ConfigService<GatewayEnv, true>,
     private readonly sealer: CredentialSealer,
+    private readonly lifecycle: AgentLifecycle,
   ) {}
 
+  /** Applies a change, and the transition a requested `status` needs, in one transaction. */
   async update(agentId: string, change: UpdateAgentRequestDto, principal: Principal, requestId: string): Promise<UpdateOutcome> {
-    const outcome = await this.db.transaction((tx) => this.record(tx, agentId, change, principal, requestId));
+    const { status, version, ...edits } = change;
+    if (status === undefined && Object.keys(edits).length === 0) {
+      throw new BadRequestException('the body changes nothing: send the name, status or another field of the agent to change');
+    }
+    const outcome = await this.db.transaction(async (tx) => {
+      const agent = await tx.findOne(Agent, { where: { id: agentId }, lock: { mode: 'pessimistic_write' } });
+      if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
+      if (version !== undefined && version !== agent.version) {
+        throw new ConflictException({
+          message: `the agent changed since version ${version}; read it again (version ${agent.version}) and retry`,
+          version: agent.version,
+        });
+      }
+      const action = status ? (actionTowards(agent.status, status) ?? undefined) : undefined;
+      // The spec's `{status}` alone is a transition, like the action routes: it is not an edit of the profile.
+      const edited = Object.keys(edits).length > 0;
+      const recorded = edited ? await this.record(tx, agent, edits, principal, requestId) : { agentId, provisions: false };
+      if (action) await this.lifecycle.apply(tx, agent, action, principal, requestId);
+      return { ...recorded, action };
+    });
     if (outcome.operationId) {
       try {
         await this.flow.enqueue(outcome.operationId);
@@ -66,28 +95,13 @@ export class AgentUpdates {
         this.logger.warn({ operationId: outcome.operationId, err: error }, 'update flow not added yet; the outbox relay will retry');
       }
     }
+    if (outcome.action) await this.lifecycle.afterCommit(agentId, outcome.action, requestId);
     return outcome;
   }
 
-  private async record(
-    tx: EntityManager,
-    agentId: string,
-    change: UpdateAgentRequestDto,
-    principal: Principal,
-    requestId: string,
-  ): Promise<UpdateOutcome> {
-    const agent = await tx.findOne(Agent, { where: { id: agentId }, lock: { mode: 'pessimistic_write' } });
-    if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
-    if (!UPDATABLE_STATUSES.includes(agent.status)) {
-      const allowed = allowedActions(agent.status);
-      throw new ConflictException({ message: `cannot update an agent that is ${agent.status}`, status: agent.status, allowed });
-    }
-    if (change.version !== agent.version) {
-      throw new ConflictException({
-        message: `the agent changed since version ${change.version}; read it again (version ${agent.version}) and retry`,
-        version: agent.version,
-      });
-    }
+  private async record(tx: EntityManager, agent: Agent, change: ProfileChange, principal: Principal, requestId: string): Promise<UpdateOutcome> {
+    const agentId = agent.id;
+    if (!UPDATABLE_STATUSES.includes(agent.status)) throw notAllowed('update', agent.status);
 
     const rows = await tx.findBy(AgentChannel, { agentId });
     const before = rows.map((row) => row.channel);
@@ -123,7 +137,7 @@ export class AgentUpdates {
     const needsOperation = added.length || dropped.length || rehomed.length || profileChanged || nameChanged;
     if (needsOperation) await ensureVendorCapacity(tx, agent.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
     const operationId = needsOperation
-      ? await this.writeUpdateOperation(tx, agent, before, after, [...added, ...dropped, ...rehomed], requestId)
+      ? await this.writeUpdateOperation(tx, agent, before, after, requestId)
       : undefined;
     await tx.save(AgentEvent, {
       agentId,
@@ -133,7 +147,7 @@ export class AgentUpdates {
       actor: actorOf(principal),
       requestId,
       details: {
-        fields: Object.keys(change).filter((key) => key !== 'version' && key !== 'channel_credentials'),
+        fields: Object.keys(change).filter((key) => key !== 'channel_credentials'),
         credentials: Object.keys(change.channel_credentials ?? {}),
         added,
         dropped,
@@ -144,31 +158,21 @@ export class AgentUpdates {
   }
 
   /**
-   * The steps of the difference: each channel group whose channels or rendering changed runs again with the group's
-   * full new set (an empty set tears the group down); the context is rebuilt when the profile changed.
+   * The steps of the difference, each run with its group's full new set: Amazon Connect re-renders while the agent
+   * has or had voice or SMS (an empty set tears it down); the character and the context are rebuilt every time.
    */
-  private async writeUpdateOperation(
-    tx: EntityManager,
-    agent: Agent,
-    before: Channel[],
-    after: Channel[],
-    touched: Channel[],
-    requestId: string,
-  ): Promise<string> {
+  private async writeUpdateOperation(tx: EntityManager, agent: Agent, before: Channel[], after: Channel[], requestId: string): Promise<string> {
     const operationId = randomUUID();
     await tx.insert(ProvisioningOperation, { id: operationId, agentId: agent.id, vendorId: agent.vendorId, kind: 'update', status: 'queued', requestId });
-    const groups = [
-      { name: 'aws_connect' as const, member: isConnectChannel },
-      { name: 'elizaos' as const, member: isSocialChannel },
-    ];
     const steps: { name: ProvisioningStep['name']; channels: Channel[] }[] = [];
-    for (const group of groups) {
-      const had = before.some(group.member);
-      const has = after.filter(group.member);
-      // Every group that exists re-renders (new profile or name); one that is gone is torn down (empty set).
-      if (had || has.length || touched.some(group.member)) steps.push({ name: group.name, channels: has });
+    if (before.some(isConnectChannel) || after.some(isConnectChannel)) {
+      steps.push({ name: 'aws_connect', channels: after.filter(isConnectChannel) });
     }
-    steps.push({ name: 'context', channels: after }, { name: 'finalize', channels: [] });
+    steps.push(
+      { name: 'elizaos', channels: after.filter(isSocialChannel) },
+      { name: 'context', channels: after },
+      { name: 'finalize', channels: [] },
+    );
     const maxAttempts = this.config.get('STEP_ATTEMPTS', { infer: true });
     await tx.insert(
       ProvisioningStep,
@@ -177,12 +181,12 @@ export class AgentUpdates {
     return operationId;
   }
 
-  /** Stores new credentials; answers the social channels they move to another platform account. */
+  /** Stores new credentials; answers the channels whose step must run again (configured now, or moved). */
   private async applyCredentials(
     tx: EntityManager,
     agentId: string,
     rows: AgentChannel[],
-    change: UpdateAgentRequestDto,
+    change: ProfileChange,
     channels: Channel[],
   ): Promise<Channel[]> {
     const rehomed: Channel[] = [];
@@ -199,7 +203,11 @@ export class AgentUpdates {
         throw new ConflictException(fieldError(`channel_credentials.${channel}`, `this ${channel} account already belongs to another agent`));
       }
       const row = rows.find((r) => r.channel === channel);
-      if (row && isSocialChannel(channel) && this.sealer.namesAnotherAccount(channel, row, change.channel_credentials!)) rehomed.push(channel);
+      // A channel waiting for these credentials runs its step now; a social channel moved to another account too.
+      const waiting = row?.status === 'pending_configuration';
+      if (row && (waiting || (isSocialChannel(channel) && this.sealer.namesAnotherAccount(channel, row, change.channel_credentials!)))) {
+        rehomed.push(channel);
+      }
       await tx.update(AgentChannel, { agentId, channel }, { externalAccountId, credentialsCiphertext });
     }
     return rehomed;

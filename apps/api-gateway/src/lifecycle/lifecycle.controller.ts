@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, NotFoundException, Param, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -22,6 +23,7 @@ import { AgentViews } from '../agents/agent-views.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { ApiIdParam } from '../http/api-docs.js';
+import { etagOf, expectedVersion } from '../http/etag.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { AgentLifecycle } from './agent-lifecycle.service.js';
 import { AgentUpdates } from './agent-updates.service.js';
@@ -48,8 +50,9 @@ export class LifecycleController {
   @Put()
   @ApiOperation({
     summary:
-      'Change the profile, channels or credentials (send the version you read). A change that affects channels answers 202 with the operation that provisions the difference; a change of name or credentials alone is immediate (200).',
+      "Change the name, status (the spec's {name, status}), profile, channels or credentials. A change that affects channels answers 202 with the operation that provisions the difference; a change of name, status or credentials alone is immediate (200). Send the version you read (body or If-Match) to refuse a stale write with 409.",
   })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the agent as read (its version)', example: '"3"' })
   @ApiOkResponse({ type: UpdateAgentResultView })
   @ApiAcceptedResponse({ type: UpdateAgentResultView })
   @ApiNotFoundResponse({ type: ErrorView })
@@ -58,11 +61,14 @@ export class LifecycleController {
     @Param('id', uuidParam('id')) agentId: string,
     @Body() body: UpdateAgentRequestDto,
     @CurrentPrincipal() principal: Principal,
+    @Headers('if-match') ifMatch: string | undefined,
     @Req() request: Request & { id: string },
     @Res({ passthrough: true }) response: Response,
   ): Promise<UpdateAgentResultView> {
-    const outcome = await this.updates.update(agentId, body, principal, request.id);
+    const version = expectedVersion(body.version, ifMatch);
+    const outcome = await this.updates.update(agentId, { ...body, version }, principal, request.id);
     const agent = await this.agents.get(agentId, principal);
+    response.setHeader('ETag', etagOf(agent.version));
     if (!outcome.operationId) return { agent };
     const statusUrl = `/api/v1/provisioning/${outcome.operationId}`;
     if (outcome.provisions) response.status(202);

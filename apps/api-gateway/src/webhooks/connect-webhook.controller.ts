@@ -1,11 +1,21 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, NotFoundException, Post, Req, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { connectTurnEvent, parseConnectTurnRequest } from '@voca/channels';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  connectMessageEvent,
+  connectTurnEvent,
+  isConnectMessageRequest,
+  parseConnectMessageRequest,
+  parseConnectTurnRequest,
+} from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
-import type { ConnectTurnResponse } from '@voca/contracts';
+import type { ConnectMessageResponse, ConnectTurnResponse, InboundMessageEvent } from '@voca/contracts';
 import { PublicRoute } from '@voca/observability';
+import { Agent, AgentChannel } from '@voca/persistence';
+import { isUUID } from 'class-validator';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
 import { InboundIngest } from './inbound-ingest.js';
 import { ReplyHub } from './reply-hub.js';
 import { EngineSignatureGuard } from './webhook-signature.guards.js';
@@ -15,9 +25,13 @@ import { parsePayload } from './webhook-payload.js';
 /** A webhook that waits for the reply must still answer within the Lambda's budget, so it stops waiting a bit later. */
 const WAIT_GRACE_MS = 250;
 
+type Answer = Required<ConnectTurnResponse>;
+
 /**
- * A voice or SMS turn from the shared Connect Lambda. It is answered synchronously with the agent's reply, within
- * CONNECT_REPLY_DEADLINE_MS (the Lambda has 8 seconds in all); a slower agent's caller hears a polite fallback.
+ * A voice or SMS turn, answered synchronously with the agent's reply within CONNECT_REPLY_DEADLINE_MS (the Lambda
+ * has 8 seconds in all); a slower agent's caller hears a polite fallback. Two shapes: the shared Connect Lambda's
+ * turn `{agent_id, contact_id, channel, caller, dialed, utterance, timestamp}` -> `{reply, action}`, and the spec's
+ * `{agent_id, message, channel}` -> `{message, agent_id, channel, tts_ready, action}`.
  */
 @ApiTags('webhooks')
 @PublicRoute()
@@ -27,26 +41,48 @@ export class ConnectWebhookController {
     private readonly ingest: InboundIngest,
     private readonly replies: ReplyHub,
     private readonly config: ConfigService<GatewayEnv, true>,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Post()
   @HttpCode(200)
   @UseGuards(EngineSignatureGuard)
-  @ApiOperation({ summary: 'A Connect turn {agent_id, contact_id, channel, caller, dialed, utterance, timestamp} -> {reply, action}' })
+  @ApiOperation({
+    summary:
+      "A voice or SMS turn: the Lambda's {agent_id, contact_id, channel, caller, dialed, utterance, timestamp} -> {reply, action}, or the spec's {agent_id, message, channel} -> {message, agent_id, channel, tts_ready}",
+  })
   @ConnectTurnDocs()
-  async turn(@Body() body: unknown, @Req() request: Request & { id: string }): Promise<ConnectTurnResponse> {
+  async turn(@Body() body: unknown, @Req() request: Request & { id: string }): Promise<ConnectTurnResponse | ConnectMessageResponse> {
+    if (isConnectMessageRequest(body)) {
+      const message = parsePayload(() => parseConnectMessageRequest(body));
+      const { agent, accountId } = await this.agentWithChannel(message.agent_id, message.channel);
+      const answer = await this.answer(connectMessageEvent(message, accountId), agent, request.id);
+      return { message: answer.reply, agent_id: agent.id, channel: message.channel, tts_ready: true, action: answer.action };
+    }
     const turn = parsePayload(() => parseConnectTurnRequest(body));
     const event = connectTurnEvent(turn);
-    const closedReply = this.config.get('CONNECT_CLOSED_REPLY', { infer: true });
-    const deadlineMs = this.config.get('CONNECT_REPLY_DEADLINE_MS', { infer: true });
     // The flow names its agent, and that agent must hold the number dialed.
     const agent = await this.ingest.route(event.channel, event.businessAccountId, turn.agent_id);
-    const outcome = await this.ingest.message(event, request.id, new Date(Date.now() + deadlineMs), agent ?? null);
+    return this.answer(event, agent ?? null, request.id);
+  }
+
+  private async answer(event: InboundMessageEvent, agent: Agent | null, requestId: string): Promise<Answer> {
+    const closedReply = this.config.get('CONNECT_CLOSED_REPLY', { infer: true });
+    const deadlineMs = this.config.get('CONNECT_REPLY_DEADLINE_MS', { infer: true });
+    const outcome = await this.ingest.message(event, requestId, new Date(Date.now() + deadlineMs), agent);
     // A number no agent has has no queue to transfer to either.
     if (outcome.kind === 'unknown_target' || outcome.kind === 'status') return { reply: closedReply, action: 'end' };
     if (!outcome.answering) return { reply: closedReply, action: this.config.get('CONNECT_CLOSED_ACTION', { infer: true }) };
     const reply = await this.replies.waitFor(outcome.messageId, deadlineMs + WAIT_GRACE_MS);
     if (!reply) return { reply: this.config.get('CONNECT_FALLBACK_REPLY', { infer: true }), action: 'continue' };
     return { reply: reply.text, action: reply.handoff ? 'transfer' : 'continue' };
+  }
+
+  /** The agent the spec's message names, with the number its channel answers on (its id before one is assigned). */
+  private async agentWithChannel(agentId: string, channel: 'voice' | 'sms'): Promise<{ agent: Agent; accountId: string }> {
+    const row = isUUID(agentId) ? await this.db.getRepository(AgentChannel).findOneBy({ agentId, channel }) : null;
+    const agent = row && (await this.db.getRepository(Agent).findOneBy({ id: agentId }));
+    if (!row || !agent) throw new NotFoundException(`agent ${agentId} has no ${channel} channel`);
+    return { agent, accountId: row.phoneNumber ?? agentId };
   }
 }

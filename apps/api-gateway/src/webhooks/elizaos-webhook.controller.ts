@@ -14,7 +14,7 @@ import { EngineSignedDocs } from './webhook-docs.js';
 import { EngineSignatureGuard } from './webhook-signature.guards.js';
 
 /**
- * The seed's generic webhook `{platform, agent_id, message, user_id, timestamp}`: answered with the agent's reply
+ * The spec's generic webhook `{platform, agent_id, message, user_id, timestamp?}`: answered with the agent's reply
  * when it comes within ELIZAOS_WEBHOOK_DEADLINE_MS, else 202, and the reply then goes out on the platform itself.
  */
 @ApiTags('webhooks')
@@ -44,13 +44,14 @@ export class ElizaosWebhookController {
     const channel = agent && (await this.db.getRepository(AgentChannel).findOneBy({ agentId: agent.id, channel: body.platform }));
     if (!agent || !channel) throw new NotFoundException(`agent ${body.agent_id} has no ${body.platform} channel`);
     const deadlineMs = this.config.get('ELIZAOS_WEBHOOK_DEADLINE_MS', { infer: true });
-    const sentAt = new Date(typeof body.timestamp === 'number' ? body.timestamp : Date.parse(body.timestamp)).toISOString();
+    const sentAt = (body.timestamp === undefined ? new Date() : new Date(body.timestamp)).toISOString();
     const outcome = await this.ingest.message(
       {
         kind: 'message',
         channel: body.platform,
         businessAccountId: channel.externalAccountId ?? agent.id,
-        platformMessageId: `${body.user_id}:${sentAt}`,
+        // One agent's customer ids are not another's: the same user id and time at two agents are two messages.
+        platformMessageId: `${agent.id}:${body.user_id}:${sentAt}`,
         sender: { id: body.user_id },
         text: body.message,
         sentAt,

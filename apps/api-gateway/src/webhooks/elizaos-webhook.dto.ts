@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, ValidateBy } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, ValidateBy } from 'class-validator';
 import { Length, SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
 import { EXAMPLE_IDS } from '../http/api-docs.js';
 
@@ -16,7 +16,7 @@ function IsTimestamp() {
   });
 }
 
-/** The seed's generic message shape, for platforms the engine has no native webhook for (or a backend relay). */
+/** The spec's generic message shape `{platform, agent_id, message, user_id, timestamp?}`, for platforms the engine has no native webhook for (or a backend relay). */
 export class ElizaosWebhookDto {
   @ApiProperty({ enum: SOCIAL_CHANNELS, example: 'whatsapp' })
   @IsIn(SOCIAL_CHANNELS)
@@ -36,9 +36,13 @@ export class ElizaosWebhookDto {
   @Length(1, 128)
   user_id: string;
 
-  @ApiProperty({ example: '2026-11-25T10:00:00Z' })
+  @ApiPropertyOptional({
+    example: '2026-11-25T10:00:00Z',
+    description: 'When the customer sent it (ISO 8601 or epoch milliseconds); a retry with the same one is recognised. Default: now',
+  })
+  @IsOptional()
   @IsTimestamp()
-  timestamp: string | number;
+  timestamp?: string | number;
 }
 
 export class ElizaosWebhookReply {

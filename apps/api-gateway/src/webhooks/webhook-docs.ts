@@ -1,5 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ErrorView } from '@voca/contracts';
 import { EXAMPLE_IDS } from '../http/api-docs.js';
 
@@ -102,14 +111,39 @@ const engineSignature = [
   signatureRefused('A missing, wrong or stale signature'),
 ];
 
+/** The spec's shape of a Connect message, verbatim. */
+const connectMessage = { agent_id: EXAMPLE_IDS.agent, message: 'What time are you open?', channel: 'voice' };
+
 export const ConnectTurnDocs = () =>
   applyDecorators(
     ...engineSignature,
-    ApiBody({ schema: { type: 'object', example: connectTurn }, description: 'One voice or SMS turn from the shared Connect Lambda' }),
+    ApiBody({
+      schema: { type: 'object' },
+      examples: {
+        lambda: { summary: "The shared Connect Lambda's turn", value: connectTurn },
+        spec: {
+          summary: "The spec's message (optional: contact_id, caller in E.164, timestamp)",
+          value: connectMessage,
+        },
+      },
+      description: 'One voice or SMS turn',
+    }),
     ApiOkResponse({
-      schema: { type: 'object', example: { reply: 'We are open until 6 PM on Saturday.', action: 'continue' } },
+      schema: { type: 'object' },
+      content: {
+        'application/json': {
+          examples: {
+            lambda: { summary: 'To the Lambda', value: { reply: 'We are open until 6 PM on Saturday.', action: 'continue' } },
+            spec: {
+              summary: "To the spec's message",
+              value: { message: 'Sure! Our store hours are 9 AM - 6 PM EST.', agent_id: EXAMPLE_IDS.agent, channel: 'voice', tts_ready: true, action: 'continue' },
+            },
+          },
+        },
+      },
       description: '`action` is continue, transfer (to the queue) or end',
     }),
+    ApiNotFoundResponse({ type: ErrorView, description: "The spec's message names an agent without that channel" }),
   );
 
 export const EngineSignedDocs = () => applyDecorators(...engineSignature);

@@ -31,12 +31,30 @@ describe('decideOutcome', () => {
     expect([...outcome.failedChannels]).toEqual([['voice', 'aws_connect: quota']]);
   });
 
-  it('is partially completed when a channel waits for configuration', () => {
+  it('is completed, with the agent active, when channels wait for the vendor\'s configuration', () => {
     const outcome = decideOutcome(
-      [step('aws_connect', 'completed', ['voice', 'sms']), step('context', 'completed', ['voice', 'sms'])],
-      [{ channel: 'voice', status: 'active' }, { channel: 'sms', status: 'pending_configuration' }],
+      [step('aws_connect', 'completed', ['voice', 'sms']), step('elizaos', 'completed', ['whatsapp']), step('context', 'completed', ['voice', 'sms', 'whatsapp'])],
+      [{ channel: 'voice', status: 'active' }, { channel: 'sms', status: 'pending_configuration' }, { channel: 'whatsapp', status: 'pending_configuration' }],
     );
-    expect(outcome).toMatchObject({ operation: 'partially_completed', agent: 'partially_active', error: null });
+    expect(outcome).toMatchObject({ operation: 'completed', agent: 'active', error: null });
+    expect(outcome.failedChannels.size).toBe(0);
+  });
+
+  it('is failed when every channel failed, even if another one only waits for configuration', () => {
+    const outcome = decideOutcome(
+      [step('aws_connect', 'failed', ['voice'], 'quota'), step('elizaos', 'completed', []), step('context', 'completed', ['voice'])],
+      [{ channel: 'voice', status: 'pending' }],
+    );
+    expect(outcome).toMatchObject({ operation: 'failed', agent: 'failed', error: 'aws_connect: quota' });
+  });
+
+  it('fails every channel when the agent has no character: voice answers with it too', () => {
+    const outcome = decideOutcome(
+      [step('aws_connect', 'completed', ['voice']), step('elizaos', 'failed', [], 'ElizaOS refused the character'), step('context', 'completed', ['voice'])],
+      [{ channel: 'voice', status: 'active' }],
+    );
+    expect(outcome).toMatchObject({ operation: 'failed', agent: 'failed', error: 'elizaos: ElizaOS refused the character' });
+    expect([...outcome.failedChannels]).toEqual([['voice', 'elizaos: ElizaOS refused the character']]);
   });
 
   it('fails the whole operation when the shared context could not be created', () => {

@@ -1,4 +1,12 @@
-import type { AgentStatus, Channel, ChannelStatus, OperationStatus, StepName, StepStatus } from '@voca/contracts';
+import {
+  PROVISIONED_CHANNEL_STATUSES,
+  type AgentStatus,
+  type Channel,
+  type ChannelStatus,
+  type OperationStatus,
+  type StepName,
+  type StepStatus,
+} from '@voca/contracts';
 
 export interface StepState {
   name: StepName;
@@ -23,24 +31,28 @@ export interface OperationOutcome {
 
 export const LOST_STEP_ERROR = 'the step never finished: its worker stopped and the job ran out of attempts';
 
+/** Without these no channel can answer: the agent's shared context and its ElizaOS character (its brain). */
+const REQUIRED_STEPS: readonly StepName[] = ['context', 'elizaos'];
+
 /**
- * Decides how an operation ended from its steps and channels. The context step is required (no channel can answer
- * without it); otherwise the operation is completed when every channel is active, failed when none is, and
- * partially completed in between.
+ * Decides how an operation ended from its steps and channels. The context and elizaos steps are required (no channel
+ * can answer without them); otherwise the operation is completed when no channel failed, failed when every channel
+ * did, and partially completed in between. A channel waiting for the vendor's configuration (`pending_configuration`)
+ * is not a failure: the agent answers where it can, and the channel becomes active when the vendor supplies it.
  */
 export function decideOutcome(steps: StepState[], channels: ChannelState[]): OperationOutcome {
   const failedSteps = steps
     .filter((step) => step.name !== 'finalize' && step.status !== 'completed')
     .map((step) => ({ ...step, error: step.status === 'failed' ? (step.error ?? 'failed') : LOST_STEP_ERROR }));
   const failedChannels = new Map<Channel, string>();
-  const contextFailed = failedSteps.some((step) => step.name === 'context');
+  const requiredFailed = failedSteps.some((step) => REQUIRED_STEPS.includes(step.name));
   for (const step of failedSteps) {
-    const affected = step.name === 'context' ? channels.map(({ channel }) => channel) : step.channels;
+    const affected = REQUIRED_STEPS.includes(step.name) ? channels.map(({ channel }) => channel) : step.channels;
     for (const channel of affected) if (!failedChannels.has(channel)) failedChannels.set(channel, `${step.name}: ${step.error}`);
   }
-  const active = channels.filter((c) => !failedChannels.has(c.channel) && c.status === 'active').length;
+  const provisioned = channels.filter((c) => !failedChannels.has(c.channel) && PROVISIONED_CHANNEL_STATUSES.includes(c.status)).length;
   const error = failedSteps.length ? failedSteps.map((step) => `${step.name}: ${step.error}`).join('; ') : null;
-  if (contextFailed || active === 0) return { operation: 'failed', agent: 'failed', failedChannels, error };
-  if (active === channels.length) return { operation: 'completed', agent: 'active', failedChannels, error };
+  if (requiredFailed || provisioned === 0) return { operation: 'failed', agent: 'failed', failedChannels, error };
+  if (provisioned === channels.length) return { operation: 'completed', agent: 'active', failedChannels, error };
   return { operation: 'partially_completed', agent: 'partially_active', failedChannels, error };
 }

@@ -133,7 +133,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     const result: ProvisionedAgentView = {
       id: agent.id,
       name: agent.name,
-      status: outcome.agent,
+      status,
       channels: sortChannels(channels).map(channelView),
       provisioning_complete: true,
     };

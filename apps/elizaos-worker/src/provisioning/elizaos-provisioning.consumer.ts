@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ElizaosWorkerEnv } from '@voca/config';
 import {
   AGENT_UNLOADED_PATTERN,
+  awaitingCredentials,
   QueueName,
   WEBHOOK_PATH_BY_CHANNEL,
   type AgentUnloadedEvent,
@@ -11,7 +12,7 @@ import {
   type SocialChannel,
 } from '@voca/contracts';
 import { buildCharacter, CharacterStore, loadEliza, RuntimeHost } from '@voca/elizaos';
-import { AgentChannel, businessProfileOf } from '@voca/persistence';
+import { AgentChannel, businessProfileOf, sortChannels } from '@voca/persistence';
 import { requireAgent, StepTracker } from '@voca/provisioning';
 import { EventPublisher, QueueConsumer, type JobHandlers } from '@voca/queue';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -20,10 +21,11 @@ import { CharacterEventsPublisher } from '../runtimes/character-events.js';
 import { PlatformSubscriber } from './platform-subscriber.js';
 
 /**
- * The ElizaOS step of provisioning (queue `elizaos`): builds the agent's character from its business profile,
- * validates it with ElizaOS's own schema, stores it as a new version when it changed, proves a runtime starts from
- * it, tells the other replicas, subscribes the platforms' webhooks to the channels' accounts (when
- * PLATFORM_SUBSCRIPTIONS is live), and records the one ElizaOS identity on every social channel.
+ * The ElizaOS step of provisioning (queue `elizaos`), run for every agent: builds the agent's character from its
+ * business profile (voice and SMS turns are answered by it too), validates it with ElizaOS's own schema, stores it
+ * as a new version when it changed, proves a runtime starts from it, tells the other replicas, subscribes the
+ * platforms' webhooks to the social channels' accounts (when PLATFORM_SUBSCRIPTIONS is live), and records the one
+ * ElizaOS identity on every social channel: active with its account, `pending_configuration` without one.
  */
 @Injectable()
 export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.ElizaOS> {
@@ -73,14 +75,9 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
     const report = (detail: string) => this.tracker.detail(operationId, 'elizaos', detail);
     return this.tracker.run(job, 'elizaos', async () => {
       const agent = await requireAgent(this.db.manager, agentId);
-      const channels = job.data.channels as SocialChannel[];
-      // An update dropped every social channel: no subscription and no runtime is needed anywhere.
-      if (channels.length === 0) {
-        await this.subscriber.reconcile(agentId);
-        return this.unload(agentId);
-      }
+      const rows = await this.db.getRepository(AgentChannel).findBy({ agentId });
       await report('writing the character');
-      const character = buildCharacter(agentId, businessProfileOf(agent), channels);
+      const character = buildCharacter(agentId, businessProfileOf(agent), sortChannels(rows).map((row) => row.channel));
       const { core } = await loadEliza();
       const validation = core.validateCharacter(character);
       if (!validation.success) {
@@ -95,17 +92,20 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
       const notes = [...subscriptions].flatMap(([channel, { note }]) => (note ? [`${channel}: ${note}`] : []));
 
       const baseUrl = this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
+      const social = job.data.channels as SocialChannel[];
       await this.db.transaction(async (tx) => {
-        for (const channel of channels) {
+        for (const channel of social) {
+          const row = rows.find((r) => r.channel === channel);
           const refused = subscriptions.get(channel)?.refused;
+          const configured = Boolean(row?.externalAccountId && row.credentialsCiphertext);
           await tx.update(
             AgentChannel,
             { agentId, channel },
             {
-              status: refused ? 'failed' : 'active',
+              status: refused ? 'failed' : configured ? 'active' : 'pending_configuration',
               elizaosAgentId: character.id!,
               webhookUrl: `${baseUrl}${WEBHOOK_PATH_BY_CHANNEL[channel]}`,
-              error: refused ?? null,
+              error: refused ?? (configured ? null : awaitingCredentials(channel)),
             },
           );
         }

@@ -1,7 +1,8 @@
-import type { ConnectTurnRequest, InboundMessageEvent } from '@voca/contracts';
+import type { ConnectMessageRequest, ConnectTurnRequest, InboundMessageEvent } from '@voca/contracts';
+import { randomUUID } from 'node:crypto';
 import { WebhookPayloadError } from './errors.js';
 import { truncateText } from './limits.js';
-import { isObject, prop, requireString, requireText } from './read.js';
+import { isObject, optionalString, prop, requireString, requireText } from './read.js';
 
 /**
  * The engine's own Connect Lambda turn (`POST /api/v1/webhooks/connect`, verified with verifyEngineSignature), see
@@ -30,20 +31,69 @@ function phone(body: Record<string, unknown>, field: string): string {
   return value;
 }
 
+function timestampOf(value: string): string {
+  if (!ISO_TIMESTAMP.test(value) || !Number.isFinite(Date.parse(value))) refuse('timestamp', 'must be an ISO 8601 date and time with a zone');
+  return value;
+}
+
+function channelOf(body: Record<string, unknown>): 'voice' | 'sms' {
+  const channel = requireString(prop(body, 'channel'), 'channel');
+  if (channel !== 'voice' && channel !== 'sms') refuse('channel', 'must be "voice" or "sms"');
+  return channel;
+}
+
+/** Whether a body is the spec's `{agent_id, message, channel}` rather than the Lambda's turn. */
+export function isConnectMessageRequest(body: unknown): boolean {
+  return isObject(body) && 'message' in body && !('utterance' in body);
+}
+
+/** The spec's `{agent_id, message, channel}` (with its optional fields), validated field by field. */
+export function parseConnectMessageRequest(body: unknown): ConnectMessageRequest {
+  if (!isObject(body)) throw new WebhookPayloadError('payload must be a JSON object');
+  const known = new Set(['agent_id', 'message', 'channel', 'contact_id', 'caller', 'timestamp']);
+  const unknown = Object.keys(body).find((key) => !known.has(key));
+  if (unknown !== undefined) refuse(unknown.slice(0, 64), 'is not a field of this webhook');
+  const request: ConnectMessageRequest = {
+    agent_id: id(body, 'agent_id'),
+    message: requireText(prop(body, 'message'), 'message'),
+    channel: channelOf(body),
+  };
+  if (optionalString(prop(body, 'contact_id'), 'contact_id') !== undefined) request.contact_id = id(body, 'contact_id');
+  if (optionalString(prop(body, 'caller'), 'caller') !== undefined) request.caller = phone(body, 'caller');
+  const timestamp = optionalString(prop(body, 'timestamp'), 'timestamp');
+  if (timestamp !== undefined) request.timestamp = timestampOf(timestamp);
+  return request;
+}
+
+/**
+ * The spec's message as an inbound message for the agent it names, on the number (or id) `accountId` its channel
+ * answers on. The caller, when given, is the customer (linked by number across channels); else the contact is, and
+ * without either the turn is a conversation of its own.
+ */
+export function connectMessageEvent(request: ConnectMessageRequest, accountId: string): InboundMessageEvent {
+  const contact = request.contact_id ?? randomUUID();
+  const sentAt = request.timestamp ? new Date(request.timestamp).toISOString() : new Date().toISOString();
+  return {
+    kind: 'message',
+    channel: request.channel,
+    businessAccountId: accountId,
+    platformMessageId: `${request.agent_id}:${contact}:${sentAt}`,
+    sender: request.caller ? { id: request.caller, phone: request.caller } : { id: `contact:${contact}` },
+    text: truncateText(request.message),
+    sentAt,
+  };
+}
+
 /** The turn, validated field by field. */
 export function parseConnectTurnRequest(body: unknown): ConnectTurnRequest {
   if (!isObject(body)) throw new WebhookPayloadError('payload must be a JSON object');
   const agentId = id(body, 'agent_id');
   const contactId = id(body, 'contact_id');
-  const channel = requireString(prop(body, 'channel'), 'channel');
-  if (channel !== 'voice' && channel !== 'sms') refuse('channel', 'must be "voice" or "sms"');
+  const channel = channelOf(body);
   const caller = phone(body, 'caller');
   const dialed = phone(body, 'dialed');
   const utterance = requireText(prop(body, 'utterance'), 'utterance');
-  const timestamp = requireString(prop(body, 'timestamp'), 'timestamp');
-  if (!ISO_TIMESTAMP.test(timestamp) || !Number.isFinite(Date.parse(timestamp))) {
-    refuse('timestamp', 'must be an ISO 8601 date and time with a zone');
-  }
+  const timestamp = timestampOf(requireString(prop(body, 'timestamp'), 'timestamp'));
   return { agent_id: agentId, contact_id: contactId, channel, caller, dialed, utterance, timestamp };
 }
 

@@ -17,4 +17,11 @@ export {
 } from './signatures.js';
 export { META_OBJECTS, parseMetaWebhook } from './meta.js';
 export { parseXWebhook } from './x.js';
-export { connectTurnEvent, parseConnectTurn, parseConnectTurnRequest } from './connect-turn.js';
+export {
+  connectMessageEvent,
+  connectTurnEvent,
+  isConnectMessageRequest,
+  parseConnectMessageRequest,
+  parseConnectTurn,
+  parseConnectTurnRequest,
+} from './connect-turn.js';

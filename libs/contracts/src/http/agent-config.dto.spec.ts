@@ -48,16 +48,16 @@ describe('ProvisionAgentRequestDto', () => {
 
   it('names the entry at fault in a product list, a knowledge base or a website', () => {
     expect(problemsOf(withProfile({ products: ['ok', { name: 'X', price: -1 }] }))).toEqual([
-      'agent_config.character_config.products: products[1].price: price must not be less than 0',
+      'agent_config.character_config.products: products.1.price: price must not be less than 0',
     ]);
     expect(problemsOf(withProfile({ products: [{ name: 'X', colour: 'red' }] }))).toEqual([
-      'agent_config.character_config.products: products[0].colour: property colour should not exist',
+      'agent_config.character_config.products: products.0.colour: property colour should not exist',
     ]);
     expect(problemsOf(withProfile({ products: [''] }))).toEqual([
-      'agent_config.character_config.products: products[0] must be between 1 and 200 characters long',
+      'agent_config.character_config.products: products.0: an identifier must be between 1 and 200 characters long',
     ]);
     expect(problemsOf(withProfile({ knowledge_base: { return_policy: 30 } }))).toEqual([
-      'agent_config.character_config.knowledge_base: knowledge_base.return_policy must be a string',
+      'agent_config.character_config.knowledge_base: knowledge_base.return_policy: must be a string',
     ]);
     expect(problemsOf(withProfile({ knowledge_base: 'returns in 30 days' }))[0]).toMatch(/knowledge_base must be an object of named facts/);
     expect(problemsOf(withProfile({}, { website: 'not a website' }))).toEqual([

@@ -129,13 +129,30 @@ export class CreateAgentRequestDto extends AgentConfigDto {
   vendor_id?: string;
 }
 
+/** The statuses a `PUT` may ask for, as the spec names them; each is the matching transition (pause, stop, start or resume). */
+export const REQUESTABLE_AGENT_STATUSES = ['active', 'paused', 'stopped'] as const;
+export type RequestableAgentStatus = (typeof REQUESTABLE_AGENT_STATUSES)[number];
+
 /**
- * `PUT /api/v1/agents/{id}`: any fields of the profile, the channel set and the credentials, with the version the
- * change was made against (a stale version is refused with 409).
+ * `PUT /api/v1/agents/{id}`: the spec's `{name, status}`, and any other field of the profile, the channel set and
+ * the credentials. `version` (or `If-Match`) makes the write optimistic: a stale one is refused with 409.
  */
 export class UpdateAgentRequestDto extends PartialType(AgentConfigDto) {
-  @ApiProperty({ example: 3, description: 'The agent version this change is based on (from GET)' })
+  @ApiPropertyOptional({
+    enum: REQUESTABLE_AGENT_STATUSES,
+    example: 'paused',
+    description: 'Moves the agent as POST .../pause, .../stop, .../start or .../resume would (409 lists what is allowed)',
+  })
+  @IsOptional()
+  @IsIn(REQUESTABLE_AGENT_STATUSES, { message: `status must be one of: ${REQUESTABLE_AGENT_STATUSES.join(', ')}` })
+  status?: RequestableAgentStatus;
+
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'The agent version this change is based on (from GET, also its ETag); a stale one is 409. Optional',
+  })
+  @IsOptional()
   @IsInt()
   @Min(1)
-  version: number;
+  version?: number;
 }

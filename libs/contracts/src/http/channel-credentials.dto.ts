@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import type { SocialChannel } from '../channels.js';
 import { Length } from '../text/text-length.js';
 
 const PLATFORM_ID = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -131,4 +132,18 @@ export function externalAccountIdOf(channel: CredentialChannel, credentials: Cha
     case 'twitter':
       return credentials.twitter?.user_id;
   }
+}
+
+/** What a social channel's credentials must give before the channel can receive and answer messages. */
+export const REQUIRED_CREDENTIAL_FIELDS: Record<SocialChannel, readonly string[]> = {
+  whatsapp: ['phone_number_id', 'access_token'],
+  facebook: ['page_id', 'access_token'],
+  instagram: ['account_id', 'access_token'],
+  twitter: ['user_id', 'access_token'],
+};
+
+/** Why a social channel provisioned without credentials is `pending_configuration`, naming what is missing. */
+export function awaitingCredentials(channel: SocialChannel): string {
+  const fields = REQUIRED_CREDENTIAL_FIELDS[channel].map((field) => `channel_credentials.${channel}.${field}`);
+  return `${channel} needs the business's account before it can receive or answer messages: supply ${fields.join(' and ')} with PUT /api/v1/agents/{id}`;
 }

@@ -4,8 +4,13 @@ import { isURL, validateSync, ValidateBy, type ValidationError } from 'class-val
 /**
  * Validators for the profile fields the spec gives loose shapes: a product list whose entries are identifiers
  * (`"bedding_sets"`) or objects, a knowledge base of named facts (`{"return_policy": "30-day returns"}`) or plain
- * statements, and a website that may be a bare domain. Each names the offending entry in its message.
+ * statements, and a website that may be a bare domain.
+ *
+ * The list validators check inside the value, which class-validator cannot report as nested errors, so their
+ * message starts with the path of the entry at fault (`products.1.price: price must not be less than 0`); the
+ * constraints named in NESTED_PATH_CONSTRAINTS are read that way when errors are turned into field paths.
  */
+export const NESTED_PATH_CONSTRAINTS: readonly string[] = ['identifierOrObjectList', 'knowledgeBase'];
 
 const codePoints = (text: string) => [...text].length;
 const MAX_LIST = 500;
@@ -26,7 +31,7 @@ function firstNestedProblem(errors: ValidationError[], parent: string): string |
 }
 
 function objectProblem<T extends object>(type: ClassConstructor<T>, value: unknown, field: string): string | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${field} must be an object`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${field}: must be an identifier or an object`;
   const errors = validateSync(plainToInstance(type, value), {
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -42,13 +47,13 @@ export function listProblem<T extends object>(
   type: ClassConstructor<T>,
   maxText = 200,
 ): string | undefined {
-  if (!Array.isArray(value)) return `${property} must be an array`;
-  if (value.length > MAX_LIST) return `${property} must contain no more than ${MAX_LIST} elements`;
+  if (!Array.isArray(value)) return `${property}: ${property} must be an array`;
+  if (value.length > MAX_LIST) return `${property}: ${property} must contain no more than ${MAX_LIST} elements`;
   for (const [index, item] of value.entries()) {
-    const field = `${property}[${index}]`;
+    const field = `${property}.${index}`;
     if (typeof item === 'string') {
       const length = codePoints(item.trim());
-      if (length < 1 || length > maxText) return `${field} must be between 1 and ${maxText} characters long`;
+      if (length < 1 || length > maxText) return `${field}: an identifier must be between 1 and ${maxText} characters long`;
       continue;
     }
     const problem = objectProblem(type, item, field);
@@ -71,26 +76,26 @@ export function IsIdentifierOrObjectList<T extends object>(type: ClassConstructo
 /** Why a knowledge base is not named facts or a list of statements, or undefined when it is. */
 export function knowledgeBaseProblem(value: unknown, property: string): string | undefined {
   const textProblem = (text: unknown, field: string) => {
-    if (typeof text !== 'string') return `${field} must be a string`;
+    if (typeof text !== 'string') return `${field}: must be a string`;
     const length = codePoints(text.trim());
-    return length < 1 || length > MAX_KNOWLEDGE_TEXT ? `${field} must be between 1 and ${MAX_KNOWLEDGE_TEXT} characters long` : undefined;
+    return length < 1 || length > MAX_KNOWLEDGE_TEXT ? `${field}: must be between 1 and ${MAX_KNOWLEDGE_TEXT} characters long` : undefined;
   };
   if (Array.isArray(value)) {
-    if (value.length > MAX_KNOWLEDGE_ENTRIES) return `${property} must contain no more than ${MAX_KNOWLEDGE_ENTRIES} entries`;
+    if (value.length > MAX_KNOWLEDGE_ENTRIES) return `${property}: ${property} must contain no more than ${MAX_KNOWLEDGE_ENTRIES} entries`;
     for (const [index, text] of value.entries()) {
-      const problem = textProblem(text, `${property}[${index}]`);
+      const problem = textProblem(text, `${property}.${index}`);
       if (problem) return problem;
     }
     return undefined;
   }
   if (value === null || typeof value !== 'object') {
-    return `${property} must be an object of named facts ({"return_policy": "30-day returns"}) or a list of statements`;
+    return `${property}: ${property} must be an object of named facts ({"return_policy": "30-day returns"}) or a list of statements`;
   }
   const entries = Object.entries(value);
-  if (entries.length > MAX_KNOWLEDGE_ENTRIES) return `${property} must have no more than ${MAX_KNOWLEDGE_ENTRIES} entries`;
+  if (entries.length > MAX_KNOWLEDGE_ENTRIES) return `${property}: ${property} must have no more than ${MAX_KNOWLEDGE_ENTRIES} entries`;
   for (const [key, text] of entries) {
     if (!KNOWLEDGE_KEY.test(key)) {
-      return `${property} key "${key.slice(0, 70)}" must be a name of letters, digits, spaces, _ or - (at most 64, starting with a letter)`;
+      return `${property}: the key "${key.slice(0, 70)}" must be a name of letters, digits, spaces, _ or - (at most 64, starting with a letter)`;
     }
     const problem = textProblem(text, `${property}.${key}`);
     if (problem) return problem;

@@ -15,7 +15,7 @@ import { BusinessContextDto, CharacterConfigDto } from './business-profile.dto.j
 
 export class ChannelView {
   @ApiProperty({ enum: CHANNELS, example: 'voice' })
-  type: Channel;
+  channel_type: Channel;
 
   @ApiProperty({ enum: CHANNEL_STATUSES, example: 'active' })
   status: ChannelStatus;

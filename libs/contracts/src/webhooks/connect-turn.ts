@@ -29,6 +29,31 @@ export interface ConnectTurnResponse {
   action?: 'continue' | 'transfer' | 'end';
 }
 
+/**
+ * The spec's shape of the same webhook, for a backend or a telephony bridge other than the engine's Lambda:
+ * `{agent_id, message, channel}`, signed the same way. The optional fields keep one caller's turns together:
+ * `contact_id` (one call or SMS conversation) and `caller` (E.164: links the caller to the customer's other
+ * channels); `timestamp` makes a retried post of the same turn recognisable.
+ */
+export interface ConnectMessageRequest {
+  agent_id: string;
+  message: string;
+  channel: 'voice' | 'sms';
+  contact_id?: string;
+  caller?: string;
+  timestamp?: string;
+}
+
+/** The spec's voice answer, with the engine's `action` beside it. */
+export interface ConnectMessageResponse {
+  message: string;
+  agent_id: string;
+  channel: 'voice' | 'sms';
+  /** The message is plain text, ready to be spoken (no markup, no links but the business's own). */
+  tts_ready: true;
+  action: NonNullable<ConnectTurnResponse['action']>;
+}
+
 export const WEBHOOK_SIGNATURE_HEADER = 'x-voca-signature';
 export const WEBHOOK_TIMESTAMP_HEADER = 'x-voca-timestamp';
 /** How far a signed timestamp may be from the receiver's clock. */

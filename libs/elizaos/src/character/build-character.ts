@@ -1,5 +1,5 @@
 import { businessFacts } from '@voca/business';
-import type { BusinessProfile, SocialChannel } from '@voca/contracts';
+import { isSocialChannel, type BusinessProfile, type Channel } from '@voca/contracts';
 import { elizaosAgentIdOf } from '../elizaos-agent-id.js';
 import { answerLocally } from '../models/local/index.js';
 import type { ElizaCharacter, ElizaMessageExample } from '../runtime/eliza-core.js';
@@ -45,9 +45,10 @@ function examplesOf(profile: BusinessProfile): ElizaMessageExample[][] {
 /**
  * The ElizaOS character of an agent, from its business profile: the system prompt carries the tone, the rules and
  * every business fact (only `system` always reaches the model verbatim); bio, topics, style and examples shape the
- * voice; the facts are also kept as knowledge; plugins record the agent's platforms.
+ * voice; the facts are also kept as knowledge; plugins record the agent's social platforms. Every agent has one,
+ * whatever its channels: voice and SMS turns are answered by the same character.
  */
-export function buildCharacter(agentId: string, profile: BusinessProfile, channels: readonly SocialChannel[]): ElizaCharacter {
+export function buildCharacter(agentId: string, profile: BusinessProfile, channels: readonly Channel[]): ElizaCharacter {
   const facts = businessFacts(profile);
   const tone = characterToneOf(profile);
   const { voice } = profile;
@@ -67,7 +68,7 @@ export function buildCharacter(agentId: string, profile: BusinessProfile, channe
       .map((adjective) => adjective.trim())
       .filter(Boolean),
     knowledge: facts,
-    plugins: pluginsFor(channels),
+    plugins: pluginsFor(channels.filter(isSocialChannel)),
     messageExamples: examplesOf(profile),
     style: {
       all: [tone.style, 'Plain text only: no markdown, no emojis.', 'Short answers, a few sentences at most.'],

@@ -4,7 +4,7 @@ import type { AgentChannel } from '../entities/agent-channel.entity.js';
 /** A channel as the API shows it: what was provisioned, never the credentials themselves. */
 export function channelView(channel: AgentChannel): ChannelView {
   const view: ChannelView = {
-    type: channel.channel,
+    channel_type: channel.channel,
     status: channel.status,
     credentials_configured: channel.credentialsCiphertext !== null,
   };
