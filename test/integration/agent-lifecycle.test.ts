@@ -245,7 +245,7 @@ describe('changing an agent', () => {
     ]);
     const { body: after } = await api.get(`/api/v1/agents/${agentId}`, service());
     expect(after.channels.map((c: { channel_type: string; status: string }) => [c.channel_type, c.status])).toEqual([
-      ['whatsapp', 'active'],
+      ['whatsapp', 'pending_configuration'],
       ['facebook', 'active'],
     ]);
     expect(aws.inventory().contactFlows.filter((f) => f.name === contactFlowNameOf(agentId))).toHaveLength(0);

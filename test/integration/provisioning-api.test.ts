@@ -63,8 +63,17 @@ describe('provisioning the seed agent', () => {
     expect(channels.voice.aws_connect_instance_id).toMatch(/^arn:aws:connect:/);
     for (const social of ['whatsapp', 'instagram', 'facebook', 'twitter']) {
       expect(channels[social].elizaos_agent_id).toBe(channels.whatsapp.elizaos_agent_id);
-      expect(channels[social].status).toBe('active');
     }
+    // WhatsApp has its account; the others wait for theirs, and say what they need.
+    expect(channels.whatsapp).toMatchObject({ status: 'active' });
+    expect(channels.whatsapp).not.toHaveProperty('error');
+    expect(channels.instagram).toMatchObject({
+      status: 'pending_configuration',
+      credentials_configured: false,
+      error: expect.stringContaining('channel_credentials.instagram.account_id and channel_credentials.instagram.access_token'),
+    });
+    expect(channels.facebook.error).toContain('channel_credentials.facebook.page_id');
+    expect(channels.twitter.error).toContain('channel_credentials.twitter.user_id');
     expect(channels.whatsapp.webhook_url).toMatch(/\/api\/v1\/webhooks\/meta$/);
     expect(channels.twitter.webhook_url).toMatch(/\/api\/v1\/webhooks\/twitter$/);
     expect(channels.whatsapp.credentials_configured).toBe(true);

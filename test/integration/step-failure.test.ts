@@ -62,7 +62,7 @@ describe('a step that keeps failing', () => {
     const channels = Object.fromEntries(done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]));
     expect(channels.voice).toMatchObject({ status: 'failed', error: expect.stringContaining('InvalidContactFlowException') });
     expect(channels.voice.phone_number).toBeUndefined();
-    expect(channels.whatsapp.status).toBe('active');
+    expect(channels.whatsapp.status).toBe('pending_configuration');
     expect(done.agent_config.status).toBe('partially_active');
     const agent = await db.query('SELECT status FROM agents WHERE id = $1', [accepted.agent_id]);
     expect(agent.rows[0].status).toBe('partially_active');

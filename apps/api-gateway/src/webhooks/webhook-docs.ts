@@ -129,16 +129,12 @@ export const ConnectTurnDocs = () =>
       description: 'One voice or SMS turn',
     }),
     ApiOkResponse({
-      schema: { type: 'object' },
-      content: {
-        'application/json': {
-          examples: {
-            lambda: { summary: 'To the Lambda', value: { reply: 'We are open until 6 PM on Saturday.', action: 'continue' } },
-            spec: {
-              summary: "To the spec's message",
-              value: { message: 'Sure! Our store hours are 9 AM - 6 PM EST.', agent_id: EXAMPLE_IDS.agent, channel: 'voice', tts_ready: true, action: 'continue' },
-            },
-          },
+      type: 'object',
+      examples: {
+        lambda: { summary: 'To the Lambda', value: { reply: 'We are open until 6 PM on Saturday.', action: 'continue' } },
+        spec: {
+          summary: "To the spec's message",
+          value: { message: 'Sure! Our store hours are 9 AM - 6 PM EST.', agent_id: EXAMPLE_IDS.agent, channel: 'voice', tts_ready: true, action: 'continue' },
         },
       },
       description: '`action` is continue, transfer (to the queue) or end',
