@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../support/http.js';
 import { startGateway } from '../support/in-process.js';
+import { specExample } from '../support/spec-examples.js';
 import { testEnv } from '../support/test-env.js';
 
 /** The OpenAPI document at /docs: every route of the API is in it, each with a summary and examples. */
@@ -92,6 +93,17 @@ describe('GET /docs/openapi.json', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("shows the spec's requests verbatim as the examples, and the answer the engine gives them", () => {
+    const example = (route: string, name: string) =>
+      operations().find(([r]) => r === route)![1].requestBody.content['application/json'].examples[name].value;
+    expect(example('POST /api/v1/agents/provision', 'spec')).toEqual(specExample('provision-request'));
+    expect(example('POST /api/v1/agents', 'spec')).toEqual(specExample('create-agent-request'));
+    expect(example('PUT /api/v1/agents/{id}', 'spec')).toEqual({ name: 'Updated Agent Name', status: 'paused' });
+    const answer = operations().find(([r]) => r === 'GET /api/v1/provisioning/{id}')![1].responses['200'].content['application/json'].example;
+    expect(answer).toMatchObject({ status: 'completed', agent_config: { name: 'Cozy Comfort Bedding Agent', provisioning_complete: true } });
+    expect(answer.agent_config.channels.map((c: Schema) => c.channel_type)).toEqual(['voice', 'whatsapp', 'instagram', 'facebook', 'twitter']);
   });
 
   it('documents the bearer token on the API routes, the signatures on the signed webhooks and the handshakes\' queries', () => {

@@ -3,6 +3,7 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiHeader,
   ApiNotFoundResponse,
@@ -29,6 +30,7 @@ import { vendorForWrite } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
 import { ApiIdParam } from '../http/api-docs.js';
 import { etagOf } from '../http/etag.js';
+import { SPEC_AGENT_VIEW, SPEC_CREATE_REQUEST, SPEC_PROVISION_REQUEST } from '../http/spec-examples.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ProvisioningRequests } from '../provisioning/provisioning-requests.js';
 import { AgentViews } from './agent-views.js';
@@ -55,7 +57,8 @@ export class AgentsController {
 
   @Post('provision')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Provision an agent from a business profile (the seed request shape)' })
+  @ApiOperation({ summary: "Provision an agent from a business profile (the spec's request)" })
+  @ApiBody({ type: ProvisionAgentRequestDto, examples: { spec: { summary: "The spec's request, verbatim", value: SPEC_PROVISION_REQUEST } } })
   @ApiHeader(idempotencyHeader)
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
   @ApiBadRequestResponse({ type: ErrorView })
@@ -77,7 +80,8 @@ export class AgentsController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Create and provision an agent; the profile fields sit at the top level' })
+  @ApiOperation({ summary: 'Create and provision an agent; the profile fields sit at the top level (vendor_id from a vendor token)' })
+  @ApiBody({ type: CreateAgentRequestDto, examples: { spec: { summary: "The spec's request, verbatim", value: SPEC_CREATE_REQUEST } } })
   @ApiHeader(idempotencyHeader)
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
   @ApiBadRequestResponse({ type: ErrorView })
@@ -104,8 +108,8 @@ export class AgentsController {
 
   @Get(':id')
   @ApiIdParam('id', 'agent')
-  @ApiOperation({ summary: 'An agent with its channels' })
-  @ApiOkResponse({ type: AgentView })
+  @ApiOperation({ summary: 'An agent with its channels and its profile as sent; its version is also the ETag' })
+  @ApiOkResponse({ type: AgentView, example: SPEC_AGENT_VIEW })
   @ApiNotFoundResponse({ type: ErrorView })
   async get(
     @Param('id', uuidParam('id')) id: string,

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, NotFoundException, Pa
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiHeader,
   ApiNotFoundResponse,
@@ -53,6 +54,17 @@ export class LifecycleController {
       "Change the name, status (the spec's {name, status}), profile, channels or credentials. A change that affects channels answers 202 with the operation that provisions the difference; a change of name, status or credentials alone is immediate (200). Send the version you read (body or If-Match) to refuse a stale write with 409.",
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the agent as read (its version)', example: '"3"' })
+  @ApiBody({
+    type: UpdateAgentRequestDto,
+    examples: {
+      spec: { summary: "The spec's update", value: { name: 'Updated Agent Name', status: 'paused' } },
+      credentials: {
+        summary: 'Give a waiting channel its account',
+        value: { channel_credentials: { whatsapp: { phone_number_id: '106540352242922', access_token: 'EAAG...' } } },
+      },
+      optimistic: { summary: 'A profile change based on the version read', value: { version: 3, character_config: { tone: 'professional_friendly' } } },
+    },
+  })
   @ApiOkResponse({ type: UpdateAgentResultView })
   @ApiAcceptedResponse({ type: UpdateAgentResultView })
   @ApiNotFoundResponse({ type: ErrorView })

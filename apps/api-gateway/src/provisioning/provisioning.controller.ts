@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorView, ProvisioningStatusView } from '@voca/contracts';
+import { SPEC_PROVISIONING_ANSWER } from '../http/spec-examples.js';
 import {
   concatMap,
   defer,
@@ -45,7 +46,7 @@ export class ProvisioningController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Status of a provisioning operation, with each step and, once ended, the final agent' })
-  @ApiOkResponse({ type: ProvisioningStatusView })
+  @ApiOkResponse({ type: ProvisioningStatusView, example: SPEC_PROVISIONING_ANSWER })
   @ApiNotFoundResponse({ type: ErrorView })
   get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal) {
     return this.status.get(id, principal);
