@@ -38,7 +38,10 @@ async function loadElizaQuietly(level: string) {
   }
 }
 
-/** The process's runtime host, building agents from the characters and profiles stored in Postgres. */
+/**
+ * The process's runtime host, building agents from the characters and profiles stored in Postgres. Its database is
+ * up before the app starts, so no job waits for it.
+ */
 export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
   return {
     provide: RuntimeHost,
@@ -51,7 +54,7 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
         async (agentId) => {
           const [agent, stored] = await Promise.all([db.getRepository(Agent).findOneBy({ id: agentId }), characters.latest(agentId)]);
           if (!agent) throw new UnrecoverableError(`agent ${agentId} does not exist`);
-          if (!stored) throw new UnrecoverableError(`agent ${agentId} has no character yet: provision its social channels first`);
+          if (!stored) throw new UnrecoverableError(`agent ${agentId} has no character yet: it was never provisioned`);
           return { agentId, version: stored.version, character: stored.character, profile: businessProfileOf(agent) };
         },
         {
@@ -65,6 +68,7 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
           },
         },
       );
+      await host.prepare();
       return host;
     },
   };

@@ -3,7 +3,7 @@ import type { ElizaDatabaseAdapter, ElizaModules } from './eliza-core.js';
 /**
  * ElizaOS's own store on this replica: PGlite (embedded Postgres with pgvector), in memory by default. It holds the
  * runtimes' working memory only; the durable record of every conversation is the engine's Postgres. One PGlite serves
- * every runtime of the process; its schema is migrated once, at first use.
+ * every runtime of the process; its schema is migrated once, when the replica starts (RuntimeHost.prepare).
  */
 export class ElizaDatabase {
   private migrated?: Promise<void>;

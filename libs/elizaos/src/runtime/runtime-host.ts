@@ -192,6 +192,14 @@ export class RuntimeHost {
     return building;
   }
 
+  /**
+   * Starts this replica's ElizaOS database. Call it before taking work: PGlite's start blocks the event loop for
+   * seconds, and a job running meanwhile could not renew its lock.
+   */
+  prepare(): Promise<void> {
+    return this.database.prepare();
+  }
+
   private async build(agentId: string): Promise<Hosted> {
     const started = performance.now();
     await this.database.prepare();
