@@ -14,6 +14,14 @@ export const commonEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
+  /** How long opening a Postgres connection may take before the request or job fails (and is retried). */
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+  /** The longest one SQL statement may run (Postgres `statement_timeout`). */
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(15_000),
+  /** The longest a statement waits for a row or advisory lock (Postgres `lock_timeout`). */
+  DATABASE_LOCK_TIMEOUT_MS: positiveInt.default(5_000),
+  /** A transaction left idle this long is ended by Postgres (`idle_in_transaction_session_timeout`). */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt.default(30_000),
   REDIS_URL: redisUrl,
   /** BullMQ key prefix; the braces are a Redis Cluster hash tag so one flow's queues share a slot. */
   QUEUE_PREFIX: z

@@ -1,13 +1,17 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
+import { EventsSubscription } from '@voca/queue';
 import { PublicRoute } from './public-route.js';
 import { HEALTH_REDIS } from './health-redis.js';
 
 const CHECK_TIMEOUT_MS = 1_500;
 
-/** `/health`: the process answers. `/health/ready`: it can reach Postgres and Redis, so it can do its work. */
+/**
+ * `/health`: the process answers. `/health/ready`: it can reach Postgres and Redis, and hears pub/sub events if it
+ * listens for them, so it can do its work.
+ */
 @ApiExcludeController()
 @PublicRoute()
 @Controller('health')
@@ -17,6 +21,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(HEALTH_REDIS) private readonly redis: Redis,
+    @Optional() private readonly events?: EventsSubscription,
   ) {}
 
   @Get()
@@ -37,6 +42,10 @@ export class HealthController {
             await this.redis.ping();
           })
           .withTimeout(CHECK_TIMEOUT_MS),
+      // A process that listens for pub/sub events and no longer hears them would answer stale or never.
+      ...(this.events?.connected === undefined
+        ? []
+        : [() => (this.events!.connected ? this.indicators.check('events').up() : this.indicators.check('events').down('not subscribed'))]),
     ]);
   }
 }

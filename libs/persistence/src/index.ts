@@ -5,3 +5,4 @@ export * from './migrate.js';
 export * from './persistence.module.js';
 export * from './views/channel-view.js';
 export * from './views/business-profile-of.js';
+export * from './database-unavailable.js';

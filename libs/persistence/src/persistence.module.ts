@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES } from './entities/index.js';
-import { dataSourceOptions } from './data-source-options.js';
+import { DATABASE_ENV_KEYS, databaseSettingsFrom, dataSourceOptions, type DatabaseEnv } from './data-source-options.js';
 
 /** Postgres for one app: the connection (schema managed by migrations only) and a repository per entity. */
 @Module({})
@@ -14,12 +14,10 @@ export class PersistenceModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: ConfigService) =>
-            dataSourceOptions({
-              url: config.getOrThrow<string>('DATABASE_URL'),
-              poolSize: config.getOrThrow<number>('DATABASE_POOL_SIZE'),
-              applicationName,
-            }),
+          useFactory: (config: ConfigService) => {
+            const env = Object.fromEntries(DATABASE_ENV_KEYS.map((key) => [key, config.getOrThrow(key)])) as DatabaseEnv;
+            return dataSourceOptions(databaseSettingsFrom(env, applicationName));
+          },
         }),
         TypeOrmModule.forFeature(ENTITIES),
       ],

@@ -2,7 +2,8 @@ import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown 
 import { ConfigService } from '@nestjs/config';
 import { ClientProxy, ClientsModule, Transport } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { redisConnectionOptions } from './redis-connection.js';
+import { EventsSubscription } from './events-subscription.js';
+import { pubSubTransportOptions } from './redis-connection.js';
 
 const EVENTS_CLIENT = Symbol('EVENTS_CLIENT');
 const PUBLISH_TIMEOUT_MS = 2_000;
@@ -42,12 +43,12 @@ export class EventPublisher implements OnApplicationShutdown {
         inject: [ConfigService],
         useFactory: (config: ConfigService) => ({
           transport: Transport.REDIS,
-          options: redisConnectionOptions(config.getOrThrow('REDIS_URL')),
+          options: pubSubTransportOptions(config.getOrThrow('REDIS_URL')),
         }),
       },
     ]),
   ],
-  providers: [EventPublisher],
-  exports: [EventPublisher],
+  providers: [EventPublisher, EventsSubscription],
+  exports: [EventPublisher, EventsSubscription],
 })
 export class EventsModule {}

@@ -2,3 +2,4 @@ export * from './redis-connection.js';
 export * from './queue.module.js';
 export * from './queue-consumer.js';
 export * from './event-publisher.js';
+export * from './events-subscription.js';

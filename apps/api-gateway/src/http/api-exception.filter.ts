@@ -2,6 +2,14 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import type { Request, Response } from 'express';
 import { RetryLaterException } from './retry-later.exception.js';
 import { STATUS_CODES } from 'node:http';
+import { isDatabaseUnavailable } from '@voca/persistence';
+
+/** How long a client is asked to wait when the database is away (a restart takes seconds). */
+const DATABASE_RETRY_AFTER_S = 2;
+
+function errorMessageOf(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 200) : 'unknown';
+}
 
 interface BodyParserError {
   type?: string;
@@ -31,7 +39,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const { status, body } = this.describe(exception);
-    if (status >= 500) this.logger.error({ err: exception, path: request.path }, 'request failed');
+    const unavailable = isDatabaseUnavailable(exception);
+    if (unavailable) this.logger.warn({ path: request.path, reason: errorMessageOf(exception) }, 'database unavailable');
+    else if (status >= 500) this.logger.error({ err: exception, path: request.path }, 'request failed');
     if (response.headersSent) {
       response.end();
       return;
@@ -39,6 +49,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof RetryLaterException) {
       response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     }
+    if (unavailable) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
     response.status(status).json({
       statusCode: status,
       error: STATUS_CODES[status] ?? 'Error',
@@ -59,6 +70,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const { statusCode: _status, error: _error, ...rest } = payload as Record<string, unknown>;
       const message = Array.isArray(rest.message) ? rest.message.join('; ') : rest.message;
       return { status, body: { ...rest, message: message ?? STATUS_CODES[status] } };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { message: 'the engine cannot reach its database right now; retry shortly' } };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'internal error' } };
   }

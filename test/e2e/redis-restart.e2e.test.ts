@@ -1,0 +1,63 @@
+import { signEngineWebhook } from '@voca/channels';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../support/app-processes.js';
+import { Api } from '../support/http.js';
+import { operationEnd } from '../support/operations.js';
+import { PrivateRedis } from '../support/private-redis.js';
+import { specExample } from '../support/spec-examples.js';
+import { testEnv } from '../support/test-env.js';
+import { bearer, serviceToken } from '../support/tokens.js';
+import { waitFor } from '../support/wait-for.js';
+
+/** The four apps on a Redis of the test's own, restarted under them. */
+
+const WEBHOOK_SECRET = 'redis-restart-webhook-secret-0123456789';
+let redis: PrivateRedis;
+let engine: Engine;
+let api: Api;
+let agentId: string;
+
+beforeAll(async () => {
+  redis = await PrivateRedis.start();
+  engine = await Engine.start(testEnv({ REDIS_URL: redis.url, WEBHOOK_SECRET }));
+  api = new Api(engine.gatewayUrl, bearer(serviceToken()));
+  const request = specExample('provision-request');
+  request.agent_config.channels = ['voice'];
+  const accepted = await api.post('/api/v1/agents/provision', request);
+  expect((await operationEnd(api, accepted.body.status_url)).status).toBe('completed');
+  agentId = accepted.body.agent_id;
+}, 120_000);
+
+afterAll(async () => {
+  await engine?.stop();
+  await redis?.stop();
+});
+
+async function voiceTurn(message: string) {
+  const body = JSON.stringify({ agent_id: agentId, message, channel: 'voice' });
+  const response = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+    body,
+  });
+  return (await response.json()) as { message: string };
+}
+
+const readiness = async (url: string) => (await fetch(`${url}/health/ready`)).status;
+
+describe('a Redis restart under the running engine', () => {
+  it('is reported by readiness while Redis is away, and voice turns are answered normally afterwards', { timeout: 90_000 }, async () => {
+    expect((await voiceTurn('What time are you open?')).message).toContain('9 AM - 6 PM EST');
+
+    await redis.crash();
+    await waitFor(async () => ((await readiness(engine.gatewayUrl)) === 503 ? true : undefined), 'the gateway to report not ready');
+    await redis.resume();
+    for (const app of engine.apps.values()) await app.ready(30_000);
+    const ready = (await (await fetch(`${engine.gatewayUrl}/health/ready`)).json()) as { info: object };
+    expect(ready.info).toMatchObject({ redis: { status: 'up' }, events: { status: 'up' } });
+
+    // The gateway hears replies again: the turn gets the agent's answer, not the fallback.
+    expect((await voiceTurn('What time are you open?')).message).toContain('9 AM - 6 PM EST');
+    expect((await voiceTurn('Do you take returns?')).message).toContain('30-day returns');
+  });
+});
