@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   await db.query(`INSERT INTO agents (id, vendor_id, name, business_type, status, version) VALUES ($1, 'bench', 'Bench', 'retail', 'active', 1)`, [agentId]);
   await db.query(`INSERT INTO agent_channels (agent_id, channel, status, external_account_id) VALUES ($1, 'whatsapp', 'active', $2)`, [agentId, phoneNumberId]);
 
-  const app = await startApp(GatewayModule.forEnv(env), { port: 0, configure: (nest) => configureGateway(nest, env) });
+  const app = await startApp(GatewayModule.forEnv(env), { port: 0, shutdownGraceMs: env.SHUTDOWN_GRACE_MS, configure: (nest) => configureGateway(nest, env) });
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${port}/api/v1/webhooks/meta`;
   const send = async () => {

@@ -21,6 +21,7 @@ export async function startGateway(env: Record<string, string>): Promise<{ app: 
   const parsed = validateEnv(gatewayEnvSchema, env);
   const app = await startApp(GatewayModule.forEnv(parsed), {
     port: 0,
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     bodyLimit: parsed.HTTP_BODY_LIMIT,
     configure: (nest) => configureGateway(nest, parsed),
   });

@@ -51,7 +51,7 @@ export class PrivateRedis {
   /** Kills the server at once, as a crash or a node failure would (AOF keeps what was written). */
   async crash(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGKILL');
     await once(child, 'exit');
   }

@@ -7,6 +7,7 @@ import { GATEWAY, GatewayModule } from './gateway.module.js';
 const env = loadEnvOrExit(GATEWAY, gatewayEnvSchema);
 await startApp(GatewayModule.forEnv(env), {
   port: env.PORT,
+  shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   bodyLimit: env.HTTP_BODY_LIMIT,
   configure: (app) => configureGateway(app, env),
 });

@@ -7,10 +7,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface AppStartOptions {
   port: number;
+  /** SHUTDOWN_GRACE_MS: the process exits within it plus SHUTDOWN_MARGIN_MS, whatever Redis and Postgres do. */
+  shutdownGraceMs: number;
   /** Extra setup before the app listens (pipes, filters, docs, microservices). */
   configure?: (app: NestExpressApplication) => Promise<void> | void;
   bodyLimit?: string;
 }
+
+/** What shutdown may take beyond the grace: closing connections after the running work has been let go. */
+export const SHUTDOWN_MARGIN_MS = 5_000;
 
 /**
  * Creates an app with the shared logger and shutdown hooks (SIGTERM and SIGINT run the Nest shutdown sequence, which
@@ -31,7 +36,30 @@ export async function startApp(module: unknown, options: AppStartOptions): Promi
   });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
   app.enableShutdownHooks();
+  exitWithinBound(options.shutdownGraceMs + SHUTDOWN_MARGIN_MS, app.get(Logger));
   await options.configure?.(app);
   await app.listen(options.port, '0.0.0.0');
   return app;
+}
+
+/** The bound the watchdog enforces; one watchdog per process, however many apps it hosts (tests host several). */
+let shutdownBoundMs: number | undefined;
+
+/**
+ * The last resort of a bounded shutdown: a client that cannot reach Redis or Postgres may wait for it for ever while
+ * closing, so once a stop signal has been given `boundMs`, the process exits regardless. Whatever was running is
+ * retried elsewhere (jobs by their lock expiry, webhooks by the platforms).
+ */
+function exitWithinBound(boundMs: number, logger: Logger): void {
+  const armed = shutdownBoundMs !== undefined;
+  shutdownBoundMs = Math.max(shutdownBoundMs ?? 0, boundMs);
+  if (armed) return;
+  const arm = (signal: NodeJS.Signals) => {
+    setTimeout(() => {
+      logger.error({ signal, boundMs: shutdownBoundMs }, 'shutdown did not finish in time; exiting anyway');
+      process.exit(1);
+    }, shutdownBoundMs).unref();
+  };
+  process.once('SIGTERM', arm);
+  process.once('SIGINT', arm);
 }

@@ -1,8 +1,11 @@
-import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JOB_NAMES_BY_QUEUE, type JobNamesOf, type JobOf, type QueueName } from '@voca/contracts';
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
-import { redisConnectionOptions } from './redis-connection.js';
+import { closedWithin, redisConnectionOptions } from './redis-connection.js';
+
+/** How long a forced close may wait for Redis before the connection is simply dropped. */
+const FORCED_CLOSE_MS = 1_000;
 
 /** One handler per job name of the queue; `token` is the job's lock token (needed to move it to delayed). */
 export type JobHandlers<Q extends QueueName> = {
@@ -26,13 +29,16 @@ const consumedQueues = new Set<string>();
  * job by name to one handler, refuses to start when the handlers do not match the queue's job names exactly, and on
  * shutdown lets running jobs finish for a bounded time.
  */
-export abstract class QueueConsumer<Q extends QueueName> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export abstract class QueueConsumer<Q extends QueueName>
+  implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown
+{
   protected abstract readonly queue: Q;
   protected abstract readonly handlers: JobHandlers<Q>;
   /** Jobs this process runs at once when WORKER_CONCURRENCY does not say. */
   protected abstract readonly defaultConcurrency: number;
   protected readonly logger = new Logger(this.constructor.name);
   private _worker?: Worker;
+  private closing?: { done: Promise<void>; deadline: number };
 
   @Inject(ConfigService)
   private readonly settings: ConfigService<ConsumerSettings, true>;
@@ -67,20 +73,22 @@ export abstract class QueueConsumer<Q extends QueueName> implements OnApplicatio
     return handler.call(this, job, token);
   }
 
+  /** Shutdown begins: stop taking jobs now, in every consumer of the process at once, so they share one grace. */
+  onModuleDestroy(): void {
+    if (!this._worker || this.closing) return;
+    this.closing = { done: this._worker.close(), deadline: Date.now() + this.settings.get('SHUTDOWN_GRACE_MS', { infer: true }) };
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     consumedQueues.delete(`${this.settings.get('QUEUE_PREFIX', { infer: true })}:${this.queue}`);
     if (!this._worker) return;
+    this.onModuleDestroy();
+    const { done, deadline } = this.closing!;
     // Past the grace, running jobs are abandoned to their lock expiry and retried by another worker.
     const grace = this.settings.get('SHUTDOWN_GRACE_MS', { infer: true });
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), grace);
-    });
-    const outcome = await Promise.race([this._worker.close().then(() => 'closed' as const), timedOut]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') {
-      this.logger.warn(`jobs of ${this.queue} still running after ${grace} ms; closing anyway, they will be retried`);
-      await this._worker.close(true);
+    if (!(await closedWithin(done, Math.max(0, deadline - Date.now())))) {
+      this.logger.warn(`jobs of ${this.queue} still running after ${grace} ms (or Redis is away); closing anyway, they will be retried`);
+      if (!(await closedWithin(this._worker.close(true), FORCED_CLOSE_MS))) this._worker.disconnect().catch(() => undefined);
     }
   }
 

@@ -45,3 +45,21 @@ const PUBSUB_RETRY_DELAY_MS = 500;
 export function pubSubTransportOptions(url: string) {
   return { ...redisConnectionOptions(url), retryAttempts: Number.MAX_SAFE_INTEGER, retryDelay: PUBSUB_RETRY_DELAY_MS };
 }
+
+/**
+ * Waits for a connection to close, at most `ms`: closing politely waits for Redis to answer, and a Redis that is
+ * gone never does. False when it gave up waiting (the caller then drops the connection).
+ */
+export async function closedWithin(closing: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const closed = closing.then(
+    () => true,
+    () => true,
+  );
+  const outcome = await Promise.race([closed, timedOut]);
+  clearTimeout(timer);
+  return outcome;
+}

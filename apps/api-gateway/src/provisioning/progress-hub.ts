@@ -1,13 +1,14 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { ProvisioningProgressEvent } from '@voca/contracts';
 import { filter, Subject, type Observable } from 'rxjs';
 
 /**
  * Fans the progress ticks this gateway receives from Redis out to the SSE streams watching each operation.
- * Completes on shutdown so open streams end and the server can close.
+ * Completes as shutdown begins, before the HTTP server closes: the server waits for open connections, and an open
+ * stream would otherwise hold it until the operation ended.
  */
 @Injectable()
-export class ProgressHub implements OnApplicationShutdown {
+export class ProgressHub implements BeforeApplicationShutdown {
   private readonly ticks = new Subject<ProvisioningProgressEvent>();
   private readonly closing = new Subject<void>();
   readonly shutdown$: Observable<void> = this.closing.asObservable();
@@ -20,7 +21,7 @@ export class ProgressHub implements OnApplicationShutdown {
     return this.ticks.pipe(filter((event) => event.operationId === operationId));
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     this.closing.next();
     this.closing.complete();
     this.ticks.complete();
