@@ -11,13 +11,17 @@ import { ReplyDelivery } from './conversations/reply-delivery.js';
 import { SendRateLimits } from './conversations/send-rate-limits.js';
 import { CONVERSATION_FLOW, TurnScheduler } from './conversations/turn-scheduler.js';
 import { ProvisioningFinalizer } from './provisioning/provisioning-finalizer.consumer.js';
+import { Reconciler } from './reconciler/reconciler.js';
+import { reconcilerMetrics } from './reconciler/reconciler-metrics.js';
+import { TurnSettlement } from './conversations/turn-settlement.js';
 
 export const CONTEXT_SERVICE = 'context-service';
 
 /**
  * The record of agents' context and conversations. Consumes `context` (the agent's shared context), `provisioning`
  * (finalising operations), `inbound` (messages and receipts from the webhooks) and `conversations` (recording and
- * delivering replies); produces `connect.deprovision` (compensation) and each message's turn flow.
+ * delivering replies); produces `connect.deprovision` (compensation) and each message's turn flow; reconciles
+ * stuck work (one replica at a time).
  */
 @Module({})
 export class ContextServiceModule {
@@ -26,7 +30,15 @@ export class ContextServiceModule {
       module: ContextServiceModule,
       imports: [
         PlatformModule.forApp(CONTEXT_SERVICE, env),
-        QueueModule.queues(QueueName.AwsConnect),
+        // AwsConnect for compensation; all of them for the reconciler, which checks on jobs and queues them again.
+        QueueModule.queues(
+          QueueName.AwsConnect,
+          QueueName.ElizaOS,
+          QueueName.Context,
+          QueueName.Provisioning,
+          QueueName.Inbound,
+          QueueName.Conversations,
+        ),
         QueueModule.flowProducer(CONVERSATION_FLOW),
         ProvisioningModule,
       ],
@@ -36,8 +48,11 @@ export class ContextServiceModule {
         InboundConsumer,
         DeliverConsumer,
         TurnScheduler,
+        TurnSettlement,
         ReplyDelivery,
         SendRateLimits,
+        Reconciler,
+        ...reconcilerMetrics,
       ],
     };
   }

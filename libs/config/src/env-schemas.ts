@@ -220,6 +220,12 @@ export const contextServiceEnvSchema = workerEnvSchema.extend({
   WHATSAPP_SENDS_PER_SECOND: positiveInt.default(80),
   MESSENGER_SENDS_PER_SECOND: positiveInt.default(40),
   X_DMS_PER_15_MINUTES: positiveInt.default(200),
+  /** How often the reconciler looks for stuck work (one replica at a time does, by a Postgres lock). */
+  RECONCILE_INTERVAL_MS: positiveInt.default(15_000),
+  /** Work untouched this long without a live job is stuck: it is queued again, or settled. */
+  STUCK_AFTER_MS: positiveInt.default(60_000),
+  /** A conversation turn running this long without a live job is ended (follow-up by a person). */
+  TURN_DEADLINE_MS: positiveInt.default(300_000),
 });
 
 export type CommonEnv = z.infer<typeof commonEnvSchema>;

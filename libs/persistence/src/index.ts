@@ -6,3 +6,4 @@ export * from './persistence.module.js';
 export * from './views/channel-view.js';
 export * from './views/business-profile-of.js';
 export * from './database-unavailable.js';
+export * from './views/stuck-work.js';

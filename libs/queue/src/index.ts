@@ -3,3 +3,4 @@ export * from './queue.module.js';
 export * from './queue-consumer.js';
 export * from './event-publisher.js';
 export * from './events-subscription.js';
+export * from './job-presets.js';

@@ -43,6 +43,12 @@ export abstract class QueueConsumer<Q extends QueueName>
   @Inject(ConfigService)
   private readonly settings: ConfigService<ConsumerSettings, true>;
 
+  /**
+   * A job that will not be tried again (out of attempts, unrecoverable, or stalled too often): settle the records it
+   * carried at once, so nothing waits for it. Nothing by default.
+   */
+  protected settleFailedForGood(_job: Job, _error: Error): Promise<unknown> | void {}
+
   /** Options of this queue's worker beyond the shared ones (e.g. a rate limiter). */
   protected workerOptions(): Partial<WorkerOptions> {
     return {};
@@ -65,6 +71,12 @@ export abstract class QueueConsumer<Q extends QueueName>
       ...this.workerOptions(),
     });
     this._worker.on('error', (error) => this.logger.error({ err: error, queue: this.queue }, 'worker error'));
+    this._worker.on('failed', (job, error) => {
+      if (!job || !failedForGood(job, error)) return;
+      Promise.resolve(this.settleFailedForGood(job, error)).catch((settleError: unknown) =>
+        this.logger.error({ err: settleError, queue: this.queue, jobId: job.id }, 'could not settle a job that failed for good; the reconciler will'),
+      );
+    });
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
@@ -105,4 +117,9 @@ export abstract class QueueConsumer<Q extends QueueName>
       );
     }
   }
+}
+
+/** Whether BullMQ will not run the job again. */
+export function failedForGood(job: Job, error: Error): boolean {
+  return error instanceof UnrecoverableError || error?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
 }

@@ -16,7 +16,7 @@ import {
   type JobItem,
 } from '@voca/contracts';
 import { Agent, AgentChannel, AgentEvent, ProvisioningOperation } from '@voca/persistence';
-import { EventPublisher } from '@voca/queue';
+import { EventPublisher, JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
@@ -85,7 +85,12 @@ export class AgentLifecycle {
       await this.events.publish(AGENT_UNLOADED_PATTERN, event);
     }
     if (action === 'resume') {
-      await this.inbound.add('inbound.resume', { agentId, requestId }, { attempts: 10, backoff: { type: 'exponential', delay: 1_000 } });
+      try {
+        await this.inbound.add('inbound.resume', { agentId, requestId }, JOB_PRESETS.inbound);
+      } catch (error) {
+        // The agent is answering again (that is committed); the reconciler answers what it held once Redis is back.
+        this.logger.warn({ agentId, err: error }, 'resume not queued yet; the reconciler will pick the held messages up');
+      }
     }
   }
 

@@ -12,6 +12,7 @@ import {
   type JobItem,
 } from '@voca/contracts';
 import { Agent, AgentChannel, ConversationMessage } from '@voca/persistence';
+import { JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -24,12 +25,6 @@ export type IngestOutcome =
 
 type InboundJob = Extract<JobItem, { queue: 'inbound' }>;
 
-const JOB_OPTIONS = {
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 },
-  removeOnComplete: { age: 24 * 3600 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const;
 
 /**
  * The webhooks' one job: record what a platform delivered and queue it, fast. A message is routed to its agent by
@@ -122,7 +117,7 @@ export class InboundIngest {
   ): Promise<void> {
     try {
       // BullMQ job ids must not contain ':' and platform ids may.
-      await this.inbound.add(name, data, { ...JOB_OPTIONS, jobId: jobId.replaceAll(':', '_') });
+      await this.inbound.add(name, data, { ...JOB_PRESETS.inbound, jobId: jobId.replaceAll(':', '_') });
     } catch (error) {
       this.logger.error({ err: error, jobId }, 'inbound queue unavailable');
       throw new ServiceUnavailableException('the engine cannot take messages right now; deliver again later');

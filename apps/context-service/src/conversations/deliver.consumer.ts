@@ -7,6 +7,7 @@ import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ReplyDelivery } from './reply-delivery.js';
 import { TurnScheduler } from './turn-scheduler.js';
+import { TurnSettlement } from './turn-settlement.js';
 
 /** Said when the agent could not produce an answer at all (its runtime kept failing). */
 export const NO_ANSWER_TEXT = 'Sorry, I could not answer that just now. A member of our team will follow up with you.';
@@ -27,8 +28,13 @@ export class DeliverConsumer extends QueueConsumer<typeof QueueName.Conversation
     @InjectDataSource() private readonly db: DataSource,
     private readonly delivery: ReplyDelivery,
     private readonly turns: TurnScheduler,
+    private readonly settlement: TurnSettlement,
   ) {
     super();
+  }
+
+  protected override settleFailedForGood(job: Job<JobOf<'conversation.deliver'>>, error: Error) {
+    return this.settlement.settle(job.data.inboundMessageId, `the turn could not be completed: ${error.message}`);
   }
 
   private async deliver(job: Job<JobOf<'conversation.deliver'>>, token?: string) {

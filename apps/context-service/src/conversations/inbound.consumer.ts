@@ -14,6 +14,7 @@ import type { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { resolveCustomer } from './customer-resolver.js';
 import { TurnScheduler } from './turn-scheduler.js';
+import { TurnSettlement } from './turn-settlement.js';
 
 /** Later states of a sent reply; a status never goes back (Meta's receipts may arrive out of order). */
 const DELIVERY_RANK: Record<string, number> = { pending: 0, sending: 1, unknown: 1, sent: 2, delivered: 3, read: 4 };
@@ -35,8 +36,15 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly turns: TurnScheduler,
+    private readonly settlement: TurnSettlement,
   ) {
     super();
+  }
+
+  /** A message that could not be tied to its customer is left for a person; a failed resume is redone by the reconciler. */
+  protected override settleFailedForGood(job: Job, error: Error) {
+    if (job.name !== 'inbound.message') return;
+    return this.settlement.settle((job.data as JobOf<'inbound.message'>).messageId, `the message could not be processed: ${error.message}`);
   }
 
   private async message(job: Job<JobOf<'inbound.message'>>) {

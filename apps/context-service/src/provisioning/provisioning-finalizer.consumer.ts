@@ -9,6 +9,7 @@ import {
   type AgentStatus,
   type ConnectDeprovisionJobData,
   type JobOf,
+  type OperationStatus,
   type ProvisionedAgentView,
 } from '@voca/contracts';
 import {
@@ -51,17 +52,36 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
   }
 
   private async finalize(job: Job<JobOf<'provisioning.finalize'>>) {
-    const { operationId } = job.data;
     await this.tracker.begin(job, 'finalize');
     try {
-      const status = await this.db.transaction((tx) => this.record(tx, operationId));
-      const compensated = await this.compensate(job.data);
-      await this.progress.publish({ operationId, step: 'finalize', stepStatus: 'completed', operationStatus: status });
-      return { status, compensated };
+      return await this.conclude(job.data);
     } catch (error) {
       await this.tracker.fail(job, 'finalize', error, this.tracker.isFinalAttempt(job, error));
       throw error;
     }
+  }
+
+  /**
+   * Ends an operation whose flow can no longer end it (its finalize job failed for good, or its jobs vanished):
+   * steps that never finished count as failed, so the operation, the agent and the vendor's slot are released.
+   */
+  async settle(operationId: string): Promise<OperationStatus | undefined> {
+    const operation = await this.db.getRepository(ProvisioningOperation).findOneBy({ id: operationId });
+    if (!operation) return undefined;
+    const { agentId, vendorId, requestId } = operation;
+    return (await this.conclude({ operationId, agentId, vendorId, requestId })).status;
+  }
+
+  protected override settleFailedForGood(job: Job<JobOf<'provisioning.finalize'>>) {
+    return this.settle(job.data.operationId);
+  }
+
+  private async conclude(data: JobOf<'provisioning.finalize'>) {
+    const { operationId } = data;
+    const status = await this.db.transaction((tx) => this.record(tx, operationId));
+    const compensated = await this.compensate(data);
+    await this.progress.publish({ operationId, step: 'finalize', stepStatus: 'completed', operationStatus: status });
+    return { status, compensated };
   }
 
   /**

@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConversationMessage } from '@voca/persistence';
+import { DataSource, In } from 'typeorm';
+import { TurnScheduler } from './turn-scheduler.js';
+
+/**
+ * Ends a conversation turn that can no longer happen (its job failed for good, or vanished with a Redis that lost
+ * it): the customer's message is marked `follow_up` for a person, with the reason, never dropped silently; a reply
+ * that was never sent is `failed`, one whose send may have gone out is `unknown` (never sent twice); then the
+ * customer's next message gets its turn.
+ */
+@Injectable()
+export class TurnSettlement {
+  private readonly logger = new Logger(TurnSettlement.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly turns: TurnScheduler,
+  ) {}
+
+  /** Settles the turn of an inbound message; false when it had ended meanwhile. */
+  async settle(inboundMessageId: string, reason: string): Promise<boolean> {
+    const settled = await this.db.transaction(async (tx) => {
+      const inbound = await tx.findOne(ConversationMessage, { where: { id: inboundMessageId }, lock: { mode: 'pessimistic_write' } });
+      if (!inbound) return undefined;
+      const reply = await tx.findOneBy(ConversationMessage, { inReplyTo: inbound.id, direction: 'outbound' });
+      const replyOpen = reply && (reply.status === 'pending' || reply.status === 'sending');
+      const turnOpen = ['received', 'queued', 'answering'].includes(inbound.status);
+      if (!turnOpen && !replyOpen) return undefined;
+      if (reply && replyOpen) {
+        await tx.update(
+          ConversationMessage,
+          { id: reply.id, status: In(['pending', 'sending']) },
+          { status: reply.status === 'pending' ? 'failed' : 'unknown', error: reason },
+        );
+      }
+      await tx.update(ConversationMessage, { id: inbound.id }, { status: 'follow_up', handoff: true, error: reason });
+      return inbound;
+    });
+    if (!settled) return false;
+    this.logger.warn({ messageId: inboundMessageId, agentId: settled.agentId, reason }, 'turn settled for a person to follow up');
+    if (settled.customerId) await this.turns.startNext(settled.customerId);
+    return true;
+  }
+}

@@ -1,0 +1,160 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ContextServiceEnv } from '@voca/config';
+import {
+  deliverJobId,
+  inboundJobId,
+  provisioningJobId,
+  QueueName,
+  type ChannelStepName,
+  type JobItem,
+} from '@voca/contracts';
+import { STUCK_WORK_KINDS, stuckWork, type StuckWorkKind } from '@voca/persistence';
+import { JOB_PRESETS } from '@voca/queue';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Queue } from 'bullmq';
+import type { Counter, Gauge } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { TurnScheduler } from '../conversations/turn-scheduler.js';
+import { TurnSettlement } from '../conversations/turn-settlement.js';
+import { ProvisioningFinalizer } from '../provisioning/provisioning-finalizer.consumer.js';
+import { fateOf } from './job-liveness.js';
+import { RECONCILED_TOTAL, STUCK_WORK } from './reconciler-metrics.js';
+
+
+type InboundJob = Extract<JobItem, { queue: 'inbound' }>;
+export type ReconcileReport = Partial<Record<StuckWorkKind, { found: number; requeued: number; settled: number }>>;
+
+/** One replica at a time reconciles: the others skip their pass while one holds this lock. */
+const LOCK_KEY = 'voca:reconciler';
+
+/**
+ * Finds work that stopped moving and gets it moving or ends it, so nothing stays stuck after a worker died, a job
+ * failed for good or Redis lost its jobs. Postgres is the record: a message or operation whose job is gone is queued
+ * again (deterministic job ids make that safe); one whose job failed for good is settled (a person follows up, the
+ * operation ends and frees the vendor's slot). Runs every RECONCILE_INTERVAL_MS on one replica at a time.
+ */
+@Injectable()
+export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(Reconciler.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private readonly stepQueues: Record<ChannelStepName, Queue>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: ConfigService<ContextServiceEnv, true>,
+    private readonly turns: TurnScheduler,
+    private readonly settlement: TurnSettlement,
+    private readonly finalizer: ProvisioningFinalizer,
+    @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
+    @InjectQueue(QueueName.Conversations) private readonly conversations: Queue,
+    @InjectQueue(QueueName.Provisioning) private readonly provisioning: Queue,
+    @InjectQueue(QueueName.AwsConnect) awsConnect: Queue,
+    @InjectQueue(QueueName.ElizaOS) elizaos: Queue,
+    @InjectQueue(QueueName.Context) context: Queue,
+    @InjectMetric(STUCK_WORK) private readonly stuck: Gauge,
+    @InjectMetric(RECONCILED_TOTAL) private readonly reconciled: Counter,
+  ) {
+    this.stepQueues = { aws_connect: awsConnect, elizaos, context };
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.pass()
+        .catch((error) => this.logger.warn({ err: error }, 'reconciler pass failed'))
+        .finally(() => (this.running = undefined));
+    }, this.config.get('RECONCILE_INTERVAL_MS', { infer: true }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass over every kind of stuck work; undefined when another replica holds the lock. */
+  async pass(): Promise<ReconcileReport | undefined> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [LOCK_KEY]);
+      if (!locked) return undefined;
+      try {
+        const report: ReconcileReport = {};
+        for (const kind of STUCK_WORK_KINDS) report[kind] = await this.sweep(kind);
+        return report;
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [LOCK_KEY]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async sweep(kind: StuckWorkKind) {
+    const items = await stuckWork(this.db, kind, {
+      stuckAfterMs: this.config.get('STUCK_AFTER_MS', { infer: true }),
+      turnDeadlineMs: this.config.get('TURN_DEADLINE_MS', { infer: true }),
+    });
+    this.stuck.set({ kind }, items.length);
+    const counts = { found: items.length, requeued: 0, settled: 0 };
+    for (const { id } of items) {
+      const outcome = await this.reconcile(kind, id).catch((error: unknown) => {
+        this.logger.warn({ kind, id, err: error }, 'could not reconcile');
+        return 'left' as const;
+      });
+      if (outcome === 'left') continue;
+      counts[outcome] += 1;
+      this.reconciled.inc({ kind, action: outcome });
+      this.logger.log({ kind, id, action: outcome }, 'stuck work reconciled');
+    }
+    return counts;
+  }
+
+  private async reconcile(kind: StuckWorkKind, id: string): Promise<'requeued' | 'settled' | 'left'> {
+    switch (kind) {
+      case 'received_messages': {
+        const fate = await fateOf(this.inbound, inboundJobId(id));
+        if (fate.kind === 'alive') return 'left';
+        if (fate.kind === 'gone') {
+          await this.inbound.add('inbound.message', { messageId: id, requestId: 'reconciler' }, { ...JOB_PRESETS.inbound, jobId: inboundJobId(id) });
+          return 'requeued';
+        }
+        return (await this.settlement.settle(id, 'the message could not be processed')) ? 'settled' : 'left';
+      }
+      case 'held_messages':
+        await this.inbound.add('inbound.resume', { agentId: id, requestId: 'reconciler' }, JOB_PRESETS.inbound);
+        return 'requeued';
+      case 'waiting_customers':
+        await this.turns.startNext(id, 'reconciler');
+        return 'requeued';
+      case 'open_turns': {
+        const fate = await fateOf(this.conversations, deliverJobId(id));
+        if (fate.kind === 'alive') return 'left';
+        const reason = fate.kind === 'failed' ? fate.reason : 'its job was lost';
+        return (await this.settlement.settle(id, `the turn could not be completed: ${reason}`)) ? 'settled' : 'left';
+      }
+      case 'operations':
+        if (await this.operationAlive(id)) return 'left';
+        return (await this.finalizer.settle(id)) ? 'settled' : 'left';
+    }
+  }
+
+  /** Whether an operation's flow can still end it: its finalize job runs or waits for a step job that is alive. */
+  private async operationAlive(operationId: string): Promise<boolean> {
+    const finalize = await this.provisioning.getJob(provisioningJobId(operationId, 'finalize'));
+    const state = finalize ? await finalize.getState() : 'gone';
+    if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized') return true;
+    if (state !== 'waiting-children') return false;
+    const steps: { name: ChannelStepName }[] = await this.db.query(
+      `SELECT name FROM provisioning_steps WHERE operation_id = $1 AND name <> 'finalize'`,
+      [operationId],
+    );
+    for (const { name } of steps) {
+      if ((await fateOf(this.stepQueues[name], provisioningJobId(operationId, name))).kind === 'alive') return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,142 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Reconciler } from '../../apps/context-service/src/reconciler/reconciler.js';
+import { testDatabase } from '../support/database.js';
+import type { Api } from '../support/http.js';
+import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
+import { operationEnd } from '../support/operations.js';
+import { specExample } from '../support/spec-examples.js';
+import { testEnv } from '../support/test-env.js';
+import { bearer, serviceToken } from '../support/tokens.js';
+import { waitFor } from '../support/wait-for.js';
+
+/**
+ * The reconciler against records left as a crash, a lost Redis or a job that failed for good would leave them: no
+ * job carries them any more. Its timer is off here; each test runs one pass and checks what became of the records.
+ */
+
+const env = testEnv({ RECONCILE_INTERVAL_MS: '3600000', STUCK_AFTER_MS: '1000', TURN_DEADLINE_MS: '1000' });
+const db = testDatabase();
+const apps: INestApplication[] = [];
+let api: Api;
+let reconciler: Reconciler;
+let agentId: string;
+let voiceNumber: string;
+
+beforeAll(async () => {
+  const gateway = await startGateway(env);
+  api = gateway.api;
+  const workers = await startWorkers(env);
+  apps.push(gateway.app, ...workers);
+  reconciler = workers[2]!.get(Reconciler);
+  const request = specExample('provision-request');
+  request.vendor_id = `vendor_${randomUUID().slice(0, 8)}`;
+  request.agent_config.channels = ['voice'];
+  const accepted = await api.post('/api/v1/agents/provision', request, bearer(serviceToken()));
+  const done = await operationEnd(api, accepted.body.status_url);
+  agentId = done.agent_id;
+  voiceNumber = done.agent_config.channels[0].phone_number;
+}, 60_000);
+
+afterAll(async () => {
+  await closeAll(apps);
+  await db.end();
+});
+
+/** An inbound voice message as the gateway records it, made to look `ageS` seconds old. */
+async function recordMessage(status: string, caller: string, ageS = 5, extra: Record<string, unknown> = {}): Promise<string> {
+  const id = randomUUID();
+  const columns = { id, agent_id: agentId, channel: 'voice', direction: 'inbound', business_account_id: voiceNumber, counterpart_id: caller,
+    counterpart_phone: caller, platform_message_id: `reconciler-${id}`, text: 'What time are you open?', status, ...extra };
+  const names = Object.keys(columns);
+  await db.query(
+    `INSERT INTO conversation_messages (${names.join(', ')}, created_at, updated_at, sent_at)
+     VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}, now() - make_interval(secs => ${ageS}), now() - make_interval(secs => ${ageS}), now())`,
+    Object.values(columns),
+  );
+  return id;
+}
+
+const statusOf = async (id: string) => (await db.query('SELECT status, error FROM conversation_messages WHERE id = $1', [id])).rows[0];
+const replyOf = async (id: string) =>
+  (await db.query(`SELECT status, text FROM conversation_messages WHERE in_reply_to = $1 AND direction = 'outbound'`, [id])).rows[0];
+const caller = () => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+
+describe('the reconciler', () => {
+  it('queues again a recorded message whose job never reached Redis, and it is answered', async () => {
+    const id = await recordMessage('received', caller());
+    const report = await reconciler.pass();
+    expect(report?.received_messages?.requeued).toBeGreaterThanOrEqual(1);
+    await waitFor(async () => ((await statusOf(id)).status === 'answered' ? true : undefined), 'the message to be answered');
+    expect((await replyOf(id)).text).toContain('9 AM - 6 PM EST');
+  });
+
+  it('ends a turn whose job was lost, for a person to follow up, and lets the next message of the customer through', async () => {
+    const customer = caller();
+    const lost = await recordMessage('received', customer, 5);
+    // The first message becomes a turn (customer known, answering); then its job is lost with Redis.
+    await reconciler.pass();
+    await waitFor(async () => ((await statusOf(lost)).status === 'answered' ? true : undefined), 'the first turn');
+    await db.query(`UPDATE conversation_messages SET status = 'answering', updated_at = now() - interval '5 seconds' WHERE id = $1`, [lost]);
+    await db.query(`DELETE FROM conversation_messages WHERE in_reply_to = $1`, [lost]);
+    const [{ customer_id: customerId }] = (await db.query('SELECT customer_id FROM conversation_messages WHERE id = $1', [lost])).rows;
+    const next = await recordMessage('queued', customer, 3, { customer_id: customerId });
+    await removeJob('conversations', `deliver.${lost}`);
+
+    const report = await reconciler.pass();
+    expect(report?.open_turns?.settled).toBe(1);
+    expect(await statusOf(lost)).toMatchObject({ status: 'follow_up', error: expect.stringContaining('could not be completed') });
+    await waitFor(async () => ((await statusOf(next)).status === 'answered' ? true : undefined), 'the next message to be answered');
+  });
+
+  it('answers what an agent held while paused when the resume never reached Redis', async () => {
+    const held = await recordMessage('received', caller());
+    await db.query(`UPDATE agents SET status = 'paused' WHERE id = $1`, [agentId]);
+    await reconciler.pass();
+    await waitFor(async () => ((await statusOf(held)).status === 'held' ? true : undefined), 'the message to be held');
+    // Resumed (committed), but the resume job was lost.
+    await db.query(`UPDATE agents SET status = 'active', updated_at = now() - interval '5 seconds' WHERE id = $1`, [agentId]);
+    const report = await reconciler.pass();
+    expect(report?.held_messages?.requeued).toBe(1);
+    await waitFor(async () => (['answered', 'follow_up'].includes((await statusOf(held)).status) ? true : undefined), 'the held message to be settled');
+    // A voice caller has long hung up: a person follows up rather than a late answer.
+    expect((await statusOf(held)).status).toBe('follow_up');
+  });
+
+  it('ends an operation whose jobs vanished, freeing the vendor slot, and says why', async () => {
+    const operationId = randomUUID();
+    const vendor = `vendor_${randomUUID().slice(0, 8)}`;
+    await db.query(
+      `INSERT INTO provisioning_operations (id, agent_id, vendor_id, kind, status, request_id, enqueued_at, created_at, started_at)
+       VALUES ($1, $2, $3, 'update', 'in_progress', 'lost-op', now() - interval '5 seconds', now() - interval '5 seconds', now())`,
+      [operationId, agentId, vendor],
+    );
+    await db.query(
+      `INSERT INTO provisioning_steps (operation_id, name, channels, position, max_attempts, status)
+       VALUES ($1, 'context', '["voice"]', 0, 3, 'running'), ($1, 'finalize', '[]', 1, 3, 'pending')`,
+      [operationId],
+    );
+    const report = await reconciler.pass();
+    expect(report?.operations?.settled).toBeGreaterThanOrEqual(1);
+    const { body } = await api.get(`/api/v1/provisioning/${operationId}`, bearer(serviceToken()));
+    expect(body).toMatchObject({ status: 'failed', error: expect.stringContaining('never finished') });
+    const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM provisioning_operations WHERE vendor_id = $1 AND status IN ('queued', 'in_progress')`, [vendor])).rows;
+    expect(count).toBe(0);
+  });
+
+  it('runs on one replica at a time', async () => {
+    const passes = await Promise.all([reconciler.pass(), reconciler.pass()]);
+    expect(passes.filter((pass) => pass === undefined)).toHaveLength(1);
+  });
+});
+
+async function removeJob(queue: string, jobId: string): Promise<void> {
+  const { Queue } = await import('bullmq');
+  const handle = new Queue(queue, { connection: { host: '127.0.0.1', port: 6379 }, prefix: env.QUEUE_PREFIX });
+  try {
+    await (await handle.getJob(jobId))?.remove().catch(() => undefined);
+  } finally {
+    await handle.close();
+  }
+}
