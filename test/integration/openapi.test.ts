@@ -67,6 +67,7 @@ describe('GET /docs/openapi.json', () => {
         'POST /api/v1/agents/{id}/customers/{customerId}/link',
         'DELETE /api/v1/agents/{id}/customers/{customerId}/link/{identityId}',
         'GET /api/v1/provisioning/{id}',
+        'GET /api/v1/stuck-work',
         'GET /api/v1/provisioning/{id}/events',
         'GET /api/v1/webhooks/meta',
         'POST /api/v1/webhooks/meta',

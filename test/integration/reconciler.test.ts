@@ -8,7 +8,7 @@ import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { operationEnd } from '../support/operations.js';
 import { specExample } from '../support/spec-examples.js';
 import { testEnv } from '../support/test-env.js';
-import { bearer, serviceToken } from '../support/tokens.js';
+import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 
 /**
@@ -66,10 +66,16 @@ const caller = () => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7,
 describe('the reconciler', () => {
   it('queues again a recorded message whose job never reached Redis, and it is answered', async () => {
     const id = await recordMessage('received', caller());
+    const before = await api.get('/api/v1/stuck-work', bearer(serviceToken()));
+    expect(before.status).toBe(200);
+    expect(before.body.kinds.received_messages.items.map((item: { id: string }) => item.id)).toContain(id);
+    expect((await api.get('/api/v1/stuck-work', bearer(vendorToken('vendor_x')))).status).toBe(403);
     const report = await reconciler.pass();
     expect(report?.received_messages?.requeued).toBeGreaterThanOrEqual(1);
     await waitFor(async () => ((await statusOf(id)).status === 'answered' ? true : undefined), 'the message to be answered');
     expect((await replyOf(id)).text).toContain('9 AM - 6 PM EST');
+    const after = await api.get('/api/v1/stuck-work', bearer(serviceToken()));
+    expect(after.body.kinds.received_messages.items.map((item: { id: string }) => item.id)).not.toContain(id);
   });
 
   it('ends a turn whose job was lost, for a person to follow up, and lets the next message of the customer through', async () => {

@@ -22,6 +22,8 @@ import { waitFor } from '../support/wait-for.js';
 const WEBHOOK_SECRET = 'tenancy-webhook-secret-0123456789-0123456789';
 /** Prefixes of routes that need no token (probes, metrics, docs, platform webhooks): out of the walk. */
 const PUBLIC_PREFIXES = ['/health', '/metrics', '/docs', '/api/v1/webhooks'];
+/** Operator routes, for the service role only: a vendor gets 403 whatever it names (checked on its own below). */
+const OPERATOR_PATHS = ['/api/v1/stuck-work'];
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 const env = testEnv({ WEBHOOK_SECRET, RATE_LIMIT_PER_MINUTE: '100000' });
@@ -134,7 +136,7 @@ async function documentedRoutes(): Promise<Route[]> {
   expect(openapi.status).toBe(200);
   const routes: Route[] = [];
   for (const [path, item] of Object.entries<Record<string, any>>(openapi.body.paths)) {
-    if (PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) continue;
+    if (PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix)) || OPERATOR_PATHS.includes(path)) continue;
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation) continue;
@@ -288,6 +290,15 @@ async function versionOf(tenant: Tenant): Promise<{ version: number }> {
 function leaks(text: string, owner: Tenant, request = ''): string[] {
   return [owner.vendor, owner.agentName].filter((secret) => text.includes(secret) && !request.includes(secret));
 }
+
+describe('operator routes', () => {
+  it('answer a vendor 403 and the service 200', async () => {
+    for (const path of OPERATOR_PATHS) {
+      expect((await api.get(path, bearer(A.token))).status, path).toBe(403);
+      expect((await api.get(path, bearer(serviceToken()))).status, path).toBe(200);
+    }
+  });
+});
 
 describe("another vendor's ids", () => {
   it('are answered 404 on every documented route, echo nothing of the owner, and change nothing', async () => {

@@ -16,6 +16,7 @@ import { CredentialSealer } from './provisioning/credential-sealer.js';
 import { LifecycleController } from './lifecycle/lifecycle.controller.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { RateLimitGuard } from './http/rate-limit.guard.js';
+import { StuckWorkController } from './operations/stuck-work.controller.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
 import { ProgressHub } from './provisioning/progress-hub.js';
 import { ProgressListener } from './provisioning/progress-listener.controller.js';
@@ -58,6 +59,7 @@ export class GatewayModule {
         ConnectWebhookController,
         ElizaosWebhookController,
         ReplyListener,
+        StuckWorkController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

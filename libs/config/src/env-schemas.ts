@@ -8,6 +8,14 @@ const postgresUrl = z
   .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), 'must be a postgres:// URL');
 const redisUrl = z.string().refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// URL');
 
+/** When work counts as stuck: the reconciler acts on it, the gateway reports it (GET /api/v1/stuck-work). */
+const stuckWorkEnv = {
+  /** Work untouched this long without a live job is stuck: it is queued again, or settled. */
+  STUCK_AFTER_MS: positiveInt.default(60_000),
+  /** A conversation turn running this long without a live job is ended (follow-up by a person). */
+  TURN_DEADLINE_MS: positiveInt.default(300_000),
+};
+
 /** Variables every app reads. */
 export const commonEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -48,6 +56,7 @@ const credentialsKey = z
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 of exactly 32 bytes');
 
 export const gatewayEnvSchema = commonEnvSchema.extend({
+  ...stuckWorkEnv,
   PORT: port.default(8008),
   /** Where platforms reach this engine; used to build webhook URLs and status links. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
@@ -222,10 +231,7 @@ export const contextServiceEnvSchema = workerEnvSchema.extend({
   X_DMS_PER_15_MINUTES: positiveInt.default(200),
   /** How often the reconciler looks for stuck work (one replica at a time does, by a Postgres lock). */
   RECONCILE_INTERVAL_MS: positiveInt.default(15_000),
-  /** Work untouched this long without a live job is stuck: it is queued again, or settled. */
-  STUCK_AFTER_MS: positiveInt.default(60_000),
-  /** A conversation turn running this long without a live job is ended (follow-up by a person). */
-  TURN_DEADLINE_MS: positiveInt.default(300_000),
+  ...stuckWorkEnv,
 });
 
 export type CommonEnv = z.infer<typeof commonEnvSchema>;
