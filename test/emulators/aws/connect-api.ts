@@ -102,6 +102,7 @@ export class ConnectApi {
       connectRoute('CreateInstance', 'PUT', '/instance', (r) => this.createInstance(r)),
       connectRoute('DescribeInstance', 'GET', '/instance/{InstanceId}', (r) => this.describeInstance(r)),
       connectRoute('ListInstances', 'GET', '/instance', (r) => this.listInstances(r)),
+      connectRoute('DeleteInstance', 'DELETE', '/instance/{InstanceId}', (r) => this.deleteInstance(r)),
       connectRoute('AssociateLambdaFunction', 'PUT', '/instance/{InstanceId}/lambda-function', (r) => this.associateLambda(r)),
       connectRoute('ListLambdaFunctions', 'GET', '/instance/{InstanceId}/lambda-functions', (r) => this.listLambdas(r)),
     ];
@@ -177,6 +178,15 @@ export class ConnectApi {
   /** Gives a new instance its default resources (queues, hours, flows), through the modules that own them. */
   private addDefaults(instance: Instance): void {
     for (const listener of this.createdListeners) listener(instance);
+  }
+
+  /** Deleting an instance takes everything in it along: its flows, hours and numbers are unreachable from then on. */
+  private deleteInstance({ labels }: AwsRequest) {
+    const instance = this.instances.get(labels.InstanceId as string);
+    if (!instance) throw new AwsError('ResourceNotFoundException', `Instance not found: ${labels.InstanceId}`);
+    this.instances.delete(instance.id);
+    if (instance.clientToken !== undefined) this.instanceTokens.delete(instance.clientToken);
+    return {};
   }
 
   private describeInstance({ labels }: AwsRequest) {

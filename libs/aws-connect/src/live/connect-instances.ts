@@ -9,11 +9,14 @@ import {
 import { ConnectInstance } from '@voca/persistence';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { awsCall } from './aws-errors.js';
+import { awsCall, isNotFound } from './aws-errors.js';
 import type { LiveConnectSettings } from './live-connect-settings.js';
 import { pollUntil } from './poll.js';
 
 export type ActiveInstance = ConnectInstance & { instanceId: string; instanceArn: string };
+
+/** How long a recorded instance counts as verified to exist before it is described again. */
+const VERIFIED_FOR_MS = 60_000;
 
 /**
  * The Amazon Connect instances agents share. AWS allows two instances per account and 100 creations a month, so an
@@ -21,6 +24,9 @@ export type ActiveInstance = ConnectInstance & { instanceId: string; instanceArn
  * reuses it.
  */
 export class ConnectInstances {
+  /** When each instance id was last seen ACTIVE in AWS, by this process. */
+  private readonly verifiedAt = new Map<string, number>();
+
   constructor(
     private readonly db: DataSource,
     private readonly connect: ConnectClient,
@@ -33,7 +39,11 @@ export class ConnectInstances {
 
   async ensureActive(scope: string): Promise<ActiveInstance> {
     let row = await this.rowFor(scope);
-    if (row.status === 'active' && row.instanceId && row.instanceArn) return row as ActiveInstance;
+    const configured = scope === 'shared' ? this.settings.instanceId : undefined;
+    if (row.status === 'active' && row.instanceId && row.instanceArn && (!configured || configured === row.instanceId)) {
+      if (await this.stillExists(row.instanceId)) return row as ActiveInstance;
+      row = await this.vanished(row, configured);
+    }
     if (row.status === 'failed') row = await this.restart(row);
     if (scope === 'shared' && this.settings.instanceId) return this.adoptConfigured(row, this.settings.instanceId);
     if (!row.instanceId) {
@@ -57,6 +67,47 @@ export class ConnectInstances {
       return Instance?.InstanceStatus === 'CREATION_IN_PROGRESS' ? undefined : Instance;
     });
     return this.settle(row, instance);
+  }
+
+  /**
+   * Forgets that an instance was seen lately, so the next use describes it again: a step that met a
+   * ResourceNotFoundException calls this, in case the instance itself is what vanished.
+   */
+  forget(instanceId: string): void {
+    this.verifiedAt.delete(instanceId);
+  }
+
+  /** Whether AWS still has the instance, described at most once a minute per process. */
+  private async stillExists(instanceId: string): Promise<boolean> {
+    if (Date.now() - (this.verifiedAt.get(instanceId) ?? 0) < VERIFIED_FOR_MS) return true;
+    try {
+      const { Instance } = await this.connect.send(new DescribeInstanceCommand({ InstanceId: instanceId }));
+      if (Instance?.InstanceStatus !== 'ACTIVE') return false;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+    this.verifiedAt.set(instanceId, Date.now());
+    return true;
+  }
+
+  /**
+   * A recorded instance AWS no longer has (deleted by hand, or the account, region or endpoint changed). One the
+   * operator configured is theirs to replace: the step fails at once saying so. One the engine created is set
+   * aside (its row kept, marked `vanished`, with its pooled numbers) and a new one is created in its place; agents
+   * provisioned on the old one must be provisioned again.
+   */
+  private async vanished(row: ConnectInstance, configured: string | undefined): Promise<ConnectInstance> {
+    const reason = `instance ${row.instanceId} no longer exists in ${this.settings.region} (deleted, or another account or endpoint)`;
+    await this.db
+      .getRepository(ConnectInstance)
+      .update({ id: row.id }, { status: 'vanished', statusReason: reason, scope: `vanished:${row.id}` });
+    if (configured) {
+      throw new UnrecoverableError(
+        `the Amazon Connect ${reason}: AWS_CONNECT_INSTANCE_ID names it; point it at an existing instance (or unset it to let the engine create one), then retry`,
+      );
+    }
+    return this.rowFor(row.scope);
   }
 
   /** The ARN of the instance's default queue, where callers wait for a person; looked up once. */

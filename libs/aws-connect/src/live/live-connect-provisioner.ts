@@ -8,7 +8,8 @@ import type {
   ConnectProvisionRequest,
 } from '../connect-provisioner.js';
 import type { AwsClients } from './aws-clients.js';
-import { ConnectInstances } from './connect-instances.js';
+import { isNotFound } from './aws-errors.js';
+import { ConnectInstances, type ActiveInstance } from './connect-instances.js';
 import { AgentContactFlows } from './contact-flows.js';
 import { AgentHoursOfOperation } from './hours-of-operation.js';
 import type { LiveConnectSettings } from './live-connect-settings.js';
@@ -46,9 +47,19 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
   }
 
   async provision(request: ConnectProvisionRequest): Promise<ConnectChannelResult[]> {
-    const { agentId, profile, known, report, record } = request;
-    await report('preparing the shared Amazon Connect instance');
+    await request.report('preparing the shared Amazon Connect instance');
     const instance = await this.instances.ensureActive(this.instances.scopeFor(request.vendorId));
+    try {
+      return await this.provisionOn(instance, request);
+    } catch (error) {
+      // Something the agent needs is gone: if it is the instance itself, the retry will find out and say so.
+      if (isNotFound(error)) this.instances.forget(instance.instanceId);
+      throw error;
+    }
+  }
+
+  private async provisionOn(instance: ActiveInstance, request: ConnectProvisionRequest): Promise<ConnectChannelResult[]> {
+    const { agentId, profile, known, report, record } = request;
     await record({ instanceId: instance.instanceId });
     await report('installing the shared voice Lambda');
     const voiceLambdaArn = await this.voiceLambda.ensure(instance);

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
-export type ConnectInstanceStatus = 'creating' | 'active' | 'failed';
+/** `vanished`: recorded, but AWS no longer has it; kept for the record beside the instance that replaced it. */
+export type ConnectInstanceStatus = 'creating' | 'active' | 'failed' | 'vanished';
 
 /**
  * An Amazon Connect instance the engine uses. Normally one, shared by every agent of an account and region
@@ -9,7 +10,7 @@ export type ConnectInstanceStatus = 'creating' | 'active' | 'failed';
  */
 @Entity({ name: 'connect_instances' })
 @Unique('uq_connect_instances_scope_region', ['scope', 'region'])
-@Check('chk_connect_instances_status', `"status" IN ('creating', 'active', 'failed')`)
+@Check('chk_connect_instances_status', `"status" IN ('creating', 'active', 'failed', 'vanished')`)
 export class ConnectInstance {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_connect_instances' })
   id: string;

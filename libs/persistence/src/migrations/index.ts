@@ -4,6 +4,7 @@ import { AgentCharacters1764259200000 } from './1764259200000-agent-characters.j
 import { Conversations1764345600000 } from './1764345600000-conversations.js';
 import { AgentLifecycle1764432000000 } from './1764432000000-agent-lifecycle.js';
 import { PlatformSubscriptions1764518400000 } from './1764518400000-platform-subscriptions.js';
+import { ConnectInstanceVanished1764691200000 } from './1764691200000-connect-instance-vanished.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Conversations1764345600000,
   AgentLifecycle1764432000000,
   PlatformSubscriptions1764518400000,
+  ConnectInstanceVanished1764691200000,
 ];
