@@ -28,6 +28,11 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Not part of `npm test`: `npm run test:chaos` runs it on its own (minutes, and it restarts its own servers).
+        extends: true,
+        test: { name: 'chaos', include: ['test/chaos/**/*.test.ts'], testTimeout: 900_000, hookTimeout: 300_000, fileParallelism: false },
+      },
     ],
   },
 });

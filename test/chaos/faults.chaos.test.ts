@@ -1,0 +1,330 @@
+import { signEngineWebhook } from '@voca/channels';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AwsEmulator } from '../emulators/aws/index.js';
+import { SocialEmulator } from '../emulators/social/index.js';
+import { Api } from '../support/http.js';
+import { liveConnectEnv } from '../support/live-connect.js';
+import { messengerTextMessage, signMeta, signX, whatsappTextMessage, xDirectMessage } from '../support/platform-webhooks.js';
+import { PrivatePostgres } from '../support/private-postgres.js';
+import { PrivateRedis } from '../support/private-redis.js';
+import { specExample } from '../support/spec-examples.js';
+import { testEnv } from '../support/test-env.js';
+import { bearer, serviceToken } from '../support/tokens.js';
+import { waitFor } from '../support/wait-for.js';
+import { ChaosEngine } from './chaos-engine.js';
+
+/**
+ * The engine under load while its parts fail: the four apps as processes on a Redis (AOF) and a Postgres of the
+ * suite's own, agents provisioning against the AWS emulator and customers writing on WhatsApp, Messenger, X and by
+ * phone, while each worker kind is killed with SIGKILL, Redis is restarted and Postgres is restarted. Afterwards
+ * every accepted operation must have ended, no cloud resource may be orphaned or claimed twice, no message may be
+ * answered twice or silently lost, voice must answer, nothing may be stuck, and shutdown must be bounded.
+ * `npm run test:chaos`; CHAOS_AGENTS and CHAOS_MESSAGES scale the load.
+ */
+
+const AGENTS = Number(process.env.CHAOS_AGENTS ?? 100);
+const MESSAGES = Number(process.env.CHAOS_MESSAGES ?? 1000);
+const MESSAGE_AGENTS = 10;
+const REGION = 'eu-west-3';
+const META_SECRET = 'chaos-meta-app-secret';
+const X_SECRET = 'chaos-x-consumer-secret';
+const WEBHOOK_SECRET = 'chaos-webhook-secret-0123456789-0123456789';
+const GRACE_MS = 5_000;
+const SHUTDOWN_BOUND_MS = GRACE_MS + 5_000 + 2_000;
+
+let redis: PrivateRedis;
+let postgres: PrivatePostgres;
+let aws: AwsEmulator;
+let social: SocialEmulator;
+let engine: ChaosEngine;
+let api: Api;
+let db: pg.Pool;
+
+interface MessageAgent {
+  id: string;
+  voiceNumber: string;
+  whatsapp: string;
+  page: string;
+  xUser: string;
+}
+const messageAgents: MessageAgent[] = [];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  [redis, postgres, aws, social] = await Promise.all([
+    PrivateRedis.start(),
+    PrivatePostgres.start('voca_chaos'),
+    AwsEmulator.start({ instanceActivationMs: 200, phoneClaimMs: 40, functionActivationMs: 40, availableNumbers: AGENTS + MESSAGE_AGENTS + 50 }),
+    SocialEmulator.start({ graphVersion: 'v21.0' }),
+  ]);
+  db = new pg.Pool({ connectionString: postgres.urlOf('voca_chaos'), max: 2 });
+  db.on('error', () => undefined);
+  const env = testEnv({
+    ...liveConnectEnv(aws, REGION),
+    REDIS_URL: redis.url,
+    DATABASE_URL: postgres.urlOf('voca_chaos'),
+    DATABASE_CONNECT_TIMEOUT_MS: '2000',
+    META_APP_SECRET: META_SECRET,
+    META_VERIFY_TOKEN: 'chaos-verify',
+    X_CONSUMER_SECRET: X_SECRET,
+    WEBHOOK_SECRET,
+    META_GRAPH_BASE_URL: social.url,
+    META_GRAPH_VERSION: 'v21.0',
+    X_API_BASE_URL: social.url,
+    STEP_ATTEMPTS: '10',
+    STEP_BACKOFF_MS: '500',
+    WORKER_LOCK_DURATION_MS: '4000',
+    WORKER_STALLED_INTERVAL_MS: '1000',
+    RECONCILE_INTERVAL_MS: '2000',
+    STUCK_AFTER_MS: '10000',
+    TURN_DEADLINE_MS: '30000',
+    SHUTDOWN_GRACE_MS: String(GRACE_MS),
+    MAX_OPERATIONS_PER_VENDOR: '1000',
+  });
+  engine = await ChaosEngine.start(env);
+  api = new Api(engine.gatewayUrl, bearer(serviceToken()));
+
+  // The agents customers write to, provisioned before the faults start.
+  for (let i = 0; i < MESSAGE_AGENTS; i++) {
+    const accounts = { whatsapp: `10650${i}${Date.now() % 100000}`, page: `10488${i}${Date.now() % 100000}`, xUser: `30019${i}${Date.now() % 100000}` };
+    const token = (kind: string) => `EAAG-chaos-${kind}-${i}`;
+    social.allowToken(accounts.whatsapp, token('wa'));
+    social.allowToken(accounts.page, token('fb'));
+    social.allowXUser(accounts.xUser, token('x'));
+    const request = specExample('provision-request');
+    request.vendor_id = `vendor_chaos_msg_${i}`;
+    request.agent_config.channels = ['voice', 'whatsapp', 'facebook', 'twitter'];
+    request.agent_config.channel_credentials = {
+      whatsapp: { phone_number_id: accounts.whatsapp, access_token: token('wa') },
+      facebook: { page_id: accounts.page, access_token: token('fb') },
+      twitter: { user_id: accounts.xUser, access_token: token('x') },
+    };
+    const accepted = await api.post('/api/v1/agents/provision', request);
+    const done = await ended(accepted.body.status_url);
+    expect(done.status).toBe('completed');
+    const voice = done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'voice');
+    messageAgents.push({ id: done.agent_id, voiceNumber: voice.phone_number, ...accounts });
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await db?.end();
+  await Promise.all([aws?.stop(), social?.stop(), redis?.stop()]);
+  postgres?.stop();
+});
+
+function ended(statusUrl: string, timeoutMs = 120_000) {
+  return waitFor(async () => {
+    const { status, body } = await api.get(statusUrl).catch(() => ({ status: 0, body: undefined }));
+    return status === 200 && ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
+  }, `${statusUrl} to end`, timeoutMs);
+}
+
+/** Posts like a platform: a delivery that is not acknowledged with 200 is delivered again, until it is. */
+async function deliverUntilAcknowledged(path: string, body: string, headers: Record<string, string>): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await fetch(`${engine.gatewayUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).catch(() => undefined);
+    if (answer?.status === 200) return attempt;
+    if (attempt > 200) throw new Error(`${path} never acknowledged`);
+    await sleep(Math.min(250 * attempt, 2_000));
+  }
+}
+
+interface Sent {
+  recipient: string;
+  channel: 'whatsapp' | 'facebook' | 'twitter';
+}
+
+/** One customer message (each from a customer of its own), delivered until acknowledged. */
+async function sendMessage(index: number): Promise<Sent> {
+  const agent = messageAgents[index % MESSAGE_AGENTS]!;
+  const text = 'What time are you open?';
+  const kind = index % 10;
+  if (kind < 7) {
+    const from = `1555${String(index).padStart(7, '0')}`;
+    const body = whatsappTextMessage({ phoneNumberId: agent.whatsapp, from, text });
+    await deliverUntilAcknowledged('/api/v1/webhooks/meta', body, signMeta(body, META_SECRET));
+    return { recipient: from, channel: 'whatsapp' };
+  }
+  if (kind < 9) {
+    const psid = `psid${index}${randomUUID().slice(0, 6)}`;
+    const body = messengerTextMessage({ pageId: agent.page, psid, text });
+    await deliverUntilAcknowledged('/api/v1/webhooks/meta', body, signMeta(body, META_SECRET));
+    return { recipient: psid, channel: 'facebook' };
+  }
+  const senderId = `7${String(index).padStart(9, '0')}`;
+  const body = xDirectMessage({ forUserId: agent.xUser, senderId, text });
+  await deliverUntilAcknowledged('/api/v1/webhooks/twitter', body, signX(body, X_SECRET));
+  return { recipient: senderId, channel: 'twitter' };
+}
+
+async function voiceTurn(agent: MessageAgent): Promise<{ reply: string; action: string } | undefined> {
+  const body = JSON.stringify({
+    agent_id: agent.id,
+    contact_id: randomUUID(),
+    channel: 'voice',
+    caller: `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+    dialed: agent.voiceNumber,
+    utterance: 'What time are you open?',
+    timestamp: new Date().toISOString(),
+  });
+  const answer = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+    body,
+  }).catch(() => undefined);
+  return answer?.status === 200 ? ((await answer.json()) as { reply: string; action: string }) : undefined;
+}
+
+/** Submits a provisioning request as the backend does: retried with its Idempotency-Key until it is accepted. */
+async function provisionVoiceAgent(index: number): Promise<string> {
+  const request = specExample('provision-request');
+  request.vendor_id = `vendor_chaos_${index % 7}`;
+  request.agent_config.name = `Chaos Agent ${index}`;
+  request.agent_config.channels = ['voice'];
+  const key = `chaos-${index}-${randomUUID()}`;
+  for (let attempt = 1; ; attempt++) {
+    const accepted = await api.post('/api/v1/agents/provision', request, { 'idempotency-key': key }).catch(() => undefined);
+    if (accepted?.status === 202) return accepted.body.status_url;
+    if (attempt > 200) throw new Error(`provisioning ${index} never accepted: ${accepted?.status}`);
+    await sleep(Math.min(250 * attempt, 2_000));
+  }
+}
+
+async function inPool<T>(count: number, concurrency: number, work: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await work(index);
+      }
+    }),
+  );
+  return results;
+}
+
+/** The faults, one after the other, while the load runs. */
+async function faults(): Promise<string[]> {
+  const done: string[] = [];
+  await sleep(2_000);
+  for (const name of ['aws-connect-worker', 'elizaos-worker', 'context-service'] as const) {
+    await engine.killAndRestart(name);
+    done.push(`SIGKILL ${name}`);
+    await sleep(2_000);
+  }
+  await redis.crash();
+  await sleep(3_000);
+  await redis.resume();
+  done.push('Redis restarted after 3 s');
+  await sleep(4_000);
+  postgres.crash();
+  await sleep(3_000);
+  postgres.resume();
+  done.push('Postgres restarted after 3 s');
+  await sleep(2_000);
+  await engine.killAndRestart('context-service', 500);
+  done.push('SIGKILL context-service');
+  return done;
+}
+
+describe('the engine under load while its parts fail', () => {
+  it('loses nothing, does nothing twice, leaves nothing stuck and stops in time', { timeout: 900_000 }, async () => {
+    const started = Date.now();
+    const [statusUrls, sent, faultLog] = await Promise.all([
+      inPool(AGENTS, 8, provisionVoiceAgent),
+      inPool(MESSAGES, 12, sendMessage),
+      faults(),
+    ]);
+    const loadMs = Date.now() - started;
+    await engine.allReady();
+
+    // Every accepted operation ends: completed, or failed with its cloud resources compensated.
+    const operations = await inPool(statusUrls.length, 8, (i) => ended(statusUrls[i]!, 240_000));
+    const byStatus = operations.reduce<Record<string, number>>((counts, op) => ({ ...counts, [op.status]: (counts[op.status] ?? 0) + 1 }), {});
+    expect(Object.keys(byStatus).every((status) => ['completed', 'failed', 'partially_completed'].includes(status))).toBe(true);
+
+    // No orphaned emulator resource, no number claimed twice.
+    const agentIds = new Set(operations.map((op) => op.agent_id as string).concat(messageAgents.map((a) => a.id)));
+    const activeVoice = new Set(
+      (await db.query(`SELECT agent_id FROM agent_channels WHERE channel = 'voice' AND status = 'active'`)).rows.map((r) => r.agent_id as string),
+    );
+    const inventory = aws.inventory();
+    const agentFlows = inventory.contactFlows.filter((flow) => flow.name.startsWith('voca-agent-'));
+    const orphanFlows = agentFlows.filter((flow) => {
+      const agentId = flow.name.replace(/^voca-agent-/, '');
+      return !agentIds.has(agentId) || !activeVoice.has(agentId);
+    });
+    expect(orphanFlows.map((flow) => flow.name)).toEqual([]);
+    const flowOfNumber = new Map<string, number>();
+    for (const number of inventory.phoneNumbers) {
+      if (number.contactFlowId) flowOfNumber.set(number.contactFlowId, (flowOfNumber.get(number.contactFlowId) ?? 0) + 1);
+    }
+    const claimedTwice = (
+      await db.query(`SELECT phone_number FROM connect_phone_numbers WHERE phone_number IS NOT NULL GROUP BY phone_number HAVING count(*) > 1`)
+    ).rows;
+    expect(claimedTwice).toEqual([]);
+    const numbersOfAgents = (await db.query(`SELECT phone_number FROM agent_channels WHERE channel = 'voice' AND status = 'active'`)).rows.map(
+      (r) => r.phone_number as string,
+    );
+    expect(new Set(numbersOfAgents).size).toBe(numbersOfAgents.length);
+
+    // Every acknowledged message is answered once, or handed to a person; none twice, none silently lost.
+    await waitFor(
+      async () => {
+        const { rows } = await db.query(
+          `SELECT count(*)::int AS open FROM conversation_messages WHERE direction = 'inbound' AND status IN ('received', 'queued', 'answering')`,
+        );
+        return rows[0].open === 0 ? true : undefined;
+      },
+      'every message to be settled',
+      300_000,
+    );
+    let answered = 0;
+    let twice = 0;
+    let followUp = 0;
+    let lost = 0;
+    const followUps = new Set(
+      (await db.query(`SELECT counterpart_id FROM conversation_messages WHERE direction = 'inbound' AND status IN ('follow_up', 'failed')`)).rows.map(
+        (r) => r.counterpart_id as string,
+      ),
+    );
+    for (const message of sent) {
+      const replies = social.sentTo(message.recipient).length;
+      if (replies === 1) answered += 1;
+      else if (replies > 1) twice += 1;
+      else if (followUps.has(message.recipient)) followUp += 1;
+      else lost += 1;
+    }
+
+    // Voice answers after the restarts.
+    const voice = await voiceTurn(messageAgents[0]!);
+    expect(voice?.reply).toContain('9 AM - 6 PM EST');
+
+    // Nothing stuck once the reconciler has had its pass.
+    await sleep(3_000);
+    const stuck = await api.get('/api/v1/stuck-work');
+    const stuckCounts = Object.fromEntries(Object.entries(stuck.body.kinds).map(([kind, value]) => [kind, (value as { count: number }).count]));
+
+    const stops = await engine.stop();
+    console.log(
+      [
+        `chaos: ${AGENTS} agents provisioning and ${MESSAGES} messages, load phase ${Math.round(loadMs / 1000)} s`,
+        `faults: ${faultLog.join('; ')}`,
+        `operations: ${JSON.stringify(byStatus)}; emulator flows ${agentFlows.length}, orphaned ${orphanFlows.length}, numbers claimed twice ${claimedTwice.length}`,
+        `messages: delivered ${sent.length}, answered once ${answered}, answered twice ${twice}, handed to a person ${followUp}, lost ${lost}`,
+        `voice after the restarts: ${voice?.reply ? 'answered' : 'not answered'}`,
+        `stuck after a reconciler pass: ${JSON.stringify(stuckCounts)}`,
+        `shutdown: ${stops.map(({ app, ms, exit }) => `${app} ${ms} ms (${exit.signal ?? exit.code})`).join(', ')}`,
+      ].join('\n'),
+    );
+    expect(twice).toBe(0);
+    expect(lost).toBe(0);
+    expect(answered + followUp).toBe(sent.length);
+    expect(Object.values(stuckCounts).every((count) => count === 0)).toBe(true);
+    for (const { app, ms } of stops) expect(ms, app).toBeLessThan(SHUTDOWN_BOUND_MS);
+  });
+});
