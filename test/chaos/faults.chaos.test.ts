@@ -264,7 +264,7 @@ describe('the engine under load while its parts fail', () => {
       if (number.contactFlowId) flowOfNumber.set(number.contactFlowId, (flowOfNumber.get(number.contactFlowId) ?? 0) + 1);
     }
     const claimedTwice = (
-      await db.query(`SELECT phone_number FROM connect_phone_numbers WHERE phone_number IS NOT NULL GROUP BY phone_number HAVING count(*) > 1`)
+      await db.query(`SELECT phone_number FROM connect_phone_numbers WHERE status = 'claimed' GROUP BY phone_number HAVING count(*) > 1`)
     ).rows;
     expect(claimedTwice).toEqual([]);
     const numbersOfAgents = (await db.query(`SELECT phone_number FROM agent_channels WHERE channel = 'voice' AND status = 'active'`)).rows.map(
@@ -315,6 +315,7 @@ describe('the engine under load while its parts fail', () => {
         `chaos: ${AGENTS} agents provisioning and ${MESSAGES} messages, load phase ${Math.round(loadMs / 1000)} s`,
         `faults: ${faultLog.join('; ')}`,
         `operations: ${JSON.stringify(byStatus)}; emulator flows ${agentFlows.length}, orphaned ${orphanFlows.length}, numbers claimed twice ${claimedTwice.length}`,
+        ...[...new Set(operations.filter((op) => op.status !== 'completed').map((op) => `  ${op.status}: ${op.error}`))],
         `messages: delivered ${sent.length}, answered once ${answered}, answered twice ${twice}, handed to a person ${followUp}, lost ${lost}`,
         `voice after the restarts: ${voice?.reply ? 'answered' : 'not answered'}`,
         `stuck after a reconciler pass: ${JSON.stringify(stuckCounts)}`,
