@@ -75,8 +75,10 @@ beforeAll(async () => {
     X_API_BASE_URL: social.url,
     STEP_ATTEMPTS: '10',
     STEP_BACKOFF_MS: '500',
-    WORKER_LOCK_DURATION_MS: '4000',
-    WORKER_STALLED_INTERVAL_MS: '1000',
+    // Locks long enough for two loaded cores (a lock a busy worker cannot renew makes its job stall), short
+    // enough that the jobs of a killed worker are taken over within seconds.
+    WORKER_LOCK_DURATION_MS: '15000',
+    WORKER_STALLED_INTERVAL_MS: '2000',
     RECONCILE_INTERVAL_MS: '2000',
     STUCK_AFTER_MS: '10000',
     TURN_DEADLINE_MS: '30000',
@@ -287,10 +289,16 @@ describe('the engine under load while its parts fail', () => {
     let twice = 0;
     let followUp = 0;
     let lost = 0;
+    // Handed to a person: a turn that could not complete, or a reply that failed or whose send was interrupted
+    // (`unknown`: it may have gone out, so it is never sent again).
     const followUps = new Set(
-      (await db.query(`SELECT counterpart_id FROM conversation_messages WHERE direction = 'inbound' AND status IN ('follow_up', 'failed')`)).rows.map(
-        (r) => r.counterpart_id as string,
-      ),
+      (
+        await db.query(
+          `SELECT counterpart_id FROM conversation_messages
+            WHERE (direction = 'inbound' AND status IN ('follow_up', 'failed'))
+               OR (direction = 'outbound' AND status IN ('unknown', 'failed', 'needs_template'))`,
+        )
+      ).rows.map((r) => r.counterpart_id as string),
     );
     for (const message of sent) {
       const replies = social.sentTo(message.recipient).length;

@@ -49,6 +49,11 @@ const workerEnvSchema = commonEnvSchema.extend({
   WORKER_LOCK_DURATION_MS: positiveInt.default(60_000),
   /** How often each worker looks for such stalled jobs. */
   WORKER_STALLED_INTERVAL_MS: positiveInt.default(30_000),
+  /**
+   * How often a job may stall (its worker died, or was too busy to renew the lock) and still be run again; past it,
+   * the job fails for good and its records are settled.
+   */
+  WORKER_MAX_STALLED_COUNT: positiveInt.max(20).default(2),
 });
 
 const credentialsKey = z

@@ -18,6 +18,7 @@ interface ConsumerSettings {
   WORKER_CONCURRENCY?: number;
   WORKER_LOCK_DURATION_MS: number;
   WORKER_STALLED_INTERVAL_MS: number;
+  WORKER_MAX_STALLED_COUNT: number;
   SHUTDOWN_GRACE_MS: number;
 }
 
@@ -68,6 +69,7 @@ export abstract class QueueConsumer<Q extends QueueName>
       concurrency: setting('WORKER_CONCURRENCY') ?? this.defaultConcurrency,
       lockDuration: setting('WORKER_LOCK_DURATION_MS'),
       stalledInterval: setting('WORKER_STALLED_INTERVAL_MS'),
+      maxStalledCount: setting('WORKER_MAX_STALLED_COUNT'),
       ...this.workerOptions(),
     });
     this._worker.on('error', (error) => this.logger.error({ err: error, queue: this.queue }, 'worker error'));
