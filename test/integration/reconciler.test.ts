@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { provisioningJobId, QueueName } from '@voca/contracts';
+import { FlowProducer } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reconciler } from '../../apps/context-service/src/reconciler/reconciler.js';
 import { testDatabase } from '../support/database.js';
@@ -7,7 +9,7 @@ import type { Api } from '../support/http.js';
 import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { operationEnd } from '../support/operations.js';
 import { specExample } from '../support/spec-examples.js';
-import { testEnv } from '../support/test-env.js';
+import { TEST_REDIS_URL, testEnv } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -16,7 +18,7 @@ import { waitFor } from '../support/wait-for.js';
  * job carries them any more. Its timer is off here; each test runs one pass and checks what became of the records.
  */
 
-const env = testEnv({ RECONCILE_INTERVAL_MS: '3600000', STUCK_AFTER_MS: '1000', TURN_DEADLINE_MS: '1000' });
+const env = testEnv({ RECONCILE_INTERVAL_MS: '3600000', STUCK_AFTER_MS: '1000', TURN_DEADLINE_MS: '1000', OUTBOX_RELAY_INTERVAL_MS: '300' });
 const db = testDatabase();
 const apps: INestApplication[] = [];
 let api: Api;
@@ -110,7 +112,8 @@ describe('the reconciler', () => {
     expect((await statusOf(held)).status).toBe('follow_up');
   });
 
-  it('ends an operation whose jobs vanished, freeing the vendor slot, and says why', async () => {
+  /** An operation recorded as running, made to look `ageS` seconds old, with the steps given. */
+  async function recordOperation(steps: string[]): Promise<{ operationId: string; vendor: string }> {
     const operationId = randomUUID();
     const vendor = `vendor_${randomUUID().slice(0, 8)}`;
     await db.query(
@@ -118,15 +121,49 @@ describe('the reconciler', () => {
        VALUES ($1, $2, $3, 'update', 'in_progress', 'lost-op', now() - interval '5 seconds', now() - interval '5 seconds', now())`,
       [operationId, agentId, vendor],
     );
-    await db.query(
-      `INSERT INTO provisioning_steps (operation_id, name, channels, position, max_attempts, status)
-       VALUES ($1, 'context', '["voice"]', 0, 3, 'running'), ($1, 'finalize', '[]', 1, 3, 'pending')`,
-      [operationId],
-    );
+    for (const [position, name] of [...steps, 'finalize'].entries()) {
+      await db.query(
+        `INSERT INTO provisioning_steps (operation_id, name, channels, position, max_attempts, status) VALUES ($1, $2, '["voice"]', $3, 3, 'pending')`,
+        [operationId, name, position],
+      );
+    }
+    return { operationId, vendor };
+  }
+
+  it('hands an operation whose jobs vanished back to the outbox, and it completes', async () => {
+    const { operationId } = await recordOperation(['context']);
+    const report = await reconciler.pass();
+    expect(report?.operations?.requeued).toBeGreaterThanOrEqual(1);
+    const done = await operationEnd(api, `/api/v1/provisioning/${operationId}`);
+    expect(done.status).toBe('completed');
+  });
+
+  it('ends an operation whose flow can no longer end it, freeing the vendor slot, and says why', async () => {
+    const { operationId, vendor } = await recordOperation(['context']);
+    // Its step fails for good and its finalize job is left waiting for it, as BullMQ leaves a parent whose child failed.
+    const flows = new FlowProducer({ connection: { url: TEST_REDIS_URL }, prefix: env.QUEUE_PREFIX });
+    const data = { operationId, agentId: randomUUID(), vendorId: vendor, requestId: 'lost-op' };
+    await flows.add({
+      name: 'provisioning.finalize',
+      queueName: QueueName.Provisioning,
+      data,
+      opts: { jobId: provisioningJobId(operationId, 'finalize') },
+      children: [
+        {
+          name: 'context.initialise',
+          queueName: QueueName.Context,
+          data: { ...data, step: 'context', channels: ['voice'] },
+          opts: { jobId: provisioningJobId(operationId, 'context'), attempts: 1 },
+        },
+      ],
+    });
+    await flows.close();
+    await waitFor(async () => ((await db.query(`SELECT status FROM provisioning_steps WHERE operation_id = $1 AND name = 'context'`, [operationId])).rows[0].status === 'failed' ? true : undefined), 'the step to fail');
+
     const report = await reconciler.pass();
     expect(report?.operations?.settled).toBeGreaterThanOrEqual(1);
     const { body } = await api.get(`/api/v1/provisioning/${operationId}`, bearer(serviceToken()));
-    expect(body).toMatchObject({ status: 'failed', error: expect.stringContaining('never finished') });
+    expect(body).toMatchObject({ status: 'failed', error: expect.stringContaining('context:') });
     const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM provisioning_operations WHERE vendor_id = $1 AND status IN ('queued', 'in_progress')`, [vendor])).rows;
     expect(count).toBe(0);
   });

@@ -11,12 +11,12 @@ import {
   type ChannelStepName,
   type JobItem,
 } from '@voca/contracts';
-import { STUCK_WORK_KINDS, stuckWork, type StuckWorkKind } from '@voca/persistence';
+import { ProvisioningOperation, STUCK_WORK_KINDS, stuckWork, type StuckWorkKind } from '@voca/persistence';
 import { JOB_PRESETS } from '@voca/queue';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Queue } from 'bullmq';
 import type { Counter, Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { TurnScheduler } from '../conversations/turn-scheduler.js';
 import { TurnSettlement } from '../conversations/turn-settlement.js';
 import { ProvisioningFinalizer } from '../provisioning/provisioning-finalizer.consumer.js';
@@ -137,17 +137,30 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         return (await this.settlement.settle(id, `the turn could not be completed: ${reason}`)) ? 'settled' : 'left';
       }
       case 'operations':
-        if (await this.operationAlive(id)) return 'left';
-        return (await this.finalizer.settle(id)) ? 'settled' : 'left';
+        return this.reconcileOperation(id);
     }
   }
 
-  /** Whether an operation's flow can still end it: its finalize job runs or waits for a step job that is alive. */
-  private async operationAlive(operationId: string): Promise<boolean> {
+  /**
+   * An operation whose flow vanished (Redis lost it) goes back to the outbox: the gateway's relay adds its flow
+   * again, and its idempotent steps run again. One whose flow can no longer end it (its finalize job failed for
+   * good, or waits on steps none of which is alive) is ended here.
+   */
+  private async reconcileOperation(operationId: string): Promise<'requeued' | 'settled' | 'left'> {
     const finalize = await this.provisioning.getJob(provisioningJobId(operationId, 'finalize'));
-    const state = finalize ? await finalize.getState() : 'gone';
-    if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized') return true;
-    if (state !== 'waiting-children') return false;
+    if (!finalize) {
+      const { affected } = await this.db
+        .getRepository(ProvisioningOperation)
+        .update({ id: operationId, status: In(['queued', 'in_progress']) }, { enqueuedAt: null });
+      return affected ? 'requeued' : 'left';
+    }
+    const state = await finalize.getState();
+    if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized') return 'left';
+    if (state === 'waiting-children' && (await this.anyStepAlive(operationId))) return 'left';
+    return (await this.finalizer.settle(operationId)) ? 'settled' : 'left';
+  }
+
+  private async anyStepAlive(operationId: string): Promise<boolean> {
     const steps: { name: ChannelStepName }[] = await this.db.query(
       `SELECT name FROM provisioning_steps WHERE operation_id = $1 AND name <> 'finalize'`,
       [operationId],
