@@ -1,10 +1,8 @@
-import { signEngineWebhook } from '@voca/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../support/app-processes.js';
 import { Api } from '../support/http.js';
-import { operationEnd } from '../support/operations.js';
+import { postSignedWebhook, provisionSpecAgent } from '../support/engine-webhooks.js';
 import { PrivatePostgres } from '../support/private-postgres.js';
-import { specExample } from '../support/spec-examples.js';
 import { testEnv } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
@@ -21,11 +19,9 @@ beforeAll(async () => {
   postgres = await PrivatePostgres.start();
   engine = await Engine.start(testEnv({ DATABASE_URL: postgres.urlOf('voca_chaos'), WEBHOOK_SECRET, DATABASE_CONNECT_TIMEOUT_MS: '1000' }));
   api = new Api(engine.gatewayUrl, bearer(serviceToken()));
-  const request = specExample('provision-request');
-  request.agent_config.channels = ['voice'];
-  const accepted = await api.post('/api/v1/agents/provision', request);
-  expect((await operationEnd(api, accepted.body.status_url)).status).toBe('completed');
-  agentId = accepted.body.agent_id;
+  const done = await provisionSpecAgent(api, ['voice']);
+  expect(done.status).toBe('completed');
+  agentId = done.agent_id;
 }, 120_000);
 
 afterAll(async () => {
@@ -33,14 +29,8 @@ afterAll(async () => {
   postgres?.stop();
 });
 
-async function voiceTurn(message: string) {
-  const body = JSON.stringify({ agent_id: agentId, message, channel: 'voice' });
-  const response = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
-    body,
-  });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, any> };
+function voiceTurn(message: string) {
+  return postSignedWebhook(engine.gatewayUrl, '/api/v1/webhooks/connect', { agent_id: agentId, message, channel: 'voice' }, WEBHOOK_SECRET);
 }
 
 describe('a Postgres crash under the running engine', () => {

@@ -1,8 +1,7 @@
-import { signEngineWebhook } from '@voca/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../support/app-processes.js';
 import { Api } from '../support/http.js';
-import { operationEnd } from '../support/operations.js';
+import { postSignedWebhook, provisionSpecAgent } from '../support/engine-webhooks.js';
 import { PrivateRedis } from '../support/private-redis.js';
 import { specExample } from '../support/spec-examples.js';
 import { testEnv } from '../support/test-env.js';
@@ -24,11 +23,9 @@ beforeAll(async () => {
   redis = await PrivateRedis.start();
   engine = await Engine.start(testEnv({ REDIS_URL: redis.url, WEBHOOK_SECRET, SHUTDOWN_GRACE_MS: String(GRACE_MS) }));
   api = new Api(engine.gatewayUrl, bearer(serviceToken()));
-  const request = specExample('provision-request');
-  request.agent_config.channels = ['voice'];
-  const accepted = await api.post('/api/v1/agents/provision', request);
-  expect((await operationEnd(api, accepted.body.status_url)).status).toBe('completed');
-  agentId = accepted.body.agent_id;
+  const done = await provisionSpecAgent(api, ['voice']);
+  expect(done.status).toBe('completed');
+  agentId = done.agent_id;
 }, 120_000);
 
 afterAll(async () => {
@@ -37,13 +34,8 @@ afterAll(async () => {
 });
 
 async function voiceTurn(message: string) {
-  const body = JSON.stringify({ agent_id: agentId, message, channel: 'voice' });
-  const response = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
-    body,
-  });
-  return (await response.json()) as { message: string };
+  const turn = await postSignedWebhook(engine.gatewayUrl, '/api/v1/webhooks/connect', { agent_id: agentId, message, channel: 'voice' }, WEBHOOK_SECRET);
+  return turn.body as { message: string };
 }
 
 const readiness = async (url: string) => (await fetch(`${url}/health/ready`)).status;

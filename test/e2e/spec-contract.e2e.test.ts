@@ -1,6 +1,6 @@
-import { signEngineWebhook } from '@voca/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../support/app-processes.js';
+import { postSignedWebhook, provisionSpecAgent } from '../support/engine-webhooks.js';
 import { Api } from '../support/http.js';
 import { operationEnd } from '../support/operations.js';
 import { specExample } from '../support/spec-examples.js';
@@ -25,25 +25,13 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-/** POSTs a body to one of the engine's own webhooks, signed as the spec's components sign them. */
-async function postSigned(path: string, payload: unknown) {
-  const body = JSON.stringify(payload);
-  const response = await fetch(`${engine.gatewayUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
-    body,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
-}
+const postSigned = (path: string, payload: unknown) => postSignedWebhook(engine.gatewayUrl, path, payload, WEBHOOK_SECRET);
 
-/** Provisions the spec's agent with another channel set; answers its id once the operation ended. */
+/** Provisions the spec's agent with another channel set; answers its id once the operation completed. */
 async function provisionWith(channels: string[]): Promise<string> {
-  const request = specExample('provision-request');
-  request.agent_config.channels = channels;
-  const accepted = await api.post('/api/v1/agents/provision', request);
-  expect(accepted.status).toBe(202);
-  expect((await operationEnd(api, accepted.body.status_url)).status).toBe('completed');
-  return accepted.body.agent_id;
+  const done = await provisionSpecAgent(api, channels);
+  expect(done.status).toBe('completed');
+  return done.agent_id;
 }
 
 describe("the spec's provisioning request, verbatim", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { businessFacts } from './business-facts.js';
+import { specExample } from '../../../test/support/spec-examples.js';
 import { resolveBusinessProfile } from './resolve-profile.js';
 
 describe('businessFacts', () => {
@@ -39,25 +40,7 @@ describe('businessFacts', () => {
   });
 
   it("states the spec's profile as the business speaks of itself", () => {
-    const facts = businessFacts(
-      resolveBusinessProfile({
-        name: 'Cozy Comfort Bedding Agent',
-        description: 'AI agent for Cozy Comfort Bedding store',
-        business_type: 'retail',
-        character_config: {
-          business_name: 'Cozy Comfort Bedding',
-          products: ['bedding_sets', 'pillows', 'comforters', 'duvets'],
-          specialties: ['bedding', 'home_decor', 'sleep_products'],
-          tone: 'friendly_helpful',
-          knowledge_base: {
-            product_catalog: 'bedding_products.json',
-            return_policy: '30-day returns',
-            shipping_info: 'Free shipping over $50',
-          },
-        },
-        context: { store_hours: '9 AM - 6 PM EST', contact_info: '+1-555-BEDDING', website: 'cozycomfort.com' },
-      }),
-    );
+    const facts = businessFacts(resolveBusinessProfile(specExample('provision-request').agent_config));
     expect(facts).toEqual([
       'Business: Cozy Comfort Bedding (retail)',
       'About: AI agent for Cozy Comfort Bedding store',

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -43,26 +44,51 @@ export type ProductEntry = string | ProductDto;
 /** Named facts (`{"return_policy": "30-day returns"}`, the spec's form) or plain statements. */
 export type KnowledgeBase = Record<string, string> | string[];
 
-/** OpenAPI for a list of identifiers or product objects. */
-function productsProperty(example: unknown[], description?: string): ApiPropertyOptions {
-  return {
-    type: 'array',
-    items: { oneOf: [{ type: 'string', example: 'bedding_sets' }, { $ref: getSchemaPath(ProductDto) }] },
-    example,
-    description,
-  };
+/*
+ * `products`, `specialties` and `knowledge_base` may sit in `character_config` (as the spec has them) or in `context`
+ * (the engine's earlier shape): the same field, validated the same way in both places.
+ */
+
+/** Identifiers (spoken as words) or {name, description, price} objects. */
+function ProductsField(example: unknown[]): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: 'array',
+      items: { oneOf: [{ type: 'string', example: 'bedding_sets' }, { $ref: getSchemaPath(ProductDto) }] },
+      example,
+      description: 'Identifiers (spoken as words, "bedding_sets" as "bedding sets") or {name, description, price} objects',
+    }),
+    IsOptional(),
+    IsIdentifierOrObjectList(ProductDto),
+  );
 }
 
-/** OpenAPI for a knowledge base: named facts or statements. */
-function knowledgeProperty(example: unknown, description: string): ApiPropertyOptions {
-  return {
-    oneOf: [
-      { type: 'object', additionalProperties: { type: 'string' } },
-      { type: 'array', items: { type: 'string' } },
-    ],
-    example,
-    description,
-  } as ApiPropertyOptions;
+function SpecialtiesField(example: string[]): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ example, description: 'Identifiers (spoken as words) or short phrases' }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(100),
+    IsString({ each: true }),
+    Length(1, 200, { each: true }),
+  );
+}
+
+/** Named facts or statements. */
+function KnowledgeBaseField(example: unknown): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      oneOf: [
+        { type: 'object', additionalProperties: { type: 'string' } },
+        { type: 'array', items: { type: 'string' } },
+      ],
+      example,
+      description:
+        'Named facts the agent can quote (return_policy, shipping_info, warranty_info and payment_info answer those questions; a bare file name is kept, not quoted), or statements',
+    } as ApiPropertyOptions),
+    IsOptional(),
+    IsKnowledgeBase(),
+  );
 }
 
 /**
@@ -78,19 +104,10 @@ export class CharacterConfigDto {
   @Length(1, 200)
   business_name?: string;
 
-  @ApiPropertyOptional(
-    productsProperty(['bedding_sets', 'pillows', 'comforters', 'duvets'], 'Identifiers (spoken as words) or {name, description, price} objects'),
-  )
-  @IsOptional()
-  @IsIdentifierOrObjectList(ProductDto)
+  @ProductsField(['bedding_sets', 'pillows', 'comforters', 'duvets'])
   products?: ProductEntry[];
 
-  @ApiPropertyOptional({ example: ['bedding', 'home_decor', 'sleep_products'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @SpecialtiesField(['bedding', 'home_decor', 'sleep_products'])
   specialties?: string[];
 
   @ApiPropertyOptional({ example: 'warm, patient and knowledgeable about sleep' })
@@ -108,14 +125,7 @@ export class CharacterConfigDto {
   @Length(1, 60)
   tone?: string;
 
-  @ApiPropertyOptional(
-    knowledgeProperty(
-      { product_catalog: 'bedding_products.json', return_policy: '30-day returns', shipping_info: 'Free shipping over $50' },
-      'Named facts the agent can quote (return_policy, shipping_info, warranty_info and payment_info answer those questions; a bare file name is kept, not quoted), or statements',
-    ),
-  )
-  @IsOptional()
-  @IsKnowledgeBase()
+  @KnowledgeBaseField({ product_catalog: 'bedding_products.json', return_policy: '30-day returns', shipping_info: 'Free shipping over $50' })
   knowledge_base?: KnowledgeBase;
 
   @ApiPropertyOptional({ example: 'en', description: 'BCP 47 language tag the agent answers in' })
@@ -233,17 +243,10 @@ export class OpeningHoursDto {
  */
 @ApiExtraModels(ProductDto)
 export class BusinessContextDto {
-  @ApiPropertyOptional(productsProperty([{ name: 'Egyptian Cotton Sheet Set', price: 129.99 }]))
-  @IsOptional()
-  @IsIdentifierOrObjectList(ProductDto)
+  @ProductsField([{ name: 'Egyptian Cotton Sheet Set', price: 129.99 }])
   products?: ProductEntry[];
 
-  @ApiPropertyOptional({ example: ['organic cotton bedding', 'hypoallergenic pillows'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @SpecialtiesField(['organic cotton bedding', 'hypoallergenic pillows'])
   specialties?: string[];
 
   @ApiPropertyOptional({ example: '9 AM - 6 PM EST' })
@@ -293,9 +296,7 @@ export class BusinessContextDto {
   @IsWebsite()
   website?: string;
 
-  @ApiPropertyOptional(knowledgeProperty(['All sheets are OEKO-TEX certified.'], 'Facts the agent may quote: statements, or named as in character_config'))
-  @IsOptional()
-  @IsKnowledgeBase()
+  @KnowledgeBaseField(['All sheets are OEKO-TEX certified.'])
   knowledge_base?: KnowledgeBase;
 
   @ApiPropertyOptional({ type: [FaqDto] })
