@@ -73,7 +73,8 @@ beforeAll(async () => {
     META_GRAPH_BASE_URL: social.url,
     META_GRAPH_VERSION: 'v21.0',
     X_API_BASE_URL: social.url,
-    STEP_ATTEMPTS: '10',
+    // Exponential backoff from 0.5 s: the last of 8 attempts waits about half a minute.
+    STEP_ATTEMPTS: '8',
     STEP_BACKOFF_MS: '500',
     // Locks long enough for two loaded cores (a lock a busy worker cannot renew makes its job stall), short
     // enough that the jobs of a killed worker are taken over within seconds.
@@ -245,7 +246,14 @@ describe('the engine under load while its parts fail', () => {
     await engine.allReady();
 
     // Every accepted operation ends: completed, or failed with its cloud resources compensated.
-    const operations = await inPool(statusUrls.length, 8, (i) => ended(statusUrls[i]!, 240_000));
+    const operations = await inPool(statusUrls.length, 8, async (i) => {
+      try {
+        return await ended(statusUrls[i]!, 240_000);
+      } catch (error) {
+        console.log('an operation did not end:', JSON.stringify((await api.get(statusUrls[i]!)).body));
+        throw error;
+      }
+    });
     const byStatus = operations.reduce<Record<string, number>>((counts, op) => ({ ...counts, [op.status]: (counts[op.status] ?? 0) + 1 }), {});
     expect(Object.keys(byStatus).every((status) => ['completed', 'failed', 'partially_completed'].includes(status))).toBe(true);
 

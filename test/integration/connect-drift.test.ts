@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { ConnectClient, DeleteInstanceCommand } from '@aws-sdk/client-connect';
+import { ConnectClient, DeleteInstanceCommand, ReleasePhoneNumberCommand } from '@aws-sdk/client-connect';
+import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsEmulator } from '../emulators/aws/index.js';
 import { testDatabase } from '../support/database.js';
@@ -16,7 +17,7 @@ import { bearer, serviceToken } from '../support/tokens.js';
  * out on first use, not retry blindly for every agent.
  */
 
-const REGION = 'us-west-1';
+const REGION = 'ca-central-1';
 const db = testDatabase();
 let aws: AwsEmulator;
 let apps: INestApplication[] = [];
@@ -75,6 +76,39 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     expect(second.done.agent_config.channels[0].aws_connect_instance_id).toBe(replacement!.arn);
     const rows = await db.query(`SELECT status, status_reason FROM connect_instances WHERE region = $1 AND instance_id = $2`, [REGION, vanishing!.id]);
     expect(rows.rows[0]).toMatchObject({ status: 'vanished', status_reason: expect.stringContaining('no longer exists') });
+  });
+
+  it('installs the voice Lambda again when it was deleted by hand', async () => {
+    const [instance] = activeInstances();
+    const functionName = `voca-voice-${instance!.id}`;
+    expect(aws.inventory().functions.map((f) => f.name)).toContain(functionName);
+    const lambda = new LambdaClient({ region: REGION, endpoint: aws.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    await lambda.send(new DeleteFunctionCommand({ FunctionName: functionName }));
+    lambda.destroy();
+
+    await start();
+    const { done, step } = await provisionVoice();
+    expect(done.status).toBe('completed');
+    expect(step.attempts).toBe(1);
+    expect(aws.inventory().functions.map((f) => f.name)).toContain(functionName);
+  });
+
+  it("claims another number when an agent's number was released by hand", async () => {
+    const { done } = await provisionVoice();
+    const agentId = done.agent_id as string;
+    const released = done.agent_config.channels[0].phone_number as string;
+    const number = aws.inventory().phoneNumbers.find((n) => n.number === released)!;
+    const client = new ConnectClient({ region: REGION, endpoint: aws.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    await client.send(new ReleasePhoneNumberCommand({ PhoneNumberId: number.id }));
+    client.destroy();
+
+    const update = await api.put(`/api/v1/agents/${agentId}`, { character_config: { tone: 'formal' } }, bearer(serviceToken()));
+    expect(update.status).toBe(202);
+    const updated = await operationEnd(api, update.body.status_url);
+    expect(updated.status).toBe('completed');
+    const voice = updated.agent_config.channels[0];
+    expect(voice).toMatchObject({ status: 'active', phone_number: expect.stringMatching(/^\+/) });
+    expect(voice.phone_number).not.toBe(released);
   });
 
   it("fails the step at once, saying what to do, when the operator's configured instance is gone", async () => {

@@ -11,7 +11,7 @@ import {
 import type { AwsConnectWorkerEnv } from '@voca/config';
 import { CONNECT_CHANNELS, QueueName, type JobOf } from '@voca/contracts';
 import { AgentChannel, businessProfileOf } from '@voca/persistence';
-import { requireAgent, StepTracker } from '@voca/provisioning';
+import { requireAgent, StepTracker, whileHoldingLock } from '@voca/provisioning';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import { Worker, type Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
@@ -38,7 +38,7 @@ export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnec
   private provision(job: Job<JobOf<'connect.provision'>>) {
     const { agentId, operationId } = job.data;
     return this.tracker.run(job, 'aws_connect', () =>
-      this.slowingDownOnThrottle(async () => {
+      this.slowingDownOnThrottle(() => this.exclusively(agentId, async () => {
         const agent = await requireAgent(this.db.manager, agentId);
         const channels = job.data.channels as ConnectChannel[];
         const rows = await this.connectChannelsOf(agentId);
@@ -77,7 +77,7 @@ export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnec
           }
         });
         return { mode: this.provisioner.mode, channels: results.map(({ channel, status }) => ({ channel, status })) };
-      }),
+      })),
     );
   }
 
@@ -94,7 +94,7 @@ export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnec
 
   private teardown(job: Job<JobOf<'connect.deprovision'>>) {
     const { agentId, vendorId } = job.data;
-    return this.slowingDownOnThrottle(async () => {
+    return this.slowingDownOnThrottle(() => this.exclusively(agentId, async () => {
       const rows = await this.connectChannelsOf(agentId);
       await this.provisioner.deprovision({
         agentId,
@@ -107,7 +107,12 @@ export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnec
         .update({ agentId, channel: In([...CONNECT_CHANNELS]) }, { providerRefs: {}, phoneNumber: null });
       this.logger.log({ agentId, reason: job.data.reason, requestId: job.data.requestId }, 'connect resources removed');
       return { removed: true };
-    });
+    }));
+  }
+
+  /** One run at a time per agent, whichever job and worker it is (see whileHoldingLock). */
+  private exclusively<T>(agentId: string, work: () => Promise<T>): Promise<T> {
+    return whileHoldingLock(this.db, `aws-connect:${agentId}`, work);
   }
 
   /**

@@ -3,3 +3,4 @@ export * from './step-tracker.js';
 export * from './readable-error.js';
 export * from './provisioning.module.js';
 export * from './require-agent.js';
+export * from './agent-lock.js';

@@ -98,10 +98,18 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
 
     const results: ConnectChannelResult[] = [];
     if (request.channels.includes('voice')) {
-      const number = await this.numbers.ensureVoiceNumber(instance, agentId, this.preferredPrefix(profile), report);
-      await record({ phoneNumberId: number.phoneNumberId! });
+      let number = await this.numbers.ensureVoiceNumber(instance, agentId, this.preferredPrefix(profile), report);
       await report(`pointing ${number.phoneNumber} at the contact flow`);
-      await this.numbers.associate(number, instance.instanceId, flow.id);
+      try {
+        await this.numbers.associate(number, instance.instanceId, flow.id);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        // The recorded number is gone from AWS (released by hand): it is set aside and another one is found.
+        await this.numbers.setAsideVanished(number, (error as Error).message);
+        number = await this.numbers.ensureVoiceNumber(instance, agentId, this.preferredPrefix(profile), report);
+        await this.numbers.associate(number, instance.instanceId, flow.id);
+      }
+      await record({ phoneNumberId: number.phoneNumberId! });
       results.push({ channel: 'voice', status: 'active', phoneNumber: number.phoneNumber!, instanceArn: instance.instanceArn });
     }
     if (request.channels.includes('sms')) {

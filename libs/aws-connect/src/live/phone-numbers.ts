@@ -145,6 +145,13 @@ export class AgentPhoneNumbers {
     }
   }
 
+  /** A recorded number AWS no longer has: kept for the record as failed, never handed out again. */
+  async setAsideVanished(number: ConnectPhoneNumber, reason: string): Promise<void> {
+    await this.db
+      .getRepository(ConnectPhoneNumber)
+      .update({ id: number.id }, { status: 'failed', agentId: null, channel: null, pooledAt: null, error: `no longer in Amazon Connect: ${reason}` });
+  }
+
   private async releaseImported(number: ConnectPhoneNumber): Promise<void> {
     try {
       await awsCall('returning the SMS number', () =>

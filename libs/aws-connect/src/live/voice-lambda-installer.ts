@@ -18,12 +18,17 @@ import { pollUntil } from './poll.js';
 /** The flow gives the Lambda 8 s; the function itself may run a little longer so its own deadline decides. */
 const FUNCTION_TIMEOUT_S = 10;
 const REPLY_DEADLINE_MS = '6500';
+/** How long a function found in AWS counts as there before it is described again. */
+const VERIFIED_FOR_MS = 60_000;
 
 /**
  * The one voice Lambda of an instance: created once from the handler in this repository, kept at the current code
  * and settings, allowed to be invoked by this instance only, and associated with it. Every step is safe to repeat.
  */
 export class VoiceLambdaInstaller {
+  /** When each function was last found in AWS, by this process. */
+  private readonly verifiedAt = new Map<string, number>();
+
   constructor(
     private readonly connect: ConnectClient,
     private readonly lambda: LambdaClient,
@@ -37,9 +42,12 @@ export class VoiceLambdaInstaller {
 
   async ensure(instance: ActiveInstance): Promise<string> {
     const { zip, sha256 } = await packageVoiceLambda();
-    if (instance.voiceLambdaArn && instance.voiceLambdaCodeSha256 === sha256) return instance.voiceLambdaArn;
-
     const name = this.functionNameFor(instance);
+    // A recorded function is described again now and then: one deleted by hand is installed anew, not assumed.
+    if (instance.voiceLambdaArn && instance.voiceLambdaCodeSha256 === sha256 && (await this.stillThere(name))) {
+      return instance.voiceLambdaArn;
+    }
+
     const environment = {
       Variables: {
         ENGINE_WEBHOOK_URL: this.settings.webhookUrl,
@@ -69,6 +77,13 @@ export class VoiceLambdaInstaller {
     await this.associate(ready.FunctionArn!, instance);
     await this.instances.save(instance, { voiceLambdaArn: ready.FunctionArn!, voiceLambdaCodeSha256: sha256 });
     return ready.FunctionArn!;
+  }
+
+  private async stillThere(name: string): Promise<boolean> {
+    if (Date.now() - (this.verifiedAt.get(name) ?? 0) < VERIFIED_FOR_MS) return true;
+    const found = Boolean(await this.find(name));
+    if (found) this.verifiedAt.set(name, Date.now());
+    return found;
   }
 
   private async find(name: string): Promise<FunctionConfiguration | undefined> {
