@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { provisioningJobId, QueueName } from '@voca/contracts';
-import { FlowProducer } from 'bullmq';
+import { deliverJobId, provisioningJobId, QueueName } from '@voca/contracts';
+import { FlowProducer, Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reconciler } from '../../apps/context-service/src/reconciler/reconciler.js';
+import { freePort } from '../support/app-processes.js';
 import { testDatabase } from '../support/database.js';
 import type { Api } from '../support/http.js';
 import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
@@ -18,7 +19,14 @@ import { waitFor } from '../support/wait-for.js';
  * job carries them any more. Its timer is off here; each test runs one pass and checks what became of the records.
  */
 
-const env = testEnv({ RECONCILE_INTERVAL_MS: '3600000', STUCK_AFTER_MS: '1000', TURN_DEADLINE_MS: '1000', OUTBOX_RELAY_INTERVAL_MS: '300' });
+const env = testEnv({
+  RECONCILE_INTERVAL_MS: '3600000',
+  STUCK_AFTER_MS: '1000',
+  TURN_DEADLINE_MS: '1000',
+  OUTBOX_RELAY_INTERVAL_MS: '300',
+  // A platform that cannot be reached: sends are refused before any byte leaves, so they are safe to retry.
+  META_GRAPH_BASE_URL: `http://127.0.0.1:${await freePort()}`,
+});
 const db = testDatabase();
 const apps: INestApplication[] = [];
 let api: Api;
@@ -166,6 +174,29 @@ describe('the reconciler', () => {
     expect(body).toMatchObject({ status: 'failed', error: expect.stringContaining('context:') });
     const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM provisioning_operations WHERE vendor_id = $1 AND status IN ('queued', 'in_progress')`, [vendor])).rows;
     expect(count).toBe(0);
+  });
+
+  it('settles a turn at once when its delivery job fails for good, without waiting for a pass', async () => {
+    // A WhatsApp agent whose platform cannot be reached (META_GRAPH_BASE_URL is a closed port here).
+    const request = specExample('provision-request');
+    request.vendor_id = `vendor_${randomUUID().slice(0, 8)}`;
+    request.agent_config.channels = ['whatsapp'];
+    request.agent_config.channel_credentials = { whatsapp: { phone_number_id: `wa${Date.now()}`, access_token: 'EAAG-unreachable' } };
+    const accepted = await api.post('/api/v1/agents/provision', request, bearer(serviceToken()));
+    const whatsappAgent = (await operationEnd(api, accepted.body.status_url)).agent_id as string;
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO conversation_messages (id, agent_id, channel, direction, business_account_id, counterpart_id, platform_message_id, text, status, sent_at)
+       VALUES ($1, $2, 'whatsapp', 'inbound', $3, '15550001111', $4, 'hello', 'answering', now())`,
+      [id, whatsappAgent, request.agent_config.channel_credentials.whatsapp.phone_number_id, `wamid.${id}`],
+    );
+    const queue = new Queue(QueueName.Conversations, { connection: { url: TEST_REDIS_URL }, prefix: env.QUEUE_PREFIX });
+    await queue.add('conversation.deliver', { inboundMessageId: id }, { jobId: deliverJobId(id), attempts: 1 });
+    await queue.close();
+
+    await waitFor(async () => ((await statusOf(id)).status === 'follow_up' ? true : undefined), 'the turn to be settled');
+    expect((await statusOf(id)).error).toContain('could not be completed');
+    expect((await replyOf(id)).status).toBe('failed');
   });
 
   it('runs on one replica at a time', async () => {
