@@ -1,5 +1,7 @@
 import { signEngineWebhook } from '@voca/channels';
 import { randomUUID } from 'node:crypto';
+import { provisioningJobId, QueueName } from '@voca/contracts';
+import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsEmulator } from '../emulators/aws/index.js';
@@ -41,6 +43,7 @@ let social: SocialEmulator;
 let engine: ChaosEngine;
 let api: Api;
 let db: pg.Pool;
+let queuePrefix: string;
 
 interface MessageAgent {
   id: string;
@@ -86,6 +89,7 @@ beforeAll(async () => {
     SHUTDOWN_GRACE_MS: String(GRACE_MS),
     MAX_OPERATIONS_PER_VENDOR: '1000',
   });
+  queuePrefix = env.QUEUE_PREFIX!;
   engine = await ChaosEngine.start(env);
   api = new Api(engine.gatewayUrl, bearer(serviceToken()));
 
@@ -196,6 +200,19 @@ async function provisionVoiceAgent(index: number): Promise<string> {
   }
 }
 
+/** Where each job of an operation is in BullMQ, for a diagnosis when it did not end. */
+async function jobStates(operationId: string): Promise<Record<string, unknown>> {
+  const queues = { aws_connect: QueueName.AwsConnect, elizaos: QueueName.ElizaOS, context: QueueName.Context, finalize: QueueName.Provisioning };
+  const states: Record<string, unknown> = {};
+  for (const [step, name] of Object.entries(queues)) {
+    const queue = new Queue(name, { connection: { url: redis.url }, prefix: queuePrefix });
+    const job = await queue.getJob(provisioningJobId(operationId, step as keyof typeof queues));
+    states[step] = job ? { state: await job.getState(), attemptsMade: job.attemptsMade, stalled: job.stalledCounter, failedReason: job.failedReason } : 'gone';
+    await queue.close();
+  }
+  return states;
+}
+
 async function inPool<T>(count: number, concurrency: number, work: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
@@ -250,7 +267,8 @@ describe('the engine under load while its parts fail', () => {
       try {
         return await ended(statusUrls[i]!, 240_000);
       } catch (error) {
-        console.log('an operation did not end:', JSON.stringify((await api.get(statusUrls[i]!)).body));
+        const { body } = await api.get(statusUrls[i]!);
+        console.log('an operation did not end:', JSON.stringify(body), JSON.stringify(await jobStates(body.provisioning_id)));
         throw error;
       }
     });
