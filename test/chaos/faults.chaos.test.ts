@@ -83,6 +83,7 @@ beforeAll(async () => {
     // enough that the jobs of a killed worker are taken over within seconds.
     WORKER_LOCK_DURATION_MS: '15000',
     WORKER_STALLED_INTERVAL_MS: '2000',
+    RECONCILER: 'on',
     RECONCILE_INTERVAL_MS: '2000',
     STUCK_AFTER_MS: '10000',
     TURN_DEADLINE_MS: '30000',

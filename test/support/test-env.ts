@@ -24,6 +24,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Tests poll status routes; the request limit has a test of its own.
     RATE_LIMIT_PER_MINUTE: '100000',
     MAX_OPERATIONS_PER_VENDOR: '1000',
+    // Every test engine shares one database on its own queue prefix: a reconciler would queue other tests' work.
+    RECONCILER: 'off',
     ...overrides,
   };
 }

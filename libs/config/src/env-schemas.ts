@@ -234,6 +234,11 @@ export const contextServiceEnvSchema = workerEnvSchema.extend({
   WHATSAPP_SENDS_PER_SECOND: positiveInt.default(80),
   MESSENGER_SENDS_PER_SECOND: positiveInt.default(40),
   X_DMS_PER_15_MINUTES: positiveInt.default(200),
+  /**
+   * `on`: this replica takes part in reconciling stuck work. `off` is for engines that share a database with other
+   * engines on other queue prefixes (the test suites): work recorded by one would be queued again in another.
+   */
+  RECONCILER: z.enum(['on', 'off']).default('on'),
   /** How often the reconciler looks for stuck work (one replica at a time does, by a Postgres lock). */
   RECONCILE_INTERVAL_MS: positiveInt.default(15_000),
   ...stuckWorkEnv,

@@ -62,6 +62,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   onApplicationBootstrap(): void {
+    if (this.config.get('RECONCILER', { infer: true }) === 'off') return;
     this.timer = setInterval(() => {
       this.running ??= this.pass()
         .catch((error) => this.logger.warn({ err: error }, 'reconciler pass failed'))
