@@ -1,4 +1,4 @@
-import type { INestApplication, Provider } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { configureGateway } from '../../apps/api-gateway/src/configure-gateway.js';
 import { GatewayModule } from '../../apps/api-gateway/src/gateway.module.js';

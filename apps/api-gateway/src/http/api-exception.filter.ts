@@ -38,8 +38,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const { status, body } = this.describe(exception);
-    const unavailable = isDatabaseUnavailable(exception);
+    const { status, body, unavailable } = this.describe(exception);
     if (unavailable) this.logger.warn({ path: request.path, reason: errorMessageOf(exception) }, 'database unavailable');
     else if (status >= 500) this.logger.error({ err: exception, path: request.path }, 'request failed');
     if (response.headersSent) {
@@ -58,7 +57,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     });
   }
 
-  private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+  private describe(exception: unknown): { status: number; body: Record<string, unknown>; unavailable?: boolean } {
     // Nest wraps body-parser errors in an HttpException whose cause keeps the parser's error type.
     const parserType = (exception as BodyParserError)?.type ?? ((exception as { cause?: BodyParserError })?.cause?.type);
     const parserError = BODY_PARSER_ERRORS[parserType ?? ''];
@@ -72,7 +71,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return { status, body: { ...rest, message: message ?? STATUS_CODES[status] } };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { message: 'the engine cannot reach its database right now; retry shortly' } };
+      const message = 'the engine cannot reach its database right now; retry shortly';
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { message }, unavailable: true };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'internal error' } };
   }

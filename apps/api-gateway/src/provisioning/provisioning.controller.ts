@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, Param, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorView, ProvisioningStatusView } from '@voca/contracts';
 import { SPEC_PROVISIONING_ANSWER } from '../http/spec-examples.js';
