@@ -1,7 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
-import { ConnectClient, DeleteInstanceCommand, ReleasePhoneNumberCommand } from '@aws-sdk/client-connect';
+import {
+  ConnectClient,
+  DeleteContactFlowCommand,
+  DeleteHoursOfOperationCommand,
+  DeleteInstanceCommand,
+  ReleasePhoneNumberCommand,
+} from '@aws-sdk/client-connect';
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { connectAuditJobId, QueueName } from '@voca/contracts';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Reconciler } from '../../apps/context-service/src/reconciler/reconciler.js';
 import { AwsEmulator } from '../emulators/aws/index.js';
 import { testDatabase } from '../support/database.js';
 import type { Api } from '../support/http.js';
@@ -9,8 +19,9 @@ import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { forgetConnectRegion, liveConnectEnv } from '../support/live-connect.js';
 import { operationEnd } from '../support/operations.js';
 import { cozyComfortRequest } from '../support/seed.js';
-import { testEnv, uniqueVendor } from '../support/test-env.js';
+import { TEST_REDIS_URL, testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * Cloud state that drifted: the Connect instance the engine recorded is deleted in AWS by hand. The engine must find
@@ -23,27 +34,68 @@ let aws: AwsEmulator;
 let apps: INestApplication[] = [];
 let api: Api;
 
+const AUDIT_INTERVAL_MS = 3_600_000;
+let env: Record<string, string>;
+
 async function start(extra: Record<string, string> = {}): Promise<void> {
   await closeAll(apps);
-  const env = testEnv({ ...liveConnectEnv(aws, REGION), ...extra });
+  env = testEnv({ ...liveConnectEnv(aws, REGION), CONNECT_AUDIT_INTERVAL_MS: String(AUDIT_INTERVAL_MS), ...extra });
   const gateway = await startGateway(env);
   api = gateway.api;
   apps = [gateway.app, ...(await startWorkers(env))];
 }
 
-async function provisionVoice() {
-  const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(uniqueVendor(), { channels: ['voice'] }), bearer(serviceToken()));
+async function provisionVoice(context: Record<string, unknown> = {}) {
+  const request = cozyComfortRequest(uniqueVendor(), { channels: ['voice'] });
+  Object.assign(request.agent_config.context, context);
+  const accepted = await api.post('/api/v1/agents/provision', request, bearer(serviceToken()));
   expect(accepted.status).toBe(202);
   const done = await operationEnd(api, accepted.body.status_url);
   return { done, step: done.steps.find((step: { name: string }) => step.name === 'aws_connect') };
 }
 
-async function deleteInstance(instanceId: string): Promise<void> {
+/** Does something to the emulated AWS by hand, as an operator in the console would. */
+async function byHand(act: (client: ConnectClient) => Promise<unknown>): Promise<void> {
   const client = new ConnectClient({ region: REGION, endpoint: aws.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-  await client.send(new DeleteInstanceCommand({ InstanceId: instanceId }));
+  await act(client);
   client.destroy();
 }
 
+const deleteInstance = (instanceId: string) => byHand((c) => c.send(new DeleteInstanceCommand({ InstanceId: instanceId })));
+
+type AuditReport = { audited: number; drifted: number; healed: number; failed: number };
+
+/** Waits for the Connect drift audit job to end and returns its report. */
+async function auditEnd(jobId: string, add?: (queue: Queue) => Promise<unknown>): Promise<AuditReport> {
+  const queue = new Queue(QueueName.AwsConnect, { connection: { url: TEST_REDIS_URL }, prefix: env.QUEUE_PREFIX });
+  try {
+    await add?.(queue);
+    return await waitFor(async () => {
+      const job = await queue.getJob(jobId);
+      if ((await job?.getState()) === 'failed') throw new Error(`the audit failed: ${job!.failedReason}`);
+      return job?.returnvalue ?? undefined;
+    }, 'the Connect drift audit to end', 60_000);
+  } finally {
+    await queue.close();
+  }
+}
+
+/** One reconciler pass, and the audit it asks the aws-connect-worker for. */
+async function auditByReconciler(): Promise<AuditReport> {
+  await apps[3]!.get(Reconciler).pass();
+  return auditEnd(connectAuditJobId(Math.floor(Date.now() / AUDIT_INTERVAL_MS)));
+}
+
+/** Another audit, asked for directly (the reconciler asks once per period). */
+function auditAgain(): Promise<AuditReport> {
+  const jobId = `audit-again-${randomUUID()}`;
+  return auditEnd(jobId, (queue) => queue.add('connect.audit', { requestId: jobId }, { jobId }));
+}
+
+const agentChannel = async (agentId: string) =>
+  (await db.query(`SELECT status, error, phone_number, provider_refs FROM agent_channels WHERE agent_id = $1 AND channel = 'voice'`, [agentId])).rows[0];
+
+let goneConfiguredInstance: string;
 const activeInstances = () => aws.inventory().instances.filter((instance) => instance.status === 'ACTIVE');
 
 beforeAll(async () => {
@@ -111,8 +163,48 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     expect(voice.phone_number).not.toBe(released);
   });
 
+  it('is found by the audit the reconciler asks for, and what vanished is created again', async () => {
+    await start();
+    const { done } = await provisionVoice({
+      timezone: 'America/New_York',
+      opening_hours: ['MONDAY', 'TUESDAY'].map((day) => ({ day, open: '09:00', close: '18:00' })),
+    });
+    expect(done.status).toBe('completed');
+    const agentId = done.agent_id as string;
+    const before = await agentChannel(agentId);
+    const { instanceId, contactFlowId, hoursOfOperationId, phoneNumberId } = before.provider_refs;
+    expect(hoursOfOperationId).toBeTruthy();
+
+    // An operator deletes the agent's flow and hours in the console and releases its number; no caller noticed yet.
+    await byHand((c) => c.send(new DeleteContactFlowCommand({ InstanceId: instanceId, ContactFlowId: contactFlowId })));
+    await byHand((c) => c.send(new DeleteHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: hoursOfOperationId })));
+    await byHand((c) => c.send(new ReleasePhoneNumberCommand({ PhoneNumberId: phoneNumberId })));
+
+    const report = await auditByReconciler();
+    expect(report.drifted).toBeGreaterThanOrEqual(1);
+    expect(report.failed).toBe(0);
+    const after = await agentChannel(agentId);
+    expect(after).toMatchObject({ status: 'active', error: null });
+    expect(after.phone_number).not.toBe(before.phone_number);
+    const inventory = aws.inventory();
+    const flow = inventory.contactFlows.find((f) => f.name === `voca-agent-${agentId}`);
+    expect(flow?.id).toBe(after.provider_refs.contactFlowId);
+    expect(inventory.hoursOfOperation.map((h) => h.id)).toContain(after.provider_refs.hoursOfOperationId);
+    expect(inventory.phoneNumbers.find((n) => n.number === after.phone_number)).toMatchObject({ contactFlowId: flow!.id });
+
+    // Nothing vanished since: the next audit only looks.
+    const calls = aws.calls.length;
+    const again = await auditAgain();
+    expect(again).toMatchObject({ drifted: 0, failed: 0 });
+    expect(again.audited).toBeGreaterThanOrEqual(1);
+    const made = aws.calls.slice(calls).map((call) => call.operation);
+    expect(made).toContain('DescribeHoursOfOperation');
+    expect(made.filter((operation) => !/^(Describe|Get|List)/.test(operation))).toEqual([]);
+  });
+
   it("fails the step at once, saying what to do, when the operator's configured instance is gone", async () => {
     const [instance] = activeInstances();
+    goneConfiguredInstance = instance!.id;
     await start({ AWS_CONNECT_INSTANCE_ID: instance!.id });
     expect((await provisionVoice()).done.status).toBe('completed');
     await deleteInstance(instance!.id);
@@ -125,5 +217,21 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     expect(step.error).toMatch(/no longer exists.*AWS_CONNECT_INSTANCE_ID/);
     // One look at the instance, not five rounds of calls against it.
     expect(aws.calls.length - calls).toBeLessThanOrEqual(2);
+  });
+
+  it('marks the channels failed, saying what vanished and what to do, when the audit cannot re-create it', async () => {
+    // The engine still names the deleted instance (AWS_CONNECT_INSTANCE_ID): nothing can be re-created on it.
+    const { rows } = await db.query(
+      `SELECT agent_id FROM agent_channels WHERE provider_refs->>'instanceId' = $1 AND channel = 'voice' AND status = 'active'`,
+      [goneConfiguredInstance],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const report = await auditAgain();
+    expect(report.failed).toBeGreaterThanOrEqual(rows.length);
+    for (const { agent_id: agentId } of rows) {
+      const channel = await agentChannel(agentId);
+      expect(channel.status).toBe('failed');
+      expect(channel.error).toMatch(new RegExp(`the Connect instance ${goneConfiguredInstance} vanished from AWS and could not be re-created .*update the agent`));
+    }
   });
 });

@@ -22,6 +22,12 @@ class RefusingConnect implements ConnectProvisioner {
   }
 
   async deprovision(): Promise<void> {}
+
+  async vanished(): Promise<string[]> {
+    return [];
+  }
+
+  forgetVerified(): void {}
 }
 
 const env = testEnv({ STEP_ATTEMPTS: '3', STEP_BACKOFF_MS: '20' });

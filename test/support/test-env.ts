@@ -26,6 +26,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     MAX_OPERATIONS_PER_VENDOR: '1000',
     // Every test engine shares one database on its own queue prefix: a reconciler would queue other tests' work.
     RECONCILER: 'off',
+    CONNECT_AUDIT_INTERVAL_MS: '0',
     ...overrides,
   };
 }

@@ -43,6 +43,13 @@ export interface ConnectProvisioner {
   provision(request: ConnectProvisionRequest): Promise<ConnectChannelResult[]>;
   /** Removes what the agent had (flow, hours) and returns its numbers to the pool; safe to repeat. */
   deprovision(request: ConnectDeprovisionRequest): Promise<void>;
+  /**
+   * What the refs name that the cloud no longer has, in words (deleted by hand, or another account or endpoint);
+   * empty when nothing vanished. Describes only: provisioning again heals it.
+   */
+  vanished(known: ConnectRefs): Promise<string[]>;
+  /** Forgets which cloud resources were seen lately, so the next `vanished` asks the cloud again. */
+  forgetVerified(): void;
 }
 
 export const CONNECT_PROVISIONER = Symbol('CONNECT_PROVISIONER');

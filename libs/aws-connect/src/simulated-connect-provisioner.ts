@@ -47,6 +47,13 @@ export class SimulatedConnectProvisioner implements ConnectProvisioner {
     await this.call();
   }
 
+  /** Nothing simulated ever vanishes. */
+  async vanished(): Promise<string[]> {
+    return [];
+  }
+
+  forgetVerified(): void {}
+
   /** +1 NPA 555-01XX: a fictional number, stable for an agent. */
   private numberFor(agentId: string): string {
     const digest = createHash('sha256').update(agentId).digest();

@@ -157,6 +157,8 @@ export const awsConnectWorkerEnvSchema = workerEnvSchema
     /** How often, and how long at most, to wait for an instance to become active or a number to be claimed. */
     AWS_CONNECT_POLL_INTERVAL_MS: positiveInt.default(2_000),
     AWS_CONNECT_POLL_TIMEOUT_MS: positiveInt.default(300_000),
+    /** Agents one drift audit compares with AWS (those compared longest ago first): about 4 describe calls each. */
+    CONNECT_AUDIT_BATCH: positiveInt.max(10_000).default(100),
   })
   .transform(({ AWS_CONNECT_MODE, ...env }, context) => {
     const hasCredentials = AWS_CREDENTIAL_SOURCES.some((name) => env[name as keyof typeof env]);
@@ -241,6 +243,8 @@ export const contextServiceEnvSchema = workerEnvSchema.extend({
   RECONCILER: z.enum(['on', 'off']).default('on'),
   /** How often the reconciler looks for stuck work (one replica at a time does, by a Postgres lock). */
   RECONCILE_INTERVAL_MS: positiveInt.default(15_000),
+  /** How often the reconciler asks the aws-connect-worker to compare recorded Connect resources with AWS; 0: never. */
+  CONNECT_AUDIT_INTERVAL_MS: z.coerce.number().int().min(0).default(900_000),
   ...stuckWorkEnv,
 });
 

@@ -14,4 +14,10 @@ export const JOB_PRESETS = {
     removeOnComplete: { age: DAY_S },
     removeOnFail: { age: 7 * DAY_S },
   },
+  /** A periodic task: one try (the next period tries again), the last few runs kept to look at. */
+  periodic: {
+    attempts: 1,
+    removeOnComplete: { count: 20 },
+    removeOnFail: { count: 20 },
+  },
 } as const satisfies Record<string, JobsOptions>;

@@ -69,6 +69,7 @@ export class QueuesAndHoursApi {
     return [
       connectRoute('ListQueues', 'GET', '/queues-summary/{InstanceId}', (r) => this.listQueues(r)),
       connectRoute('ListHoursOfOperations', 'GET', '/hours-of-operations-summary/{InstanceId}', (r) => this.listHours(r)),
+      connectRoute('DescribeHoursOfOperation', 'GET', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.describeHours(r)),
       connectRoute('CreateHoursOfOperation', 'PUT', '/hours-of-operations/{InstanceId}', (r) => this.createHours(r)),
       connectRoute('UpdateHoursOfOperation', 'POST', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.updateHours(r)),
       connectRoute('DeleteHoursOfOperation', 'DELETE', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.deleteHours(r)),
@@ -151,6 +152,23 @@ export class QueuesAndHoursApi {
       `hours:${instance.id}`,
     );
     return { HoursOfOperationSummaryList: page, ...(nextToken ? { NextToken: nextToken } : {}) };
+  }
+
+  private describeHours({ labels }: AwsRequest) {
+    const hours = this.findHours(labels.InstanceId as string, labels.HoursOfOperationId as string);
+    return {
+      HoursOfOperation: {
+        HoursOfOperationId: hours.id,
+        HoursOfOperationArn: hours.arn,
+        Name: hours.name,
+        ...(hours.description !== undefined ? { Description: hours.description } : {}),
+        TimeZone: hours.timeZone,
+        Config: hours.config,
+        Tags: hours.tags ?? {},
+        LastModifiedTime: epochSeconds(hours.lastModified),
+        LastModifiedRegion: hours.region,
+      },
+    };
   }
 
   private createHours({ labels, body, region }: AwsRequest) {

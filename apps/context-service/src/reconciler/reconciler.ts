@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContextServiceEnv } from '@voca/config';
 import {
+  connectAuditJobId,
   deliverJobId,
   inboundJobId,
   provisioningJobId,
@@ -41,6 +42,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger(Reconciler.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  private auditedWindow?: number;
   private readonly stepQueues: Record<ChannelStepName, Queue>;
 
   constructor(
@@ -85,6 +87,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       try {
         const report: ReconcileReport = {};
         for (const kind of STUCK_WORK_KINDS) report[kind] = await this.sweep(kind);
+        await this.askForConnectAudit();
         return report;
       } finally {
         await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [LOCK_KEY]);
@@ -92,6 +95,20 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Cloud resources can vanish without any work being stuck (deleted by hand in the AWS console): once per
+   * CONNECT_AUDIT_INTERVAL_MS the aws-connect-worker is asked to compare what the engine recorded with AWS and to
+   * heal what vanished. The job id is the period's, so replicas that ask at once run one audit.
+   */
+  private async askForConnectAudit(): Promise<void> {
+    const interval = this.config.get('CONNECT_AUDIT_INTERVAL_MS', { infer: true });
+    if (!interval) return;
+    const window = Math.floor(Date.now() / interval);
+    if (window === this.auditedWindow) return;
+    await this.stepQueues.aws_connect.add('connect.audit', { requestId: `reconciler-${window}` }, { ...JOB_PRESETS.periodic, jobId: connectAuditJobId(window) });
+    this.auditedWindow = window;
   }
 
   private async sweep(kind: StuckWorkKind) {

@@ -41,7 +41,7 @@ export class ConnectInstances {
     let row = await this.rowFor(scope);
     const configured = scope === 'shared' ? this.settings.instanceId : undefined;
     if (row.status === 'active' && row.instanceId && row.instanceArn && (!configured || configured === row.instanceId)) {
-      if (await this.stillExists(row.instanceId)) return row as ActiveInstance;
+      if (await this.exists(row.instanceId)) return row as ActiveInstance;
       row = await this.vanished(row, configured);
     }
     if (row.status === 'failed') row = await this.restart(row);
@@ -77,8 +77,12 @@ export class ConnectInstances {
     this.verifiedAt.delete(instanceId);
   }
 
+  forgetAll(): void {
+    this.verifiedAt.clear();
+  }
+
   /** Whether AWS still has the instance, described at most once a minute per process. */
-  private async stillExists(instanceId: string): Promise<boolean> {
+  async exists(instanceId: string): Promise<boolean> {
     if (Date.now() - (this.verifiedAt.get(instanceId) ?? 0) < VERIFIED_FOR_MS) return true;
     try {
       const { Instance } = await this.connect.send(new DescribeInstanceCommand({ InstanceId: instanceId }));

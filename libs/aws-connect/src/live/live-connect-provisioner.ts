@@ -6,9 +6,11 @@ import type {
   ConnectDeprovisionRequest,
   ConnectProvisioner,
   ConnectProvisionRequest,
+  ConnectRefs,
 } from '../connect-provisioner.js';
 import type { AwsClients } from './aws-clients.js';
 import { isNotFound } from './aws-errors.js';
+import { ConnectDrift } from './connect-drift.js';
 import { ConnectInstances, type ActiveInstance } from './connect-instances.js';
 import { AgentContactFlows } from './contact-flows.js';
 import { AgentHoursOfOperation } from './hours-of-operation.js';
@@ -33,6 +35,7 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
   private readonly flows: AgentContactFlows;
   private readonly hours: AgentHoursOfOperation;
   private readonly numbers: AgentPhoneNumbers;
+  private readonly drift: ConnectDrift;
 
   constructor(
     private readonly db: DataSource,
@@ -44,6 +47,15 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     this.flows = new AgentContactFlows(clients.connect);
     this.hours = new AgentHoursOfOperation(clients.connect);
     this.numbers = new AgentPhoneNumbers(db, clients.connect, settings);
+    this.drift = new ConnectDrift(clients.connect, this.instances, this.voiceLambda);
+  }
+
+  vanished(known: ConnectRefs): Promise<string[]> {
+    return this.drift.vanished(known);
+  }
+
+  forgetVerified(): void {
+    this.drift.forgetVerified();
   }
 
   async provision(request: ConnectProvisionRequest): Promise<ConnectChannelResult[]> {

@@ -36,8 +36,18 @@ export class VoiceLambdaInstaller {
     private readonly settings: LiveConnectSettings,
   ) {}
 
-  functionNameFor(instance: ActiveInstance): string {
-    return `voca-voice-${instance.instanceId}`.slice(0, 64);
+  functionNameFor({ instanceId }: { instanceId: string }): string {
+    return `voca-voice-${instanceId}`.slice(0, 64);
+  }
+
+  /** Whether the instance's function is still in AWS (found within the last minute, or looked up now). */
+  isInstalled(instanceId: string): Promise<boolean> {
+    return this.stillThere(this.functionNameFor({ instanceId }));
+  }
+
+  /** Forgets which functions were found lately, so the next checks look them up. */
+  forgetAll(): void {
+    this.verifiedAt.clear();
   }
 
   async ensure(instance: ActiveInstance): Promise<string> {

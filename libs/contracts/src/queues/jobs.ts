@@ -32,6 +32,11 @@ export interface ConnectDeprovisionJobData {
   channels?: Channel[];
 }
 
+/** Compares the Connect resources the engine recorded with the cloud and provisions again what vanished. */
+export interface ConnectAuditJobData {
+  requestId: string;
+}
+
 /** One earlier turn of a conversation, from any channel. */
 export interface ConversationTurn {
   role: 'customer' | 'agent';
@@ -84,6 +89,7 @@ export interface ConversationDeliverJobData {
 export type JobItem =
   | { queue: typeof QueueName.AwsConnect; name: 'connect.provision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.AwsConnect; name: 'connect.deprovision'; data: ConnectDeprovisionJobData }
+  | { queue: typeof QueueName.AwsConnect; name: 'connect.audit'; data: ConnectAuditJobData }
   | { queue: typeof QueueName.ElizaOS; name: 'elizaos.provision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.ElizaOS; name: 'elizaos.deprovision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Context; name: 'context.initialise'; data: ChannelStepJobData }
@@ -101,7 +107,7 @@ export type JobNamesOf<Q extends QueueName> = Extract<JobItem, { queue: Q }>['na
 
 /** The job names each queue carries; a consumer must handle exactly these. */
 export const JOB_NAMES_BY_QUEUE: { [Q in QueueName]: readonly JobNamesOf<Q>[] } = {
-  [QueueName.AwsConnect]: ['connect.provision', 'connect.deprovision'],
+  [QueueName.AwsConnect]: ['connect.provision', 'connect.deprovision', 'connect.audit'],
   [QueueName.ElizaOS]: ['elizaos.provision', 'elizaos.deprovision'],
   [QueueName.Context]: ['context.initialise', 'context.retire'],
   [QueueName.Provisioning]: ['provisioning.finalize'],
@@ -137,6 +143,8 @@ export function provisioningJobId(operationId: string, step: StepName): string {
 /** One job per inbound message and stage, so a redelivered webhook or a retried step never answers twice. */
 export const inboundJobId = (messageId: string) => `inbound.${messageId}`;
 export const deliverJobId = (messageId: string) => `deliver.${messageId}`;
+/** One drift audit per window of CONNECT_AUDIT_INTERVAL_MS, whichever replica asks for it. */
+export const connectAuditJobId = (window: number) => `connect-audit.${window}`;
 export const replyJobId = (messageId: string) => `reply.${messageId}`;
 
 /** One compensation per operation and agent, however often the finalizer runs. */

@@ -61,6 +61,10 @@ export class AgentChannel {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
+  /** When the Connect drift audit last found this channel's cloud resources in AWS. */
+  @Column({ name: 'cloud_checked_at', type: 'timestamptz', nullable: true })
+  cloudCheckedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

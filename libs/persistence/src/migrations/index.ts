@@ -5,6 +5,7 @@ import { Conversations1764345600000 } from './1764345600000-conversations.js';
 import { AgentLifecycle1764432000000 } from './1764432000000-agent-lifecycle.js';
 import { PlatformSubscriptions1764518400000 } from './1764518400000-platform-subscriptions.js';
 import { ConnectInstanceVanished1764691200000 } from './1764691200000-connect-instance-vanished.js';
+import { CloudCheckedAt1764777600000 } from './1764777600000-cloud-checked-at.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AgentLifecycle1764432000000,
   PlatformSubscriptions1764518400000,
   ConnectInstanceVanished1764691200000,
+  CloudCheckedAt1764777600000,
 ];
