@@ -27,11 +27,10 @@ const VERIFY_TOKEN = 'meta-verify-token-for-tests';
 const X_SECRET = 'x-consumer-secret-for-tests';
 const WEBHOOK_SECRET = 'engine-webhook-secret-for-tests-0123456789';
 
-const suffix = randomUUID().slice(0, 8);
 const accounts = {
-  whatsapp: `pn-${suffix}`,
-  facebook: `page-${suffix}`,
-  instagram: `ig-${suffix}`,
+  whatsapp: `11${Date.now()}`,
+  facebook: `22${Date.now()}`,
+  instagram: `33${Date.now()}`,
   twitter: `99${Date.now()}`,
 };
 const tokens = { whatsapp: 'EAAG-wa-token', facebook: 'EAAG-page-token', instagram: 'EAAG-ig-token', twitter: 'x-user-token' };

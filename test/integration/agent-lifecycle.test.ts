@@ -170,7 +170,7 @@ describe('the agent state machine', () => {
   it('answers on resume what came in during a pause, and marks what is too old for follow-up', async () => {
     const { agentId } = await provision(uniqueVendor(), {
       channels: ['whatsapp'],
-      channel_credentials: { whatsapp: { phone_number_id: `pn-resume-${Date.now()}`, access_token: 'EAAG-token-1234' } },
+      channel_credentials: { whatsapp: { phone_number_id: `6${Date.now()}`, access_token: 'EAAG-token-1234' } },
     });
     await act(agentId, 'pause');
     const post = async (userId: string, timestamp: string) => {

@@ -23,6 +23,8 @@ const WEBHOOK_SECRET = 'fuzz-webhook-secret-0123456789-0123456789-xyz';
 const BODY_LIMIT_BYTES = 256 * 1024; // HTTP_BODY_LIMIT's default, 256kb
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || undefined;
 const runs = (n: number) => RUNS ?? n;
+/** A platform account id (Meta's and X's are decimal numbers) no other run uses. */
+const numericId = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 const PUBLIC_PREFIXES = ['/health', '/metrics', '/docs', '/api/v1/webhooks'];
 
 const env = testEnv({
@@ -417,8 +419,8 @@ function provisionSeed(vendor: string) {
     channels: ['voice', 'whatsapp', 'facebook'],
     context: seedContext() as never,
     channel_credentials: {
-      whatsapp: { phone_number_id: `pn-fuzz-${randomUUID()}`, business_account_id: 'waba-1', access_token: 'EAAG-fuzz-token' },
-      facebook: { page_id: `page-fuzz-${randomUUID()}`, access_token: 'EAAG-fuzz-page' },
+      whatsapp: { phone_number_id: numericId(), business_account_id: '100200300', access_token: 'EAAG-fuzz-token' },
+      facebook: { page_id: numericId(), access_token: 'EAAG-fuzz-page' },
     },
   } as never);
 }
@@ -582,7 +584,7 @@ describe('PUT /api/v1/agents/{id}, fuzzed bodies', () => {
           channels: ['whatsapp', 'instagram'],
           character_config: { tone: 'formal', greeting: 'Good day!', language: 'en' },
           context: seedContext(),
-          channel_credentials: { instagram: { account_id: `ig-${randomUUID()}`, access_token: 'IGQV-fuzz-token' } },
+          channel_credentials: { instagram: { account_id: numericId(), access_token: 'IGQV-fuzz-token' } },
         })),
         fc.constantFrom('vendor token', 'service token'),
         async (generated, who) => {

@@ -51,12 +51,12 @@ const service = () => bearer(serviceToken());
 const ended = (statusUrl: string) => operationEnd(api, statusUrl);
 
 /** Platform accounts no other run uses, each with its token allowed on the emulator. */
-function accounts(tag: string) {
+function accounts(tag: number) {
   const id = `${tag}${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const made = {
-    whatsapp: { phone_number_id: `pn${id}`, business_account_id: `waba${id}`, access_token: `EAAG-waba-${id}` },
-    facebook: { page_id: `page${id}`, access_token: `EAAG-page-${id}` },
-    instagram: { account_id: `ig${id}`, access_token: `EAAG-ig-${id}` },
+    whatsapp: { phone_number_id: `1${id}`, business_account_id: `2${id}`, access_token: `EAAG-waba-${id}` },
+    facebook: { page_id: `3${id}`, access_token: `EAAG-page-${id}` },
+    instagram: { account_id: `4${id}`, access_token: `EAAG-ig-${id}` },
     twitter: { user_id: `9${Date.now()}${Math.floor(Math.random() * 1000)}`, access_token: `x-user-${id}` },
   };
   social.registerWhatsAppBusinessAccount(made.whatsapp.business_account_id);
@@ -71,7 +71,7 @@ const subscribed = (...ids: string[]) => social.subscriptions().filter((s) => id
 
 describe('platform webhook subscriptions', () => {
   it('subscribes each account when provisioning, follows the channels and accounts on update, and removes all on deletion', async () => {
-    const first = accounts('a');
+    const first = accounts(1);
     const channels = ['whatsapp', 'facebook', 'instagram', 'twitter'];
     const accepted = await api.post(
       '/api/v1/agents/provision',
@@ -93,7 +93,7 @@ describe('platform webhook subscriptions', () => {
     expect(subscribed(...all)).toHaveLength(4);
 
     // Drop Instagram and move WhatsApp to another number of another Business Account.
-    const moved = accounts('b');
+    const moved = accounts(2);
     const { body: agent } = await api.get(`/api/v1/agents/${agentId}`, service());
     const update = await api.put(
       `/api/v1/agents/${agentId}`,
@@ -124,7 +124,7 @@ describe('platform webhook subscriptions', () => {
   });
 
   it('fails only the channel whose subscription the platform refuses, and notes a WhatsApp number without its Business Account', async () => {
-    const own = accounts('c');
+    const own = accounts(3);
     const accepted = await api.post(
       '/api/v1/agents/provision',
       cozyComfortRequest(uniqueVendor(), {

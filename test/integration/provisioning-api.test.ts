@@ -35,7 +35,7 @@ describe('provisioning the seed agent', () => {
   it('answers 202 at once, then completes with the seed final shape', async () => {
     const vendor = uniqueVendor();
     const request = cozyComfortRequest(vendor, {
-      channel_credentials: { whatsapp: { phone_number_id: `pn${Date.now()}`, access_token: 'EAAG-whatsapp-secret' } },
+      channel_credentials: { whatsapp: { phone_number_id: `8${Date.now()}`, access_token: 'EAAG-whatsapp-secret' } },
     } as never);
     const accepted = await api.post('/api/v1/agents/provision', request, bearer(serviceToken()));
     expect(accepted.status).toBe(202);
@@ -137,7 +137,7 @@ describe('provisioning the seed agent', () => {
   });
 
   it('refuses a platform account that already belongs to another agent with 409', async () => {
-    const phoneNumberId = `pn-taken-${Date.now()}`;
+    const phoneNumberId = `9${Date.now()}`;
     const credentials = { whatsapp: { phone_number_id: phoneNumberId, access_token: 'token-one-12345' } };
     const first = await api.post(
       '/api/v1/agents/provision',

@@ -19,6 +19,7 @@ import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { StuckWorkController } from './operations/stuck-work.controller.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
 import { ProgressHub } from './provisioning/progress-hub.js';
+import { StreamQuota } from './provisioning/stream-quota.js';
 import { ProgressListener } from './provisioning/progress-listener.controller.js';
 import { ProvisioningController } from './provisioning/provisioning.controller.js';
 import { ProvisioningFlow } from './provisioning/provisioning-flow.js';
@@ -46,7 +47,15 @@ export class GatewayModule {
         PlatformModule.forApp(GATEWAY, env),
         QueueModule.provisioningFlowProducer(),
         QueueModule.queues(...QUEUES_WATCHED),
-        JwtModule.register({ secret: env.JWT_SECRET_KEY, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register({
+          secret: env.JWT_SECRET_KEY,
+          verifyOptions: {
+            algorithms: ['HS256'],
+            maxAge: `${env.JWT_MAX_AGE_S}s`,
+            ...(env.JWT_ISSUER ? { issuer: env.JWT_ISSUER } : {}),
+            ...(env.JWT_AUDIENCE ? { audience: env.JWT_AUDIENCE } : {}),
+          },
+        }),
       ],
       controllers: [
         AgentsController,
@@ -69,6 +78,7 @@ export class GatewayModule {
         AgentViews,
         OutboxRelay,
         ProgressHub,
+        StreamQuota,
         ProvisioningFlow,
         ProvisioningRequests,
         ProvisioningStatus,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { productionSecrets } from './production-secrets.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -38,6 +39,11 @@ export const commonEnvSchema = z.object({
     .default('{voca}'),
   /** How long SIGTERM waits for running jobs and requests before closing anyway. */
   SHUTDOWN_GRACE_MS: positiveInt.default(25_000),
+  /**
+   * When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. The gateway's port is public, so in
+   * production its `/metrics` answers nobody without one.
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 const workerEnvSchema = commonEnvSchema.extend({
@@ -66,6 +72,14 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   /** Where platforms reach this engine; used to build webhook URLs and status links. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
   JWT_SECRET_KEY: z.string().min(32, 'must be at least 32 characters'),
+  /**
+   * The longest a token may live, in seconds: tokens must carry `exp` and `iat`, and one issued longer ago, or
+   * valid for longer than this from its issue, is refused.
+   */
+  JWT_MAX_AGE_S: positiveInt.max(30 * 24 * 3600).default(24 * 3600),
+  /** When set, tokens must carry this `iss` / this `aud`. */
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
   /** Base64 of 32 random bytes; encrypts platform tokens at rest (AES-256-GCM). */
   CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
   /** Largest accepted request body. */
@@ -99,12 +113,14 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   ELIZAOS_WEBHOOK_DEADLINE_MS: positiveInt.max(30_000).default(5_000),
   /** API requests per minute per token (service subject or vendor); beyond it, 429 with Retry-After. */
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  /** Provisioning event streams (SSE) one token may have open at once on one gateway replica; beyond, 429. */
+  SSE_STREAMS_PER_TOKEN: positiveInt.max(10_000).default(20),
   /**
    * Provisioning, update and deletion operations one vendor may have queued or running at once; more is 429, so one
    * vendor creating hundreds of agents cannot starve the others.
    */
   MAX_OPERATIONS_PER_VENDOR: positiveInt.default(20),
-});
+}).superRefine(productionSecrets({ gateway: true }));
 
 const csv = z
   .string()
@@ -160,6 +176,7 @@ export const awsConnectWorkerEnvSchema = workerEnvSchema
     /** Agents one drift audit compares with AWS (those compared longest ago first): about 4 describe calls each. */
     CONNECT_AUDIT_BATCH: positiveInt.max(10_000).default(100),
   })
+  .superRefine(productionSecrets({ gateway: false }))
   .transform(({ AWS_CONNECT_MODE, ...env }, context) => {
     const hasCredentials = AWS_CREDENTIAL_SOURCES.some((name) => env[name as keyof typeof env]);
     const mode = AWS_CONNECT_MODE ?? (hasCredentials ? 'live' : 'simulate');
@@ -208,6 +225,7 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
     X_APP_BEARER_TOKEN: z.string().min(8).optional(),
     SUBSCRIPTION_TIMEOUT_MS: positiveInt.default(10_000),
   })
+  .superRefine(productionSecrets({ gateway: false }))
   .superRefine((env, context) => {
     if (env.MODEL_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
       context.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when MODEL_PROVIDER is openai' });
@@ -246,7 +264,7 @@ export const contextServiceEnvSchema = workerEnvSchema.extend({
   /** How often the reconciler asks the aws-connect-worker to compare recorded Connect resources with AWS; 0: never. */
   CONNECT_AUDIT_INTERVAL_MS: z.coerce.number().int().min(0).default(900_000),
   ...stuckWorkEnv,
-});
+}).superRefine(productionSecrets({ gateway: false }));
 
 export type CommonEnv = z.infer<typeof commonEnvSchema>;
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import { redactDeep } from './redact.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 const QUIET_PATHS = ['/health', '/metrics'];
@@ -22,7 +23,8 @@ export function requestIdOf(req: IncomingMessage & { id?: unknown }, res: Server
 
 /**
  * Structured JSON logs (pino) for one app. Requests are logged by method, path and status only: no headers, no
- * query strings and no bodies, so tokens, signatures and verify tokens never reach the log.
+ * query strings and no bodies, so tokens, signatures and verify tokens never reach the log; every other log object
+ * (an error's SQL parameters, a nested token) is redacted however deep (redactDeep).
  */
 @Module({})
 export class LoggerModule {
@@ -46,7 +48,7 @@ export class LoggerModule {
                 }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
-              redact: { paths: ['*.access_token', '*.authorization', '*.password', '*.secret'], censor: '[redacted]' },
+              formatters: { log: (object: Record<string, unknown>) => redactDeep(object) as Record<string, unknown> },
             },
           }),
         }),

@@ -16,3 +16,8 @@ export function principalFromClaims(claims: TokenClaims): Principal | undefined 
   }
   return undefined;
 }
+
+/** Who a per-caller budget (requests, open streams) is counted against. */
+export function budgetKeyOf(principal: Principal): string {
+  return principal.kind === 'vendor' ? `vendor:${principal.vendorId}` : `service:${principal.subject ?? 'unknown'}`;
+}

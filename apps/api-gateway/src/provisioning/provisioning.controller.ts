@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ErrorView, ProvisioningStatusView } from '@voca/contracts';
 import { SPEC_PROVISIONING_ANSWER } from '../http/spec-examples.js';
 import {
   concatMap,
   defer,
   distinctUntilChanged,
+  finalize,
   interval,
   map,
   merge,
@@ -21,6 +22,7 @@ import { ApiIdParam, EXAMPLE_IDS } from '../http/api-docs.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ProgressHub } from './progress-hub.js';
 import { isTerminal, ProvisioningStatus } from './provisioning-status.js';
+import { StreamQuota } from './stream-quota.js';
 
 /** Re-reads state this often even without ticks, so a lost pub/sub message only delays a watcher. */
 const RESYNC_MS = 5_000;
@@ -42,6 +44,7 @@ export class ProvisioningController {
   constructor(
     private readonly status: ProvisioningStatus,
     private readonly hub: ProgressHub,
+    private readonly quota: StreamQuota,
   ) {}
 
   @Get(':id')
@@ -61,11 +64,13 @@ export class ProvisioningController {
     content: { 'text/event-stream': { schema: { type: 'string', example: EVENT_STREAM_EXAMPLE } } },
   })
   @ApiNotFoundResponse({ type: ErrorView })
+  @ApiTooManyRequestsResponse({ type: ErrorView, description: 'The token has SSE_STREAMS_PER_TOKEN streams open already' })
   async events(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Observable<MessageEvent>> {
     const first = await this.status.get(id, principal);
+    const release = this.quota.take(principal);
     // The read after subscribing catches any change made between `first` and the subscription.
     const changes = merge(this.hub.ticksOf(id), interval(RESYNC_MS)).pipe(
       startWith(0),
@@ -78,6 +83,7 @@ export class ProvisioningController {
       takeWhile((view) => !isTerminal(view), true),
       takeUntil(this.hub.shutdown$),
       map((view): MessageEvent => ({ type: 'progress', id: String(Date.now()), data: view })),
+      finalize(release),
     );
   }
 }

@@ -1,14 +1,18 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Post, Query, Req, ServiceUnavailableException, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseXWebhook, xCrcResponse } from '@voca/channels';
+import { isXCrcToken, parseXWebhook, xCrcResponse } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import { PublicRoute } from '@voca/observability';
 import type { Request } from 'express';
+import { fieldError } from '../http/field-errors.js';
+import { LimitPerAddress } from '../http/rate-limit.guard.js';
 import { InboundIngest } from './inbound-ingest.js';
 import { XSignatureGuard } from './webhook-signature.guards.js';
 import { XCrcDocs, XDeliveryDocs } from './webhook-docs.js';
 import { parsePayload } from './webhook-payload.js';
+
+const CRC_CHECKS_PER_MINUTE = 20;
 
 /** X Account Activity webhooks: the CRC check and direct messages. */
 @ApiTags('webhooks')
@@ -20,13 +24,17 @@ export class TwitterWebhookController {
     private readonly config: ConfigService<GatewayEnv, true>,
   ) {}
 
+  /** X calls it at registration and about hourly; the limit keeps it from being an HMAC oracle for anyone else. */
   @Get()
+  @LimitPerAddress(CRC_CHECKS_PER_MINUTE)
   @ApiOperation({ summary: 'The CRC check: answers {response_token} for crc_token (X repeats it hourly)' })
   @XCrcDocs()
   crc(@Query('crc_token') crcToken: unknown) {
     const secret = this.config.get('X_CONSUMER_SECRET', { infer: true });
     if (!secret) throw new ServiceUnavailableException('this webhook is not configured: set X_CONSUMER_SECRET');
-    if (typeof crcToken !== 'string' || !crcToken) throw new BadRequestException('crc_token is required');
+    if (!isXCrcToken(crcToken)) {
+      throw new BadRequestException(fieldError('crc_token', 'must be the token X sends: 8 to 128 letters, digits, +, /, =, - or _'));
+    }
     return xCrcResponse(crcToken, secret);
   }
 

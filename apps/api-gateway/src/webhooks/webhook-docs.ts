@@ -7,6 +7,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiQuery,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ErrorView } from '@voca/contracts';
@@ -94,7 +95,8 @@ export const XCrcDocs = () =>
   applyDecorators(
     ApiQuery({ name: 'crc_token', required: true, example: 'NDg4NDM2OTQ5NjE2NjIzNDI4NTU' }),
     ApiOkResponse({ schema: { type: 'object', example: { response_token: 'sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k=' } } }),
-    ApiBadRequestResponse({ type: ErrorView, description: 'crc_token is missing' }),
+    ApiBadRequestResponse({ type: ErrorView, description: 'crc_token is missing or not a token X would send' }),
+    ApiTooManyRequestsResponse({ type: ErrorView, description: 'More than 20 checks a minute from one address' }),
   );
 
 export const XDeliveryDocs = () =>

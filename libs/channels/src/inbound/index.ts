@@ -12,6 +12,7 @@ export {
   verifyMetaSignature,
   verifyXSignature,
   xCrcResponse,
+  isXCrcToken,
   type EngineSignatureCheck,
   type EngineSignatureHeaders,
 } from './signatures.js';

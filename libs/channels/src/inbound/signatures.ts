@@ -80,7 +80,19 @@ export function verifyXSignature(rawBody: Buffer, header: string | undefined, co
  * `sha256=` + base64(HMAC-SHA256(consumer secret, T)).
  */
 export function xCrcResponse(crcToken: string, consumerSecret: string): { response_token: string } {
+  if (!isXCrcToken(crcToken)) throw new Error('not a crc_token X would send');
   return { response_token: `sha256=${hmac(consumerSecret, crcToken).toString('base64')}` };
+}
+
+/**
+ * What X sends as a crc_token: a short base64 or base64url string. The answer is the same HMAC that authenticates
+ * X's POSTs, so signing anything else (a JSON body, say) would hand out a valid signature for forged deliveries;
+ * no JSON body can be written in this alphabet.
+ */
+const X_CRC_TOKEN = /^[A-Za-z0-9+/=_-]{8,128}$/;
+
+export function isXCrcToken(token: unknown): token is string {
+  return typeof token === 'string' && X_CRC_TOKEN.test(token);
 }
 
 // -------------------------------------------------------------------------------------------------------- engine

@@ -4,8 +4,12 @@ import { IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-v
 import type { SocialChannel } from '../channels.js';
 import { Length } from '../text/text-length.js';
 
-const PLATFORM_ID = /^[A-Za-z0-9_.-]{1,128}$/;
-const platformIdMessage = '$property must be a platform id (letters, digits, _ . -)';
+/**
+ * Meta's ids (WhatsApp phone number and business account, Page, Instagram account) and X's user ids are decimal
+ * numbers. Nothing else may pass: the ids are put into Graph and X API paths (`..` would walk them).
+ */
+const PLATFORM_ID = /^[1-9]\d{0,31}$/;
+const platformIdMessage = '$property must be the numeric id the platform shows (digits only)';
 
 export class WhatsappCredentialsDto {
   @ApiProperty({ example: '106540352242922', description: 'WhatsApp Cloud API phone number id; routes inbound messages' })
