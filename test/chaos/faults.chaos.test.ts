@@ -1,4 +1,3 @@
-import { signEngineWebhook } from '@voca/channels';
 import { randomUUID } from 'node:crypto';
 import { provisioningJobId, QueueName } from '@voca/contracts';
 import { Queue } from 'bullmq';
@@ -16,6 +15,7 @@ import { testEnv } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 import { ChaosEngine } from './chaos-engine.js';
+import { signAsCaller } from '../support/engine-webhooks.js';
 
 /**
  * The engine under load while its parts fail: the four apps as processes on a Redis (AOF) and a Postgres of the
@@ -180,7 +180,7 @@ async function voiceTurn(agent: MessageAgent): Promise<{ reply: string; action: 
   });
   const answer = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+    headers: { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/connect', body, WEBHOOK_SECRET) },
     body,
   }).catch(() => undefined);
   return answer?.status === 200 ? ((await answer.json()) as { reply: string; action: string }) : undefined;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { signEngineWebhook } from '@voca/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocialEmulator } from '../emulators/social/index.js';
 import { AppProcess, Engine, freePort } from '../support/app-processes.js';
@@ -21,6 +20,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { signAsCaller } from '../support/engine-webhooks.js';
 
 const META_SECRET = 'meta-app-secret-for-tests';
 const VERIFY_TOKEN = 'meta-verify-token-for-tests';
@@ -65,7 +65,7 @@ async function postEngine(path: string, payload: unknown) {
   const body = JSON.stringify(payload);
   return fetch(`${engine.gatewayUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+    headers: { 'content-type': 'application/json', ...signAsCaller(path, body, WEBHOOK_SECRET) },
     body,
   });
 }

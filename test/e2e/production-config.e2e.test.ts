@@ -65,7 +65,7 @@ describe('a production start', () => {
     await gateway.ready();
     const closed = await fetch(`${gateway.url}/metrics`);
     expect(closed.status).toBe(403);
-    expect((await closed.json()).message).toContain('METRICS_TOKEN');
+    expect(((await closed.json()) as { message: string }).message).toContain('METRICS_TOKEN');
     await gateway.stop();
 
     const token = randomBytes(16).toString('hex');

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { signEngineWebhook } from '@voca/channels';
 import { contactFlowNameOf } from '@voca/aws-connect';
 import { RuntimeHost } from '@voca/elizaos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { operationEnd } from '../support/operations.js';
 import { waitFor } from '../support/wait-for.js';
+import { signAsCaller } from '../support/engine-webhooks.js';
 
 const REGION = 'ap-northeast-1';
 const WEBHOOK_SECRET = 'engine-webhook-secret-for-tests-0123456789';
@@ -150,7 +150,7 @@ describe('the agent state machine', () => {
       });
       return fetch(`${api.baseUrl}/api/v1/webhooks/connect`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+        headers: { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/connect', body, WEBHOOK_SECRET) },
         body,
       }).then(async (response) => ({ status: response.status, body: await response.json() }));
     };
@@ -177,7 +177,7 @@ describe('the agent state machine', () => {
       const body = JSON.stringify({ platform: 'whatsapp', agent_id: agentId, message: 'What are your store hours?', user_id: userId, timestamp });
       const response = await fetch(`${api.baseUrl}/api/v1/webhooks/elizaos`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+        headers: { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/elizaos', body, WEBHOOK_SECRET) },
         body,
       });
       return { status: response.status, body: (await response.json()) as { message: string | null } };

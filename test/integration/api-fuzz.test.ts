@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { signEngineWebhook } from '@voca/channels';
 import { AGENT_STATUSES, BUSINESS_TYPES, CHANNELS } from '@voca/contracts';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +11,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { signAsCaller } from '../support/engine-webhooks.js';
 
 /**
  * Property-based tests of the HTTP API's edges: whatever the body, path or query, the gateway answers below 500, in
@@ -129,9 +129,9 @@ const json = (token: string, extra: Record<string, string> = {}) => ({
 });
 
 /** Headers of the engine's own webhooks: HMAC over the timestamp and the exact body bytes. */
-const signed = (body: string, extra: Record<string, string> = {}) => ({
+const signed = (body: string, extra: Record<string, string> = {}, path = '/api/v1/webhooks/elizaos') => ({
   'content-type': 'application/json',
-  ...signEngineWebhook(body, WEBHOOK_SECRET),
+  ...signAsCaller(path, body, WEBHOOK_SECRET),
   ...extra,
 });
 
@@ -667,9 +667,9 @@ describe('POST /api/v1/webhooks/elizaos, fuzzed bodies with a valid signature', 
             how === 'none'
               ? { 'content-type': 'application/json' }
               : how === 'other secret'
-                ? { 'content-type': 'application/json', ...signEngineWebhook(body, `${WEBHOOK_SECRET}-other`) }
+                ? { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/elizaos', body, `${WEBHOOK_SECRET}-other`) }
                 : how === 'stale'
-                  ? { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET, Date.now() / 1000 - 3600) }
+                  ? { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/elizaos', body, WEBHOOK_SECRET, Date.now() / 1000 - 3600) }
                   : how === 'other body'
                     ? signed(`${body} `)
                     : { 'content-type': 'application/json', 'x-voca-timestamp': 'yesterday', 'x-voca-signature': 'sha256=zz' };
@@ -843,7 +843,7 @@ describe('raw bodies', () => {
       const failures: string[] = [];
       for (const route of jsonRoutes()) {
         const body = rawCase.body ?? rawCase.bytes?.toString('latin1');
-        const base = route.signed ? signed(body ?? '') : json(serviceToken());
+        const base = route.signed ? signed(body ?? '', {}, route.path) : json(serviceToken());
         const headers = Object.fromEntries(Object.entries({ ...base, ...rawCase.headers }).filter(([, v]) => v !== ''));
         const sent: Sent = { method: route.method, path: route.path, headers, body, bytes: rawCase.bytes, raw: true };
         try {
@@ -865,7 +865,7 @@ describe('raw bodies', () => {
         fc.constantFrom(...jsonRoutes()),
         fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.json().map((text) => text.slice(0, -1)), fc.json().map((text) => `${text}${text}`), utf16String),
         async (route, body) => {
-          const headers = route.signed ? signed(body) : json(serviceToken());
+          const headers = route.signed ? signed(body, {}, route.path) : json(serviceToken());
           const answer = await check(`${route.method} ${route.path} (raw text)`, { method: route.method, path: route.path, headers, body });
           expect(answer.status).toBeGreaterThanOrEqual(400);
         },

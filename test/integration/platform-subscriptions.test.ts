@@ -150,4 +150,35 @@ describe('platform webhook subscriptions', () => {
     expect(subscribed(own.facebook.page_id, own.whatsapp.business_account_id)).toEqual([]);
     expect(subscribed(own.twitter.user_id)).toHaveLength(1);
   });
+
+  it('keeps a Business Account subscribed while another agent still answers one of its numbers', async () => {
+    const shared = accounts(4);
+    const waba = shared.whatsapp.business_account_id;
+    const agentOn = async (phoneNumberId: string) => {
+      const accepted = await api.post(
+        '/api/v1/agents/provision',
+        cozyComfortRequest(uniqueVendor(), {
+          channels: ['whatsapp'],
+          channel_credentials: { whatsapp: { ...shared.whatsapp, phone_number_id: phoneNumberId } },
+        } as never),
+        service(),
+      );
+      expect((await ended(accepted.body.status_url)).status).toBe('completed');
+      return accepted.body.agent_id as string;
+    };
+    const first = await agentOn(shared.whatsapp.phone_number_id);
+    const second = await agentOn(`5${Date.now()}`);
+    expect(subscribed(waba)).toHaveLength(1);
+    expect(await countRows(db, 'platform_subscriptions', 'account_id = $1', [waba])).toBe(2);
+
+    const deleteAgent = async (agentId: string) => {
+      const deletion = await api.delete(`/api/v1/agents/${agentId}`, service());
+      expect((await ended(deletion.body.status_url)).status).toBe('completed');
+    };
+    await deleteAgent(first);
+    expect(subscribed(waba)).toHaveLength(1);
+    await deleteAgent(second);
+    expect(subscribed(waba)).toEqual([]);
+    expect(await countRows(db, 'platform_subscriptions', 'account_id = $1', [waba])).toBe(0);
+  });
 });

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { connectLambdaKey, signEngineWebhook } from '@voca/channels';
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,13 +17,21 @@ import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
  */
 
 const X_SECRET = 'security-x-consumer-secret';
+const WEBHOOK_SECRET = 'security-webhook-master-secret-0123456789';
 const METRICS_TOKEN = 'metrics-scrape-token-0123456789';
 const apps: INestApplication[] = [];
 let api: Api;
 
 beforeAll(async () => {
   const gateway = await startGateway(
-    testEnv({ X_CONSUMER_SECRET: X_SECRET, SSE_STREAMS_PER_TOKEN: '2', JWT_MAX_AGE_S: '3600', METRICS_TOKEN }),
+    testEnv({
+      X_CONSUMER_SECRET: X_SECRET,
+      SSE_STREAMS_PER_TOKEN: '2',
+      JWT_MAX_AGE_S: '3600',
+      METRICS_TOKEN,
+      WEBHOOK_SECRET,
+      ELIZAOS_WEBHOOK_DEADLINE_MS: '200',
+    }),
   );
   apps.push(gateway.app);
   api = gateway.api;
@@ -148,6 +157,51 @@ describe('platform ids', () => {
     const refused = await api.post('/api/v1/agents/provision', request, bearer(serviceToken()));
     expect(refused.status).toBe(400);
     expect(refused.body.fields.map((f: { field: string }) => f.field)).toContain(`agent_config.channel_credentials.${channel}.${field}`);
+  });
+});
+
+describe("the engine's own webhooks", () => {
+  const postSigned = async (path: string, payload: Record<string, unknown>, key: string) => {
+    const body = JSON.stringify(payload);
+    const response = await fetch(`${api.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...signEngineWebhook(body, key) }, body });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+  const message = (agentId: string) => ({ platform: 'whatsapp', agent_id: agentId, message: 'Are you open?', user_id: `u${Date.now()}${Math.random()}` });
+
+  it("take each agent's own key: another agent's, the Lambda's or the master secret are refused; a rotation voids the old key", async () => {
+    const vendor = uniqueVendor();
+    const owner = bearer(vendorToken(vendor));
+    const provision = async () =>
+      (await api.post('/api/v1/agents/provision', cozyComfortRequest(vendor, { channels: ['voice', 'whatsapp'] }), owner)).body.agent_id as string;
+    const [first, second] = [await provision(), await provision()];
+    const keyOf = async (agentId: string) => (await api.get(`/api/v1/agents/${agentId}/webhook-key`, owner)).body;
+    const firstKey = await keyOf(first);
+    expect(firstKey).toMatchObject({ agent_id: first, key_version: 1, webhook_key: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await api.get(`/api/v1/agents/${first}/webhook-key`, bearer(vendorToken(uniqueVendor())))).status).toBe(404);
+
+    const generic = '/api/v1/webhooks/elizaos';
+    expect((await postSigned(generic, message(first), firstKey.webhook_key)).status).not.toBe(401);
+    expect((await postSigned(generic, message(first), (await keyOf(second)).webhook_key)).status).toBe(401);
+    expect((await postSigned(generic, message(first), connectLambdaKey(WEBHOOK_SECRET))).status).toBe(401);
+    expect((await postSigned(generic, message(first), WEBHOOK_SECRET)).status).toBe(401);
+    const unnamed = await postSigned(generic, { platform: 'whatsapp', message: 'hi', user_id: '1' }, firstKey.webhook_key);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.fields[0].field).toBe('agent_id');
+
+    // The Lambda's key signs Connect turns only, and an agent's key cannot sign them.
+    const turn = { agent_id: first, message: 'Are you open?', channel: 'voice' };
+    expect((await postSigned('/api/v1/webhooks/connect', turn, firstKey.webhook_key)).status).toBe(401);
+    expect((await postSigned('/api/v1/webhooks/connect', turn, connectLambdaKey(WEBHOOK_SECRET))).status).not.toBe(401);
+
+    const rotated = await api.post(`/api/v1/agents/${first}/webhook-key/rotate`, {}, owner);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.key_version).toBe(2);
+    expect(rotated.body.webhook_key).not.toBe(firstKey.webhook_key);
+    expect((await postSigned(generic, message(first), firstKey.webhook_key)).status).toBe(401);
+    expect((await postSigned(generic, message(first), rotated.body.webhook_key)).status).not.toBe(401);
+    const audit = await api.get(`/api/v1/agents/${first}/audit`, owner);
+    expect(JSON.stringify(audit.body)).toContain('webhook_key_rotated');
+    expect(JSON.stringify(audit.body)).not.toContain(rotated.body.webhook_key);
   });
 });
 

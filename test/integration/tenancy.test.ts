@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { signEngineWebhook } from '@voca/channels';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, testDatabase } from '../support/database.js';
@@ -11,6 +10,7 @@ import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { operationEnd } from '../support/operations.js';
 import { waitFor } from '../support/wait-for.js';
+import { signAsCaller } from '../support/engine-webhooks.js';
 
 /**
  * Tenant safety on every route: vendor B's token with vendor A's ids is answered as if A's objects did not exist,
@@ -68,7 +68,7 @@ async function customerWrites(agentId: string, userId: string, text: string): Pr
   const body = JSON.stringify({ platform: 'whatsapp', agent_id: agentId, message: text, user_id: userId, timestamp: new Date().toISOString() });
   const response = await fetch(`${api.baseUrl}/api/v1/webhooks/elizaos`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, WEBHOOK_SECRET) },
+    headers: { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/elizaos', body, WEBHOOK_SECRET) },
     body,
   });
   expect([200, 202], await response.text()).toContain(response.status);

@@ -1,14 +1,14 @@
-import { signEngineWebhook } from '@voca/channels';
+import { agentWebhookKey, connectLambdaKey, signEngineWebhook } from '@voca/channels';
 import type { Api } from './http.js';
 import { operationEnd } from './operations.js';
 import { specExample } from './spec-examples.js';
 
-/** POSTs a body to one of the engine's own webhooks (Connect, generic), signed as the engine's components sign them. */
+/** POSTs a body to one of the engine's own webhooks (Connect, generic), signed as its callers sign them. */
 export async function postSignedWebhook(baseUrl: string, path: string, payload: unknown, secret: string) {
   const body = JSON.stringify(payload);
   const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signEngineWebhook(body, secret) },
+    headers: { 'content-type': 'application/json', ...signAsCaller(path, body, secret) },
     body,
   });
   return {
@@ -25,4 +25,24 @@ export async function provisionSpecAgent(api: Api, channels: string[]): Promise<
   const accepted = await api.post('/api/v1/agents/provision', request);
   if (accepted.status !== 202) throw new Error(`provisioning refused: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return operationEnd(api, accepted.body.status_url);
+}
+
+/**
+ * The signature headers the engine's own callers send: the voice Lambda signs Connect turns with its derived key,
+ * the backend signs generic webhook messages with the key of the agent the body names (key version 1, as a new
+ * agent's key is; the API shows it at GET /api/v1/agents/{id}/webhook-key).
+ */
+export function signAsCaller(path: string, body: string, master: string, nowSeconds?: number) {
+  return signEngineWebhook(body, keyOfCaller(path, body, master), nowSeconds);
+}
+
+export function keyOfCaller(path: string, body: string, master: string): string {
+  if (path.includes('/webhooks/connect')) return connectLambdaKey(master);
+  let agentId = '';
+  try {
+    agentId = String((JSON.parse(body) as { agent_id?: unknown })?.agent_id ?? '');
+  } catch {
+    // not JSON: any key; the gateway refuses the body before it checks a signature
+  }
+  return agentWebhookKey(master, agentId, 1);
 }

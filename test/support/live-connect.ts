@@ -25,8 +25,16 @@ export function liveConnectEnv(aws: AwsEmulator, region: string): Record<string,
   };
 }
 
-/** Forgets the Connect resources the engine recorded for a region (a new emulator starts empty). */
+/**
+ * Forgets the Connect resources the engine recorded for a region (a new emulator starts empty); the voice and SMS
+ * channels of earlier runs' agents there are retired, so no audit of this run tries to heal them.
+ */
 export async function forgetConnectRegion(db: pg.Pool, region: string): Promise<void> {
+  await db.query(
+    `UPDATE agent_channels SET status = 'failed', error = 'retired by the test suite'
+      WHERE channel IN ('voice', 'sms') AND provider_refs->>'instanceId' IN (SELECT instance_id FROM connect_instances WHERE region = $1)`,
+    [region],
+  );
   await db.query(
     `DELETE FROM connect_phone_numbers WHERE connect_instance_id IN (SELECT id FROM connect_instances WHERE region = $1)`,
     [region],

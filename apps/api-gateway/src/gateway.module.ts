@@ -20,6 +20,8 @@ import { StuckWorkController } from './operations/stuck-work.controller.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
 import { ProgressHub } from './provisioning/progress-hub.js';
 import { StreamQuota } from './provisioning/stream-quota.js';
+import { WebhookKeysController } from './webhook-keys/webhook-keys.controller.js';
+import { WebhookKeys } from './webhook-keys/webhook-keys.service.js';
 import { ProgressListener } from './provisioning/progress-listener.controller.js';
 import { ProvisioningController } from './provisioning/provisioning.controller.js';
 import { ProvisioningFlow } from './provisioning/provisioning-flow.js';
@@ -59,6 +61,7 @@ export class GatewayModule {
       ],
       controllers: [
         AgentsController,
+        WebhookKeysController,
         CustomersController,
         LifecycleController,
         ProvisioningController,
@@ -79,6 +82,7 @@ export class GatewayModule {
         OutboxRelay,
         ProgressHub,
         StreamQuota,
+        WebhookKeys,
         ProvisioningFlow,
         ProvisioningRequests,
         ProvisioningStatus,

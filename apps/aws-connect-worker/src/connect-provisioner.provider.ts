@@ -7,6 +7,7 @@ import {
   SimulatedConnectProvisioner,
   type ConnectProvisioner,
 } from '@voca/aws-connect';
+import { connectLambdaKey } from '@voca/channels';
 import type { AwsConnectWorkerEnv } from '@voca/config';
 import type { DataSource } from 'typeorm';
 
@@ -27,7 +28,8 @@ export function connectProvisionerProvider(env: AwsConnectWorkerEnv): Provider {
         phonePrefix: env.AWS_CONNECT_PHONE_PREFIX,
         // Both are required in live mode by the environment schema.
         lambdaRoleArn: env.AWS_CONNECT_LAMBDA_ROLE_ARN!,
-        webhookSecret: env.WEBHOOK_SECRET!,
+        // The Lambda holds only the key derived for it: its environment cannot sign for the generic webhook.
+        webhookSecret: connectLambdaKey(env.WEBHOOK_SECRET!),
         lexBotAliasArn: env.AWS_CONNECT_LEX_BOT_ALIAS_ARN,
         webhookUrl: `${env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/webhooks/connect`,
         poll: { intervalMs: env.AWS_CONNECT_POLL_INTERVAL_MS, timeoutMs: env.AWS_CONNECT_POLL_TIMEOUT_MS },

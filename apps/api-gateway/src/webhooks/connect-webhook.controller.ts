@@ -18,7 +18,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { InboundIngest } from './inbound-ingest.js';
 import { ReplyHub } from './reply-hub.js';
-import { EngineSignatureGuard } from './webhook-signature.guards.js';
+import { ConnectSignatureGuard } from './webhook-signature.guards.js';
 import { ConnectTurnDocs } from './webhook-docs.js';
 import { parsePayload } from './webhook-payload.js';
 
@@ -46,7 +46,7 @@ export class ConnectWebhookController {
 
   @Post()
   @HttpCode(200)
-  @UseGuards(EngineSignatureGuard)
+  @UseGuards(ConnectSignatureGuard)
   @ApiOperation({
     summary:
       "A voice or SMS turn: the Lambda's {agent_id, contact_id, channel, caller, dialed, utterance, timestamp} -> {reply, action}, or the spec's {agent_id, message, channel} -> {message, agent_id, channel, tts_ready}",

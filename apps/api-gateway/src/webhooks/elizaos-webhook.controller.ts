@@ -11,7 +11,7 @@ import { ElizaosWebhookDto, ElizaosWebhookReply } from './elizaos-webhook.dto.js
 import { InboundIngest } from './inbound-ingest.js';
 import { ReplyHub } from './reply-hub.js';
 import { EngineSignedDocs } from './webhook-docs.js';
-import { EngineSignatureGuard } from './webhook-signature.guards.js';
+import { AgentSignatureGuard } from './webhook-signature.guards.js';
 
 /**
  * The spec's generic webhook `{platform, agent_id, message, user_id, timestamp?}`: answered with the agent's reply
@@ -30,8 +30,8 @@ export class ElizaosWebhookController {
 
   @Post()
   @HttpCode(200)
-  @UseGuards(EngineSignatureGuard)
-  @ApiOperation({ summary: 'A customer message for an agent, signed with X-Voca-Signature (WEBHOOK_SECRET)' })
+  @UseGuards(AgentSignatureGuard)
+  @ApiOperation({ summary: "A customer message for an agent, signed with X-Voca-Signature (the agent's webhook key)" })
   @EngineSignedDocs()
   @ApiOkResponse({ type: ElizaosWebhookReply })
   @ApiAcceptedResponse({ type: ElizaosWebhookReply, description: 'Recorded; the reply will go out on the platform' })

@@ -109,7 +109,7 @@ export const XDeliveryDocs = () =>
 
 const engineSignature = [
   ApiHeader({ name: 'X-Voca-Timestamp', required: true, example: '1764083045', description: 'Unix seconds; at most five minutes from our clock' }),
-  ApiHeader({ name: 'X-Voca-Signature', required: true, example: 'sha256=3c1f...', description: 'hex HMAC-SHA256 of "<timestamp>.<raw body>" with WEBHOOK_SECRET' }),
+  ApiHeader({ name: 'X-Voca-Signature', required: true, example: 'sha256=3c1f...', description: 'hex HMAC-SHA256 of "<timestamp>.<raw body>" with the key of the caller: the voice Lambda\'s (Connect), or the agent\'s own (generic: GET /api/v1/agents/{id}/webhook-key)' }),
   signatureRefused('A missing, wrong or stale signature'),
 ];
 

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Injectable,
   ServiceUnavailableException,
   UnauthorizedException,
@@ -6,10 +7,14 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { verifyEngineSignature, verifyMetaSignature, verifyXSignature } from '@voca/channels';
+import { agentWebhookKey, connectLambdaKey, verifyEngineSignature, verifyMetaSignature, verifyXSignature } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@voca/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Agent } from '@voca/persistence';
 import type { Request } from 'express';
+import { fieldError } from '../http/field-errors.js';
+import { DataSource } from 'typeorm';
 
 type RawRequest = Request & { rawBody?: Buffer };
 
@@ -59,21 +64,56 @@ export class XSignatureGuard implements CanActivate {
   }
 }
 
-/** The engine's own webhooks (Connect Lambda, generic): HMAC over timestamp and body, within five minutes. */
+/** Checks the engine's own scheme (HMAC over timestamp and body, within five minutes) with the given key. */
+function requireEngineSignature(request: RawRequest, raw: Buffer, key: string): true {
+  const check = verifyEngineSignature(raw, header(request, WEBHOOK_TIMESTAMP_HEADER), header(request, WEBHOOK_SIGNATURE_HEADER), key);
+  if (check === 'stale') throw new UnauthorizedException('X-Voca-Timestamp is too far from now');
+  if (check !== 'ok') throw new UnauthorizedException('X-Voca-Signature does not match the body');
+  return true;
+}
+
+/** The Connect webhook: signed by the voice Lambda with the key derived for it (connectLambdaKey). */
 @Injectable()
-export class EngineSignatureGuard implements CanActivate {
+export class ConnectSignatureGuard implements CanActivate {
   constructor(private readonly config: ConfigService<GatewayEnv, true>) {}
 
   canActivate(context: ExecutionContext): boolean {
     const { request, raw } = rawBodyOf(context);
-    const check = verifyEngineSignature(
-      raw,
-      header(request, WEBHOOK_TIMESTAMP_HEADER),
-      header(request, WEBHOOK_SIGNATURE_HEADER),
-      secretOf(this.config, 'WEBHOOK_SECRET'),
-    );
-    if (check === 'stale') throw new UnauthorizedException('X-Voca-Timestamp is too far from now');
-    if (check !== 'ok') throw new UnauthorizedException('X-Voca-Signature does not match the body');
-    return true;
+    return requireEngineSignature(request, raw, connectLambdaKey(secretOf(this.config, 'WEBHOOK_SECRET')));
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The generic webhook: signed by the backend with the key of the agent the body names (agentWebhookKey at the
+ * agent's key version). An unknown agent is refused like a wrong signature, so the route tells nothing about ids.
+ */
+@Injectable()
+export class AgentSignatureGuard implements CanActivate {
+  constructor(
+    private readonly config: ConfigService<GatewayEnv, true>,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const { request, raw } = rawBodyOf(context);
+    const master = secretOf(this.config, 'WEBHOOK_SECRET');
+    const agentId = agentIdIn(raw);
+    // Which key to check with is in the body: one that names no agent cannot be authenticated, only refused.
+    if (!agentId) throw new BadRequestException(fieldError('agent_id', 'must be the id (UUID) of the agent the message is for'));
+    const agent = await this.db.getRepository(Agent).findOne({ where: { id: agentId }, select: { id: true, webhookKeyVersion: true } });
+    if (!agent) throw new UnauthorizedException('X-Voca-Signature does not match the body');
+    return requireEngineSignature(request, raw, agentWebhookKey(master, agent.id, agent.webhookKeyVersion));
+  }
+}
+
+/** The agent_id a JSON body names, if it names a well-formed one. */
+function agentIdIn(raw: Buffer): string | undefined {
+  try {
+    const body = JSON.parse(raw.toString('utf8')) as { agent_id?: unknown };
+    return typeof body?.agent_id === 'string' && UUID.test(body.agent_id) ? body.agent_id : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -6,7 +6,8 @@ import type { ElizaosWorkerEnv } from '@voca/config';
 import { isSocialChannel, SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
 import { AgentChannel, PlatformSubscription } from '@voca/persistence';
 import { CredentialCipher } from '@voca/secrets';
-import { DataSource, In } from 'typeorm';
+import { whileHoldingLock } from '@voca/provisioning';
+import { DataSource, In, Not, type Repository } from 'typeorm';
 
 interface StoredCredentials {
   access_token?: string;
@@ -27,7 +28,8 @@ const key = (channel: string, accountId: string) => `${channel}:${accountId}`;
  * each account a channel answers for is subscribed to the app's webhooks, and every subscription the engine made that
  * no channel needs any more (a channel dropped, an account replaced, the agent deleted) is undone. What was made is
  * kept in `platform_subscriptions` with the credentials it was made with, so it can be undone after the channel's
- * own credentials are gone. A throttled or unreachable platform throws, and the step is retried (both calls are
+ * own credentials are gone. Agents sharing an account (two numbers of one WhatsApp Business Account) each hold the
+ * subscription: the first makes it on the platform, the last undoes it. A throttled or unreachable platform throws, and the step is retried (both calls are
  * idempotent).
  */
 @Injectable()
@@ -67,24 +69,8 @@ export class PlatformSubscriber {
     const madeKeys = new Set(made.map((m) => key(m.channel, m.accountId)));
     for (const target of wanted) {
       if (madeKeys.has(key(target.channel, target.accountId))) continue;
-      const outcome = await this.clients[target.channel].subscribe(target);
-      if (outcome.kind === 'retry') throw new Error(`${target.channel} subscription: ${outcome.reason}`);
-      if (outcome.kind === 'rejected') {
-        results.set(target.channel, { refused: `the platform refused the webhook subscription: ${outcome.reason}` });
-        continue;
-      }
-      if (outcome.kind === 'skipped') {
-        results.set(target.channel, { note: outcome.reason });
-        continue;
-      }
-      await this.db
-        .createQueryBuilder()
-        .insert()
-        .into(PlatformSubscription)
-        .values({ agentId, channel: target.channel, accountId: target.accountId, credentialsCiphertext: target.credentialsCiphertext })
-        .orUpdate(['agent_id', 'credentials_ciphertext'], ['channel', 'account_id'])
-        .execute();
-      this.logger.log({ agentId, channel: target.channel, accountId: target.accountId }, 'webhooks subscribed');
+      const outcome = await this.hold(agentId, target);
+      if (outcome) results.set(target.channel, outcome);
     }
     return results;
   }
@@ -114,18 +100,53 @@ export class PlatformSubscriber {
     return wanted;
   }
 
+  /**
+   * The agent takes hold of the account's subscription: made on the platform unless another agent already holds it.
+   * Undefined when held; else why not (refused, or nothing the engine can do).
+   */
+  private hold(agentId: string, target: WantedSubscription): Promise<{ refused?: string; note?: string } | undefined> {
+    return this.forAccount(target, async (repository) => {
+      if (!(await repository.existsBy({ channel: target.channel, accountId: target.accountId }))) {
+        const outcome = await this.clients[target.channel].subscribe(target);
+        if (outcome.kind === 'retry') throw new Error(`${target.channel} subscription: ${outcome.reason}`);
+        if (outcome.kind === 'rejected') return { refused: `the platform refused the webhook subscription: ${outcome.reason}` };
+        if (outcome.kind === 'skipped') return { note: outcome.reason };
+        this.logger.log({ agentId, channel: target.channel, accountId: target.accountId }, 'webhooks subscribed');
+      }
+      await repository
+        .createQueryBuilder()
+        .insert()
+        .values({ agentId, channel: target.channel, accountId: target.accountId, credentialsCiphertext: target.credentialsCiphertext })
+        .orIgnore()
+        .execute();
+      return undefined;
+    });
+  }
+
+  /** The agent lets go of a subscription; the last agent holding it undoes it on the platform. */
   private async undo(subscription: PlatformSubscription): Promise<void> {
-    const token = this.credentialsOf(subscription.credentialsCiphertext).access_token ?? '';
-    const target = { channel: subscription.channel, accountId: subscription.accountId, accessToken: token };
-    const outcome = await this.clients[subscription.channel].unsubscribe(target);
-    if (outcome.kind === 'retry') throw new Error(`${subscription.channel} unsubscription: ${outcome.reason}`);
-    // A refusal (a revoked token, an account gone) leaves nothing the engine could still undo.
-    if (outcome.kind !== 'done') {
-      this.logger.warn({ agentId: subscription.agentId, channel: subscription.channel, accountId: subscription.accountId, reason: outcome.reason }, 'webhook subscription not undone');
-    } else {
-      this.logger.log({ agentId: subscription.agentId, channel: subscription.channel, accountId: subscription.accountId }, 'webhooks unsubscribed');
-    }
-    await this.db.getRepository(PlatformSubscription).delete({ id: subscription.id });
+    const { agentId, channel, accountId } = subscription;
+    await this.forAccount(subscription, async (repository) => {
+      const others = await repository.countBy({ channel, accountId, agentId: Not(agentId) });
+      if (others === 0) {
+        const token = this.credentialsOf(subscription.credentialsCiphertext).access_token ?? '';
+        const outcome = await this.clients[channel].unsubscribe({ channel, accountId, accessToken: token });
+        if (outcome.kind === 'retry') throw new Error(`${channel} unsubscription: ${outcome.reason}`);
+        // A refusal (a revoked token, an account gone) leaves nothing the engine could still undo.
+        if (outcome.kind !== 'done') this.logger.warn({ agentId, channel, accountId, reason: outcome.reason }, 'webhook subscription not undone');
+        else this.logger.log({ agentId, channel, accountId }, 'webhooks unsubscribed');
+      } else {
+        this.logger.log({ agentId, channel, accountId, others }, 'webhook subscription kept for the other agents on the account');
+      }
+      await repository.delete({ id: subscription.id });
+    });
+  }
+
+  /** One change at a time per platform account, whichever agent and replica makes it. */
+  private forAccount<T>(account: { channel: string; accountId: string }, work: (repository: Repository<PlatformSubscription>) => Promise<T>) {
+    return whileHoldingLock(this.db, `subscription:${account.channel}:${account.accountId}`, () =>
+      work(this.db.getRepository(PlatformSubscription)),
+    );
   }
 
   private credentialsOf(ciphertext: string): StoredCredentials {

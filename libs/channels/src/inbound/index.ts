@@ -16,6 +16,7 @@ export {
   type EngineSignatureCheck,
   type EngineSignatureHeaders,
 } from './signatures.js';
+export { agentWebhookKey, connectLambdaKey } from './webhook-keys.js';
 export { META_OBJECTS, parseMetaWebhook } from './meta.js';
 export { parseXWebhook } from './x.js';
 export {

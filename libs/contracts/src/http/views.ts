@@ -223,3 +223,20 @@ export class ErrorView {
   @ApiPropertyOptional({ example: 'b7d6c1d0-...' })
   request_id?: string;
 }
+
+/** The key an agent's generic webhook messages are signed with (X-Voca-Signature), and how to use it. */
+export class WebhookKeyView {
+  @ApiProperty({ format: 'uuid' })
+  agent_id: string;
+
+  @ApiProperty({ example: '5f0c8e1e0b7a4c1f9b2d6c3e8a7f0d4b1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a', description: 'Keep it secret; a rotation replaces it at once' })
+  webhook_key: string;
+
+  @ApiProperty({ example: 1, description: 'Raised by every rotation' })
+  key_version: number;
+
+  @ApiProperty({
+    example: 'X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")>',
+  })
+  signing: string;
+}

@@ -3,7 +3,8 @@
  *
  * Signing (the same scheme for every webhook the engine's own components send): the header
  * `X-Voca-Timestamp` carries the Unix time in seconds and `X-Voca-Signature` carries
- * `sha256=<hex HMAC-SHA256(WEBHOOK_SECRET, "<timestamp>.<raw body>")>`. The receiver refuses a bad signature and a
+ * `sha256=<hex HMAC-SHA256(key, "<timestamp>.<raw body>")>`, the key being the caller's own, derived from
+ * WEBHOOK_SECRET (webhook-keys.ts: the Lambda's, or one agent's). The receiver refuses a bad signature and a
  * timestamp more than five minutes away from its clock.
  */
 export interface ConnectTurnRequest {

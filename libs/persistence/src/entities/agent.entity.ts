@@ -53,6 +53,10 @@ export class Agent {
   @Column({ type: 'integer' })
   version: number;
 
+  /** Which key signs the agent's generic webhook (agentWebhookKey); raised by a rotation, which voids the old key. */
+  @Column({ name: 'webhook_key_version', type: 'integer', default: 1 })
+  webhookKeyVersion: number;
+
   /** When the agent was deleted; its record stays (see AGENT_RETENTION) so its history can be audited. */
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;

@@ -3,13 +3,15 @@ import type { SocialChannel } from '@voca/contracts';
 import { Agent } from './agent.entity.js';
 
 /**
- * A webhook subscription the engine made on a platform for one of an agent's accounts (a WhatsApp Business Account,
- * a Page, an Instagram account, an X user), with the credentials it was made with: they outlive a channel that is
- * dropped or given another account, so the subscription can still be undone.
+ * An agent's hold on a webhook subscription of one of its accounts (a WhatsApp Business Account, a Page, an Instagram
+ * account, an X user), with the credentials it was made with: they outlive a channel that is dropped or given another
+ * account, so the subscription can still be undone. Agents sharing an account each hold it; the platform's
+ * subscription is made by the first and undone by the last.
  */
 @Entity({ name: 'platform_subscriptions' })
-@Unique('uq_platform_subscriptions_account', ['channel', 'accountId'])
+@Unique('uq_platform_subscriptions_agent_account', ['agentId', 'channel', 'accountId'])
 @Index('idx_platform_subscriptions_agent', ['agentId'])
+@Index('idx_platform_subscriptions_account', ['channel', 'accountId'])
 export class PlatformSubscription {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_platform_subscriptions' })
   id: string;

@@ -6,6 +6,8 @@ import { AgentLifecycle1764432000000 } from './1764432000000-agent-lifecycle.js'
 import { PlatformSubscriptions1764518400000 } from './1764518400000-platform-subscriptions.js';
 import { ConnectInstanceVanished1764691200000 } from './1764691200000-connect-instance-vanished.js';
 import { CloudCheckedAt1764777600000 } from './1764777600000-cloud-checked-at.js';
+import { AgentWebhookKeys1764864000000 } from './1764864000000-agent-webhook-keys.js';
+import { SubscriptionsPerAgent1764950400000 } from './1764950400000-subscriptions-per-agent.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   PlatformSubscriptions1764518400000,
   ConnectInstanceVanished1764691200000,
   CloudCheckedAt1764777600000,
+  AgentWebhookKeys1764864000000,
+  SubscriptionsPerAgent1764950400000,
 ];
