@@ -232,7 +232,7 @@ describe('changing an agent', () => {
     const changed = await put(agentId, {
       version: retoned.body.agent.version,
       channels: ['whatsapp', 'facebook'],
-      channel_credentials: { facebook: { page_id: `page-${Date.now()}`, access_token: 'EAAG-page-token' } },
+      channel_credentials: { facebook: { page_id: `4${Date.now()}`, access_token: 'EAAG-page-token' } },
     });
     expect(changed.status).toBe(202);
     const operation = await ended(changed.body.status_url);
@@ -261,7 +261,7 @@ describe('changing an agent', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.version).toBe(agent.version);
     // Another account: the social step runs again, to move the webhook subscription to it.
-    const phoneNumberId = `pn-new-${Date.now()}`;
+    const phoneNumberId = `5${Date.now()}`;
     const moved = await put(agentId, {
       version: agent.version,
       channel_credentials: { whatsapp: { phone_number_id: phoneNumberId, access_token: 'EAAG-new-token' } },

@@ -62,6 +62,8 @@ describe('GET /docs/openapi.json', () => {
         'POST /api/v1/agents/{id}/{action}',
         'GET /api/v1/agents/{id}/audit',
         'GET /api/v1/agents/{id}/character',
+        'GET /api/v1/agents/{id}/webhook-key',
+        'POST /api/v1/agents/{id}/webhook-key/rotate',
         'GET /api/v1/agents/{id}/conversations',
         'GET /api/v1/agents/{id}/customers/{customerId}/context',
         'POST /api/v1/agents/{id}/customers/{customerId}/link',

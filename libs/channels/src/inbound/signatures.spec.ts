@@ -110,10 +110,15 @@ describe('xCrcResponse', () => {
     expect(xCrcResponse(token, CONSUMER_SECRET)).toEqual({ response_token: expected });
   });
 
+  it('refuses to sign what X would never send as a token (a JSON body, say)', () => {
+    expect(() => xCrcResponse('{"for_user_id":"1"}', CONSUMER_SECRET)).toThrow(/crc_token/);
+    expect(() => xCrcResponse('short', CONSUMER_SECRET)).toThrow(/crc_token/);
+  });
+
   it('depends on both the token and the secret', () => {
-    const a = xCrcResponse('token-a', CONSUMER_SECRET).response_token;
-    expect(xCrcResponse('token-b', CONSUMER_SECRET).response_token).not.toBe(a);
-    expect(xCrcResponse('token-a', 'other').response_token).not.toBe(a);
+    const a = xCrcResponse('crc-token-a', CONSUMER_SECRET).response_token;
+    expect(xCrcResponse('crc-token-b', CONSUMER_SECRET).response_token).not.toBe(a);
+    expect(xCrcResponse('crc-token-a', 'other').response_token).not.toBe(a);
     expect(a).toMatch(/^sha256=[A-Za-z0-9+/]{43}=$/);
   });
 });

@@ -1,0 +1,93 @@
+import type { SocialChannel } from '@voca/contracts';
+
+export interface OwnershipSettings {
+  metaGraphBaseUrl: string;
+  metaGraphVersion: string;
+  xApiBaseUrl: string;
+  timeoutMs: number;
+}
+
+/** An account an agent is to answer for, with the token the vendor gave for it. */
+export interface ClaimedAccount {
+  channel: SocialChannel;
+  /** WhatsApp phone number id, Page id, Instagram account id, or X user id. */
+  accountId: string;
+  /** A WhatsApp Business Account the number belongs to, when the vendor named one. */
+  businessAccountId?: string;
+  accessToken: string;
+}
+
+/**
+ * `owned`: the platform says the token reaches the account. `not_owned`: it says it does not (another account's
+ * token, a user token for a Page, a revoked one). `unknown`: the platform could not be asked (throttled, down,
+ * unreachable): nothing is claimed, and asking again later is safe.
+ */
+export type Ownership = { kind: 'owned' } | { kind: 'not_owned'; reason: string } | { kind: 'unknown'; reason: string };
+
+/**
+ * Proves, with the platform's own API, that a token belongs to the account it is given for, before the engine lets
+ * an agent claim that account (and its customers' messages):
+ * - a Page: `GET /me` with the token is the Page itself (a Page token), not a user or another Page;
+ * - a WhatsApp number, its Business Account, an Instagram account: the token can read the node (`GET /{id}`), which
+ *   Graph allows only with a permission granted on that very asset;
+ * - an X account: `GET /2/users/me` with the user token is that user.
+ */
+export class AccountOwnership {
+  constructor(private readonly settings: OwnershipSettings) {}
+
+  async prove(account: ClaimedAccount): Promise<Ownership> {
+    switch (account.channel) {
+      case 'facebook':
+        return this.graphIdentity('me', account, account.accountId);
+      case 'instagram':
+        return this.graphIdentity(account.accountId, account, account.accountId);
+      case 'whatsapp': {
+        const number = await this.graphIdentity(account.accountId, account, account.accountId);
+        if (number.kind !== 'owned' || !account.businessAccountId) return number;
+        return this.graphIdentity(account.businessAccountId, account, account.businessAccountId);
+      }
+      case 'twitter':
+        return this.xIdentity(account);
+    }
+  }
+
+  private async graphIdentity(node: string, account: ClaimedAccount, expected: string): Promise<Ownership> {
+    const base = this.settings.metaGraphBaseUrl.replace(/\/$/, '');
+    const url = `${base}/${this.settings.metaGraphVersion}/${encodeURIComponent(node)}?fields=id`;
+    const answer = await this.get(url, account.accessToken);
+    if (answer.kind !== 'answered') return answer;
+    const { status, json } = answer;
+    if (status === 200 && String(json?.id ?? '') === expected) return { kind: 'owned' };
+    if (status === 200) return { kind: 'not_owned', reason: `the token belongs to ${json?.id ?? 'another account'}, not ${expected}` };
+    const reason = `${json?.error?.message ?? `HTTP ${status}`}${json?.error?.code ? ` (code ${json.error.code})` : ''}`;
+    return status === 429 || status >= 500 || json?.error?.is_transient === true ? { kind: 'unknown', reason } : { kind: 'not_owned', reason };
+  }
+
+  private async xIdentity(account: ClaimedAccount): Promise<Ownership> {
+    const answer = await this.get(`${this.settings.xApiBaseUrl.replace(/\/$/, '')}/2/users/me`, account.accessToken);
+    if (answer.kind !== 'answered') return answer;
+    const { status, json } = answer;
+    const id = String(json?.data?.id ?? '');
+    if (status === 200 && id === account.accountId) return { kind: 'owned' };
+    if (status === 200) return { kind: 'not_owned', reason: `the token belongs to X user ${id || 'unknown'}, not ${account.accountId}` };
+    const reason = json?.title ?? json?.detail ?? `HTTP ${status}`;
+    return status === 429 || status >= 500 ? { kind: 'unknown', reason } : { kind: 'not_owned', reason };
+  }
+
+  private async get(url: string, token: string): Promise<{ kind: 'answered'; status: number; json: any } | { kind: 'unknown'; reason: string }> {
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.settings.timeoutMs) });
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      return { kind: 'unknown', reason: `could not reach the platform (${code})` };
+    }
+    let json: any;
+    try {
+      json = await response.json();
+    } catch {
+      json = undefined;
+    }
+    return { kind: 'answered', status: response.status, json };
+  }
+}
