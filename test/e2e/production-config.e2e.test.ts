@@ -21,7 +21,7 @@ afterAll(async () => {
 /** The test environment (its own database and Redis), in production mode, with the given secrets. */
 function productionEnv(secrets: Record<string, string>): Record<string, string> {
   const { JWT_SECRET_KEY: _jwt, CREDENTIALS_ENCRYPTION_KEY: _key, ...base } = testEnv();
-  return { ...base, NODE_ENV: 'production', ...secrets };
+  return { ...base, NODE_ENV: 'production', PLATFORM_OWNERSHIP_CHECK: 'live', ...secrets };
 }
 
 async function exitOf(app: (typeof APPS)[number], env: Record<string, string>) {
@@ -50,6 +50,12 @@ describe('a production start', () => {
     if (app === 'api-gateway') {
       for (const name of Object.keys(secrets)) expect(log).toContain(`${name} is the repository's development value`);
     }
+  });
+
+  it('of the gateway refuses to skip the proof of account ownership', async () => {
+    const { status, log } = await exitOf('api-gateway', productionEnv({ ...ownSecrets(), PLATFORM_OWNERSHIP_CHECK: 'off' }));
+    expect(status.code).toBe(1);
+    expect(log).toContain('PLATFORM_OWNERSHIP_CHECK may be off in development only');
   });
 
   it('of the gateway refuses a missing WEBHOOK_SECRET', async () => {

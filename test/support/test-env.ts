@@ -27,6 +27,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Every test engine shares one database on its own queue prefix: a reconciler would queue other tests' work.
     RECONCILER: 'off',
     CONNECT_AUDIT_INTERVAL_MS: '0',
+    // Tests make up platform accounts; the ownership check has tests of its own against the social emulator.
+    PLATFORM_OWNERSHIP_CHECK: 'off',
     ...overrides,
   };
 }

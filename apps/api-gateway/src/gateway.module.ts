@@ -19,6 +19,7 @@ import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { StuckWorkController } from './operations/stuck-work.controller.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
 import { ProgressHub } from './provisioning/progress-hub.js';
+import { AccountClaims } from './provisioning/account-claims.js';
 import { StreamQuota } from './provisioning/stream-quota.js';
 import { WebhookKeysController } from './webhook-keys/webhook-keys.controller.js';
 import { WebhookKeys } from './webhook-keys/webhook-keys.service.js';
@@ -82,6 +83,7 @@ export class GatewayModule {
         OutboxRelay,
         ProgressHub,
         StreamQuota,
+        AccountClaims,
         WebhookKeys,
         ProvisioningFlow,
         ProvisioningRequests,

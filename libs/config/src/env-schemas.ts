@@ -113,6 +113,15 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   ELIZAOS_WEBHOOK_DEADLINE_MS: positiveInt.max(30_000).default(5_000),
   /** API requests per minute per token (service subject or vendor); beyond it, 429 with Retry-After. */
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  /**
+   * `live` (default): a social account is claimed for an agent only once its platform confirms the given token
+   * belongs to it (Graph API, X API). `off` skips that, for development against fake accounts; refused in production.
+   */
+  PLATFORM_OWNERSHIP_CHECK: z.enum(['live', 'off']).default('live'),
+  OWNERSHIP_CHECK_TIMEOUT_MS: positiveInt.max(30_000).default(5_000),
+  META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+  META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
+  X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
   /** Provisioning event streams (SSE) one token may have open at once on one gateway replica; beyond, 429. */
   SSE_STREAMS_PER_TOKEN: positiveInt.max(10_000).default(20),
   /**

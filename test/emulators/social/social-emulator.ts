@@ -166,6 +166,10 @@ export class SocialEmulator {
         answer = this.subscriptionLedger.xSubscribe(method, route.webhookId, bearerToken(headers));
       } else if (route.kind === 'x-unsubscription') {
         answer = this.subscriptionLedger.xUnsubscribe(route.webhookId, route.userId, bearerToken(headers));
+      } else if (route.kind === 'graph-node') {
+        answer = this.graphNode(route.node, bearerToken(headers) ?? url.searchParams.get('access_token') ?? undefined);
+      } else if (route.kind === 'x-me') {
+        answer = this.xMe(bearerToken(headers));
       } else {
         if (route.kind === 'graph-messages') accepted = this.graphSend(route.node, headers, url.searchParams, body);
         else if (route.kind === 'x-dm') accepted = this.xSend(route.participantId, headers, body);
@@ -180,6 +184,31 @@ export class SocialEmulator {
     this.requests.push({ method, path, status: answer.status, at: Date.now() });
     if (accepted && this.holds.holdIfArmed(accepted.message.platform, res, answer)) return;
     writeAnswer(res, answer);
+  }
+
+  /**
+   * GET /{version}/{node}?fields=id: `me` is the account a Page or Instagram token belongs to; any other node answers
+   * only to a token allowed for it (Graph's code 100 otherwise, as for an object the token has no permission on).
+   */
+  private graphNode(node: string, token: string | undefined): Answer {
+    if (token === undefined || this.accounts.accountOf(token) === undefined) throw invalidAccessToken();
+    const id = node === 'me' ? this.accounts.accountOf(token) : node;
+    if (id === undefined || !this.accounts.isAllowed(id, token)) {
+      throw new GraphApiError(
+        400,
+        `Unsupported get request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+        100,
+        { type: 'GraphMethodException', subcode: 33 },
+      );
+    }
+    return { status: 200, json: { id } };
+  }
+
+  /** GET /2/users/me: the X user an OAuth 2 user token belongs to. */
+  private xMe(token: string | undefined): Answer {
+    const id = this.accounts.xUserOf(token);
+    if (id === undefined) throw xUnauthorized();
+    return { status: 200, json: { data: { id, name: 'Emulated account', username: `user${id}` } } };
   }
 
   /** Planned failure, else record the send and build its success answer. */

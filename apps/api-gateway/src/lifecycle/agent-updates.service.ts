@@ -20,6 +20,7 @@ import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
+import { AccountClaims } from '../provisioning/account-claims.js';
 import { CredentialSealer } from '../provisioning/credential-sealer.js';
 import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
 import { ensureVendorCapacity } from '../provisioning/vendor-capacity.js';
@@ -64,6 +65,7 @@ export class AgentUpdates {
     private readonly config: ConfigService<GatewayEnv, true>,
     private readonly sealer: CredentialSealer,
     private readonly lifecycle: AgentLifecycle,
+    private readonly claims: AccountClaims,
   ) {}
 
   /** Applies a change, and the transition a requested `status` needs, in one transaction. */
@@ -72,6 +74,7 @@ export class AgentUpdates {
     if (status === undefined && Object.keys(edits).length === 0) {
       throw new BadRequestException('the body changes nothing: send the name, status or another field of the agent to change');
     }
+    await this.claims.prove(edits.channel_credentials, '');
     const outcome = await this.db.transaction(async (tx) => {
       const agent = await tx.findOne(Agent, { where: { id: agentId }, lock: { mode: 'pessimistic_write' } });
       if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);

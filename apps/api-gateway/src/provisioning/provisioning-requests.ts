@@ -12,6 +12,7 @@ import { Agent, AgentChannel, AgentEvent, IdempotencyKey, ProvisioningOperation 
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { fieldError } from '../http/field-errors.js';
+import { AccountClaims } from './account-claims.js';
 import { CredentialSealer } from './credential-sealer.js';
 import { writeOperation } from './operation-writer.js';
 import { ensureVendorCapacity } from './vendor-capacity.js';
@@ -58,11 +59,13 @@ export class ProvisioningRequests {
     private readonly flow: ProvisioningFlow,
     private readonly config: ConfigService<GatewayEnv, true>,
     private readonly sealer: CredentialSealer,
+    private readonly claims: AccountClaims,
   ) {}
 
   async submit(command: ProvisionCommand): Promise<ProvisionOutcome> {
     const earlier = await this.replay(command);
     if (earlier) return earlier;
+    await this.claims.prove(command.config.channel_credentials, command.fieldPrefix);
     let outcome: ProvisionOutcome;
     try {
       outcome = await this.db.transaction((tx) => this.record(tx, command));

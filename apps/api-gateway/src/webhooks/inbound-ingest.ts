@@ -55,9 +55,10 @@ export class InboundIngest {
    */
   async route(channel: InboundMessageEvent['channel'], businessAccountId: string, namedAgentId?: string): Promise<Agent | undefined> {
     if (namedAgentId !== undefined && !isUUID(namedAgentId)) return undefined;
+    // Only a channel that is live routes: a claim still being provisioned, failed or deleted receives nothing.
     const where = isConnectChannel(channel)
-      ? { channel, phoneNumber: businessAccountId }
-      : { channel, externalAccountId: businessAccountId };
+      ? { channel, phoneNumber: businessAccountId, status: 'active' as const }
+      : { channel, externalAccountId: businessAccountId, status: 'active' as const };
     const row = await this.db.getRepository(AgentChannel).findOneBy(namedAgentId ? { ...where, agentId: namedAgentId } : where);
     return row ? ((await this.db.getRepository(Agent).findOneBy({ id: row.agentId })) ?? undefined) : undefined;
   }
