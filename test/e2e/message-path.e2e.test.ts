@@ -341,24 +341,50 @@ describe('X webhooks', () => {
 });
 
 describe('voice and the generic webhook', () => {
-  it('greets a caller who wrote on WhatsApp before with the context of that chat', async () => {
+  it("keeps a WhatsApp chat from a caller ID until the backend links it, then greets the caller with it", async () => {
     const customer = digits();
     await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, name: 'Ann Lee', text: 'Is the Egyptian Cotton Sheet Set in stock?' }));
     await replyCount(customer, 1);
-    const response = await postEngine('/api/v1/webhooks/connect', {
-      agent_id: agentId,
-      contact_id: randomUUID(),
-      channel: 'voice',
-      caller: `+${customer}`,
-      dialed: voiceNumber,
-      utterance: '',
-      timestamp: new Date().toISOString(),
-    });
-    expect(response.status).toBe(200);
-    const turn = (await response.json()) as { reply: string; action: string };
-    expect(turn.action).toBe('continue');
-    expect(turn.reply).toContain('WhatsApp');
-    expect(turn.reply).toContain('Egyptian Cotton Sheet Set');
+    const call = async () => {
+      const response = await postEngine('/api/v1/webhooks/connect', {
+        agent_id: agentId,
+        contact_id: randomUUID(),
+        channel: 'voice',
+        caller: `+${customer}`,
+        dialed: voiceNumber,
+        utterance: '',
+        timestamp: new Date().toISOString(),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { reply: string; action: string };
+    };
+
+    // Anyone can send that caller ID: the call is joined to Ann's customer, but hears nothing of her chat.
+    const spoofable = await call();
+    expect(spoofable.action).toBe('continue');
+    expect(spoofable.reply).not.toContain('WhatsApp');
+    expect(spoofable.reply).not.toContain('Egyptian Cotton Sheet Set');
+    expect(spoofable.reply).not.toContain('Ann');
+
+    // The backend verified the caller (its own way) and links the call's identity to the customer.
+    const { body: page } = await api.get(`/api/v1/agents/${agentId}/conversations?limit=100`);
+    let target: { customerId: string; identityId: string } | undefined;
+    for (const item of page.items) {
+      const { body } = await api.get(`/api/v1/agents/${agentId}/customers/${item.customer_id}/context`);
+      const voice = body.identities.find((i: { channel: string; external_id: string }) => i.channel === 'voice' && i.external_id === `+${customer}`);
+      if (voice) target = { customerId: item.customer_id, identityId: voice.id };
+    }
+    expect(target).toBeDefined();
+    const linked = await api.post(`/api/v1/agents/${agentId}/customers/${target!.customerId}/link`, { identity_id: target!.identityId });
+    expect(linked.body.identities.map((i: { channel: string; linked: string }) => [i.channel, i.linked])).toEqual([
+      ['whatsapp', 'first_seen'],
+      ['voice', 'explicit'],
+    ]);
+
+    const verified = await call();
+    expect(verified.action).toBe('continue');
+    expect(verified.reply).toContain('WhatsApp');
+    expect(verified.reply).toContain('Egyptian Cotton Sheet Set');
   });
 
   it('refuses an unsigned Connect turn with 401', async () => {

@@ -65,7 +65,9 @@ export class CustomersService {
       const customer = await this.customerOf(tx, agentId, customerId);
       const identity = await tx.findOneBy(CustomerIdentity, { id: identityId, agentId });
       if (!identity) throw new NotFoundException(`identity ${identityId} not found`);
+      // Linking an identity the engine joined by its number confirms that link (a caller ID proves nothing alone).
       if (identity.customerId !== customer.id) await this.move(tx, identity, customer.id, 'explicit');
+      else if (identity.linked === 'phone') await tx.update(CustomerIdentity, { id: identity.id }, { linked: 'explicit' });
       return this.contextOf(tx, customer);
     });
   }

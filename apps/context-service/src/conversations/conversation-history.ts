@@ -1,25 +1,34 @@
 import type { ConversationTurn } from '@voca/contracts';
+import type { CustomerIdentity } from '@voca/persistence';
 import type { EntityManager } from 'typeorm';
+import { SPOOFABLE_CHANNELS, sharesConversation } from './identity-trust.js';
 
 /**
- * A customer's latest turns across every channel, oldest first, up to a message: what the agent sees of the
- * conversation so far. Only turns that were said (answered inbound messages and sent replies) count.
+ * A customer's latest turns, oldest first, up to a message: what the agent sees of the conversation so far, for the
+ * identity the message came from. Only turns that were said (answered inbound messages and sent replies) count.
+ * An identity that shares the conversation sees every channel's turns except those of identities that do not
+ * (an unverified caller ID); one that does not sees only its own (see sharesConversation).
  */
 export async function conversationHistory(
   tx: EntityManager,
   customerId: string,
+  viewer: Pick<CustomerIdentity, 'id' | 'channel' | 'linked'> | null,
   beforeArrival: string,
   limit: number,
 ): Promise<ConversationTurn[]> {
+  const ownOnly = viewer !== null && !sharesConversation(viewer) ? viewer.id : null;
   const rows: { direction: 'inbound' | 'outbound'; channel: ConversationTurn['channel']; text: string; at: Date }[] =
     await tx.query(
-      `SELECT direction, channel, text, COALESCE(sent_at, created_at) AS at
-         FROM conversation_messages
-        WHERE customer_id = $1 AND arrival < $2 AND text <> ''
-          AND (direction = 'inbound' OR status IN ('sent', 'delivered', 'read'))
-        ORDER BY arrival DESC
+      `SELECT m.direction, m.channel, m.text, COALESCE(m.sent_at, m.created_at) AS at
+         FROM conversation_messages m
+         LEFT JOIN customer_identities i ON i.id = m.identity_id
+        WHERE m.customer_id = $1 AND m.arrival < $2 AND m.text <> ''
+          AND (m.direction = 'inbound' OR m.status IN ('sent', 'delivered', 'read'))
+          AND CASE WHEN $4::uuid IS NOT NULL THEN m.identity_id = $4::uuid
+                   ELSE (i.id IS NULL OR NOT (i.channel = ANY($5) AND i.linked <> 'explicit')) END
+        ORDER BY m.arrival DESC
         LIMIT $3`,
-      [customerId, beforeArrival, limit],
+      [customerId, beforeArrival, limit, ownOnly, [...SPOOFABLE_CHANNELS]],
     );
   return rows.reverse().map((row) => ({
     role: row.direction === 'inbound' ? 'customer' : 'agent',

@@ -10,7 +10,7 @@ import {
   type ConversationDeliverJobData,
   type MessageReplyJobData,
 } from '@voca/contracts';
-import { ConversationMessage } from '@voca/persistence';
+import { ConversationMessage, CustomerIdentity } from '@voca/persistence';
 import type { FlowProducer, JobsOptions } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conversationHistory } from './conversation-history.js';
@@ -38,7 +38,8 @@ export class TurnScheduler {
       const next = await this.nextMessage(tx, customerId);
       if (!next) return;
       await tx.update(ConversationMessage, { id: next.id }, { status: 'answering' });
-      const history = await conversationHistory(tx, customerId, next.arrival, this.config.get('HISTORY_TURNS', { infer: true }));
+      const viewer = next.identityId ? await tx.findOneBy(CustomerIdentity, { id: next.identityId }) : null;
+      const history = await conversationHistory(tx, customerId, viewer, next.arrival, this.config.get('HISTORY_TURNS', { infer: true }));
       // Added inside the transaction: if Redis refuses, the message stays queued and this job is retried.
       await this.flows.add({
         name: 'conversation.deliver',
