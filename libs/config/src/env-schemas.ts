@@ -65,6 +65,22 @@ const workerEnvSchema = commonEnvSchema.extend({
 const credentialsKey = z
   .string()
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 of exactly 32 bytes');
+/**
+ * Keys that sealed credentials before CREDENTIALS_ENCRYPTION_KEY replaced them (comma-separated): still accepted
+ * for opening them until `npm run credentials:rotate` has re-sealed everything with the current key.
+ */
+const previousCredentialsKeys = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(credentialsKey))
+  .default([]);
+
+/** What `npm run credentials:rotate` reads: the database and the keyring. */
+export const credentialKeyringEnvSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
+  CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
+});
 
 export const gatewayEnvSchema = commonEnvSchema.extend({
   ...stuckWorkEnv,
@@ -82,6 +98,7 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   JWT_AUDIENCE: z.string().min(1).optional(),
   /** Base64 of 32 random bytes; encrypts platform tokens at rest (AES-256-GCM). */
   CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
+  CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
   /** Largest accepted request body. */
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 256kb').default('256kb'),
   /** How many times a provisioning step runs before it fails for good, and the first retry delay. */
@@ -226,6 +243,7 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
     PLATFORM_SUBSCRIPTIONS: z.enum(['off', 'live']).default('off'),
     /** Decrypts the tokens subscriptions are made with (the same key the gateway encrypts with). */
     CREDENTIALS_ENCRYPTION_KEY: credentialsKey.optional(),
+    CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
     META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
     META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
     X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
@@ -247,6 +265,7 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
 export const contextServiceEnvSchema = workerEnvSchema.extend({
   /** Decrypts the platform tokens replies are sent with (the same key the gateway encrypts with). */
   CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
+  CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
   META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
   META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
   X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),

@@ -7,3 +7,4 @@ export * from './views/channel-view.js';
 export * from './views/business-profile-of.js';
 export * from './database-unavailable.js';
 export * from './views/stuck-work.js';
+export * from './credentials/reseal-credentials.js';

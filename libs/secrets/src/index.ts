@@ -1,1 +1,2 @@
 export * from './credential-cipher.js';
+export * from './credential-keyring.js';

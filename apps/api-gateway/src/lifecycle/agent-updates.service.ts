@@ -121,7 +121,7 @@ export class AgentUpdates {
     if (added.length) {
       await tx.insert(
         AgentChannel,
-        added.map((channel) => ({ agentId, channel, status: 'pending' as const, ...this.sealer.seal(change.channel_credentials, channel) })),
+        added.map((channel) => ({ agentId, channel, status: 'pending' as const, ...this.sealer.seal(change.channel_credentials, channel, agentId) })),
       );
     }
     await tx.update(
@@ -198,7 +198,7 @@ export class AgentUpdates {
       if (!channels.includes(channel)) {
         throw new BadRequestException(fieldError(`channel_credentials.${channel}`, `the agent has no ${channel} channel`));
       }
-      const { externalAccountId, credentialsCiphertext } = this.sealer.seal(change.channel_credentials, channel);
+      const { externalAccountId, credentialsCiphertext } = this.sealer.seal(change.channel_credentials, channel, agentId);
       const taken = externalAccountId
         ? await tx.getRepository(AgentChannel).findOneBy({ channel, externalAccountId })
         : null;

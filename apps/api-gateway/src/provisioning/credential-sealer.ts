@@ -8,7 +8,7 @@ import {
   type ChannelCredentialsDto,
   type CredentialChannel,
 } from '@voca/contracts';
-import { CredentialCipher } from '@voca/secrets';
+import { credentialCipherFrom, type CredentialCipher } from '@voca/secrets';
 
 /** A channel's credentials as stored: the routing id in clear, the token encrypted (AES-256-GCM). */
 @Injectable()
@@ -16,28 +16,33 @@ export class CredentialSealer {
   private readonly cipher: CredentialCipher;
 
   constructor(config: ConfigService<GatewayEnv, true>) {
-    this.cipher = new CredentialCipher(config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true }));
+    this.cipher = credentialCipherFrom(config);
   }
 
   /**
    * Whether new credentials name another platform account than the stored ones: the webhook subscription has to
    * follow (for WhatsApp, the Business Account counts too). A new token for the same account does not.
    */
-  namesAnotherAccount(channel: Channel, stored: { externalAccountId: string | null; credentialsCiphertext: string | null }, all: ChannelCredentialsDto): boolean {
-    if (this.seal(all, channel).externalAccountId !== stored.externalAccountId) return true;
+  namesAnotherAccount(
+    channel: Channel,
+    stored: { agentId: string; externalAccountId: string | null; credentialsCiphertext: string | null },
+    all: ChannelCredentialsDto,
+  ): boolean {
+    if (externalAccountIdOf(channel as CredentialChannel, all) !== (stored.externalAccountId ?? undefined)) return true;
     if (channel !== 'whatsapp') return false;
     const before = stored.credentialsCiphertext
-      ? this.cipher.decrypt<{ business_account_id?: string }>(stored.credentialsCiphertext).business_account_id
+      ? this.cipher.decrypt<{ business_account_id?: string }>(stored.credentialsCiphertext, { agentId: stored.agentId, channel }).business_account_id
       : undefined;
     return before !== all.whatsapp?.business_account_id;
   }
 
-  seal(all: ChannelCredentialsDto | undefined, channel: Channel) {
+  /** The channel's credentials as stored for the agent: sealed to that agent and channel. */
+  seal(all: ChannelCredentialsDto | undefined, channel: Channel, agentId: string) {
     const credentials = all?.[channel as CredentialChannel];
     if (!credentials || !all) return { externalAccountId: null, credentialsCiphertext: null };
     return {
       externalAccountId: externalAccountIdOf(channel as CredentialChannel, all) ?? null,
-      credentialsCiphertext: credentialsHoldSecret(credentials) ? this.cipher.encrypt(credentials) : null,
+      credentialsCiphertext: credentialsHoldSecret(credentials) ? this.cipher.encrypt(credentials, { agentId, channel }) : null,
     };
   }
 }

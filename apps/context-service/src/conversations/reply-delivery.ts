@@ -11,7 +11,7 @@ import {
 } from '@voca/contracts';
 import { AgentChannel, ConversationMessage } from '@voca/persistence';
 import { EventPublisher } from '@voca/queue';
-import { CredentialCipher } from '@voca/secrets';
+import { credentialCipherFrom, type CredentialCipher } from '@voca/secrets';
 import { DataSource } from 'typeorm';
 import { SendRateLimits } from './send-rate-limits.js';
 
@@ -41,7 +41,7 @@ export class ReplyDelivery {
       xApiBaseUrl: config.get('X_API_BASE_URL', { infer: true }),
       timeoutMs: config.get('SEND_TIMEOUT_MS', { infer: true }),
     });
-    this.cipher = new CredentialCipher(config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true }));
+    this.cipher = credentialCipherFrom(config);
   }
 
   async deliver(inbound: ConversationMessage, reply: ConversationMessage): Promise<Delivery> {
@@ -124,6 +124,6 @@ export class ReplyDelivery {
   private async tokenOf(agentId: string, channel: SocialChannel): Promise<string | undefined> {
     const row = await this.db.getRepository(AgentChannel).findOneBy({ agentId, channel });
     if (!row?.credentialsCiphertext) return undefined;
-    return this.cipher.decrypt<{ access_token?: string }>(row.credentialsCiphertext).access_token;
+    return this.cipher.decrypt<{ access_token?: string }>(row.credentialsCiphertext, { agentId, channel }).access_token;
   }
 }

@@ -5,7 +5,7 @@ import { subscriptionClients, type PlatformSubscriptionClient, type Subscription
 import type { ElizaosWorkerEnv } from '@voca/config';
 import { isSocialChannel, SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
 import { AgentChannel, PlatformSubscription } from '@voca/persistence';
-import { CredentialCipher } from '@voca/secrets';
+import { credentialCipherFrom, type CredentialBinding, type CredentialCipher } from '@voca/secrets';
 import { whileHoldingLock } from '@voca/provisioning';
 import { DataSource, In, Not, type Repository } from 'typeorm';
 
@@ -44,8 +44,7 @@ export class PlatformSubscriber {
     config: ConfigService<ElizaosWorkerEnv, true>,
   ) {
     this.live = config.get('PLATFORM_SUBSCRIPTIONS', { infer: true }) === 'live';
-    const encryptionKey = config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true });
-    if (encryptionKey) this.cipher = new CredentialCipher(encryptionKey);
+    if (config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true })) this.cipher = credentialCipherFrom(config);
     this.clients = subscriptionClients({
       metaGraphBaseUrl: config.get('META_GRAPH_BASE_URL', { infer: true }),
       metaGraphVersion: config.get('META_GRAPH_VERSION', { infer: true }),
@@ -87,7 +86,7 @@ export class PlatformSubscriber {
     const wanted: WantedSubscription[] = [];
     for (const row of rows) {
       if (!isSocialChannel(row.channel) || !row.credentialsCiphertext || !row.externalAccountId) continue;
-      const credentials = this.credentialsOf(row.credentialsCiphertext);
+      const credentials = this.credentialsOf(row.credentialsCiphertext, { agentId, channel: row.channel });
       if (!credentials.access_token) continue;
       // A WhatsApp number's webhooks come through its Business Account, which the credentials may not name.
       const accountId = row.channel === 'whatsapp' ? credentials.business_account_id : row.externalAccountId;
@@ -129,7 +128,7 @@ export class PlatformSubscriber {
     await this.forAccount(subscription, async (repository) => {
       const others = await repository.countBy({ channel, accountId, agentId: Not(agentId) });
       if (others === 0) {
-        const token = this.credentialsOf(subscription.credentialsCiphertext).access_token ?? '';
+        const token = this.credentialsOf(subscription.credentialsCiphertext, { agentId, channel }).access_token ?? '';
         const outcome = await this.clients[channel].unsubscribe({ channel, accountId, accessToken: token });
         if (outcome.kind === 'retry') throw new Error(`${channel} unsubscription: ${outcome.reason}`);
         // A refusal (a revoked token, an account gone) leaves nothing the engine could still undo.
@@ -149,8 +148,8 @@ export class PlatformSubscriber {
     );
   }
 
-  private credentialsOf(ciphertext: string): StoredCredentials {
+  private credentialsOf(ciphertext: string, binding: CredentialBinding): StoredCredentials {
     if (!this.cipher) throw new Error('CREDENTIALS_ENCRYPTION_KEY is required when PLATFORM_SUBSCRIPTIONS is live');
-    return this.cipher.decrypt<StoredCredentials>(ciphertext);
+    return this.cipher.decrypt<StoredCredentials>(ciphertext, binding);
   }
 }
