@@ -88,7 +88,7 @@ describe('provisioning the seed agent', () => {
       accepted.body.agent_id,
       'whatsapp',
     ]);
-    expect(stored.rows[0].credentials_ciphertext).toMatch(/^v1\./);
+    expect(stored.rows[0].credentials_ciphertext).toMatch(/^v2\.[0-9a-f]{12}\./);
     expect(stored.rows[0].credentials_ciphertext).not.toContain('EAAG-whatsapp-secret');
 
     const context = await db.query('SELECT facts FROM agent_contexts WHERE agent_id = $1', [accepted.body.agent_id]);

@@ -23,6 +23,9 @@ const DELIVERY_RANK: Record<string, number> = { pending: 0, sending: 1, unknown:
  * Records what the webhooks brought (queue `inbound`): ties each customer message to its customer and queues it
  * for an answer (or holds it when the agent is paused or stopped), and applies delivery receipts to sent replies.
  */
+/** Attempts (about 1, 2, 4 s apart) a delivery status waits for the send it reports on to be recorded. */
+const STATUS_WAITS_FOR_SEND = 4;
+
 @Injectable()
 export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
   protected readonly queue = QueueName.Inbound;
@@ -104,7 +107,12 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
       platformMessageId: event.platformMessageId,
       direction: 'outbound',
     });
-    if (!reply) return { applied: false };
+    if (!reply) {
+      // A status can overtake the record of its own send (the platform answers the send, then reports delivery,
+      // before the send is recorded): wait for it a few times; a status of a message the engine never sent is dropped.
+      if (job.attemptsMade < STATUS_WAITS_FOR_SEND) throw new Error(`no reply ${event.platformMessageId} recorded yet`);
+      return { applied: false };
+    }
     const forward = event.status === 'failed' ? reply.status !== 'read' : (DELIVERY_RANK[event.status] ?? 0) > (DELIVERY_RANK[reply.status] ?? 0);
     if (!forward) return { applied: false };
     await this.db
