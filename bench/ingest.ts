@@ -1,0 +1,141 @@
+/**
+ * Webhook ingest beside its anchors, measured in one run on this machine: the bare and the durable Fastify routes
+ * (bench/anchors/webhook-anchor.ts) and the engine's `POST /api/v1/webhooks/meta` (the gateway alone, as a process),
+ * each loaded with signed WhatsApp messages with unique ids by autocannon. Prints req/s, p50 and p99, and the
+ * engine's figures as ratios of the durable route's. `npm run bench` (after `npm run build`, Postgres and Redis up;
+ * it uses the database and Redis of .env, a queue prefix and a table of its own, and removes them).
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import { migrateDatabase } from '@voca/persistence';
+
+export interface IngestFigures {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const APP_SECRET = 'bench-meta-app-secret';
+
+function whatsappBody(phoneNumberId: string): string {
+  const from = `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
+              contacts: [{ profile: { name: 'Bench' }, wa_id: from }],
+              messages: [{ from, id: `wamid.${randomBytes(24).toString('base64')}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'What are your store hours?' } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+async function load(name: string, url: string, phoneNumberId: string, durationS: number): Promise<IngestFigures> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: durationS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const body = whatsappBody(phoneNumberId);
+          const signature = `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
+          return { ...request, body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature } };
+        },
+      },
+    ],
+  });
+  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function waitForPort(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
+    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+async function measure(name: string, child: ChildProcess, probeUrl: string, url: string, phoneNumberId: string): Promise<IngestFigures> {
+  try {
+    await waitForPort(probeUrl, child);
+    await load(name, url, phoneNumberId, 2); // warm up
+    return await load(name, url, phoneNumberId, DURATION_S);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once('exit', r)));
+  }
+}
+
+const freePort = () => 20_000 + Math.floor(Math.random() * 20_000);
+
+export async function benchIngest(): Promise<IngestFigures[]> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/voca';
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `{voca-bench-${randomUUID().slice(0, 8)}}`;
+  const table = `bench_anchor_${randomUUID().slice(0, 8)}`;
+  await migrateDatabase(databaseUrl);
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  await db.query(`CREATE TABLE ${table} (id bigserial PRIMARY KEY, platform_id text NOT NULL UNIQUE, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+  const agentId = randomUUID();
+  const phoneNumberId = `9${Date.now()}`;
+  await db.query(`INSERT INTO agents (id, vendor_id, name, business_type, status, version) VALUES ($1, 'bench', 'Bench', 'retail', 'active', 1)`, [agentId]);
+  await db.query(`INSERT INTO agent_channels (agent_id, channel, status, external_account_id) VALUES ($1, 'whatsapp', 'active', $2)`, [agentId, phoneNumberId]);
+  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, META_APP_SECRET: APP_SECRET, QUEUE_PREFIX: prefix, ANCHOR_TABLE: table };
+  const figures: IngestFigures[] = [];
+  try {
+    for (const mode of ['bare', 'durable'] as const) {
+      const port = freePort();
+      const anchor = fork(resolve('dist/bench/anchors/webhook-anchor.js'), [mode, String(port)], { env, stdio: 'inherit' });
+      const name = mode === 'bare' ? 'bare route (Fastify, signature, BullMQ add)' : 'durable route (the same + INSERT ... ON CONFLICT)';
+      figures.push(await measure(name, anchor, `http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/webhook`, phoneNumberId));
+    }
+    const port = freePort();
+    const gateway = spawn(process.execPath, [resolve('dist/apps/api-gateway/src/main.js')], {
+      env: {
+        JWT_SECRET_KEY: randomBytes(32).toString('hex'),
+        CREDENTIALS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        ...env,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '100000000',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    figures.push(await measure('engine POST /api/v1/webhooks/meta', gateway, `http://127.0.0.1:${port}/health`, `http://127.0.0.1:${port}/api/v1/webhooks/meta`, phoneNumberId));
+  } finally {
+    const inbound = new Queue('inbound', { connection: { url: redisUrl }, prefix });
+    const anchorQueue = new Queue('anchor-inbound', { connection: { url: redisUrl }, prefix });
+    await Promise.all([inbound.obliterate({ force: true }), anchorQueue.obliterate({ force: true })]);
+    await Promise.all([inbound.close(), anchorQueue.close()]);
+    await db.query(`DROP TABLE IF EXISTS ${table}`);
+    await db.query(`DELETE FROM conversation_messages WHERE agent_id = $1`, [agentId]);
+    await db.query(`DELETE FROM agents WHERE id = $1`, [agentId]);
+    await db.end();
+  }
+  return figures;
+}
