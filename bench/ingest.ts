@@ -115,7 +115,8 @@ export async function benchIngest(): Promise<IngestFigures[]> {
       figures.push(await measure(name, anchor, `http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/webhook`, phoneNumberId));
     }
     const port = freePort();
-    const gateway = spawn(process.execPath, [resolve('dist/apps/api-gateway/src/main.js')], {
+    const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+    const gateway = spawn(process.execPath, [...profile, resolve('dist/apps/api-gateway/src/main.js')], {
       env: {
         JWT_SECRET_KEY: randomBytes(32).toString('hex'),
         CREDENTIALS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),

@@ -16,6 +16,7 @@ import { JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { routeAndRecord, type RecordedInbound } from './record-inbound.js';
 
 export type IngestOutcome =
   | { kind: 'recorded'; messageId: string; agentId: string; answering: boolean }
@@ -65,18 +66,33 @@ export class InboundIngest {
 
   /** Records and queues one message; `agent` when the caller routed it already (null: to nobody). */
   async message(event: InboundMessageEvent, requestId: string, replyDeadlineAt?: Date, agent?: Agent | null): Promise<IngestOutcome> {
-    const target = agent === undefined ? await this.route(event.channel, event.businessAccountId) : agent;
-    if (!target) {
+    const recorded = agent === undefined ? await routeAndRecord(this.db, event, replyDeadlineAt) : agent && (await this.record(agent, event, replyDeadlineAt));
+    if (!recorded) {
       this.logger.warn({ channel: event.channel, businessAccountId: event.businessAccountId, requestId }, 'message for no known agent');
       return { kind: 'unknown_target' };
     }
-    const answering = ANSWERING_AGENT_STATUSES.includes(target.status);
+    const answering = ANSWERING_AGENT_STATUSES.includes(recorded.agentStatus);
+    if (recorded.messageId) {
+      await this.enqueue('inbound.message', { messageId: recorded.messageId, requestId }, inboundJobId(recorded.messageId));
+      return { kind: 'recorded', messageId: recorded.messageId, agentId: recorded.agentId, answering };
+    }
+    const existing = await this.db
+      .getRepository(ConversationMessage)
+      .findOneByOrFail({ channel: event.channel, platformMessageId: event.platformMessageId, direction: 'inbound' });
+    // Recorded earlier but perhaps never queued (Redis refused): the redelivery queues it; a queued one is a no-op.
+    if (existing.status === 'received') await this.enqueue('inbound.message', { messageId: existing.id, requestId }, inboundJobId(existing.id));
+    this.logger.log({ channel: event.channel, messageId: existing.id, requestId }, 'duplicate delivery acknowledged');
+    return { kind: 'duplicate', messageId: existing.id, agentId: existing.agentId, answering };
+  }
+
+  /** Stores a message for an agent its source named (the Connect flow, the generic webhook). */
+  private async record(agent: Agent, event: InboundMessageEvent, replyDeadlineAt: Date | undefined): Promise<RecordedInbound> {
     const inserted = await this.db
       .createQueryBuilder()
       .insert()
       .into(ConversationMessage)
       .values({
-        agentId: target.id,
+        agentId: agent.id,
         channel: event.channel,
         direction: 'inbound',
         businessAccountId: event.businessAccountId,
@@ -92,18 +108,7 @@ export class InboundIngest {
       .orIgnore()
       .returning(['id'])
       .execute();
-    const id: string | undefined = inserted.raw[0]?.id;
-    if (id) {
-      await this.enqueue('inbound.message', { messageId: id, requestId }, inboundJobId(id));
-      return { kind: 'recorded', messageId: id, agentId: target.id, answering };
-    }
-    const existing = await this.db
-      .getRepository(ConversationMessage)
-      .findOneByOrFail({ channel: event.channel, platformMessageId: event.platformMessageId, direction: 'inbound' });
-    // Recorded earlier but perhaps never queued (Redis refused): the redelivery queues it; a queued one is a no-op.
-    if (existing.status === 'received') await this.enqueue('inbound.message', { messageId: existing.id, requestId }, inboundJobId(existing.id));
-    this.logger.log({ channel: event.channel, messageId: existing.id, requestId }, 'duplicate delivery acknowledged');
-    return { kind: 'duplicate', messageId: existing.id, agentId: existing.agentId, answering };
+    return { agentId: agent.id, agentStatus: agent.status, messageId: inserted.raw[0]?.id };
   }
 
   private async status(event: DeliveryStatusEvent): Promise<IngestOutcome> {
