@@ -88,6 +88,8 @@ beforeAll(async () => {
     STUCK_AFTER_MS: '10000',
     TURN_DEADLINE_MS: '30000',
     SHUTDOWN_GRACE_MS: String(GRACE_MS),
+    // A step attempt that hangs (never seen to end) is failed and retried well within the suite's wait.
+    STEP_TIMEOUT_MS: '60000',
     MAX_OPERATIONS_PER_VENDOR: '1000',
   });
   queuePrefix = env.QUEUE_PREFIX!;

@@ -17,6 +17,8 @@ class RefusingConnect implements ConnectProvisioner {
 
   async provision({ agentId, profile }: Parameters<ConnectProvisioner['provision']>[0]): Promise<never> {
     this.calls.set(agentId, (this.calls.get(agentId) ?? 0) + 1);
+    // A cloud call that never returns (no timeout of its own).
+    if (profile.name === 'hangs') return new Promise<never>(() => undefined);
     if (profile.name === 'unrecoverable') throw new UnrecoverableError('ServiceQuotaExceededException: phone numbers');
     throw new Error('InvalidContactFlowException: the flow failed validation');
   }
@@ -30,7 +32,7 @@ class RefusingConnect implements ConnectProvisioner {
   forgetVerified(): void {}
 }
 
-const env = testEnv({ STEP_ATTEMPTS: '3', STEP_BACKOFF_MS: '20' });
+const env = testEnv({ STEP_ATTEMPTS: '3', STEP_BACKOFF_MS: '20', STEP_TIMEOUT_MS: '400' });
 const connect = new RefusingConnect();
 const db = testDatabase();
 let gateway: INestApplication;
@@ -87,6 +89,17 @@ describe('a step that keeps failing', () => {
     const connectStep = done.steps.find((step: { name: string }) => step.name === 'aws_connect');
     expect(connectStep).toMatchObject({ status: 'failed', attempts: 1 });
     expect(connectStep.error).toBe('ServiceQuotaExceededException: phone numbers');
+    expect(connect.calls.get(accepted.agent_id)).toBe(1);
+  });
+
+  it('fails an attempt that hangs past STEP_TIMEOUT_MS, and retries it, instead of holding its job forever', async () => {
+    const { accepted, done } = await provisionAndWait({ name: 'hangs', channels: ['voice', 'whatsapp'] });
+    expect(done.status).toBe('partially_completed');
+    const connectStep = done.steps.find((step: { name: string }) => step.name === 'aws_connect');
+    expect(connectStep).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(connectStep.error).toContain('did not finish within 400 ms (STEP_TIMEOUT_MS)');
+    // The hung call still holds the agent's lock, so the later attempts wait for it (and time out) rather than run
+    // the agent's cloud step twice at once.
     expect(connect.calls.get(accepted.agent_id)).toBe(1);
   });
 });

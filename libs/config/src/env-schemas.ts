@@ -60,6 +60,12 @@ const workerEnvSchema = commonEnvSchema.extend({
    * the job fails for good and its records are settled.
    */
   WORKER_MAX_STALLED_COUNT: positiveInt.max(20).default(2),
+  /**
+   * The longest one attempt of a provisioning step may run (longer than AWS_CONNECT_POLL_TIMEOUT_MS). A step that
+   * hangs (a cloud call or a runtime start that never returns) would otherwise hold its job forever, its lock renewed
+   * by a live worker where no reconciler sees it; past this it fails and is retried like any failed attempt.
+   */
+  STEP_TIMEOUT_MS: positiveInt.default(600_000),
 });
 
 const credentialsKey = z

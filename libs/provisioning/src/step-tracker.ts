@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProvisioningJobData, StepName } from '@voca/contracts';
 import { InjectMetric } from '@voca/observability';
@@ -10,6 +11,24 @@ import { ProgressPublisher } from './progress-publisher.js';
 import { readableError } from './readable-error.js';
 
 export const STEP_DURATION_METRIC = 'voca_provisioning_step_duration_seconds';
+const DEFAULT_STEP_TIMEOUT_MS = 600_000;
+
+/**
+ * The work's result, or an error once `ms` have passed. The work itself cannot be stopped: it goes on unwatched
+ * (its late failure is swallowed), which every step tolerates since each is idempotent and retried anyway.
+ */
+async function withinTime<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Records a provisioning step's life in Postgres (running, retrying, completed, failed, with attempts and timings),
@@ -19,17 +38,22 @@ export const STEP_DURATION_METRIC = 'voca_provisioning_step_duration_seconds';
 export class StepTracker {
   private readonly logger = new Logger(StepTracker.name);
 
+  private readonly timeoutMs: number;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly progress: ProgressPublisher,
     @InjectMetric(STEP_DURATION_METRIC) private readonly duration: Histogram<'step' | 'outcome'>,
-  ) {}
+    config: ConfigService<{ STEP_TIMEOUT_MS?: number }, true>,
+  ) {
+    this.timeoutMs = config.get('STEP_TIMEOUT_MS', { infer: true }) ?? DEFAULT_STEP_TIMEOUT_MS;
+  }
 
   async run<T>(job: Job<ProvisioningJobData>, step: StepName, work: () => Promise<T>): Promise<T> {
     const stopTimer = this.duration.startTimer({ step });
     await this.begin(job, step);
     try {
-      const result = await work();
+      const result = await withinTime(work(), this.timeoutMs, `the ${step} step did not finish within ${this.timeoutMs} ms (STEP_TIMEOUT_MS)`);
       await this.db.transaction((tx) => this.markCompleted(tx, job.data.operationId, step));
       await this.progress.publish({ operationId: job.data.operationId, step, stepStatus: 'completed' });
       stopTimer({ outcome: 'completed' });
