@@ -7,12 +7,10 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import pg from 'pg';
-import { migrateDatabase } from '@voca/persistence';
 
 export interface IngestFigures {
   name: string;
@@ -91,13 +89,9 @@ async function measure(name: string, child: ChildProcess, probeUrl: string, url:
 
 const freePort = () => 20_000 + Math.floor(Math.random() * 20_000);
 
-export async function benchIngest(): Promise<IngestFigures[]> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/voca';
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export async function benchIngest(databaseUrl: string, redisUrl: string): Promise<IngestFigures[]> {
   const prefix = `{voca-bench-${randomUUID().slice(0, 8)}}`;
   const table = `bench_anchor_${randomUUID().slice(0, 8)}`;
-  await migrateDatabase(databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   await db.query(`CREATE TABLE ${table} (id bigserial PRIMARY KEY, platform_id text NOT NULL UNIQUE, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);

@@ -1,9 +1,13 @@
 /**
  * `npm run bench`: the engine's figures beside anchors measured in the same run on the same machine, as a table.
- * Ingest only so far (bench/ingest.ts); see bench/README.md for what each figure means and the latest run.
+ * Ingest beside its anchors (bench/ingest.ts) and message turns (bench/turns.ts); see bench/README.md for what each
+ * figure means and the latest run.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { migrateDatabase } from '@voca/persistence';
 import { benchIngest, type IngestFigures } from './ingest.js';
+import { benchTurns, type TurnFigures } from './turns.js';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const num = (value: number, digits = 0) => value.toFixed(digits).padStart(9);
@@ -18,7 +22,19 @@ function ingestTable(figures: IngestFigures[]): string {
   return lines.join('\n');
 }
 
+function turnTable(figures: TurnFigures[]): string {
+  const lines = [`${pad(`turns (${figures[0]?.turns ?? 0} each, one at a time)`, 52)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}  target p50 <= 50, p99 <= 150`];
+  for (const f of figures) lines.push(`${pad(f.name, 52)}${num(f.p50, 1)}${num(f.p99, 1)}  ${(f.p50 / 50).toFixed(2)}x, ${(f.p99 / 150).toFixed(2)}x`);
+  return lines.join('\n');
+}
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/voca';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+await migrateDatabase(databaseUrl);
+
 console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`load: ${process.env.BENCH_CONNECTIONS ?? 50} connections, ${process.env.BENCH_DURATION_S ?? 10} s per target\n`);
-console.log(ingestTable(await benchIngest()));
+console.log(ingestTable(await benchIngest(databaseUrl, redisUrl)));
+console.log(`\n${turnTable(await benchTurns(databaseUrl, redisUrl))}`);
 process.exit(0);
