@@ -234,8 +234,10 @@ describe('Meta webhooks', () => {
         `SELECT r.status FROM conversation_messages r JOIN conversation_messages m ON r.in_reply_to = m.id WHERE m.platform_message_id = $1`,
         [wamid],
       );
-      return result.rows[0]?.status;
-    }, 'the reply to be recorded');
+      // The reply is recorded `pending` first; what counts is where it settles.
+      const settled = result.rows[0]?.status;
+      return settled && !['pending', 'sending'].includes(settled) ? settled : undefined;
+    }, 'the reply to be settled');
     expect(status).toBe('needs_template');
     expect(repliesTo(customer)).toHaveLength(0);
   });
