@@ -6,11 +6,12 @@
  * it uses the database and Redis of .env, a queue prefix and a table of its own, and removes them).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import pg from 'pg';
+import { BENCH_APP_SECRET, metaHeaders, whatsappBody } from './whatsapp-webhook.js';
 
 export interface IngestFigures {
   name: string;
@@ -22,30 +23,6 @@ export interface IngestFigures {
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const APP_SECRET = 'bench-meta-app-secret';
-
-function whatsappBody(phoneNumberId: string): string {
-  const from = `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
-              contacts: [{ profile: { name: 'Bench' }, wa_id: from }],
-              messages: [{ from, id: `wamid.${randomBytes(24).toString('base64')}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'What are your store hours?' } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
 
 async function load(name: string, url: string, phoneNumberId: string, durationS: number): Promise<IngestFigures> {
   const result = await autocannon({
@@ -57,8 +34,7 @@ async function load(name: string, url: string, phoneNumberId: string, durationS:
         method: 'POST',
         setupRequest: (request) => {
           const body = whatsappBody(phoneNumberId);
-          const signature = `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
-          return { ...request, body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature } };
+          return { ...request, body, headers: metaHeaders(body) };
         },
       },
     ],
@@ -99,7 +75,7 @@ export async function benchIngest(databaseUrl: string, redisUrl: string): Promis
   const phoneNumberId = `9${Date.now()}`;
   await db.query(`INSERT INTO agents (id, vendor_id, name, business_type, status, version) VALUES ($1, 'bench', 'Bench', 'retail', 'active', 1)`, [agentId]);
   await db.query(`INSERT INTO agent_channels (agent_id, channel, status, external_account_id) VALUES ($1, 'whatsapp', 'active', $2)`, [agentId, phoneNumberId]);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, META_APP_SECRET: APP_SECRET, QUEUE_PREFIX: prefix, ANCHOR_TABLE: table };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, META_APP_SECRET: BENCH_APP_SECRET, QUEUE_PREFIX: prefix, ANCHOR_TABLE: table };
   const figures: IngestFigures[] = [];
   try {
     for (const mode of ['bare', 'durable'] as const) {

@@ -4,10 +4,11 @@
  * from another number) and for a returning one (all from one number, so history is loaded). Part of `npm run bench`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import jwt from 'jsonwebtoken';
+import { BENCH_APP_SECRET, metaHeaders, whatsappBody } from './whatsapp-webhook.js';
 
 export interface TurnFigures {
   name: string;
@@ -16,7 +17,6 @@ export interface TurnFigures {
   p99: number;
 }
 
-const APP_SECRET = 'bench-meta-app-secret';
 const TURNS = Number(process.env.BENCH_TURNS ?? 100);
 const APPS = ['api-gateway', 'aws-connect-worker', 'elizaos-worker', 'context-service'] as const;
 
@@ -58,18 +58,6 @@ class ReplyCatcher {
   }
 }
 
-function whatsappBody(phoneNumberId: string, from: string): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: {
-      messaging_product: 'whatsapp',
-      metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
-      contacts: [{ profile: { name: 'Bench' }, wa_id: from }],
-      messages: [{ from, id: `wamid.${randomBytes(24).toString('base64')}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'What time are you open?' } }],
-    } }] }],
-  });
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function ready(url: string, child: ChildProcess, name: string): Promise<void> {
@@ -93,7 +81,7 @@ export async function benchTurns(databaseUrl: string, redisUrl: string): Promise
     QUEUE_PREFIX: `{voca-bench-${randomUUID().slice(0, 8)}}`,
     JWT_SECRET_KEY: jwtSecret,
     CREDENTIALS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    META_APP_SECRET: APP_SECRET,
+    META_APP_SECRET: BENCH_APP_SECRET,
     META_GRAPH_BASE_URL: graphUrl,
     PLATFORM_OWNERSHIP_CHECK: 'off',
     RECONCILER: 'off',
@@ -141,7 +129,7 @@ export async function benchTurns(databaseUrl: string, redisUrl: string): Promise
       const started = performance.now();
       const answer = await fetch(`${gateway}/api/v1/webhooks/meta`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}` },
+        headers: metaHeaders(body),
         body,
       });
       if (answer.status !== 200) throw new Error(`the webhook answered ${answer.status}`);

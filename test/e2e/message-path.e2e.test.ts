@@ -218,11 +218,11 @@ describe('Meta webhooks', () => {
     const status = await waitFor(async () => {
       const result = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [reply!.messageId]);
       return result.rows[0]?.status === 'read' ? 'read' : undefined;
-    }, 'the reply to be read');
+    }, 'the reply to be read', 45_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const again = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [reply!.messageId]);
     expect([status, again.rows[0].status]).toEqual(['read', 'read']);
-  });
+  }, 90_000);
 
   it('does not send a free-form reply outside the 24-hour window', async () => {
     const customer = digits();

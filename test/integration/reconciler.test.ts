@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { deliverJobId, provisioningJobId, QueueName } from '@voca/contracts';
+import { migrateDatabase } from '@voca/persistence';
 import { FlowProducer, Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reconciler } from '../../apps/context-service/src/reconciler/reconciler.js';
@@ -10,16 +11,24 @@ import type { Api } from '../support/http.js';
 import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { operationEnd } from '../support/operations.js';
 import { specExample } from '../support/spec-examples.js';
-import { TEST_REDIS_URL, testEnv } from '../support/test-env.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, testEnv } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 
 /**
  * The reconciler against records left as a crash, a lost Redis or a job that failed for good would leave them: no
  * job carries them any more. Its timer is off here; each test runs one pass and checks what became of the records.
+ * It runs on a database of its own: a pass sweeps the whole database, and would take the other test files' work
+ * (queued on their own prefixes) for stuck.
  */
 
+const scratchName = `voca_reconciler_${randomUUID().slice(0, 8)}`;
+const scratchUrl = Object.assign(new URL(TEST_DATABASE_URL), { pathname: `/${scratchName}` }).toString();
+await migrateDatabase(scratchUrl);
+const admin = testDatabase();
+
 const env = testEnv({
+  DATABASE_URL: scratchUrl,
   RECONCILE_INTERVAL_MS: '3600000',
   STUCK_AFTER_MS: '1000',
   TURN_DEADLINE_MS: '1000',
@@ -27,7 +36,7 @@ const env = testEnv({
   // A platform that cannot be reached: sends are refused before any byte leaves, so they are safe to retry.
   META_GRAPH_BASE_URL: `http://127.0.0.1:${await freePort()}`,
 });
-const db = testDatabase();
+const db = testDatabase(scratchUrl);
 const apps: INestApplication[] = [];
 let api: Api;
 let reconciler: Reconciler;
@@ -52,6 +61,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeAll(apps);
   await db.end();
+  await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
+  await admin.end();
 });
 
 /** An inbound voice message as the gateway records it, made to look `ageS` seconds old. */
