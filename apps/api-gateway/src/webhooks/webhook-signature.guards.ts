@@ -14,6 +14,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Agent } from '@voca/persistence';
 import type { Request } from 'express';
 import { fieldError } from '../http/field-errors.js';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 type RawRequest = Request & { rawBody?: Buffer };
@@ -75,15 +76,19 @@ function requireEngineSignature(request: RawRequest, raw: Buffer, key: string): 
 /** The Connect webhook: signed by the voice Lambda with the key derived for it (connectLambdaKey). */
 @Injectable()
 export class ConnectSignatureGuard implements CanActivate {
-  constructor(private readonly config: ConfigService<GatewayEnv, true>) {}
+  private readonly key?: string;
+
+  constructor(config: ConfigService<GatewayEnv, true>) {
+    const master = config.get('WEBHOOK_SECRET', { infer: true });
+    if (master) this.key = connectLambdaKey(master);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const { request, raw } = rawBodyOf(context);
-    return requireEngineSignature(request, raw, connectLambdaKey(secretOf(this.config, 'WEBHOOK_SECRET')));
+    if (!this.key) throw new ServiceUnavailableException('this webhook is not configured: set WEBHOOK_SECRET');
+    return requireEngineSignature(request, raw, this.key);
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The generic webhook: signed by the backend with the key of the agent the body names (agentWebhookKey at the
@@ -99,21 +104,12 @@ export class AgentSignatureGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const { request, raw } = rawBodyOf(context);
     const master = secretOf(this.config, 'WEBHOOK_SECRET');
-    const agentId = agentIdIn(raw);
+    // The body parser has already read the JSON (the raw bytes are kept for the signature).
+    const agentId = (request.body as { agent_id?: unknown } | undefined)?.agent_id;
     // Which key to check with is in the body: one that names no agent cannot be authenticated, only refused.
-    if (!agentId) throw new BadRequestException(fieldError('agent_id', 'must be the id (UUID) of the agent the message is for'));
+    if (typeof agentId !== 'string' || !isUUID(agentId)) throw new BadRequestException(fieldError('agent_id', 'must be the id (UUID) of the agent the message is for'));
     const agent = await this.db.getRepository(Agent).findOne({ where: { id: agentId }, select: { id: true, webhookKeyVersion: true } });
     if (!agent) throw new UnauthorizedException('X-Voca-Signature does not match the body');
     return requireEngineSignature(request, raw, agentWebhookKey(master, agent.id, agent.webhookKeyVersion));
-  }
-}
-
-/** The agent_id a JSON body names, if it names a well-formed one. */
-function agentIdIn(raw: Buffer): string | undefined {
-  try {
-    const body = JSON.parse(raw.toString('utf8')) as { agent_id?: unknown };
-    return typeof body?.agent_id === 'string' && UUID.test(body.agent_id) ? body.agent_id : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import type { SocialChannel } from '@voca/contracts';
+import { callPlatform, type PlatformAnswer } from '../platform-call.js';
 
 export interface OwnershipSettings {
   metaGraphBaseUrl: string;
@@ -74,20 +75,8 @@ export class AccountOwnership {
     return status === 429 || status >= 500 ? { kind: 'unknown', reason } : { kind: 'not_owned', reason };
   }
 
-  private async get(url: string, token: string): Promise<{ kind: 'answered'; status: number; json: any } | { kind: 'unknown'; reason: string }> {
-    let response: Response;
-    try {
-      response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.settings.timeoutMs) });
-    } catch (error) {
-      const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      return { kind: 'unknown', reason: `could not reach the platform (${code})` };
-    }
-    let json: any;
-    try {
-      json = await response.json();
-    } catch {
-      json = undefined;
-    }
-    return { kind: 'answered', status: response.status, json };
+  private async get(url: string, token: string): Promise<Extract<PlatformAnswer, { kind: 'answered' }> | { kind: 'unknown'; reason: string }> {
+    const answer = await callPlatform(url, { headers: { authorization: `Bearer ${token}` } }, this.settings.timeoutMs);
+    return answer.kind === 'unreachable' ? { kind: 'unknown', reason: answer.reason } : answer;
   }
 }

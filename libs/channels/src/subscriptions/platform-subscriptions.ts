@@ -1,4 +1,5 @@
 import type { SocialChannel } from '@voca/contracts';
+import { callPlatform } from '../platform-call.js';
 
 /** One of an agent's platform accounts, to subscribe the app's webhooks to or to unsubscribe. */
 export interface SubscriptionTarget {
@@ -38,21 +39,11 @@ export interface PlatformSubscriptionClient {
 
 /** One HTTP call of a subscription client, its answer read as an outcome. */
 export async function subscriptionCall(url: string, init: RequestInit, timeoutMs: number, reasonOf: (status: number, json: any) => string): Promise<SubscriptionOutcome> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    return { kind: 'retry', reason: `could not reach the platform (${code})` };
-  }
-  let json: any;
-  try {
-    json = await response.json();
-  } catch {
-    json = undefined;
-  }
-  if (response.ok) return { kind: 'done' };
-  const reason = reasonOf(response.status, json);
-  if (response.status === 429 || response.status >= 500 || json?.error?.is_transient === true) return { kind: 'retry', reason };
+  const answer = await callPlatform(url, init, timeoutMs);
+  if (answer.kind === 'unreachable') return { kind: 'retry', reason: answer.reason };
+  const { status, json } = answer;
+  if (status >= 200 && status < 300) return { kind: 'done' };
+  const reason = reasonOf(status, json);
+  if (status === 429 || status >= 500 || json?.error?.is_transient === true) return { kind: 'retry', reason };
   return { kind: 'rejected', reason };
 }
