@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-connect';
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { connectAuditJobId, QueueName } from '@voca/contracts';
+import { migrateDatabase } from '@voca/persistence';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { forgetConnectRegion, liveConnectEnv } from '../support/live-connect.js';
 import { operationEnd } from '../support/operations.js';
 import { cozyComfortRequest } from '../support/seed.js';
-import { TEST_REDIS_URL, testEnv, uniqueVendor } from '../support/test-env.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -29,7 +30,13 @@ import { waitFor } from '../support/wait-for.js';
  */
 
 const REGION = 'ca-central-1';
-const db = testDatabase();
+// A database of its own: the audit compares every agent of the region with this emulator, so no other test file's
+// agents may be in it.
+const scratchName = `voca_drift_${randomUUID().slice(0, 8)}`;
+const scratchUrl = Object.assign(new URL(TEST_DATABASE_URL), { pathname: `/${scratchName}` }).toString();
+await migrateDatabase(scratchUrl);
+const admin = testDatabase();
+const db = testDatabase(scratchUrl);
 let aws: AwsEmulator;
 let apps: INestApplication[] = [];
 let api: Api;
@@ -39,7 +46,7 @@ let env: Record<string, string>;
 
 async function start(extra: Record<string, string> = {}): Promise<void> {
   await closeAll(apps);
-  env = testEnv({ ...liveConnectEnv(aws, REGION), CONNECT_AUDIT_INTERVAL_MS: String(AUDIT_INTERVAL_MS), ...extra });
+  env = testEnv({ ...liveConnectEnv(aws, REGION), DATABASE_URL: scratchUrl, CONNECT_AUDIT_INTERVAL_MS: String(AUDIT_INTERVAL_MS), ...extra });
   const gateway = await startGateway(env);
   api = gateway.api;
   apps = [gateway.app, ...(await startWorkers(env))];
@@ -110,6 +117,8 @@ afterAll(async () => {
   await closeAll(apps);
   await aws?.stop();
   await db.end();
+  await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
+  await admin.end();
 });
 
 describe('a recorded Connect instance that AWS no longer has', () => {
