@@ -197,9 +197,11 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     const number = done.agent_config.channels[0].phone_number;
     expect(taken.slice(0, 2)).not.toContain(number);
     expect(first.done.status).toBe('completed');
-    const refused = await db.query(`SELECT count(*)::int AS n FROM connect_phone_numbers WHERE phone_number = ANY($1) AND status = 'failed'`, [
-      taken.slice(0, 2),
-    ]);
+    const refused = await db.query(
+      `SELECT count(*)::int AS n FROM connect_phone_numbers n JOIN connect_instances i ON i.id = n.connect_instance_id
+        WHERE n.phone_number = ANY($1) AND n.status = 'failed' AND i.region = $2`,
+      [taken.slice(0, 2), REGION],
+    );
     expect(refused.rows[0].n).toBeGreaterThanOrEqual(1);
   });
 
@@ -236,7 +238,13 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     const detached = aws.inventory().phoneNumbers.find((n) => n.number === number)!;
     expect(detached.contactFlowId).toBeUndefined();
     expect(detached.released).toBe(false);
-    const pooled = await db.query(`SELECT agent_id, pooled_at FROM connect_phone_numbers WHERE phone_number = $1`, [number]);
+    // Every emulator offers the same deterministic stock: the number is looked up on this region's instance only.
+    const pooled = await db.query(
+      `SELECT n.agent_id, n.pooled_at FROM connect_phone_numbers n JOIN connect_instances i ON i.id = n.connect_instance_id
+        WHERE n.phone_number = $1 AND i.region = $2`,
+      [number, REGION],
+    );
+    expect(pooled.rows).toHaveLength(1);
     expect(pooled.rows[0]).toMatchObject({ agent_id: null, pooled_at: expect.any(Date) });
 
     await deprovision(first.agentId, first.vendor); // deleting twice is harmless

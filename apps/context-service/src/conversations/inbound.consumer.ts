@@ -113,14 +113,22 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
       if (job.attemptsMade < STATUS_WAITS_FOR_SEND) throw new Error(`no reply ${event.platformMessageId} recorded yet`);
       return { applied: false };
     }
-    const forward = event.status === 'failed' ? reply.status !== 'read' : (DELIVERY_RANK[event.status] ?? 0) > (DELIVERY_RANK[reply.status] ?? 0);
-    if (!forward) return { applied: false };
-    await this.db
+    // One conditional update: two receipts of one reply handled at once must not both read the old state and let
+    // the later write win (a 'delivered' landing after 'read').
+    const result = await this.db
       .getRepository(ConversationMessage)
-      .update(
-        { id: reply.id, status: In(Object.keys(DELIVERY_RANK).concat(['failed'])) },
-        { status: event.status, error: event.error ?? null },
-      );
-    return { applied: true };
+      .update({ id: reply.id, status: In(statesBefore(event.status)) }, { status: event.status, error: event.error ?? null });
+    return { applied: (result.affected ?? 0) > 0 };
   }
+}
+
+/**
+ * The states a reply can move to `status` from: every earlier one. 'failed' overrides anything but 'read'; a later
+ * receipt of the reply arriving after all overrides 'failed'.
+ */
+function statesBefore(status: DeliveryStatusEvent['status']): string[] {
+  const states = Object.keys(DELIVERY_RANK);
+  if (status === 'failed') return states.filter((state) => state !== 'read');
+  const rank = DELIVERY_RANK[status] ?? 0;
+  return [...states.filter((state) => DELIVERY_RANK[state]! < rank), ...(rank > 0 ? ['failed'] : [])];
 }
