@@ -8,3 +8,4 @@ export * from './views/business-profile-of.js';
 export * from './database-unavailable.js';
 export * from './views/stuck-work.js';
 export * from './credentials/reseal-credentials.js';
+export * from './prepared-query.js';

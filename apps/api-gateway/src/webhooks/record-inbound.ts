@@ -1,4 +1,5 @@
 import { isConnectChannel, type AgentStatus, type InboundMessageEvent } from '@voca/contracts';
+import { preparedQuery } from '@voca/persistence';
 import type { DataSource } from 'typeorm';
 
 export interface RecordedInbound {
@@ -15,20 +16,10 @@ export interface RecordedInbound {
  */
 export async function routeAndRecord(db: DataSource, event: InboundMessageEvent, replyDeadlineAt: Date | undefined): Promise<RecordedInbound | undefined> {
   const routedBy = isConnectChannel(event.channel) ? 'phone_number' : 'external_account_id';
-  const rows: { agent_id: string; agent_status: AgentStatus; message_id: string | null }[] = await db.query(
-    `WITH target AS (
-       SELECT a.id, a.status FROM agent_channels c JOIN agents a ON a.id = c.agent_id
-        WHERE c.channel = $1 AND c.${routedBy} = $2 AND c.status = 'active'
-        LIMIT 1
-     ), inserted AS (
-       INSERT INTO conversation_messages
-         (agent_id, channel, direction, business_account_id, counterpart_id, counterpart_name, counterpart_phone,
-          platform_message_id, text, status, reply_deadline_at, sent_at)
-       SELECT target.id, $1, 'inbound', $2, $3, $4, $5, $6, $7, 'received', $8, $9 FROM target
-       ON CONFLICT DO NOTHING
-       RETURNING id
-     )
-     SELECT target.id AS agent_id, target.status AS agent_status, inserted.id AS message_id FROM target LEFT JOIN inserted ON true`,
+  const rows = await preparedQuery<{ agent_id: string; agent_status: AgentStatus; message_id: string | null }>(
+    db,
+    `route-and-record-by-${routedBy}`,
+    ROUTE_AND_RECORD[routedBy],
     [
       event.channel,
       event.businessAccountId,
@@ -44,3 +35,23 @@ export async function routeAndRecord(db: DataSource, event: InboundMessageEvent,
   const [row] = rows;
   return row ? { agentId: row.agent_id, agentStatus: row.agent_status, messageId: row.message_id ?? undefined } : undefined;
 }
+
+const routeAndRecordBy = (routedBy: 'phone_number' | 'external_account_id') =>
+  `WITH target AS (
+     SELECT a.id, a.status FROM agent_channels c JOIN agents a ON a.id = c.agent_id
+      WHERE c.channel = $1 AND c.${routedBy} = $2 AND c.status = 'active'
+      LIMIT 1
+   ), inserted AS (
+     INSERT INTO conversation_messages
+       (agent_id, channel, direction, business_account_id, counterpart_id, counterpart_name, counterpart_phone,
+        platform_message_id, text, status, reply_deadline_at, sent_at)
+     SELECT target.id, $1, 'inbound', $2, $3, $4, $5, $6, $7, 'received', $8, $9 FROM target
+     ON CONFLICT DO NOTHING
+     RETURNING id
+   )
+   SELECT target.id AS agent_id, target.status AS agent_status, inserted.id AS message_id FROM target LEFT JOIN inserted ON true`;
+
+const ROUTE_AND_RECORD = {
+  phone_number: routeAndRecordBy('phone_number'),
+  external_account_id: routeAndRecordBy('external_account_id'),
+};
