@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { migrateDatabase } from '@voca/persistence';
 import { benchIngest, type IngestFigures } from './ingest.js';
+import { benchDrain, type DrainFigures } from './drain.js';
+import { startEngine } from './engine-harness.js';
 import { benchTurns, type TurnFigures } from './turns.js';
 
 const pad = (text: string, width: number) => text.padEnd(width);
@@ -28,6 +30,16 @@ function turnTable(figures: TurnFigures[]): string {
   return lines.join('\n');
 }
 
+function drainTable(f: DrainFigures): string {
+  return [
+    `drain: ${f.messages} messages from ${f.customers} customers, posted in ${f.postedInS.toFixed(1)} s, last reply after ${f.drainedInS.toFixed(1)} s`,
+    `${pad('turns/s', 52)}${num(f.turnsPerSecond, 1)}  target >= 40: ${(f.turnsPerSecond / 40).toFixed(2)}x`,
+    `${pad('answered / answered twice / unanswered', 52)}${num(f.answered)} / ${f.answeredTwice} / ${f.unanswered}`,
+    `${pad('elizaos-worker RSS MiB, peak / at the end', 52)}${num(f.elizaosPeakRssMiB)} / ${f.elizaosEndRssMiB.toFixed(0)}  target < 1024`,
+    `${pad('CPU ms per turn', 52)}${Object.entries(f.cpuMsPerTurn).map(([app, ms]) => `${app} ${ms.toFixed(1)}`).join(', ')}`,
+  ].join('\n');
+}
+
 if (existsSync('.env')) process.loadEnvFile('.env');
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/voca';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -36,5 +48,11 @@ await migrateDatabase(databaseUrl);
 console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`load: ${process.env.BENCH_CONNECTIONS ?? 50} connections, ${process.env.BENCH_DURATION_S ?? 10} s per target\n`);
 console.log(ingestTable(await benchIngest(databaseUrl, redisUrl)));
-console.log(`\n${turnTable(await benchTurns(databaseUrl, redisUrl))}`);
+const engine = await startEngine(databaseUrl, redisUrl);
+try {
+  console.log(`\n${turnTable(await benchTurns(engine))}`);
+  console.log(`\n${drainTable(await benchDrain(engine))}`);
+} finally {
+  await engine.stop();
+}
 process.exit(0);

@@ -84,6 +84,8 @@ export interface ElizaPlugin {
 export interface ElizaRuntime {
   agentId: UUID;
   character: ElizaCharacter;
+  /** The state composed for each message, by message id (and `<id>_action_results`); core never empties it. */
+  stateCache: Map<string, unknown>;
   initialize(): Promise<void>;
   stop(): Promise<void>;
   ensureConnection(connection: {
@@ -110,6 +112,7 @@ export interface ElizaDatabaseAdapter {
   init?(): Promise<void>;
   close?(): Promise<void>;
   getDatabase(): unknown;
+  log(params: unknown): Promise<void>;
 }
 
 export interface ElizaCore {

@@ -27,6 +27,10 @@ export class ElizaDatabase {
   }
 
   adapterFor(elizaAgentId: string): ElizaDatabaseAdapter {
-    return this.eliza.sql.createDatabaseAdapter({ dataDir: this.dataDir }, elizaAgentId);
+    const adapter = this.eliza.sql.createDatabaseAdapter({ dataDir: this.dataDir }, elizaAgentId);
+    // ElizaOS records every model call and action, with the whole prompt and state, in its `logs` table for its own
+    // dashboard, which the engine does not serve: three inserts per message, kept for ever in this replica's memory.
+    adapter.log = async () => undefined;
+    return adapter;
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { BusinessProfile, Channel } from '@voca/contracts';
 import { HAND_OFF_ACTION } from '../character/build-character.js';
 import type { ElizaCharacter, ElizaContent, ElizaModules, ElizaPlugin, ElizaRuntime } from './eliza-core.js';
@@ -152,22 +153,29 @@ export class RuntimeHost {
       handoff: false,
     };
     let reply: ElizaContent | undefined;
-    await turnContext.run(turn, () =>
-      runtime.messageService.handleMessage(
-        runtime,
-        {
-          id: request.messageId ? core.stringToUuid(`message:${request.agentId}:${request.messageId}`) : undefined,
-          entityId,
-          agentId: runtime.agentId,
-          roomId,
-          content: { text: request.text, source: request.channel },
-        },
-        async (content) => {
-          if (content.text) reply = content;
-          return [];
-        },
-      ),
-    );
+    const messageId = core.stringToUuid(`message:${request.agentId}:${request.messageId ?? randomUUID()}`);
+    try {
+      await turnContext.run(turn, () =>
+        runtime.messageService.handleMessage(
+          runtime,
+          {
+            id: messageId,
+            entityId,
+            agentId: runtime.agentId,
+            roomId,
+            content: { text: request.text, source: request.channel },
+          },
+          async (content) => {
+            if (content.text) reply = content;
+            return [];
+          },
+        ),
+      );
+    } finally {
+      // ElizaOS keeps the state it composed for every message for good: a replica's memory would grow with each one.
+      runtime.stateCache.delete(messageId);
+      runtime.stateCache.delete(`${messageId}_action_results`);
+    }
     const text = reply?.text?.trim();
     return {
       text: text || NO_ANSWER_REPLY,

@@ -4,8 +4,13 @@ import { currentTurn } from './turn-context.js';
 
 /** Of bootstrap's actions, a support agent only replies, stays quiet, or does nothing more. */
 const SUPPORT_ACTIONS = new Set(['REPLY', 'NONE', 'IGNORE']);
-/** Of bootstrap's providers, those that describe the agent and the conversation (no settings, roles or worlds). */
-const SUPPORT_PROVIDERS = new Set(['CHARACTER', 'RECENT_MESSAGES', 'ACTIONS', 'ENTITIES', 'TIME', 'ANXIETY']);
+/**
+ * Of bootstrap's providers, those that describe the agent and the turn (no settings, roles or worlds). Its
+ * RECENT_MESSAGES and ENTITIES are replaced by the conversation provider below: they read ElizaOS's memory of this
+ * replica, which the engine's cross-channel history supersedes, and RECENT_MESSAGES also reads every other room the
+ * agent is in (about 50 queries per message, growing with the number of customers).
+ */
+const SUPPORT_PROVIDERS = new Set(['CHARACTER', 'ACTIONS', 'TIME', 'ANXIETY']);
 
 const handOffAction: ElizaAction = {
   name: HAND_OFF_ACTION,
@@ -20,26 +25,35 @@ const handOffAction: ElizaAction = {
   },
 };
 
-/** The customer's earlier messages from every channel, which ElizaOS's own memory of this replica does not have. */
-const customerHistoryProvider: ElizaProvider = {
-  name: 'CUSTOMER_HISTORY',
-  description: "The customer's recent conversation with this business across all channels",
-  position: 5,
+/**
+ * The conversation as the prompt needs it, from the turn alone: the customer's earlier messages from every channel
+ * (the engine's durable record), then the message being answered. Named as bootstrap's provider it stands in for,
+ * so templates that place RECENT_MESSAGES place it.
+ */
+const conversationProvider: ElizaProvider = {
+  name: 'RECENT_MESSAGES',
+  description: "The customer's conversation with this business across all channels, and the message being answered",
+  position: 100,
   get: async () => {
     const turn = currentTurn();
-    if (!turn?.history.length) return { text: '' };
+    if (!turn) return { text: '' };
     const lines = turn.history.map((entry) => `[${entry.channel}] ${entry.role === 'customer' ? 'Customer' : 'You'}: ${entry.text}`);
+    const sections = [
+      lines.length ? `# Conversation history with this customer (all channels, oldest first)\n${lines.join('\n')}` : '',
+      `# Received Message\n[${turn.channel}] Customer: ${turn.text}`,
+      `# Focus your response\nYou are replying to the above message from the customer${turn.customerName ? `, ${turn.customerName}` : ''}. Keep your answer relevant to that message.`,
+    ];
     return {
-      text: `# Conversation history with this customer (all channels, oldest first)\n${lines.join('\n')}`,
-      values: { customerHistory: lines.join('\n') },
+      text: sections.filter(Boolean).join('\n\n'),
+      values: { customerHistory: lines.join('\n'), recentMessage: turn.text },
     };
   },
 };
 
 /**
- * plugin-bootstrap restricted to what a support agent needs: its reply action and conversation providers, its
- * services (embeddings), plus a hand-off action and the cross-channel history. Image generation, room muting,
- * settings, role changes and the reflection evaluator (an extra model call per message) are left out.
+ * plugin-bootstrap restricted to what a support agent needs: its reply action and the providers describing the agent,
+ * its services (embeddings), plus a hand-off action and the conversation from the turn. Image generation, room
+ * muting, settings, role changes and the reflection evaluator (an extra model call per message) are left out.
  */
 export function supportPlugin(bootstrap: ElizaPlugin): ElizaPlugin {
   return {
@@ -47,7 +61,7 @@ export function supportPlugin(bootstrap: ElizaPlugin): ElizaPlugin {
     name: 'voca-support',
     description: 'Customer-service subset of @elizaos/plugin-bootstrap with hand-off and cross-channel history',
     actions: [...(bootstrap.actions ?? []).filter((action) => SUPPORT_ACTIONS.has(action.name)), handOffAction],
-    providers: [...(bootstrap.providers ?? []).filter((provider) => SUPPORT_PROVIDERS.has(provider.name)), customerHistoryProvider],
+    providers: [...(bootstrap.providers ?? []).filter((provider) => SUPPORT_PROVIDERS.has(provider.name)), conversationProvider],
     evaluators: [],
   };
 }
