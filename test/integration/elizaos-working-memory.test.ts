@@ -32,6 +32,7 @@ beforeAll(async () => {
   const modules: ElizaModules = { ...eliza, core: { ...eliza.core, AgentRuntime } as ElizaModules['core'] };
   const profile = resolveBusinessProfile({
     name: 'Working Memory Bedding',
+    description: 'Bedding and home comfort store',
     business_type: 'retail',
     character_config: { tone: 'friendly', personality: 'warm' },
     context: { store_hours: 'Monday to Saturday, 9 AM - 6 PM EST' },
