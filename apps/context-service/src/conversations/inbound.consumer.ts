@@ -57,7 +57,7 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
       if (!message) return undefined;
       if (message.status !== 'received') return message.customerId;
       const identity = await resolveCustomer(tx, message);
-      const agent = await tx.findOneByOrFail(Agent, { id: message.agentId });
+      const agent = await tx.findOneOrFail(Agent, { where: { id: message.agentId }, select: { id: true, status: true } });
       const answering = ANSWERING_AGENT_STATUSES.includes(agent.status);
       await tx.update(
         ConversationMessage,

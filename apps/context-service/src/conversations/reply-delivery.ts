@@ -61,8 +61,8 @@ export class ReplyDelivery {
     return this.settle(reply, 'pending', { status: 'sent', sentAt: new Date() });
   }
 
-  private async send(inbound: ConversationMessage, reply: ConversationMessage, channel: SocialChannel): Promise<Delivery> {
-    const current = await this.db.getRepository(ConversationMessage).findOneByOrFail({ id: reply.id });
+  /** `current`: the reply as just read or written by this job. */
+  private async send(inbound: ConversationMessage, current: ConversationMessage, channel: SocialChannel): Promise<Delivery> {
     if (current.status === 'sending') {
       // A previous attempt died mid-send: the platform may have the message. Never send twice.
       return this.settle(current, 'sending', { status: 'unknown', error: 'the send was interrupted; it may have been delivered' });

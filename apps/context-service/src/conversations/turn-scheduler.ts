@@ -5,17 +5,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContextServiceEnv } from '@voca/config';
 import {
   deliverJobId,
+  type Channel,
   QueueName,
   replyJobId,
   type ConversationDeliverJobData,
   type MessageReplyJobData,
 } from '@voca/contracts';
-import { ConversationMessage, CustomerIdentity } from '@voca/persistence';
+import type { CustomerIdentity } from '@voca/persistence';
 import type { FlowProducer, JobsOptions } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conversationHistory } from './conversation-history.js';
 
 export const CONVERSATION_FLOW = 'conversation-flow';
+
+interface ClaimedMessage {
+  id: string;
+  agent_id: string;
+  channel: Channel;
+  counterpart_name: string | null;
+  text: string;
+  arrival: string;
+  viewer_id: string | null;
+  viewer_channel: Channel | null;
+  viewer_linked: CustomerIdentity['linked'] | null;
+}
 
 const KEEP_S = 24 * 3600;
 
@@ -35,10 +48,9 @@ export class TurnScheduler {
   async startNext(customerId: string, requestId?: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`turn:${customerId}`]);
-      const next = await this.nextMessage(tx, customerId);
+      const next = await this.claimNext(tx, customerId);
       if (!next) return;
-      await tx.update(ConversationMessage, { id: next.id }, { status: 'answering' });
-      const viewer = next.identityId ? await tx.findOneBy(CustomerIdentity, { id: next.identityId }) : null;
+      const viewer = next.viewer_id ? { id: next.viewer_id, channel: next.viewer_channel!, linked: next.viewer_linked! } : null;
       const history = await conversationHistory(tx, customerId, viewer, next.arrival, this.config.get('HISTORY_TURNS', { infer: true }));
       // Added inside the transaction: if Redis refuses, the message stays queued and this job is retried.
       await this.flows.add({
@@ -51,9 +63,9 @@ export class TurnScheduler {
             name: 'message.reply',
             queueName: QueueName.Messages,
             data: {
-              agentId: next.agentId,
+              agentId: next.agent_id,
               channel: next.channel,
-              customer: { id: customerId, name: next.counterpartName ?? undefined },
+              customer: { id: customerId, name: next.counterpart_name ?? undefined },
               text: next.text,
               messageId: next.id,
               requestId,
@@ -67,22 +79,31 @@ export class TurnScheduler {
     });
   }
 
-  /** The customer's earliest waiting message, unless a turn is running or an earlier message is not resolved yet. */
-  private async nextMessage(tx: EntityManager, customerId: string): Promise<ConversationMessage | undefined> {
-    const running = await tx.existsBy(ConversationMessage, { customerId, direction: 'inbound', status: 'answering' });
-    if (running) return undefined;
-    const next = await tx.findOne(ConversationMessage, {
-      where: { customerId, direction: 'inbound', status: 'queued' },
-      order: { arrival: 'ASC' },
-    });
-    if (!next) return undefined;
-    const [{ blocked }] = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM conversation_messages
-                       WHERE agent_id = $1 AND channel = $2 AND counterpart_id = $3 AND direction = 'inbound'
-                         AND status = 'received' AND arrival < $4) AS blocked`,
-      [next.agentId, next.channel, next.counterpartId, next.arrival],
+  /**
+   * Marks the customer's earliest waiting message `answering`, with the identity it came from, unless a turn is
+   * running or an earlier message of that conversation is not resolved yet; in one statement (under the customer's
+   * lock), since every turn passes here twice.
+   */
+  private async claimNext(tx: EntityManager, customerId: string): Promise<ClaimedMessage | undefined> {
+    const rows: ClaimedMessage[] = await tx.query(
+      `WITH claimed AS (
+         UPDATE conversation_messages m SET status = 'answering', updated_at = now()
+          WHERE m.id = (SELECT id FROM conversation_messages
+                         WHERE customer_id = $1 AND direction = 'inbound' AND status = 'queued'
+                         ORDER BY arrival LIMIT 1)
+            AND NOT EXISTS (SELECT 1 FROM conversation_messages r
+                             WHERE r.customer_id = $1 AND r.direction = 'inbound' AND r.status = 'answering')
+            AND NOT EXISTS (SELECT 1 FROM conversation_messages b
+                             WHERE b.agent_id = m.agent_id AND b.channel = m.channel AND b.counterpart_id = m.counterpart_id
+                               AND b.direction = 'inbound' AND b.status = 'received' AND b.arrival < m.arrival)
+         RETURNING m.id, m.agent_id, m.channel, m.counterpart_name, m.text, m.arrival, m.identity_id
+       )
+       SELECT c.id, c.agent_id, c.channel, c.counterpart_name, c.text, c.arrival,
+              i.id AS viewer_id, i.channel AS viewer_channel, i.linked AS viewer_linked
+         FROM claimed c LEFT JOIN customer_identities i ON i.id = c.identity_id`,
+      [customerId],
     );
-    return blocked ? undefined : next;
+    return rows[0];
   }
 
   private options(jobId: string): JobsOptions {
