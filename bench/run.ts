@@ -8,6 +8,7 @@ import os from 'node:os';
 import { migrateDatabase } from '@voca/persistence';
 import { benchIngest, type IngestFigures } from './ingest.js';
 import { benchDrain, type DrainFigures } from './drain.js';
+import { benchProvisioning, type ProvisioningFigures } from './provisioning.js';
 import { startEngine } from './engine-harness.js';
 import { benchTurns, type TurnFigures } from './turns.js';
 
@@ -40,6 +41,19 @@ function drainTable(f: DrainFigures): string {
   ].join('\n');
 }
 
+function provisioningTable(f: ProvisioningFigures): string {
+  const perAgent = Object.entries(f.callsByOperation)
+    .sort(([, a], [, b]) => b - a)
+    .map(([operation, calls]) => `${operation} ${(calls / f.agents).toFixed(1)}`)
+    .join(', ');
+  return [
+    `provisioning: ${f.agents} voice agents at once, Connect throttled at 2 requests/s, burst 5`,
+    `${pad('total s / throttle lower bound s (calls made)', 52)}${num(f.totalS, 1)} / ${f.lowerBoundS.toFixed(1)}  ${(f.totalS / f.lowerBoundS).toFixed(2)}x, target <= 1.1x`,
+    `${pad('failed operations / throttled answers', 52)}${num(f.failed)} / ${f.throttled}`,
+    `${pad('Connect calls per agent', 52)}${num(f.connectCalls / f.agents, 1)}  (${perAgent})`,
+  ].join('\n');
+}
+
 if (existsSync('.env')) process.loadEnvFile('.env');
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/voca';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -55,4 +69,5 @@ try {
 } finally {
   await engine.stop();
 }
+console.log(`\n${provisioningTable(await benchProvisioning(databaseUrl, redisUrl))}`);
 process.exit(0);

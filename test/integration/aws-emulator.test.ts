@@ -788,6 +788,28 @@ describe('AWS emulator: Lambda', () => {
   });
 });
 
+describe('AWS emulator: API rate', () => {
+  let aws: AwsEmulator;
+  beforeAll(async () => {
+    aws = await AwsEmulator.start({ ...FAST, apiRate: { perSecond: 0.5, burst: 5 } });
+  });
+  afterAll(() => aws.stop());
+
+  it('lets a burst of 5 Connect calls through, throttles the next, refills at the configured rate, and leaves Lambda alone', async () => {
+    const connect = connectClient(aws);
+    for (let i = 0; i < 5; i++) await connect.send(new ListInstancesCommand({}));
+    await awsError(connect.send(new ListInstancesCommand({})), 'ThrottlingException');
+    await awsError(connect.send(new ListInstancesCommand({})), 'ThrottlingException');
+    await lambdaClient(aws).send(new GetFunctionCommand({ FunctionName: 'absent' })).catch((error: Error) => expect(error.name).toBe('ResourceNotFoundException'));
+    await new Promise((resolve) => setTimeout(resolve, 2_100)); // one token at 0.5 a second
+    await connect.send(new ListInstancesCommand({}));
+    expect(aws.calls.map((c) => c.status)).toEqual([200, 200, 200, 200, 200, 429, 429, 404, 200]);
+    // Each region has a bucket of its own.
+    await new ConnectClient({ endpoint: aws.url, region: 'eu-west-1', credentials, maxAttempts: 1 }).send(new ListInstancesCommand({}));
+    expect(aws.calls.at(-1)!.status).toBe(200);
+  });
+});
+
 describe('AWS emulator: fault injection', () => {
   let aws: AwsEmulator;
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApiRateLimit } from './api-rate.js';
 import { AwsError, errorAnswer, type HttpAnswer, type ServiceName } from './aws-errors.js';
 import { ConnectApi } from './connect-api.js';
 import { ContactFlowsApi } from './contact-flows.js';
@@ -41,6 +42,7 @@ export class AwsEmulator {
   private readonly lambda: LambdaApi;
   private readonly router: Router;
   private readonly faults = new FaultPlan();
+  private readonly apiRate?: ApiRateLimit;
   private holds: { operation: string; arrived: () => void }[] = [];
   private held: HeldResponse[] = [];
 
@@ -52,6 +54,7 @@ export class AwsEmulator {
     this.url = `http://127.0.0.1:${address.port}`;
     this.options = resolveOptions(options);
     const env: EmulatorEnv = { options: this.options, now: () => Date.now() };
+    if (this.options.apiRate) this.apiRate = new ApiRateLimit(this.options.apiRate, env.now);
     this.lambda = new LambdaApi(env, () => this.url);
     this.connect = new ConnectApi(env, (arn) => this.lambda.exists(arn));
     this.routing = new QueuesAndHoursApi(env, this.connect);
@@ -98,6 +101,7 @@ export class AwsEmulator {
     this.flows.reset();
     this.phones.reset();
     this.lambda.reset();
+    this.apiRate?.reset();
     this.calls.length = 0;
   }
 
@@ -178,6 +182,7 @@ export class AwsEmulator {
       if (tooLarge) throw new AwsError('RequestTooLargeException', `Request must be smaller than ${MAX_BODY} bytes.`);
       const { region } = checkSignature(req.headers, body, service);
       if (!match) throw new AwsError('UnknownOperationException', `No ${service} operation for ${method} ${url.pathname}.`);
+      if (service === 'connect' && this.apiRate && !this.apiRate.take(region)) throw new AwsError('ThrottlingException', 'Rate exceeded');
       const fault = this.faults.take(operation);
       if (fault) throw faultError(fault, service, operation);
       const parsed = parseJson(body, service);

@@ -1,3 +1,5 @@
+import type { ApiRate } from './api-rate.js';
+
 export interface AwsEmulatorOptions {
   /** CreateInstance -> CREATION_IN_PROGRESS, ACTIVE after this many ms (default 300). */
   instanceActivationMs?: number;
@@ -16,6 +18,11 @@ export interface AwsEmulatorOptions {
    * (50 Lambda functions per instance is not adjustable in AWS and is always enforced.)
    */
   quotas?: { instances?: number; phoneNumbersPerInstance?: number };
+  /**
+   * Connect's API rate per account and region, shared by all its operations (AWS: about 2 per second, burst 5); none
+   * by default. Over it a call answers ThrottlingException (429) with no effect. Lambda's own limits are not modelled.
+   */
+  apiRate?: ApiRate;
 }
 
 export interface ResolvedOptions {
@@ -25,11 +32,13 @@ export interface ResolvedOptions {
   availableNumbers: number;
   accountId: string;
   quotas: { instances: number; phoneNumbersPerInstance: number };
+  apiRate?: ApiRate;
 }
 
 export function resolveOptions(options: AwsEmulatorOptions = {}): ResolvedOptions {
   const accountId = options.accountId ?? '123456789012';
   if (!/^\d{12}$/.test(accountId)) throw new Error(`accountId must be 12 digits, got '${accountId}'`);
+  if (options.apiRate && !(options.apiRate.perSecond > 0 && options.apiRate.burst >= 1)) throw new Error('apiRate needs perSecond > 0 and burst >= 1');
   return {
     instanceActivationMs: options.instanceActivationMs ?? 300,
     phoneClaimMs: options.phoneClaimMs ?? 200,
@@ -40,6 +49,7 @@ export function resolveOptions(options: AwsEmulatorOptions = {}): ResolvedOption
       instances: options.quotas?.instances ?? Number.POSITIVE_INFINITY,
       phoneNumbersPerInstance: options.quotas?.phoneNumbersPerInstance ?? Number.POSITIVE_INFINITY,
     },
+    ...(options.apiRate ? { apiRate: options.apiRate } : {}),
   };
 }
 
