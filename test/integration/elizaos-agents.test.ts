@@ -198,6 +198,8 @@ describe('replies on an OpenAI-compatible model', () => {
     const prompt = sent.messages.find((message: { role: string }) => message.role === 'user').content;
     expect(prompt).toContain('[whatsapp] Customer: I ordered the Egyptian Cotton Sheet Set last week');
     expect(prompt).toContain('When are you open?');
+    // The business's own clock (the seed profile names no time zone: UTC), not ElizaOS's UTC-only TIME provider.
+    expect(prompt).toMatch(/# Current time\nIt is now \w+day, .+ \(UTC\) for the business\./);
     expect(calls.at(-1)!.headers.authorization).toBe('Bearer test-key');
   });
 });

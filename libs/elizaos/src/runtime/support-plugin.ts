@@ -1,5 +1,6 @@
 import { HAND_OFF_ACTION } from '../character/build-character.js';
 import type { ElizaAction, ElizaPlugin, ElizaProvider } from './eliza-core.js';
+import { businessTime } from './business-time.js';
 import { currentTurn } from './turn-context.js';
 
 /** Of bootstrap's actions, a support agent only replies, stays quiet, or does nothing more. */
@@ -8,9 +9,10 @@ const SUPPORT_ACTIONS = new Set(['REPLY', 'NONE', 'IGNORE']);
  * Of bootstrap's providers, those that describe the agent and the turn (no settings, roles or worlds). Its
  * RECENT_MESSAGES and ENTITIES are replaced by the conversation provider below: they read ElizaOS's memory of this
  * replica, which the engine's cross-channel history supersedes, and RECENT_MESSAGES also reads every other room the
- * agent is in (about 50 queries per message, growing with the number of customers).
+ * agent is in (about 50 queries per message, growing with the number of customers). Its TIME (UTC) is replaced by
+ * the business's own time.
  */
-const SUPPORT_PROVIDERS = new Set(['CHARACTER', 'ACTIONS', 'TIME', 'ANXIETY']);
+const SUPPORT_PROVIDERS = new Set(['CHARACTER', 'ACTIONS', 'ANXIETY']);
 
 const handOffAction: ElizaAction = {
   name: HAND_OFF_ACTION,
@@ -50,6 +52,17 @@ const conversationProvider: ElizaProvider = {
   },
 };
 
+/** The current time in the business's time zone, named as bootstrap's provider it stands in for. */
+const timeProvider: ElizaProvider = {
+  name: 'TIME',
+  description: "The current date and time where the business is",
+  get: async () => {
+    const turn = currentTurn();
+    const now = businessTime(turn?.profile ?? {});
+    return { text: `# Current time\nIt is now ${now} for the business.`, values: { time: now } };
+  },
+};
+
 /**
  * plugin-bootstrap restricted to what a support agent needs: its reply action and the providers describing the agent,
  * its services (embeddings), plus a hand-off action and the conversation from the turn. Image generation, room
@@ -61,7 +74,7 @@ export function supportPlugin(bootstrap: ElizaPlugin): ElizaPlugin {
     name: 'voca-support',
     description: 'Customer-service subset of @elizaos/plugin-bootstrap with hand-off and cross-channel history',
     actions: [...(bootstrap.actions ?? []).filter((action) => SUPPORT_ACTIONS.has(action.name)), handOffAction],
-    providers: [...(bootstrap.providers ?? []).filter((provider) => SUPPORT_PROVIDERS.has(provider.name)), conversationProvider],
+    providers: [...(bootstrap.providers ?? []).filter((provider) => SUPPORT_PROVIDERS.has(provider.name)), conversationProvider, timeProvider],
     evaluators: [],
   };
 }
