@@ -117,6 +117,7 @@ describe('live Amazon Connect provisioning against the emulator', () => {
   });
 
   it('reuses the one shared instance and Lambda across 20 agents', async () => {
+    const before = aws.calls.length;
     const results = await Promise.all(Array.from({ length: 20 }, () => provision()));
     expect(results.map(({ done }) => done.status)).toEqual(Array(20).fill('completed'));
     const inventory = aws.inventory();
@@ -127,6 +128,8 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     expect(numbers.size).toBe(20);
     const created = aws.calls.filter((call) => call.operation === 'CreateInstance' && call.status === 200);
     expect(created.length).toBeLessThanOrEqual(1);
+    // A new agent's flow is created outright: listing the instance's flows would spend the shared API rate.
+    expect(aws.calls.slice(before).filter((call) => call.operation.startsWith('List'))).toEqual([]);
   });
 
   it('sets the business hours from the profile and checks them before a transfer', async () => {

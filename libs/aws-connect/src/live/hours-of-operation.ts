@@ -33,19 +33,21 @@ export class AgentHoursOfOperation {
   ): Promise<string> {
     const name = hoursOfOperationNameOf(agentId);
     const config = hoursOfOperationConfig(openingHours);
-    const existingId = knownId ?? (await this.findByName(instanceId, name));
-    if (existingId) {
+    const update = async (id: string): Promise<boolean> => {
       try {
         await awsCall('updating the business hours', () =>
           this.connect.send(
-            new UpdateHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: existingId, Name: name, TimeZone: timeZone, Config: config }),
+            new UpdateHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: id, Name: name, TimeZone: timeZone, Config: config }),
           ),
         );
-        return existingId;
+        return true;
       } catch (error) {
-        if (!isNotFound(error)) throw error;
+        if (isNotFound(error)) return false;
+        throw error;
       }
-    }
+    };
+    if (knownId && (await update(knownId))) return knownId;
+    // Created first, looked up by name only when the name is taken (a retry after a crash, refs lost).
     try {
       const created = await awsCall('creating the business hours', () =>
         this.connect.send(
@@ -56,7 +58,7 @@ export class AgentHoursOfOperation {
     } catch (error) {
       if (!isAlreadyDone(error)) throw error;
       const found = await this.findByName(instanceId, name);
-      if (!found) throw error;
+      if (!found || !(await update(found))) throw error;
       return found;
     }
   }
@@ -74,7 +76,7 @@ export class AgentHoursOfOperation {
   }
 
   private async findByName(instanceId: string, name: string): Promise<string | undefined> {
-    for await (const page of paginateListHoursOfOperations({ client: this.connect }, { InstanceId: instanceId })) {
+    for await (const page of paginateListHoursOfOperations({ client: this.connect, pageSize: 1000 }, { InstanceId: instanceId })) {
       const match = page.HoursOfOperationSummaryList?.find((summary) => summary.Name === name);
       if (match?.Id) return match.Id;
     }
