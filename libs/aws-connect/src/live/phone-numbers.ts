@@ -226,6 +226,6 @@ export class AgentPhoneNumbers {
       const status = summary?.PhoneNumberStatus?.Status;
       if (!status || status === 'IN_PROGRESS') return undefined;
       return { status, message: summary?.PhoneNumberStatus?.Message ?? status, number: summary?.PhoneNumber ?? '' };
-    });
+    }, { pauseFirst: true });
   }
 }

@@ -5,9 +5,19 @@ export interface PollSettings {
   timeoutMs: number;
 }
 
-/** Asks `check` until it returns a value (not undefined), pausing between tries; gives up after the timeout. */
-export async function pollUntil<T>(what: string, settings: PollSettings, check: () => Promise<T | undefined>): Promise<T> {
+/**
+ * Asks `check` until it returns a value (not undefined), pausing between tries; gives up after the timeout.
+ * `pauseFirst` for what is never done at once (a number claim): an immediate check would only spend a call of the
+ * account's shared API rate.
+ */
+export async function pollUntil<T>(
+  what: string,
+  settings: PollSettings,
+  check: () => Promise<T | undefined>,
+  { pauseFirst = false }: { pauseFirst?: boolean } = {},
+): Promise<T> {
   const deadline = Date.now() + settings.timeoutMs;
+  if (pauseFirst) await sleep(settings.intervalMs);
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
