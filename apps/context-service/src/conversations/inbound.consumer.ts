@@ -19,12 +19,13 @@ import { TurnSettlement } from './turn-settlement.js';
 /** Later states of a sent reply; a status never goes back (Meta's receipts may arrive out of order). */
 const DELIVERY_RANK: Record<string, number> = { pending: 0, sending: 1, unknown: 1, sent: 2, delivered: 3, read: 4 };
 
+/** Attempts (1, 2, 4, 8, 16 s apart: about half a minute) a delivery status waits for its send to be recorded. */
+const STATUS_WAITS_FOR_SEND = 5;
+
 /**
  * Records what the webhooks brought (queue `inbound`): ties each customer message to its customer and queues it
  * for an answer (or holds it when the agent is paused or stopped), and applies delivery receipts to sent replies.
  */
-/** Attempts (1, 2, 4, 8, 16 s apart: about half a minute) a delivery status waits for its send to be recorded. */
-const STATUS_WAITS_FOR_SEND = 5;
 
 @Injectable()
 export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {

@@ -38,7 +38,7 @@ export class AgentContactFlows {
     const content = JSON.stringify(flow);
     const name = contactFlowNameOf(agentId);
     // Created first, looked up by name only when Connect says the name is taken (a retry after a crash, refs lost):
-    // listing the instance's flows first cost every new agent a page per 1,000 agents of the shared API rate.
+    // listing the instance's flows first cost every new agent a call per 100 flows already there, of the shared rate.
     if (known && (await this.update(instanceId, known, content))) return known;
     try {
       const created = await this.refusals(() =>
