@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { BENCH_APP_SECRET } from './whatsapp-webhook.js';
+import { BENCH_AGENT_PROFILE } from './bench-agent.js';
 
 export const ENGINE_APPS = ['api-gateway', 'aws-connect-worker', 'elizaos-worker', 'context-service'] as const;
 export type EngineApp = (typeof ENGINE_APPS)[number];
@@ -150,9 +151,8 @@ export async function startEngine(databaseUrl: string, redisUrl: string, extraEn
       body: JSON.stringify({
         vendor_id: `bench_${randomUUID().slice(0, 8)}`,
         agent_config: {
-          name: 'Bench Bedding', business_type: 'retail', channels: ['whatsapp'],
-          character_config: { personality: 'helpful', tone: 'friendly' },
-          context: { store_hours: 'Monday to Saturday, 9 AM - 6 PM EST' },
+          ...BENCH_AGENT_PROFILE,
+          channels: ['whatsapp'],
           channel_credentials: { whatsapp: { phone_number_id: phoneNumberId, access_token: 'EAAG-bench-token' } },
         },
       }),

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the engine's figures beside anchors measured in the same run on the same machine, as a table.
- * Ingest beside its anchors (bench/ingest.ts) and message turns (bench/turns.ts); see bench/README.md for what each
- * figure means and the latest run.
+ * Ingest beside its anchors (bench/ingest.ts), message turns beside ElizaOS alone (bench/turns.ts), the backlog drain
+ * (bench/drain.ts) and provisioning (bench/provisioning.ts); see bench/README.md for what each figure means and the
+ * latest run.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,7 @@ import { benchIngest, type IngestFigures } from './ingest.js';
 import { benchDrain, type DrainFigures } from './drain.js';
 import { benchProvisioning, type ProvisioningFigures } from './provisioning.js';
 import { startEngine } from './engine-harness.js';
-import { benchTurns, type TurnFigures } from './turns.js';
+import { benchElizaosAnchor, benchTurns, type TurnFigures } from './turns.js';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const num = (value: number, digits = 0) => value.toFixed(digits).padStart(9);
@@ -25,9 +26,13 @@ function ingestTable(figures: IngestFigures[]): string {
   return lines.join('\n');
 }
 
-function turnTable(figures: TurnFigures[]): string {
-  const lines = [`${pad(`turns (${figures[0]?.turns ?? 0} each, one at a time)`, 52)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}  target p50 <= 50, p99 <= 150`];
-  for (const f of figures) lines.push(`${pad(f.name, 52)}${num(f.p50, 1)}${num(f.p99, 1)}  ${(f.p50 / 50).toFixed(2)}x, ${(f.p99 / 150).toFixed(2)}x`);
+function turnTable(anchor: TurnFigures[], engine: TurnFigures[]): string {
+  const lines = [`${pad(`turns (${engine[0]?.turns ?? 0} each, one at a time)`, 52)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}  vs ElizaOS alone; vs target p50 50, p99 150`];
+  for (const f of anchor) lines.push(`${pad(f.name, 52)}${num(f.p50, 1)}${num(f.p99, 1)}`);
+  for (const f of engine) {
+    const alone = anchor.find((a) => a.customer === f.customer)!;
+    lines.push(`${pad(f.name, 52)}${num(f.p50, 1)}${num(f.p99, 1)}  ${(f.p50 / alone.p50).toFixed(2)}x, ${(f.p99 / alone.p99).toFixed(2)}x; ${(f.p50 / 50).toFixed(2)}x, ${(f.p99 / 150).toFixed(2)}x`);
+  }
   return lines.join('\n');
 }
 
@@ -35,8 +40,9 @@ function drainTable(f: DrainFigures): string {
   return [
     `drain: ${f.messages} messages from ${f.customers} customers, posted in ${f.postedInS.toFixed(1)} s, last reply after ${f.drainedInS.toFixed(1)} s`,
     `${pad('turns/s', 52)}${num(f.turnsPerSecond, 1)}  target >= 40: ${(f.turnsPerSecond / 40).toFixed(2)}x`,
-    `${pad('answered / answered twice / unanswered', 52)}${num(f.answered)} / ${f.answeredTwice} / ${f.unanswered}`,
-    `${pad('elizaos-worker RSS MiB, peak / at the end', 52)}${num(f.elizaosPeakRssMiB)} / ${f.elizaosEndRssMiB.toFixed(0)}  target < 1024`,
+    `${pad('answered / answered twice / unanswered (both backlogs)', 52)}${num(f.answered)} / ${f.answeredTwice} / ${f.unanswered}`,
+    `${pad(`elizaos-worker RSS MiB, peak / end, ${f.customers} customers`, 52)}${num(f.elizaosPeakRssMiB)} / ${f.elizaosEndRssMiB.toFixed(0)}`,
+    `${pad(`the same after ${f.moreCustomers} more (${f.customers + f.moreCustomers} customers)`, 52)}${num(f.elizaosPeakRssAllCustomersMiB)} / ${f.elizaosEndRssAllCustomersMiB.toFixed(0)}  target < 1024`,
     `${pad('CPU ms per turn', 52)}${Object.entries(f.cpuMsPerTurn).map(([app, ms]) => `${app} ${ms.toFixed(1)}`).join(', ')}`,
   ].join('\n');
 }
@@ -62,9 +68,10 @@ await migrateDatabase(databaseUrl);
 console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`load: ${process.env.BENCH_CONNECTIONS ?? 50} connections, ${process.env.BENCH_DURATION_S ?? 10} s per target\n`);
 console.log(ingestTable(await benchIngest(databaseUrl, redisUrl)));
+const elizaosAlone = await benchElizaosAnchor();
 const engine = await startEngine(databaseUrl, redisUrl);
 try {
-  console.log(`\n${turnTable(await benchTurns(engine))}`);
+  console.log(`\n${turnTable(elizaosAlone, await benchTurns(engine))}`);
   console.log(`\n${drainTable(await benchDrain(engine))}`);
 } finally {
   await engine.stop();

@@ -3,11 +3,14 @@
  * the whole engine running (bench/engine-harness.ts), one message at a time; for new customers (each message from
  * another number) and for a returning one (all from one number, so history is loaded). Part of `npm run bench`.
  */
+import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
 import type { RunningEngine } from './engine-harness.js';
 import { metaHeaders, whatsappBody } from './whatsapp-webhook.js';
 
 export interface TurnFigures {
   name: string;
+  customer: 'new' | 'returning';
   turns: number;
   p50: number;
   p99: number;
@@ -27,16 +30,27 @@ export async function benchTurns(engine: RunningEngine): Promise<TurnFigures[]> 
     if (answer.status !== 200) throw new Error(`the webhook answered ${answer.status}`);
     return (await arrived) - started;
   };
-  const series = async (name: string, fromOf: (i: number) => string): Promise<TurnFigures> => {
+  const series = async (name: string, customer: TurnFigures['customer'], fromOf: (i: number) => string): Promise<TurnFigures> => {
     for (let i = 0; i < 5; i++) await turn(fromOf(-1 - i)); // warm up
     const latencies: number[] = [];
     for (let i = 0; i < TURNS; i++) latencies.push(await turn(fromOf(i)));
     latencies.sort((a, b) => a - b);
-    return { name, turns: TURNS, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    return { name, customer, turns: TURNS, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
   };
   const run = Date.now() % 1e6;
   return [
-    await series('turn, new customer (webhook in -> reply sent)', (i) => `1555${run}${String(i + 10).padStart(4, '0')}`),
-    await series('turn, returning customer (history loaded)', () => `1556${run}0001`),
+    await series('engine, new customer (webhook in -> reply sent)', 'new', (i) => `1555${run}${String(i + 10).padStart(4, '0')}`),
+    await series('engine, returning customer (history loaded)', 'returning', () => `1556${run}0001`),
   ];
+}
+
+/** ElizaOS on its own answering the same questions (bench/anchors/elizaos-turn-anchor.ts), as a process of its own. */
+export function benchElizaosAnchor(): Promise<TurnFigures[]> {
+  return new Promise((done, failed) => {
+    const anchor = fork(resolve('dist/bench/anchors/elizaos-turn-anchor.js'), [String(TURNS)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    let figures: TurnFigures[] | undefined;
+    anchor.once('message', (message) => (figures = message as TurnFigures[]));
+    anchor.once('error', failed);
+    anchor.once('exit', (code) => (figures ? done(figures) : failed(new Error(`the ElizaOS anchor exited with ${code}`))));
+  });
 }

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { BENCH_CUSTOMER_TEXT } from './bench-agent.js';
 
 /** The Meta app secret every bench target is configured with. */
 export const BENCH_APP_SECRET = 'bench-meta-app-secret';
@@ -17,7 +18,7 @@ export function whatsappBody(phoneNumberId: string, from = `1555${String(Math.fl
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
               contacts: [{ profile: { name: 'Bench' }, wa_id: from }],
-              messages: [{ from, id: `wamid.${randomBytes(24).toString('base64')}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'What time are you open?' } }],
+              messages: [{ from, id: `wamid.${randomBytes(24).toString('base64')}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: BENCH_CUSTOMER_TEXT } }],
             },
           },
         ],

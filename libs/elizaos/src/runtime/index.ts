@@ -1,4 +1,5 @@
 export * from './eliza-core.js';
 export * from './hash-embedding.js';
+export { localModelPlugin } from './local-model-plugin.js';
 export * from './runtime-host.js';
 export * from './turn-context.js';
