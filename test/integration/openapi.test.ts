@@ -77,6 +77,11 @@ describe('GET /docs/openapi.json', () => {
         'POST /api/v1/webhooks/twitter',
         'POST /api/v1/webhooks/connect',
         'POST /api/v1/webhooks/elizaos',
+        'POST /api/v1/event-endpoints',
+        'GET /api/v1/event-endpoints',
+        'GET /api/v1/event-endpoints/{id}',
+        'DELETE /api/v1/event-endpoints/{id}',
+        'GET /api/v1/event-endpoints/{id}/deliveries',
       ].sort(),
     );
   });

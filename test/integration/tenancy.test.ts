@@ -44,6 +44,8 @@ interface Tenant {
   customerIds: string[];
   /** The identity of each customer, in the same order. */
   identityIds: string[];
+  /** An event endpoint the vendor registered. */
+  endpointId: string;
 }
 
 let A: Tenant;
@@ -95,7 +97,9 @@ async function tenant(label: string, users: string[]): Promise<Tenant> {
   const { agentId, operationId } = await provision(vendor, agentName, idempotencyKey);
   for (const user of users) await customerWrites(agentId, user, 'What are your store hours?');
   const { customerIds, identityIds } = await customersOf(agentId, users.length);
-  return { vendor, token: vendorToken(vendor), agentName, agentId, operationId, idempotencyKey, customerIds, identityIds };
+  const endpoint = await api.post('/api/v1/event-endpoints', { url: 'https://backend.example/voca/events', events: ['operation.completed'] }, bearer(vendorToken(vendor)));
+  expect(endpoint.status).toBe(201);
+  return { vendor, token: vendorToken(vendor), agentName, agentId, operationId, idempotencyKey, customerIds, identityIds, endpointId: endpoint.body.id };
 }
 
 beforeAll(async () => {
@@ -186,6 +190,7 @@ function probesOf(route: Route, source: IdSource, foreignTenant: Tenant, current
   const idOf = (name: string): string | undefined => {
     if (name === 'id' && route.path.startsWith('/api/v1/provisioning/')) return take(source.operation, source.operation.operationId);
     if (name === 'id' && route.path.startsWith('/api/v1/agents/')) return take(source.agent, source.agent.agentId);
+    if (name === 'id' && route.path.startsWith('/api/v1/event-endpoints/')) return take(source.agent, source.agent.endpointId);
     if (name === 'customerId') return take(source.customer, source.customer.customerIds[0]!);
     if (name === 'identityId') return take(source.identity, source.identity.identityIds[0]!);
     return undefined;
@@ -218,6 +223,9 @@ function probesOf(route: Route, source: IdSource, foreignTenant: Tenant, current
     case 'UpdateAgentRequestDto':
       // The owner's current version: only tenancy may refuse this change.
       body = { version: current.version, description: 'changed by someone else', character_config: { tone: 'rude' } };
+      break;
+    case 'CreateEventEndpointDto':
+      body = { url: 'https://backend.example/voca/events', events: ['agent.status_changed'], vendor_id: take(source.agent, source.agent.vendor) };
       break;
     case 'LinkIdentityDto':
       body = { identity_id: take(source.identity, source.identity.identityIds[1] ?? source.identity.identityIds[0]!) };
@@ -269,6 +277,7 @@ async function snapshot(tenant: Tenant) {
     agents: await countRows(db, 'agents', 'vendor_id = $1', [tenant.vendor]),
     operations: await countRows(db, 'provisioning_operations', 'vendor_id = $1', [tenant.vendor]),
     idempotencyKeys: await countRows(db, 'idempotency_keys', 'vendor_id = $1', [tenant.vendor]),
+    endpoints: await countRows(db, 'event_endpoints', 'vendor_id = $1', [tenant.vendor]),
     channels: await byAgent('agent_channels'),
     customers: await byAgent('customers'),
     messages: await byAgent('conversation_messages'),
@@ -332,7 +341,7 @@ describe("another vendor's ids", () => {
           walked.add(`${route.method.toUpperCase()} ${route.path}`);
           // A create names its vendor in the body; the README answers a vendor acting for another with 403, which
           // tells nothing about the other vendor. Every other route names A's objects and must answer 404.
-          const createsForVendor = ['ProvisionAgentRequestDto', 'CreateAgentRequestDto'].includes(route.bodySchema ?? '');
+          const createsForVendor = ['ProvisionAgentRequestDto', 'CreateAgentRequestDto', 'CreateEventEndpointDto'].includes(route.bodySchema ?? '');
           const expected = createsForVendor ? 403 : 404;
           if (answer.status !== expected) {
             failures.push(`[${pass.name}] ${probe.label} answered ${answer.status} (expected ${expected}): ${answer.text.slice(0, 300)}`);

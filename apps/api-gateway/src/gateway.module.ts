@@ -10,6 +10,8 @@ import { AgentsController } from './agents/agents.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { CustomersController } from './customers/customers.controller.js';
 import { CustomersService } from './customers/customers.service.js';
+import { EventEndpointsController } from './event-endpoints/event-endpoints.controller.js';
+import { EventEndpoints } from './event-endpoints/event-endpoints.service.js';
 import { AgentLifecycle } from './lifecycle/agent-lifecycle.service.js';
 import { AgentUpdates } from './lifecycle/agent-updates.service.js';
 import { CredentialSealer } from './provisioning/credential-sealer.js';
@@ -73,6 +75,7 @@ export class GatewayModule {
         ElizaosWebhookController,
         ReplyListener,
         StuckWorkController,
+        EventEndpointsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
@@ -95,6 +98,7 @@ export class GatewayModule {
         AgentLifecycle,
         AgentUpdates,
         CredentialSealer,
+        EventEndpoints,
       ],
     };
   }

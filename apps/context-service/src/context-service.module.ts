@@ -14,6 +14,8 @@ import { ProvisioningFinalizer } from './provisioning/provisioning-finalizer.con
 import { Reconciler } from './reconciler/reconciler.js';
 import { reconcilerMetrics } from './reconciler/reconciler-metrics.js';
 import { TurnSettlement } from './conversations/turn-settlement.js';
+import { DeliveryLedger } from './event-callbacks/delivery-ledger.js';
+import { EventDispatcher } from './event-callbacks/event-dispatcher.js';
 
 export const CONTEXT_SERVICE = 'context-service';
 
@@ -21,7 +23,7 @@ export const CONTEXT_SERVICE = 'context-service';
  * The record of agents' context and conversations. Consumes `context` (the agent's shared context), `provisioning`
  * (finalising operations), `inbound` (messages and receipts from the webhooks) and `conversations` (recording and
  * delivering replies); produces `connect.deprovision` (compensation) and each message's turn flow; reconciles
- * stuck work (one replica at a time).
+ * stuck work (one replica at a time); sends recorded events to the backend's endpoints.
  */
 @Module({})
 export class ContextServiceModule {
@@ -53,6 +55,8 @@ export class ContextServiceModule {
         SendRateLimits,
         Reconciler,
         ...reconcilerMetrics,
+        DeliveryLedger,
+        EventDispatcher,
       ],
     };
   }

@@ -297,6 +297,19 @@ export const contextServiceEnvSchema = workerEnvSchema.extend({
   RECONCILE_INTERVAL_MS: positiveInt.default(15_000),
   /** How often the reconciler asks the aws-connect-worker to compare recorded Connect resources with AWS; 0: never. */
   CONNECT_AUDIT_INTERVAL_MS: z.coerce.number().int().min(0).default(900_000),
+  /**
+   * `on`: this replica sends events to the backend's endpoints (any number of replicas may). `off` is for engines
+   * sharing a database with others (the test suites), like RECONCILER.
+   */
+  EVENT_DELIVERY: z.enum(['on', 'off']).default('on'),
+  /** How often due deliveries are looked for when there were none. */
+  EVENT_POLL_INTERVAL_MS: positiveInt.default(1_000),
+  /** How long an endpoint may take to answer one delivery. */
+  EVENT_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
+  /** The wait after a delivery's first failed attempt; it doubles with each one (to an hour at most). */
+  EVENT_RETRY_BASE_MS: positiveInt.default(10_000),
+  /** How long a delivery is retried before it is given up (`failed`). */
+  EVENT_RETRY_WINDOW_MS: positiveInt.default(86_400_000),
   ...stuckWorkEnv,
 }).superRefine(productionSecrets({ gateway: false }));
 

@@ -8,3 +8,4 @@ export * from './http/index.js';
 export * from './webhooks/index.js';
 export * from './agent-lifecycle.js';
 export * from './text/index.js';
+export * from './callbacks/index.js';

@@ -9,3 +9,5 @@ export * from './database-unavailable.js';
 export * from './views/stuck-work.js';
 export * from './credentials/reseal-credentials.js';
 export * from './prepared-query.js';
+export * from './events/record-event.js';
+export * from './events/audit-agent-change.js';

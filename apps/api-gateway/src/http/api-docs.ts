@@ -6,6 +6,8 @@ export const EXAMPLE_IDS = {
   operation: '9b1e7c42-5a3d-4e8f-b6c1-2d4f8a0e7b13',
   customer: 'c4a8e2f1-7b3d-4c9e-8f1a-5e6d2b0c9a34',
   identity: 'e7d1c3b5-2f4a-4b8e-9c6d-1a3f5e7b9d02',
+  'event endpoint': '5d2e8f14-9c3b-4a7e-b1d6-8e0f2a4c6b58',
+  delivery: 'a81f4c27-3e6b-4d95-8c0a-7b2e9d1f5c36',
 } as const;
 
 /** Documents a UUID path parameter, on a route or on every route of a controller. */

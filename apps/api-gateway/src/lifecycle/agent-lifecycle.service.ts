@@ -15,7 +15,7 @@ import {
   type AgentUnloadedEvent,
   type JobItem,
 } from '@voca/contracts';
-import { Agent, AgentChannel, AgentEvent, ProvisioningOperation } from '@voca/persistence';
+import { Agent, AgentChannel, AgentEvent, auditAgentChange, ProvisioningOperation } from '@voca/persistence';
 import { EventPublisher, JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -174,6 +174,6 @@ export class AgentLifecycle {
     requestId: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    await tx.save(AgentEvent, { agentId, action, fromStatus, toStatus, actor: actorOf(principal), requestId, details });
+    await auditAgentChange(tx, { agentId, action, fromStatus, toStatus, actor: actorOf(principal), requestId, details });
   }
 }

@@ -12,7 +12,7 @@ import {
   type CredentialChannel,
   type UpdateAgentRequestDto,
 } from '@voca/contracts';
-import { Agent, AgentChannel, AgentEvent, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { Agent, AgentChannel, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
 import { isDeepStrictEqual } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -142,7 +142,7 @@ export class AgentUpdates {
     const operationId = needsOperation
       ? await this.writeUpdateOperation(tx, agent, before, after, requestId)
       : undefined;
-    await tx.save(AgentEvent, {
+    await auditAgentChange(tx, {
       agentId,
       action: 'updated',
       fromStatus: agent.status,
@@ -211,7 +211,9 @@ export class AgentUpdates {
       if (row && (waiting || (isSocialChannel(channel) && this.sealer.namesAnotherAccount(channel, row, change.channel_credentials!)))) {
         rehomed.push(channel);
       }
-      await tx.update(AgentChannel, { agentId, channel }, { externalAccountId, credentialsCiphertext });
+      // New credentials answer a platform's refusal of the old ones (the error an active channel can carry).
+      const cleared = row?.status === 'active' ? { error: null } : {};
+      await tx.update(AgentChannel, { agentId, channel }, { externalAccountId, credentialsCiphertext, ...cleared });
     }
     return rehomed;
   }

@@ -8,7 +8,7 @@ import {
   type CredentialChannel,
   type OperationStatus,
 } from '@voca/contracts';
-import { Agent, AgentChannel, AgentEvent, IdempotencyKey, ProvisioningOperation } from '@voca/persistence';
+import { Agent, AgentChannel, auditAgentChange, IdempotencyKey, ProvisioningOperation } from '@voca/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { fieldError } from '../http/field-errors.js';
@@ -134,7 +134,7 @@ export class ProvisioningRequests {
       requestId: command.requestId,
       maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
     });
-    await tx.insert(AgentEvent, {
+    await auditAgentChange(tx, {
       agentId,
       action: 'created',
       toStatus: 'provisioning',

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { agentWebhookKey } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import type { WebhookKeyView } from '@voca/contracts';
-import { Agent, AgentEvent } from '@voca/persistence';
+import { Agent, auditAgentChange } from '@voca/persistence';
 import { DataSource } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
@@ -35,7 +35,7 @@ export class WebhookKeys {
       if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
       const next = agent.webhookKeyVersion + 1;
       await tx.update(Agent, { id: agentId }, { webhookKeyVersion: next });
-      await tx.insert(AgentEvent, {
+      await auditAgentChange(tx, {
         agentId,
         action: 'webhook_key_rotated',
         fromStatus: agent.status,

@@ -5,6 +5,7 @@ import { ConversationMessage } from '@voca/persistence';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { recordConversationEvent } from './conversation-events.js';
 import { ReplyDelivery } from './reply-delivery.js';
 import { TurnScheduler } from './turn-scheduler.js';
 import { TurnSettlement } from './turn-settlement.js';
@@ -73,11 +74,16 @@ export class DeliverConsumer extends QueueConsumer<typeof QueueName.Conversation
         handoff: answer?.handoff ?? true,
         status: 'pending' as const,
       });
+      const status = answer ? 'answered' : 'failed';
       await tx.update(
         ConversationMessage,
         { id: inbound.id },
-        { status: answer ? 'answered' : 'failed', handoff: answer?.handoff ?? true, error: answer ? null : 'the agent could not answer' },
+        { status, handoff: answer?.handoff ?? true, error: answer ? null : 'the agent could not answer' },
       );
+      if (reply.handoff) {
+        const reason = answer ? 'the agent handed the customer to a person' : 'the agent could not answer';
+        await recordConversationEvent(tx, 'conversation.handoff', inbound, { reason, status, reply });
+      }
       return reply;
     });
   }

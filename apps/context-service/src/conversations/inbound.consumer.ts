@@ -13,6 +13,7 @@ import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { resolveCustomer } from './customer-resolver.js';
+import { recordConversationEvent } from './conversation-events.js';
 import { TurnScheduler } from './turn-scheduler.js';
 import { TurnSettlement } from './turn-settlement.js';
 
@@ -90,9 +91,17 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
     for (const message of held) {
       const window = isSocialChannel(message.channel) ? REPLY_WINDOW_MS[message.channel] : 0;
       const answerable = window === undefined || (window > 0 && message.sentAt && Date.now() - message.sentAt.getTime() < window);
-      await this.db
-        .getRepository(ConversationMessage)
-        .update({ id: message.id, status: 'held' }, { status: answerable ? 'queued' : 'follow_up', replyDeadlineAt: null });
+      await this.db.transaction(async (tx) => {
+        const changed = await tx.update(
+          ConversationMessage,
+          { id: message.id, status: 'held' },
+          { status: answerable ? 'queued' : 'follow_up', replyDeadlineAt: null },
+        );
+        if (!answerable && changed.affected) {
+          const reason = 'the agent was not answering, and the platform no longer lets it reply';
+          await recordConversationEvent(tx, 'message.follow_up', message, { reason, status: 'follow_up' });
+        }
+      });
       if (answerable && message.customerId) customers.add(message.customerId);
       else followUp += 1;
     }

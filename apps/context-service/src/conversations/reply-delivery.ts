@@ -9,11 +9,15 @@ import {
   type ConversationRepliedEvent,
   type SocialChannel,
 } from '@voca/contracts';
-import { AgentChannel, ConversationMessage } from '@voca/persistence';
+import { AgentChannel, ConversationMessage, recordEvent } from '@voca/persistence';
 import { EventPublisher } from '@voca/queue';
 import { credentialCipherFrom, type CredentialCipher } from '@voca/secrets';
 import { DataSource } from 'typeorm';
+import { recordConversationEvent } from './conversation-events.js';
 import { SendRateLimits } from './send-rate-limits.js';
+
+/** Reply outcomes that leave the customer without an answer unless a person steps in. */
+const PERSON_NEEDED: readonly ConversationMessage['status'][] = ['needs_template', 'unknown', 'failed'];
 
 /** What delivering a reply came to; `retry` asks the job to try again later (nothing was sent). */
 export type Delivery = { done: true } | { done: false; retryAfterMs: number; reason: string };
@@ -47,10 +51,10 @@ export class ReplyDelivery {
   async deliver(inbound: ConversationMessage, reply: ConversationMessage): Promise<Delivery> {
     if (inbound.replyDeadlineAt) {
       if (Date.now() <= inbound.replyDeadlineAt.getTime()) return this.handToWaitingWebhook(inbound, reply);
-      if (!isSocialChannel(reply.channel)) return this.settle(reply, 'pending', { status: 'expired', error: 'the caller had moved on' });
+      if (!isSocialChannel(reply.channel)) return this.settle(inbound, reply, 'pending', { status: 'expired', error: 'the caller had moved on' });
     }
     if (!isSocialChannel(reply.channel)) {
-      return this.settle(reply, 'pending', { status: 'failed', error: `no sender for ${reply.channel} replies` });
+      return this.settle(inbound, reply, 'pending', { status: 'failed', error: `no sender for ${reply.channel} replies` });
     }
     return this.send(inbound, reply, reply.channel);
   }
@@ -58,20 +62,20 @@ export class ReplyDelivery {
   private async handToWaitingWebhook(inbound: ConversationMessage, reply: ConversationMessage): Promise<Delivery> {
     const event: ConversationRepliedEvent = { inboundMessageId: inbound.id, text: reply.text, handoff: reply.handoff };
     if (!(await this.events.publish(CONVERSATION_REPLIED_PATTERN, event))) throw new Error('the reply could not be handed to its webhook');
-    return this.settle(reply, 'pending', { status: 'sent', sentAt: new Date() });
+    return this.settle(inbound, reply, 'pending', { status: 'sent', sentAt: new Date() });
   }
 
   /** `current`: the reply as just read or written by this job. */
   private async send(inbound: ConversationMessage, current: ConversationMessage, channel: SocialChannel): Promise<Delivery> {
     if (current.status === 'sending') {
       // A previous attempt died mid-send: the platform may have the message. Never send twice.
-      return this.settle(current, 'sending', { status: 'unknown', error: 'the send was interrupted; it may have been delivered' });
+      return this.settle(inbound, current, 'sending', { status: 'unknown', error: 'the send was interrupted; it may have been delivered' });
     }
     if (current.status !== 'pending') return { done: true };
 
     const window = REPLY_WINDOW_MS[channel];
     if (window !== undefined && inbound.sentAt && Date.now() - inbound.sentAt.getTime() > window) {
-      return this.settle(current, 'pending', {
+      return this.settle(inbound, current, 'pending', {
         status: 'needs_template',
         error: 'outside the 24-hour reply window: a template message or a person is needed',
       });
@@ -81,7 +85,7 @@ export class ReplyDelivery {
 
     const accessToken = await this.tokenOf(current.agentId, channel);
     if (!accessToken) {
-      return this.settle(current, 'pending', { status: 'failed', error: `no ${channel} credentials for this agent` });
+      return this.settle(inbound, current, 'pending', { status: 'failed', error: `no ${channel} credentials for this agent` });
     }
     const claimed = await this.db
       .getRepository(ConversationMessage)
@@ -96,29 +100,65 @@ export class ReplyDelivery {
       accessToken,
     });
     this.logger.log({ agentId: current.agentId, channel, replyId: current.id, outcome: outcome.kind }, 'reply send');
-    return this.record(current, outcome);
+    return this.record(inbound, current, outcome);
   }
 
-  private async record(reply: ConversationMessage, outcome: SendOutcome): Promise<Delivery> {
+  private async record(inbound: ConversationMessage, reply: ConversationMessage, outcome: SendOutcome): Promise<Delivery> {
     switch (outcome.kind) {
       case 'sent':
-        return this.settle(reply, 'sending', { status: 'sent', platformMessageId: outcome.platformMessageId, sentAt: new Date() });
+        return this.settle(inbound, reply, 'sending', { status: 'sent', platformMessageId: outcome.platformMessageId, sentAt: new Date() });
       case 'retry':
-        await this.settle(reply, 'sending', { status: 'pending', error: outcome.reason });
+        await this.settle(inbound, reply, 'sending', { status: 'pending', error: outcome.reason });
         return { done: false, retryAfterMs: outcome.retryAfterMs ?? 0, reason: outcome.reason };
       case 'outside_window':
-        return this.settle(reply, 'sending', { status: 'needs_template', error: outcome.reason });
+        return this.settle(inbound, reply, 'sending', { status: 'needs_template', error: outcome.reason });
       case 'rejected':
-        return this.settle(reply, 'sending', { status: 'failed', error: outcome.reason });
+        if (outcome.credentialsInvalid) await this.credentialsRejected(reply, outcome.reason);
+        return this.settle(inbound, reply, 'sending', { status: 'failed', error: outcome.reason });
       case 'unknown':
-        return this.settle(reply, 'sending', { status: 'unknown', error: outcome.reason });
+        return this.settle(inbound, reply, 'sending', { status: 'unknown', error: outcome.reason });
     }
   }
 
-  /** Moves the reply from `from` to its next state; a reply another job already moved is left alone. */
-  private async settle(reply: ConversationMessage, from: ConversationMessage['status'], changes: Partial<ConversationMessage>): Promise<Delivery> {
-    await this.db.getRepository(ConversationMessage).update({ id: reply.id, status: from }, changes);
+  /**
+   * Moves the reply from `from` to its next state; a reply another job already moved is left alone. A reply that did
+   * not reach the customer (and never will by itself) is a `message.follow_up` event, recorded with the move.
+   */
+  private async settle(
+    inbound: ConversationMessage,
+    reply: ConversationMessage,
+    from: ConversationMessage['status'],
+    changes: Partial<ConversationMessage>,
+  ): Promise<Delivery> {
+    if (!changes.status || !PERSON_NEEDED.includes(changes.status)) {
+      await this.db.getRepository(ConversationMessage).update({ id: reply.id, status: from }, changes);
+      return { done: true };
+    }
+    await this.db.transaction(async (tx) => {
+      const moved = await tx.update(ConversationMessage, { id: reply.id, status: from }, changes);
+      if (!moved.affected) return;
+      const reason = changes.error ?? `the reply is ${changes.status}`;
+      await recordConversationEvent(tx, 'message.follow_up', inbound, { reason, status: changes.status!, reply });
+    });
     return { done: true };
+  }
+
+  /**
+   * The platform refused the channel's token: the channel says so (its `error`), and the backend hears it once per
+   * distinct refusal (`channel.credentials_invalid`), not once per reply.
+   */
+  private async credentialsRejected(reply: ConversationMessage, reason: string): Promise<void> {
+    const error = `the platform refused the stored credentials: ${reason}`.slice(0, 500);
+    await this.db.transaction(async (tx) => {
+      const flagged = await tx
+        .createQueryBuilder()
+        .update(AgentChannel)
+        .set({ error })
+        .where('agent_id = :agentId AND channel = :channel AND error IS DISTINCT FROM :error', { agentId: reply.agentId, channel: reply.channel, error })
+        .execute();
+      if (!flagged.affected) return;
+      await recordEvent(tx, { type: 'channel.credentials_invalid', agentId: reply.agentId, data: { channel_type: reply.channel, error } });
+    });
   }
 
   private async tokenOf(agentId: string, channel: SocialChannel): Promise<string | undefined> {

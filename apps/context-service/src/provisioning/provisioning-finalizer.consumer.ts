@@ -15,10 +15,11 @@ import {
 import {
   Agent,
   AgentChannel,
-  AgentEvent,
+  auditAgentChange,
   channelView,
   ProvisioningOperation,
   ProvisioningStep,
+  recordEvent,
   sortChannels,
 } from '@voca/persistence';
 import { ProgressPublisher, StepTracker } from '@voca/provisioning';
@@ -28,6 +29,23 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { decideOutcome, LOST_STEP_ERROR } from './operation-outcome.js';
 
 const KEPT_STATUSES: readonly AgentStatus[] = ['paused', 'stopped', 'deleting', 'deleted'];
+
+/** What an `operation.*` event says: the operation's final status, with the status route's field names. */
+function operationEventData(
+  operation: ProvisioningOperation,
+  status: OperationStatus,
+  error: string | null,
+  agentConfig: ProvisionedAgentView | null,
+): Record<string, unknown> {
+  return {
+    provisioning_id: operation.id,
+    kind: operation.kind,
+    status,
+    agent_id: operation.agentId,
+    ...(error ? { error } : {}),
+    ...(agentConfig ? { agent_config: agentConfig } : {}),
+  };
+}
 
 /**
  * Runs last in every provisioning flow, after each channel step has completed or failed for good: records how the
@@ -141,15 +159,6 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     // An agent paused, stopped or being deleted meanwhile keeps that status: the operation only sets up channels.
     const status = KEPT_STATUSES.includes(agent.status) ? agent.status : outcome.agent;
     await tx.update(Agent, { id: agent.id }, { status });
-    await tx.insert(AgentEvent, {
-      agentId: agent.id,
-      action: 'provisioned',
-      fromStatus: agent.status,
-      toStatus: status,
-      actor: 'engine',
-      requestId: operation.requestId,
-      details: { operationId, kind: operation.kind, outcome: outcome.operation },
-    });
     const result: ProvisionedAgentView = {
       id: agent.id,
       name: agent.name,
@@ -163,6 +172,24 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
       { status: outcome.operation, error: outcome.error, result, finishedAt: () => 'now()' },
     );
     await this.tracker.markCompleted(tx, operationId, 'finalize');
+    // Last, after every other write to the agent: recording events locks its row until the transaction ends.
+    for (const [channel, error] of outcome.failedChannels) {
+      await recordEvent(tx, { type: 'channel.failed', agentId: agent.id, data: { channel_type: channel, error, provisioning_id: operationId } });
+    }
+    await auditAgentChange(tx, {
+      agentId: agent.id,
+      action: 'provisioned',
+      fromStatus: agent.status,
+      toStatus: status,
+      actor: 'engine',
+      requestId: operation.requestId,
+      details: { operationId, kind: operation.kind, outcome: outcome.operation },
+    });
+    await recordEvent(tx, {
+      type: `operation.${outcome.operation}`,
+      agentId: agent.id,
+      data: operationEventData(operation, outcome.operation, outcome.error, result),
+    });
     return outcome.operation;
   }
 
@@ -181,7 +208,12 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
         { externalAccountId: null, credentialsCiphertext: null, phoneNumber: null, providerRefs: {}, status: 'failed', error: 'deleted' },
       );
       await tx.update(Agent, { id: operation.agentId }, { status: 'deleted', deletedAt: () => 'now()' });
-      await tx.insert(AgentEvent, {
+    }
+    const status = failed.length ? ('failed' as const) : ('completed' as const);
+    await tx.update(ProvisioningOperation, { id: operation.id }, { status, error, finishedAt: () => 'now()' });
+    await this.tracker.markCompleted(tx, operation.id, 'finalize');
+    if (!failed.length) {
+      await auditAgentChange(tx, {
         agentId: operation.agentId,
         action: 'deleted',
         fromStatus: 'deleting',
@@ -191,9 +223,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
         details: { operationId: operation.id },
       });
     }
-    const status = failed.length ? ('failed' as const) : ('completed' as const);
-    await tx.update(ProvisioningOperation, { id: operation.id }, { status, error, finishedAt: () => 'now()' });
-    await this.tracker.markCompleted(tx, operation.id, 'finalize');
+    await recordEvent(tx, { type: `operation.${status}`, agentId: operation.agentId, data: operationEventData(operation, status, error, null) });
     return status;
   }
 }

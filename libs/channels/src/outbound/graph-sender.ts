@@ -23,6 +23,8 @@ export function graphOutcome(status: number, body: { error?: GraphError } | unde
   }
   if (status === 429 || THROTTLED.has(error.code ?? 0)) return { kind: 'retry', reason, retryAfterMs: retryAfterMs(headers) };
   if (status >= 500 || error.is_transient || error.code === 1 || error.code === 2) return { kind: 'retry', reason };
+  // Graph's OAuthException: the access token is invalid, expired or revoked.
+  if (status === 401 || error.code === 190) return { kind: 'rejected', reason, credentialsInvalid: true };
   return { kind: 'rejected', reason };
 }
 

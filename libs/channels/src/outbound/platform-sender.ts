@@ -19,7 +19,8 @@ export type SendOutcome =
   | { kind: 'sent'; platformMessageId: string }
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
   | { kind: 'outside_window'; reason: string }
-  | { kind: 'rejected'; reason: string }
+  /** `credentialsInvalid`: the platform refused the token itself (expired, revoked), not this one message. */
+  | { kind: 'rejected'; reason: string; credentialsInvalid?: boolean }
   | { kind: 'unknown'; reason: string };
 
 export interface PlatformSender {

@@ -27,6 +27,7 @@ export class XSender implements PlatformSender {
     const reason = `${json?.title ?? `HTTP ${response.status}`}${json?.detail ? `: ${json.detail}` : ''}`;
     if (response.status === 429) return { kind: 'retry', reason, retryAfterMs: retryAfterMs(response.headers) };
     if (response.status >= 500) return { kind: 'retry', reason };
+    if (response.status === 401) return { kind: 'rejected', reason, credentialsInvalid: true };
     return { kind: 'rejected', reason };
   }
 }

@@ -7,6 +7,9 @@ import { ConnectInstance } from './connect-instance.entity.js';
 import { ConversationMessage } from './conversation-message.entity.js';
 import { Customer } from './customer.entity.js';
 import { CustomerIdentity } from './customer-identity.entity.js';
+import { EngineEvent } from './engine-event.entity.js';
+import { EventDelivery } from './event-delivery.entity.js';
+import { EventEndpoint } from './event-endpoint.entity.js';
 import { ConnectPhoneNumber } from './connect-phone-number.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { PlatformSubscription } from './platform-subscription.entity.js';
@@ -24,6 +27,9 @@ export {
   ConversationMessage,
   Customer,
   CustomerIdentity,
+  EngineEvent,
+  EventDelivery,
+  EventEndpoint,
   IdempotencyKey,
   PlatformSubscription,
   ProvisioningOperation,
@@ -31,6 +37,7 @@ export {
 };
 export * from './conversation-message.entity.js';
 export type { IdentityLink } from './customer-identity.entity.js';
+export type { DeliveryAttempt } from './event-delivery.entity.js';
 export type { ConnectInstanceStatus } from './connect-instance.entity.js';
 export type { ConnectPhoneNumberStatus } from './connect-phone-number.entity.js';
 
@@ -45,6 +52,9 @@ export const ENTITIES = [
   ConversationMessage,
   Customer,
   CustomerIdentity,
+  EngineEvent,
+  EventDelivery,
+  EventEndpoint,
   IdempotencyKey,
   PlatformSubscription,
   ProvisioningOperation,

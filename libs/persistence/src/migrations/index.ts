@@ -8,6 +8,7 @@ import { ConnectInstanceVanished1764691200000 } from './1764691200000-connect-in
 import { CloudCheckedAt1764777600000 } from './1764777600000-cloud-checked-at.js';
 import { AgentWebhookKeys1764864000000 } from './1764864000000-agent-webhook-keys.js';
 import { SubscriptionsPerAgent1764950400000 } from './1764950400000-subscriptions-per-agent.js';
+import { EventCallbacks1765036800000 } from './1765036800000-event-callbacks.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CloudCheckedAt1764777600000,
   AgentWebhookKeys1764864000000,
   SubscriptionsPerAgent1764950400000,
+  EventCallbacks1765036800000,
 ];

@@ -1,0 +1,86 @@
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CreateEventEndpointDto,
+  ErrorView,
+  EventDeliveryPageView,
+  EventEndpointCreatedView,
+  EventEndpointPageView,
+  EventEndpointView,
+  VENDOR_ID_PATTERN,
+} from '@voca/contracts';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { ApiIdParam } from '../http/api-docs.js';
+import { fieldError } from '../http/field-errors.js';
+import { uuidParam } from '../http/uuid-param.js';
+import { EventEndpoints } from './event-endpoints.service.js';
+import { ListDeliveriesQuery } from './list-deliveries.query.js';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('api/v1/event-endpoints')
+export class EventEndpointsController {
+  constructor(private readonly endpoints: EventEndpoints) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register an HTTPS endpoint for event callbacks; the answer shows its signing secret, once' })
+  @ApiCreatedResponse({ type: EventEndpointCreatedView })
+  @ApiBadRequestResponse({ type: ErrorView })
+  register(@Body() body: CreateEventEndpointDto, @CurrentPrincipal() principal: Principal): Promise<EventEndpointCreatedView> {
+    return this.endpoints.register(body, principal);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The endpoints the token may see (a service token: every vendor's, or one vendor's)" })
+  @ApiQuery({ name: 'vendor_id', required: false, example: 'vendor_cozy_comfort', description: 'Service tokens only' })
+  @ApiOkResponse({ type: EventEndpointPageView })
+  async list(@CurrentPrincipal() principal: Principal, @Query('vendor_id') vendorId?: string): Promise<EventEndpointPageView> {
+    if (vendorId !== undefined && (typeof vendorId !== 'string' || !VENDOR_ID_PATTERN.test(vendorId))) {
+      throw new BadRequestException(fieldError('vendor_id', 'vendor_id must be 1-64 letters, digits, _ . or -'));
+    }
+    return { items: await this.endpoints.list(principal, vendorId) };
+  }
+
+  @Get(':id')
+  @ApiIdParam('id', 'event endpoint')
+  @ApiOperation({ summary: 'One endpoint (its secret is never shown again)' })
+  @ApiOkResponse({ type: EventEndpointView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<EventEndpointView> {
+    return this.endpoints.get(id, principal);
+  }
+
+  @Delete(':id')
+  @ApiIdParam('id', 'event endpoint')
+  @ApiOperation({ summary: 'Remove an endpoint: nothing more is delivered to it, pending deliveries included; answers what was removed' })
+  @ApiOkResponse({ type: EventEndpointView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  remove(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<EventEndpointView> {
+    return this.endpoints.remove(id, principal);
+  }
+
+  @Get(':id/deliveries')
+  @ApiIdParam('id', 'event endpoint')
+  @ApiOperation({ summary: "The endpoint's deliveries, newest first, each with its event and every attempt" })
+  @ApiOkResponse({ type: EventDeliveryPageView })
+  @ApiBadRequestResponse({ type: ErrorView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  deliveries(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: ListDeliveriesQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<EventDeliveryPageView> {
+    return this.endpoints.deliveries(id, principal, { status: query.status, limit: query.limit ?? 20, before: query.before });
+  }
+}

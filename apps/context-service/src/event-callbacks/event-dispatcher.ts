@@ -1,0 +1,87 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { ContextServiceEnv } from '@voca/config';
+import { credentialCipherFrom, eventSecretBinding, type CredentialCipher } from '@voca/secrets';
+import { DeliveryLedger, type ClaimedDelivery } from './delivery-ledger.js';
+import { postEvent } from './event-poster.js';
+import { retryDelayMs } from './retry-delay.js';
+
+/** Deliveries attempted at once by one replica. */
+const BATCH = 20;
+/** How long a replica that cannot open an endpoint's secret leaves its deliveries to the others. */
+const FOREIGN_SECRET_PAUSE_MS = 30_000;
+
+/**
+ * Sends recorded events to the backend's endpoints: at least once (a delivery is retried until a 2xx answer, with
+ * backoff, for EVENT_RETRY_WINDOW_MS), in order per endpoint and agent, from any number of replicas (claims skip what
+ * another holds). Polls every EVENT_POLL_INTERVAL_MS, at once again while there is more due.
+ */
+@Injectable()
+export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EventDispatcher.name);
+  private readonly cipher: CredentialCipher;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly ledger: DeliveryLedger,
+    private readonly config: ConfigService<ContextServiceEnv, true>,
+  ) {
+    this.cipher = credentialCipherFrom(config);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.get('EVENT_DELIVERY', { infer: true }) === 'off') return;
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.pass()
+        .then((more) => this.schedule(more ? 0 : this.config.get('EVENT_POLL_INTERVAL_MS', { infer: true })))
+        .catch((error) => {
+          this.logger.warn({ err: error }, 'event delivery pass failed');
+          this.schedule(this.config.get('EVENT_POLL_INTERVAL_MS', { infer: true }));
+        });
+    }, delayMs);
+  }
+
+  /** Attempts the deliveries due now; true when a full batch was taken (more may be due). */
+  async pass(): Promise<boolean> {
+    const timeoutMs = this.config.get('EVENT_TIMEOUT_MS', { infer: true });
+    // The lease outlasts an attempt, so no other replica takes a delivery that is still being attempted.
+    const claimed = await this.ledger.claim(BATCH, timeoutMs * 2 + 5_000);
+    await Promise.all(claimed.map((delivery) => this.attempt(delivery, timeoutMs)));
+    return claimed.length === BATCH;
+  }
+
+  private async attempt(delivery: ClaimedDelivery, timeoutMs: number): Promise<void> {
+    let secret: string;
+    try {
+      secret = this.cipher.decrypt<{ secret: string }>(delivery.secretCiphertext, eventSecretBinding(delivery.endpointId)).secret;
+    } catch (error) {
+      this.logger.error({ endpointId: delivery.endpointId, reason: (error as Error).message }, 'cannot open the endpoint secret; leaving its deliveries to another replica');
+      await this.ledger.release(delivery.id, FOREIGN_SECRET_PAUSE_MS);
+      return;
+    }
+    const { ok, attempt } = await postEvent(delivery, secret, timeoutMs);
+    if (ok) {
+      await this.ledger.delivered(delivery.id, attempt);
+      return;
+    }
+    const retryInMs = retryDelayMs(delivery.attempt, this.config.get('EVENT_RETRY_BASE_MS', { infer: true }));
+    await this.ledger.attemptFailed(delivery.id, attempt, retryInMs, this.config.get('EVENT_RETRY_WINDOW_MS', { infer: true }));
+    this.logger.warn(
+      { deliveryId: delivery.id, endpointId: delivery.endpointId, eventType: delivery.event.type, attempt: delivery.attempt, reason: attempt.error },
+      'event delivery attempt failed',
+    );
+  }
+}
