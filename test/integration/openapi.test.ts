@@ -82,6 +82,8 @@ describe('GET /docs/openapi.json', () => {
         'GET /api/v1/event-endpoints/{id}',
         'DELETE /api/v1/event-endpoints/{id}',
         'GET /api/v1/event-endpoints/{id}/deliveries',
+        'POST /api/v1/provisioning/{id}/retry',
+        'GET /api/v1/agents/{id}/operations',
       ].sort(),
     );
   });

@@ -19,6 +19,8 @@ import { LifecycleController } from './lifecycle/lifecycle.controller.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { StuckWorkController } from './operations/stuck-work.controller.js';
+import { AgentOperations } from './operations/agent-operations.js';
+import { AgentOperationsController } from './operations/agent-operations.controller.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
 import { ProgressHub } from './provisioning/progress-hub.js';
 import { AccountClaims } from './provisioning/account-claims.js';
@@ -76,6 +78,7 @@ export class GatewayModule {
         ReplyListener,
         StuckWorkController,
         EventEndpointsController,
+        AgentOperationsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
@@ -99,6 +102,7 @@ export class GatewayModule {
         AgentUpdates,
         CredentialSealer,
         EventEndpoints,
+        AgentOperations,
       ],
     };
   }

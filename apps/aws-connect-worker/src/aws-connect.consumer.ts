@@ -56,12 +56,17 @@ export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnec
 
   private teardown(job: Job<JobOf<'connect.deprovision'>>) {
     const { agentId, vendorId } = job.data;
+    const compensation = job.data.reason === 'compensation';
     return this.slowingDownOnThrottle(async () => {
-      await this.channels.teardown(agentId, vendorId, async (detail) =>
-        this.logger.log({ agentId, jobId: job.id, detail }, 'deprovisioning'),
+      const removed = await this.channels.teardown(
+        agentId,
+        vendorId,
+        async (detail) => this.logger.log({ agentId, jobId: job.id, detail }, 'deprovisioning'),
+        compensation,
       );
-      this.logger.log({ agentId, reason: job.data.reason, requestId: job.data.requestId }, 'connect resources removed');
-      return { removed: true };
+      const outcome = removed ? 'connect resources removed' : 'compensation skipped: a later operation took the channels over';
+      this.logger.log({ agentId, reason: job.data.reason, requestId: job.data.requestId }, outcome);
+      return { removed };
     });
   }
 

@@ -119,6 +119,11 @@ export class AwsEmulator {
     };
   }
 
+  /** Cancels the faults planned with failNext that have not happened yet. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   /**
    * The next `times` calls of `operation` (SDK command name without "Command") fail with this error, before any
    * effect. On Lambda operations Connect-only names map to Lambda's equivalent (see faults.ts).

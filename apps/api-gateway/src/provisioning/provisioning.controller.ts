@@ -1,6 +1,17 @@
-import { Controller, Get, Param, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ErrorView, ProvisioningStatusView } from '@voca/contracts';
+import { Controller, Get, HttpCode, Param, Post, Req, Res, Sse, type MessageEvent } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { ErrorView, ProvisioningAcceptedView, ProvisioningStatusView } from '@voca/contracts';
+import type { Request, Response } from 'express';
+import { AgentOperations } from '../operations/agent-operations.js';
 import { SPEC_PROVISIONING_ANSWER } from '../http/spec-examples.js';
 import {
   concatMap,
@@ -45,6 +56,7 @@ export class ProvisioningController {
     private readonly status: ProvisioningStatus,
     private readonly hub: ProgressHub,
     private readonly quota: StreamQuota,
+    private readonly operations: AgentOperations,
   ) {}
 
   @Get(':id')
@@ -53,6 +65,27 @@ export class ProvisioningController {
   @ApiNotFoundResponse({ type: ErrorView })
   get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal) {
     return this.status.get(id, principal);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Run again what a failed or partially completed operation did not finish, as a new operation (the latest of the agent only)',
+  })
+  @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  @ApiConflictResponse({ type: ErrorView, description: 'The operation did not fail, is not the latest, or is a deletion' })
+  @ApiTooManyRequestsResponse({ type: ErrorView, description: 'The vendor has MAX_OPERATIONS_PER_VENDOR operations running' })
+  async retry(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request & { id: string },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProvisioningAcceptedView> {
+    const { operationId, agentId } = await this.operations.retry(id, principal, request.id);
+    const statusUrl = `/api/v1/provisioning/${operationId}`;
+    response.setHeader('Location', statusUrl);
+    return { provisioning_id: operationId, agent_id: agentId, status: 'queued', status_url: statusUrl, events_url: `${statusUrl}/events` };
   }
 
   @Sse(':id/events')

@@ -88,14 +88,20 @@ export class AgentConnectChannels {
     return results;
   }
 
-  /** Removes what the agent had on Connect and forgets its refs; safe to repeat. */
-  teardown(agentId: string, vendorId: string, report: Report) {
+  /**
+   * Removes what the agent had on Connect and forgets its refs; safe to repeat. `onlyIfFailed` (compensation after an
+   * operation whose Connect channels failed): nothing is removed if a Connect channel is no longer failed when this
+   * runs, since a later operation (a retry, an update) has taken the resources over. Answers whether it removed.
+   */
+  teardown(agentId: string, vendorId: string, report: Report, onlyIfFailed = false): Promise<boolean> {
     return this.exclusively(agentId, async () => {
       const rows = await this.rowsOf(agentId);
+      if (onlyIfFailed && rows.some((row) => row.status !== 'failed')) return false;
       await this.provisioner.deprovision({ agentId, vendorId, known: knownRefs(rows), report });
       await this.db
         .getRepository(AgentChannel)
         .update({ agentId, channel: In([...CONNECT_CHANNELS]) }, { providerRefs: {}, phoneNumber: null });
+      return true;
     });
   }
 

@@ -3,3 +3,4 @@ export * from './business-profile.dto.js';
 export * from './channel-credentials.dto.js';
 export * from './views.js';
 export * from './profile-validators.js';
+export * from './operation-views.js';

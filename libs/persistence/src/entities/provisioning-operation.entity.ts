@@ -38,6 +38,10 @@ export class ProvisioningOperation {
   @Column({ name: 'request_id', type: 'varchar', length: 128 })
   requestId: string;
 
+  /** The failed operation this one runs again (POST /api/v1/provisioning/{id}/retry). */
+  @Column({ name: 'retry_of', type: 'uuid', nullable: true })
+  retryOf: string | null;
+
   /** When its BullMQ flow was added; null means the outbox relay still has to add it. */
   @Column({ name: 'enqueued_at', type: 'timestamptz', nullable: true })
   enqueuedAt: Date | null;

@@ -9,6 +9,7 @@ import { CloudCheckedAt1764777600000 } from './1764777600000-cloud-checked-at.js
 import { AgentWebhookKeys1764864000000 } from './1764864000000-agent-webhook-keys.js';
 import { SubscriptionsPerAgent1764950400000 } from './1764950400000-subscriptions-per-agent.js';
 import { EventCallbacks1765036800000 } from './1765036800000-event-callbacks.js';
+import { OperationRetries1765123200000 } from './1765123200000-operation-retries.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AgentWebhookKeys1764864000000,
   SubscriptionsPerAgent1764950400000,
   EventCallbacks1765036800000,
+  OperationRetries1765123200000,
 ];

@@ -1,0 +1,156 @@
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { GatewayEnv } from '@voca/config';
+import {
+  isConnectChannel,
+  isSocialChannel,
+  type Channel,
+  type OperationPageView,
+  type OperationStatus,
+  type OperationSummaryView,
+  type StepName,
+} from '@voca/contracts';
+import { Agent, AgentChannel, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { actorOf } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
+import { canSee } from '../auth/vendor-scope.js';
+import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
+import { ensureVendorCapacity } from '../provisioning/vendor-capacity.js';
+
+/** Operations that ended with something left to do. */
+const RETRYABLE: readonly OperationStatus[] = ['failed', 'partially_completed'];
+
+export interface OperationFilter {
+  limit: number;
+  /** An operation id: list those created before it. */
+  before?: string;
+}
+
+/** An agent's operations, and retrying one that ended with failures. */
+@Injectable()
+export class AgentOperations {
+  private readonly logger = new Logger(AgentOperations.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly flow: ProvisioningFlow,
+    private readonly config: ConfigService<GatewayEnv, true>,
+  ) {}
+
+  async list(agentId: string, principal: Principal, filter: OperationFilter): Promise<OperationPageView> {
+    const agent = await this.db.getRepository(Agent).findOneBy({ id: agentId });
+    if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
+    const query = this.db
+      .getRepository(ProvisioningOperation)
+      .createQueryBuilder('o')
+      .where('o.agent_id = :agentId', { agentId })
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(filter.limit + 1);
+    if (filter.before) {
+      query.andWhere('(o.created_at, o.id) < (SELECT created_at, id FROM provisioning_operations WHERE id = :before)', { before: filter.before });
+    }
+    const rows = (await query.getMany()).map(summaryOf);
+    const items = rows.slice(0, filter.limit);
+    return { items, next_cursor: rows.length > filter.limit ? items[items.length - 1]!.provisioning_id : null };
+  }
+
+  /**
+   * A new operation that runs again what the failed one did not finish: each step group (Amazon Connect, ElizaOS,
+   * context) that failed, or that owns a channel left failed, with the group's full set of channels (steps are
+   * idempotent, as for an update). The failed channels go back to `pending` meanwhile; the agent keeps answering on
+   * the others. Only the agent's latest operation can be retried (a later one superseded it), and a deletion is
+   * retried by deleting again.
+   */
+  async retry(operationId: string, principal: Principal, requestId: string): Promise<{ operationId: string; agentId: string }> {
+    const created = await this.db.transaction(async (tx) => {
+      const failed = await tx.findOne(ProvisioningOperation, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
+      if (!failed || !canSee(principal, failed.vendorId)) throw new NotFoundException(`provisioning operation ${operationId} not found`);
+      const agent = await tx.findOneOrFail(Agent, { where: { id: failed.agentId }, lock: { mode: 'pessimistic_write' } });
+      if (failed.kind === 'deprovision') {
+        throw new ConflictException('a deletion is retried by deleting again: DELETE /api/v1/agents/{id}');
+      }
+      if (!RETRYABLE.includes(failed.status)) {
+        throw new ConflictException(`operation ${operationId} is ${failed.status}: only a failed or partially completed operation can be retried`);
+      }
+      if (agent.status === 'deleting' || agent.status === 'deleted') throw new ConflictException(`agent ${agent.id} is ${agent.status}`);
+      const latest = await tx.findOne(ProvisioningOperation, { where: { agentId: agent.id }, order: { createdAt: 'DESC', id: 'DESC' } });
+      if (latest && latest.id !== failed.id) {
+        throw new ConflictException(`operation ${latest.id} came after this one: retry that one if it failed`);
+      }
+      await ensureVendorCapacity(tx, agent.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
+      const steps = await this.stepsToRerun(tx, failed);
+      const newId = await this.write(tx, failed, steps, requestId);
+      await tx.update(AgentChannel, { agentId: agent.id, status: 'failed' }, { status: 'pending', error: null });
+      await auditAgentChange(tx, {
+        agentId: agent.id,
+        action: 'retry',
+        fromStatus: agent.status,
+        toStatus: agent.status,
+        actor: actorOf(principal),
+        requestId,
+        details: { operationId: newId, retryOf: failed.id, steps: steps.map((step) => step.name) },
+      });
+      return { operationId: newId, agentId: agent.id };
+    });
+    try {
+      await this.flow.enqueue(created.operationId);
+    } catch (error) {
+      this.logger.warn({ operationId: created.operationId, err: error }, 'retry flow not added yet; the outbox relay will retry');
+    }
+    return created;
+  }
+
+  private async stepsToRerun(tx: EntityManager, failed: ProvisioningOperation): Promise<{ name: StepName; channels: Channel[] }[]> {
+    const steps = await tx.findBy(ProvisioningStep, { operationId: failed.id });
+    const unfinished = new Set(steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed').map((step) => step.name));
+    const channels = await tx.findBy(AgentChannel, { agentId: failed.agentId });
+    const failedChannels = channels.filter((channel) => channel.status === 'failed').map((channel) => channel.channel);
+    const all = channels.map((channel) => channel.channel);
+    const plan: { name: StepName; channels: Channel[] }[] = [];
+    if (unfinished.has('aws_connect') || failedChannels.some(isConnectChannel)) plan.push({ name: 'aws_connect', channels: all.filter(isConnectChannel) });
+    if (unfinished.has('elizaos') || failedChannels.some(isSocialChannel)) plan.push({ name: 'elizaos', channels: all.filter(isSocialChannel) });
+    if (unfinished.has('context')) plan.push({ name: 'context', channels: all });
+    if (plan.length === 0) throw new ConflictException(`operation ${failed.id} left nothing failed to run again`);
+    return plan;
+  }
+
+  private async write(tx: EntityManager, failed: ProvisioningOperation, steps: { name: StepName; channels: Channel[] }[], requestId: string) {
+    const operationId = randomUUID();
+    await tx.insert(ProvisioningOperation, {
+      id: operationId,
+      agentId: failed.agentId,
+      vendorId: failed.vendorId,
+      kind: failed.kind,
+      status: 'queued',
+      requestId,
+      retryOf: failed.id,
+    });
+    const maxAttempts = this.config.get('STEP_ATTEMPTS', { infer: true });
+    await tx.insert(
+      ProvisioningStep,
+      [...steps, { name: 'finalize' as const, channels: [] }].map((step, position) => ({ operationId, ...step, position, maxAttempts })),
+    );
+    return operationId;
+  }
+}
+
+function summaryOf(operation: ProvisioningOperation): OperationSummaryView {
+  const statusUrl = `/api/v1/provisioning/${operation.id}`;
+  const view: OperationSummaryView = {
+    provisioning_id: operation.id,
+    agent_id: operation.agentId,
+    kind: operation.kind,
+    status: operation.status,
+    created_at: operation.createdAt.toISOString(),
+    status_url: statusUrl,
+  };
+  if (operation.startedAt) view.started_at = operation.startedAt.toISOString();
+  if (operation.finishedAt) view.finished_at = operation.finishedAt.toISOString();
+  if (operation.error) view.error = operation.error;
+  if (operation.retryOf) view.retry_of = operation.retryOf;
+  return view;
+}
