@@ -11,8 +11,10 @@ import {
   newWamid,
   signMeta,
   signX,
+  whatsappMediaMessage,
   whatsappStatus,
   whatsappTextMessage,
+  messengerAttachments,
   xCrcAnswer,
   xDirectMessage,
 } from '../support/platform-webhooks.js';
@@ -20,6 +22,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { operationEnd } from '../support/operations.js';
 import { signAsCaller } from '../support/engine-webhooks.js';
 
 const META_SECRET = 'meta-app-secret-for-tests';
@@ -271,6 +274,69 @@ describe('sending', () => {
     }, 'the refused reply to be recorded as failed');
     expect(row.error).toMatch(/No matching user found/);
     expect(repliesTo(psid)).toHaveLength(0);
+  });
+});
+
+describe('media from customers', () => {
+  const customerContext = async (counterpart: string) => {
+    const { rows } = await db.query(`SELECT customer_id FROM conversation_messages WHERE counterpart_id = $1 AND direction = 'inbound' LIMIT 1`, [counterpart]);
+    return (await api.get(`/api/v1/agents/${agentId}/customers/${rows[0].customer_id}/context`)).body;
+  };
+
+  it('answers a photo without words by saying what the agent can help with, and keeps the photo as a reference', async () => {
+    const customer = digits();
+    await postMeta(
+      whatsappMediaMessage({ phoneNumberId: accounts.whatsapp, from: customer, type: 'image', content: { mime_type: 'image/jpeg', sha256: 'x', id: '1479537139650973' } }),
+    );
+    const [reply] = await replyCount(customer, 1);
+    expect(reply!.text).toContain('Thanks for sending a photo.');
+    expect(reply!.text).toContain('opening hours');
+    const context = await customerContext(customer);
+    expect(context.turns[0]).toMatchObject({ role: 'customer', text: '', media: [{ type: 'image', id: '1479537139650973', mime_type: 'image/jpeg' }] });
+  });
+
+  it("answers a photo's caption, and shows the photo in the next turn's history", async () => {
+    const customer = digits();
+    await postMeta(
+      whatsappMediaMessage({
+        phoneNumberId: accounts.whatsapp,
+        from: customer,
+        type: 'image',
+        content: { caption: 'What are your store hours?', mime_type: 'image/jpeg', sha256: 'x', id: '1479537139650974' },
+      }),
+    );
+    const [reply] = await replyCount(customer, 1);
+    expect(reply!.text).toContain('9 AM - 6 PM EST');
+    await postMeta(whatsappMediaMessage({ phoneNumberId: accounts.whatsapp, from: customer, type: 'location', content: { latitude: 40.7, longitude: -74, name: 'Home' } }));
+    const replies = await replyCount(customer, 2);
+    expect(replies[1]!.text).toContain('Thanks for sending a location.');
+    const context = await customerContext(customer);
+    expect(context.turns.filter((turn: { role: string }) => turn.role === 'customer').map((turn: { media: unknown[] }) => turn.media[0])).toEqual([
+      { type: 'image', id: '1479537139650974', mime_type: 'image/jpeg' },
+      { type: 'location', latitude: 40.7, longitude: -74, name: 'Home' },
+    ]);
+  });
+
+  it('hands a customer who sends a voice note to a person when the business asks for it', async () => {
+    const { character_config: before } = (await api.get(`/api/v1/agents/${agentId}`)).body;
+    expect(before).toMatchObject({ tone: 'friendly' });
+    const changed = await api.put(`/api/v1/agents/${agentId}`, { character_config: { ...before, media_handoff: true } });
+    expect([200, 202]).toContain(changed.status);
+    if (changed.status === 202) await operationEnd(api, changed.body.status_url, 60_000);
+    const psid = `psid-${randomUUID().slice(0, 8)}`;
+    try {
+      await postMeta(messengerAttachments({ pageId: accounts.facebook, psid, attachments: [{ type: 'audio', payload: { url: 'https://cdn.example/voice.mp4' } }] }));
+      const [reply] = await replyCount(psid, 1);
+      expect(reply!.text).toContain('Thanks for sending an audio message.');
+      const row = await waitFor(async () => {
+        const { rows } = await db.query(`SELECT handoff, status FROM conversation_messages WHERE counterpart_id = $1 AND direction = 'inbound'`, [psid]);
+        return rows[0]?.status === 'answered' ? rows[0] : undefined;
+      }, 'the voice note to be answered');
+      expect(row.handoff).toBe(true);
+    } finally {
+      const back = await api.put(`/api/v1/agents/${agentId}`, { character_config: before });
+      if (back.status === 202) await operationEnd(api, back.body.status_url, 60_000);
+    }
   });
 });
 

@@ -128,6 +128,22 @@ export function whatsappTextMessage(m: WhatsAppTextMessage): string {
   return whatsappEnvelope(m, { contacts: [contact], messages: [message] });
 }
 
+export interface WhatsAppMediaMessage extends WhatsAppEnvelope {
+  from: string;
+  /** `image`, `audio`, `video`, `document`, `sticker`, `location` or `contacts`, with its object as WhatsApp sends it. */
+  type: string;
+  content: unknown;
+  wamid?: string;
+}
+
+/** A customer's photo, voice note, document, sticker, location or contact card to the business number. */
+export function whatsappMediaMessage(m: WhatsAppMediaMessage): string {
+  return whatsappEnvelope(m, {
+    contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: m.from }],
+    messages: [{ from: m.from, id: m.wamid ?? newWamid(), timestamp: String(nowSeconds()), type: m.type, [m.type]: m.content }],
+  });
+}
+
 export type WhatsAppStatusValue = 'sent' | 'delivered' | 'read' | 'failed';
 
 export interface WhatsAppStatus extends WhatsAppEnvelope {
@@ -187,6 +203,16 @@ export function messengerTextMessage(m: MessengerTextMessage): string {
     recipient: { id: m.pageId },
     timestamp: m.timestamp ?? Date.now(),
     message: { mid: m.mid ?? newMid(), text: m.text },
+  });
+}
+
+/** A customer's attachments (photos, a location...) to a Facebook Page, with no text. */
+export function messengerAttachments(m: Omit<MessengerTextMessage, 'text'> & { attachments: unknown[] }): string {
+  return messagingEnvelope('page', m.pageId, {
+    sender: { id: m.psid },
+    recipient: { id: m.pageId },
+    timestamp: m.timestamp ?? Date.now(),
+    message: { mid: m.mid ?? newMid(), attachments: m.attachments },
   });
 }
 

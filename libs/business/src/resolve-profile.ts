@@ -36,6 +36,7 @@ export function resolveBusinessProfile(submitted: SubmittedProfile): BusinessPro
   if (context.timezone) profile.timezone = context.timezone;
   if (context.opening_hours?.length) profile.opening_hours = context.opening_hours.map(({ day, open, close }) => ({ day, open, close }));
   if (context.website) profile.website = context.website.trim();
+  if (character.media_handoff) profile.media_handoff = true;
   return profile;
 }
 

@@ -60,4 +60,6 @@ export interface BusinessProfile {
   /** Statements the agent may quote, named ones as "Label: text". */
   knowledge: string[];
   faqs: FaqDto[];
+  /** Hand a customer who sends only media (a photo, a voice note...) to a person. */
+  media_handoff?: boolean;
 }

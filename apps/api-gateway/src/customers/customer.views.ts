@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { CHANNELS, type Channel } from '@voca/contracts';
+import { CHANNELS, type Channel, type InboundMedia } from '@voca/contracts';
 import { EXAMPLE_IDS } from '../http/api-docs.js';
 
 export class IdentityView {
@@ -27,8 +27,14 @@ export class TurnView {
   @ApiProperty({ enum: CHANNELS })
   channel: Channel;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Is this one in stock?', description: "The words; a photo's or a document's caption (empty when none)" })
   text: string;
+
+  @ApiPropertyOptional({
+    example: [{ type: 'image', id: '1479537139650973', mime_type: 'image/jpeg' }],
+    description: 'What the customer sent besides words, as references (WhatsApp and X media ids, Messenger and Instagram URLs)',
+  })
+  media?: InboundMedia[];
 
   @ApiProperty({ example: 'sent', description: 'Message status (received, answered, held... / sent, delivered, read...)' })
   status: string;

@@ -8,11 +8,12 @@ import type { ConversationPageView, CustomerContextView, TurnView } from './cust
 
 const CONTEXT_TURNS = 50;
 
-function turnOf(message: Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'status' | 'sentAt' | 'createdAt'>): TurnView {
+function turnOf(message: Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'media' | 'status' | 'sentAt' | 'createdAt'>): TurnView {
   return {
     role: message.direction === 'inbound' ? 'customer' : 'agent',
     channel: message.channel,
     text: message.text,
+    ...(message.media ? { media: message.media } : {}),
     status: message.status,
     at: (message.sentAt ?? message.createdAt).toISOString(),
   };
@@ -111,7 +112,7 @@ export class CustomersService {
         ...(identity.phoneE164 ? { phone: identity.phoneE164 } : {}),
         linked: identity.linked,
       })),
-      turns: messages.reverse().filter((message) => message.text !== '').map(turnOf),
+      turns: messages.reverse().filter((message) => message.text !== '' || message.media !== null).map(turnOf),
     };
   }
 

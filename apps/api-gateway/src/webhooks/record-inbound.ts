@@ -30,6 +30,7 @@ export async function routeAndRecord(db: DataSource, event: InboundMessageEvent,
       event.text,
       replyDeadlineAt ?? null,
       new Date(event.sentAt),
+      event.media ? JSON.stringify(event.media) : null,
     ],
   );
   const [row] = rows;
@@ -44,8 +45,8 @@ const routeAndRecordBy = (routedBy: 'phone_number' | 'external_account_id') =>
    ), inserted AS (
      INSERT INTO conversation_messages
        (agent_id, channel, direction, business_account_id, counterpart_id, counterpart_name, counterpart_phone,
-        platform_message_id, text, status, reply_deadline_at, sent_at)
-     SELECT target.id, $1, 'inbound', $2, $3, $4, $5, $6, $7, 'received', $8, $9 FROM target
+        platform_message_id, text, status, reply_deadline_at, sent_at, media)
+     SELECT target.id, $1, 'inbound', $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10::jsonb FROM target
      ON CONFLICT DO NOTHING
      RETURNING id
    )

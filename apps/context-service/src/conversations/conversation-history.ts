@@ -1,11 +1,12 @@
-import type { ConversationTurn } from '@voca/contracts';
+import { describeMessage, type ConversationTurn, type InboundMedia } from '@voca/contracts';
 import type { CustomerIdentity } from '@voca/persistence';
 import type { EntityManager } from 'typeorm';
 import { SPOOFABLE_CHANNELS, sharesConversation } from './identity-trust.js';
 
 /**
  * A customer's latest turns, oldest first, up to a message: what the agent sees of the conversation so far, for the
- * identity the message came from. Only turns that were said (answered inbound messages and sent replies) count.
+ * identity the message came from. Only turns that were said (answered inbound messages and sent replies) count; what
+ * a customer sent besides words is described in the turn (`[sent a photo] ...`).
  * An identity that shares the conversation sees every channel's turns except those of identities that do not
  * (an unverified caller ID); one that does not sees only its own (see sharesConversation).
  */
@@ -17,12 +18,12 @@ export async function conversationHistory(
   limit: number,
 ): Promise<ConversationTurn[]> {
   const ownOnly = viewer !== null && !sharesConversation(viewer) ? viewer.id : null;
-  const rows: { direction: 'inbound' | 'outbound'; channel: ConversationTurn['channel']; text: string; at: Date }[] =
+  const rows: { direction: 'inbound' | 'outbound'; channel: ConversationTurn['channel']; text: string; media: InboundMedia[] | null; at: Date }[] =
     await tx.query(
-      `SELECT m.direction, m.channel, m.text, COALESCE(m.sent_at, m.created_at) AS at
+      `SELECT m.direction, m.channel, m.text, m.media, COALESCE(m.sent_at, m.created_at) AS at
          FROM conversation_messages m
          LEFT JOIN customer_identities i ON i.id = m.identity_id
-        WHERE m.customer_id = $1 AND m.arrival < $2 AND m.text <> ''
+        WHERE m.customer_id = $1 AND m.arrival < $2 AND (m.text <> '' OR m.media IS NOT NULL)
           AND (m.direction = 'inbound' OR m.status IN ('sent', 'delivered', 'read'))
           AND CASE WHEN $4::uuid IS NOT NULL THEN m.identity_id = $4::uuid
                    ELSE (i.id IS NULL OR NOT (i.channel = ANY($5) AND i.linked <> 'explicit')) END
@@ -33,7 +34,7 @@ export async function conversationHistory(
   return rows.reverse().map((row) => ({
     role: row.direction === 'inbound' ? 'customer' : 'agent',
     channel: row.channel,
-    text: row.text,
+    text: describeMessage(row.text, row.media),
     at: new Date(row.at).toISOString(),
   }));
 }

@@ -9,6 +9,7 @@ import {
   QueueName,
   replyJobId,
   type ConversationDeliverJobData,
+  type InboundMedia,
   type MessageReplyJobData,
 } from '@voca/contracts';
 import type { CustomerIdentity } from '@voca/persistence';
@@ -24,6 +25,7 @@ interface ClaimedMessage {
   channel: Channel;
   counterpart_name: string | null;
   text: string;
+  media: InboundMedia[] | null;
   arrival: string;
   viewer_id: string | null;
   viewer_channel: Channel | null;
@@ -67,6 +69,7 @@ export class TurnScheduler {
               channel: next.channel,
               customer: { id: customerId, name: next.counterpart_name ?? undefined },
               text: next.text,
+              ...(next.media ? { media: next.media } : {}),
               messageId: next.id,
               requestId,
               history,
@@ -96,9 +99,9 @@ export class TurnScheduler {
             AND NOT EXISTS (SELECT 1 FROM conversation_messages b
                              WHERE b.agent_id = m.agent_id AND b.channel = m.channel AND b.counterpart_id = m.counterpart_id
                                AND b.direction = 'inbound' AND b.status = 'received' AND b.arrival < m.arrival)
-         RETURNING m.id, m.agent_id, m.channel, m.counterpart_name, m.text, m.arrival, m.identity_id
+         RETURNING m.id, m.agent_id, m.channel, m.counterpart_name, m.text, m.media, m.arrival, m.identity_id
        )
-       SELECT c.id, c.agent_id, c.channel, c.counterpart_name, c.text, c.arrival,
+       SELECT c.id, c.agent_id, c.channel, c.counterpart_name, c.text, c.media, c.arrival,
               i.id AS viewer_id, i.channel AS viewer_channel, i.linked AS viewer_linked
          FROM claimed c LEFT JOIN customer_identities i ON i.id = c.identity_id`,
       [customerId],

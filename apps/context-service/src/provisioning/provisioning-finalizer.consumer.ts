@@ -137,6 +137,9 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     if (!operation) return 'failed' as const;
     if (TERMINAL_OPERATION_STATUSES.includes(operation.status)) return operation.status;
 
+    // The agent is locked before its status is read: a transition committed meanwhile (a stop, a pause) would
+    // otherwise be overwritten by the status the operation's outcome gives.
+    const agent = await tx.findOneOrFail(Agent, { where: { id: operation.agentId }, lock: { mode: 'pessimistic_write' } });
     const steps = await tx.findBy(ProvisioningStep, { operationId });
     if (operation.kind === 'deprovision') return this.recordDeletion(tx, operation, steps);
     const channels = await tx.findBy(AgentChannel, { agentId: operation.agentId });
@@ -155,7 +158,6 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
         await tx.update(AgentChannel, { id: channel.id }, { status: 'failed', error });
       }
     }
-    const agent = await tx.findOneByOrFail(Agent, { id: operation.agentId });
     // An agent paused, stopped or being deleted meanwhile keeps that status: the operation only sets up channels.
     const status = KEPT_STATUSES.includes(agent.status) ? agent.status : outcome.agent;
     await tx.update(Agent, { id: agent.id }, { status });
@@ -172,7 +174,6 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
       { status: outcome.operation, error: outcome.error, result, finishedAt: () => 'now()' },
     );
     await this.tracker.markCompleted(tx, operationId, 'finalize');
-    // Last, after every other write to the agent: recording events locks its row until the transaction ends.
     for (const [channel, error] of outcome.failedChannels) {
       await recordEvent(tx, { type: 'channel.failed', agentId: agent.id, data: { channel_type: channel, error, provisioning_id: operationId } });
     }

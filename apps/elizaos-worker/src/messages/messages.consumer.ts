@@ -21,8 +21,8 @@ export class MessagesConsumer extends QueueConsumer<typeof QueueName.Messages> {
   }
 
   private async reply(job: Job<JobOf<'message.reply'>>): Promise<MessageReplyResult> {
-    const { agentId, channel, customer, text, messageId, history = [] } = job.data;
-    const answer = await this.host.reply({ agentId, channel, customer, text, messageId, history });
+    const { agentId, channel, customer, text, media, messageId, history = [] } = job.data;
+    const answer = await this.host.reply({ agentId, channel, customer, text, media, messageId, history });
     this.logger.log(
       { agentId, channel, jobId: job.id, requestId: job.data.requestId, handoff: answer.handoff, characterVersion: answer.characterVersion },
       'message answered',

@@ -109,13 +109,34 @@ describe('parseMetaWebhook: Messenger', () => {
     expect(parseMetaWebhook(page([postback])).events[0]).toMatchObject({ sentAt: '2018-05-27T22:23:44.000Z' });
   });
 
-  it('skips attachments, unsent messages, reactions and chat-plugin guests', () => {
-    const attachment = {
-      sender: { id: PSID },
-      recipient: { id: PAGE_ID },
-      timestamp: 1_750_000_000_000,
-      message: { mid: 'm_IMG', attachments: [{ type: 'image', payload: { url: 'https://scontent.example/x.jpg' } }] },
+  it('keeps photos, stickers, files and locations as references, with the text sent alongside', () => {
+    const at = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1_750_000_000_000 };
+    const photos = {
+      ...at,
+      message: {
+        mid: 'm_IMG',
+        attachments: [
+          { type: 'image', payload: { url: 'https://scontent.example/a.jpg' } },
+          { type: 'image', payload: { url: 'https://scontent.example/like.png', sticker_id: 369239263222822 } },
+        ],
+      },
     };
+    const file = { ...at, message: { mid: 'm_PDF', text: 'my receipt', attachments: [{ type: 'file', payload: { url: 'https://cdn.example/r.pdf' } }] } };
+    const place = {
+      ...at,
+      message: { mid: 'm_LOC', attachments: [{ type: 'location', payload: { title: 'Our house', coordinates: { lat: 40.7, long: -74 } } }] },
+    };
+    const template = { ...at, message: { mid: 'm_TPL', attachments: [{ type: 'template', payload: { template_type: 'generic' } }] } };
+    const { events, skipped } = parseMetaWebhook(page([photos, file, place, template]));
+    expect(events.map((e) => (e.kind === 'message' ? [e.platformMessageId, e.text, e.media] : []))).toEqual([
+      ['m_IMG', '', [{ type: 'image', url: 'https://scontent.example/a.jpg' }, { type: 'sticker', url: 'https://scontent.example/like.png' }]],
+      ['m_PDF', 'my receipt', [{ type: 'document', url: 'https://cdn.example/r.pdf' }]],
+      ['m_LOC', '', [{ type: 'location', latitude: 40.7, longitude: -74, name: 'Our house' }]],
+    ]);
+    expect(skipped).toEqual([{ reason: 'unsupported_type', detail: 'facebook message "m_TPL" without text or media' }]);
+  });
+
+  it('skips unsent messages, reactions and chat-plugin guests', () => {
     const deleted = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1_750_000_000_000, message: { mid: 'm_DEL', is_deleted: true } };
     const reaction = {
       sender: { id: PSID },
@@ -124,10 +145,9 @@ describe('parseMetaWebhook: Messenger', () => {
       reaction: { mid: 'm_OURS', action: 'react', reaction: 'love', emoji: '\u2764' },
     };
     const guest = { sender: { user_ref: 'USER-REF-ID' }, recipient: { id: PAGE_ID }, timestamp: 1_750_000_000_000, message: { mid: 'm_G', text: 'hi' } };
-    expect(parseMetaWebhook(page([attachment, deleted, reaction, guest]))).toEqual({
+    expect(parseMetaWebhook(page([deleted, reaction, guest]))).toEqual({
       events: [],
       skipped: [
-        { reason: 'unsupported_type', detail: 'facebook message "m_IMG" without text' },
         { reason: 'unsupported_type', detail: 'facebook unsent message "m_DEL"' },
         { reason: 'unsupported_type', detail: 'facebook reaction' },
         { reason: 'unsupported_type', detail: 'facebook sender without id (user_ref)' },
@@ -196,13 +216,18 @@ describe('parseMetaWebhook: Instagram', () => {
     });
   });
 
-  it('skips unsupported media and seen receipts', () => {
+  it('keeps shared posts and reels as links, and skips unsupported media and seen receipts', () => {
+    const shared = {
+      sender: { id: IGSID },
+      recipient: { id: IG_ACCOUNT_ID },
+      timestamp: 1,
+      message: { mid: 'm_R', attachments: [{ type: 'ig_reel', payload: { url: 'https://lookaside.example/reel', title: 'Cozy nights' } }] },
+    };
     const unsupported = { sender: { id: IGSID }, recipient: { id: IG_ACCOUNT_ID }, timestamp: 1, message: { mid: 'm_U', is_unsupported: true } };
     const seen = { sender: { id: IGSID }, recipient: { id: IG_ACCOUNT_ID }, timestamp: 1, read: { mid: 'm_OURS' } };
-    expect(parseMetaWebhook(page([unsupported, seen], 'instagram', IG_ACCOUNT_ID)).skipped.map((s) => s.detail)).toEqual([
-      'instagram message "m_U" without text',
-      'instagram read',
-    ]);
+    const { events, skipped } = parseMetaWebhook(page([shared, unsupported, seen], 'instagram', IG_ACCOUNT_ID));
+    expect(events).toMatchObject([{ channel: 'instagram', text: '', media: [{ type: 'share', url: 'https://lookaside.example/reel', name: 'Cozy nights' }] }]);
+    expect(skipped.map((s) => s.detail)).toEqual(['instagram message "m_U" without text or media', 'instagram read']);
   });
 });
 

@@ -1,10 +1,13 @@
-import type { InboundMessageEvent, ParsedWebhook } from '@voca/contracts';
+import type { InboundMedia, InboundMessageEvent, MediaType, ParsedWebhook } from '@voca/contracts';
+import { fileMedia, locationMedia, sharedMedia } from './media.js';
 import { WebhookPayloadError } from './errors.js';
 import { truncateText } from './limits.js';
 import {
   EventBudget,
   child,
+  isObject,
   item,
+  optionalArray,
   prop,
   quote,
   requireArray,
@@ -95,11 +98,13 @@ function parseMessaging(raw: unknown, path: string, channel: MessengerChannel): 
     if (prop(msg, 'is_deleted') === true) return { reason: 'unsupported_type', detail: `${channel} unsent message${which}` };
     const id = requireString(mid, child(messagePath, 'mid'));
     const text = prop(msg, 'text');
-    if (text === undefined || text === null) {
-      // attachments, stickers, shares, story replies without text, `is_unsupported` media...
-      return { reason: 'unsupported_type', detail: `${channel} message ${quote(id)} without text` };
+    const media = attachmentsOf(prop(msg, 'attachments'), child(messagePath, 'attachments'));
+    if ((text === undefined || text === null) && media.length === 0) {
+      // templates, `is_unsupported` media...
+      return { reason: 'unsupported_type', detail: `${channel} message ${quote(id)} without text or media` };
     }
-    return messageEvent(messaging, path, channel, id, requireText(text, child(messagePath, 'text')));
+    const words = text === undefined || text === null ? '' : requireText(text, child(messagePath, 'text'));
+    return messageEvent(messaging, path, channel, id, words, media);
   }
 
   if (postback !== undefined && postback !== null) {
@@ -125,6 +130,7 @@ function messageEvent(
   channel: MessengerChannel,
   mid: string | undefined,
   text: string,
+  media: InboundMedia[] = [],
 ): InboundMessageEvent | Skip {
   const senderPath = child(path, 'sender');
   const sender = requireObject(prop(messaging, 'sender'), senderPath);
@@ -138,8 +144,8 @@ function messageEvent(
   const recipientId = requireString(prop(recipient, 'id'), child(recipientPath, 'id'));
   // Milliseconds on real deliveries; Meta's reference examples show seconds, which are read as such.
   const sentAt = requireEpoch(prop(messaging, 'timestamp'), child(path, 'timestamp'), 'seconds-or-ms');
-  if (text.trim() === '') return { reason: 'empty', detail: `${channel} message without text` };
-  return {
+  if (text.trim() === '' && media.length === 0) return { reason: 'empty', detail: `${channel} message without text` };
+  const event: InboundMessageEvent = {
     kind: 'message',
     channel,
     businessAccountId: recipientId,
@@ -148,4 +154,40 @@ function messageEvent(
     text: truncateText(text),
     sentAt,
   };
+  if (media.length > 0) event.media = media;
+  return event;
+}
+
+/** Attachments kept of one message (Messenger allows a few photos at once). */
+const MAX_ATTACHMENTS = 10;
+const FILE_ATTACHMENTS: Record<string, MediaType> = { image: 'image', video: 'video', audio: 'audio', file: 'document' };
+/** Instagram shares of posts, reels and stories, and Messenger link previews: kept as a link. */
+const SHARED = new Set(['share', 'ig_reel', 'reel', 'story_mention', 'fallback', 'ig_post']);
+
+/**
+ * `attachments[] {type, payload: {url?, sticker_id?, title?, coordinates?: {lat, long}}}` as media references:
+ * photos (a sticker when it has a sticker_id), videos, audio, files, locations, and shared posts or links.
+ * Templates and anything newer are left out.
+ */
+function attachmentsOf(value: unknown, path: string): InboundMedia[] {
+  const attachments = optionalArray(value, path) ?? [];
+  return attachments.slice(0, MAX_ATTACHMENTS).flatMap((raw, i): InboundMedia[] => {
+    if (!isObject(raw)) return [];
+    const type = prop(raw, 'type');
+    const payloadPath = child(item(path, i), 'payload');
+    const payload = isObject(prop(raw, 'payload')) ? (prop(raw, 'payload') as JsonObject) : {};
+    if (typeof type !== 'string') return [];
+    if (type === 'location') {
+      const coordinates = prop(payload, 'coordinates');
+      const at = isObject(coordinates) ? { latitude: prop(coordinates, 'lat'), longitude: prop(coordinates, 'long') } : {};
+      return [locationMedia({ ...at, name: prop(payload, 'title'), url: prop(payload, 'url') })];
+    }
+    const fileType = FILE_ATTACHMENTS[type];
+    if (fileType) {
+      const sticker = prop(payload, 'sticker_id') !== undefined;
+      return [fileMedia(sticker ? 'sticker' : fileType, { url: prop(payload, 'url') }, payloadPath)];
+    }
+    if (SHARED.has(type)) return [sharedMedia(payload)];
+    return [];
+  });
 }

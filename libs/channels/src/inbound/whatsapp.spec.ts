@@ -147,15 +147,42 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
     ]);
   });
 
-  it('skips media, reactions, locations, system messages and other interactive replies as unsupported', () => {
+  it('keeps photos, voice notes, documents, stickers, locations and contact cards as references, the caption as the words', () => {
     const from = '16505551234';
     const body = envelope({
       contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: from }],
       messages: [
-        { from, id: 'wamid.IMG', timestamp: '1749416383', type: 'image', image: { caption: 'this one', mime_type: 'image/jpeg', sha256: 'x', id: '1' } },
+        { from, id: 'wamid.IMG', timestamp: '1749416383', type: 'image', image: { caption: 'is this one in stock?', mime_type: 'image/jpeg', sha256: 'x', id: '1' } },
         { from, id: 'wamid.AUD', timestamp: '1749416383', type: 'audio', audio: { mime_type: 'audio/ogg; codecs=opus', sha256: 'x', id: '2', voice: true } },
+        { from, id: 'wamid.DOC', timestamp: '1749416383', type: 'document', document: { filename: 'receipt.pdf', mime_type: 'application/pdf', sha256: 'x', id: '3' } },
+        { from, id: 'wamid.STK', timestamp: '1749416383', type: 'sticker', sticker: { mime_type: 'image/webp', sha256: 'x', id: '4', animated: false } },
+        { from, id: 'wamid.LOC', timestamp: '1749416383', type: 'location', location: { latitude: 5.6, longitude: -0.19, name: 'Osu Mall', address: 'Oxford St' } },
+        { from, id: 'wamid.VCF', timestamp: '1749416383', type: 'contacts', contacts: [{ name: { formatted_name: 'Kofi Mensah', first_name: 'Kofi' }, phones: [{ phone: '+233 20 000 0000', type: 'CELL' }] }] },
+      ],
+    });
+    const { events, skipped } = parseMetaWebhook(body);
+    expect(skipped).toEqual([]);
+    expect(events.map((e) => (e.kind === 'message' ? [e.platformMessageId, e.text, e.media] : []))).toEqual([
+      ['wamid.IMG', 'is this one in stock?', [{ type: 'image', id: '1', mime_type: 'image/jpeg' }]],
+      ['wamid.AUD', '', [{ type: 'audio', id: '2', mime_type: 'audio/ogg; codecs=opus', voice: true }]],
+      ['wamid.DOC', '', [{ type: 'document', id: '3', mime_type: 'application/pdf', filename: 'receipt.pdf' }]],
+      ['wamid.STK', '', [{ type: 'sticker', id: '4', mime_type: 'image/webp' }]],
+      ['wamid.LOC', '', [{ type: 'location', latitude: 5.6, longitude: -0.19, name: 'Osu Mall', address: 'Oxford St' }]],
+      ['wamid.VCF', '', [{ type: 'contacts', contacts: [{ name: 'Kofi Mensah', phones: ['+233 20 000 0000'] }] }]],
+    ]);
+  });
+
+  it('refuses a media message whose media is not an object, naming the field', () => {
+    const body = envelope({ messages: [{ from: '16505551234', id: 'wamid.BAD', timestamp: '1749416383', type: 'image', image: 'nope' }] });
+    expect(() => parseMetaWebhook(body)).toThrow(/entry\[0\]\.changes\[0\]\.value\.messages\[0\]\.image/);
+  });
+
+  it('skips reactions, system messages, unsupported messages and other interactive replies as unsupported', () => {
+    const from = '16505551234';
+    const body = envelope({
+      contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: from }],
+      messages: [
         { from, id: 'wamid.REACT', timestamp: '1749416383', type: 'reaction', reaction: { message_id: 'wamid.OURS', emoji: '\u{1F44D}' } },
-        { from, id: 'wamid.LOC', timestamp: '1749416383', type: 'location', location: { latitude: 5.6, longitude: -0.19 } },
         { from, id: 'wamid.SYS', timestamp: '1749416383', type: 'system', system: { body: 'User changed number', type: 'user_changed_number' } },
         { from, id: 'wamid.NFM', timestamp: '1749416383', type: 'interactive', interactive: { type: 'nfm_reply', nfm_reply: { response_json: '{}' } } },
         {
@@ -169,8 +196,8 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
     });
     const { events, skipped } = parseMetaWebhook(body);
     expect(events).toEqual([]);
-    expect(skipped.map((s) => s.reason)).toEqual(Array(7).fill('unsupported_type'));
-    expect(skipped[0]!.detail).toBe('whatsapp message "wamid.IMG" of type "image"');
+    expect(skipped.map((s) => s.reason)).toEqual(Array(4).fill('unsupported_type'));
+    expect(skipped[0]!.detail).toBe('whatsapp message "wamid.REACT" of type "reaction"');
   });
 
   it('skips group messages and whitespace-only texts', () => {

@@ -1,4 +1,13 @@
-import { isStorableText, toStorableText, type DeliveryStatusEvent, type InboundMessageEvent, type ParsedWebhook } from '@voca/contracts';
+import {
+  isStorableText,
+  toStorableText,
+  type DeliveryStatusEvent,
+  type InboundMedia,
+  type InboundMessageEvent,
+  type MediaType,
+  type ParsedWebhook,
+} from '@voca/contracts';
+import { captionOf, contactsMedia, fileMedia, locationMedia } from './media.js';
 import { WebhookPayloadError } from './errors.js';
 import { truncateText } from './limits.js';
 import {
@@ -111,20 +120,40 @@ function parseMessage(
     return { reason: 'unsupported_type', detail: `whatsapp group message ${quote(id)}` };
   }
 
-  const text = messageText(message, path, type);
-  if (text === undefined) return { reason: 'unsupported_type', detail: `whatsapp message ${quote(id)} of type ${quote(type)}` };
-  if (text.trim() === '') return { reason: 'empty', detail: `whatsapp message ${quote(id)} has no text` };
+  const content = messageContent(message, path, type);
+  if (content === undefined) return { reason: 'unsupported_type', detail: `whatsapp message ${quote(id)} of type ${quote(type)}` };
+  if (content.text.trim() === '' && !content.media) return { reason: 'empty', detail: `whatsapp message ${quote(id)} has no text` };
 
   const sentAt = requireEpoch(prop(message, 'timestamp'), child(path, 'timestamp'), 's');
-  return {
+  const event: InboundMessageEvent = {
     kind: 'message',
     channel: 'whatsapp',
     businessAccountId: phoneNumberId,
     platformMessageId: id,
     sender: sender(message, path, contacts),
-    text: truncateText(text),
+    text: truncateText(content.text),
     sentAt,
   };
+  if (content.media) event.media = [content.media];
+  return event;
+}
+
+const FILE_TYPES = new Set<MediaType>(['image', 'audio', 'video', 'document', 'sticker']);
+
+/**
+ * What the customer sent: words (text, a chosen button or list row), or media by reference with its caption as
+ * the words (photos, videos, documents, voice notes and audio, stickers, locations, contact cards). Undefined for
+ * what the agent has nothing to answer to (reactions, orders, system notices, unsupported messages).
+ */
+function messageContent(message: JsonObject, path: string, type: string): { text: string; media?: InboundMedia } | undefined {
+  if (FILE_TYPES.has(type as MediaType)) {
+    const source = requireObject(prop(message, type), child(path, type));
+    return { text: captionOf(source), media: fileMedia(type as MediaType, source, child(path, type)) };
+  }
+  if (type === 'location') return { text: '', media: locationMedia(requireObject(prop(message, 'location'), child(path, 'location'))) };
+  if (type === 'contacts') return { text: '', media: contactsMedia(prop(message, 'contacts'), child(path, 'contacts')) };
+  const text = messageText(message, path, type);
+  return text === undefined ? undefined : { text };
 }
 
 /** The customer's words: the text body, or the title of the button or list row they chose; undefined otherwise. */
@@ -148,7 +177,7 @@ function messageText(message: JsonObject, path: string, type: string): string | 
       return requireText(prop(button, 'text'), child(child(path, 'button'), 'text'));
     }
     default:
-      return undefined; // image, audio, video, document, sticker, location, contacts, reaction, order, system, unsupported...
+      return undefined; // reaction, order, system, unsupported...
   }
 }
 

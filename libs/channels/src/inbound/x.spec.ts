@@ -69,6 +69,28 @@ describe('parseXWebhook', () => {
     });
   });
 
+  it('keeps an attached photo as a reference, without its t.co link in the words', () => {
+    const withPhoto = dm('1234858590', CUSTOMER, BUSINESS, 'Does this come in blue? https://t.co/AbC123');
+    withPhoto.message_create.message_data = {
+      ...withPhoto.message_create.message_data,
+      attachment: {
+        type: 'media',
+        media: { id_str: '9876543210', media_url_https: 'https://ton.twitter.com/1.1/ton/data/dm/x.jpg', type: 'photo', url: 'https://t.co/AbC123' },
+      },
+    } as never;
+    const onlyPhoto = dm('1234858591', CUSTOMER, BUSINESS, 'https://t.co/XyZ789');
+    onlyPhoto.message_create.message_data = {
+      ...onlyPhoto.message_create.message_data,
+      attachment: { type: 'media', media: { id_str: '555', media_url_https: 'https://ton.twitter.com/v.mp4', type: 'video', url: 'https://t.co/XyZ789' } },
+    } as never;
+    const { events, skipped } = parseXWebhook({ for_user_id: BUSINESS, direct_message_events: [withPhoto, onlyPhoto], users });
+    expect(skipped).toEqual([]);
+    expect(events.map((e) => (e.kind === 'message' ? [e.text, e.media] : []))).toEqual([
+      ['Does this come in blue?', [{ type: 'image', id: '9876543210', url: 'https://ton.twitter.com/1.1/ton/data/dm/x.jpg' }]],
+      ['', [{ type: 'video', id: '555', url: 'https://ton.twitter.com/v.mp4' }]],
+    ]);
+  });
+
   it('skips the account\'s own messages', () => {
     const body = {
       for_user_id: BUSINESS,

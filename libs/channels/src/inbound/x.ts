@@ -1,4 +1,5 @@
-import { toStorableText, type InboundMessageEvent, type ParsedWebhook } from '@voca/contracts';
+import { toStorableText, type InboundMedia, type InboundMessageEvent, type MediaType, type ParsedWebhook } from '@voca/contracts';
+import { fileMedia } from './media.js';
 import { WebhookPayloadError } from './errors.js';
 import { truncateText } from './limits.js';
 import {
@@ -76,15 +77,19 @@ function parseDirectMessage(
   requireString(prop(requireObject(prop(create, 'target'), targetPath), 'recipient_id'), child(targetPath, 'recipient_id'));
   const dataPath = child(createPath, 'message_data');
   const data = requireObject(prop(create, 'message_data'), dataPath);
-  const text = requireText(prop(data, 'text'), child(dataPath, 'text'));
+  const media = attachmentOf(prop(data, 'attachment'), child(dataPath, 'attachment'));
+  // X appends the attachment's t.co link to the text; it is not the customer's words.
+  const link = media?.link;
+  const written = requireText(prop(data, 'text'), child(dataPath, 'text'));
+  const text = link ? written.replace(link, '').trim() : written;
   const sentAt = requireEpoch(prop(event, 'created_timestamp'), child(path, 'created_timestamp'), 'ms');
-  if (text.trim() === '') return { reason: 'empty', detail: `x direct message ${quote(id)} has no text` };
+  if (text.trim() === '' && !media) return { reason: 'empty', detail: `x direct message ${quote(id)} has no text` };
 
   const sender: InboundMessageEvent['sender'] = { id: senderId };
   const user = users === undefined ? undefined : prop(users, senderId);
   const name = isObject(user) ? prop(user, 'name') : undefined;
   if (typeof name === 'string' && name !== '') sender.name = toStorableText(name);
-  return {
+  const message: InboundMessageEvent = {
     kind: 'message',
     channel: 'twitter',
     businessAccountId: forUserId,
@@ -93,4 +98,22 @@ function parseDirectMessage(
     text: truncateText(text),
     sentAt,
   };
+  if (media) message.media = [media.reference];
+  return message;
+}
+
+const X_MEDIA_TYPES: Record<string, MediaType> = { photo: 'image', video: 'video', animated_gif: 'video' };
+
+/** `attachment: {type: "media", media: {id_str, media_url_https, type, url}}`: the photo or video, and its t.co link. */
+function attachmentOf(value: unknown, path: string): { reference: InboundMedia; link?: string } | undefined {
+  if (!isObject(value) || prop(value, 'type') !== 'media' || !isObject(prop(value, 'media'))) return undefined;
+  const media = prop(value, 'media') as JsonObject;
+  const mediaPath = child(path, 'media');
+  const kind = prop(media, 'type');
+  const reference = fileMedia(X_MEDIA_TYPES[typeof kind === 'string' ? kind : ''] ?? 'image', {
+    id: prop(media, 'id_str'),
+    url: prop(media, 'media_url_https'),
+  }, mediaPath);
+  const link = prop(media, 'url');
+  return { reference, link: typeof link === 'string' && link !== '' ? link : undefined };
 }

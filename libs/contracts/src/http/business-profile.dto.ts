@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   IsObject,
   ArrayMaxSize,
+  IsBoolean,
   IsArray,
   IsEmail,
   IsNumber,
@@ -145,6 +146,14 @@ export class CharacterConfigDto {
   @IsString()
   @Length(1, 500)
   greeting?: string;
+
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Hand the customer to a person when they send a photo, voice note, video or file with no words (default: the agent answers itself)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  media_handoff?: boolean;
 }
 
 export class PoliciesDto {

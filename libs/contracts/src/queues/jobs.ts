@@ -1,5 +1,5 @@
 import type { Channel } from '../channels.js';
-import type { DeliveryStatusEvent } from '../webhooks/inbound-event.js';
+import type { DeliveryStatusEvent, InboundMedia } from '../webhooks/inbound-event.js';
 import type { ChannelStepName, StepName } from '../provisioning-steps.js';
 import { QueueName } from './queue-names.js';
 
@@ -56,6 +56,8 @@ export interface MessageReplyJobData {
   requestId?: string;
   /** The customer's recent turns from every channel, oldest first. */
   history?: ConversationTurn[];
+  /** What the customer sent besides words (then `text` is its caption, possibly empty). */
+  media?: InboundMedia[];
 }
 
 export interface MessageReplyResult {

@@ -24,9 +24,38 @@ export interface InboundMessageEvent {
     /** E.164, when the platform reveals it (WhatsApp wa_id, caller number); links identities across channels. */
     phone?: string;
   };
+  /** The customer's words; for a photo, video or document, its caption (empty when it has none). */
   text: string;
+  /** What the customer sent besides words (photos, voice notes, stickers, locations...), as references. */
+  media?: InboundMedia[];
   /** When the customer sent it, ISO 8601. */
   sentAt: string;
+}
+
+export const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'share'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+/**
+ * A reference to something a customer sent that is not text. The engine keeps the reference, never the content: the
+ * business fetches it from the platform with its own token (WhatsApp and X media ids) or its URL (Messenger and
+ * Instagram, short-lived).
+ */
+export interface InboundMedia {
+  type: MediaType;
+  /** The platform's id of the media (WhatsApp media id, X media id). */
+  id?: string;
+  url?: string;
+  mime_type?: string;
+  filename?: string;
+  /** A voice note (recorded in the chat) rather than an audio file. */
+  voice?: boolean;
+  /** A shared location. */
+  latitude?: number;
+  longitude?: number;
+  name?: string;
+  address?: string;
+  /** Shared contact cards: each name and phone numbers. */
+  contacts?: { name: string; phones: string[] }[];
 }
 
 export interface DeliveryStatusEvent {

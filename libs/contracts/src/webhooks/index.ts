@@ -1,2 +1,3 @@
 export * from './connect-turn.js';
 export * from './inbound-event.js';
+export * from './describe-media.js';

@@ -1,5 +1,5 @@
 import { HAND_OFF_ACTION } from '../character/build-character.js';
-import { answerLocally, returningCustomerGreeting } from '../models/local/index.js';
+import { answerLocally, mediaReply, returningCustomerGreeting } from '../models/local/index.js';
 import type { ElizaCore, ElizaPlugin } from './eliza-core.js';
 import { hashEmbedding } from './hash-embedding.js';
 import { responseXml } from './response-xml.js';
@@ -14,6 +14,10 @@ export function localModelPlugin(models: ElizaCore['ModelType']): ElizaPlugin {
   const respond = async () => {
     const turn = currentTurn();
     if (!turn) return responseXml({ thought: 'no customer message to answer', actions: ['IGNORE'], text: '' });
+    if (!turn.text.trim() && turn.media?.length) {
+      const reply = mediaReply(turn.profile, turn.media, turn.customerName);
+      return responseXml({ thought: 'media without words', actions: reply.handoff ? ['REPLY', HAND_OFF_ACTION] : ['REPLY'], text: reply.text });
+    }
     if (!turn.text.trim()) {
       const greeting = returningCustomerGreeting(turn);
       if (greeting) return responseXml({ thought: 'a returning customer opened a new channel', actions: ['REPLY'], text: greeting });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BusinessProfile, Channel } from '@voca/contracts';
+import { describeMessage, type BusinessProfile, type Channel, type InboundMedia } from '@voca/contracts';
 import { HAND_OFF_ACTION } from '../character/build-character.js';
 import type { ElizaCharacter, ElizaContent, ElizaModules, ElizaPlugin, ElizaRuntime } from './eliza-core.js';
 import { ElizaDatabase } from './eliza-database.js';
@@ -30,6 +30,7 @@ export interface ReplyRequest {
   channel: Channel;
   customer: { id: string; name?: string };
   text: string;
+  media?: InboundMedia[];
   /** The platform message id, so a retried job is one message to ElizaOS too. */
   messageId?: string;
   history: HistoryEntry[];
@@ -149,6 +150,7 @@ export class RuntimeHost {
       channel: request.channel,
       customerName: request.customer.name,
       text: request.text,
+      media: request.media,
       history: request.history,
       handoff: false,
     };
@@ -163,7 +165,7 @@ export class RuntimeHost {
             entityId,
             agentId: runtime.agentId,
             roomId,
-            content: { text: request.text, source: request.channel },
+            content: { text: describeMessage(request.text, request.media), source: request.channel },
           },
           async (content) => {
             if (content.text) reply = content;

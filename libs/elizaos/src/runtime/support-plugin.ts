@@ -1,3 +1,4 @@
+import { describeMessage } from '@voca/contracts';
 import { HAND_OFF_ACTION } from '../character/build-character.js';
 import type { ElizaAction, ElizaPlugin, ElizaProvider } from './eliza-core.js';
 import { businessTime } from './business-time.js';
@@ -42,12 +43,12 @@ const conversationProvider: ElizaProvider = {
     const lines = turn.history.map((entry) => `[${entry.channel}] ${entry.role === 'customer' ? 'Customer' : 'You'}: ${entry.text}`);
     const sections = [
       lines.length ? `# Conversation history with this customer (all channels, oldest first)\n${lines.join('\n')}` : '',
-      `# Received Message\n[${turn.channel}] Customer: ${turn.text}`,
+      `# Received Message\n[${turn.channel}] Customer: ${describeMessage(turn.text, turn.media)}`,
       `# Focus your response\nYou are replying to the above message from the customer${turn.customerName ? `, ${turn.customerName}` : ''}. Keep your answer relevant to that message.`,
     ];
     return {
       text: sections.filter(Boolean).join('\n\n'),
-      values: { customerHistory: lines.join('\n'), recentMessage: turn.text },
+      values: { customerHistory: lines.join('\n'), recentMessage: describeMessage(turn.text, turn.media) },
     };
   },
 };

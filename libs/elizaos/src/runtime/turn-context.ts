@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { BusinessProfile, Channel } from '@voca/contracts';
+import type { BusinessProfile, Channel, InboundMedia } from '@voca/contracts';
 
 export interface HistoryEntry {
   role: 'customer' | 'agent';
@@ -15,6 +15,8 @@ export interface Turn {
   channel: Channel;
   customerName?: string;
   text: string;
+  /** What the customer sent besides words; `text` is then its caption (possibly empty). */
+  media?: InboundMedia[];
   /** Earlier turns with this customer from every channel, oldest first. */
   history: HistoryEntry[];
   /** Set by the hand-off action when the agent passes the customer to a person. */

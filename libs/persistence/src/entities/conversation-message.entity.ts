@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Channel } from '@voca/contracts';
+import type { Channel, InboundMedia } from '@voca/contracts';
 import { Agent } from './agent.entity.js';
 import { Customer } from './customer.entity.js';
 import { CustomerIdentity } from './customer-identity.entity.js';
@@ -100,6 +100,10 @@ export class ConversationMessage {
 
   @Column({ type: 'text' })
   text: string;
+
+  /** What the customer sent besides words (photos, voice notes, locations...), as references; null for text only. */
+  @Column({ type: 'jsonb', nullable: true })
+  media: InboundMedia[] | null;
 
   @Column({ type: 'varchar', length: 24 })
   status: InboundStatus | OutboundStatus;

@@ -10,6 +10,7 @@ import { AgentWebhookKeys1764864000000 } from './1764864000000-agent-webhook-key
 import { SubscriptionsPerAgent1764950400000 } from './1764950400000-subscriptions-per-agent.js';
 import { EventCallbacks1765036800000 } from './1765036800000-event-callbacks.js';
 import { OperationRetries1765123200000 } from './1765123200000-operation-retries.js';
+import { MessageMedia1765209600000 } from './1765209600000-message-media.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SubscriptionsPerAgent1764950400000,
   EventCallbacks1765036800000,
   OperationRetries1765123200000,
+  MessageMedia1765209600000,
 ];

@@ -6,3 +6,4 @@
 export { answerLocally, type LocalAnswer, type LocalTurn } from './local-answerer.js';
 export { toneOf, type Tone } from './tone.js';
 export { returningCustomerGreeting } from './returning-caller.js';
+export { mediaReply, type MediaReply } from './media-reply.js';
