@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '@voca/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocialEmulator } from '../emulators/social/index.js';
 import { Engine } from '../support/app-processes.js';
@@ -9,6 +10,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { testDatabase } from '../support/database.js';
 
 const META_SECRET = 'meta-app-secret-for-event-tests';
 const vendor = uniqueVendor();
@@ -16,6 +18,7 @@ const otherVendor = uniqueVendor();
 const account = `44${Date.now()}`;
 const token = 'EAAG-event-tests-token';
 
+const db = testDatabase();
 let social: SocialEmulator;
 let engine: Engine;
 let vendorApi: Api;
@@ -83,7 +86,7 @@ beforeAll(async () => {
   );
   vendorApi = new Api(engine.gatewayUrl, bearer(vendorToken(vendor)));
   serviceApi = new Api(engine.gatewayUrl, bearer(serviceToken()));
-  endpointId = await register(vendorApi, receiver, { events: ['operation.completed', 'operation.failed', 'operation.partially_completed', 'agent.status_changed', 'channel.failed', 'channel.credentials_invalid', 'conversation.handoff', 'message.follow_up'] });
+  endpointId = await register(vendorApi, receiver, { events: [...EVENT_TYPES] });
   serviceEndpointId = await register(serviceApi, everyVendor, { events: ['operation.completed'], description: 'the backend, for every vendor' });
 }, 120_000);
 
@@ -93,6 +96,7 @@ afterAll(async () => {
   if (endpointId) await serviceApi.delete(`/api/v1/event-endpoints/${endpointId}`);
   await engine?.stop();
   await Promise.all([receiver?.stop(), everyVendor?.stop(), social?.stop()]);
+  await db.end();
 });
 
 describe('event endpoints', () => {
@@ -214,6 +218,12 @@ describe('event deliveries', () => {
     expect(followUps.map((event) => event.data.status)).toEqual(['failed', 'failed']);
     const agent = await vendorApi.get(`/api/v1/agents/${agentId}`);
     expect(agent.body.channels[0].error).toContain('refused the stored credentials');
+    // Both customers are in the inbox for a person to follow up; the agent goes on answering them meanwhile.
+    const inbox = await vendorApi.get(`/api/v1/handoffs?agent_id=${agentId}`);
+    expect(inbox.body.items.map((item: { kind: string; reason: string }) => [item.kind, item.reason.includes('190')])).toEqual([
+      ['follow_up', true],
+      ['follow_up', true],
+    ]);
   });
 
   it('stop when the endpoint is removed', async () => {
@@ -233,3 +243,89 @@ describe('event deliveries', () => {
   });
 });
 
+describe('the hand-off inbox', () => {
+  it('lists a handed-off conversation, holds the agent back, sends a person\'s reply once and hands it back, with an event at each step', async () => {
+    const phoneNumberId = `49${Date.now()}`;
+    social.allowToken(phoneNumberId, token);
+    const agentId = await provision(['whatsapp'], token, phoneNumberId);
+    const customer = digits();
+    await postWhatsapp(customer, 'I want to talk to a real person please', phoneNumberId);
+    await eventsOf(receiver, agentId, ['conversation.handoff']);
+
+    const inbox = await vendorApi.get(`/api/v1/handoffs?agent_id=${agentId}`);
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items).toHaveLength(1);
+    const handoff = inbox.body.items[0];
+    expect(handoff).toMatchObject({ agent_id: agentId, vendor_id: vendor, channel: 'whatsapp', state: 'open', kind: 'handoff', resolved_at: null });
+    expect(handoff.messages.map((m: { from: string }) => m.from)).toEqual(['customer', 'agent']);
+
+    // While a person has the conversation, the agent does not answer the customer.
+    await postWhatsapp(customer, 'Hello? Anyone there?', phoneNumberId);
+    await eventsOf(receiver, agentId, ['message.follow_up']);
+    expect(social.sentTo(customer)).toHaveLength(1);
+    const waiting = await vendorApi.get(`/api/v1/handoffs/${handoff.id}`);
+    expect(waiting.body.messages.at(-1)).toMatchObject({ from: 'customer', text: 'Hello? Anyone there?', status: 'follow_up' });
+
+    const replied = await vendorApi.post(`/api/v1/handoffs/${handoff.id}/reply`, { text: 'Hi, this is Maria from Cozy Comfort. How can I help?' });
+    expect(replied.status).toBe(202);
+    expect(replied.body).toMatchObject({ handoff_id: handoff.id, channel: 'whatsapp', status: 'pending' });
+    const sent = await waitFor(async () => (social.sentTo(customer).length >= 2 ? social.sentTo(customer) : undefined), 'the person\'s reply to be sent');
+    expect(sent[1]).toMatchObject({ platform: 'whatsapp', text: 'Hi, this is Maria from Cozy Comfort. How can I help?', accessToken: token });
+    const afterReply = await waitFor(async () => {
+      const { body } = await vendorApi.get(`/api/v1/handoffs/${handoff.id}`);
+      return body.messages.at(-1).status === 'sent' ? body : undefined;
+    }, 'the reply to be recorded as sent');
+    expect(afterReply.messages.at(-1)).toMatchObject({ from: 'person', author: `vendor:${vendor}:user-of-${vendor}` });
+
+    const resolved = await vendorApi.post(`/api/v1/handoffs/${handoff.id}/resolve`, {});
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({ state: 'resolved', resolved_by: `vendor:${vendor}:user-of-${vendor}` });
+    expect((await vendorApi.post(`/api/v1/handoffs/${handoff.id}/resolve`, {})).body.state).toBe('resolved');
+    expect((await vendorApi.get(`/api/v1/handoffs?agent_id=${agentId}`)).body.items).toEqual([]);
+    expect((await vendorApi.get(`/api/v1/handoffs?agent_id=${agentId}&state=resolved`)).body.items.map((h: { id: string }) => h.id)).toEqual([handoff.id]);
+    const late = await vendorApi.post(`/api/v1/handoffs/${handoff.id}/reply`, { text: 'one more thing' });
+    expect(late.status).toBe(409);
+
+    // Handed back: the agent answers again.
+    await postWhatsapp(customer, 'What are your store hours?', phoneNumberId);
+    const answered = await waitFor(async () => (social.sentTo(customer).length >= 3 ? social.sentTo(customer) : undefined), 'the agent to answer again');
+    expect(answered[2]!.text).toContain('9 AM - 6 PM EST');
+
+    const steps = (await eventsOf(receiver, agentId, ['conversation.person_replied', 'conversation.resolved'])).map((event) => event.type);
+    expect(steps.filter((type) => type.startsWith('conversation.') || type === 'message.follow_up')).toEqual([
+      'conversation.handoff',
+      'message.follow_up',
+      'conversation.person_replied',
+      'conversation.resolved',
+    ]);
+  });
+
+  it('sends no free-form reply outside the 24-hour window, and keeps other vendors out', async () => {
+    const phoneNumberId = `50${Date.now()}`;
+    social.allowToken(phoneNumberId, token);
+    const agentId = await provision(['whatsapp'], token, phoneNumberId);
+    const customer = digits();
+    await postWhatsapp(customer, 'Can I speak to a human?', phoneNumberId);
+    await eventsOf(receiver, agentId, ['conversation.handoff']);
+    const [handoff] = (await vendorApi.get(`/api/v1/handoffs?agent_id=${agentId}`)).body.items;
+    await db.query(`UPDATE conversation_messages SET sent_at = now() - interval '25 hours' WHERE counterpart_id = $1 AND direction = 'inbound'`, [customer]);
+
+    const other = new Api(engine.gatewayUrl, bearer(vendorToken(otherVendor)));
+    expect((await other.get(`/api/v1/handoffs/${handoff.id}`)).status).toBe(404);
+    expect((await other.post(`/api/v1/handoffs/${handoff.id}/reply`, { text: 'hi' })).status).toBe(404);
+    expect((await other.post(`/api/v1/handoffs/${handoff.id}/resolve`, {})).status).toBe(404);
+    expect((await other.get(`/api/v1/handoffs?vendor_id=${vendor}`)).status).toBe(404);
+    const empty = await vendorApi.post(`/api/v1/handoffs/${handoff.id}/reply`, { text: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.fields[0].field).toBe('text');
+
+    const replied = await vendorApi.post(`/api/v1/handoffs/${handoff.id}/reply`, { text: 'Sorry for the wait!' });
+    expect(replied.status).toBe(202);
+    const view = await waitFor(async () => {
+      const { body } = await vendorApi.get(`/api/v1/handoffs/${handoff.id}`);
+      return body.messages.at(-1).status === 'needs_template' ? body : undefined;
+    }, 'the reply to need a template');
+    expect(view.messages.at(-1)).toMatchObject({ from: 'person', text: 'Sorry for the wait!' });
+    expect(social.sentTo(customer)).toHaveLength(1);
+  });
+});

@@ -84,6 +84,10 @@ describe('GET /docs/openapi.json', () => {
         'GET /api/v1/event-endpoints/{id}/deliveries',
         'POST /api/v1/provisioning/{id}/retry',
         'GET /api/v1/agents/{id}/operations',
+        'GET /api/v1/handoffs',
+        'GET /api/v1/handoffs/{id}',
+        'POST /api/v1/handoffs/{id}/reply',
+        'POST /api/v1/handoffs/{id}/resolve',
       ].sort(),
     );
   });

@@ -46,6 +46,8 @@ interface Tenant {
   identityIds: string[];
   /** An event endpoint the vendor registered. */
   endpointId: string;
+  /** The hand-off opened when the first customer asked for a person. */
+  handoffId: string;
 }
 
 let A: Tenant;
@@ -95,11 +97,15 @@ async function tenant(label: string, users: string[]): Promise<Tenant> {
   const agentName = `Tenant ${label} Private Bedding ${randomUUID().slice(0, 8)}`;
   const idempotencyKey = `tenancy-${randomUUID()}`;
   const { agentId, operationId } = await provision(vendor, agentName, idempotencyKey);
-  for (const user of users) await customerWrites(agentId, user, 'What are your store hours?');
+  for (const [i, user] of users.entries()) await customerWrites(agentId, user, i === 0 ? 'Can I talk to a real person?' : 'What are your store hours?');
   const { customerIds, identityIds } = await customersOf(agentId, users.length);
   const endpoint = await api.post('/api/v1/event-endpoints', { url: 'https://backend.example/voca/events', events: ['operation.completed'] }, bearer(vendorToken(vendor)));
   expect(endpoint.status).toBe(201);
-  return { vendor, token: vendorToken(vendor), agentName, agentId, operationId, idempotencyKey, customerIds, identityIds, endpointId: endpoint.body.id };
+  const handoffId = await waitFor(async () => {
+    const { rows } = await db.query(`SELECT id FROM handoffs WHERE agent_id = $1 AND state = 'open'`, [agentId]);
+    return rows[0]?.id as string | undefined;
+  }, `a hand-off of ${agentId}`, 30_000);
+  return { vendor, token: vendorToken(vendor), agentName, agentId, operationId, idempotencyKey, customerIds, identityIds, endpointId: endpoint.body.id, handoffId };
 }
 
 beforeAll(async () => {
@@ -191,6 +197,7 @@ function probesOf(route: Route, source: IdSource, foreignTenant: Tenant, current
     if (name === 'id' && route.path.startsWith('/api/v1/provisioning/')) return take(source.operation, source.operation.operationId);
     if (name === 'id' && route.path.startsWith('/api/v1/agents/')) return take(source.agent, source.agent.agentId);
     if (name === 'id' && route.path.startsWith('/api/v1/event-endpoints/')) return take(source.agent, source.agent.endpointId);
+    if (name === 'id' && route.path.startsWith('/api/v1/handoffs/')) return take(source.agent, source.agent.handoffId);
     if (name === 'customerId') return take(source.customer, source.customer.customerIds[0]!);
     if (name === 'identityId') return take(source.identity, source.identity.identityIds[0]!);
     return undefined;
@@ -226,6 +233,9 @@ function probesOf(route: Route, source: IdSource, foreignTenant: Tenant, current
       break;
     case 'CreateEventEndpointDto':
       body = { url: 'https://backend.example/voca/events', events: ['agent.status_changed'], vendor_id: take(source.agent, source.agent.vendor) };
+      break;
+    case 'HandoffReplyDto':
+      body = { text: 'a reply from someone else' };
       break;
     case 'LinkIdentityDto':
       body = { identity_id: take(source.identity, source.identity.identityIds[1] ?? source.identity.identityIds[0]!) };
@@ -278,6 +288,7 @@ async function snapshot(tenant: Tenant) {
     operations: await countRows(db, 'provisioning_operations', 'vendor_id = $1', [tenant.vendor]),
     idempotencyKeys: await countRows(db, 'idempotency_keys', 'vendor_id = $1', [tenant.vendor]),
     endpoints: await countRows(db, 'event_endpoints', 'vendor_id = $1', [tenant.vendor]),
+    openHandoffs: await countRows(db, 'handoffs', `vendor_id = $1 AND state = 'open'`, [tenant.vendor]),
     channels: await byAgent('agent_channels'),
     customers: await byAgent('customers'),
     messages: await byAgent('conversation_messages'),

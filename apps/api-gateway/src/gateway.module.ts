@@ -20,6 +20,8 @@ import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { StuckWorkController } from './operations/stuck-work.controller.js';
 import { AgentOperations } from './operations/agent-operations.js';
+import { HandoffsController } from './handoffs/handoffs.controller.js';
+import { Handoffs } from './handoffs/handoffs.service.js';
 import { AgentOperationsController } from './operations/agent-operations.controller.js';
 import { OutboxRelay } from './provisioning/outbox-relay.js';
 import { ProgressHub } from './provisioning/progress-hub.js';
@@ -79,6 +81,7 @@ export class GatewayModule {
         StuckWorkController,
         EventEndpointsController,
         AgentOperationsController,
+        HandoffsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
@@ -103,6 +106,7 @@ export class GatewayModule {
         CredentialSealer,
         EventEndpoints,
         AgentOperations,
+        Handoffs,
       ],
     };
   }

@@ -9,3 +9,4 @@ export * from './webhooks/index.js';
 export * from './agent-lifecycle.js';
 export * from './text/index.js';
 export * from './callbacks/index.js';
+export * from './handoffs/index.js';

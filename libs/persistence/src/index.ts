@@ -11,3 +11,4 @@ export * from './credentials/reseal-credentials.js';
 export * from './prepared-query.js';
 export * from './events/record-event.js';
 export * from './events/audit-agent-change.js';
+export * from './handoffs/open-handoff.js';

@@ -5,8 +5,8 @@ import { ConversationMessage } from '@voca/persistence';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { recordConversationEvent } from './conversation-events.js';
-import { ReplyDelivery } from './reply-delivery.js';
+import { handToPerson } from './hand-to-person.js';
+import { ReplyDelivery, type Delivery } from './reply-delivery.js';
 import { TurnScheduler } from './turn-scheduler.js';
 import { TurnSettlement } from './turn-settlement.js';
 
@@ -22,6 +22,7 @@ export class DeliverConsumer extends QueueConsumer<typeof QueueName.Conversation
   protected readonly queue = QueueName.Conversations;
   protected readonly handlers: JobHandlers<typeof QueueName.Conversations> = {
     'conversation.deliver': (job, token) => this.deliver(job, token),
+    'conversation.person_reply': (job, token) => this.personReply(job, token),
   };
   protected readonly defaultConcurrency = 20;
 
@@ -34,24 +35,45 @@ export class DeliverConsumer extends QueueConsumer<typeof QueueName.Conversation
     super();
   }
 
-  protected override settleFailedForGood(job: Job<JobOf<'conversation.deliver'>>, error: Error) {
-    return this.settlement.settle(job.data.inboundMessageId, `the turn could not be completed: ${error.message}`);
+  protected override async settleFailedForGood(job: Job<JobOf<'conversation.deliver'> | JobOf<'conversation.person_reply'>>, error: Error) {
+    if (job.name === 'conversation.person_reply') {
+      const { replyMessageId } = job.data as JobOf<'conversation.person_reply'>;
+      // Never sent (a send that may have gone out is `unknown` already): the person sees it failed and why.
+      await this.db.getRepository(ConversationMessage).update({ id: replyMessageId, status: 'pending' }, { status: 'failed', error: error.message.slice(0, 500) });
+      return;
+    }
+    await this.settlement.settle(job.data.inboundMessageId, `the turn could not be completed: ${error.message}`);
+  }
+
+  /** A person's reply to a handed-off customer: sent like the agent's, at most once, within the platform's rules. */
+  private async personReply(job: Job<JobOf<'conversation.person_reply'>>, token?: string) {
+    const repository = this.db.getRepository(ConversationMessage);
+    const [inbound, reply] = await Promise.all([
+      repository.findOneBy({ id: job.data.inboundMessageId }),
+      repository.findOneBy({ id: job.data.replyMessageId }),
+    ]);
+    if (!inbound || !reply) return { delivered: false };
+    await this.sendOrWait(job, token, await this.delivery.deliver(inbound, reply));
+    return { replyId: reply.id };
   }
 
   private async deliver(job: Job<JobOf<'conversation.deliver'>>, token?: string) {
     const inbound = await this.db.getRepository(ConversationMessage).findOneBy({ id: job.data.inboundMessageId });
     if (!inbound) return { delivered: false };
     const reply = await this.recordReply(job, inbound);
-    const delivery = await this.delivery.deliver(inbound, reply);
-    if (!delivery.done) {
-      if (delivery.retryAfterMs > 0 && token) {
-        await job.moveToDelayed(Date.now() + delivery.retryAfterMs, token);
-        throw new DelayedError();
-      }
-      throw new Error(`reply not sent yet: ${delivery.reason}`);
-    }
+    await this.sendOrWait(job, token, await this.delivery.deliver(inbound, reply));
     if (inbound.customerId) await this.turns.startNext(inbound.customerId, job.data.requestId);
     return { replyId: reply.id };
+  }
+
+  /** A send the platform asked to wait for goes back to the queue for that long; one that failed is retried. */
+  private async sendOrWait(job: Job, token: string | undefined, delivery: Delivery): Promise<void> {
+    if (delivery.done) return;
+    if (delivery.retryAfterMs > 0 && token) {
+      await job.moveToDelayed(Date.now() + delivery.retryAfterMs, token);
+      throw new DelayedError();
+    }
+    throw new Error(`reply not sent yet: ${delivery.reason}`);
   }
 
   /** The reply as a message of the conversation, written once however often this job runs. */
@@ -82,7 +104,7 @@ export class DeliverConsumer extends QueueConsumer<typeof QueueName.Conversation
       );
       if (reply.handoff) {
         const reason = answer ? 'the agent handed the customer to a person' : 'the agent could not answer';
-        await recordConversationEvent(tx, 'conversation.handoff', inbound, { reason, status, reply });
+        await handToPerson(tx, 'conversation.handoff', inbound, { reason, status, reply });
       }
       return reply;
     });

@@ -5,15 +5,16 @@ import {
   ANSWERING_AGENT_STATUSES,
   isSocialChannel,
   QueueName,
+  type AgentStatus,
   type DeliveryStatusEvent,
   type JobOf,
 } from '@voca/contracts';
-import { Agent, ConversationMessage } from '@voca/persistence';
+import { ConversationMessage } from '@voca/persistence';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { resolveCustomer } from './customer-resolver.js';
-import { recordConversationEvent } from './conversation-events.js';
+import { handToPerson } from './hand-to-person.js';
 import { TurnScheduler } from './turn-scheduler.js';
 import { TurnSettlement } from './turn-settlement.js';
 
@@ -59,18 +60,22 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
       if (!message) return undefined;
       if (message.status !== 'received') return message.customerId;
       const identity = await resolveCustomer(tx, message);
-      const agent = await tx.findOneOrFail(Agent, { where: { id: message.agentId }, select: { id: true, status: true } });
-      const answering = ANSWERING_AGENT_STATUSES.includes(agent.status);
-      await tx.update(
-        ConversationMessage,
-        { id: message.id },
-        { customerId: identity.customerId, identityId: identity.id, status: answering ? 'queued' : 'held' },
-      );
-      this.logger.log(
-        { agentId: message.agentId, messageId, channel: message.channel, requestId, held: !answering },
-        answering ? 'message queued for an answer' : 'message held: the agent is not answering',
-      );
-      return identity.customerId;
+      const [{ status: agentStatus, with_person: handedOff }] = (await tx.query(
+        `SELECT a.status, EXISTS (SELECT 1 FROM handoffs h WHERE h.customer_id = $2 AND h.state = 'open' AND h.kind = 'handoff') AS with_person
+           FROM agents a WHERE a.id = $1`,
+        [message.agentId, identity.customerId],
+      )) as { status: AgentStatus; with_person: boolean }[];
+      // A customer handed to a person is answered by that person (a caller still hears the agent: a call cannot wait).
+      const withPerson = handedOff && message.channel !== 'voice';
+      const answering = ANSWERING_AGENT_STATUSES.includes(agentStatus);
+      const status = withPerson ? 'follow_up' : answering ? 'queued' : 'held';
+      await tx.update(ConversationMessage, { id: message.id }, { customerId: identity.customerId, identityId: identity.id, status });
+      if (withPerson) {
+        const reason = 'the conversation is with a person';
+        await handToPerson(tx, 'message.follow_up', { ...message, customerId: identity.customerId }, { reason, status });
+      }
+      this.logger.log({ agentId: message.agentId, messageId, channel: message.channel, requestId, status }, `message ${status}`);
+      return withPerson ? undefined : identity.customerId;
     });
     if (customerId) await this.turns.startNext(customerId, requestId);
     return { customerId };
@@ -99,7 +104,7 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
         );
         if (!answerable && changed.affected) {
           const reason = 'the agent was not answering, and the platform no longer lets it reply';
-          await recordConversationEvent(tx, 'message.follow_up', message, { reason, status: 'follow_up' });
+          await handToPerson(tx, 'message.follow_up', message, { reason, status: 'follow_up' });
         }
       });
       if (answerable && message.customerId) customers.add(message.customerId);

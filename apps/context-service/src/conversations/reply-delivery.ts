@@ -13,7 +13,7 @@ import { AgentChannel, ConversationMessage, recordEvent } from '@voca/persistenc
 import { EventPublisher } from '@voca/queue';
 import { credentialCipherFrom, type CredentialCipher } from '@voca/secrets';
 import { DataSource } from 'typeorm';
-import { recordConversationEvent } from './conversation-events.js';
+import { handToPerson } from './hand-to-person.js';
 import { SendRateLimits } from './send-rate-limits.js';
 
 /** Reply outcomes that leave the customer without an answer unless a person steps in. */
@@ -138,7 +138,7 @@ export class ReplyDelivery {
       const moved = await tx.update(ConversationMessage, { id: reply.id, status: from }, changes);
       if (!moved.affected) return;
       const reason = changes.error ?? `the reply is ${changes.status}`;
-      await recordConversationEvent(tx, 'message.follow_up', inbound, { reason, status: changes.status!, reply });
+      await handToPerson(tx, 'message.follow_up', inbound, { reason, status: changes.status!, reply });
     });
     return { done: true };
   }

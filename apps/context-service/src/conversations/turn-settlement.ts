@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConversationMessage } from '@voca/persistence';
 import { DataSource, In } from 'typeorm';
-import { recordConversationEvent } from './conversation-events.js';
+import { handToPerson } from './hand-to-person.js';
 import { TurnScheduler } from './turn-scheduler.js';
 
 /**
@@ -37,7 +37,7 @@ export class TurnSettlement {
         );
       }
       await tx.update(ConversationMessage, { id: inbound.id }, { status: 'follow_up', handoff: true, error: reason });
-      await recordConversationEvent(tx, 'message.follow_up', inbound, { reason, status: 'follow_up' });
+      await handToPerson(tx, 'message.follow_up', inbound, { reason, status: 'follow_up' });
       return inbound;
     });
     if (!settled) return false;

@@ -17,6 +17,10 @@ export const EVENT_TYPES = [
   'conversation.handoff',
   /** A customer's message waits for a person (the agent could not answer it); `data` as for a hand-off, plus the reason. */
   'message.follow_up',
+  /** A person answered a handed-off customer through the API; `data`: `{handoff_id, customer_id, channel, message_id, text, author}`. */
+  'conversation.person_replied',
+  /** A person handed the conversation back to the agent; `data`: `{handoff_id, customer_id, channel, resolved_by}`. */
+  'conversation.resolved',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -87,6 +87,14 @@ export interface ConversationDeliverJobData {
   requestId?: string;
 }
 
+/** A person's reply to a handed-off customer, recorded by the gateway, to send on the customer's channel. */
+export interface PersonReplyJobData {
+  replyMessageId: string;
+  /** The customer's latest message on that channel: the recipient and the reply window come from it. */
+  inboundMessageId: string;
+  requestId?: string;
+}
+
 /** Every job the engine runs: the queue it is on, its name and its payload. */
 export type JobItem =
   | { queue: typeof QueueName.AwsConnect; name: 'connect.provision'; data: ChannelStepJobData }
@@ -101,7 +109,8 @@ export type JobItem =
   | { queue: typeof QueueName.Inbound; name: 'inbound.message'; data: InboundMessageJobData }
   | { queue: typeof QueueName.Inbound; name: 'inbound.status'; data: DeliveryStatusEvent }
   | { queue: typeof QueueName.Inbound; name: 'inbound.resume'; data: AgentResumedJobData }
-  | { queue: typeof QueueName.Conversations; name: 'conversation.deliver'; data: ConversationDeliverJobData };
+  | { queue: typeof QueueName.Conversations; name: 'conversation.deliver'; data: ConversationDeliverJobData }
+  | { queue: typeof QueueName.Conversations; name: 'conversation.person_reply'; data: PersonReplyJobData };
 
 export type JobName = JobItem['name'];
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
@@ -115,7 +124,7 @@ export const JOB_NAMES_BY_QUEUE: { [Q in QueueName]: readonly JobNamesOf<Q>[] } 
   [QueueName.Provisioning]: ['provisioning.finalize'],
   [QueueName.Messages]: ['message.reply'],
   [QueueName.Inbound]: ['inbound.message', 'inbound.status', 'inbound.resume'],
-  [QueueName.Conversations]: ['conversation.deliver'],
+  [QueueName.Conversations]: ['conversation.deliver', 'conversation.person_reply'],
 };
 
 /** The queue and job that run each provisioning step (a new agent, or the difference an update needs). */
@@ -145,6 +154,7 @@ export function provisioningJobId(operationId: string, step: StepName): string {
 /** One job per inbound message and stage, so a redelivered webhook or a retried step never answers twice. */
 export const inboundJobId = (messageId: string) => `inbound.${messageId}`;
 export const deliverJobId = (messageId: string) => `deliver.${messageId}`;
+export const personReplyJobId = (replyMessageId: string) => `person-reply.${replyMessageId}`;
 /** One drift audit per window of CONNECT_AUDIT_INTERVAL_MS, whichever replica asks for it. */
 export const connectAuditJobId = (window: number) => `connect-audit.${window}`;
 export const replyJobId = (messageId: string) => `reply.${messageId}`;

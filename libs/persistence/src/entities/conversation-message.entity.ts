@@ -101,6 +101,10 @@ export class ConversationMessage {
   @Column({ type: 'text' })
   text: string;
 
+  /** Who wrote an outbound message when a person did (through a hand-off), as the audit trail names actors; null: the agent. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  author: string | null;
+
   /** What the customer sent besides words (photos, voice notes, locations...), as references; null for text only. */
   @Column({ type: 'jsonb', nullable: true })
   media: InboundMedia[] | null;

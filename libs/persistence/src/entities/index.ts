@@ -11,6 +11,7 @@ import { EngineEvent } from './engine-event.entity.js';
 import { EventDelivery } from './event-delivery.entity.js';
 import { EventEndpoint } from './event-endpoint.entity.js';
 import { ConnectPhoneNumber } from './connect-phone-number.entity.js';
+import { Handoff } from './handoff.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { PlatformSubscription } from './platform-subscription.entity.js';
 import { ProvisioningOperation } from './provisioning-operation.entity.js';
@@ -30,6 +31,7 @@ export {
   EngineEvent,
   EventDelivery,
   EventEndpoint,
+  Handoff,
   IdempotencyKey,
   PlatformSubscription,
   ProvisioningOperation,
@@ -38,6 +40,7 @@ export {
 export * from './conversation-message.entity.js';
 export type { IdentityLink } from './customer-identity.entity.js';
 export type { DeliveryAttempt } from './event-delivery.entity.js';
+export type { HandoffKind, HandoffState } from './handoff.entity.js';
 export type { ConnectInstanceStatus } from './connect-instance.entity.js';
 export type { ConnectPhoneNumberStatus } from './connect-phone-number.entity.js';
 
@@ -55,6 +58,7 @@ export const ENTITIES = [
   EngineEvent,
   EventDelivery,
   EventEndpoint,
+  Handoff,
   IdempotencyKey,
   PlatformSubscription,
   ProvisioningOperation,

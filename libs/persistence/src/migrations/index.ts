@@ -11,6 +11,7 @@ import { SubscriptionsPerAgent1764950400000 } from './1764950400000-subscription
 import { EventCallbacks1765036800000 } from './1765036800000-event-callbacks.js';
 import { OperationRetries1765123200000 } from './1765123200000-operation-retries.js';
 import { MessageMedia1765209600000 } from './1765209600000-message-media.js';
+import { Handoffs1765296000000 } from './1765296000000-handoffs.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   EventCallbacks1765036800000,
   OperationRetries1765123200000,
   MessageMedia1765209600000,
+  Handoffs1765296000000,
 ];
