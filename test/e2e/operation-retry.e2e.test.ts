@@ -3,7 +3,7 @@ import { compensationJobId, QueueName } from '@voca/contracts';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsEmulator } from '../emulators/aws/index.js';
-import { Engine } from '../support/app-processes.js';
+import { AppProcess, Engine, freePort } from '../support/app-processes.js';
 import { testDatabase } from '../support/database.js';
 import { Api } from '../support/http.js';
 import { forgetConnectRegion, liveConnectEnv } from '../support/live-connect.js';
@@ -21,6 +21,8 @@ let aws: AwsEmulator;
 let engine: Engine;
 let api: Api;
 let env: Record<string, string>;
+/** A worker started again by a test, in place of the engine's: stopped with the engine. */
+let replacement: AppProcess | undefined;
 
 beforeAll(async () => {
   aws = await AwsEmulator.start({ instanceActivationMs: 100, phoneClaimMs: 50, functionActivationMs: 50 });
@@ -31,6 +33,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await replacement?.stop();
   await engine?.stop();
   await aws?.stop();
   await db.end();
@@ -146,5 +149,58 @@ describe('POST /api/v1/provisioning/{id}/retry', () => {
     expect(page2.body.items.map((o: { kind: string }) => o.kind)).toEqual(['provision']);
     expect(page2.body.next_cursor).toBeNull();
     expect((await api.get(`/api/v1/agents/${agentId}/operations?limit=0`)).status).toBe(400);
+  });
+});
+
+describe('POST /api/v1/provisioning/{id}/cancel', () => {
+  it('skips the steps that have not started, removes what ran, and ends cancelled', async () => {
+    // The ElizaOS step waits in its queue (no worker), and the Connect step is in the middle of a number claim.
+    await engine.app('elizaos-worker').stop();
+    const held = aws.holdNext('ClaimPhoneNumber');
+    const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(vendor, { channels: ['voice', 'whatsapp'] }));
+    const agentId: string = accepted.body.agent_id;
+    await held;
+
+    const cancelled = await api.post(`/api/v1/provisioning/${accepted.body.provisioning_id}/cancel`, {});
+    expect(cancelled.status).toBe(202);
+    expect(cancelled.body).toMatchObject({ provisioning_id: accepted.body.provisioning_id, agent_id: agentId, status: 'in_progress' });
+    expect((await api.post(`/api/v1/provisioning/${accepted.body.provisioning_id}/cancel`, {})).status).toBe(202);
+    aws.releaseHeld();
+    replacement = AppProcess.spawn('elizaos-worker', env, await freePort());
+    await replacement.ready();
+    const done = await operationEnd(api, accepted.body.status_url, 60_000, {});
+    expect(done.status).toBe('cancelled');
+    const stepOf = (name: string) => done.steps.find((step: { name: string }) => step.name === name);
+    expect(stepOf('aws_connect')).toMatchObject({ status: 'completed' });
+    expect(stepOf('elizaos')).toMatchObject({ status: 'failed', error: 'cancelled before it started' });
+    expect(done.agent_config).toMatchObject({ status: 'failed' });
+    expect(done.agent_config.channels.map((c: { status: string; error: string }) => [c.status, c.error])).toEqual([
+      ['failed', 'cancelled on request'],
+      ['failed', 'cancelled on request'],
+    ]);
+    // What the Connect step created (the agent's flow, its number) is removed.
+    await waitFor(
+      async () => (aws.inventory().contactFlows.some((flow) => flow.name === contactFlowNameOf(agentId)) ? undefined : true),
+      "the cancelled agent's contact flow to be removed",
+    );
+    const agent = await waitFor(async () => {
+      const { body } = await api.get(`/api/v1/agents/${agentId}`);
+      return body.channels.find((c: { channel_type: string }) => c.channel_type === 'voice').phone_number ? undefined : body;
+    }, 'the number to be released');
+    expect(agent.status).toBe('failed');
+    expect((await api.get(`/api/v1/agents/${agentId}/audit`)).body.events.map((e: { action: string }) => e.action)).toContain('cancel');
+    expect((await api.post(`/api/v1/provisioning/${accepted.body.provisioning_id}/cancel`, {})).status).toBe(409);
+  });
+
+  it('refuses to cancel an update, and answers 404 for another vendor', async () => {
+    const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(vendor, { channels: ['whatsapp'] }));
+    await operationEnd(api, accepted.body.status_url, 60_000, {});
+    const other = new Api(engine.gatewayUrl, bearer(vendorToken(uniqueVendor())));
+    expect((await other.post(`/api/v1/provisioning/${accepted.body.provisioning_id}/cancel`, {})).status).toBe(404);
+    const update = await api.put(`/api/v1/agents/${accepted.body.agent_id}`, { description: 'Now with silk pillowcases' });
+    expect(update.status).toBe(202);
+    const refused = await api.post(`${update.body.status_url}/cancel`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('an update');
   });
 });

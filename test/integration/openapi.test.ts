@@ -83,6 +83,7 @@ describe('GET /docs/openapi.json', () => {
         'DELETE /api/v1/event-endpoints/{id}',
         'GET /api/v1/event-endpoints/{id}/deliveries',
         'POST /api/v1/provisioning/{id}/retry',
+        'POST /api/v1/provisioning/{id}/cancel',
         'GET /api/v1/agents/{id}/operations',
         'GET /api/v1/handoffs',
         'GET /api/v1/handoffs/{id}',

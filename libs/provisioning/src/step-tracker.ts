@@ -17,6 +17,9 @@ const DEFAULT_STEP_TIMEOUT_MS = 600_000;
  * The work's result, or an error once `ms` have passed. The work itself cannot be stopped: it goes on unwatched
  * (its late failure is swallowed), which every step tolerates since each is idempotent and retried anyway.
  */
+/** The error of a step skipped because its operation was cancelled before the step started. */
+export const CANCELLED_STEP_ERROR = 'cancelled before it started';
+
 async function withinTime<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
@@ -53,6 +56,8 @@ export class StepTracker {
     const stopTimer = this.duration.startTimer({ step });
     await this.begin(job, step);
     try {
+      // A step of an operation asked to stop does nothing; one already running finishes, and the finalizer removes it.
+      if (await this.cancelRequested(job.data.operationId)) throw new UnrecoverableError(CANCELLED_STEP_ERROR);
       const result = await withinTime(work(), this.timeoutMs, `the ${step} step did not finish within ${this.timeoutMs} ms (STEP_TIMEOUT_MS)`);
       await this.db.transaction((tx) => this.markCompleted(tx, job.data.operationId, step));
       await this.progress.publish({ operationId: job.data.operationId, step, stepStatus: 'completed' });
@@ -65,6 +70,11 @@ export class StepTracker {
       await this.fail(job, step, error, final);
       throw error;
     }
+  }
+
+  private async cancelRequested(operationId: string): Promise<boolean> {
+    const operation = await this.db.getRepository(ProvisioningOperation).findOne({ where: { id: operationId }, select: { id: true, cancelRequestedAt: true } });
+    return Boolean(operation?.cancelRequestedAt);
   }
 
   /** Records what the step is doing now and tells watchers. */

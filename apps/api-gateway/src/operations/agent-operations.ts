@@ -10,6 +10,7 @@ import {
   type OperationStatus,
   type OperationSummaryView,
   type StepName,
+  TERMINAL_OPERATION_STATUSES,
 } from '@voca/contracts';
 import { Agent, AgentChannel, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
 import { randomUUID } from 'node:crypto';
@@ -102,6 +103,37 @@ export class AgentOperations {
       this.logger.warn({ operationId: created.operationId, err: error }, 'retry flow not added yet; the outbox relay will retry');
     }
     return created;
+  }
+
+  /**
+   * Asks a provisioning to stop: its steps that have not started do nothing, and when the running ones end the
+   * operation ends `cancelled`, every channel failed, and what was created is removed (compensation). Asking again
+   * changes nothing. Only a new agent's provisioning can be cancelled: an update is undone by another change, and a
+   * deletion is not undone.
+   */
+  async cancel(operationId: string, principal: Principal, requestId: string): Promise<{ operationId: string; agentId: string; status: OperationStatus }> {
+    return this.db.transaction(async (tx) => {
+      const operation = await tx.findOne(ProvisioningOperation, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
+      if (!operation || !canSee(principal, operation.vendorId)) throw new NotFoundException(`provisioning operation ${operationId} not found`);
+      if (operation.kind !== 'provision') {
+        throw new ConflictException(`only a new agent's provisioning can be cancelled; this is ${operation.kind === 'update' ? 'an update' : 'a deletion'}`);
+      }
+      if (TERMINAL_OPERATION_STATUSES.includes(operation.status)) throw new ConflictException(`operation ${operationId} is already ${operation.status}`);
+      if (!operation.cancelRequestedAt) {
+        await tx.update(ProvisioningOperation, { id: operationId }, { cancelRequestedAt: () => 'now()' });
+        const agent = await tx.findOneOrFail(Agent, { where: { id: operation.agentId }, lock: { mode: 'pessimistic_write' } });
+        await auditAgentChange(tx, {
+          agentId: agent.id,
+          action: 'cancel',
+          fromStatus: agent.status,
+          toStatus: agent.status,
+          actor: actorOf(principal),
+          requestId,
+          details: { operationId },
+        });
+      }
+      return { operationId, agentId: operation.agentId, status: operation.status };
+    });
   }
 
   private async stepsToRerun(tx: EntityManager, failed: ProvisioningOperation): Promise<{ name: StepName; channels: Channel[] }[]> {

@@ -88,6 +88,24 @@ export class ProvisioningController {
     return { provisioning_id: operationId, agent_id: agentId, status: 'queued', status_url: statusUrl, events_url: `${statusUrl}/events` };
   }
 
+  @Post(':id/cancel')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: "Stop a new agent's provisioning: steps not started are skipped, then what ran is removed and it ends cancelled",
+  })
+  @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  @ApiConflictResponse({ type: ErrorView, description: 'The operation has ended, or is an update or a deletion' })
+  async cancel(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request & { id: string },
+  ): Promise<ProvisioningAcceptedView> {
+    const { operationId, agentId, status } = await this.operations.cancel(id, principal, request.id);
+    const statusUrl = `/api/v1/provisioning/${operationId}`;
+    return { provisioning_id: operationId, agent_id: agentId, status, status_url: statusUrl, events_url: `${statusUrl}/events` };
+  }
+
   @Sse(':id/events')
   @ApiOperation({
     summary: 'Server-Sent Events: a `progress` event with the full status on every change; ends with the operation',

@@ -21,7 +21,7 @@ export interface ChannelState {
 }
 
 export interface OperationOutcome {
-  operation: Extract<OperationStatus, 'completed' | 'failed' | 'partially_completed'>;
+  operation: Extract<OperationStatus, 'completed' | 'failed' | 'partially_completed' | 'cancelled'>;
   agent: Extract<AgentStatus, 'active' | 'failed' | 'partially_active'>;
   /** Channels whose step failed for good, with that step's error. */
   failedChannels: Map<Channel, string>;
@@ -55,4 +55,12 @@ export function decideOutcome(steps: StepState[], channels: ChannelState[]): Ope
   if (requiredFailed || provisioned === 0) return { operation: 'failed', agent: 'failed', failedChannels, error };
   if (provisioned === channels.length) return { operation: 'completed', agent: 'active', failedChannels, error };
   return { operation: 'partially_completed', agent: 'partially_active', failedChannels, error };
+}
+
+export const CANCELLED_ERROR = 'cancelled on request';
+
+/** A provisioning cancelled on request: every channel ends failed, so what its steps created is compensated. */
+export function cancelledOutcome(channels: ChannelState[]): OperationOutcome {
+  const failedChannels = new Map(channels.map(({ channel }) => [channel, CANCELLED_ERROR] as const));
+  return { operation: 'cancelled', agent: 'failed', failedChannels, error: CANCELLED_ERROR };
 }

@@ -26,7 +26,7 @@ import { ProgressPublisher, StepTracker } from '@voca/provisioning';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job, Queue } from 'bullmq';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { decideOutcome, LOST_STEP_ERROR } from './operation-outcome.js';
+import { cancelledOutcome, decideOutcome, LOST_STEP_ERROR } from './operation-outcome.js';
 
 const KEPT_STATUSES: readonly AgentStatus[] = ['paused', 'stopped', 'deleting', 'deleted'];
 
@@ -50,7 +50,8 @@ function operationEventData(
 /**
  * Runs last in every provisioning flow, after each channel step has completed or failed for good: records how the
  * operation ended, marks the agent active, partially active or failed, and stores the final configuration. Cloud
- * resources created for channels that ended failed are then removed (compensation), so nothing is left behind.
+ * resources created for channels that ended failed are then removed (compensation), so nothing is left behind. A
+ * provisioning cancelled on request ends `cancelled`, every channel failed, so what its steps created is removed too.
  */
 @Injectable()
 export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provisioning> {
@@ -143,7 +144,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     const steps = await tx.findBy(ProvisioningStep, { operationId });
     if (operation.kind === 'deprovision') return this.recordDeletion(tx, operation, steps);
     const channels = await tx.findBy(AgentChannel, { agentId: operation.agentId });
-    const outcome = decideOutcome(steps, channels);
+    const outcome = operation.cancelRequestedAt ? cancelledOutcome(channels) : decideOutcome(steps, channels);
 
     for (const step of steps) {
       if (step.name !== 'finalize' && step.status !== 'completed' && step.status !== 'failed') {
@@ -174,7 +175,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
       { status: outcome.operation, error: outcome.error, result, finishedAt: () => 'now()' },
     );
     await this.tracker.markCompleted(tx, operationId, 'finalize');
-    for (const [channel, error] of outcome.failedChannels) {
+    for (const [channel, error] of outcome.operation === 'cancelled' ? [] : outcome.failedChannels) {
       await recordEvent(tx, { type: 'channel.failed', agentId: agent.id, data: { channel_type: channel, error, provisioning_id: operationId } });
     }
     await auditAgentChange(tx, {

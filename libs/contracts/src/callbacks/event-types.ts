@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   'operation.completed',
   'operation.failed',
   'operation.partially_completed',
+  'operation.cancelled',
   /** A channel of the agent failed for good; `data`: `{channel_type, error, provisioning_id}`. */
   'channel.failed',
   /** A platform refused a channel's stored credentials when the agent answered; `data`: `{channel_type, error}`. */

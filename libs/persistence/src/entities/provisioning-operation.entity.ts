@@ -8,7 +8,7 @@ import { Agent } from './agent.entity.js';
 @Check('chk_provisioning_operations_kind', `"kind" IN ('provision', 'update', 'deprovision')`)
 @Check(
   'chk_provisioning_operations_status',
-  `"status" IN ('queued', 'in_progress', 'completed', 'failed', 'partially_completed')`,
+  `"status" IN ('queued', 'in_progress', 'completed', 'failed', 'partially_completed', 'cancelled')`,
 )
 export class ProvisioningOperation {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_provisioning_operations' })
@@ -37,6 +37,10 @@ export class ProvisioningOperation {
 
   @Column({ name: 'request_id', type: 'varchar', length: 128 })
   requestId: string;
+
+  /** When it was asked to stop: steps that have not started are skipped, and the finalizer removes what ran. */
+  @Column({ name: 'cancel_requested_at', type: 'timestamptz', nullable: true })
+  cancelRequestedAt: Date | null;
 
   /** The failed operation this one runs again (POST /api/v1/provisioning/{id}/retry). */
   @Column({ name: 'retry_of', type: 'uuid', nullable: true })

@@ -12,6 +12,7 @@ import { EventCallbacks1765036800000 } from './1765036800000-event-callbacks.js'
 import { OperationRetries1765123200000 } from './1765123200000-operation-retries.js';
 import { MessageMedia1765209600000 } from './1765209600000-message-media.js';
 import { Handoffs1765296000000 } from './1765296000000-handoffs.js';
+import { OperationCancel1765382400000 } from './1765382400000-operation-cancel.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   OperationRetries1765123200000,
   MessageMedia1765209600000,
   Handoffs1765296000000,
+  OperationCancel1765382400000,
 ];
