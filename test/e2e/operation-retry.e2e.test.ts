@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsEmulator } from '../emulators/aws/index.js';
 import { AppProcess, Engine, freePort } from '../support/app-processes.js';
+import { EventReceiver } from '../support/event-receiver.js';
 import { testDatabase } from '../support/database.js';
 import { Api } from '../support/http.js';
 import { forgetConnectRegion, liveConnectEnv } from '../support/live-connect.js';
@@ -21,23 +22,36 @@ let aws: AwsEmulator;
 let engine: Engine;
 let api: Api;
 let env: Record<string, string>;
+let receiver: EventReceiver;
 /** A worker started again by a test, in place of the engine's: stopped with the engine. */
 let replacement: AppProcess | undefined;
 
 beforeAll(async () => {
   aws = await AwsEmulator.start({ instanceActivationMs: 100, phoneClaimMs: 50, functionActivationMs: 50 });
   await forgetConnectRegion(db, REGION);
-  env = testEnv({ ...liveConnectEnv(aws, REGION), STEP_BACKOFF_MS: '50' });
+  receiver = await EventReceiver.start();
+  env = testEnv({ ...liveConnectEnv(aws, REGION), STEP_BACKOFF_MS: '50', EVENT_DELIVERY: 'on', EVENT_POLL_INTERVAL_MS: '100' });
   engine = await Engine.start(env);
   api = new Api(engine.gatewayUrl, bearer(vendorToken(vendor)));
+  const endpoint = await api.post('/api/v1/event-endpoints', { url: receiver.url, events: ['operation.completed', 'operation.failed', 'operation.partially_completed', 'operation.cancelled', 'channel.failed'] });
+  expect(endpoint.status).toBe(201);
+  receiver.secret = endpoint.body.secret;
 }, 120_000);
 
 afterAll(async () => {
   await replacement?.stop();
   await engine?.stop();
+  await receiver?.stop();
   await aws?.stop();
   await db.end();
 });
+
+/** The events the backend's endpoint accepted for an agent, once there are `count` of them. */
+const eventsFor = (agentId: string, count: number) =>
+  waitFor(async () => {
+    const events = receiver.accepted((event) => event.agent_id === agentId);
+    return events.length >= count ? events : undefined;
+  }, `${count} events for ${agentId}`);
 
 describe('POST /api/v1/provisioning/{id}/retry', () => {
   it('runs again only what failed, as a new operation, and the agent ends active', async () => {
@@ -82,6 +96,14 @@ describe('POST /api/v1/provisioning/{id}/retry', () => {
     expect(operations.body.items[1]).toMatchObject({ kind: 'provision', error: expect.stringContaining('aws_connect'), status_url: accepted.body.status_url });
     const audit = await api.get(`/api/v1/agents/${agentId}/audit`);
     expect(audit.body.events.map((e: { action: string }) => e.action)).toContain('retry');
+    // The backend heard: the voice channel failed, the first operation ended partly, the retry completed.
+    const heard = await eventsFor(agentId, 3);
+    expect(heard.map((event) => [event.type, event.data.provisioning_id])).toEqual([
+      ['channel.failed', first.provisioning_id],
+      ['operation.partially_completed', first.provisioning_id],
+      ['operation.completed', second.provisioning_id],
+    ]);
+    expect(heard[0]!.data).toMatchObject({ channel_type: 'voice', error: expect.stringContaining('aws_connect') });
 
     // Nothing is left to retry: the completed one is refused, and so is the older one.
     expect((await api.post(`/api/v1/provisioning/${second.provisioning_id}/retry`, {})).status).toBe(409);
@@ -101,6 +123,7 @@ describe('POST /api/v1/provisioning/{id}/retry', () => {
     const agentId: string = accepted.body.agent_id;
     const first = await operationEnd(api, accepted.body.status_url, 60_000, {});
     expect(first.status).toBe('failed');
+    expect((await eventsFor(agentId, 2)).map((event) => event.type)).toEqual(['channel.failed', 'operation.failed']);
     await waitFor(async () => deletes() >= deletesBefore + 2 || undefined, 'the compensation to fail once');
     aws.clearFaults();
 
@@ -189,6 +212,8 @@ describe('POST /api/v1/provisioning/{id}/cancel', () => {
     }, 'the number to be released');
     expect(agent.status).toBe('failed');
     expect((await api.get(`/api/v1/agents/${agentId}/audit`)).body.events.map((e: { action: string }) => e.action)).toContain('cancel');
+    const [event] = await eventsFor(agentId, 1);
+    expect(event).toMatchObject({ type: 'operation.cancelled', data: { provisioning_id: accepted.body.provisioning_id, status: 'cancelled', error: 'cancelled on request' } });
     expect((await api.post(`/api/v1/provisioning/${accepted.body.provisioning_id}/cancel`, {})).status).toBe(409);
   });
 

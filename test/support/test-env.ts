@@ -3,7 +3,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/voca_test';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const TEST_JWT_SECRET = 'test-secret-0123456789-0123456789-abcdef';
-export const TEST_CREDENTIALS_KEY = randomBytes(32).toString('base64');
+/**
+ * One key for every test file: engines of different files share the database, and an engine delivering events
+ * (EVENT_DELIVERY=on) must open the endpoint secrets another file's engine sealed.
+ */
+export const TEST_CREDENTIALS_KEY = Buffer.from('voca-test-credentials-key-32byte').toString('base64');
 
 /** Environment shared by every app under test; each caller gets its own queue prefix so tests never share jobs. */
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
