@@ -5,20 +5,19 @@ import type { GatewayEnv } from '@voca/config';
 import {
   isConnectChannel,
   isSocialChannel,
-  type Channel,
+  TERMINAL_OPERATION_STATUSES,
   type OperationPageView,
   type OperationStatus,
   type OperationSummaryView,
-  type StepName,
-  TERMINAL_OPERATION_STATUSES,
+  type PlannedStep,
 } from '@voca/contracts';
 import { Agent, AgentChannel, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
-import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
 import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
+import { writeOperation } from '../provisioning/operation-writer.js';
 import { ensureVendorCapacity } from '../provisioning/vendor-capacity.js';
 
 /** Operations that ended with something left to do. */
@@ -84,7 +83,15 @@ export class AgentOperations {
       }
       await ensureVendorCapacity(tx, agent.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
       const steps = await this.stepsToRerun(tx, failed);
-      const newId = await this.write(tx, failed, steps, requestId);
+      const newId = await writeOperation(tx, {
+        agentId: failed.agentId,
+        vendorId: failed.vendorId,
+        kind: failed.kind,
+        steps,
+        requestId,
+        maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
+        retryOf: failed.id,
+      });
       await tx.update(AgentChannel, { agentId: agent.id, status: 'failed' }, { status: 'pending', error: null });
       await auditAgentChange(tx, {
         agentId: agent.id,
@@ -136,13 +143,13 @@ export class AgentOperations {
     });
   }
 
-  private async stepsToRerun(tx: EntityManager, failed: ProvisioningOperation): Promise<{ name: StepName; channels: Channel[] }[]> {
+  private async stepsToRerun(tx: EntityManager, failed: ProvisioningOperation): Promise<PlannedStep[]> {
     const steps = await tx.findBy(ProvisioningStep, { operationId: failed.id });
     const unfinished = new Set(steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed').map((step) => step.name));
     const channels = await tx.findBy(AgentChannel, { agentId: failed.agentId });
     const failedChannels = channels.filter((channel) => channel.status === 'failed').map((channel) => channel.channel);
     const all = channels.map((channel) => channel.channel);
-    const plan: { name: StepName; channels: Channel[] }[] = [];
+    const plan: PlannedStep[] = [];
     if (unfinished.has('aws_connect') || failedChannels.some(isConnectChannel)) plan.push({ name: 'aws_connect', channels: all.filter(isConnectChannel) });
     if (unfinished.has('elizaos') || failedChannels.some(isSocialChannel)) plan.push({ name: 'elizaos', channels: all.filter(isSocialChannel) });
     if (unfinished.has('context')) plan.push({ name: 'context', channels: all });
@@ -150,24 +157,6 @@ export class AgentOperations {
     return plan;
   }
 
-  private async write(tx: EntityManager, failed: ProvisioningOperation, steps: { name: StepName; channels: Channel[] }[], requestId: string) {
-    const operationId = randomUUID();
-    await tx.insert(ProvisioningOperation, {
-      id: operationId,
-      agentId: failed.agentId,
-      vendorId: failed.vendorId,
-      kind: failed.kind,
-      status: 'queued',
-      requestId,
-      retryOf: failed.id,
-    });
-    const maxAttempts = this.config.get('STEP_ATTEMPTS', { infer: true });
-    await tx.insert(
-      ProvisioningStep,
-      [...steps, { name: 'finalize' as const, channels: [] }].map((step, position) => ({ operationId, ...step, position, maxAttempts })),
-    );
-    return operationId;
-  }
 }
 
 function summaryOf(operation: ProvisioningOperation): OperationSummaryView {

@@ -1,13 +1,23 @@
-import { planChannelSteps, type Channel, type OperationKind } from '@voca/contracts';
+import { planChannelSteps, type Channel, type OperationKind, type PlannedStep } from '@voca/contracts';
 import { ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
-/** Writes an operation and its steps (the channel steps its channels need, then finalize), in the caller's transaction. */
-export async function writeOperation(
-  tx: EntityManager,
-  input: { agentId: string; vendorId: string; kind: OperationKind; channels: readonly Channel[]; requestId: string; maxAttempts: number },
-): Promise<string> {
+export interface OperationInput {
+  agentId: string;
+  vendorId: string;
+  kind: OperationKind;
+  requestId: string;
+  maxAttempts: number;
+  /** The channel steps to run: those `channels` need when not given. */
+  steps?: PlannedStep[];
+  channels?: readonly Channel[];
+  /** The failed operation this one runs again. */
+  retryOf?: string;
+}
+
+/** Writes an operation and its steps (its channel steps, then finalize), in the caller's transaction. */
+export async function writeOperation(tx: EntityManager, input: OperationInput): Promise<string> {
   const operationId = randomUUID();
   await tx.insert(ProvisioningOperation, {
     id: operationId,
@@ -16,8 +26,9 @@ export async function writeOperation(
     kind: input.kind,
     status: 'queued',
     requestId: input.requestId,
+    retryOf: input.retryOf ?? null,
   });
-  const steps = [...planChannelSteps(input.channels), { name: 'finalize' as const, channels: [] }];
+  const steps = [...(input.steps ?? planChannelSteps(input.channels ?? [])), { name: 'finalize' as const, channels: [] }];
   await tx.insert(
     ProvisioningStep,
     steps.map((step, position) => ({
