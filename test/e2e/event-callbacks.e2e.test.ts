@@ -128,6 +128,12 @@ describe('event endpoints', () => {
     expect(withPassword.body.fields[0].field).toBe('url');
     const foreign = await vendorApi.post('/api/v1/event-endpoints', { url: receiver.url, events: ['operation.completed'], vendor_id: otherVendor });
     expect(foreign.status).toBe(403);
+    // At most 20 per vendor, counted under a lock so that registrations at once cannot pass it together.
+    const busy = new Api(engine.gatewayUrl, bearer(vendorToken(uniqueVendor())));
+    const answers = await Promise.all(
+      Array.from({ length: 21 }, (_, i) => busy.post('/api/v1/event-endpoints', { url: `https://backend.example/hook/${i}`, events: ['operation.completed'] })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(20).fill(201), 409]);
   });
 });
 

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Po
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -37,6 +38,7 @@ export class EventEndpointsController {
   @ApiOperation({ summary: 'Register an HTTPS endpoint for event callbacks; the answer shows its signing secret, once' })
   @ApiCreatedResponse({ type: EventEndpointCreatedView })
   @ApiBadRequestResponse({ type: ErrorView })
+  @ApiConflictResponse({ type: ErrorView, description: 'The vendor has the most endpoints it may register' })
   register(@Body() body: CreateEventEndpointDto, @CurrentPrincipal() principal: Principal): Promise<EventEndpointCreatedView> {
     return this.endpoints.register(body, principal);
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GatewayEnv } from '@voca/config';
@@ -53,7 +53,7 @@ export class EventEndpoints {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`event-endpoints:${vendorId ?? '*'}`]);
       const owned = await tx.countBy(EventEndpoint, { vendorId: vendorId ?? IsNull() });
       if (owned >= MAX_ENDPOINTS_PER_OWNER) {
-        throw new BadRequestException(fieldError('url', `at most ${MAX_ENDPOINTS_PER_OWNER} endpoints may be registered; remove one first`));
+        throw new ConflictException(`at most ${MAX_ENDPOINTS_PER_OWNER} endpoints may be registered; remove one first`);
       }
       return tx.save(
         tx.create(EventEndpoint, {
