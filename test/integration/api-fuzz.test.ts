@@ -921,6 +921,17 @@ describe('regressions found by the properties', () => {
     expect((await db.query('SELECT version, name FROM agents WHERE id = $1', [fixture.updateAgent])).rows).toEqual(before.rows);
   });
 
+  it.each(['name', 'business_type', 'channels', 'character_config', 'context'])(
+    'PUT /api/v1/agents/{id} with %s null is a 400 naming it and leaves the agent as it was',
+    async (field) => {
+      const before = await db.query('SELECT version, name, business_type, character_config, context FROM agents WHERE id = $1', [fixture.updateAgent]);
+      const body = JSON.stringify({ version: before.rows[0].version, description: 'Premium bedding', [field]: null });
+      await expectRefused({ method: 'PUT', path: `/api/v1/agents/${fixture.updateAgent}`, headers: json(serviceToken()), body }, field);
+      const after = await db.query('SELECT version, name, business_type, character_config, context FROM agents WHERE id = $1', [fixture.updateAgent]);
+      expect(after.rows).toEqual(before.rows);
+    },
+  );
+
   it('the generic webhook with a NUL in message is a 400 naming message, recording nothing', async () => {
     const messages = await countRows(db, 'conversation_messages', 'agent_id = $1', [fixture.webhookAgent]);
     const body = JSON.stringify({ platform: 'whatsapp', agent_id: fixture.webhookAgent, message: 'hi\u0000', user_id: '15550109999', timestamp: new Date().toISOString() });

@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { PlatformModule } from '@voca/bootstrap';
 import type { GatewayEnv } from '@voca/config';
 import { QueueModule } from '@voca/queue';
 import { queueDepthMetric, QUEUES_WATCHED } from './queues/queue-depth.metric.js';
+import { queueDashboard } from './queues/queue-dashboard.js';
+import { AuthModule } from './auth/auth.module.js';
 import { AgentViews } from './agents/agent-views.js';
 import { AgentsController } from './agents/agents.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
@@ -56,15 +57,8 @@ export class GatewayModule {
         PlatformModule.forApp(GATEWAY, env),
         QueueModule.provisioningFlowProducer(),
         QueueModule.queues(...QUEUES_WATCHED),
-        JwtModule.register({
-          secret: env.JWT_SECRET_KEY,
-          verifyOptions: {
-            algorithms: ['HS256'],
-            maxAge: `${env.JWT_MAX_AGE_S}s`,
-            ...(env.JWT_ISSUER ? { issuer: env.JWT_ISSUER } : {}),
-            ...(env.JWT_AUDIENCE ? { audience: env.JWT_AUDIENCE } : {}),
-          },
-        }),
+        AuthModule.forEnv(env),
+        ...queueDashboard(env),
       ],
       controllers: [
         AgentsController,

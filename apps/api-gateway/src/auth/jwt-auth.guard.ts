@@ -1,75 +1,28 @@
-import {
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import type { GatewayEnv } from '@voca/config';
 import { PUBLIC_ROUTE } from '@voca/observability';
 import type { Request } from 'express';
-import { principalFromClaims, type Principal, type TokenClaims } from './principal.js';
+import type { Principal } from './principal.js';
+import { TokenVerifier } from './token-verifier.js';
 
 export interface AuthenticatedRequest extends Request {
   principal: Principal;
 }
 
-/** Why jsonwebtoken refused a token, in words a caller can act on (never the token itself). */
-function refusalOf(error: Error): string {
-  if (/maxAge exceeded/.test(error.message)) return 'the token was issued too long ago (JWT_MAX_AGE_S)';
-  if (error.name === 'TokenExpiredError') return 'the token has expired';
-  if (/iat required/.test(error.message)) return 'the token must carry exp and iat';
-  if (/jwt issuer invalid/.test(error.message)) return 'the token was issued by someone else (iss)';
-  if (/jwt audience invalid/.test(error.message)) return 'the token is meant for someone else (aud)';
-  return 'the token is not valid';
-}
-
-/**
- * Every HTTP route needs `Authorization: Bearer <JWT>` (HS256, JWT_SECRET_KEY) unless marked public. The token must
- * carry `exp` and `iat` (living at most JWT_MAX_AGE_S), the configured `iss` and `aud` if any, and `role: "service"`
- * or a `vendor_id`.
- */
+/** Every HTTP route needs a bearer token (see TokenVerifier) unless marked public. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  private readonly maxAgeS: number;
-
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
     private readonly reflector: Reflector,
-    config: ConfigService<GatewayEnv, true>,
-  ) {
-    this.maxAgeS = config.get('JWT_MAX_AGE_S', { infer: true });
-  }
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
-
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new UnauthorizedException('a bearer token is required');
-    }
-    let claims: TokenClaims & { exp?: unknown; iat?: unknown };
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims & object>(token);
-    } catch (error) {
-      throw new UnauthorizedException(refusalOf(error as Error));
-    }
-    // A token without an expiry would be valid forever once leaked; one that outlives JWT_MAX_AGE_S is as bad.
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') {
-      throw new UnauthorizedException('the token must carry exp and iat');
-    }
-    if (claims.exp - claims.iat > this.maxAgeS) {
-      throw new UnauthorizedException(`the token lives longer than ${this.maxAgeS} s (JWT_MAX_AGE_S)`);
-    }
-    const principal = principalFromClaims(claims);
-    if (!principal) throw new ForbiddenException('the token grants neither the service role nor a vendor');
-    request.principal = principal;
+    request.principal = await this.tokens.principalOf(request.headers.authorization);
     return true;
   }
 }

@@ -39,6 +39,18 @@ export interface UpdateOutcome {
 /** What a PUT changes besides the status and the version it is based on. */
 type ProfileChange = Omit<UpdateAgentRequestDto, 'status' | 'version'>;
 
+/** Fields an agent always has: the validation lets `null` through as "not sent", but a change cannot empty them. */
+const NOT_NULLABLE = ['name', 'business_type', 'channels', 'character_config', 'context', 'channel_credentials', 'status', 'version'] as const;
+
+function refuseNulls(change: UpdateAgentRequestDto): void {
+  const nulled = NOT_NULLABLE.filter((field) => (change as Record<string, unknown>)[field] === null);
+  if (nulled.length === 0) return;
+  throw new BadRequestException({
+    message: nulled.map((field) => `${field}: ${field} cannot be null (leave it out to keep it)`).join(' | '),
+    fields: nulled.map((field) => ({ field, messages: [`${field} cannot be null (leave it out to keep it)`] })),
+  });
+}
+
 type ProfileField = 'description' | 'business_type' | 'character_config' | 'context';
 const PROFILE_FIELDS: { field: ProfileField; column: keyof Agent }[] = [
   { field: 'description', column: 'description' },
@@ -74,6 +86,7 @@ export class AgentUpdates {
     if (status === undefined && Object.keys(edits).length === 0) {
       throw new BadRequestException('the body changes nothing: send the name, status or another field of the agent to change');
     }
+    refuseNulls(change);
     await this.claims.prove(edits.channel_credentials, '');
     const outcome = await this.db.transaction(async (tx) => {
       const agent = await tx.findOne(Agent, { where: { id: agentId }, lock: { mode: 'pessimistic_write' } });
