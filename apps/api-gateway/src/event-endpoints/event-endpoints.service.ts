@@ -18,6 +18,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee, vendorForWrite } from '../auth/vendor-scope.js';
+import { cursorPage } from '../http/cursor-page.js';
 import { fieldError } from '../http/field-errors.js';
 
 /** Endpoints one vendor (or the service, for every vendor) may register. */
@@ -107,10 +108,7 @@ export class EventEndpoints {
       query.andWhere('(d.created_at, d.id) < (SELECT created_at, id FROM event_deliveries WHERE id = :before)', { before: filter.before });
     }
     const { entities, raw } = await query.getRawAndEntities();
-    const rows = entities.map((delivery, i) => deliveryView(delivery, raw[i] as EventColumns));
-    const more = rows.length > filter.limit;
-    const items = rows.slice(0, filter.limit);
-    return { items, next_cursor: more ? items[items.length - 1]!.id : null };
+    return cursorPage(entities.map((delivery, k) => deliveryView(delivery, raw[k] as EventColumns)), filter.limit, (item) => item.id);
   }
 
   private async visible(id: string, principal: Principal): Promise<EventEndpoint> {

@@ -17,6 +17,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
+import { cursorPage } from '../http/cursor-page.js';
 import type { ListHandoffsQuery } from './list-handoffs.query.js';
 
 /** Messages of the conversation shown with a hand-off. */
@@ -50,9 +51,8 @@ export class Handoffs {
     if (query.agent_id) builder.andWhere('h.agent_id = :agentId', { agentId: query.agent_id });
     if (query.channel) builder.andWhere('h.channel = :channel', { channel: query.channel });
     if (query.after) builder.andWhere('(h.opened_at, h.id) > (SELECT opened_at, id FROM handoffs WHERE id = :after)', { after: query.after });
-    const rows = await builder.getMany();
-    const items = await Promise.all(rows.slice(0, limit).map((handoff) => this.viewOf(this.db.manager, handoff)));
-    return { items, next_cursor: rows.length > limit ? items[items.length - 1]!.id : null };
+    const page = cursorPage(await builder.getMany(), limit, (handoff) => handoff.id);
+    return { ...page, items: await Promise.all(page.items.map((handoff) => this.viewOf(this.db.manager, handoff))) };
   }
 
   async get(id: string, principal: Principal): Promise<HandoffView> {

@@ -17,6 +17,7 @@ import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
 import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
+import { cursorPage } from '../http/cursor-page.js';
 import { writeOperation } from '../provisioning/operation-writer.js';
 import { ensureVendorCapacity } from '../provisioning/vendor-capacity.js';
 
@@ -53,9 +54,7 @@ export class AgentOperations {
     if (filter.before) {
       query.andWhere('(o.created_at, o.id) < (SELECT created_at, id FROM provisioning_operations WHERE id = :before)', { before: filter.before });
     }
-    const rows = (await query.getMany()).map(summaryOf);
-    const items = rows.slice(0, filter.limit);
-    return { items, next_cursor: rows.length > filter.limit ? items[items.length - 1]!.provisioning_id : null };
+    return cursorPage((await query.getMany()).map(summaryOf), filter.limit, (item) => item.provisioning_id);
   }
 
   /**
