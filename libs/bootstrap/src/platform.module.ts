@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { configModuleFrom, type CommonEnv } from '@voca/config';
 import { ObservabilityModule } from '@voca/observability';
 import { PersistenceModule } from '@voca/persistence';
-import { EventsModule, QueueModule } from '@voca/queue';
+import { EventsModule, QueueConsumersModule, QueueModule } from '@voca/queue';
 
 /**
  * What every app stands on: its validated config, logs, probes and metrics, Postgres, BullMQ on Redis, and the
@@ -19,6 +19,7 @@ export class PlatformModule {
         PersistenceModule.forApp(app),
         QueueModule.forRoot(),
         EventsModule,
+        QueueConsumersModule,
       ],
     };
   }

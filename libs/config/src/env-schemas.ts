@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUEUES_CONSUMED_BY } from '@voca/contracts';
 import { productionSecrets } from './production-secrets.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -49,7 +50,7 @@ export const commonEnvSchema = z.object({
 const workerEnvSchema = commonEnvSchema.extend({
   /** Port of the process's health and metrics endpoints (0 picks a free one). */
   HEALTH_PORT: port.optional(),
-  /** Jobs one process runs at once per queue it consumes. */
+  /** Jobs one process runs at once per queue it consumes (WORKER_QUEUE_CONCURRENCY overrides it per queue). */
   WORKER_CONCURRENCY: positiveInt.max(1000).optional(),
   /** A job whose worker stops renewing its lock for this long (the worker died) is taken over by another worker. */
   WORKER_LOCK_DURATION_MS: positiveInt.default(60_000),
@@ -67,6 +68,50 @@ const workerEnvSchema = commonEnvSchema.extend({
    */
   STEP_TIMEOUT_MS: positiveInt.default(600_000),
 });
+
+/** An unset variable and an empty one (compose's `${VAR:-}`) mean the same: not given. */
+const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+/**
+ * Which of its app's queues a worker process consumes, and how many jobs of each it runs at once: one image runs
+ * any role, each scaled on its own queue.
+ */
+function workerRoleEnv(queues: readonly [string, ...string[]]) {
+  const queueName = z.enum(queues, { error: `must name queues this app consumes: ${queues.join(', ')}` });
+  return {
+    /** Comma-separated queues this process consumes; unset: every queue of its app. */
+    WORKER_QUEUES: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .transform((value, context) => {
+          const named = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+          const foreign = named.filter((name) => !queues.includes(name));
+          if (foreign.length) context.addIssue({ code: 'custom', message: `names ${foreign.join(', ')}: this app consumes ${queues.join(', ')}` });
+          return named;
+        })
+        .pipe(z.array(queueName).min(1, 'must name at least one queue'))
+        .optional(),
+    ),
+    /** Jobs run at once per queue, as `queue=n` pairs (`inbound=50,conversations=20`); others use WORKER_CONCURRENCY. */
+    WORKER_QUEUE_CONCURRENCY: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .transform((value, context) => {
+          const pairs = value.split(',').map((item) => item.trim()).filter(Boolean);
+          const entries = pairs.map((pair) => pair.split('=').map((part) => part.trim()));
+          if (entries.some((entry) => entry.length !== 2)) {
+            context.addIssue({ code: 'custom', message: 'must be queue=number pairs such as inbound=50,conversations=20' });
+            return z.NEVER;
+          }
+          return Object.fromEntries(entries);
+        })
+        .pipe(z.partialRecord(queueName, positiveInt.max(1000)))
+        .optional(),
+    ),
+  };
+}
 
 const credentialsKey = z
   .string()
@@ -169,6 +214,7 @@ const AWS_CREDENTIAL_SOURCES = [
 
 export const awsConnectWorkerEnvSchema = workerEnvSchema
   .extend({
+    ...workerRoleEnv(QUEUES_CONSUMED_BY['aws-connect-worker']),
     /**
      * `live` provisions in Amazon Connect; `simulate` provisions nothing real (fictional 555-01xx numbers and ids,
      * realistic delays). Unset: live when AWS credentials are configured, else simulate.
@@ -222,6 +268,7 @@ export const awsConnectWorkerEnvSchema = workerEnvSchema
 
 export const elizaosWorkerEnvSchema = workerEnvSchema
   .extend({
+    ...workerRoleEnv(QUEUES_CONSUMED_BY['elizaos-worker']),
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
     /**
      * `local` (default): offline, deterministic answers from the business facts, no LLM. `openai`: any
@@ -269,6 +316,7 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
   });
 
 export const contextServiceEnvSchema = workerEnvSchema.extend({
+  ...workerRoleEnv(QUEUES_CONSUMED_BY['context-service']),
   /** Decrypts the platform tokens replies are sent with (the same key the gateway encrypts with). */
   CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
   CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,

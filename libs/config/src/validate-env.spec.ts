@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elizaosWorkerEnvSchema, gatewayEnvSchema } from './env-schemas.js';
+import { contextServiceEnvSchema, elizaosWorkerEnvSchema, gatewayEnvSchema } from './env-schemas.js';
 import { ConfigValidationError, validateEnv } from './validate-env.js';
 
 const valid = {
@@ -61,5 +61,43 @@ describe('validateEnv', () => {
       /CREDENTIALS_ENCRYPTION_KEY is required when PLATFORM_SUBSCRIPTIONS is live/,
     );
     expect(() => validateEnv(elizaosWorkerEnvSchema, { ...worker, X_WEBHOOK_ID: 'abc' })).toThrow(/X_WEBHOOK_ID must be the numeric webhook id/);
+  });
+
+  describe('worker roles', () => {
+    const { JWT_SECRET_KEY: _jwt, ...worker } = valid;
+    const problems = (env: Record<string, string>) => {
+      try {
+        validateEnv(contextServiceEnvSchema, { ...worker, ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigValidationError).problems;
+      }
+    };
+
+    it('reads the queues a process consumes and their concurrency; unset or empty means all, at the default', () => {
+      const env = validateEnv(contextServiceEnvSchema, {
+        ...worker,
+        WORKER_QUEUES: ' inbound, conversations ,inbound',
+        WORKER_QUEUE_CONCURRENCY: 'inbound=50, conversations = 20',
+      });
+      expect(env.WORKER_QUEUES).toEqual(['inbound', 'conversations']);
+      expect(env.WORKER_QUEUE_CONCURRENCY).toEqual({ inbound: 50, conversations: 20 });
+      const all = validateEnv(contextServiceEnvSchema, { ...worker, WORKER_QUEUES: '', WORKER_QUEUE_CONCURRENCY: '' });
+      expect(all.WORKER_QUEUES).toBeUndefined();
+      expect(all.WORKER_QUEUE_CONCURRENCY).toBeUndefined();
+    });
+
+    it("refuses queues another app consumes, unknown ones and malformed concurrency, naming the app's queues", () => {
+      expect(problems({ WORKER_QUEUES: 'inbound,messages' })).toEqual([
+        'WORKER_QUEUES names messages: this app consumes context, provisioning, inbound, conversations',
+      ]);
+      expect(problems({ WORKER_QUEUES: ' , ' })).toEqual(['WORKER_QUEUES must name at least one queue']);
+      expect(problems({ WORKER_QUEUE_CONCURRENCY: 'inbound:50' })).toEqual([
+        'WORKER_QUEUE_CONCURRENCY must be queue=number pairs such as inbound=50,conversations=20',
+      ]);
+      expect(problems({ WORKER_QUEUE_CONCURRENCY: 'inbound=0' })).toHaveLength(1);
+      expect(problems({ WORKER_QUEUE_CONCURRENCY: 'aws-connect=5' })[0]).toMatch(/^WORKER_QUEUE_CONCURRENCY/);
+      expect(() => validateEnv(elizaosWorkerEnvSchema, { ...worker, WORKER_QUEUES: 'messages' })).not.toThrow();
+    });
   });
 });

@@ -2,15 +2,15 @@ import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
-import { EventsSubscription } from '@voca/queue';
+import { EventsSubscription, QueueConsumers } from '@voca/queue';
 import { PublicRoute } from './public-route.js';
 import { HEALTH_REDIS } from './health-redis.js';
 
 const CHECK_TIMEOUT_MS = 1_500;
 
 /**
- * `/health`: the process answers. `/health/ready`: it can reach Postgres and Redis, and hears pub/sub events if it
- * listens for them, so it can do its work.
+ * `/health`: the process answers. `/health/ready`: it can reach Postgres and Redis, hears pub/sub events if it
+ * listens for them, and takes jobs of every queue it is to consume, so it can do its work.
  */
 @ApiExcludeController()
 @PublicRoute()
@@ -22,6 +22,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(HEALTH_REDIS) private readonly redis: Redis,
     @Optional() private readonly events?: EventsSubscription,
+    @Optional() private readonly consumers?: QueueConsumers,
   ) {}
 
   @Get()
@@ -46,6 +47,14 @@ export class HealthController {
       ...(this.events?.connected === undefined
         ? []
         : [() => (this.events!.connected ? this.indicators.check('events').up() : this.indicators.check('events').down('not subscribed'))]),
+      ...(this.consumers?.state() === undefined ? [] : [() => this.queuesCheck()]),
     ]);
+  }
+
+  /** Up when every queue this process is to consume has a running worker; names what it consumes and leaves. */
+  private queuesCheck() {
+    const { consuming, stopped, left } = this.consumers!.state()!;
+    const indicator = this.indicators.check('queues');
+    return stopped.length ? indicator.down({ consuming, stopped, left }) : indicator.up({ consuming, left });
   }
 }

@@ -4,3 +4,4 @@ export * from './queue-consumer.js';
 export * from './event-publisher.js';
 export * from './events-subscription.js';
 export * from './job-presets.js';
+export * from './queue-consumers.js';

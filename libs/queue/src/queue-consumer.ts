@@ -1,8 +1,14 @@
 import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JOB_NAMES_BY_QUEUE, type JobNamesOf, type JobOf, type QueueName } from '@voca/contracts';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
+import type { Counter, Histogram } from 'prom-client';
+import { JOB_SECONDS, JOBS_DEAD, QueueConsumers } from './queue-consumers.js';
 import { closedWithin, redisConnectionOptions } from './redis-connection.js';
+
+/** What a handler throws to move its job on without failing it (delayed, rate limited, waiting for children). */
+const DEFERRALS = new Set(['DelayedError', 'RateLimitError', 'WaitingChildrenError', 'WaitingError']);
 
 /** How long a forced close may wait for Redis before the connection is simply dropped. */
 const FORCED_CLOSE_MS = 1_000;
@@ -16,6 +22,8 @@ interface ConsumerSettings {
   REDIS_URL: string;
   QUEUE_PREFIX: string;
   WORKER_CONCURRENCY?: number;
+  WORKER_QUEUES?: QueueName[];
+  WORKER_QUEUE_CONCURRENCY?: Partial<Record<QueueName, number>>;
   WORKER_LOCK_DURATION_MS: number;
   WORKER_STALLED_INTERVAL_MS: number;
   WORKER_MAX_STALLED_COUNT: number;
@@ -26,9 +34,10 @@ interface ConsumerSettings {
 const consumedQueues = new Set<string>();
 
 /**
- * Base of every queue consumer. It runs one BullMQ worker for its queue with options from config, dispatches each
- * job by name to one handler, refuses to start when the handlers do not match the queue's job names exactly, and on
- * shutdown lets running jobs finish for a bounded time.
+ * Base of every queue consumer. Unless WORKER_QUEUES leaves its queue to other processes, it runs one BullMQ worker
+ * for its queue with options from config, dispatches each job by name to one handler, refuses to start when the
+ * handlers do not match the queue's job names exactly, measures every attempt, and on shutdown lets running jobs
+ * finish for a bounded time.
  */
 export abstract class QueueConsumer<Q extends QueueName>
   implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown
@@ -43,6 +52,12 @@ export abstract class QueueConsumer<Q extends QueueName>
 
   @Inject(ConfigService)
   private readonly settings: ConfigService<ConsumerSettings, true>;
+  @Inject(QueueConsumers)
+  private readonly consumers: QueueConsumers;
+  @InjectMetric(JOB_SECONDS)
+  private readonly jobSeconds: Histogram<'queue' | 'job' | 'outcome'>;
+  @InjectMetric(JOBS_DEAD)
+  private readonly jobsDead: Counter<'queue' | 'job'>;
 
   /**
    * A job that will not be tried again (out of attempts, unrecoverable, or stalled too often): settle the records it
@@ -63,22 +78,42 @@ export abstract class QueueConsumer<Q extends QueueName>
   onApplicationBootstrap(): void {
     const setting = <K extends keyof ConsumerSettings>(key: K) => this.settings.get(key, { infer: true });
     this.checkHandlers(`${setting('QUEUE_PREFIX')}:${this.queue}`);
-    this._worker = new Worker(this.queue, (job, token) => this.process(job, token), {
+    const concurrency = setting('WORKER_QUEUE_CONCURRENCY')?.[this.queue] ?? setting('WORKER_CONCURRENCY') ?? this.defaultConcurrency;
+    if (setting('WORKER_QUEUES') && !setting('WORKER_QUEUES')!.includes(this.queue)) {
+      this.consumers.add(this.queue, { concurrency });
+      this.logger.log(`not consuming ${this.queue}: WORKER_QUEUES leaves it to other processes`);
+      return;
+    }
+    this._worker = new Worker(this.queue, (job, token) => this.measured(job, token), {
       connection: { ...redisConnectionOptions(setting('REDIS_URL')), maxRetriesPerRequest: null },
       prefix: setting('QUEUE_PREFIX'),
-      concurrency: setting('WORKER_CONCURRENCY') ?? this.defaultConcurrency,
+      concurrency,
       lockDuration: setting('WORKER_LOCK_DURATION_MS'),
       stalledInterval: setting('WORKER_STALLED_INTERVAL_MS'),
       maxStalledCount: setting('WORKER_MAX_STALLED_COUNT'),
       ...this.workerOptions(),
     });
+    this.consumers.add(this.queue, { concurrency, worker: this._worker });
     this._worker.on('error', (error) => this.logger.error({ err: error, queue: this.queue }, 'worker error'));
     this._worker.on('failed', (job, error) => {
       if (!job || !failedForGood(job, error)) return;
+      this.jobsDead.inc({ queue: this.queue, job: job.name });
       Promise.resolve(this.settleFailedForGood(job, error)).catch((settleError: unknown) =>
         this.logger.error({ err: settleError, queue: this.queue, jobId: job.id }, 'could not settle a job that failed for good; the reconciler will'),
       );
     });
+  }
+
+  private async measured(job: Job, token?: string): Promise<unknown> {
+    const end = this.jobSeconds.startTimer({ queue: this.queue, job: job.name });
+    try {
+      const result = await this.process(job, token);
+      end({ outcome: 'completed' });
+      return result;
+    } catch (error) {
+      end({ outcome: DEFERRALS.has((error as Error)?.name) ? 'deferred' : 'failed' });
+      throw error;
+    }
   }
 
   async process(job: Job, token?: string): Promise<unknown> {

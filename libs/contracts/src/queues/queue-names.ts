@@ -20,3 +20,13 @@ export const QueueName = {
   Conversations: 'conversations',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/**
+ * The queues each worker app can consume. A process consumes all of its app's queues unless `WORKER_QUEUES` names
+ * some of them: one image then runs any role (e.g. a context-service for `inbound,conversations` only).
+ */
+export const QUEUES_CONSUMED_BY = {
+  'aws-connect-worker': [QueueName.AwsConnect],
+  'elizaos-worker': [QueueName.ElizaOS, QueueName.Messages],
+  'context-service': [QueueName.Context, QueueName.Provisioning, QueueName.Inbound, QueueName.Conversations],
+} as const satisfies Record<string, readonly QueueName[]>;
