@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import { processLogFormat, prettyTransport, type LogFormat } from './logger-format.js';
 import { redactDeep } from './redact.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -22,9 +24,39 @@ export function requestIdOf(req: IncomingMessage & { id?: unknown }, res: Server
 }
 
 /**
+ * Every log object redacted however deep, except a request's `req` and `res`: pino applies this before the
+ * serializers, which keep only their id, method, path and status. Walked here, they would reach the serializers as
+ * plain copies (a response without `headersSent`, so its status lost) after a walk through sockets and servers.
+ */
+function redactLogObject({ req, res, ...rest }: Record<string, unknown>): Record<string, unknown> {
+  return { ...(redactDeep(rest) as Record<string, unknown>), ...(req !== undefined && { req }), ...(res !== undefined && { res }) };
+}
+
+/** pino-http's options for one app's logger, in the given format; the redaction is the same in both. */
+export function pinoHttpOptions(app: string, level: string, format: LogFormat): Options {
+  return {
+    name: app,
+    level,
+    genReqId: requestIdOf,
+    autoLogging: { ignore: (req) => QUIET_PATHS.some((path) => req.url?.startsWith(path)) },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    formatters: { log: redactLogObject },
+    ...(format === 'pretty' && { transport: prettyTransport() }),
+  };
+}
+
+/**
  * Structured JSON logs (pino) for one app. Requests are logged by method, path and status only: no headers, no
  * query strings and no bodies, so tokens, signatures and verify tokens never reach the log; every other log object
- * (an error's SQL parameters, a nested token) is redacted however deep (redactDeep).
+ * (an error's SQL parameters, a nested token) is redacted however deep (redactDeep). In development on a terminal,
+ * pino-pretty prints the same log objects, redacted alike (see logFormatFor).
  */
 @Module({})
 export class LoggerModule {
@@ -35,21 +67,11 @@ export class LoggerModule {
         PinoLoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService) => ({
-            pinoHttp: {
-              name: app,
-              level: config.getOrThrow<string>('LOG_LEVEL'),
-              genReqId: requestIdOf,
-              autoLogging: { ignore: (req) => QUIET_PATHS.some((path) => req.url?.startsWith(path)) },
-              serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  path: req.url.split('?')[0],
-                }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              },
-              formatters: { log: (object: Record<string, unknown>) => redactDeep(object) as Record<string, unknown> },
-            },
+            pinoHttp: pinoHttpOptions(
+              app,
+              config.getOrThrow<string>('LOG_LEVEL'),
+              processLogFormat(config.getOrThrow<string>('NODE_ENV')),
+            ),
           }),
         }),
       ],
