@@ -18,6 +18,7 @@ import { testDatabase } from '../support/database.js';
 import type { Api } from '../support/http.js';
 import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { forgetConnectRegion, liveConnectEnv } from '../support/live-connect.js';
+import { localSample } from '../support/prometheus.js';
 import { operationEnd } from '../support/operations.js';
 import { cozyComfortRequest } from '../support/seed.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, testEnv, uniqueVendor } from '../support/test-env.js';
@@ -190,9 +191,11 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     await byHand((c) => c.send(new DeleteHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: hoursOfOperationId })));
     await byHand((c) => c.send(new ReleasePhoneNumberCommand({ PhoneNumberId: phoneNumberId })));
 
+    const healedBefore = (await localSample('voca_connect_drift_total', { outcome: 'healed' })) ?? 0;
     const report = await auditByReconciler();
     expect(report.drifted).toBeGreaterThanOrEqual(1);
     expect(report.failed).toBe(0);
+    expect((await localSample('voca_connect_drift_total', { outcome: 'healed' }))! - healedBefore).toBe(report.healed);
     const after = await agentChannel(agentId);
     expect(after).toMatchObject({ status: 'active', error: null });
     expect(after.phone_number).not.toBe(before.phone_number);

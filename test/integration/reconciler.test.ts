@@ -10,6 +10,7 @@ import { testDatabase } from '../support/database.js';
 import type { Api } from '../support/http.js';
 import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { operationEnd } from '../support/operations.js';
+import { localSample } from '../support/prometheus.js';
 import { specExample } from '../support/spec-examples.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, testEnv } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
@@ -93,6 +94,8 @@ describe('the reconciler', () => {
     expect((await api.get('/api/v1/stuck-work', bearer(vendorToken('vendor_x')))).status).toBe(403);
     const report = await reconciler.pass();
     expect(report?.received_messages?.requeued).toBeGreaterThanOrEqual(1);
+    expect(await localSample('voca_stuck_work', { kind: 'received_messages' })).toBeGreaterThanOrEqual(1);
+    expect(await localSample('voca_reconciled_total', { kind: 'received_messages', action: 'requeued' })).toBeGreaterThanOrEqual(1);
     await waitFor(async () => ((await statusOf(id)).status === 'answered' ? true : undefined), 'the message to be answered');
     expect((await replyOf(id)).text).toContain('9 AM - 6 PM EST');
     const after = await api.get('/api/v1/stuck-work', bearer(serviceToken()));
@@ -214,6 +217,20 @@ describe('the reconciler', () => {
     const passes = await Promise.all([reconciler.pass(), reconciler.pass()]);
     expect(passes.filter((pass) => pass === undefined)).toHaveLength(1);
   });
+
+  it('stops reporting stuck work while another replica reconciles, so its last figures never go stale', async () => {
+    await reconciler.pass();
+    expect(await localSample('voca_stuck_work', { kind: 'operations' })).toBeDefined();
+    const other = await db.connect();
+    try {
+      await other.query(`SELECT pg_advisory_lock(hashtext('voca:reconciler'))`);
+      expect(await reconciler.pass()).toBeUndefined();
+      expect(await localSample('voca_stuck_work', { kind: 'operations' })).toBeUndefined();
+    } finally {
+      await other.query(`SELECT pg_advisory_unlock(hashtext('voca:reconciler'))`);
+      other.release();
+    }
+  });
 });
 
 async function removeJob(queue: string, jobId: string): Promise<void> {
@@ -225,3 +242,4 @@ async function removeJob(queue: string, jobId: string): Promise<void> {
     await handle.close();
   }
 }
+

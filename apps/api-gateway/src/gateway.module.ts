@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PlatformModule } from '@voca/bootstrap';
 import type { GatewayEnv } from '@voca/config';
 import { QueueModule } from '@voca/queue';
-import { queueDepthMetric, QUEUES_WATCHED } from './queues/queue-depth.metric.js';
+import { queueDepthMetric, queueOldestWaitingMetric, QUEUES_WATCHED } from './queues/queue-depth.metric.js';
 import { queueDashboard } from './queues/queue-dashboard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AgentViews } from './agents/agent-views.js';
@@ -38,6 +38,7 @@ import { ProvisioningStatus } from './provisioning/provisioning-status.js';
 import { ConnectWebhookController } from './webhooks/connect-webhook.controller.js';
 import { ElizaosWebhookController } from './webhooks/elizaos-webhook.controller.js';
 import { InboundIngest } from './webhooks/inbound-ingest.js';
+import { webhookMetrics } from './webhooks/webhook-metrics.js';
 import { MetaWebhookController } from './webhooks/meta-webhook.controller.js';
 import { ReplyHub, ReplyListener } from './webhooks/reply-hub.js';
 import { TwitterWebhookController } from './webhooks/twitter-webhook.controller.js';
@@ -92,7 +93,9 @@ export class GatewayModule {
         ProvisioningRequests,
         ProvisioningStatus,
         queueDepthMetric,
+        queueOldestWaitingMetric,
         InboundIngest,
+        ...webhookMetrics,
         ReplyHub,
         CustomersService,
         AgentLifecycle,

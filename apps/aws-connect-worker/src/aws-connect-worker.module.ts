@@ -3,6 +3,7 @@ import { PlatformModule } from '@voca/bootstrap';
 import type { AwsConnectWorkerEnv } from '@voca/config';
 import { ProvisioningModule } from '@voca/provisioning';
 import { AwsConnectConsumer } from './aws-connect.consumer.js';
+import { awsCallMetrics } from './aws-call-metrics.js';
 import { AgentConnectChannels } from './channels/agent-connect-channels.js';
 import { connectProvisionerProvider } from './connect-provisioner.provider.js';
 import { ConnectDriftAudit } from './drift/connect-drift-audit.js';
@@ -20,7 +21,7 @@ export class AwsConnectWorkerModule {
         PlatformModule.forApp(AWS_CONNECT_WORKER, env),
         ProvisioningModule,
       ],
-      providers: [AwsConnectConsumer, AgentConnectChannels, ConnectDriftAudit, ...driftMetrics, connectProvisionerProvider(env)],
+      providers: [AwsConnectConsumer, AgentConnectChannels, ConnectDriftAudit, ...driftMetrics, ...awsCallMetrics, connectProvisionerProvider(env)],
     };
   }
 }

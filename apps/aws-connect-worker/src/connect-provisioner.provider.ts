@@ -9,16 +9,20 @@ import {
 } from '@voca/aws-connect';
 import { connectLambdaKey } from '@voca/channels';
 import type { AwsConnectWorkerEnv } from '@voca/config';
+import { getToken } from '@willsoto/nestjs-prometheus';
+import type { Counter, Histogram } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { AWS_CALL_SECONDS, AWS_CALLS, AWS_THROTTLES, awsCallObserver } from './aws-call-metrics.js';
 
 /** The Amazon Connect provisioner AWS_CONNECT_MODE selects. */
 export function connectProvisionerProvider(env: AwsConnectWorkerEnv): Provider {
   return {
     provide: CONNECT_PROVISIONER,
-    inject: [getDataSourceToken()],
-    useFactory: (db: DataSource): ConnectProvisioner => {
+    inject: [getDataSourceToken(), getToken(AWS_CALLS), getToken(AWS_CALL_SECONDS), getToken(AWS_THROTTLES)],
+    useFactory: (db: DataSource, calls: Counter, seconds: Histogram, throttles: Counter): ConnectProvisioner => {
       if (env.AWS_CONNECT_MODE === 'simulate') return new SimulatedConnectProvisioner(env.SIMULATE_LATENCY_MS);
-      return new LiveConnectProvisioner(db, createAwsClients(env.AWS_REGION, env.AWS_MAX_ATTEMPTS), {
+      const clients = createAwsClients(env.AWS_REGION, env.AWS_MAX_ATTEMPTS, awsCallObserver(calls, seconds, throttles));
+      return new LiveConnectProvisioner(db, clients, {
         region: env.AWS_REGION,
         instanceId: env.AWS_CONNECT_INSTANCE_ID,
         instanceAlias: env.AWS_CONNECT_INSTANCE_ALIAS,

@@ -1,3 +1,4 @@
+import './tracing.js';
 import 'reflect-metadata';
 import { startApp } from '@voca/bootstrap';
 import { awsConnectWorkerEnvSchema, loadEnvOrExit } from '@voca/config';

@@ -5,17 +5,19 @@ import { QueueName } from '@voca/contracts';
 import { ProvisioningModule } from '@voca/provisioning';
 import { QueueModule } from '@voca/queue';
 import { ContextConsumer } from './context/context.consumer.js';
+import { conversationMetrics } from './conversations/conversation-metrics.js';
 import { DeliverConsumer } from './conversations/deliver.consumer.js';
 import { InboundConsumer } from './conversations/inbound.consumer.js';
 import { ReplyDelivery } from './conversations/reply-delivery.js';
 import { SendRateLimits } from './conversations/send-rate-limits.js';
 import { CONVERSATION_FLOW, TurnScheduler } from './conversations/turn-scheduler.js';
+import { operationMetrics } from './provisioning/operation-metrics.js';
 import { ProvisioningFinalizer } from './provisioning/provisioning-finalizer.consumer.js';
 import { Reconciler } from './reconciler/reconciler.js';
 import { reconcilerMetrics } from './reconciler/reconciler-metrics.js';
 import { TurnSettlement } from './conversations/turn-settlement.js';
 import { DeliveryLedger } from './event-callbacks/delivery-ledger.js';
-import { EventDispatcher } from './event-callbacks/event-dispatcher.js';
+import { EventDispatcher, eventDeliveryMetric } from './event-callbacks/event-dispatcher.js';
 
 export const CONTEXT_SERVICE = 'context-service';
 
@@ -47,16 +49,19 @@ export class ContextServiceModule {
       providers: [
         ContextConsumer,
         ProvisioningFinalizer,
+        ...operationMetrics,
         InboundConsumer,
         DeliverConsumer,
         TurnScheduler,
         TurnSettlement,
         ReplyDelivery,
+        ...conversationMetrics,
         SendRateLimits,
         Reconciler,
         ...reconcilerMetrics,
         DeliveryLedger,
         EventDispatcher,
+        eventDeliveryMetric,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import './tracing.js';
 import 'reflect-metadata';
 import { listenForEvents, startApp } from '@voca/bootstrap';
 import { elizaosWorkerEnvSchema, loadEnvOrExit } from '@voca/config';

@@ -1,8 +1,9 @@
-import type { INestApplication } from '@nestjs/common';
+import { Injectable, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { requestIdOf } from '@voca/observability';
+import { requestIdOf, shutdownTracing, tracingActive } from '@voca/observability';
+import { enableQueueTelemetry } from '@voca/queue';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface AppStartOptions {
@@ -22,6 +23,10 @@ export const SHUTDOWN_MARGIN_MS = 5_000;
  * drains jobs and connections), and listens. Workers listen only for their health and metrics endpoints.
  */
 export async function startApp(module: unknown, options: AppStartOptions): Promise<INestApplication> {
+  if (tracingActive()) {
+    enableQueueTelemetry();
+    module = withTraceFlush(module);
+  }
   const app = await NestFactory.create<NestExpressApplication>(module as never, {
     bufferLogs: true,
     bodyParser: false,
@@ -40,6 +45,20 @@ export async function startApp(module: unknown, options: AppStartOptions): Promi
   await options.configure?.(app);
   await app.listen(options.port, '0.0.0.0');
   return app;
+}
+
+/** Exports the spans still buffered once the app has shut down (its jobs finished, its server closed). */
+@Injectable()
+class TraceFlush implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> {
+    return shutdownTracing();
+  }
+}
+
+/** The app's root module, plus the provider that flushes traces on shutdown. */
+function withTraceFlush(module: unknown): DynamicModule {
+  const root = (typeof module === 'function' ? { module } : module) as DynamicModule;
+  return { ...root, providers: [...(root.providers ?? []), TraceFlush] };
 }
 
 /** The bound the watchdog enforces; one watchdog per process, however many apps it hosts (tests host several). */

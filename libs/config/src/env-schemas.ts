@@ -69,9 +69,6 @@ const workerEnvSchema = commonEnvSchema.extend({
   STEP_TIMEOUT_MS: positiveInt.default(600_000),
 });
 
-/** An unset variable and an empty one (compose's `${VAR:-}`) mean the same: not given. */
-const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
-
 /**
  * Which of its app's queues a worker process consumes, and how many jobs of each it runs at once: one image runs
  * any role, each scaled on its own queue.
@@ -80,36 +77,30 @@ function workerRoleEnv(queues: readonly [string, ...string[]]) {
   const queueName = z.enum(queues, { error: `must name queues this app consumes: ${queues.join(', ')}` });
   return {
     /** Comma-separated queues this process consumes; unset: every queue of its app. */
-    WORKER_QUEUES: z.preprocess(
-      emptyAsUnset,
-      z
-        .string()
-        .transform((value, context) => {
-          const named = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
-          const foreign = named.filter((name) => !queues.includes(name));
-          if (foreign.length) context.addIssue({ code: 'custom', message: `names ${foreign.join(', ')}: this app consumes ${queues.join(', ')}` });
-          return named;
-        })
-        .pipe(z.array(queueName).min(1, 'must name at least one queue'))
-        .optional(),
-    ),
+    WORKER_QUEUES: z
+      .string()
+      .transform((value, context) => {
+        const named = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+        const foreign = named.filter((name) => !queues.includes(name));
+        if (foreign.length) context.addIssue({ code: 'custom', message: `names ${foreign.join(', ')}: this app consumes ${queues.join(', ')}` });
+        return named;
+      })
+      .pipe(z.array(queueName).min(1, 'must name at least one queue'))
+      .optional(),
     /** Jobs run at once per queue, as `queue=n` pairs (`inbound=50,conversations=20`); others use WORKER_CONCURRENCY. */
-    WORKER_QUEUE_CONCURRENCY: z.preprocess(
-      emptyAsUnset,
-      z
-        .string()
-        .transform((value, context) => {
-          const pairs = value.split(',').map((item) => item.trim()).filter(Boolean);
-          const entries = pairs.map((pair) => pair.split('=').map((part) => part.trim()));
-          if (entries.some((entry) => entry.length !== 2)) {
-            context.addIssue({ code: 'custom', message: 'must be queue=number pairs such as inbound=50,conversations=20' });
-            return z.NEVER;
-          }
-          return Object.fromEntries(entries);
-        })
-        .pipe(z.partialRecord(queueName, positiveInt.max(1000)))
-        .optional(),
-    ),
+    WORKER_QUEUE_CONCURRENCY: z
+      .string()
+      .transform((value, context) => {
+        const pairs = value.split(',').map((item) => item.trim()).filter(Boolean);
+        const entries = pairs.map((pair) => pair.split('=').map((part) => part.trim()));
+        if (entries.some((entry) => entry.length !== 2)) {
+          context.addIssue({ code: 'custom', message: 'must be queue=number pairs such as inbound=50,conversations=20' });
+          return z.NEVER;
+        }
+        return Object.fromEntries(entries);
+      })
+      .pipe(z.partialRecord(queueName, positiveInt.max(1000)))
+      .optional(),
   };
 }
 

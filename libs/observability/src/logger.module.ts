@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { trace } from '@opentelemetry/api';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { processLogFormat, prettyTransport, type LogFormat } from './logger-format.js';
@@ -48,6 +49,11 @@ export function pinoHttpOptions(app: string, level: string, format: LogFormat): 
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     formatters: { log: redactLogObject },
+    // With tracing on, a line written in a request or a job names its trace (nothing is active otherwise).
+    mixin: () => {
+      const span = trace.getActiveSpan()?.spanContext();
+      return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
+    },
     ...(format === 'pretty' && { transport: prettyTransport() }),
   };
 }

@@ -5,3 +5,4 @@ export * from './event-publisher.js';
 export * from './events-subscription.js';
 export * from './job-presets.js';
 export * from './queue-consumers.js';
+export * from './queue-telemetry.js';

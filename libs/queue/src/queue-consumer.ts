@@ -5,6 +5,7 @@ import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Counter, Histogram } from 'prom-client';
 import { JOB_SECONDS, JOBS_DEAD, QueueConsumers } from './queue-consumers.js';
+import { queueTelemetry } from './queue-telemetry.js';
 import { closedWithin, redisConnectionOptions } from './redis-connection.js';
 
 /** What a handler throws to move its job on without failing it (delayed, rate limited, waiting for children). */
@@ -55,9 +56,9 @@ export abstract class QueueConsumer<Q extends QueueName>
   @Inject(QueueConsumers)
   private readonly consumers: QueueConsumers;
   @InjectMetric(JOB_SECONDS)
-  private readonly jobSeconds: Histogram<'queue' | 'job' | 'outcome'>;
+  private readonly jobSeconds: Histogram<'queue' | 'job_name' | 'outcome'>;
   @InjectMetric(JOBS_DEAD)
-  private readonly jobsDead: Counter<'queue' | 'job'>;
+  private readonly jobsDead: Counter<'queue' | 'job_name'>;
 
   /**
    * A job that will not be tried again (out of attempts, unrecoverable, or stalled too often): settle the records it
@@ -91,13 +92,14 @@ export abstract class QueueConsumer<Q extends QueueName>
       lockDuration: setting('WORKER_LOCK_DURATION_MS'),
       stalledInterval: setting('WORKER_STALLED_INTERVAL_MS'),
       maxStalledCount: setting('WORKER_MAX_STALLED_COUNT'),
+      telemetry: queueTelemetry(),
       ...this.workerOptions(),
     });
     this.consumers.add(this.queue, { concurrency, worker: this._worker });
     this._worker.on('error', (error) => this.logger.error({ err: error, queue: this.queue }, 'worker error'));
     this._worker.on('failed', (job, error) => {
       if (!job || !failedForGood(job, error)) return;
-      this.jobsDead.inc({ queue: this.queue, job: job.name });
+      this.jobsDead.inc({ queue: this.queue, job_name: job.name });
       Promise.resolve(this.settleFailedForGood(job, error)).catch((settleError: unknown) =>
         this.logger.error({ err: settleError, queue: this.queue, jobId: job.id }, 'could not settle a job that failed for good; the reconciler will'),
       );
@@ -105,7 +107,7 @@ export abstract class QueueConsumer<Q extends QueueName>
   }
 
   private async measured(job: Job, token?: string): Promise<unknown> {
-    const end = this.jobSeconds.startTimer({ queue: this.queue, job: job.name });
+    const end = this.jobSeconds.startTimer({ queue: this.queue, job_name: job.name });
     try {
       const result = await this.process(job, token);
       end({ outcome: 'completed' });

@@ -63,14 +63,14 @@ function isConsuming({ worker }: Consumer): boolean {
 const jobMetrics = [
   makeHistogramProvider({
     name: JOB_SECONDS,
-    help: 'Time one attempt of a job took in this process, by queue, job name and outcome (completed, failed, or deferred: delayed or rate limited)',
-    labelNames: ['queue', 'job', 'outcome'],
+    help: 'Time one attempt of a job took in this process, by queue, job name (job_name: Prometheus keeps `job` for its target) and outcome (completed, failed, or deferred: delayed or rate limited)',
+    labelNames: ['queue', 'job_name', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
   }),
   makeCounterProvider({
     name: JOBS_DEAD,
     help: 'Jobs that failed for good (out of attempts, unrecoverable, or stalled too often); their records were settled',
-    labelNames: ['queue', 'job'],
+    labelNames: ['queue', 'job_name'],
   }),
 ];
 

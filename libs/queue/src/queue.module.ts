@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { QueueName } from '@voca/contracts';
+import { queueTelemetry } from './queue-telemetry.js';
 import { redisConnectionOptions } from './redis-connection.js';
 
 /** Flow producer of provisioning operations (one parent per operation, a child per step). */
@@ -9,7 +10,8 @@ export const PROVISIONING_FLOW = 'provisioning-flow';
 
 /**
  * BullMQ on the engine's Redis, with the shared key prefix. Workers need `maxRetriesPerRequest: null` so a Redis
- * blip never fails a blocking call; producers fail fast instead of queueing commands while Redis is away.
+ * blip never fails a blocking call; producers fail fast instead of queueing commands while Redis is away. Every
+ * queue and flow producer carries the trace context of what adds a job when tracing is on (queue-telemetry.ts).
  */
 @Module({})
 export class QueueModule {
@@ -19,6 +21,7 @@ export class QueueModule {
       useFactory: (config: ConfigService) => ({
         connection: { ...redisConnectionOptions(config.getOrThrow('REDIS_URL')), maxRetriesPerRequest: null },
         prefix: config.getOrThrow<string>('QUEUE_PREFIX'),
+        telemetry: queueTelemetry(),
       }),
     });
   }
@@ -32,6 +35,7 @@ export class QueueModule {
         useFactory: (config: ConfigService) => ({
           connection: { ...redisConnectionOptions(config.getOrThrow('REDIS_URL')), enableOfflineQueue: false },
           prefix: config.getOrThrow<string>('QUEUE_PREFIX'),
+          telemetry: queueTelemetry(),
         }),
       })),
     );
@@ -49,6 +53,7 @@ export class QueueModule {
       useFactory: (config: ConfigService) => ({
         connection: { ...redisConnectionOptions(config.getOrThrow('REDIS_URL')), enableOfflineQueue: false },
         prefix: config.getOrThrow<string>('QUEUE_PREFIX'),
+        telemetry: queueTelemetry(),
       }),
     });
   }

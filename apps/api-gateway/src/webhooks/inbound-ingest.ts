@@ -12,11 +12,14 @@ import {
   type JobItem,
 } from '@voca/contracts';
 import { Agent, AgentChannel, ConversationMessage } from '@voca/persistence';
+import { InjectMetric } from '@voca/observability';
 import { JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { isUUID } from 'class-validator';
+import type { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { routeAndRecord, type RecordedInbound } from './record-inbound.js';
+import { WEBHOOK_MESSAGES } from './webhook-metrics.js';
 
 export type IngestOutcome =
   | { kind: 'recorded'; messageId: string; agentId: string; answering: boolean }
@@ -40,6 +43,7 @@ export class InboundIngest {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
+    @InjectMetric(WEBHOOK_MESSAGES) private readonly messages: Counter<'channel' | 'outcome'>,
   ) {}
 
   async ingest(events: InboundEvent[], requestId: string, replyDeadlineAt?: Date): Promise<IngestOutcome[]> {
@@ -69,11 +73,13 @@ export class InboundIngest {
     const recorded = agent === undefined ? await routeAndRecord(this.db, event, replyDeadlineAt) : agent && (await this.record(agent, event, replyDeadlineAt));
     if (!recorded) {
       this.logger.warn({ channel: event.channel, businessAccountId: event.businessAccountId, requestId }, 'message for no known agent');
+      this.messages.inc({ channel: event.channel, outcome: 'unroutable' });
       return { kind: 'unknown_target' };
     }
     const answering = ANSWERING_AGENT_STATUSES.includes(recorded.agentStatus);
     if (recorded.messageId) {
       await this.enqueue('inbound.message', { messageId: recorded.messageId, requestId }, inboundJobId(recorded.messageId));
+      this.messages.inc({ channel: event.channel, outcome: 'accepted' });
       return { kind: 'recorded', messageId: recorded.messageId, agentId: recorded.agentId, answering };
     }
     const existing = await this.db
@@ -82,6 +88,7 @@ export class InboundIngest {
     // Recorded earlier but perhaps never queued (Redis refused): the redelivery queues it; a queued one is a no-op.
     if (existing.status === 'received') await this.enqueue('inbound.message', { messageId: existing.id, requestId }, inboundJobId(existing.id));
     this.logger.log({ channel: event.channel, messageId: existing.id, requestId }, 'duplicate delivery acknowledged');
+    this.messages.inc({ channel: event.channel, outcome: 'duplicate' });
     return { kind: 'duplicate', messageId: existing.id, agentId: existing.agentId, answering };
   }
 

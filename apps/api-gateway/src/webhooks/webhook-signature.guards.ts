@@ -11,11 +11,14 @@ import { agentWebhookKey, connectLambdaKey, verifyEngineSignature, verifyMetaSig
 import type { GatewayEnv } from '@voca/config';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@voca/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectMetric } from '@voca/observability';
 import { Agent } from '@voca/persistence';
 import type { Request } from 'express';
 import { fieldError } from '../http/field-errors.js';
 import { isUUID } from 'class-validator';
+import type { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { WEBHOOKS_REJECTED } from './webhook-metrics.js';
 
 type RawRequest = Request & { rawBody?: Buffer };
 
@@ -35,33 +38,56 @@ const header = (request: Request, name: string) => {
   return Array.isArray(value) ? value[0] : value;
 };
 
+type Rejections = Counter<'webhook' | 'reason'>;
+
+/** Runs a guard's check, counting what it refuses by webhook and reason. */
+async function counted(rejections: Rejections, webhook: string, check: () => boolean | Promise<boolean>): Promise<boolean> {
+  try {
+    return await check();
+  } catch (error) {
+    const reason = error instanceof ServiceUnavailableException ? 'not_configured' : error instanceof BadRequestException ? 'malformed' : 'signature';
+    rejections.inc({ webhook, reason });
+    throw error;
+  }
+}
+
 /**
  * Signature checks run as guards, before any parsing: a request that is not signed by the platform is refused with
  * 401 before anything is read or recorded.
  */
 @Injectable()
 export class MetaSignatureGuard implements CanActivate {
-  constructor(private readonly config: ConfigService<GatewayEnv, true>) {}
+  constructor(
+    private readonly config: ConfigService<GatewayEnv, true>,
+    @InjectMetric(WEBHOOKS_REJECTED) private readonly rejections: Rejections,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const { request, raw } = rawBodyOf(context);
-    if (!verifyMetaSignature(raw, header(request, 'x-hub-signature-256'), secretOf(this.config, 'META_APP_SECRET'))) {
-      throw new UnauthorizedException('X-Hub-Signature-256 does not match the body');
-    }
-    return true;
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return counted(this.rejections, 'meta', () => {
+      const { request, raw } = rawBodyOf(context);
+      if (!verifyMetaSignature(raw, header(request, 'x-hub-signature-256'), secretOf(this.config, 'META_APP_SECRET'))) {
+        throw new UnauthorizedException('X-Hub-Signature-256 does not match the body');
+      }
+      return true;
+    });
   }
 }
 
 @Injectable()
 export class XSignatureGuard implements CanActivate {
-  constructor(private readonly config: ConfigService<GatewayEnv, true>) {}
+  constructor(
+    private readonly config: ConfigService<GatewayEnv, true>,
+    @InjectMetric(WEBHOOKS_REJECTED) private readonly rejections: Rejections,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const { request, raw } = rawBodyOf(context);
-    if (!verifyXSignature(raw, header(request, 'x-twitter-webhooks-signature'), secretOf(this.config, 'X_CONSUMER_SECRET'))) {
-      throw new UnauthorizedException('x-twitter-webhooks-signature does not match the body');
-    }
-    return true;
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return counted(this.rejections, 'x', () => {
+      const { request, raw } = rawBodyOf(context);
+      if (!verifyXSignature(raw, header(request, 'x-twitter-webhooks-signature'), secretOf(this.config, 'X_CONSUMER_SECRET'))) {
+        throw new UnauthorizedException('x-twitter-webhooks-signature does not match the body');
+      }
+      return true;
+    });
   }
 }
 
@@ -78,15 +104,20 @@ function requireEngineSignature(request: RawRequest, raw: Buffer, key: string): 
 export class ConnectSignatureGuard implements CanActivate {
   private readonly key?: string;
 
-  constructor(config: ConfigService<GatewayEnv, true>) {
+  constructor(
+    config: ConfigService<GatewayEnv, true>,
+    @InjectMetric(WEBHOOKS_REJECTED) private readonly rejections: Rejections,
+  ) {
     const master = config.get('WEBHOOK_SECRET', { infer: true });
     if (master) this.key = connectLambdaKey(master);
   }
 
-  canActivate(context: ExecutionContext): boolean {
-    const { request, raw } = rawBodyOf(context);
-    if (!this.key) throw new ServiceUnavailableException('this webhook is not configured: set WEBHOOK_SECRET');
-    return requireEngineSignature(request, raw, this.key);
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return counted(this.rejections, 'connect', () => {
+      const { request, raw } = rawBodyOf(context);
+      if (!this.key) throw new ServiceUnavailableException('this webhook is not configured: set WEBHOOK_SECRET');
+      return requireEngineSignature(request, raw, this.key);
+    });
   }
 }
 
@@ -99,9 +130,14 @@ export class AgentSignatureGuard implements CanActivate {
   constructor(
     private readonly config: ConfigService<GatewayEnv, true>,
     @InjectDataSource() private readonly db: DataSource,
+    @InjectMetric(WEBHOOKS_REJECTED) private readonly rejections: Rejections,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return counted(this.rejections, 'generic', () => this.check(context));
+  }
+
+  private async check(context: ExecutionContext): Promise<boolean> {
     const { request, raw } = rawBodyOf(context);
     const master = secretOf(this.config, 'WEBHOOK_SECRET');
     // The body parser has already read the JSON (the raw bytes are kept for the signature).

@@ -9,10 +9,13 @@ import {
   type DeliveryStatusEvent,
   type JobOf,
 } from '@voca/contracts';
+import { InjectMetric } from '@voca/observability';
 import { ConversationMessage } from '@voca/persistence';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job } from 'bullmq';
+import type { Counter } from 'prom-client';
 import { DataSource, In } from 'typeorm';
+import { INBOUND_MESSAGES } from './conversation-metrics.js';
 import { resolveCustomer } from './customer-resolver.js';
 import { handToPerson } from './hand-to-person.js';
 import { TurnScheduler } from './turn-scheduler.js';
@@ -43,6 +46,7 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
     @InjectDataSource() private readonly db: DataSource,
     private readonly turns: TurnScheduler,
     private readonly settlement: TurnSettlement,
+    @InjectMetric(INBOUND_MESSAGES) private readonly inboundMessages: Counter<'channel' | 'outcome'>,
   ) {
     super();
   }
@@ -55,6 +59,7 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
 
   private async message(job: Job<JobOf<'inbound.message'>>) {
     const { messageId, requestId } = job.data;
+    let taken: { channel: string; outcome: string } | undefined;
     const customerId = await this.db.transaction(async (tx) => {
       const message = await tx.findOne(ConversationMessage, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
       if (!message) return undefined;
@@ -75,8 +80,11 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
         await handToPerson(tx, 'message.follow_up', { ...message, customerId: identity.customerId }, { reason, status });
       }
       this.logger.log({ agentId: message.agentId, messageId, channel: message.channel, requestId, status }, `message ${status}`);
+      taken = { channel: message.channel, outcome: withPerson ? 'with_person' : status };
       return withPerson ? undefined : identity.customerId;
     });
+    // Counted once committed: a transaction rolled back and retried would count the message twice.
+    if (taken) this.inboundMessages.inc(taken);
     if (customerId) await this.turns.startNext(customerId, requestId);
     return { customerId };
   }

@@ -10,11 +10,17 @@ import {
   type SocialChannel,
 } from '@voca/contracts';
 import { AgentChannel, ConversationMessage, recordEvent } from '@voca/persistence';
+import { InjectMetric } from '@voca/observability';
 import { EventPublisher } from '@voca/queue';
 import { credentialCipherFrom, type CredentialCipher } from '@voca/secrets';
+import type { Counter, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { PLATFORM_SEND_ERRORS, PLATFORM_SEND_SECONDS, REPLIES, TURN_SECONDS } from './conversation-metrics.js';
 import { handToPerson } from './hand-to-person.js';
 import { SendRateLimits } from './send-rate-limits.js';
+
+/** Where a reply's delivery ends. */
+const FINAL: readonly ConversationMessage['status'][] = ['sent', 'failed', 'unknown', 'needs_template', 'expired'];
 
 /** Reply outcomes that leave the customer without an answer unless a person steps in. */
 const PERSON_NEEDED: readonly ConversationMessage['status'][] = ['needs_template', 'unknown', 'failed'];
@@ -38,6 +44,10 @@ export class ReplyDelivery {
     private readonly events: EventPublisher,
     private readonly limits: SendRateLimits,
     config: ConfigService<ContextServiceEnv, true>,
+    @InjectMetric(REPLIES) private readonly replies: Counter<'channel' | 'author' | 'outcome'>,
+    @InjectMetric(TURN_SECONDS) private readonly turnSeconds: Histogram<'channel'>,
+    @InjectMetric(PLATFORM_SEND_SECONDS) private readonly sendSeconds: Histogram<'channel' | 'outcome'>,
+    @InjectMetric(PLATFORM_SEND_ERRORS) private readonly sendErrors: Counter<'channel' | 'reason'>,
   ) {
     this.senders = platformSenders({
       metaGraphBaseUrl: config.get('META_GRAPH_BASE_URL', { infer: true }),
@@ -92,6 +102,7 @@ export class ReplyDelivery {
       .update({ id: current.id, status: 'pending' }, { status: 'sending' });
     if (!claimed.affected) return { done: true };
 
+    const sending = this.sendSeconds.startTimer({ channel });
     const outcome = await this.senders[channel].send({
       channel,
       businessAccountId: current.businessAccountId,
@@ -99,6 +110,11 @@ export class ReplyDelivery {
       text: current.text,
       accessToken,
     });
+    sending({ outcome: outcome.kind });
+    if (outcome.kind !== 'sent') {
+      const reason = outcome.kind === 'rejected' && outcome.credentialsInvalid ? 'credentials_invalid' : outcome.kind;
+      this.sendErrors.inc({ channel, reason });
+    }
     this.logger.log({ agentId: current.agentId, channel, replyId: current.id, outcome: outcome.kind }, 'reply send');
     return this.record(inbound, current, outcome);
   }
@@ -131,16 +147,27 @@ export class ReplyDelivery {
     changes: Partial<ConversationMessage>,
   ): Promise<Delivery> {
     if (!changes.status || !PERSON_NEEDED.includes(changes.status)) {
-      await this.db.getRepository(ConversationMessage).update({ id: reply.id, status: from }, changes);
+      const moved = await this.db.getRepository(ConversationMessage).update({ id: reply.id, status: from }, changes);
+      if (moved.affected) this.measure(inbound, reply, changes.status);
       return { done: true };
     }
-    await this.db.transaction(async (tx) => {
-      const moved = await tx.update(ConversationMessage, { id: reply.id, status: from }, changes);
-      if (!moved.affected) return;
+    const moved = await this.db.transaction(async (tx) => {
+      const result = await tx.update(ConversationMessage, { id: reply.id, status: from }, changes);
+      if (!result.affected) return false;
       const reason = changes.error ?? `the reply is ${changes.status}`;
       await handToPerson(tx, 'message.follow_up', inbound, { reason, status: changes.status!, reply });
+      return true;
     });
+    if (moved) this.measure(inbound, reply, changes.status);
     return { done: true };
+  }
+
+  /** Counted once, by the job that moved the reply to where its delivery ends; a turn ends when the agent's is sent. */
+  private measure(inbound: ConversationMessage, reply: ConversationMessage, status: ConversationMessage['status'] | undefined): void {
+    if (!status || !FINAL.includes(status)) return;
+    const author = reply.author ? 'person' : 'agent';
+    this.replies.inc({ channel: reply.channel, author, outcome: status });
+    if (status === 'sent' && author === 'agent') this.turnSeconds.observe({ channel: reply.channel }, (Date.now() - inbound.createdAt.getTime()) / 1000);
   }
 
   /**

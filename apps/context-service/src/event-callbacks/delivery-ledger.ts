@@ -88,16 +88,20 @@ export class DeliveryLedger {
   }
 
   /** A failed attempt: retried after `retryInMs`, or given up (`failed`) once the delivery is older than the window. */
-  async attemptFailed(id: string, attempt: DeliveryAttempt, retryInMs: number, windowMs: number): Promise<void> {
-    await this.db.query(
+  /** Records a failed attempt: the delivery is retried later, or, past the retry window, given up (`failed`). */
+  async attemptFailed(id: string, attempt: DeliveryAttempt, retryInMs: number, windowMs: number): Promise<'retrying' | 'gave_up' | undefined> {
+    const result = (await this.db.query(
       `UPDATE event_deliveries
           SET attempt_log = attempt_log || $2::jsonb,
               next_attempt_at = now() + $3 * interval '1 millisecond',
               status = CASE WHEN created_at + $4 * interval '1 millisecond' <= now() + $3 * interval '1 millisecond'
                             THEN 'failed' ELSE 'pending' END
-        WHERE id = $1 AND status = 'pending'`,
+        WHERE id = $1 AND status = 'pending'
+       RETURNING status`,
       [id, JSON.stringify([attempt]), retryInMs, windowMs],
-    );
+    )) as [{ status: string }[], number] | { status: string }[];
+    const [row] = (Array.isArray(result[0]) ? result[0] : result) as { status: string }[];
+    return row ? (row.status === 'failed' ? 'gave_up' : 'retrying') : undefined;
   }
 
   /** A delivery this replica cannot attempt (its secret does not open here): back in line after a pause, no attempt counted. */

@@ -1,10 +1,20 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ContextServiceEnv } from '@voca/config';
+import { InjectMetric, makeCounterProvider } from '@voca/observability';
 import { credentialCipherFrom, eventSecretBinding, type CredentialCipher } from '@voca/secrets';
+import type { Counter } from 'prom-client';
 import { DeliveryLedger, type ClaimedDelivery } from './delivery-ledger.js';
 import { postEvent } from './event-poster.js';
 import { retryDelayMs } from './retry-delay.js';
+
+export const EVENT_DELIVERIES = 'voca_event_deliveries_total';
+
+export const eventDeliveryMetric = makeCounterProvider({
+  name: EVENT_DELIVERIES,
+  help: "Attempts to deliver an event to the backend's endpoints, by outcome (delivered; retrying: failed, to be tried again; gave_up: failed past EVENT_RETRY_WINDOW_MS)",
+  labelNames: ['outcome'],
+});
 
 /** Deliveries attempted at once by one replica. */
 const BATCH = 20;
@@ -27,6 +37,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly ledger: DeliveryLedger,
     private readonly config: ConfigService<ContextServiceEnv, true>,
+    @InjectMetric(EVENT_DELIVERIES) private readonly deliveries: Counter<'outcome'>,
   ) {
     this.cipher = credentialCipherFrom(config);
   }
@@ -75,10 +86,12 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
     const { ok, attempt } = await postEvent(delivery, secret, timeoutMs);
     if (ok) {
       await this.ledger.delivered(delivery.id, attempt);
+      this.deliveries.inc({ outcome: 'delivered' });
       return;
     }
     const retryInMs = retryDelayMs(delivery.attempt, this.config.get('EVENT_RETRY_BASE_MS', { infer: true }));
-    await this.ledger.attemptFailed(delivery.id, attempt, retryInMs, this.config.get('EVENT_RETRY_WINDOW_MS', { infer: true }));
+    const outcome = await this.ledger.attemptFailed(delivery.id, attempt, retryInMs, this.config.get('EVENT_RETRY_WINDOW_MS', { infer: true }));
+    if (outcome) this.deliveries.inc({ outcome });
     this.logger.warn(
       { deliveryId: delivery.id, endpointId: delivery.endpointId, eventType: delivery.event.type, attempt: delivery.attempt, reason: attempt.error },
       'event delivery attempt failed',

@@ -22,10 +22,13 @@ import {
   recordEvent,
   sortChannels,
 } from '@voca/persistence';
+import { InjectMetric } from '@voca/observability';
 import { ProgressPublisher, StepTracker } from '@voca/provisioning';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job, Queue } from 'bullmq';
+import type { Counter, Histogram } from 'prom-client';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { OPERATION_SECONDS, OPERATIONS } from './operation-metrics.js';
 import { cancelledOutcome, decideOutcome, LOST_STEP_ERROR } from './operation-outcome.js';
 
 const KEPT_STATUSES: readonly AgentStatus[] = ['paused', 'stopped', 'deleting', 'deleted'];
@@ -66,6 +69,8 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     private readonly progress: ProgressPublisher,
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QueueName.AwsConnect) private readonly awsConnect: Queue<ConnectDeprovisionJobData>,
+    @InjectMetric(OPERATIONS) private readonly operations: Counter<'kind' | 'outcome'>,
+    @InjectMetric(OPERATION_SECONDS) private readonly operationSeconds: Histogram<'kind' | 'outcome'>,
   ) {
     super();
   }
@@ -97,7 +102,17 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
 
   private async conclude(data: JobOf<'provisioning.finalize'>) {
     const { operationId } = data;
-    const status = await this.db.transaction((tx) => this.record(tx, operationId));
+    const { status, ended } = await this.db.transaction(async (tx) => {
+      const before = await tx.findOne(ProvisioningOperation, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
+      const status = await this.record(tx, operationId);
+      // Only the run that ended the operation counts it (the row lock makes that one run).
+      return { status, ended: before && !TERMINAL_OPERATION_STATUSES.includes(before.status) ? before : undefined };
+    });
+    if (ended) {
+      const labels = { kind: ended.kind, outcome: status };
+      this.operations.inc(labels);
+      this.operationSeconds.observe(labels, (Date.now() - ended.createdAt.getTime()) / 1000);
+    }
     const compensated = await this.compensate(data);
     await this.progress.publish({ operationId, step: 'finalize', stepStatus: 'completed', operationStatus: status });
     return { status, compensated };

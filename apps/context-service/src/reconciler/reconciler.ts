@@ -83,7 +83,11 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     await runner.connect();
     try {
       const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [LOCK_KEY]);
-      if (!locked) return undefined;
+      if (!locked) {
+        // Another replica reconciles now: what this one found earlier is stale, and only the one passing reports.
+        this.stuck.reset();
+        return undefined;
+      }
       try {
         const report: ReconcileReport = {};
         for (const kind of STUCK_WORK_KINDS) report[kind] = await this.sweep(kind);

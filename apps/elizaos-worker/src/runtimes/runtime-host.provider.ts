@@ -1,12 +1,19 @@
 import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { ElizaosWorkerEnv } from '@voca/config';
-import { CharacterStore, loadEliza, RuntimeHost, type ModelSettings } from '@voca/elizaos';
+import { CharacterStore, loadEliza, RuntimeHost, type ModelCallObserver, type ModelSettings } from '@voca/elizaos';
 import { Agent, businessProfileOf } from '@voca/persistence';
 import { UnrecoverableError } from 'bullmq';
 import type { Counter, Gauge, Histogram } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { RUNTIME_BUILD_SECONDS, RUNTIME_EVICTIONS, RUNTIMES_HOSTED } from './runtime-metrics.js';
+import {
+  MODEL_ERRORS,
+  MODEL_REQUEST_SECONDS,
+  MODEL_TOKENS,
+  RUNTIME_BUILD_SECONDS,
+  RUNTIME_EVICTIONS,
+  RUNTIMES_HOSTED,
+} from './runtime-metrics.js';
 import { getToken } from '@willsoto/nestjs-prometheus';
 
 function modelSettings(env: ElizaosWorkerEnv): ModelSettings {
@@ -38,6 +45,15 @@ async function loadElizaQuietly(level: string) {
   }
 }
 
+function modelCallMetrics(seconds: Histogram, errors: Counter, tokens: Counter): ModelCallObserver {
+  return ({ provider, model, outcome, reason, promptTokens, completionTokens, ...call }) => {
+    seconds.observe({ provider, model, outcome }, call.seconds);
+    if (reason) errors.inc({ provider, reason });
+    if (promptTokens) tokens.inc({ provider, model, kind: 'prompt' }, promptTokens);
+    if (completionTokens) tokens.inc({ provider, model, kind: 'completion' }, completionTokens);
+  };
+}
+
 /**
  * The process's runtime host, building agents from the characters and profiles stored in Postgres. Its database is
  * up before the app starts, so no job waits for it.
@@ -45,8 +61,24 @@ async function loadElizaQuietly(level: string) {
 export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
   return {
     provide: RuntimeHost,
-    inject: [getDataSourceToken(), getToken(RUNTIMES_HOSTED), getToken(RUNTIME_BUILD_SECONDS), getToken(RUNTIME_EVICTIONS)],
-    useFactory: async (db: DataSource, hosted: Gauge, builds: Histogram, evictions: Counter) => {
+    inject: [
+      getDataSourceToken(),
+      getToken(RUNTIMES_HOSTED),
+      getToken(RUNTIME_BUILD_SECONDS),
+      getToken(RUNTIME_EVICTIONS),
+      getToken(MODEL_REQUEST_SECONDS),
+      getToken(MODEL_ERRORS),
+      getToken(MODEL_TOKENS),
+    ],
+    useFactory: async (
+      db: DataSource,
+      hosted: Gauge,
+      builds: Histogram,
+      evictions: Counter,
+      modelSeconds: Histogram,
+      modelErrors: Counter,
+      modelTokens: Counter,
+    ) => {
       const characters = new CharacterStore(db);
       const host = new RuntimeHost(
         await loadElizaQuietly(env.ELIZAOS_LOG_LEVEL),
@@ -66,6 +98,7 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
             evictions.inc();
             hosted.set(host.size);
           },
+          modelCall: modelCallMetrics(modelSeconds, modelErrors, modelTokens),
         },
       );
       await host.prepare();

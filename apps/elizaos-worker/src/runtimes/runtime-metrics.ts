@@ -3,6 +3,9 @@ import { makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@
 export const RUNTIMES_HOSTED = 'voca_elizaos_runtimes_hosted';
 export const RUNTIME_BUILD_SECONDS = 'voca_elizaos_runtime_build_seconds';
 export const RUNTIME_EVICTIONS = 'voca_elizaos_runtime_evictions_total';
+export const MODEL_REQUEST_SECONDS = 'voca_model_request_seconds';
+export const MODEL_ERRORS = 'voca_model_errors_total';
+export const MODEL_TOKENS = 'voca_model_tokens_total';
 
 export const runtimeMetrics = [
   makeGaugeProvider({ name: RUNTIMES_HOSTED, help: 'Agent runtimes this replica keeps in memory' }),
@@ -12,4 +15,20 @@ export const runtimeMetrics = [
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   }),
   makeCounterProvider({ name: RUNTIME_EVICTIONS, help: 'Runtimes stopped to stay within ELIZAOS_MAX_RUNTIMES or after a character change' }),
+  makeHistogramProvider({
+    name: MODEL_REQUEST_SECONDS,
+    help: "One text-generation call of an agent's model (after the SDK's own retries), by provider, model and outcome",
+    labelNames: ['provider', 'model', 'outcome'],
+    buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60],
+  }),
+  makeCounterProvider({
+    name: MODEL_ERRORS,
+    help: 'Model calls that failed, by provider and reason (timeout, connection, http_<status>, other)',
+    labelNames: ['provider', 'reason'],
+  }),
+  makeCounterProvider({
+    name: MODEL_TOKENS,
+    help: 'Tokens the model provider reported using, by provider, model and kind (prompt, completion)',
+    labelNames: ['provider', 'model', 'kind'],
+  }),
 ];

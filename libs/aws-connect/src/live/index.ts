@@ -1,4 +1,5 @@
 export * from './aws-clients.js';
+export * from './aws-call-metrics.js';
 export * from './aws-errors.js';
 export * from './agent-resource-names.js';
 export * from './live-connect-settings.js';

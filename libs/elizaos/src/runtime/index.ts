@@ -3,3 +3,4 @@ export * from './hash-embedding.js';
 export { localModelPlugin } from './local-model-plugin.js';
 export * from './runtime-host.js';
 export * from './turn-context.js';
+export type { ModelCall, ModelCallObserver } from './model-calls.js';

@@ -2,6 +2,7 @@ import { HAND_OFF_ACTION } from '../character/build-character.js';
 import { answerLocally, mediaReply, returningCustomerGreeting } from '../models/local/index.js';
 import type { ElizaCore, ElizaPlugin } from './eliza-core.js';
 import { hashEmbedding } from './hash-embedding.js';
+import { observedCall, type ModelCallObserver } from './model-calls.js';
 import { responseXml } from './response-xml.js';
 import { currentTurn } from './turn-context.js';
 
@@ -10,8 +11,8 @@ import { currentTurn } from './turn-context.js';
  * own facts (hours, policies, products, contact...), greets in the agent's tone, says when it does not know and
  * offers a person. It answers in the XML form ElizaOS's message service expects.
  */
-export function localModelPlugin(models: ElizaCore['ModelType']): ElizaPlugin {
-  const respond = async () => {
+export function localModelPlugin(models: ElizaCore['ModelType'], observe?: ModelCallObserver): ElizaPlugin {
+  const compose = async () => {
     const turn = currentTurn();
     if (!turn) return responseXml({ thought: 'no customer message to answer', actions: ['IGNORE'], text: '' });
     if (!turn.text.trim() && turn.media?.length) {
@@ -35,6 +36,7 @@ export function localModelPlugin(models: ElizaCore['ModelType']): ElizaPlugin {
       text: answer.text,
     });
   };
+  const respond = () => observedCall(observe, { provider: 'local', model: 'local' }, compose);
   return {
     name: 'voca-local-model',
     description: 'Offline, deterministic answers from the business facts',

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { ElizaCore, ElizaPlugin, ModelHandler } from './eliza-core.js';
 import { hashEmbedding } from './hash-embedding.js';
+import { observedCall, type ModelCallObserver } from './model-calls.js';
 
 export interface OpenAiSettings {
   apiKey: string;
@@ -17,7 +18,7 @@ export interface OpenAiSettings {
  * goes as the system message, ElizaOS's composed prompt (conversation, history, instructions) as the user message.
  * Embeddings stay local, so a chat-only server is enough.
  */
-export function openAiModelPlugin(models: ElizaCore['ModelType'], settings: OpenAiSettings): ElizaPlugin {
+export function openAiModelPlugin(models: ElizaCore['ModelType'], settings: OpenAiSettings, observe?: ModelCallObserver): ElizaPlugin {
   const client = new OpenAI({
     apiKey: settings.apiKey,
     baseURL: settings.baseUrl,
@@ -27,15 +28,21 @@ export function openAiModelPlugin(models: ElizaCore['ModelType'], settings: Open
   const chat =
     (model: string): ModelHandler =>
     async (runtime, params) => {
-      const completion = await client.chat.completions.create({
-        model,
-        messages: [
-          ...(runtime.character.system ? [{ role: 'system' as const, content: runtime.character.system }] : []),
-          { role: 'user' as const, content: String(params.prompt ?? '') },
-        ],
-        temperature: typeof params.temperature === 'number' ? params.temperature : 0.4,
-        max_tokens: typeof params.maxTokens === 'number' ? params.maxTokens : 800,
-      });
+      const completion = await observedCall(
+        observe,
+        { provider: 'openai', model },
+        () =>
+          client.chat.completions.create({
+            model,
+            messages: [
+              ...(runtime.character.system ? [{ role: 'system' as const, content: runtime.character.system }] : []),
+              { role: 'user' as const, content: String(params.prompt ?? '') },
+            ],
+            temperature: typeof params.temperature === 'number' ? params.temperature : 0.4,
+            max_tokens: typeof params.maxTokens === 'number' ? params.maxTokens : 800,
+          }),
+        ({ usage }) => ({ promptTokens: usage?.prompt_tokens, completionTokens: usage?.completion_tokens }),
+      );
       return completion.choices[0]?.message?.content ?? '';
     };
   return {

@@ -4,6 +4,7 @@ import { HAND_OFF_ACTION } from '../character/build-character.js';
 import type { ElizaCharacter, ElizaContent, ElizaModules, ElizaPlugin, ElizaRuntime } from './eliza-core.js';
 import { ElizaDatabase } from './eliza-database.js';
 import { localModelPlugin } from './local-model-plugin.js';
+import type { ModelCallObserver } from './model-calls.js';
 import { openAiModelPlugin, type OpenAiSettings } from './openai-model-plugin.js';
 import { supportPlugin } from './support-plugin.js';
 import { turnContext, type HistoryEntry, type Turn } from './turn-context.js';
@@ -45,6 +46,8 @@ export interface ReplyResult {
 export interface RuntimeHostEvents {
   built?(agentId: string, milliseconds: number): void;
   evicted?(agentId: string): void;
+  /** Each text-generation call of an agent's model. */
+  modelCall?: ModelCallObserver;
 }
 
 interface Hosted {
@@ -76,7 +79,10 @@ export class RuntimeHost {
   ) {
     this.database = new ElizaDatabase(eliza, settings.dataDir);
     const models = eliza.core.ModelType;
-    const model = settings.model.provider === 'openai' ? openAiModelPlugin(models, settings.model) : localModelPlugin(models);
+    const model =
+      settings.model.provider === 'openai'
+        ? openAiModelPlugin(models, settings.model, events.modelCall)
+        : localModelPlugin(models, events.modelCall);
     this.plugins = [eliza.sql.plugin, supportPlugin(eliza.bootstrap), model];
   }
 

@@ -1,0 +1,1 @@
+export { shutdownTracing, startTracing, tracingActive, tracingConfigured } from './start-tracing.js';
