@@ -43,7 +43,10 @@ interface BacklogFigures {
   cpuSeconds: number[];
 }
 
-/** Posts one message per entry of `senders` (a customer's number each) as fast as the gateway takes them, then waits for every reply. */
+/**
+ * Posts one message per entry of `senders` (a customer's number each) as fast as the gateway takes them, then waits for
+ * every reply.
+ */
 async function postAndDrain(engine: RunningEngine, phoneNumberId: string, senders: string[]): Promise<BacklogFigures> {
   const repliesBefore = engine.catcher.replies;
   const countsBefore = new Map(senders.map((from) => [from, engine.catcher.repliesTo.get(from) ?? 0]));
@@ -59,7 +62,11 @@ async function postAndDrain(engine: RunningEngine, phoneNumberId: string, sender
         const from = senders[next++]!;
         const body = whatsappBody(phoneNumberId, from);
         for (;;) {
-          const answer = await fetch(`${engine.gateway}/api/v1/webhooks/meta`, { method: 'POST', headers: metaHeaders(body), body });
+          const answer = await fetch(`${engine.gateway}/api/v1/webhooks/meta`, {
+            method: 'POST',
+            headers: metaHeaders(body),
+            body,
+          });
           if (answer.status === 200) break;
           if (answer.status !== 503 && answer.status !== 429) throw new Error(`the webhook answered ${answer.status}`);
           await new Promise((r) => setTimeout(r, 200)); // as Meta would: deliver again later
@@ -105,11 +112,19 @@ export async function benchDrain(engine: RunningEngine): Promise<DrainFigures> {
   const run = Date.now() % 1e6;
   const customerOf = (k: number) => `1557${run}${String(k).padStart(5, '0')}`;
   // First every customer's first message, then every second one: each customer's two are answered in order.
-  const drain = await postAndDrain(engine, phoneNumberId, Array.from({ length: MESSAGES }, (_, i) => customerOf(i % customers)));
+  const drain = await postAndDrain(
+    engine,
+    phoneNumberId,
+    Array.from({ length: MESSAGES }, (_, i) => customerOf(i % customers)),
+  );
   const elizaos = engine.pidOf('elizaos-worker');
   const afterDrainRssMiB = rssMiB(elizaos);
   // Then as many customers again, one message each, for the worker's memory after twice as many customers.
-  const more = await postAndDrain(engine, phoneNumberId, Array.from({ length: customers }, (_, k) => customerOf(customers + k)));
+  const more = await postAndDrain(
+    engine,
+    phoneNumberId,
+    Array.from({ length: customers }, (_, k) => customerOf(customers + k)),
+  );
   return {
     messages: MESSAGES,
     customers,
@@ -124,6 +139,8 @@ export async function benchDrain(engine: RunningEngine): Promise<DrainFigures> {
     moreCustomers: customers,
     elizaosPeakRssAllCustomersMiB: Math.max(drain.peakRssMiB, more.peakRssMiB),
     elizaosEndRssAllCustomersMiB: rssMiB(elizaos),
-    cpuMsPerTurn: Object.fromEntries(ENGINE_APPS.map((app, i) => [app, (drain.cpuSeconds[i]! * 1000) / Math.max(1, drain.answered)])) as Record<EngineApp, number>,
+    cpuMsPerTurn: Object.fromEntries(
+      ENGINE_APPS.map((app, i) => [app, (drain.cpuSeconds[i]! * 1000) / Math.max(1, drain.answered)]),
+    ) as Record<EngineApp, number>,
   };
 }

@@ -20,7 +20,10 @@ function profile(index: number): BusinessProfile {
     context: {
       store_hours: 'Monday to Saturday, 9 AM - 6 PM EST',
       policies: { returns: 'Returns accepted within 30 days of delivery', shipping: 'Free shipping over $75' },
-      products: [{ name: 'Egyptian Cotton Sheet Set', price: 129.99 }, { name: 'Down Alternative Comforter', price: 89.5 }],
+      products: [
+        { name: 'Egyptian Cotton Sheet Set', price: 129.99 },
+        { name: 'Down Alternative Comforter', price: 89.5 },
+      ],
       website: 'https://bench.example',
     },
   });
@@ -50,25 +53,42 @@ async function main(): Promise<void> {
     while (hosted < stage) {
       const agentId = randomUUID();
       const p = profile(hosted);
-      agents.set(agentId, { agentId, version: 1, profile: p, character: buildCharacter(agentId, p, ['whatsapp', 'facebook']) });
+      agents.set(agentId, {
+        agentId,
+        version: 1,
+        profile: p,
+        character: buildCharacter(agentId, p, ['whatsapp', 'facebook']),
+      });
       await host.warm(agentId);
       hosted += 1;
     }
     const seconds = (performance.now() - started) / 1000;
     global.gc?.();
-    console.log(`${stage} runtimes hosted: RSS ${mib(process.memoryUsage().rss)} MiB, heap ${mib(process.memoryUsage().heapUsed)} MiB (built in ${seconds.toFixed(1)} s)`);
+    console.log(
+      `${stage} runtimes hosted: RSS ${mib(process.memoryUsage().rss)} MiB, heap ${mib(process.memoryUsage().heapUsed)} MiB (built in ${seconds.toFixed(1)} s)`,
+    );
   }
   const [first, ...rest] = builds;
-  console.log(`build one runtime: first ${first!.toFixed(0)} ms (includes PGlite start and migrations), then median ${percentile(rest, 50).toFixed(1)} ms, p95 ${percentile(rest, 95).toFixed(1)} ms`);
+  console.log(
+    `build one runtime: first ${first!.toFixed(0)} ms (includes PGlite start and migrations), then median ${percentile(rest, 50).toFixed(1)} ms, p95 ${percentile(rest, 95).toFixed(1)} ms`,
+  );
 
   const [agentId] = agents.keys();
   const replies: number[] = [];
   for (let i = 0; i < 50; i += 1) {
     const started = performance.now();
-    await host.reply({ agentId: agentId!, channel: 'whatsapp', customer: { id: `bench-${i % 5}` }, text: 'What are your store hours?', history: [] });
+    await host.reply({
+      agentId: agentId!,
+      channel: 'whatsapp',
+      customer: { id: `bench-${i % 5}` },
+      text: 'What are your store hours?',
+      history: [],
+    });
     replies.push(performance.now() - started);
   }
-  console.log(`reply on the local model: median ${percentile(replies, 50).toFixed(1)} ms, p95 ${percentile(replies, 95).toFixed(1)} ms`);
+  console.log(
+    `reply on the local model: median ${percentile(replies, 50).toFixed(1)} ms, p95 ${percentile(replies, 95).toFixed(1)} ms`,
+  );
   await host.close();
   process.exit(0);
 }

@@ -39,7 +39,13 @@ export class ReplyCatcher {
           this.waiting.get(to)?.(at);
         }
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.${randomUUID()}` }] }));
+        response.end(
+          JSON.stringify({
+            messaging_product: 'whatsapp',
+            contacts: [{ input: to, wa_id: to }],
+            messages: [{ id: `wamid.${randomUUID()}` }],
+          }),
+        );
       });
     });
     await new Promise<void>((ready) => this.server!.listen(0, '127.0.0.1', ready));
@@ -76,7 +82,9 @@ export interface RunningEngine {
 
 /** Resident memory of a process, in MiB (Linux). */
 export function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return line ? Number(line.split(/\s+/)[1]) / 1024 : Number.NaN;
 }
 
@@ -92,13 +100,23 @@ const CLOCK_TICKS_PER_SECOND = 100;
 async function ready(url: string, child: ChildProcess, name: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    if (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${name} never became ready`);
 }
 
-export async function startEngine(databaseUrl: string, redisUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningEngine> {
+export async function startEngine(
+  databaseUrl: string,
+  redisUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningEngine> {
   const catcher = new ReplyCatcher();
   const graphUrl = await catcher.start();
   const jwtSecret = randomBytes(32).toString('hex');
@@ -123,7 +141,9 @@ export async function startEngine(databaseUrl: string, redisUrl: string, extraEn
   const children = ENGINE_APPS.map((app, i) => {
     const port = String(base + i);
     const dir = process.env.BENCH_CPU_PROFILE;
-    const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${app}.${Date.now()}.cpuprofile`] : [];
+    const profile = dir
+      ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${app}.${Date.now()}.cpuprofile`]
+      : [];
     const child = spawn(process.execPath, [...profile, resolve(`dist/apps/${app}/src/main.js`)], {
       env: { ...env, [app === 'api-gateway' ? 'PORT' : 'HEALTH_PORT']: port },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -132,7 +152,9 @@ export async function startEngine(databaseUrl: string, redisUrl: string, extraEn
   });
   const stop = async () => {
     for (const { child } of children) child.kill('SIGTERM');
-    await Promise.all(children.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once('exit', r)))));
+    await Promise.all(
+      children.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once('exit', r)))),
+    );
     catcher.stop();
   };
   try {
@@ -158,9 +180,12 @@ export async function startEngine(databaseUrl: string, redisUrl: string, extraEn
       }),
     }).then((r) => r.json() as Promise<{ status_url: string }>);
     for (let i = 0; ; i++) {
-      const status = await fetch(`${gateway}${provision.status_url}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ status: string }>);
+      const status = await fetch(`${gateway}${provision.status_url}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).then((r) => r.json() as Promise<{ status: string }>);
       if (status.status === 'completed') return phoneNumberId;
-      if (status.status === 'failed' || i > 600) throw new Error(`the bench agent was not provisioned: ${status.status}`);
+      if (status.status === 'failed' || i > 600)
+        throw new Error(`the bench agent was not provisioned: ${status.status}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };

@@ -39,20 +39,35 @@ async function load(name: string, url: string, phoneNumberId: string, durationS:
       },
     ],
   });
-  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 async function waitForPort(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
-    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} never answered`);
 }
 
-async function measure(name: string, child: ChildProcess, probeUrl: string, url: string, phoneNumberId: string): Promise<IngestFigures> {
+async function measure(
+  name: string,
+  child: ChildProcess,
+  probeUrl: string,
+  url: string,
+  phoneNumberId: string,
+): Promise<IngestFigures> {
   try {
     await waitForPort(probeUrl, child);
     await load(name, url, phoneNumberId, 2); // warm up
@@ -70,22 +85,47 @@ export async function benchIngest(databaseUrl: string, redisUrl: string): Promis
   const table = `bench_anchor_${randomUUID().slice(0, 8)}`;
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  await db.query(`CREATE TABLE ${table} (id bigserial PRIMARY KEY, platform_id text NOT NULL UNIQUE, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+  await db.query(
+    `CREATE TABLE ${table} (id bigserial PRIMARY KEY, platform_id text NOT NULL UNIQUE, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+  );
   const agentId = randomUUID();
   const phoneNumberId = `9${Date.now()}`;
-  await db.query(`INSERT INTO agents (id, vendor_id, name, business_type, status, version) VALUES ($1, 'bench', 'Bench', 'retail', 'active', 1)`, [agentId]);
-  await db.query(`INSERT INTO agent_channels (agent_id, channel, status, external_account_id) VALUES ($1, 'whatsapp', 'active', $2)`, [agentId, phoneNumberId]);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, META_APP_SECRET: BENCH_APP_SECRET, QUEUE_PREFIX: prefix, ANCHOR_TABLE: table };
+  await db.query(
+    `INSERT INTO agents (id, vendor_id, name, business_type, status, version) VALUES ($1, 'bench', 'Bench', 'retail', 'active', 1)`,
+    [agentId],
+  );
+  await db.query(
+    `INSERT INTO agent_channels (agent_id, channel, status, external_account_id) VALUES ($1, 'whatsapp', 'active', $2)`,
+    [agentId, phoneNumberId],
+  );
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    META_APP_SECRET: BENCH_APP_SECRET,
+    QUEUE_PREFIX: prefix,
+    ANCHOR_TABLE: table,
+  };
   const figures: IngestFigures[] = [];
   try {
     for (const mode of ['bare', 'durable'] as const) {
       const port = freePort();
-      const anchor = fork(resolve('dist/bench/anchors/webhook-anchor.js'), [mode, String(port)], { env, stdio: 'inherit' });
-      const name = mode === 'bare' ? 'bare route (Fastify, signature, BullMQ add)' : 'durable route (the same + INSERT ... ON CONFLICT)';
-      figures.push(await measure(name, anchor, `http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/webhook`, phoneNumberId));
+      const anchor = fork(resolve('dist/bench/anchors/webhook-anchor.js'), [mode, String(port)], {
+        env,
+        stdio: 'inherit',
+      });
+      const name =
+        mode === 'bare'
+          ? 'bare route (Fastify, signature, BullMQ add)'
+          : 'durable route (the same + INSERT ... ON CONFLICT)';
+      figures.push(
+        await measure(name, anchor, `http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/webhook`, phoneNumberId),
+      );
     }
     const port = freePort();
-    const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+    const profile = process.env.BENCH_CPU_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+      : [];
     const gateway = spawn(process.execPath, [...profile, resolve('dist/apps/api-gateway/src/main.js')], {
       env: {
         JWT_SECRET_KEY: randomBytes(32).toString('hex'),
@@ -97,7 +137,15 @@ export async function benchIngest(databaseUrl: string, redisUrl: string): Promis
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    figures.push(await measure('engine POST /api/v1/webhooks/meta', gateway, `http://127.0.0.1:${port}/health`, `http://127.0.0.1:${port}/api/v1/webhooks/meta`, phoneNumberId));
+    figures.push(
+      await measure(
+        'engine POST /api/v1/webhooks/meta',
+        gateway,
+        `http://127.0.0.1:${port}/health`,
+        `http://127.0.0.1:${port}/api/v1/webhooks/meta`,
+        phoneNumberId,
+      ),
+    );
   } finally {
     const inbound = new Queue('inbound', { connection: { url: redisUrl }, prefix });
     const anchorQueue = new Queue('anchor-inbound', { connection: { url: redisUrl }, prefix });

@@ -33,7 +33,13 @@ export async function benchProvisioning(databaseUrl: string, redisUrl: string): 
   scratch.pathname = `/voca_bench_${randomUUID().slice(0, 8)}`;
   await ensureDatabase(scratch.toString());
   await migrateDatabase(scratch.toString());
-  const aws = await AwsEmulator.start({ instanceActivationMs: 2_000, phoneClaimMs: 1_000, functionActivationMs: 1_000, availableNumbers: AGENTS + 100, apiRate: RATE });
+  const aws = await AwsEmulator.start({
+    instanceActivationMs: 2_000,
+    phoneClaimMs: 1_000,
+    functionActivationMs: 1_000,
+    availableNumbers: AGENTS + 100,
+    apiRate: RATE,
+  });
   const engine = await startEngine(scratch.toString(), redisUrl, {
     AWS_CONNECT_MODE: 'live',
     AWS_REGION: REGION,
@@ -59,13 +65,16 @@ export async function benchProvisioning(databaseUrl: string, redisUrl: string): 
             body: JSON.stringify({
               vendor_id: `bench_voice_${i}_${randomUUID().slice(0, 6)}`,
               agent_config: {
-                name: `Bench Voice ${i}`, business_type: 'retail', channels: ['voice'],
+                name: `Bench Voice ${i}`,
+                business_type: 'retail',
+                channels: ['voice'],
                 character_config: { personality: 'helpful', tone: 'friendly' },
                 context: { store_hours: 'Monday to Saturday, 9 AM - 6 PM EST' },
               },
             }),
           });
-          if (accepted.status !== 202) throw new Error(`provisioning answered ${accepted.status}: ${await accepted.text()}`);
+          if (accepted.status !== 202)
+            throw new Error(`provisioning answered ${accepted.status}: ${await accepted.text()}`);
         }
       }),
     );
@@ -73,7 +82,9 @@ export async function benchProvisioning(databaseUrl: string, redisUrl: string): 
     await db.connect();
     let ended: { status: string }[] = [];
     for (;;) {
-      ({ rows: ended } = await db.query(`SELECT status FROM provisioning_operations WHERE status IN ('completed', 'failed')`));
+      ({ rows: ended } = await db.query(
+        `SELECT status FROM provisioning_operations WHERE status IN ('completed', 'failed')`,
+      ));
       if (ended.length >= AGENTS) break;
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -19,20 +19,31 @@ const num = (value: number, digits = 0) => value.toFixed(digits).padStart(9);
 
 function ingestTable(figures: IngestFigures[]): string {
   const durable = figures.find((f) => f.name.startsWith('durable'))!;
-  const lines = [`${pad('ingest', 52)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}  vs durable`];
+  const lines = [
+    `${pad('ingest', 52)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}  vs durable`,
+  ];
   for (const f of figures) {
-    const ratio = f === durable ? '' : `  ${(f.requestsPerSecond / durable.requestsPerSecond).toFixed(2)}x req/s, ${(f.p99 / durable.p99).toFixed(2)}x p99`;
-    lines.push(`${pad(f.name, 52)}${num(f.requestsPerSecond)}${num(f.p50, 1)}${num(f.p99, 1)}${ratio}${f.errors ? `  (${f.errors} errors)` : ''}`);
+    const ratio =
+      f === durable
+        ? ''
+        : `  ${(f.requestsPerSecond / durable.requestsPerSecond).toFixed(2)}x req/s, ${(f.p99 / durable.p99).toFixed(2)}x p99`;
+    lines.push(
+      `${pad(f.name, 52)}${num(f.requestsPerSecond)}${num(f.p50, 1)}${num(f.p99, 1)}${ratio}${f.errors ? `  (${f.errors} errors)` : ''}`,
+    );
   }
   return lines.join('\n');
 }
 
 function turnTable(anchor: TurnFigures[], engine: TurnFigures[]): string {
-  const lines = [`${pad(`turns (${engine[0]?.turns ?? 0} each, one at a time)`, 52)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}  vs ElizaOS alone; vs target p50 50, p99 150`];
+  const lines = [
+    `${pad(`turns (${engine[0]?.turns ?? 0} each, one at a time)`, 52)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}  vs ElizaOS alone; vs target p50 50, p99 150`,
+  ];
   for (const f of anchor) lines.push(`${pad(f.name, 52)}${num(f.p50, 1)}${num(f.p99, 1)}`);
   for (const f of engine) {
     const alone = anchor.find((a) => a.customer === f.customer)!;
-    lines.push(`${pad(f.name, 52)}${num(f.p50, 1)}${num(f.p99, 1)}  ${(f.p50 / alone.p50).toFixed(2)}x, ${(f.p99 / alone.p99).toFixed(2)}x; ${(f.p50 / 50).toFixed(2)}x, ${(f.p99 / 150).toFixed(2)}x`);
+    lines.push(
+      `${pad(f.name, 52)}${num(f.p50, 1)}${num(f.p99, 1)}  ${(f.p50 / alone.p50).toFixed(2)}x, ${(f.p99 / alone.p99).toFixed(2)}x; ${(f.p50 / 50).toFixed(2)}x, ${(f.p99 / 150).toFixed(2)}x`,
+    );
   }
   return lines.join('\n');
 }
@@ -44,7 +55,9 @@ function drainTable(f: DrainFigures): string {
     `${pad('answered / answered twice / unanswered (both backlogs)', 52)}${num(f.answered)} / ${f.answeredTwice} / ${f.unanswered}`,
     `${pad(`elizaos-worker RSS MiB, peak / end, ${f.customers} customers`, 52)}${num(f.elizaosPeakRssMiB)} / ${f.elizaosEndRssMiB.toFixed(0)}`,
     `${pad(`the same after ${f.moreCustomers} more (${f.customers + f.moreCustomers} customers)`, 52)}${num(f.elizaosPeakRssAllCustomersMiB)} / ${f.elizaosEndRssAllCustomersMiB.toFixed(0)}  target < 1024`,
-    `${pad('CPU ms per turn', 52)}${Object.entries(f.cpuMsPerTurn).map(([app, ms]) => `${app} ${ms.toFixed(1)}`).join(', ')}`,
+    `${pad('CPU ms per turn', 52)}${Object.entries(f.cpuMsPerTurn)
+      .map(([app, ms]) => `${app} ${ms.toFixed(1)}`)
+      .join(', ')}`,
   ].join('\n');
 }
 
@@ -82,8 +95,12 @@ const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 await migrateDatabase(databaseUrl);
 await refreshPlannerStatistics(databaseUrl);
 
-console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`load: ${process.env.BENCH_CONNECTIONS ?? 50} connections, ${process.env.BENCH_DURATION_S ?? 10} s per target\n`);
+console.log(
+  `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+console.log(
+  `load: ${process.env.BENCH_CONNECTIONS ?? 50} connections, ${process.env.BENCH_DURATION_S ?? 10} s per target\n`,
+);
 console.log(ingestTable(await benchIngest(databaseUrl, redisUrl)));
 const elizaosAlone = await benchElizaosAnchor();
 const engine = await startEngine(databaseUrl, redisUrl);

@@ -18,7 +18,8 @@ export interface TurnFigures {
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 100);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function benchTurns(engine: RunningEngine): Promise<TurnFigures[]> {
   const phoneNumberId = await engine.whatsappAgent();
@@ -26,11 +27,19 @@ export async function benchTurns(engine: RunningEngine): Promise<TurnFigures[]> 
     const body = whatsappBody(phoneNumberId, from);
     const arrived = engine.catcher.replyTo(from);
     const started = performance.now();
-    const answer = await fetch(`${engine.gateway}/api/v1/webhooks/meta`, { method: 'POST', headers: metaHeaders(body), body });
+    const answer = await fetch(`${engine.gateway}/api/v1/webhooks/meta`, {
+      method: 'POST',
+      headers: metaHeaders(body),
+      body,
+    });
     if (answer.status !== 200) throw new Error(`the webhook answered ${answer.status}`);
     return (await arrived) - started;
   };
-  const series = async (name: string, customer: TurnFigures['customer'], fromOf: (i: number) => string): Promise<TurnFigures> => {
+  const series = async (
+    name: string,
+    customer: TurnFigures['customer'],
+    fromOf: (i: number) => string,
+  ): Promise<TurnFigures> => {
     for (let i = 0; i < 5; i++) await turn(fromOf(-1 - i)); // warm up
     const latencies: number[] = [];
     for (let i = 0; i < TURNS; i++) latencies.push(await turn(fromOf(i)));
@@ -39,7 +48,11 @@ export async function benchTurns(engine: RunningEngine): Promise<TurnFigures[]> 
   };
   const run = Date.now() % 1e6;
   return [
-    await series('engine, new customer (webhook in -> reply sent)', 'new', (i) => `1555${run}${String(i + 10).padStart(4, '0')}`),
+    await series(
+      'engine, new customer (webhook in -> reply sent)',
+      'new',
+      (i) => `1555${run}${String(i + 10).padStart(4, '0')}`,
+    ),
     await series('engine, returning customer (history loaded)', 'returning', () => `1556${run}0001`),
   ];
 }
@@ -47,10 +60,14 @@ export async function benchTurns(engine: RunningEngine): Promise<TurnFigures[]> 
 /** ElizaOS on its own answering the same questions (bench/anchors/elizaos-turn-anchor.ts), as a process of its own. */
 export function benchElizaosAnchor(): Promise<TurnFigures[]> {
   return new Promise((done, failed) => {
-    const anchor = fork(resolve('dist/bench/anchors/elizaos-turn-anchor.js'), [String(TURNS)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const anchor = fork(resolve('dist/bench/anchors/elizaos-turn-anchor.js'), [String(TURNS)], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     let figures: TurnFigures[] | undefined;
     anchor.once('message', (message) => (figures = message as TurnFigures[]));
     anchor.once('error', failed);
-    anchor.once('exit', (code) => (figures ? done(figures) : failed(new Error(`the ElizaOS anchor exited with ${code}`))));
+    anchor.once('exit', (code) =>
+      figures ? done(figures) : failed(new Error(`the ElizaOS anchor exited with ${code}`)),
+    );
   });
 }

@@ -5,7 +5,10 @@ import { BENCH_CUSTOMER_TEXT } from './bench-agent.js';
 export const BENCH_APP_SECRET = 'bench-meta-app-secret';
 
 /** A WhatsApp Cloud API text message as Meta delivers it, with a message id of its own. */
-export function whatsappBody(phoneNumberId: string, from = `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`): string {
+export function whatsappBody(
+  phoneNumberId: string,
+  from = `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -18,7 +21,15 @@ export function whatsappBody(phoneNumberId: string, from = `1555${String(Math.fl
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
               contacts: [{ profile: { name: 'Bench' }, wa_id: from }],
-              messages: [{ from, id: `wamid.${randomBytes(24).toString('base64')}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: BENCH_CUSTOMER_TEXT } }],
+              messages: [
+                {
+                  from,
+                  id: `wamid.${randomBytes(24).toString('base64')}`,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: 'text',
+                  text: { body: BENCH_CUSTOMER_TEXT },
+                },
+              ],
             },
           },
         ],
@@ -29,5 +40,8 @@ export function whatsappBody(phoneNumberId: string, from = `1555${String(Math.fl
 
 /** The headers Meta signs a delivery with. */
 export function metaHeaders(body: string): Record<string, string> {
-  return { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', BENCH_APP_SECRET).update(body).digest('hex')}` };
+  return {
+    'content-type': 'application/json',
+    'x-hub-signature-256': `sha256=${createHmac('sha256', BENCH_APP_SECRET).update(body).digest('hex')}`,
+  };
 }

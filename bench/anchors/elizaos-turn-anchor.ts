@@ -15,7 +15,8 @@ import { BENCH_AGENT_PROFILE, BENCH_CUSTOMER_TEXT } from '../bench-agent.js';
 const turns = Number(process.argv[2] ?? 100);
 // Bootstrap's settings provider reports, at every DM turn, that the world has no owner to onboard: true and harmless.
 process.env.LOG_LEVEL = 'fatal';
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const { core, sql, bootstrap } = await loadEliza();
 const agentId = randomUUID();
@@ -41,17 +42,37 @@ await runtime.initialize();
 async function turn(customer: string): Promise<number> {
   const entityId = core.stringToUuid(`customer:${customer}`);
   const roomId = core.stringToUuid(`room:${customer}`);
-  const current: Turn = { agentId, profile, channel: 'whatsapp', text: BENCH_CUSTOMER_TEXT, history: [], handoff: false };
+  const current: Turn = {
+    agentId,
+    profile,
+    channel: 'whatsapp',
+    text: BENCH_CUSTOMER_TEXT,
+    history: [],
+    handoff: false,
+  };
   const started = performance.now();
   let answeredAt = 0;
   await turnContext.run(current, async () => {
     await runtime.ensureConnection({
-      entityId, roomId, worldId: core.stringToUuid(`world:${agentId}`), worldName: profile.name, source: 'whatsapp',
-      type: core.ChannelType.DM, channelId: customer, userName: customer, name: 'Customer',
+      entityId,
+      roomId,
+      worldId: core.stringToUuid(`world:${agentId}`),
+      worldName: profile.name,
+      source: 'whatsapp',
+      type: core.ChannelType.DM,
+      channelId: customer,
+      userName: customer,
+      name: 'Customer',
     });
     await runtime.messageService.handleMessage(
       runtime,
-      { id: core.stringToUuid(randomUUID()), entityId, agentId: runtime.agentId, roomId, content: { text: BENCH_CUSTOMER_TEXT, source: 'whatsapp' } },
+      {
+        id: core.stringToUuid(randomUUID()),
+        entityId,
+        agentId: runtime.agentId,
+        roomId,
+        content: { text: BENCH_CUSTOMER_TEXT, source: 'whatsapp' },
+      },
       async (content: ElizaContent) => {
         if (content.text && !answeredAt) answeredAt = performance.now();
         return [];

@@ -34,9 +34,16 @@ app.post('/webhook', async (request, reply) => {
   const value = JSON.parse(raw.toString('utf8')).entry[0].changes[0].value;
   const message = value.messages[0];
   if (db) {
-    await db.query(`INSERT INTO ${ANCHOR_TABLE} (platform_id, body) VALUES ($1, $2) ON CONFLICT (platform_id) DO NOTHING`, [message.id, message.text.body]);
+    await db.query(
+      `INSERT INTO ${ANCHOR_TABLE} (platform_id, body) VALUES ($1, $2) ON CONFLICT (platform_id) DO NOTHING`,
+      [message.id, message.text.body],
+    );
   }
-  await queue.add('inbound.message', { platformId: message.id }, { jobId: `m.${message.id.replaceAll(':', '_')}`, removeOnComplete: true });
+  await queue.add(
+    'inbound.message',
+    { platformId: message.id },
+    { jobId: `m.${message.id.replaceAll(':', '_')}`, removeOnComplete: true },
+  );
   return reply.send({ received: 1 });
 });
 

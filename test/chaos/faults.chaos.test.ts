@@ -7,7 +7,13 @@ import { AwsEmulator } from '../emulators/aws/index.js';
 import { SocialEmulator } from '../emulators/social/index.js';
 import { Api } from '../support/http.js';
 import { liveConnectEnv } from '../support/live-connect.js';
-import { messengerTextMessage, signMeta, signX, whatsappTextMessage, xDirectMessage } from '../support/platform-webhooks.js';
+import {
+  messengerTextMessage,
+  signMeta,
+  signX,
+  whatsappTextMessage,
+  xDirectMessage,
+} from '../support/platform-webhooks.js';
 import { PrivatePostgres } from '../support/private-postgres.js';
 import { PrivateRedis } from '../support/private-redis.js';
 import { specExample } from '../support/spec-examples.js';
@@ -59,7 +65,12 @@ beforeAll(async () => {
   [redis, postgres, aws, social] = await Promise.all([
     PrivateRedis.start(),
     PrivatePostgres.start('voca_chaos'),
-    AwsEmulator.start({ instanceActivationMs: 200, phoneClaimMs: 40, functionActivationMs: 40, availableNumbers: AGENTS + MESSAGE_AGENTS + 50 }),
+    AwsEmulator.start({
+      instanceActivationMs: 200,
+      phoneClaimMs: 40,
+      functionActivationMs: 40,
+      availableNumbers: AGENTS + MESSAGE_AGENTS + 50,
+    }),
     SocialEmulator.start({ graphVersion: 'v21.0' }),
   ]);
   db = new pg.Pool({ connectionString: postgres.urlOf('voca_chaos'), max: 2 });
@@ -98,7 +109,11 @@ beforeAll(async () => {
 
   // The agents customers write to, provisioned before the faults start.
   for (let i = 0; i < MESSAGE_AGENTS; i++) {
-    const accounts = { whatsapp: `10650${i}${Date.now() % 100000}`, page: `10488${i}${Date.now() % 100000}`, xUser: `30019${i}${Date.now() % 100000}` };
+    const accounts = {
+      whatsapp: `10650${i}${Date.now() % 100000}`,
+      page: `10488${i}${Date.now() % 100000}`,
+      xUser: `30019${i}${Date.now() % 100000}`,
+    };
     const token = (kind: string) => `EAAG-chaos-${kind}-${i}`;
     social.allowToken(accounts.whatsapp, token('wa'));
     social.allowToken(accounts.page, token('fb'));
@@ -126,16 +141,24 @@ afterAll(async () => {
 });
 
 function ended(statusUrl: string, timeoutMs = 120_000) {
-  return waitFor(async () => {
-    const { status, body } = await api.get(statusUrl).catch(() => ({ status: 0, body: undefined }));
-    return status === 200 && ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
-  }, `${statusUrl} to end`, timeoutMs);
+  return waitFor(
+    async () => {
+      const { status, body } = await api.get(statusUrl).catch(() => ({ status: 0, body: undefined }));
+      return status === 200 && ['completed', 'failed', 'partially_completed'].includes(body.status) ? body : undefined;
+    },
+    `${statusUrl} to end`,
+    timeoutMs,
+  );
 }
 
 /** Posts like a platform: a delivery that is not acknowledged with 200 is delivered again, until it is. */
 async function deliverUntilAcknowledged(path: string, body: string, headers: Record<string, string>): Promise<number> {
   for (let attempt = 1; ; attempt++) {
-    const answer = await fetch(`${engine.gatewayUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).catch(() => undefined);
+    const answer = await fetch(`${engine.gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    }).catch(() => undefined);
     if (answer?.status === 200) return attempt;
     if (attempt > 200) throw new Error(`${path} never acknowledged`);
     await sleep(Math.min(250 * attempt, 2_000));
@@ -196,7 +219,9 @@ async function provisionVoiceAgent(index: number): Promise<string> {
   request.agent_config.channels = ['voice'];
   const key = `chaos-${index}-${randomUUID()}`;
   for (let attempt = 1; ; attempt++) {
-    const accepted = await api.post('/api/v1/agents/provision', request, { 'idempotency-key': key }).catch(() => undefined);
+    const accepted = await api
+      .post('/api/v1/agents/provision', request, { 'idempotency-key': key })
+      .catch(() => undefined);
     if (accepted?.status === 202) return accepted.body.status_url;
     if (attempt > 200) throw new Error(`provisioning ${index} never accepted: ${accepted?.status}`);
     await sleep(Math.min(250 * attempt, 2_000));
@@ -205,12 +230,24 @@ async function provisionVoiceAgent(index: number): Promise<string> {
 
 /** Where each job of an operation is in BullMQ, for a diagnosis when it did not end. */
 async function jobStates(operationId: string): Promise<Record<string, unknown>> {
-  const queues = { aws_connect: QueueName.AwsConnect, elizaos: QueueName.ElizaOS, context: QueueName.Context, finalize: QueueName.Provisioning };
+  const queues = {
+    aws_connect: QueueName.AwsConnect,
+    elizaos: QueueName.ElizaOS,
+    context: QueueName.Context,
+    finalize: QueueName.Provisioning,
+  };
   const states: Record<string, unknown> = {};
   for (const [step, name] of Object.entries(queues)) {
     const queue = new Queue(name, { connection: { url: redis.url }, prefix: queuePrefix });
     const job = await queue.getJob(provisioningJobId(operationId, step as keyof typeof queues));
-    states[step] = job ? { state: await job.getState(), attemptsMade: job.attemptsMade, stalled: job.stalledCounter, failedReason: job.failedReason } : 'gone';
+    states[step] = job
+      ? {
+          state: await job.getState(),
+          attemptsMade: job.attemptsMade,
+          stalled: job.stalledCounter,
+          failedReason: job.failedReason,
+        }
+      : 'gone';
     await queue.close();
   }
   return states;
@@ -271,17 +308,28 @@ describe('the engine under load while its parts fail', () => {
         return await ended(statusUrls[i]!, 240_000);
       } catch (error) {
         const { body } = await api.get(statusUrls[i]!);
-        console.log('an operation did not end:', JSON.stringify(body), JSON.stringify(await jobStates(body.provisioning_id)));
+        console.log(
+          'an operation did not end:',
+          JSON.stringify(body),
+          JSON.stringify(await jobStates(body.provisioning_id)),
+        );
         throw error;
       }
     });
-    const byStatus = operations.reduce<Record<string, number>>((counts, op) => ({ ...counts, [op.status]: (counts[op.status] ?? 0) + 1 }), {});
-    expect(Object.keys(byStatus).every((status) => ['completed', 'failed', 'partially_completed'].includes(status))).toBe(true);
+    const byStatus = operations.reduce<Record<string, number>>(
+      (counts, op) => ({ ...counts, [op.status]: (counts[op.status] ?? 0) + 1 }),
+      {},
+    );
+    expect(
+      Object.keys(byStatus).every((status) => ['completed', 'failed', 'partially_completed'].includes(status)),
+    ).toBe(true);
 
     // No orphaned emulator resource, no number claimed twice.
     const agentIds = new Set(operations.map((op) => op.agent_id as string).concat(messageAgents.map((a) => a.id)));
     const activeVoice = new Set(
-      (await db.query(`SELECT agent_id FROM agent_channels WHERE channel = 'voice' AND status = 'active'`)).rows.map((r) => r.agent_id as string),
+      (await db.query(`SELECT agent_id FROM agent_channels WHERE channel = 'voice' AND status = 'active'`)).rows.map(
+        (r) => r.agent_id as string,
+      ),
     );
     const inventory = aws.inventory();
     const agentFlows = inventory.contactFlows.filter((flow) => flow.name.startsWith('voca-agent-'));
@@ -292,15 +340,18 @@ describe('the engine under load while its parts fail', () => {
     expect(orphanFlows.map((flow) => flow.name)).toEqual([]);
     const flowOfNumber = new Map<string, number>();
     for (const number of inventory.phoneNumbers) {
-      if (number.contactFlowId) flowOfNumber.set(number.contactFlowId, (flowOfNumber.get(number.contactFlowId) ?? 0) + 1);
+      if (number.contactFlowId)
+        flowOfNumber.set(number.contactFlowId, (flowOfNumber.get(number.contactFlowId) ?? 0) + 1);
     }
     const claimedTwice = (
-      await db.query(`SELECT phone_number FROM connect_phone_numbers WHERE status = 'claimed' GROUP BY phone_number HAVING count(*) > 1`)
+      await db.query(
+        `SELECT phone_number FROM connect_phone_numbers WHERE status = 'claimed' GROUP BY phone_number HAVING count(*) > 1`,
+      )
     ).rows;
     expect(claimedTwice).toEqual([]);
-    const numbersOfAgents = (await db.query(`SELECT phone_number FROM agent_channels WHERE channel = 'voice' AND status = 'active'`)).rows.map(
-      (r) => r.phone_number as string,
-    );
+    const numbersOfAgents = (
+      await db.query(`SELECT phone_number FROM agent_channels WHERE channel = 'voice' AND status = 'active'`)
+    ).rows.map((r) => r.phone_number as string);
     expect(new Set(numbersOfAgents).size).toBe(numbersOfAgents.length);
 
     // Every acknowledged message is answered once, or handed to a person; none twice, none silently lost.
@@ -344,7 +395,9 @@ describe('the engine under load while its parts fail', () => {
     // Nothing stuck once the reconciler has had its pass.
     await sleep(3_000);
     const stuck = await api.get('/api/v1/stuck-work');
-    const stuckCounts = Object.fromEntries(Object.entries(stuck.body.kinds).map(([kind, value]) => [kind, (value as { count: number }).count]));
+    const stuckCounts = Object.fromEntries(
+      Object.entries(stuck.body.kinds).map(([kind, value]) => [kind, (value as { count: number }).count]),
+    );
 
     const stops = await engine.stop();
     console.log(
@@ -352,7 +405,9 @@ describe('the engine under load while its parts fail', () => {
         `chaos: ${AGENTS} agents provisioning and ${MESSAGES} messages, load phase ${Math.round(loadMs / 1000)} s`,
         `faults: ${faultLog.join('; ')}`,
         `operations: ${JSON.stringify(byStatus)}; emulator flows ${agentFlows.length}, orphaned ${orphanFlows.length}, numbers claimed twice ${claimedTwice.length}`,
-        ...[...new Set(operations.filter((op) => op.status !== 'completed').map((op) => `  ${op.status}: ${op.error}`))],
+        ...[
+          ...new Set(operations.filter((op) => op.status !== 'completed').map((op) => `  ${op.status}: ${op.error}`)),
+        ],
         `messages: delivered ${sent.length}, answered once ${answered}, answered twice ${twice}, handed to a person ${followUp}, lost ${lost}`,
         `voice after the restarts: ${voice?.reply ? 'answered' : 'not answered'}`,
         `stuck after a reconciler pass: ${JSON.stringify(stuckCounts)}`,

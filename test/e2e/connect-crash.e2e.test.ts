@@ -45,7 +45,11 @@ afterAll(async () => {
 });
 
 async function startConnectWorker(region: string): Promise<AppProcess> {
-  const worker = AppProcess.spawn('aws-connect-worker', { ...baseEnv, ...liveConnectEnv(aws, region) }, await freePort());
+  const worker = AppProcess.spawn(
+    'aws-connect-worker',
+    { ...baseEnv, ...liveConnectEnv(aws, region) },
+    await freePort(),
+  );
   await worker.ready();
   return worker;
 }
@@ -55,7 +59,10 @@ describe('a worker killed between provisioning calls', () => {
     await forgetConnectRegion(db, region);
     const first = await startConnectWorker(region);
     const held = aws.holdNext(operation);
-    const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(uniqueVendor(), { channels: ['voice'] }));
+    const accepted = await api.post(
+      '/api/v1/agents/provision',
+      cozyComfortRequest(uniqueVendor(), { channels: ['voice'] }),
+    );
     await held;
     first.child.kill('SIGKILL');
     await first.waitForExit();
@@ -79,9 +86,10 @@ describe('a worker killed between provisioning calls', () => {
       expect(done.agent_config.channels[0].phone_number).toBe(numbers[0]!.number);
 
       // Nothing orphaned: every number AWS holds for the instance is recorded by the engine.
-      const recorded = await db.query(`SELECT phone_number_id FROM connect_phone_numbers WHERE phone_number_id = ANY($1)`, [
-        numbers.map((number) => number.id),
-      ]);
+      const recorded = await db.query(
+        `SELECT phone_number_id FROM connect_phone_numbers WHERE phone_number_id = ANY($1)`,
+        [numbers.map((number) => number.id)],
+      );
       expect(recorded.rowCount).toBe(numbers.length);
     } finally {
       await second.stop();

@@ -54,7 +54,11 @@ function rotate(env: Record<string, string>) {
 }
 
 const sealed = async () =>
-  (await scratch.query(`SELECT agent_id, channel, credentials_ciphertext FROM agent_channels WHERE credentials_ciphertext IS NOT NULL ORDER BY agent_id`)).rows as {
+  (
+    await scratch.query(
+      `SELECT agent_id, channel, credentials_ciphertext FROM agent_channels WHERE credentials_ciphertext IS NOT NULL ORDER BY agent_id`,
+    )
+  ).rows as {
     agent_id: string;
     channel: string;
     credentials_ciphertext: string;
@@ -66,7 +70,10 @@ describe('rotating the credentials key', () => {
     for (let i = 0; i < 3; i++) {
       const request = cozyComfortRequest(uniqueVendor(), {
         channels: ['whatsapp', 'facebook'],
-        channel_credentials: { whatsapp: { phone_number_id: `7${Date.now()}${i}`, access_token: `EAAG-wa-${i}` }, facebook: { page_id: `8${Date.now()}${i}`, access_token: `EAAG-fb-${i}` } },
+        channel_credentials: {
+          whatsapp: { phone_number_id: `7${Date.now()}${i}`, access_token: `EAAG-wa-${i}` },
+          facebook: { page_id: `8${Date.now()}${i}`, access_token: `EAAG-fb-${i}` },
+        },
       } as never);
       expect((await before.post('/api/v1/agents/provision', request)).status).toBe(202);
     }
@@ -88,7 +95,10 @@ describe('rotating the credentials key', () => {
     const newCipher = new CredentialCipher(newKey);
     for (const row of await sealed()) {
       expect(newCipher.isCurrent(row.credentials_ciphertext)).toBe(true);
-      const opened = newCipher.decrypt<{ access_token: string }>(row.credentials_ciphertext, { agentId: row.agent_id, channel: row.channel });
+      const opened = newCipher.decrypt<{ access_token: string }>(row.credentials_ciphertext, {
+        agentId: row.agent_id,
+        channel: row.channel,
+      });
       expect(opened.access_token).toMatch(/^EAAG-(wa|fb)-\d$/);
     }
     expect(rotate({ CREDENTIALS_ENCRYPTION_KEY: newKey }).stdout).toContain('re-sealed 0 stored credentials');

@@ -32,13 +32,22 @@ describe('agents hosted by several elizaos-worker replicas', () => {
       '/api/v1/agents/provision',
       cozyComfortRequest(uniqueVendor(), { channels: ['whatsapp', 'facebook'] }),
     );
-    await waitFor(async () => {
-      const { body } = await api.get(accepted.body.status_url);
-      return body.status === 'completed' ? body : undefined;
-    }, 'the agent to be provisioned', 60_000);
+    await waitFor(
+      async () => {
+        const { body } = await api.get(accepted.body.status_url);
+        return body.status === 'completed' ? body : undefined;
+      },
+      'the agent to be provisioned',
+      60_000,
+    );
     const agentId = accepted.body.agent_id as string;
 
-    const first = await messages.ask({ agentId, channel: 'whatsapp', customer: { id: 'wa-1555' }, text: 'What are your store hours?' });
+    const first = await messages.ask({
+      agentId,
+      channel: 'whatsapp',
+      customer: { id: 'wa-1555' },
+      text: 'What are your store hours?',
+    });
     expect(first.reply).toContain('9 AM - 6 PM EST');
     const replicas = [engine.app('elizaos-worker'), secondReplica];
     const answered = replicas.find((replica) => first.replica.endsWith(`#${replica.child.pid}`))!;
@@ -48,7 +57,10 @@ describe('agents hosted by several elizaos-worker replicas', () => {
     answered.child.kill('SIGKILL');
     await answered.waitForExit();
 
-    const second = await messages.ask({ agentId, channel: 'facebook', customer: { id: 'psid-77' }, text: 'Do you take returns?' }, 120_000);
+    const second = await messages.ask(
+      { agentId, channel: 'facebook', customer: { id: 'psid-77' }, text: 'Do you take returns?' },
+      120_000,
+    );
     expect(second.replica.endsWith(`#${survivor.child.pid}`)).toBe(true);
     expect(second.reply).toContain('30 days');
     expect(second.characterVersion).toBe(1);

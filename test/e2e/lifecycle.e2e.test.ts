@@ -21,10 +21,15 @@ describe('process lifecycle', () => {
     const engine = await Engine.start(testEnv({ SIMULATE_LATENCY_MS: '1000', SHUTDOWN_GRACE_MS: '20000' }));
     try {
       const api = new Api(engine.gatewayUrl, bearer(serviceToken()));
-      const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(uniqueVendor(), { channels: ['voice'] }));
+      const accepted = await api.post(
+        '/api/v1/agents/provision',
+        cozyComfortRequest(uniqueVendor(), { channels: ['voice'] }),
+      );
       await waitFor(async () => {
         const { body } = await api.get(accepted.body.status_url);
-        return body.steps.find((step: { name: string }) => step.name === 'aws_connect').status === 'running' || undefined;
+        return (
+          body.steps.find((step: { name: string }) => step.name === 'aws_connect').status === 'running' || undefined
+        );
       }, 'the Amazon Connect step to start');
 
       // Nest re-raises the signal once its shutdown hooks have run, so the process ends by SIGTERM, not a crash.

@@ -36,7 +36,12 @@ const accounts = {
   instagram: `33${Date.now()}`,
   twitter: `99${Date.now()}`,
 };
-const tokens = { whatsapp: 'EAAG-wa-token', facebook: 'EAAG-page-token', instagram: 'EAAG-ig-token', twitter: 'x-user-token' };
+const tokens = {
+  whatsapp: 'EAAG-wa-token',
+  facebook: 'EAAG-page-token',
+  instagram: 'EAAG-ig-token',
+  twitter: 'x-user-token',
+};
 
 const db = testDatabase();
 let social: SocialEmulator;
@@ -75,7 +80,11 @@ async function postEngine(path: string, payload: unknown) {
 
 const repliesTo = (recipient: string) => social.sentTo(recipient);
 const replyCount = async (recipient: string, count: number) =>
-  waitFor(async () => (repliesTo(recipient).length >= count ? repliesTo(recipient) : undefined), `${count} replies to ${recipient}`, 30_000);
+  waitFor(
+    async () => (repliesTo(recipient).length >= count ? repliesTo(recipient) : undefined),
+    `${count} replies to ${recipient}`,
+    30_000,
+  );
 
 beforeAll(async () => {
   social = await SocialEmulator.start({ graphVersion: 'v21.0' });
@@ -109,12 +118,18 @@ beforeAll(async () => {
       },
     } as never),
   );
-  const done = await waitFor(async () => {
-    const { body } = await api.get(accepted.body.status_url);
-    return body.status === 'completed' ? body : undefined;
-  }, 'the agent to be provisioned', 60_000);
+  const done = await waitFor(
+    async () => {
+      const { body } = await api.get(accepted.body.status_url);
+      return body.status === 'completed' ? body : undefined;
+    },
+    'the agent to be provisioned',
+    60_000,
+  );
   agentId = accepted.body.agent_id;
-  voiceNumber = done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'voice').phone_number;
+  voiceNumber = done.agent_config.channels.find(
+    (c: { channel_type: string }) => c.channel_type === 'voice',
+  ).phone_number;
 }, 120_000);
 
 afterAll(async () => {
@@ -125,17 +140,26 @@ afterAll(async () => {
 
 describe('Meta webhooks', () => {
   it('answers the verification handshake with the challenge, and refuses a wrong token', async () => {
-    const ok = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+    const ok = await fetch(
+      `${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
-    const wrong = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
+    const wrong = await fetch(
+      `${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`,
+    );
     expect(wrong.status).toBe(403);
   });
 
   it('answers a WhatsApp message on WhatsApp, with the business facts, and records both turns', async () => {
     const customer = digits();
     const response = await postMeta(
-      whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, name: 'Ann Lee', text: 'What are your store hours?' }),
+      whatsappTextMessage({
+        phoneNumberId: accounts.whatsapp,
+        from: customer,
+        name: 'Ann Lee',
+        text: 'What are your store hours?',
+      }),
     );
     expect(response.status).toBe(200);
     const [reply] = await replyCount(customer, 1);
@@ -145,14 +169,21 @@ describe('Meta webhooks', () => {
     const { body: page } = await api.get(`/api/v1/agents/${agentId}/conversations?limit=100`);
     const conversation = page.items.find((item: { display_name?: string }) => item.display_name === 'Ann Lee');
     const { body: context } = await api.get(`/api/v1/agents/${agentId}/customers/${conversation.customer_id}/context`);
-    expect(context.identities).toEqual([expect.objectContaining({ channel: 'whatsapp', external_id: customer, phone: `+${customer}` })]);
+    expect(context.identities).toEqual([
+      expect.objectContaining({ channel: 'whatsapp', external_id: customer, phone: `+${customer}` }),
+    ]);
     expect(context.turns.map((turn: { role: string }) => turn.role)).toEqual(['customer', 'agent']);
     expect(context.turns[1]).toMatchObject({ status: 'sent', text: reply!.text });
   });
 
   it('records a duplicate delivery once and answers it once', async () => {
     const customer = digits();
-    const body = whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'Do you take returns?', wamid: newWamid() });
+    const body = whatsappTextMessage({
+      phoneNumberId: accounts.whatsapp,
+      from: customer,
+      text: 'Do you take returns?',
+      wamid: newWamid(),
+    });
     const [first, second] = await Promise.all([postMeta(body), postMeta(body)]);
     expect([first.status, second.status]).toEqual([200, 200]);
     expect((await postMeta(body)).status).toBe(200);
@@ -171,7 +202,10 @@ describe('Meta webhooks', () => {
   });
 
   it('answers malformed payloads with 400', async () => {
-    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages', value: {} }] }] });
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ changes: [{ field: 'messages', value: {} }] }],
+    });
     const response = await postMeta(body);
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toMatch(/phone_number_id|metadata/);
@@ -180,7 +214,9 @@ describe('Meta webhooks', () => {
   it('ignores echoes of our own messages and answers Messenger and Instagram on their platform', async () => {
     const psid = `psid-${randomUUID().slice(0, 8)}`;
     expect((await postMeta(messengerEcho({ pageId: accounts.facebook, psid, text: 'an echo' }))).status).toBe(200);
-    expect((await postMeta(messengerTextMessage({ pageId: accounts.facebook, psid, text: 'Do you ship for free?' }))).status).toBe(200);
+    expect(
+      (await postMeta(messengerTextMessage({ pageId: accounts.facebook, psid, text: 'Do you ship for free?' }))).status,
+    ).toBe(200);
     const [messenger] = await replyCount(psid, 1);
     expect(messenger).toMatchObject({ platform: 'messenger', from: accounts.facebook });
     expect(messenger!.body.messaging_type).toBe('RESPONSE');
@@ -197,7 +233,9 @@ describe('Meta webhooks', () => {
 
   it('acknowledges messages for an unknown account without recording or answering them', async () => {
     const wamid = newWamid();
-    const response = await postMeta(whatsappTextMessage({ phoneNumberId: 'pn-nobody', from: digits(), text: 'hello?', wamid }));
+    const response = await postMeta(
+      whatsappTextMessage({ phoneNumberId: 'pn-nobody', from: digits(), text: 'hello?', wamid }),
+    );
     expect(response.status).toBe(200);
     expect(await countRows(db, 'conversation_messages', 'platform_message_id = $1', [wamid])).toBe(0);
   });
@@ -205,8 +243,22 @@ describe('Meta webhooks', () => {
   it('answers two quick messages from one customer in the order they came', async () => {
     const customer = digits();
     const now = Math.floor(Date.now() / 1000);
-    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'What are your store hours?', timestamp: now }));
-    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'Do you take returns?', timestamp: now }));
+    await postMeta(
+      whatsappTextMessage({
+        phoneNumberId: accounts.whatsapp,
+        from: customer,
+        text: 'What are your store hours?',
+        timestamp: now,
+      }),
+    );
+    await postMeta(
+      whatsappTextMessage({
+        phoneNumberId: accounts.whatsapp,
+        from: customer,
+        text: 'Do you take returns?',
+        timestamp: now,
+      }),
+    );
     const replies = await replyCount(customer, 2);
     expect(replies[0]!.text).toContain('9 AM - 6 PM EST');
     expect(replies[1]!.text).toContain('30 days');
@@ -216,14 +268,36 @@ describe('Meta webhooks', () => {
     const customer = digits();
     await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'hello' }));
     const [reply] = await replyCount(customer, 1);
-    await postMeta(whatsappStatus({ phoneNumberId: accounts.whatsapp, wamid: reply!.messageId, status: 'read', recipientId: customer }));
-    await postMeta(whatsappStatus({ phoneNumberId: accounts.whatsapp, wamid: reply!.messageId, status: 'delivered', recipientId: customer }));
-    const status = await waitFor(async () => {
-      const result = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [reply!.messageId]);
-      return result.rows[0]?.status === 'read' ? 'read' : undefined;
-    }, 'the reply to be read', 45_000);
+    await postMeta(
+      whatsappStatus({
+        phoneNumberId: accounts.whatsapp,
+        wamid: reply!.messageId,
+        status: 'read',
+        recipientId: customer,
+      }),
+    );
+    await postMeta(
+      whatsappStatus({
+        phoneNumberId: accounts.whatsapp,
+        wamid: reply!.messageId,
+        status: 'delivered',
+        recipientId: customer,
+      }),
+    );
+    const status = await waitFor(
+      async () => {
+        const result = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [
+          reply!.messageId,
+        ]);
+        return result.rows[0]?.status === 'read' ? 'read' : undefined;
+      },
+      'the reply to be read',
+      45_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const again = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [reply!.messageId]);
+    const again = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [
+      reply!.messageId,
+    ]);
     expect([status, again.rows[0].status]).toEqual(['read', 'read']);
   }, 90_000);
 
@@ -231,7 +305,15 @@ describe('Meta webhooks', () => {
     const customer = digits();
     const dayAndAHourAgo = Math.floor(Date.now() / 1000) - 25 * 3600;
     const wamid = newWamid();
-    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'hello', wamid, timestamp: dayAndAHourAgo }));
+    await postMeta(
+      whatsappTextMessage({
+        phoneNumberId: accounts.whatsapp,
+        from: customer,
+        text: 'hello',
+        wamid,
+        timestamp: dayAndAHourAgo,
+      }),
+    );
     const status = await waitFor(async () => {
       const result = await db.query(
         `SELECT r.status FROM conversation_messages r JOIN conversation_messages m ON r.in_reply_to = m.id WHERE m.platform_message_id = $1`,
@@ -251,12 +333,16 @@ describe('sending', () => {
     social.failNext('whatsapp', 'rate_limited', 1);
     social.failNext('whatsapp', 'server_error', 1);
     const customer = digits();
-    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'What are your store hours?' }));
+    await postMeta(
+      whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'What are your store hours?' }),
+    );
     const [reply] = await replyCount(customer, 1);
     expect(reply!.text).toContain('9 AM - 6 PM EST');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(repliesTo(customer)).toHaveLength(1);
-    const refused = social.requests.filter((request) => request.path.includes(`/${accounts.whatsapp}/messages`) && request.status >= 400);
+    const refused = social.requests.filter(
+      (request) => request.path.includes(`/${accounts.whatsapp}/messages`) && request.status >= 400,
+    );
     expect(refused.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -279,20 +365,32 @@ describe('sending', () => {
 
 describe('media from customers', () => {
   const customerContext = async (counterpart: string) => {
-    const { rows } = await db.query(`SELECT customer_id FROM conversation_messages WHERE counterpart_id = $1 AND direction = 'inbound' LIMIT 1`, [counterpart]);
+    const { rows } = await db.query(
+      `SELECT customer_id FROM conversation_messages WHERE counterpart_id = $1 AND direction = 'inbound' LIMIT 1`,
+      [counterpart],
+    );
     return (await api.get(`/api/v1/agents/${agentId}/customers/${rows[0].customer_id}/context`)).body;
   };
 
   it('answers a photo without words by saying what the agent can help with, and keeps the photo as a reference', async () => {
     const customer = digits();
     await postMeta(
-      whatsappMediaMessage({ phoneNumberId: accounts.whatsapp, from: customer, type: 'image', content: { mime_type: 'image/jpeg', sha256: 'x', id: '1479537139650973' } }),
+      whatsappMediaMessage({
+        phoneNumberId: accounts.whatsapp,
+        from: customer,
+        type: 'image',
+        content: { mime_type: 'image/jpeg', sha256: 'x', id: '1479537139650973' },
+      }),
     );
     const [reply] = await replyCount(customer, 1);
     expect(reply!.text).toContain('Thanks for sending a photo.');
     expect(reply!.text).toContain('opening hours');
     const context = await customerContext(customer);
-    expect(context.turns[0]).toMatchObject({ role: 'customer', text: '', media: [{ type: 'image', id: '1479537139650973', mime_type: 'image/jpeg' }] });
+    expect(context.turns[0]).toMatchObject({
+      role: 'customer',
+      text: '',
+      media: [{ type: 'image', id: '1479537139650973', mime_type: 'image/jpeg' }],
+    });
   });
 
   it("answers a photo's caption, and shows the photo in the next turn's history", async () => {
@@ -302,16 +400,32 @@ describe('media from customers', () => {
         phoneNumberId: accounts.whatsapp,
         from: customer,
         type: 'image',
-        content: { caption: 'What are your store hours?', mime_type: 'image/jpeg', sha256: 'x', id: '1479537139650974' },
+        content: {
+          caption: 'What are your store hours?',
+          mime_type: 'image/jpeg',
+          sha256: 'x',
+          id: '1479537139650974',
+        },
       }),
     );
     const [reply] = await replyCount(customer, 1);
     expect(reply!.text).toContain('9 AM - 6 PM EST');
-    await postMeta(whatsappMediaMessage({ phoneNumberId: accounts.whatsapp, from: customer, type: 'location', content: { latitude: 40.7, longitude: -74, name: 'Home' } }));
+    await postMeta(
+      whatsappMediaMessage({
+        phoneNumberId: accounts.whatsapp,
+        from: customer,
+        type: 'location',
+        content: { latitude: 40.7, longitude: -74, name: 'Home' },
+      }),
+    );
     const replies = await replyCount(customer, 2);
     expect(replies[1]!.text).toContain('Thanks for sending a location.');
     const context = await customerContext(customer);
-    expect(context.turns.filter((turn: { role: string }) => turn.role === 'customer').map((turn: { media: unknown[] }) => turn.media[0])).toEqual([
+    expect(
+      context.turns
+        .filter((turn: { role: string }) => turn.role === 'customer')
+        .map((turn: { media: unknown[] }) => turn.media[0]),
+    ).toEqual([
       { type: 'image', id: '1479537139650974', mime_type: 'image/jpeg' },
       { type: 'location', latitude: 40.7, longitude: -74, name: 'Home' },
     ]);
@@ -320,16 +434,27 @@ describe('media from customers', () => {
   it('hands a customer who sends a voice note to a person when the business asks for it', async () => {
     const { character_config: before } = (await api.get(`/api/v1/agents/${agentId}`)).body;
     expect(before).toMatchObject({ tone: 'friendly' });
-    const changed = await api.put(`/api/v1/agents/${agentId}`, { character_config: { ...before, media_handoff: true } });
+    const changed = await api.put(`/api/v1/agents/${agentId}`, {
+      character_config: { ...before, media_handoff: true },
+    });
     expect([200, 202]).toContain(changed.status);
     if (changed.status === 202) await operationEnd(api, changed.body.status_url, 60_000);
     const psid = `psid-${randomUUID().slice(0, 8)}`;
     try {
-      await postMeta(messengerAttachments({ pageId: accounts.facebook, psid, attachments: [{ type: 'audio', payload: { url: 'https://cdn.example/voice.mp4' } }] }));
+      await postMeta(
+        messengerAttachments({
+          pageId: accounts.facebook,
+          psid,
+          attachments: [{ type: 'audio', payload: { url: 'https://cdn.example/voice.mp4' } }],
+        }),
+      );
       const [reply] = await replyCount(psid, 1);
       expect(reply!.text).toContain('Thanks for sending an audio message.');
       const row = await waitFor(async () => {
-        const { rows } = await db.query(`SELECT handoff, status FROM conversation_messages WHERE counterpart_id = $1 AND direction = 'inbound'`, [psid]);
+        const { rows } = await db.query(
+          `SELECT handoff, status FROM conversation_messages WHERE counterpart_id = $1 AND direction = 'inbound'`,
+          [psid],
+        );
         return rows[0]?.status === 'answered' ? rows[0] : undefined;
       }, 'the voice note to be answered');
       expect(row.handoff).toBe(true);
@@ -344,7 +469,9 @@ describe('customers across channels', () => {
   it('links identities explicitly and undoes the link', async () => {
     const waCustomer = digits();
     const psid = `psid-${randomUUID().slice(0, 8)}`;
-    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: waCustomer, name: 'Link Test', text: 'hello' }));
+    await postMeta(
+      whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: waCustomer, name: 'Link Test', text: 'hello' }),
+    );
     await postMeta(messengerTextMessage({ pageId: accounts.facebook, psid, text: 'Do you take returns?' }));
     await replyCount(waCustomer, 1);
     await replyCount(psid, 1);
@@ -361,20 +488,37 @@ describe('customers across channels', () => {
     const messenger = await customerOf(psid);
     expect(whatsapp.customerId).not.toBe(messenger.customerId);
 
-    const linked = await api.post(`/api/v1/agents/${agentId}/customers/${whatsapp.customerId}/link`, { identity_id: messenger.identityId });
+    const linked = await api.post(`/api/v1/agents/${agentId}/customers/${whatsapp.customerId}/link`, {
+      identity_id: messenger.identityId,
+    });
     expect(linked.status).toBe(200);
     expect(linked.body.identities.map((i: { channel: string; linked: string }) => [i.channel, i.linked])).toEqual([
       ['whatsapp', 'first_seen'],
       ['facebook', 'explicit'],
     ]);
-    expect(linked.body.turns.map((t: { channel: string }) => t.channel).sort()).toEqual(['facebook', 'facebook', 'whatsapp', 'whatsapp']);
+    expect(linked.body.turns.map((t: { channel: string }) => t.channel).sort()).toEqual([
+      'facebook',
+      'facebook',
+      'whatsapp',
+      'whatsapp',
+    ]);
 
-    const undone = await api.send<any>('DELETE', `/api/v1/agents/${agentId}/customers/${whatsapp.customerId}/link/${messenger.identityId}`, undefined, {});
+    const undone = await api.send<any>(
+      'DELETE',
+      `/api/v1/agents/${agentId}/customers/${whatsapp.customerId}/link/${messenger.identityId}`,
+      undefined,
+      {},
+    );
     expect(undone.status).toBe(200);
     expect(undone.body.identities).toHaveLength(1);
     const back = await api.get(`/api/v1/agents/${agentId}/customers/${messenger.customerId}/context`);
     expect(back.body.identities[0]).toMatchObject({ external_id: psid, linked: 'first_seen' });
-    const again = await api.send('DELETE', `/api/v1/agents/${agentId}/customers/${messenger.customerId}/link/${messenger.identityId}`, undefined, {});
+    const again = await api.send(
+      'DELETE',
+      `/api/v1/agents/${agentId}/customers/${messenger.customerId}/link/${messenger.identityId}`,
+      undefined,
+      {},
+    );
     expect(again.status).toBe(409);
   });
 
@@ -393,14 +537,20 @@ describe('customers across channels', () => {
 });
 
 describe('X webhooks', () => {
-  it('answers the CRC check and a direct message, and drops the account\'s own messages', async () => {
+  it("answers the CRC check and a direct message, and drops the account's own messages", async () => {
     const crc = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/twitter?crc_token=challenge-123`);
     expect(await crc.json()).toEqual(xCrcAnswer('challenge-123', X_SECRET));
 
     const own = xDirectMessage({ forUserId: accounts.twitter, senderId: accounts.twitter, text: 'our own message' });
     expect((await postX(own)).status).toBe(200);
     const customer = `77${Date.now()}`;
-    expect((await postX(xDirectMessage({ forUserId: accounts.twitter, senderId: customer, text: 'What are your store hours?' }))).status).toBe(200);
+    expect(
+      (
+        await postX(
+          xDirectMessage({ forUserId: accounts.twitter, senderId: customer, text: 'What are your store hours?' }),
+        )
+      ).status,
+    ).toBe(200);
     const [reply] = await replyCount(customer, 1);
     expect(reply).toMatchObject({ platform: 'x', from: accounts.twitter });
     expect(reply!.text).toContain('9 AM - 6 PM EST');
@@ -409,9 +559,16 @@ describe('X webhooks', () => {
 });
 
 describe('voice and the generic webhook', () => {
-  it("keeps a WhatsApp chat from a caller ID until the backend links it, then greets the caller with it", async () => {
+  it('keeps a WhatsApp chat from a caller ID until the backend links it, then greets the caller with it', async () => {
     const customer = digits();
-    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, name: 'Ann Lee', text: 'Is the Egyptian Cotton Sheet Set in stock?' }));
+    await postMeta(
+      whatsappTextMessage({
+        phoneNumberId: accounts.whatsapp,
+        from: customer,
+        name: 'Ann Lee',
+        text: 'Is the Egyptian Cotton Sheet Set in stock?',
+      }),
+    );
     await replyCount(customer, 1);
     const call = async () => {
       const response = await postEngine('/api/v1/webhooks/connect', {
@@ -439,11 +596,15 @@ describe('voice and the generic webhook', () => {
     let target: { customerId: string; identityId: string } | undefined;
     for (const item of page.items) {
       const { body } = await api.get(`/api/v1/agents/${agentId}/customers/${item.customer_id}/context`);
-      const voice = body.identities.find((i: { channel: string; external_id: string }) => i.channel === 'voice' && i.external_id === `+${customer}`);
+      const voice = body.identities.find(
+        (i: { channel: string; external_id: string }) => i.channel === 'voice' && i.external_id === `+${customer}`,
+      );
       if (voice) target = { customerId: item.customer_id, identityId: voice.id };
     }
     expect(target).toBeDefined();
-    const linked = await api.post(`/api/v1/agents/${agentId}/customers/${target!.customerId}/link`, { identity_id: target!.identityId });
+    const linked = await api.post(`/api/v1/agents/${agentId}/customers/${target!.customerId}/link`, {
+      identity_id: target!.identityId,
+    });
     expect(linked.body.identities.map((i: { channel: string; linked: string }) => [i.channel, i.linked])).toEqual([
       ['whatsapp', 'first_seen'],
       ['voice', 'explicit'],
@@ -479,7 +640,13 @@ describe('voice and the generic webhook', () => {
       context_updated: true,
       message: expect.stringContaining('gift wrapping is available for $5'),
     });
-    const bad = await postEngine('/api/v1/webhooks/elizaos', { platform: 'fax', agent_id: agentId, message: 'x', user_id: '1', timestamp: 1 });
+    const bad = await postEngine('/api/v1/webhooks/elizaos', {
+      platform: 'fax',
+      agent_id: agentId,
+      message: 'x',
+      user_id: '1',
+      timestamp: 1,
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -492,7 +659,9 @@ describe('paused agents and crashes', () => {
       const wamid = newWamid();
       await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'hello?', wamid }));
       const status = await waitFor(async () => {
-        const result = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [wamid]);
+        const result = await db.query(`SELECT status FROM conversation_messages WHERE platform_message_id = $1`, [
+          wamid,
+        ]);
         return result.rows[0]?.status === 'held' ? 'held' : undefined;
       }, 'the message to be held');
       expect(status).toBe('held');
@@ -506,7 +675,9 @@ describe('paused agents and crashes', () => {
   it('never sends a reply twice when the sender dies mid-send', async () => {
     const customer = digits();
     const held = social.holdNext('whatsapp');
-    await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'What are your store hours?' }));
+    await postMeta(
+      whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'What are your store hours?' }),
+    );
     await held;
     const sender = engine.app('context-service');
     sender.child.kill('SIGKILL');
@@ -515,18 +686,24 @@ describe('paused agents and crashes', () => {
     const restarted = AppProcess.spawn('context-service', env, await freePort());
     try {
       await restarted.ready();
-      const status = await waitFor(async () => {
-        const result = await db.query(
-          `SELECT r.status FROM conversation_messages r JOIN conversation_messages m ON r.in_reply_to = m.id
+      const status = await waitFor(
+        async () => {
+          const result = await db.query(
+            `SELECT r.status FROM conversation_messages r JOIN conversation_messages m ON r.in_reply_to = m.id
             WHERE m.counterpart_id = $1 AND m.direction = 'inbound'`,
-          [customer],
-        );
-        return ['unknown', 'sent'].includes(result.rows[0]?.status) ? result.rows[0].status : undefined;
-      }, 'the interrupted send to be settled', 30_000);
+            [customer],
+          );
+          return ['unknown', 'sent'].includes(result.rows[0]?.status) ? result.rows[0].status : undefined;
+        },
+        'the interrupted send to be settled',
+        30_000,
+      );
       expect(status).toBe('unknown');
       expect(repliesTo(customer)).toHaveLength(1);
       // The conversation goes on: the next message is answered.
-      await postMeta(whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'Do you take returns?' }));
+      await postMeta(
+        whatsappTextMessage({ phoneNumberId: accounts.whatsapp, from: customer, text: 'Do you take returns?' }),
+      );
       const replies = await replyCount(customer, 2);
       expect(replies[1]!.text).toContain('30 days');
     } finally {

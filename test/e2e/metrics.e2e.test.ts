@@ -39,19 +39,30 @@ let api: Api;
 const scrape = (app: AppName) => Scrape.of(engine.app(app).url);
 
 async function postMeta(body: string, signature = signMeta(body, META_SECRET)) {
-  return fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, { method: 'POST', headers: { 'content-type': 'application/json', ...signature }, body });
+  return fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signature },
+    body,
+  });
 }
 
 const message = (text: string, from: string, phoneNumberId = accounts.first, wamid = newWamid()) =>
   whatsappTextMessage({ phoneNumberId, from, text, wamid });
 
 const replies = (customer: string, count: number) =>
-  waitFor(async () => (social.sentTo(customer).length >= count ? social.sentTo(customer) : undefined), `${count} replies to ${customer}`, 30_000);
+  waitFor(
+    async () => (social.sentTo(customer).length >= count ? social.sentTo(customer) : undefined),
+    `${count} replies to ${customer}`,
+    30_000,
+  );
 
 async function provision(account: string, channels: string[]) {
   const accepted = await api.post(
     '/api/v1/agents/provision',
-    cozyComfortRequest(vendor, { channels, channel_credentials: { whatsapp: { phone_number_id: account, access_token: token } } } as never),
+    cozyComfortRequest(vendor, {
+      channels,
+      channel_credentials: { whatsapp: { phone_number_id: account, access_token: token } },
+    } as never),
   );
   expect(accepted.status).toBe(202);
   return operationEnd(api, accepted.body.status_url, 60_000, {});
@@ -64,7 +75,10 @@ beforeAll(async () => {
   social.allowToken(accounts.first, token);
   social.allowToken(accounts.second, token);
   openai = await OpenAiEmulator.start({ apiKey: 'test-key' });
-  openai.setReply(() => '<response><thought>hours</thought><actions>REPLY</actions><providers></providers><text>We open at 9 AM.</text></response>');
+  openai.setReply(
+    () =>
+      '<response><thought>hours</thought><actions>REPLY</actions><providers></providers><text>We open at 9 AM.</text></response>',
+  );
   receiver = await EventReceiver.start();
   env = testEnv({
     ...liveConnectEnv(aws, REGION),
@@ -117,10 +131,13 @@ describe('metrics after a provisioning and a conversation', () => {
     // The calls the emulator answered are the calls counted, operation by operation.
     const answered = new Map<string, number>();
     for (const call of aws.calls) answered.set(call.operation, (answered.get(call.operation) ?? 0) + 1);
-    for (const [operation, count] of answered) expect(connect.sum('voca_aws_calls_total', { operation }), operation).toBe(count);
+    for (const [operation, count] of answered)
+      expect(connect.sum('voca_aws_calls_total', { operation }), operation).toBe(count);
     expect(connect.labelValues('voca_aws_calls_total', 'service')).toEqual(['connect', 'lambda']);
     expect(connect.sum('voca_aws_call_seconds_count')).toBe(aws.calls.length);
-    expect(connect.sum('voca_provisioning_step_duration_seconds_count', { step: 'aws_connect', outcome: 'completed' })).toBe(1);
+    expect(
+      connect.sum('voca_provisioning_step_duration_seconds_count', { step: 'aws_connect', outcome: 'completed' }),
+    ).toBe(1);
 
     const eliza = await scrape('elizaos-worker');
     expect(eliza.sum('voca_elizaos_runtime_build_seconds_count')).toBeGreaterThanOrEqual(2);
@@ -161,7 +178,9 @@ describe('metrics after a provisioning and a conversation', () => {
     expect(context.sum('voca_platform_send_seconds_count', { channel: 'whatsapp', outcome: 'sent' })).toBe(2);
     expect(context.sum('voca_platform_send_seconds_count', { channel: 'whatsapp', outcome: 'retry' })).toBe(1);
     expect(context.sum('voca_platform_send_errors_total', { channel: 'whatsapp', reason: 'retry' })).toBe(1);
-    expect(context.sum('voca_job_seconds_count', { queue: 'inbound', job_name: 'inbound.message', outcome: 'completed' })).toBe(2);
+    expect(
+      context.sum('voca_job_seconds_count', { queue: 'inbound', job_name: 'inbound.message', outcome: 'completed' }),
+    ).toBe(2);
 
     const eliza = await scrape('elizaos-worker');
     expect(eliza.sum('voca_model_request_seconds_count', { provider: 'openai', model: MODEL, outcome: 'ok' })).toBe(
@@ -169,8 +188,12 @@ describe('metrics after a provisioning and a conversation', () => {
     );
     expect(eliza.sum('voca_model_request_seconds_count', { provider: 'openai', outcome: 'error' })).toBe(1);
     expect(eliza.sum('voca_model_errors_total', { provider: 'openai', reason: 'http_500' })).toBe(1);
-    expect(eliza.sum('voca_model_tokens_total', { provider: 'openai', model: MODEL, kind: 'prompt' })).toBeGreaterThan(0);
-    expect(eliza.sum('voca_model_tokens_total', { provider: 'openai', model: MODEL, kind: 'completion' })).toBeGreaterThan(0);
+    expect(eliza.sum('voca_model_tokens_total', { provider: 'openai', model: MODEL, kind: 'prompt' })).toBeGreaterThan(
+      0,
+    );
+    expect(
+      eliza.sum('voca_model_tokens_total', { provider: 'openai', model: MODEL, kind: 'completion' }),
+    ).toBeGreaterThan(0);
     expect(eliza.sum('voca_job_seconds_count', { queue: 'messages', outcome: 'completed' })).toBeGreaterThanOrEqual(2);
   });
 
@@ -195,9 +218,13 @@ describe('metrics after a provisioning and a conversation', () => {
       await inbound.add('inbound.unknown' as never, {});
       const context = await waitFor(async () => {
         const scraped = await scrape('context-service');
-        return scraped.sum('voca_jobs_dead_total', { queue: 'inbound', job_name: 'inbound.unknown' }) === 1 ? scraped : undefined;
+        return scraped.sum('voca_jobs_dead_total', { queue: 'inbound', job_name: 'inbound.unknown' }) === 1
+          ? scraped
+          : undefined;
       }, 'the dead job to be counted');
-      expect(context.sum('voca_job_seconds_count', { queue: 'inbound', job_name: 'inbound.unknown', outcome: 'failed' })).toBe(1);
+      expect(
+        context.sum('voca_job_seconds_count', { queue: 'inbound', job_name: 'inbound.unknown', outcome: 'failed' }),
+      ).toBe(1);
     } finally {
       await inbound.resume();
       await inbound.close();

@@ -14,7 +14,9 @@ import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { waitFor } from '../support/wait-for.js';
 import { bearer, vendorToken } from '../support/tokens.js';
 
-/** Retrying a failed operation, and an agent's operations, through the four apps with live Connect on the AWS emulator. */
+/**
+ * Retrying a failed operation, and an agent's operations, through the four apps with live Connect on the AWS emulator.
+ */
 const REGION = 'sa-east-1';
 const db = testDatabase();
 const vendor = uniqueVendor();
@@ -30,10 +32,24 @@ beforeAll(async () => {
   aws = await AwsEmulator.start({ instanceActivationMs: 100, phoneClaimMs: 50, functionActivationMs: 50 });
   await forgetConnectRegion(db, REGION);
   receiver = await EventReceiver.start();
-  env = testEnv({ ...liveConnectEnv(aws, REGION), STEP_BACKOFF_MS: '50', EVENT_DELIVERY: 'on', EVENT_POLL_INTERVAL_MS: '100' });
+  env = testEnv({
+    ...liveConnectEnv(aws, REGION),
+    STEP_BACKOFF_MS: '50',
+    EVENT_DELIVERY: 'on',
+    EVENT_POLL_INTERVAL_MS: '100',
+  });
   engine = await Engine.start(env);
   api = new Api(engine.gatewayUrl, bearer(vendorToken(vendor)));
-  const endpoint = await api.post('/api/v1/event-endpoints', { url: receiver.url, events: ['operation.completed', 'operation.failed', 'operation.partially_completed', 'operation.cancelled', 'channel.failed'] });
+  const endpoint = await api.post('/api/v1/event-endpoints', {
+    url: receiver.url,
+    events: [
+      'operation.completed',
+      'operation.failed',
+      'operation.partially_completed',
+      'operation.cancelled',
+      'channel.failed',
+    ],
+  });
   expect(endpoint.status).toBe(201);
   receiver.secret = endpoint.body.secret;
 }, 120_000);
@@ -57,15 +73,17 @@ describe('POST /api/v1/provisioning/{id}/retry', () => {
   it('runs again only what failed, as a new operation, and the agent ends active', async () => {
     // Connect refuses the number claims for a while (a quota: not retried within the step).
     aws.failNext('ClaimPhoneNumber', 'ServiceQuotaExceededException', 20);
-    const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(vendor, { channels: ['voice', 'whatsapp'] }));
+    const accepted = await api.post(
+      '/api/v1/agents/provision',
+      cozyComfortRequest(vendor, { channels: ['voice', 'whatsapp'] }),
+    );
     expect(accepted.status).toBe(202);
     const agentId: string = accepted.body.agent_id;
     const first = await operationEnd(api, accepted.body.status_url, 60_000, {});
     expect(first.status).toBe('partially_completed');
-    expect(first.agent_config.channels.map((c: { channel_type: string; status: string }) => `${c.channel_type}:${c.status}`)).toEqual([
-      'voice:failed',
-      'whatsapp:pending_configuration',
-    ]);
+    expect(
+      first.agent_config.channels.map((c: { channel_type: string; status: string }) => `${c.channel_type}:${c.status}`),
+    ).toEqual(['voice:failed', 'whatsapp:pending_configuration']);
 
     aws.clearFaults();
     const retried = await api.post(`/api/v1/provisioning/${first.provisioning_id}/retry`, {});
@@ -89,11 +107,21 @@ describe('POST /api/v1/provisioning/{id}/retry', () => {
 
     const operations = await api.get(`/api/v1/agents/${agentId}/operations`);
     expect(operations.status).toBe(200);
-    expect(operations.body.items.map((o: { provisioning_id: string; status: string; retry_of?: string }) => [o.provisioning_id, o.status, o.retry_of])).toEqual([
+    expect(
+      operations.body.items.map((o: { provisioning_id: string; status: string; retry_of?: string }) => [
+        o.provisioning_id,
+        o.status,
+        o.retry_of,
+      ]),
+    ).toEqual([
       [second.provisioning_id, 'completed', first.provisioning_id],
       [first.provisioning_id, 'partially_completed', undefined],
     ]);
-    expect(operations.body.items[1]).toMatchObject({ kind: 'provision', error: expect.stringContaining('aws_connect'), status_url: accepted.body.status_url });
+    expect(operations.body.items[1]).toMatchObject({
+      kind: 'provision',
+      error: expect.stringContaining('aws_connect'),
+      status_url: accepted.body.status_url,
+    });
     const audit = await api.get(`/api/v1/agents/${agentId}/audit`);
     expect(audit.body.events.map((e: { action: string }) => e.action)).toContain('retry');
     // The backend heard: the voice channel failed, the first operation ended partly, the retry completed.
@@ -112,7 +140,7 @@ describe('POST /api/v1/provisioning/{id}/retry', () => {
     expect(older.body.message).toContain(second.provisioning_id);
   });
 
-  it('keeps what the retry provisioned when the first operation\'s compensation runs after it', async () => {
+  it("keeps what the retry provisioned when the first operation's compensation runs after it", async () => {
     // The first operation's clean-up (compensation of its failed voice channel) fails once, so it runs again after
     // its backoff, by which time the retry has taken the channel over.
     const deletes = () => aws.calls.filter((call) => call.operation === 'DeleteContactFlow').length;
@@ -133,10 +161,14 @@ describe('POST /api/v1/provisioning/{id}/retry', () => {
 
     const queue = new Queue(QueueName.AwsConnect, { connection: { url: env.REDIS_URL! }, prefix: env.QUEUE_PREFIX });
     try {
-      const job = await waitFor(async () => {
-        const compensation = await queue.getJob(compensationJobId(first.provisioning_id, agentId));
-        return compensation?.finishedOn ? compensation : undefined;
-      }, 'the compensation to run again', 20_000);
+      const job = await waitFor(
+        async () => {
+          const compensation = await queue.getJob(compensationJobId(first.provisioning_id, agentId));
+          return compensation?.finishedOn ? compensation : undefined;
+        },
+        'the compensation to run again',
+        20_000,
+      );
       expect(job.returnvalue).toEqual({ removed: false });
     } finally {
       await queue.close();
@@ -180,13 +212,20 @@ describe('POST /api/v1/provisioning/{id}/cancel', () => {
     // The ElizaOS step waits in its queue (no worker), and the Connect step is in the middle of a number claim.
     await engine.app('elizaos-worker').stop();
     const held = aws.holdNext('ClaimPhoneNumber');
-    const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(vendor, { channels: ['voice', 'whatsapp'] }));
+    const accepted = await api.post(
+      '/api/v1/agents/provision',
+      cozyComfortRequest(vendor, { channels: ['voice', 'whatsapp'] }),
+    );
     const agentId: string = accepted.body.agent_id;
     await held;
 
     const cancelled = await api.post(`/api/v1/provisioning/${accepted.body.provisioning_id}/cancel`, {});
     expect(cancelled.status).toBe(202);
-    expect(cancelled.body).toMatchObject({ provisioning_id: accepted.body.provisioning_id, agent_id: agentId, status: 'in_progress' });
+    expect(cancelled.body).toMatchObject({
+      provisioning_id: accepted.body.provisioning_id,
+      agent_id: agentId,
+      status: 'in_progress',
+    });
     expect((await api.post(`/api/v1/provisioning/${accepted.body.provisioning_id}/cancel`, {})).status).toBe(202);
     aws.releaseHeld();
     replacement = AppProcess.spawn('elizaos-worker', env, await freePort());
@@ -203,17 +242,25 @@ describe('POST /api/v1/provisioning/{id}/cancel', () => {
     ]);
     // What the Connect step created (the agent's flow, its number) is removed.
     await waitFor(
-      async () => (aws.inventory().contactFlows.some((flow) => flow.name === contactFlowNameOf(agentId)) ? undefined : true),
+      async () =>
+        aws.inventory().contactFlows.some((flow) => flow.name === contactFlowNameOf(agentId)) ? undefined : true,
       "the cancelled agent's contact flow to be removed",
     );
     const agent = await waitFor(async () => {
       const { body } = await api.get(`/api/v1/agents/${agentId}`);
-      return body.channels.find((c: { channel_type: string }) => c.channel_type === 'voice').phone_number ? undefined : body;
+      return body.channels.find((c: { channel_type: string }) => c.channel_type === 'voice').phone_number
+        ? undefined
+        : body;
     }, 'the number to be released');
     expect(agent.status).toBe('failed');
-    expect((await api.get(`/api/v1/agents/${agentId}/audit`)).body.events.map((e: { action: string }) => e.action)).toContain('cancel');
+    expect(
+      (await api.get(`/api/v1/agents/${agentId}/audit`)).body.events.map((e: { action: string }) => e.action),
+    ).toContain('cancel');
     const [event] = await eventsFor(agentId, 1);
-    expect(event).toMatchObject({ type: 'operation.cancelled', data: { provisioning_id: accepted.body.provisioning_id, status: 'cancelled', error: 'cancelled on request' } });
+    expect(event).toMatchObject({
+      type: 'operation.cancelled',
+      data: { provisioning_id: accepted.body.provisioning_id, status: 'cancelled', error: 'cancelled on request' },
+    });
     expect((await api.post(`/api/v1/provisioning/${accepted.body.provisioning_id}/cancel`, {})).status).toBe(409);
   });
 
@@ -222,7 +269,9 @@ describe('POST /api/v1/provisioning/{id}/cancel', () => {
     await operationEnd(api, accepted.body.status_url, 60_000, {});
     const other = new Api(engine.gatewayUrl, bearer(vendorToken(uniqueVendor())));
     expect((await other.post(`/api/v1/provisioning/${accepted.body.provisioning_id}/cancel`, {})).status).toBe(404);
-    const update = await api.put(`/api/v1/agents/${accepted.body.agent_id}`, { description: 'Now with silk pillowcases' });
+    const update = await api.put(`/api/v1/agents/${accepted.body.agent_id}`, {
+      description: 'Now with silk pillowcases',
+    });
     expect(update.status).toBe(202);
     const refused = await api.post(`${update.body.status_url}/cancel`, {});
     expect(refused.status).toBe(409);

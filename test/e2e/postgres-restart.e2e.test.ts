@@ -17,7 +17,9 @@ let agentId: string;
 
 beforeAll(async () => {
   postgres = await PrivatePostgres.start();
-  engine = await Engine.start(testEnv({ DATABASE_URL: postgres.urlOf('voca_chaos'), WEBHOOK_SECRET, DATABASE_CONNECT_TIMEOUT_MS: '1000' }));
+  engine = await Engine.start(
+    testEnv({ DATABASE_URL: postgres.urlOf('voca_chaos'), WEBHOOK_SECRET, DATABASE_CONNECT_TIMEOUT_MS: '1000' }),
+  );
   api = new Api(engine.gatewayUrl, bearer(serviceToken()));
   const done = await provisionSpecAgent(api, ['voice']);
   expect(done.status).toBe('completed');
@@ -30,7 +32,12 @@ afterAll(async () => {
 });
 
 function voiceTurn(message: string) {
-  return postSignedWebhook(engine.gatewayUrl, '/api/v1/webhooks/connect', { agent_id: agentId, message, channel: 'voice' }, WEBHOOK_SECRET);
+  return postSignedWebhook(
+    engine.gatewayUrl,
+    '/api/v1/webhooks/connect',
+    { agent_id: agentId, message, channel: 'voice' },
+    WEBHOOK_SECRET,
+  );
 }
 
 describe('a Postgres crash under the running engine', () => {
@@ -44,7 +51,10 @@ describe('a Postgres crash under the running engine', () => {
     expect(turn.body).toMatchObject({ statusCode: 503, message: expect.stringContaining('database') });
     const read = await api.get(`/api/v1/agents/${agentId}`);
     expect(read.status).toBe(503);
-    await waitFor(async () => ((await fetch(`${engine.gatewayUrl}/health/ready`)).status === 503 ? true : undefined), 'not ready');
+    await waitFor(
+      async () => ((await fetch(`${engine.gatewayUrl}/health/ready`)).status === 503 ? true : undefined),
+      'not ready',
+    );
     for (const app of engine.apps.values()) expect(app.child.exitCode, `${app.name} is still running`).toBeNull();
 
     postgres.resume();

@@ -40,20 +40,32 @@ const ownSecrets = () => ({
 describe('a production start', () => {
   it.each(APPS)('of %s refuses every secret copied from .env.example, naming each', async (app) => {
     const secrets = Object.fromEntries(
-      ['JWT_SECRET_KEY', 'CREDENTIALS_ENCRYPTION_KEY', 'WEBHOOK_SECRET', 'META_APP_SECRET', 'META_VERIFY_TOKEN', 'X_CONSUMER_SECRET'].map((name) => [name, example[name]!]),
+      [
+        'JWT_SECRET_KEY',
+        'CREDENTIALS_ENCRYPTION_KEY',
+        'WEBHOOK_SECRET',
+        'META_APP_SECRET',
+        'META_VERIFY_TOKEN',
+        'X_CONSUMER_SECRET',
+      ].map((name) => [name, example[name]!]),
     );
     expect(Object.values(secrets).every(Boolean)).toBe(true);
     const { status, log } = await exitOf(app, productionEnv(secrets));
     expect(status.code).toBe(1);
     // Each app reads some of them; whichever it reads is named.
-    expect(log).toMatch(/(JWT_SECRET_KEY|CREDENTIALS_ENCRYPTION_KEY|WEBHOOK_SECRET) is the repository's development value/);
+    expect(log).toMatch(
+      /(JWT_SECRET_KEY|CREDENTIALS_ENCRYPTION_KEY|WEBHOOK_SECRET) is the repository's development value/,
+    );
     if (app === 'api-gateway') {
       for (const name of Object.keys(secrets)) expect(log).toContain(`${name} is the repository's development value`);
     }
   });
 
   it('of the gateway refuses to skip the proof of account ownership', async () => {
-    const { status, log } = await exitOf('api-gateway', productionEnv({ ...ownSecrets(), PLATFORM_OWNERSHIP_CHECK: 'off' }));
+    const { status, log } = await exitOf(
+      'api-gateway',
+      productionEnv({ ...ownSecrets(), PLATFORM_OWNERSHIP_CHECK: 'off' }),
+    );
     expect(status.code).toBe(1);
     expect(log).toContain('PLATFORM_OWNERSHIP_CHECK may be off in development only');
   });
@@ -75,7 +87,11 @@ describe('a production start', () => {
     await gateway.stop();
 
     const token = randomBytes(16).toString('hex');
-    const scraped = AppProcess.spawn('api-gateway', productionEnv({ ...ownSecrets(), METRICS_TOKEN: token }), await freePort());
+    const scraped = AppProcess.spawn(
+      'api-gateway',
+      productionEnv({ ...ownSecrets(), METRICS_TOKEN: token }),
+      await freePort(),
+    );
     started.push(scraped);
     await scraped.ready();
     expect((await fetch(`${scraped.url}/metrics`)).status).toBe(401);

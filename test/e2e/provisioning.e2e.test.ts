@@ -40,12 +40,26 @@ describe('the engine as four processes, driven over HTTP only', () => {
       provisioning_id: accepted.body.provisioning_id,
       status: 'completed',
       agent_id: accepted.body.agent_id,
-      agent_config: { id: accepted.body.agent_id, name: 'Cozy Comfort Bedding', status: 'active', provisioning_complete: true },
+      agent_config: {
+        id: accepted.body.agent_id,
+        name: 'Cozy Comfort Bedding',
+        status: 'active',
+        provisioning_complete: true,
+      },
     });
     const [voice, ...social] = final.body.agent_config.channels;
-    expect(voice).toMatchObject({ channel_type: 'voice', status: 'active', phone_number: expect.stringMatching(/^\+1/) });
+    expect(voice).toMatchObject({
+      channel_type: 'voice',
+      status: 'active',
+      phone_number: expect.stringMatching(/^\+1/),
+    });
     expect(voice.aws_connect_instance_id).toMatch(/^arn:aws:connect:us-east-1:/);
-    expect(social.map((channel: { channel_type: string }) => channel.channel_type)).toEqual(['whatsapp', 'instagram', 'facebook', 'twitter']);
+    expect(social.map((channel: { channel_type: string }) => channel.channel_type)).toEqual([
+      'whatsapp',
+      'instagram',
+      'facebook',
+      'twitter',
+    ]);
     for (const channel of social) expect(channel.elizaos_agent_id).toEqual(expect.any(String));
 
     const agent = await api.get(`/api/v1/agents/${accepted.body.agent_id}`, token);
@@ -85,7 +99,9 @@ describe('the engine as four processes, driven over HTTP only', () => {
       expect(metrics).toContain(`app="${name}"`);
     }
     const metrics = await (await fetch(`${engine.app('aws-connect-worker').url}/metrics`)).text();
-    expect(metrics).toMatch(/voca_provisioning_step_duration_seconds_count\{[^}]*step="aws_connect",outcome="completed"\} [1-9]/);
+    expect(metrics).toMatch(
+      /voca_provisioning_step_duration_seconds_count\{[^}]*step="aws_connect",outcome="completed"\} [1-9]/,
+    );
   });
 
   it('logs structured JSON with the request id following the job into the workers', async () => {
@@ -104,6 +120,10 @@ describe('the engine as four processes, driven over HTTP only', () => {
       .filter((line) => line.includes(requestId))
       .map((line) => JSON.parse(line));
     expect(workerLines.length).toBeGreaterThan(0);
-    expect(workerLines[0]).toMatchObject({ name: 'aws-connect-worker', requestId, operationId: accepted.body.provisioning_id });
+    expect(workerLines[0]).toMatchObject({
+      name: 'aws-connect-worker',
+      requestId,
+      operationId: accepted.body.provisioning_id,
+    });
   });
 });

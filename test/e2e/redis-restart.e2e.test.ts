@@ -34,47 +34,68 @@ afterAll(async () => {
 });
 
 async function voiceTurn(message: string) {
-  const turn = await postSignedWebhook(engine.gatewayUrl, '/api/v1/webhooks/connect', { agent_id: agentId, message, channel: 'voice' }, WEBHOOK_SECRET);
+  const turn = await postSignedWebhook(
+    engine.gatewayUrl,
+    '/api/v1/webhooks/connect',
+    { agent_id: agentId, message, channel: 'voice' },
+    WEBHOOK_SECRET,
+  );
   return turn.body as { message: string };
 }
 
 const readiness = async (url: string) => (await fetch(`${url}/health/ready`)).status;
 
 describe('a Redis restart under the running engine', () => {
-  it('is reported by readiness while Redis is away, and voice turns are answered normally afterwards', { timeout: 90_000 }, async () => {
-    expect((await voiceTurn('What time are you open?')).message).toContain('9 AM - 6 PM EST');
+  it(
+    'is reported by readiness while Redis is away, and voice turns are answered normally afterwards',
+    { timeout: 90_000 },
+    async () => {
+      expect((await voiceTurn('What time are you open?')).message).toContain('9 AM - 6 PM EST');
 
-    await redis.crash();
-    await waitFor(async () => ((await readiness(engine.gatewayUrl)) === 503 ? true : undefined), 'the gateway to report not ready');
-    await redis.resume();
-    for (const app of engine.apps.values()) await app.ready(30_000);
-    const ready = (await (await fetch(`${engine.gatewayUrl}/health/ready`)).json()) as { info: object };
-    expect(ready.info).toMatchObject({ redis: { status: 'up' }, events: { status: 'up' } });
+      await redis.crash();
+      await waitFor(
+        async () => ((await readiness(engine.gatewayUrl)) === 503 ? true : undefined),
+        'the gateway to report not ready',
+      );
+      await redis.resume();
+      for (const app of engine.apps.values()) await app.ready(30_000);
+      const ready = (await (await fetch(`${engine.gatewayUrl}/health/ready`)).json()) as { info: object };
+      expect(ready.info).toMatchObject({ redis: { status: 'up' }, events: { status: 'up' } });
 
-    // The gateway hears replies again: the turn gets the agent's answer, not the fallback.
-    expect((await voiceTurn('What time are you open?')).message).toContain('9 AM - 6 PM EST');
-    expect((await voiceTurn('Do you take returns?')).message).toContain('30-day returns');
-  });
+      // The gateway hears replies again: the turn gets the agent's answer, not the fallback.
+      expect((await voiceTurn('What time are you open?')).message).toContain('9 AM - 6 PM EST');
+      expect((await voiceTurn('Do you take returns?')).message).toContain('30-day returns');
+    },
+  );
 
-  it('lets every app exit within its shutdown bound with Redis gone and an event stream open', { timeout: 90_000 }, async () => {
-    // An operation that never ends while Redis is away keeps its event stream open.
-    const request = specExample('provision-request');
-    request.agent_config.channels = ['sms'];
-    const accepted = await api.post('/api/v1/agents/provision', request);
-    const stream = await fetch(`${engine.gatewayUrl}${accepted.body.events_url}`, { headers: bearer(serviceToken()) });
-    expect(stream.status).toBe(200);
-    const reading = stream.body!.getReader();
-    await reading.read();
+  it(
+    'lets every app exit within its shutdown bound with Redis gone and an event stream open',
+    { timeout: 90_000 },
+    async () => {
+      // An operation that never ends while Redis is away keeps its event stream open.
+      const request = specExample('provision-request');
+      request.agent_config.channels = ['sms'];
+      const accepted = await api.post('/api/v1/agents/provision', request);
+      const stream = await fetch(`${engine.gatewayUrl}${accepted.body.events_url}`, {
+        headers: bearer(serviceToken()),
+      });
+      expect(stream.status).toBe(200);
+      const reading = stream.body!.getReader();
+      await reading.read();
 
-    await redis.crash();
-    const stops = [...engine.apps.values()].map(async (app) => {
-      const started = Date.now();
-      const exit = await app.stop(60_000);
-      return { app: app.name, ms: Date.now() - started, exit };
-    });
-    const times = await Promise.all(stops);
-    console.log('shutdown with Redis gone:', times.map(({ app, ms, exit }) => `${app} ${ms} ms (${exit.signal ?? exit.code})`).join(', '));
-    for (const { app, ms } of times) expect(ms, app).toBeLessThan(GRACE_MS + MARGIN_MS);
-    await reading.cancel().catch(() => undefined);
-  });
+      await redis.crash();
+      const stops = [...engine.apps.values()].map(async (app) => {
+        const started = Date.now();
+        const exit = await app.stop(60_000);
+        return { app: app.name, ms: Date.now() - started, exit };
+      });
+      const times = await Promise.all(stops);
+      console.log(
+        'shutdown with Redis gone:',
+        times.map(({ app, ms, exit }) => `${app} ${ms} ms (${exit.signal ?? exit.code})`).join(', '),
+      );
+      for (const { app, ms } of times) expect(ms, app).toBeLessThan(GRACE_MS + MARGIN_MS);
+      await reading.cancel().catch(() => undefined);
+    },
+  );
 });

@@ -25,7 +25,8 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-const postSigned = (path: string, payload: unknown) => postSignedWebhook(engine.gatewayUrl, path, payload, WEBHOOK_SECRET);
+const postSigned = (path: string, payload: unknown) =>
+  postSignedWebhook(engine.gatewayUrl, path, payload, WEBHOOK_SECRET);
 
 /** Provisions the spec's agent with another channel set; answers its id once the operation completed. */
 async function provisionWith(channels: string[]): Promise<string> {
@@ -41,7 +42,11 @@ describe("the spec's provisioning request, verbatim", () => {
   beforeAll(async () => {
     const accepted = await api.post('/api/v1/agents/provision', specExample('provision-request'));
     expect(accepted.status).toBe(202);
-    expect(accepted.body).toMatchObject({ provisioning_id: expect.any(String), agent_id: expect.any(String), status: 'queued' });
+    expect(accepted.body).toMatchObject({
+      provisioning_id: expect.any(String),
+      agent_id: expect.any(String),
+      status: 'queued',
+    });
     agentId = accepted.body.agent_id;
     final = await operationEnd(api, accepted.body.status_url);
   });
@@ -55,7 +60,9 @@ describe("the spec's provisioning request, verbatim", () => {
     expect(config.name).toBe('Cozy Comfort Bedding Agent');
     expect(config.status).toBe('active');
     expect(config.provisioning_complete).toBe(true);
-    const byType = Object.fromEntries(config.channels.map((channel: { channel_type: string }) => [channel.channel_type, channel]));
+    const byType = Object.fromEntries(
+      config.channels.map((channel: { channel_type: string }) => [channel.channel_type, channel]),
+    );
     expect(Object.keys(byType).sort()).toEqual(['facebook', 'instagram', 'twitter', 'voice', 'whatsapp']);
     expect(byType.voice).toMatchObject({
       channel_type: 'voice',
@@ -74,7 +81,9 @@ describe("the spec's provisioning request, verbatim", () => {
       });
     }
     // One ElizaOS identity answers on every channel.
-    expect(new Set(['instagram', 'whatsapp', 'facebook', 'twitter'].map((c) => byType[c].elizaos_agent_id)).size).toBe(1);
+    expect(new Set(['instagram', 'whatsapp', 'facebook', 'twitter'].map((c) => byType[c].elizaos_agent_id)).size).toBe(
+      1,
+    );
   });
 
   it('returns the profile exactly as it was sent, with the channels named channel_type', async () => {
@@ -92,11 +101,19 @@ describe("the spec's provisioning request, verbatim", () => {
     });
     expect(agent.body.character_config).toEqual(sent.character_config);
     expect(agent.body.context).toEqual(sent.context);
-    expect(agent.body.channels.every((channel: Record<string, unknown>) => typeof channel.channel_type === 'string' && !('type' in channel))).toBe(true);
+    expect(
+      agent.body.channels.every(
+        (channel: Record<string, unknown>) => typeof channel.channel_type === 'string' && !('type' in channel),
+      ),
+    ).toBe(true);
   });
 
-  it('speaks as the business, from its knowledge base, on the spec\'s Connect webhook', async () => {
-    const hours = await postSigned('/api/v1/webhooks/connect', { agent_id: agentId, message: 'What time are you open?', channel: 'voice' });
+  it("speaks as the business, from its knowledge base, on the spec's Connect webhook", async () => {
+    const hours = await postSigned('/api/v1/webhooks/connect', {
+      agent_id: agentId,
+      message: 'What time are you open?',
+      channel: 'voice',
+    });
     expect(hours.status).toBe(200);
     expect(hours.body).toEqual({
       message: expect.stringContaining('9 AM - 6 PM EST'),
@@ -105,9 +122,17 @@ describe("the spec's provisioning request, verbatim", () => {
       tts_ready: true,
       action: 'continue',
     });
-    const returns = await postSigned('/api/v1/webhooks/connect', { agent_id: agentId, message: 'Can I return a duvet?', channel: 'voice' });
+    const returns = await postSigned('/api/v1/webhooks/connect', {
+      agent_id: agentId,
+      message: 'Can I return a duvet?',
+      channel: 'voice',
+    });
     expect(returns.body.message).toContain('30-day returns');
-    const products = await postSigned('/api/v1/webhooks/connect', { agent_id: agentId, message: 'What do you sell?', channel: 'voice' });
+    const products = await postSigned('/api/v1/webhooks/connect', {
+      agent_id: agentId,
+      message: 'What do you sell?',
+      channel: 'voice',
+    });
     expect(products.body.message).toContain('bedding sets');
     expect(products.body.message).not.toMatch(/_|Agent/);
   });
@@ -128,10 +153,17 @@ describe("the spec's provisioning request, verbatim", () => {
   });
 
   it("changes the name and status with the spec's PUT, with no version, refusing what the state machine forbids", async () => {
-    const paused = await api.put(`/api/v1/agents/${agentId}`, { name: 'Cozy Comfort Bedding Helper', status: 'paused' });
+    const paused = await api.put(`/api/v1/agents/${agentId}`, {
+      name: 'Cozy Comfort Bedding Helper',
+      status: 'paused',
+    });
     expect(paused.status).toBe(200);
     expect(paused.body.agent).toMatchObject({ name: 'Cozy Comfort Bedding Helper', status: 'paused' });
-    const closed = await postSigned('/api/v1/webhooks/connect', { agent_id: agentId, message: 'Hello?', channel: 'voice' });
+    const closed = await postSigned('/api/v1/webhooks/connect', {
+      agent_id: agentId,
+      message: 'Hello?',
+      channel: 'voice',
+    });
     expect(closed.body).toMatchObject({ agent_id: agentId, channel: 'voice', tts_ready: true, action: 'end' });
 
     expect((await api.put(`/api/v1/agents/${agentId}`, { status: 'active' })).body.agent.status).toBe('active');
@@ -160,12 +192,16 @@ describe("the spec's provisioning request, verbatim", () => {
 
   it('makes a social channel active when a PUT supplies the credentials it waited for', async () => {
     const update = await api.put(`/api/v1/agents/${agentId}`, {
-      channel_credentials: { whatsapp: { phone_number_id: `${Date.now()}1`, access_token: 'EAAG-spec-contract-token' } },
+      channel_credentials: {
+        whatsapp: { phone_number_id: `${Date.now()}1`, access_token: 'EAAG-spec-contract-token' },
+      },
     });
     expect(update.status).toBe(202);
     const done = await operationEnd(api, update.body.status_url);
     expect(done.status).toBe('completed');
-    const whatsapp = done.agent_config.channels.find((channel: { channel_type: string }) => channel.channel_type === 'whatsapp');
+    const whatsapp = done.agent_config.channels.find(
+      (channel: { channel_type: string }) => channel.channel_type === 'whatsapp',
+    );
     expect(whatsapp).toMatchObject({ status: 'active', credentials_configured: true });
     expect(whatsapp).not.toHaveProperty('error');
   });
@@ -177,7 +213,11 @@ describe('agents without a social channel', () => {
     const character = await api.get(`/api/v1/agents/${agentId}/character`);
     expect(character.status).toBe(200);
     expect(character.body.character.name).toBe('Cozy Comfort Bedding');
-    const answer = await postSigned('/api/v1/webhooks/connect', { agent_id: agentId, message: 'what time are you open?', channel });
+    const answer = await postSigned('/api/v1/webhooks/connect', {
+      agent_id: agentId,
+      message: 'what time are you open?',
+      channel,
+    });
     expect(answer.body).toMatchObject({ agent_id: agentId, channel, tts_ready: true, action: 'continue' });
     expect(answer.body.message).toContain('Our store hours are 9 AM - 6 PM EST.');
   });
@@ -202,7 +242,12 @@ describe('agents without a social channel', () => {
     const agentId = await provisionWith(['voice']);
     const sms = await postSigned('/api/v1/webhooks/connect', { agent_id: agentId, message: 'hi', channel: 'sms' });
     expect(sms.status).toBe(404);
-    const extra = await postSigned('/api/v1/webhooks/connect', { agent_id: agentId, message: 'hi', channel: 'voice', colour: 'red' });
+    const extra = await postSigned('/api/v1/webhooks/connect', {
+      agent_id: agentId,
+      message: 'hi',
+      channel: 'voice',
+      colour: 'red',
+    });
     expect(extra.status).toBe(400);
     expect(extra.body.message).toContain('colour');
   });

@@ -57,7 +57,11 @@ afterAll(async () => {
 });
 
 /** The trace holding a span that `match` picks, once `complete` says all of it has arrived. */
-async function traceOf(match: (span: ReceivedSpan) => boolean, complete: (trace: ReceivedSpan[]) => boolean, what: string) {
+async function traceOf(
+  match: (span: ReceivedSpan) => boolean,
+  complete: (trace: ReceivedSpan[]) => boolean,
+  what: string,
+) {
   try {
     return await waitFor(
       async () => {
@@ -70,12 +74,20 @@ async function traceOf(match: (span: ReceivedSpan) => boolean, complete: (trace:
     );
   } catch (error) {
     const found = receiver.spans.find(match);
-    throw new Error(`${(error as Error).message}; spans: ${summary(found ? receiver.trace(found.traceId) : receiver.spans)}`);
+    throw new Error(
+      `${(error as Error).message}; spans: ${summary(found ? receiver.trace(found.traceId) : receiver.spans)}`,
+      { cause: error },
+    );
   }
 }
 
 function summary(spans: ReceivedSpan[]): string {
-  return spans.map((span) => `\n  ${span.service} [${span.kind}] ${span.name} (${span.scope}) ${span.spanId}<-${span.parentSpanId ?? 'root'} ${JSON.stringify(span.attributes)}`).join('');
+  return spans
+    .map(
+      (span) =>
+        `\n  ${span.service} [${span.kind}] ${span.name} (${span.scope}) ${span.spanId}<-${span.parentSpanId ?? 'root'} ${JSON.stringify(span.attributes)}`,
+    )
+    .join('');
 }
 
 function only(trace: ReceivedSpan[], service: AppName, name: string, kind: number): ReceivedSpan {
@@ -95,7 +107,11 @@ const has = (trace: ReceivedSpan[], service: AppName, name: string, kind: number
 function ancestry(trace: ReceivedSpan[], span: ReceivedSpan): ReceivedSpan[] {
   const byId = new Map(trace.map((each) => [each.spanId, each]));
   const chain = [span];
-  for (let parent = span.parentSpanId && byId.get(span.parentSpanId); parent; parent = parent.parentSpanId && byId.get(parent.parentSpanId)) {
+  for (
+    let parent = span.parentSpanId && byId.get(span.parentSpanId);
+    parent;
+    parent = parent.parentSpanId && byId.get(parent.parentSpanId)
+  ) {
     chain.push(parent);
   }
   return chain;
@@ -125,12 +141,25 @@ describe('traces across HTTP and every queue hop', () => {
       'the provisioning trace',
     );
     const root = expectConnected(trace);
-    expect(root).toMatchObject({ service: 'api-gateway', kind: OtlpSpanKind.Server, name: 'POST /api/v1/agents/provision' });
-    expect(root.attributes).toMatchObject({ 'http.route': '/api/v1/agents/provision', 'http.response.status_code': 202 });
+    expect(root).toMatchObject({
+      service: 'api-gateway',
+      kind: OtlpSpanKind.Server,
+      name: 'POST /api/v1/agents/provision',
+    });
+    expect(root.attributes).toMatchObject({
+      'http.route': '/api/v1/agents/provision',
+      'http.response.status_code': 202,
+    });
     // Express is instrumented: the route's handler has a span of its own, under the request's.
-    const handler = trace.find((span) => span.scope === '@opentelemetry/instrumentation-express' && span.attributes['http.route'] === '/api/v1/agents/provision');
+    const handler = trace.find(
+      (span) =>
+        span.scope === '@opentelemetry/instrumentation-express' &&
+        span.attributes['http.route'] === '/api/v1/agents/provision',
+    );
     expect(handler?.parentSpanId).toBe(root.spanId);
-    expect(new Set(trace.map((span) => span.service))).toEqual(new Set(['api-gateway', 'aws-connect-worker', 'elizaos-worker', 'context-service']));
+    expect(new Set(trace.map((span) => span.service))).toEqual(
+      new Set(['api-gateway', 'aws-connect-worker', 'elizaos-worker', 'context-service']),
+    );
 
     const flow = only(trace, 'api-gateway', 'addFlow provisioning', OtlpSpanKind.Producer);
     expect(ancestry(trace, flow).at(-1)).toBe(root);
@@ -151,7 +180,12 @@ describe('traces across HTTP and every queue hop', () => {
 
   it('follows a WhatsApp message from the webhook to the reply sent to the platform', async () => {
     const customer = `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-    const body = whatsappTextMessage({ phoneNumberId: WHATSAPP_ACCOUNT, from: customer, name: 'Ann Lee', text: 'What are your store hours?' });
+    const body = whatsappTextMessage({
+      phoneNumberId: WHATSAPP_ACCOUNT,
+      from: customer,
+      name: 'Ann Lee',
+      text: 'What are your store hours?',
+    });
     const response = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...signMeta(body, META_SECRET) },
@@ -161,9 +195,14 @@ describe('traces across HTTP and every queue hop', () => {
     await waitFor(async () => (social.sentTo(customer).length > 0 ? true : undefined), 'the reply', 30_000);
 
     const isSend = (span: ReceivedSpan) =>
-      span.service === 'context-service' && span.kind === OtlpSpanKind.Client && String(span.attributes['url.full']).startsWith(`${social.url}/`);
+      span.service === 'context-service' &&
+      span.kind === OtlpSpanKind.Client &&
+      String(span.attributes['url.full']).startsWith(`${social.url}/`);
     const trace = await traceOf(
-      (span) => span.service === 'api-gateway' && span.kind === OtlpSpanKind.Server && span.name === 'POST /api/v1/webhooks/meta',
+      (span) =>
+        span.service === 'api-gateway' &&
+        span.kind === OtlpSpanKind.Server &&
+        span.name === 'POST /api/v1/webhooks/meta',
       (trace) =>
         has(trace, 'context-service', 'process inbound', OtlpSpanKind.Consumer) &&
         has(trace, 'elizaos-worker', 'process messages', OtlpSpanKind.Consumer) &&
@@ -172,22 +211,40 @@ describe('traces across HTTP and every queue hop', () => {
       'the message trace',
     );
     const root = expectConnected(trace);
-    expect(root).toMatchObject({ service: 'api-gateway', kind: OtlpSpanKind.Server, name: 'POST /api/v1/webhooks/meta' });
+    expect(root).toMatchObject({
+      service: 'api-gateway',
+      kind: OtlpSpanKind.Server,
+      name: 'POST /api/v1/webhooks/meta',
+    });
     expect(root.attributes).toMatchObject({ 'http.route': '/api/v1/webhooks/meta', 'http.response.status_code': 200 });
-    expect(new Set(trace.map((span) => span.service))).toEqual(new Set(['api-gateway', 'context-service', 'elizaos-worker']));
+    expect(new Set(trace.map((span) => span.service))).toEqual(
+      new Set(['api-gateway', 'context-service', 'elizaos-worker']),
+    );
 
     // Webhook -> inbound job (context-service) -> the turn flow it adds -> the reply (elizaos-worker) and the delivery
     // (context-service) -> the platform call.
     const inbound = only(trace, 'context-service', 'process inbound', OtlpSpanKind.Consumer);
-    expect(parentOf(trace, inbound)).toMatchObject({ service: 'api-gateway', name: 'add inbound.inbound.message', kind: OtlpSpanKind.Producer });
+    expect(parentOf(trace, inbound)).toMatchObject({
+      service: 'api-gateway',
+      name: 'add inbound.inbound.message',
+      kind: OtlpSpanKind.Producer,
+    });
     expect(ancestry(trace, inbound).at(-1)).toBe(root);
     const turn = only(trace, 'context-service', 'addFlow conversations', OtlpSpanKind.Producer);
     expect(parentOf(trace, turn)).toBe(inbound);
     const reply = only(trace, 'elizaos-worker', 'process messages', OtlpSpanKind.Consumer);
-    expect(parentOf(trace, reply)).toMatchObject({ service: 'context-service', name: 'addNode messages', kind: OtlpSpanKind.Producer });
+    expect(parentOf(trace, reply)).toMatchObject({
+      service: 'context-service',
+      name: 'addNode messages',
+      kind: OtlpSpanKind.Producer,
+    });
     expect(ancestry(trace, reply)).toContain(turn);
     const deliver = only(trace, 'context-service', 'process conversations', OtlpSpanKind.Consumer);
-    expect(parentOf(trace, deliver)).toMatchObject({ service: 'context-service', name: 'addNode conversations', kind: OtlpSpanKind.Producer });
+    expect(parentOf(trace, deliver)).toMatchObject({
+      service: 'context-service',
+      name: 'addNode conversations',
+      kind: OtlpSpanKind.Producer,
+    });
     expect(ancestry(trace, deliver)).toContain(turn);
     const send = trace.find(isSend)!;
     expect(send.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.response.status_code': 200 });
@@ -197,10 +254,16 @@ describe('traces across HTTP and every queue hop', () => {
 
   it('exports the spans still buffered when an app stops', async () => {
     // Nothing is exported on schedule (a minute away): only the flush on SIGTERM can deliver the request's span.
-    const gateway = AppProcess.spawn('api-gateway', { ...env, OTEL_BSP_SCHEDULE_DELAY: '60000', OTEL_SERVICE_NAME: 'gateway-stopping' }, await freePort());
+    const gateway = AppProcess.spawn(
+      'api-gateway',
+      { ...env, OTEL_BSP_SCHEDULE_DELAY: '60000', OTEL_SERVICE_NAME: 'gateway-stopping' },
+      await freePort(),
+    );
     try {
       await gateway.ready();
-      expect((await fetch(`${gateway.url}/api/v1/agents?limit=1`, { headers: bearer(serviceToken()) })).status).toBe(200);
+      expect((await fetch(`${gateway.url}/api/v1/agents?limit=1`, { headers: bearer(serviceToken()) })).status).toBe(
+        200,
+      );
     } finally {
       await gateway.stop();
     }
@@ -209,7 +272,7 @@ describe('traces across HTTP and every queue hop', () => {
     );
   });
 
-  it('leaves out the queues\' housekeeping that no request or job started', () => {
+  it("leaves out the queues' housekeeping that no request or job started", () => {
     // The stalled-jobs check ran every half second in every worker meanwhile; none of it is a trace of its own.
     const housekeeping = receiver.spans.filter((span) => span.scope === 'bullmq' && span.parentSpanId === undefined);
     expect(housekeeping, summary(housekeeping)).toEqual([]);

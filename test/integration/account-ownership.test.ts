@@ -27,7 +27,14 @@ const unique = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 
 async function gatewayOn(graphUrl: string): Promise<Api> {
   const gateway = await startGateway(
-    testEnv({ PLATFORM_OWNERSHIP_CHECK: 'live', META_GRAPH_BASE_URL: graphUrl, META_GRAPH_VERSION: VERSION, X_API_BASE_URL: graphUrl, META_APP_SECRET: META_SECRET, OWNERSHIP_CHECK_TIMEOUT_MS: '1000' }),
+    testEnv({
+      PLATFORM_OWNERSHIP_CHECK: 'live',
+      META_GRAPH_BASE_URL: graphUrl,
+      META_GRAPH_VERSION: VERSION,
+      X_API_BASE_URL: graphUrl,
+      META_APP_SECRET: META_SECRET,
+      OWNERSHIP_CHECK_TIMEOUT_MS: '1000',
+    }),
   );
   apps.push(gateway.app);
   return gateway.api;
@@ -47,7 +54,10 @@ afterAll(async () => {
 function provision(vendor: string, channel: string, credentials: Record<string, string>) {
   return api.post(
     '/api/v1/agents/provision',
-    cozyComfortRequest(vendor, { channels: [channel] as never, channel_credentials: { [channel]: credentials } as never }),
+    cozyComfortRequest(vendor, {
+      channels: [channel] as never,
+      channel_credentials: { [channel]: credentials } as never,
+    }),
     bearer(serviceToken()),
   );
 }
@@ -68,7 +78,9 @@ describe('claiming a platform account', () => {
     expect((await provision(vendor, 'facebook', { page_id: victim, access_token: 'EAAG-made-up' })).status).toBe(403);
 
     // The owner claims it with its own token, and is not locked out by the attempts.
-    expect((await provision(uniqueVendor(), 'facebook', { page_id: victim, access_token: 'EAAG-victim-page-token' })).status).toBe(202);
+    expect(
+      (await provision(uniqueVendor(), 'facebook', { page_id: victim, access_token: 'EAAG-victim-page-token' })).status,
+    ).toBe(202);
   });
 
   it('needs the token to claim an account at all', async () => {
@@ -84,12 +96,37 @@ describe('claiming a platform account', () => {
     social.allowToken(instagram, 'IGQV-own-token');
     social.allowXUser(xUser, 'x-own-user-token');
     social.allowXUser(unique(), 'x-someone-else');
-    expect((await provision(uniqueVendor(), 'whatsapp', { phone_number_id: number, business_account_id: waba, access_token: 'EAAG-system-user' })).status).toBe(202);
-    expect((await provision(uniqueVendor(), 'whatsapp', { phone_number_id: unique(), access_token: 'EAAG-system-user' })).status).toBe(403);
-    expect((await provision(uniqueVendor(), 'whatsapp', { phone_number_id: unique(), business_account_id: unique(), access_token: 'EAAG-system-user' })).status).toBe(403);
-    expect((await provision(uniqueVendor(), 'instagram', { account_id: instagram, access_token: 'IGQV-own-token' })).status).toBe(202);
-    expect((await provision(uniqueVendor(), 'twitter', { user_id: xUser, access_token: 'x-someone-else' })).status).toBe(403);
-    expect((await provision(uniqueVendor(), 'twitter', { user_id: xUser, access_token: 'x-own-user-token' })).status).toBe(202);
+    expect(
+      (
+        await provision(uniqueVendor(), 'whatsapp', {
+          phone_number_id: number,
+          business_account_id: waba,
+          access_token: 'EAAG-system-user',
+        })
+      ).status,
+    ).toBe(202);
+    expect(
+      (await provision(uniqueVendor(), 'whatsapp', { phone_number_id: unique(), access_token: 'EAAG-system-user' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await provision(uniqueVendor(), 'whatsapp', {
+          phone_number_id: unique(),
+          business_account_id: unique(),
+          access_token: 'EAAG-system-user',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await provision(uniqueVendor(), 'instagram', { account_id: instagram, access_token: 'IGQV-own-token' })).status,
+    ).toBe(202);
+    expect(
+      (await provision(uniqueVendor(), 'twitter', { user_id: xUser, access_token: 'x-someone-else' })).status,
+    ).toBe(403);
+    expect(
+      (await provision(uniqueVendor(), 'twitter', { user_id: xUser, access_token: 'x-own-user-token' })).status,
+    ).toBe(202);
   });
 
   it('proves new credentials given by a PUT the same way', async () => {
@@ -98,7 +135,11 @@ describe('claiming a platform account', () => {
     social.allowToken(other, 'EAAG-page-b');
     const accepted = await provision(uniqueVendor(), 'facebook', { page_id: page, access_token: 'EAAG-page-a' });
     const agentId = accepted.body.agent_id as string;
-    const moved = await api.put(`/api/v1/agents/${agentId}`, { channel_credentials: { facebook: { page_id: other, access_token: 'EAAG-page-a' } } }, bearer(serviceToken()));
+    const moved = await api.put(
+      `/api/v1/agents/${agentId}`,
+      { channel_credentials: { facebook: { page_id: other, access_token: 'EAAG-page-a' } } },
+      bearer(serviceToken()),
+    );
     expect(moved.status).toBe(403);
     expect(moved.body.fields[0].field).toBe('channel_credentials.facebook.access_token');
   });
@@ -108,7 +149,10 @@ describe('claiming a platform account', () => {
     const vendor = uniqueVendor();
     const answer = await unreachable.post(
       '/api/v1/agents/provision',
-      cozyComfortRequest(vendor, { channels: ['facebook'], channel_credentials: { facebook: { page_id: unique(), access_token: 'EAAG-any-token' } } as never }),
+      cozyComfortRequest(vendor, {
+        channels: ['facebook'],
+        channel_credentials: { facebook: { page_id: unique(), access_token: 'EAAG-any-token' } } as never,
+      }),
       bearer(serviceToken()),
     );
     expect(answer.status).toBe(503);
@@ -125,13 +169,19 @@ describe('routing', () => {
     const agentId = accepted.body.agent_id as string;
     const deliver = async () => {
       const body = messengerTextMessage({ pageId: page, psid: `psid${unique()}`, text: 'Hello?' });
-      const answer = await fetch(`${api.baseUrl}/api/v1/webhooks/meta`, { method: 'POST', headers: { 'content-type': 'application/json', ...signMeta(body, META_SECRET) }, body });
+      const answer = await fetch(`${api.baseUrl}/api/v1/webhooks/meta`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signMeta(body, META_SECRET) },
+        body,
+      });
       expect(answer.status).toBe(200);
     };
     // No worker runs here: the channel is still being provisioned.
     await deliver();
     expect(await countRows(db, 'conversation_messages', 'agent_id = $1', [agentId])).toBe(0);
-    await db.query(`UPDATE agent_channels SET status = 'active' WHERE agent_id = $1 AND channel = 'facebook'`, [agentId]);
+    await db.query(`UPDATE agent_channels SET status = 'active' WHERE agent_id = $1 AND channel = 'facebook'`, [
+      agentId,
+    ]);
     await deliver();
     expect(await countRows(db, 'conversation_messages', 'agent_id = $1', [agentId])).toBe(1);
   });

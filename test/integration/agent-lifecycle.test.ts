@@ -62,7 +62,8 @@ async function provision(vendor: string, overrides: Record<string, unknown> = {}
   return { agentId: accepted.body.agent_id as string, done };
 }
 
-const act = (agentId: string, action: string, headers = service()) => api.post(`/api/v1/agents/${agentId}/${action}`, {}, headers);
+const act = (agentId: string, action: string, headers = service()) =>
+  api.post(`/api/v1/agents/${agentId}/${action}`, {}, headers);
 
 describe('listing agents', () => {
   it('pages and filters, caps the page size, and keeps vendors apart', async () => {
@@ -77,7 +78,9 @@ describe('listing agents', () => {
     expect(page.body.items).toHaveLength(1);
     expect(page.body.items[0].id).toBe(all.body.items[1].id);
     expect((await api.get(`/api/v1/agents?vendor_id=${vendor}&channel=whatsapp`, service())).body.total).toBe(2);
-    expect((await api.get(`/api/v1/agents?vendor_id=${vendor}&business_type=microfinance`, service())).body.total).toBe(1);
+    expect((await api.get(`/api/v1/agents?vendor_id=${vendor}&business_type=microfinance`, service())).body.total).toBe(
+      1,
+    );
     expect((await api.get(`/api/v1/agents?vendor_id=${vendor}&status=paused`, service())).body.total).toBe(0);
 
     const own = await api.get('/api/v1/agents', bearer(vendorToken(vendor)));
@@ -118,7 +121,11 @@ describe('the agent state machine', () => {
       'stop',
       'start',
     ]);
-    expect(audit.events[2]).toMatchObject({ from_status: 'active', to_status: 'paused', actor: `vendor:${vendor}:user-of-${vendor}` });
+    expect(audit.events[2]).toMatchObject({
+      from_status: 'active',
+      to_status: 'paused',
+      actor: `vendor:${vendor}:user-of-${vendor}`,
+    });
     expect(audit.events[3].actor).toBe('service:backend');
     expect((await api.get(`/api/v1/agents/${agentId}/audit`, bearer(vendorToken(uniqueVendor())))).status).toBe(404);
   });
@@ -134,7 +141,9 @@ describe('the agent state machine', () => {
 
   it("plays the closed message to a paused agent's callers, transfers them as configured, and records the turn", async () => {
     const { agentId, done } = await provision(uniqueVendor(), { channels: ['voice'] });
-    const voiceNumber = done.agent_config.channels.find((channel: { channel_type: string }) => channel.channel_type === 'voice').phone_number as string;
+    const voiceNumber = done.agent_config.channels.find(
+      (channel: { channel_type: string }) => channel.channel_type === 'voice',
+    ).phone_number as string;
     expect((await act(agentId, 'pause')).status).toBe(200);
     const caller = `+1555${String(Date.now()).slice(-7)}`;
     const turn = (overrides: Record<string, unknown> = {}) => {
@@ -150,14 +159,25 @@ describe('the agent state machine', () => {
       });
       return fetch(`${api.baseUrl}/api/v1/webhooks/connect`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/connect', body, WEBHOOK_SECRET) },
+        headers: {
+          'content-type': 'application/json',
+          ...signAsCaller('/api/v1/webhooks/connect', body, WEBHOOK_SECRET),
+        },
         body,
       }).then(async (response) => ({ status: response.status, body: await response.json() }));
     };
     expect(await turn()).toEqual({ status: 200, body: { reply: CLOSED_REPLY, action: 'transfer' } });
     const recorded = async () =>
-      (await db.query(`SELECT counterpart_id, text, status FROM conversation_messages WHERE agent_id = $1 AND direction = 'inbound'`, [agentId])).rows;
-    const held = await waitFor(async () => ((await recorded())[0]?.status === 'held' ? recorded() : undefined), 'the turn to be held');
+      (
+        await db.query(
+          `SELECT counterpart_id, text, status FROM conversation_messages WHERE agent_id = $1 AND direction = 'inbound'`,
+          [agentId],
+        )
+      ).rows;
+    const held = await waitFor(
+      async () => ((await recorded())[0]?.status === 'held' ? recorded() : undefined),
+      'the turn to be held',
+    );
     expect(held).toEqual([{ counterpart_id: caller, text: 'Are you open tomorrow?', status: 'held' }]);
 
     // The flow names its agent: a turn naming another agent, or no agent id at all, reaches nobody and ends.
@@ -174,10 +194,19 @@ describe('the agent state machine', () => {
     });
     await act(agentId, 'pause');
     const post = async (userId: string, timestamp: string) => {
-      const body = JSON.stringify({ platform: 'whatsapp', agent_id: agentId, message: 'What are your store hours?', user_id: userId, timestamp });
+      const body = JSON.stringify({
+        platform: 'whatsapp',
+        agent_id: agentId,
+        message: 'What are your store hours?',
+        user_id: userId,
+        timestamp,
+      });
       const response = await fetch(`${api.baseUrl}/api/v1/webhooks/elizaos`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/elizaos', body, WEBHOOK_SECRET) },
+        headers: {
+          'content-type': 'application/json',
+          ...signAsCaller('/api/v1/webhooks/elizaos', body, WEBHOOK_SECRET),
+        },
         body,
       });
       return { status: response.status, body: (await response.json()) as { message: string | null } };
@@ -193,7 +222,10 @@ describe('the agent state machine', () => {
           [agentId],
         )
       ).rows;
-    await waitFor(async () => ((await statuses()).every((row) => row.status === 'held') ? true : undefined), 'both to be held');
+    await waitFor(
+      async () => ((await statuses()).every((row) => row.status === 'held') ? true : undefined),
+      'both to be held',
+    );
 
     await act(agentId, 'resume');
     const settled = await waitFor(async () => {
@@ -208,7 +240,8 @@ describe('the agent state machine', () => {
 });
 
 describe('changing an agent', () => {
-  const put = (agentId: string, body: Record<string, unknown>) => api.send<any>('PUT', `/api/v1/agents/${agentId}`, JSON.stringify(body), service());
+  const put = (agentId: string, body: Record<string, unknown>) =>
+    api.send<any>('PUT', `/api/v1/agents/${agentId}`, JSON.stringify(body), service());
 
   it('provisions only the difference: a channel added, one dropped, a new tone and greeting re-rendered', async () => {
     const { agentId } = await provision(uniqueVendor(), { channels: ['voice', 'whatsapp'] });
@@ -282,7 +315,9 @@ describe('changing an agent', () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body.agent.name).toBe('Cozy Comfort Home');
     await ended(renamed.body.status_url);
-    expect((await api.get(`/api/v1/agents/${agentId}/character`, service())).body.character.name).toBe('Cozy Comfort Home');
+    expect((await api.get(`/api/v1/agents/${agentId}/character`, service())).body.character.name).toBe(
+      'Cozy Comfort Home',
+    );
     const wrong = await put(agentId, { version: renamed.body.agent.version, channels: ['fax'] });
     expect(wrong.status).toBe(400);
     expect(wrong.body.fields[0].field).toBe('channels');
@@ -293,18 +328,29 @@ describe('deleting an agent', () => {
   it('removes every Connect resource, pools the number for the next agent, and is harmless twice', async () => {
     const vendor = uniqueVendor();
     const { agentId, done } = await provision(vendor, { channels: ['voice', 'whatsapp'] });
-    const number = done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'voice').phone_number;
+    const number = done.agent_config.channels.find(
+      (c: { channel_type: string }) => c.channel_type === 'voice',
+    ).phone_number;
     expect(aws.inventory().contactFlows.filter((f) => f.name === contactFlowNameOf(agentId))).toHaveLength(1);
 
     const deleted = await api.send<any>('DELETE', `/api/v1/agents/${agentId}`, undefined, service());
     expect(deleted.status).toBe(202);
     const operation = await ended(deleted.body.status_url);
     expect(operation.status).toBe('completed');
-    expect(operation.steps.map((step: { name: string }) => step.name)).toEqual(['aws_connect', 'elizaos', 'context', 'finalize']);
+    expect(operation.steps.map((step: { name: string }) => step.name)).toEqual([
+      'aws_connect',
+      'elizaos',
+      'context',
+      'finalize',
+    ]);
 
     const agent = await api.get(`/api/v1/agents/${agentId}`, service());
     expect(agent.body.status).toBe('deleted');
-    expect(agent.body.channels.every((channel: { external_account_id?: string; phone_number?: string }) => !channel.phone_number)).toBe(true);
+    expect(
+      agent.body.channels.every(
+        (channel: { external_account_id?: string; phone_number?: string }) => !channel.phone_number,
+      ),
+    ).toBe(true);
     expect(aws.inventory().contactFlows.filter((f) => f.name === contactFlowNameOf(agentId))).toHaveLength(0);
     const held = aws.inventory().phoneNumbers.find((n) => n.number === number)!;
     expect(held).toMatchObject({ status: 'CLAIMED', released: false });

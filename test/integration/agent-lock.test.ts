@@ -58,7 +58,9 @@ describe('whileHoldingLock', () => {
   });
 
   it('lets go of the lock when the work fails', async () => {
-    await expect(whileHoldingLock(db, 'agent-4', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(whileHoldingLock(db, 'agent-4', async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
     await expect(whileHoldingLock(impatient, 'agent-4', async () => 'ran')).resolves.toBe('ran');
   });
 });

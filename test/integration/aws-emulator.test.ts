@@ -47,11 +47,17 @@ const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const FAST: AwsEmulatorOptions = { instanceActivationMs: 60, phoneClaimMs: 60, functionActivationMs: 60 };
 const ROLE = 'arn:aws:iam::123456789012:role/voca-connect-lambda';
 
-function connectClient(aws: AwsEmulator, extra: Partial<ConstructorParameters<typeof ConnectClient>[0]> = {}): ConnectClient {
+function connectClient(
+  aws: AwsEmulator,
+  extra: Partial<ConstructorParameters<typeof ConnectClient>[0]> = {},
+): ConnectClient {
   return new ConnectClient({ endpoint: aws.url, region: REGION, credentials, maxAttempts: 1, ...extra });
 }
 
-function lambdaClient(aws: AwsEmulator, extra: Partial<ConstructorParameters<typeof LambdaClient>[0]> = {}): LambdaClient {
+function lambdaClient(
+  aws: AwsEmulator,
+  extra: Partial<ConstructorParameters<typeof LambdaClient>[0]> = {},
+): LambdaClient {
   return new LambdaClient({ endpoint: aws.url, region: REGION, credentials, maxAttempts: 1, ...extra });
 }
 
@@ -66,7 +72,12 @@ async function awsError(promise: Promise<unknown>, name: string): Promise<Error 
   throw new Error(`expected ${name}, but the call succeeded`);
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 5_000): Promise<T> {
+async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -90,13 +101,22 @@ function flowContent(lambdaArn?: string): string {
     Version: '2019-10-30',
     StartAction: 'greet',
     Actions: [
-      { Identifier: 'greet', Type: 'MessageParticipant', Parameters: { Text: 'Hello' }, Transitions: { NextAction: lambdaArn ? 'invoke' : 'end', Errors: errors } },
+      {
+        Identifier: 'greet',
+        Type: 'MessageParticipant',
+        Parameters: { Text: 'Hello' },
+        Transitions: { NextAction: lambdaArn ? 'invoke' : 'end', Errors: errors },
+      },
       ...(lambdaArn
         ? [
             {
               Identifier: 'invoke',
               Type: 'InvokeLambdaFunction',
-              Parameters: { LambdaFunctionARN: lambdaArn, InvocationTimeLimitSeconds: '8', ResponseValidation: { ResponseType: 'STRING_MAP' } },
+              Parameters: {
+                LambdaFunctionARN: lambdaArn,
+                InvocationTimeLimitSeconds: '8',
+                ResponseValidation: { ResponseType: 'STRING_MAP' },
+              },
               Transitions: { NextAction: 'end', Errors: errors },
             },
           ]
@@ -108,7 +128,12 @@ function flowContent(lambdaArn?: string): string {
 
 async function activeInstance(connect: ConnectClient, alias = `voca-${randomUUID().slice(0, 8)}`) {
   const created = await connect.send(
-    new CreateInstanceCommand({ IdentityManagementType: 'CONNECT_MANAGED', InstanceAlias: alias, InboundCallsEnabled: true, OutboundCallsEnabled: false }),
+    new CreateInstanceCommand({
+      IdentityManagementType: 'CONNECT_MANAGED',
+      InstanceAlias: alias,
+      InboundCallsEnabled: true,
+      OutboundCallsEnabled: false,
+    }),
   );
   await until(
     () => connect.send(new DescribeInstanceCommand({ InstanceId: created.Id })),
@@ -120,9 +145,19 @@ async function activeInstance(connect: ConnectClient, alias = `voca-${randomUUID
 
 async function activeFunction(lambda: LambdaClient, name: string) {
   const created = await lambda.send(
-    new CreateFunctionCommand({ FunctionName: name, Role: ROLE, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip(name) } }),
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: ROLE,
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { ZipFile: zip(name) },
+    }),
   );
-  await until(() => lambda.send(new GetFunctionCommand({ FunctionName: name })), (r) => r.Configuration?.State === 'Active', `${name} to be Active`);
+  await until(
+    () => lambda.send(new GetFunctionCommand({ FunctionName: name })),
+    (r) => r.Configuration?.State === 'Active',
+    `${name} to be Active`,
+  );
   return created.FunctionArn as string;
 }
 
@@ -164,7 +199,10 @@ describe('AWS emulator: SigV4 front door', () => {
       },
       { step: 'build' },
     );
-    const error = await awsError(lambda.send(new GetFunctionCommand({ FunctionName: 'anything' })), 'InvalidSignatureException');
+    const error = await awsError(
+      lambda.send(new GetFunctionCommand({ FunctionName: 'anything' })),
+      'InvalidSignatureException',
+    );
     expect(error.$metadata.httpStatusCode).toBe(403);
     expect(error.message).toContain("'connect'");
   });
@@ -181,7 +219,14 @@ describe('AWS emulator: SigV4 front door', () => {
       { step: 'deserialize' },
     );
     await awsError(
-      connect.send(new CreateInstanceCommand({ IdentityManagementType: 'CONNECT_MANAGED', InstanceAlias: 'honest', InboundCallsEnabled: true, OutboundCallsEnabled: true })),
+      connect.send(
+        new CreateInstanceCommand({
+          IdentityManagementType: 'CONNECT_MANAGED',
+          InstanceAlias: 'honest',
+          InboundCallsEnabled: true,
+          OutboundCallsEnabled: true,
+        }),
+      ),
       'InvalidSignatureException',
     );
     expect(aws.inventory().instances).toEqual([]);
@@ -231,12 +276,22 @@ describe('AWS emulator: Connect instances, queues and hours', () => {
 
   it('creates an instance asynchronously and honours ClientToken idempotency', async () => {
     const token = randomUUID();
-    const input = { IdentityManagementType: 'CONNECT_MANAGED' as const, InstanceAlias: 'voca-shared', InboundCallsEnabled: true, OutboundCallsEnabled: true, ClientToken: token };
+    const input = {
+      IdentityManagementType: 'CONNECT_MANAGED' as const,
+      InstanceAlias: 'voca-shared',
+      InboundCallsEnabled: true,
+      OutboundCallsEnabled: true,
+      ClientToken: token,
+    };
     const first = await connect.send(new CreateInstanceCommand(input));
     expect(first.Arn).toBe(`arn:aws:connect:us-east-1:123456789012:instance/${first.Id}`);
 
     const described = await connect.send(new DescribeInstanceCommand({ InstanceId: first.Id }));
-    expect(described.Instance).toMatchObject({ Id: first.Id, InstanceStatus: 'CREATION_IN_PROGRESS', InstanceAlias: 'voca-shared' });
+    expect(described.Instance).toMatchObject({
+      Id: first.Id,
+      InstanceStatus: 'CREATION_IN_PROGRESS',
+      InstanceAlias: 'voca-shared',
+    });
     expect(described.Instance?.CreatedTime).toBeInstanceOf(Date);
     expect(Math.abs((described.Instance?.CreatedTime as Date).getTime() - Date.now())).toBeLessThan(5_000);
 
@@ -246,14 +301,25 @@ describe('AWS emulator: Connect instances, queues and hours', () => {
     // While it is being created, its resources are not reachable.
     await awsError(connect.send(new ListQueuesCommand({ InstanceId: first.Id })), 'ResourceNotFoundException');
 
-    const active = await until(() => connect.send(new DescribeInstanceCommand({ InstanceId: first.Id })), (r) => r.Instance?.InstanceStatus === 'ACTIVE', 'ACTIVE');
-    expect(active.Instance?.ServiceRole).toMatch(/^arn:aws:iam::123456789012:role\/aws-service-role\/connect.amazonaws.com\//);
+    const active = await until(
+      () => connect.send(new DescribeInstanceCommand({ InstanceId: first.Id })),
+      (r) => r.Instance?.InstanceStatus === 'ACTIVE',
+      'ACTIVE',
+    );
+    expect(active.Instance?.ServiceRole).toMatch(
+      /^arn:aws:iam::123456789012:role\/aws-service-role\/connect.amazonaws.com\//,
+    );
 
     const list = await connect.send(new ListInstancesCommand({}));
     expect(list.InstanceSummaryList?.map((i) => i.Id)).toEqual([first.Id]);
     // A different ClientToken with the same alias is a new request: aliases are unique.
-    await awsError(connect.send(new CreateInstanceCommand({ ...input, ClientToken: randomUUID() })), 'InvalidRequestException');
-    expect(aws.inventory().instances).toEqual([{ id: first.Id, arn: first.Arn, alias: 'voca-shared', status: 'ACTIVE', lambdaFunctions: [] }]);
+    await awsError(
+      connect.send(new CreateInstanceCommand({ ...input, ClientToken: randomUUID() })),
+      'InvalidRequestException',
+    );
+    expect(aws.inventory().instances).toEqual([
+      { id: first.Id, arn: first.Arn, alias: 'voca-shared', status: 'ACTIVE', lambdaFunctions: [] },
+    ]);
   });
 
   it('gives a new instance BasicQueue (STANDARD) and Basic Hours, and manages hours of operation', async () => {
@@ -261,55 +327,118 @@ describe('AWS emulator: Connect instances, queues and hours', () => {
     const queues = await connect.send(new ListQueuesCommand({ InstanceId: instance.id, QueueTypes: ['STANDARD'] }));
     expect(queues.QueueSummaryList?.map((q) => [q.Name, q.QueueType])).toEqual([['BasicQueue', 'STANDARD']]);
     expect(queues.QueueSummaryList?.[0]?.Arn).toMatch(new RegExp(`^${instance.arn}/queue/`));
-    expect((await connect.send(new ListQueuesCommand({ InstanceId: instance.id, QueueTypes: ['AGENT'] }))).QueueSummaryList).toEqual([]);
+    expect(
+      (await connect.send(new ListQueuesCommand({ InstanceId: instance.id, QueueTypes: ['AGENT'] }))).QueueSummaryList,
+    ).toEqual([]);
 
     const hours = await connect.send(new ListHoursOfOperationsCommand({ InstanceId: instance.id }));
     expect(hours.HoursOfOperationSummaryList?.map((h) => h.Name)).toEqual(['Basic Hours']);
     const basicHoursId = hours.HoursOfOperationSummaryList?.[0]?.Id as string;
 
-    const config = [{ Day: 'MONDAY' as const, StartTime: { Hours: 9, Minutes: 0 }, EndTime: { Hours: 17, Minutes: 30 } }];
-    const created = await connect.send(new CreateHoursOfOperationCommand({ InstanceId: instance.id, Name: 'Cozy hours', TimeZone: 'Europe/London', Config: config }));
+    const config = [
+      { Day: 'MONDAY' as const, StartTime: { Hours: 9, Minutes: 0 }, EndTime: { Hours: 17, Minutes: 30 } },
+    ];
+    const created = await connect.send(
+      new CreateHoursOfOperationCommand({
+        InstanceId: instance.id,
+        Name: 'Cozy hours',
+        TimeZone: 'Europe/London',
+        Config: config,
+      }),
+    );
     await awsError(
-      connect.send(new CreateHoursOfOperationCommand({ InstanceId: instance.id, Name: 'Cozy hours', TimeZone: 'Europe/London', Config: config })),
+      connect.send(
+        new CreateHoursOfOperationCommand({
+          InstanceId: instance.id,
+          Name: 'Cozy hours',
+          TimeZone: 'Europe/London',
+          Config: config,
+        }),
+      ),
       'DuplicateResourceException',
     );
     await awsError(
-      connect.send(new CreateHoursOfOperationCommand({ InstanceId: instance.id, Name: 'Bad zone', TimeZone: 'Mars/Olympus', Config: config })),
+      connect.send(
+        new CreateHoursOfOperationCommand({
+          InstanceId: instance.id,
+          Name: 'Bad zone',
+          TimeZone: 'Mars/Olympus',
+          Config: config,
+        }),
+      ),
       'InvalidParameterException',
     );
-    await connect.send(new UpdateHoursOfOperationCommand({ InstanceId: instance.id, HoursOfOperationId: created.HoursOfOperationId, TimeZone: 'America/New_York' }));
-    expect(aws.inventory().hoursOfOperation.find((h) => h.id === created.HoursOfOperationId)).toMatchObject({ name: 'Cozy hours', timeZone: 'America/New_York' });
+    await connect.send(
+      new UpdateHoursOfOperationCommand({
+        InstanceId: instance.id,
+        HoursOfOperationId: created.HoursOfOperationId,
+        TimeZone: 'America/New_York',
+      }),
+    );
+    expect(aws.inventory().hoursOfOperation.find((h) => h.id === created.HoursOfOperationId)).toMatchObject({
+      name: 'Cozy hours',
+      timeZone: 'America/New_York',
+    });
 
-    await connect.send(new DeleteHoursOfOperationCommand({ InstanceId: instance.id, HoursOfOperationId: created.HoursOfOperationId }));
+    await connect.send(
+      new DeleteHoursOfOperationCommand({ InstanceId: instance.id, HoursOfOperationId: created.HoursOfOperationId }),
+    );
     await awsError(
-      connect.send(new DeleteHoursOfOperationCommand({ InstanceId: instance.id, HoursOfOperationId: created.HoursOfOperationId })),
+      connect.send(
+        new DeleteHoursOfOperationCommand({ InstanceId: instance.id, HoursOfOperationId: created.HoursOfOperationId }),
+      ),
       'ResourceNotFoundException',
     );
     // Basic Hours is used by BasicQueue.
-    await awsError(connect.send(new DeleteHoursOfOperationCommand({ InstanceId: instance.id, HoursOfOperationId: basicHoursId })), 'InvalidRequestException');
-    expect(aws.inventory().queues).toEqual([expect.objectContaining({ instanceId: instance.id, name: 'BasicQueue', type: 'STANDARD' })]);
+    await awsError(
+      connect.send(new DeleteHoursOfOperationCommand({ InstanceId: instance.id, HoursOfOperationId: basicHoursId })),
+      'InvalidRequestException',
+    );
+    expect(aws.inventory().queues).toEqual([
+      expect.objectContaining({ instanceId: instance.id, name: 'BasicQueue', type: 'STANDARD' }),
+    ]);
   });
 
   it('ends an instance in CREATION_FAILED with the StatusReason given to failInstanceCreation', async () => {
     aws.failInstanceCreation('Service-linked role could not be created');
     const created = await connect.send(
-      new CreateInstanceCommand({ IdentityManagementType: 'CONNECT_MANAGED', InstanceAlias: 'doomed', InboundCallsEnabled: true, OutboundCallsEnabled: true }),
+      new CreateInstanceCommand({
+        IdentityManagementType: 'CONNECT_MANAGED',
+        InstanceAlias: 'doomed',
+        InboundCallsEnabled: true,
+        OutboundCallsEnabled: true,
+      }),
     );
     const failed = await until(
       () => connect.send(new DescribeInstanceCommand({ InstanceId: created.Id })),
       (r) => r.Instance?.InstanceStatus !== 'CREATION_IN_PROGRESS',
       'the instance to leave CREATION_IN_PROGRESS',
     );
-    expect(failed.Instance).toMatchObject({ InstanceStatus: 'CREATION_FAILED', StatusReason: { Message: 'Service-linked role could not be created' } });
-    expect(aws.inventory().instances[0]).toMatchObject({ status: 'CREATION_FAILED', statusReason: 'Service-linked role could not be created' });
+    expect(failed.Instance).toMatchObject({
+      InstanceStatus: 'CREATION_FAILED',
+      StatusReason: { Message: 'Service-linked role could not be created' },
+    });
+    expect(aws.inventory().instances[0]).toMatchObject({
+      status: 'CREATION_FAILED',
+      statusReason: 'Service-linked role could not be created',
+    });
     // Only the next creation fails.
     await activeInstance(connect);
   });
 
   it('answers ResourceNotFoundException for an unknown instance and InvalidRequestException for a bad request', async () => {
-    await awsError(connect.send(new DescribeInstanceCommand({ InstanceId: randomUUID() })), 'ResourceNotFoundException');
     await awsError(
-      connect.send(new CreateInstanceCommand({ IdentityManagementType: 'CONNECT_MANAGED', InboundCallsEnabled: true, OutboundCallsEnabled: true })),
+      connect.send(new DescribeInstanceCommand({ InstanceId: randomUUID() })),
+      'ResourceNotFoundException',
+    );
+    await awsError(
+      connect.send(
+        new CreateInstanceCommand({
+          IdentityManagementType: 'CONNECT_MANAGED',
+          InboundCallsEnabled: true,
+          OutboundCallsEnabled: true,
+        }),
+      ),
       'InvalidRequestException',
     );
   });
@@ -320,7 +449,14 @@ describe('AWS emulator: Connect instances, queues and hours', () => {
       const client = connectClient(limited);
       await activeInstance(client, 'first');
       const error = await awsError(
-        client.send(new CreateInstanceCommand({ IdentityManagementType: 'CONNECT_MANAGED', InstanceAlias: 'second', InboundCallsEnabled: true, OutboundCallsEnabled: true })),
+        client.send(
+          new CreateInstanceCommand({
+            IdentityManagementType: 'CONNECT_MANAGED',
+            InstanceAlias: 'second',
+            InboundCallsEnabled: true,
+            OutboundCallsEnabled: true,
+          }),
+        ),
         'ServiceQuotaExceededException',
       );
       expect(error.$metadata.httpStatusCode).toBe(402);
@@ -348,26 +484,58 @@ describe('AWS emulator: contact flows', () => {
 
   it('creates a flow, refuses a duplicate name, describes, updates and deletes it', async () => {
     const content = flowContent(functionArn);
-    const created = await connect.send(new CreateContactFlowCommand({ InstanceId: instance.id, Name: 'agent-1', Type: 'CONTACT_FLOW', Content: content }));
+    const created = await connect.send(
+      new CreateContactFlowCommand({
+        InstanceId: instance.id,
+        Name: 'agent-1',
+        Type: 'CONTACT_FLOW',
+        Content: content,
+      }),
+    );
     expect(created.ContactFlowArn).toBe(`${instance.arn}/contact-flow/${created.ContactFlowId}`);
     expect(created.FlowContentSha256).toBe(createHash('sha256').update(content).digest('hex'));
 
     const duplicate = await awsError(
-      connect.send(new CreateContactFlowCommand({ InstanceId: instance.id, Name: 'agent-1', Type: 'CONTACT_FLOW', Content: content })),
+      connect.send(
+        new CreateContactFlowCommand({
+          InstanceId: instance.id,
+          Name: 'agent-1',
+          Type: 'CONTACT_FLOW',
+          Content: content,
+        }),
+      ),
       'DuplicateResourceException',
     );
     expect(duplicate.$metadata.httpStatusCode).toBe(409);
 
-    const described = await connect.send(new DescribeContactFlowCommand({ InstanceId: instance.id, ContactFlowId: created.ContactFlowId }));
-    expect(described.ContactFlow).toMatchObject({ Id: created.ContactFlowId, Name: 'agent-1', Type: 'CONTACT_FLOW', State: 'ACTIVE', Status: 'PUBLISHED', Content: content });
+    const described = await connect.send(
+      new DescribeContactFlowCommand({ InstanceId: instance.id, ContactFlowId: created.ContactFlowId }),
+    );
+    expect(described.ContactFlow).toMatchObject({
+      Id: created.ContactFlowId,
+      Name: 'agent-1',
+      Type: 'CONTACT_FLOW',
+      State: 'ACTIVE',
+      Status: 'PUBLISHED',
+      Content: content,
+    });
     expect(described.ContactFlow?.LastModifiedTime).toBeInstanceOf(Date);
 
     const updated = flowContent();
-    await connect.send(new UpdateContactFlowContentCommand({ InstanceId: instance.id, ContactFlowId: created.ContactFlowId, Content: updated }));
+    await connect.send(
+      new UpdateContactFlowContentCommand({
+        InstanceId: instance.id,
+        ContactFlowId: created.ContactFlowId,
+        Content: updated,
+      }),
+    );
     expect(aws.inventory().contactFlows.find((f) => f.id === created.ContactFlowId)?.content).toBe(updated);
 
     await connect.send(new DeleteContactFlowCommand({ InstanceId: instance.id, ContactFlowId: created.ContactFlowId }));
-    await awsError(connect.send(new DescribeContactFlowCommand({ InstanceId: instance.id, ContactFlowId: created.ContactFlowId })), 'ResourceNotFoundException');
+    await awsError(
+      connect.send(new DescribeContactFlowCommand({ InstanceId: instance.id, ContactFlowId: created.ContactFlowId })),
+      'ResourceNotFoundException',
+    );
     expect(aws.inventory().contactFlows.some((f) => f.id === created.ContactFlowId)).toBe(false);
   });
 
@@ -376,18 +544,36 @@ describe('AWS emulator: contact flows', () => {
       Version: '2019-10-30',
       StartAction: 'nowhere',
       Actions: [
-        { Identifier: 'a', Type: 'MessageParticipant', Parameters: { Text: 'hi' }, Transitions: { NextAction: 'ghost', Errors: [{ NextAction: 'phantom', ErrorType: 'NoMatchingError' }] } },
+        {
+          Identifier: 'a',
+          Type: 'MessageParticipant',
+          Parameters: { Text: 'hi' },
+          Transitions: { NextAction: 'ghost', Errors: [{ NextAction: 'phantom', ErrorType: 'NoMatchingError' }] },
+        },
         { Identifier: 'a', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
         {
           Identifier: 'l',
           Type: 'InvokeLambdaFunction',
-          Parameters: { LambdaFunctionARN: 'arn:aws:lambda:us-east-1:123456789012:function:not-associated', InvocationTimeLimitSeconds: '9' },
-          Transitions: { NextAction: 'a', Conditions: [{ NextAction: 'void', Condition: { Operator: 'Equals', Operands: ['x'] } }] },
+          Parameters: {
+            LambdaFunctionARN: 'arn:aws:lambda:us-east-1:123456789012:function:not-associated',
+            InvocationTimeLimitSeconds: '9',
+          },
+          Transitions: {
+            NextAction: 'a',
+            Conditions: [{ NextAction: 'void', Condition: { Operator: 'Equals', Operands: ['x'] } }],
+          },
         },
       ],
     });
     const error = (await awsError(
-      connect.send(new CreateContactFlowCommand({ InstanceId: instance.id, Name: 'broken', Type: 'CONTACT_FLOW', Content: broken })),
+      connect.send(
+        new CreateContactFlowCommand({
+          InstanceId: instance.id,
+          Name: 'broken',
+          Type: 'CONTACT_FLOW',
+          Content: broken,
+        }),
+      ),
       'InvalidContactFlowException',
     )) as unknown as InvalidContactFlowException;
     expect(error.$metadata.httpStatusCode).toBe(400);
@@ -402,51 +588,112 @@ describe('AWS emulator: contact flows', () => {
     expect(error.problems).toHaveLength(7);
 
     await awsError(
-      connect.send(new CreateContactFlowCommand({ InstanceId: instance.id, Name: 'not-json', Type: 'CONTACT_FLOW', Content: '{"Version":' })),
+      connect.send(
+        new CreateContactFlowCommand({
+          InstanceId: instance.id,
+          Name: 'not-json',
+          Type: 'CONTACT_FLOW',
+          Content: '{"Version":',
+        }),
+      ),
       'InvalidContactFlowException',
     );
     await awsError(
-      connect.send(new CreateContactFlowCommand({ InstanceId: instance.id, Name: 'huge', Type: 'CONTACT_FLOW', Content: 'x'.repeat(256_001) })),
+      connect.send(
+        new CreateContactFlowCommand({
+          InstanceId: instance.id,
+          Name: 'huge',
+          Type: 'CONTACT_FLOW',
+          Content: 'x'.repeat(256_001),
+        }),
+      ),
       'InvalidParameterException',
     );
     // Updates are validated the same way, and a refused update leaves the content as it was.
-    const good = await connect.send(new CreateContactFlowCommand({ InstanceId: instance.id, Name: 'good', Type: 'CONTACT_FLOW', Content: flowContent(functionArn) }));
+    const good = await connect.send(
+      new CreateContactFlowCommand({
+        InstanceId: instance.id,
+        Name: 'good',
+        Type: 'CONTACT_FLOW',
+        Content: flowContent(functionArn),
+      }),
+    );
     await awsError(
-      connect.send(new UpdateContactFlowContentCommand({ InstanceId: instance.id, ContactFlowId: good.ContactFlowId, Content: broken })),
+      connect.send(
+        new UpdateContactFlowContentCommand({
+          InstanceId: instance.id,
+          ContactFlowId: good.ContactFlowId,
+          Content: broken,
+        }),
+      ),
       'InvalidContactFlowException',
     );
-    expect(aws.inventory().contactFlows.find((f) => f.id === good.ContactFlowId)?.content).toBe(flowContent(functionArn));
+    expect(aws.inventory().contactFlows.find((f) => f.id === good.ContactFlowId)?.content).toBe(
+      flowContent(functionArn),
+    );
     expect(aws.inventory().contactFlows.some((f) => f.name === 'broken')).toBe(false);
   });
 
   it('lists flows with the default ones, a type filter and NextToken/MaxResults pagination', async () => {
     for (let i = 0; i < 5; i += 1) {
-      await connect.send(new CreateContactFlowCommand({ InstanceId: instance.id, Name: `page-${i}`, Type: 'CONTACT_FLOW', Content: flowContent() }));
+      await connect.send(
+        new CreateContactFlowCommand({
+          InstanceId: instance.id,
+          Name: `page-${i}`,
+          Type: 'CONTACT_FLOW',
+          Content: flowContent(),
+        }),
+      );
     }
     const all = await connect.send(new ListContactFlowsCommand({ InstanceId: instance.id }));
     expect(all.NextToken).toBeUndefined();
-    expect(all.ContactFlowSummaryList?.map((f) => f.Name)).toEqual(expect.arrayContaining(['Default customer queue', 'Default agent whisper', 'page-0']));
+    expect(all.ContactFlowSummaryList?.map((f) => f.Name)).toEqual(
+      expect.arrayContaining(['Default customer queue', 'Default agent whisper', 'page-0']),
+    );
 
-    const first = await connect.send(new ListContactFlowsCommand({ InstanceId: instance.id, ContactFlowTypes: ['CONTACT_FLOW'], MaxResults: 2 }));
+    const first = await connect.send(
+      new ListContactFlowsCommand({ InstanceId: instance.id, ContactFlowTypes: ['CONTACT_FLOW'], MaxResults: 2 }),
+    );
     expect(first.ContactFlowSummaryList).toHaveLength(2);
     expect(first.NextToken).toBeDefined();
-    const second = await connect.send(new ListContactFlowsCommand({ InstanceId: instance.id, ContactFlowTypes: ['CONTACT_FLOW'], MaxResults: 2, NextToken: first.NextToken }));
+    const second = await connect.send(
+      new ListContactFlowsCommand({
+        InstanceId: instance.id,
+        ContactFlowTypes: ['CONTACT_FLOW'],
+        MaxResults: 2,
+        NextToken: first.NextToken,
+      }),
+    );
     expect(second.ContactFlowSummaryList?.[0]?.Name).not.toBe(first.ContactFlowSummaryList?.[0]?.Name);
 
     const names: string[] = [];
     let pages = 0;
-    for await (const page of paginateListContactFlows({ client: connect, pageSize: 2 }, { InstanceId: instance.id, ContactFlowTypes: ['CONTACT_FLOW'] })) {
+    for await (const page of paginateListContactFlows(
+      { client: connect, pageSize: 2 },
+      { InstanceId: instance.id, ContactFlowTypes: ['CONTACT_FLOW'] },
+    )) {
       pages += 1;
       names.push(...(page.ContactFlowSummaryList ?? []).map((f) => f.Name as string));
       expect(page.ContactFlowSummaryList?.every((f) => f.ContactFlowType === 'CONTACT_FLOW')).toBe(true);
     }
-    const expected = aws.inventory().contactFlows.filter((f) => f.instanceId === instance.id && f.type === 'CONTACT_FLOW').map((f) => f.name);
+    const expected = aws
+      .inventory()
+      .contactFlows.filter((f) => f.instanceId === instance.id && f.type === 'CONTACT_FLOW')
+      .map((f) => f.name);
     expect(names).toEqual(expected);
     expect(pages).toBe(Math.ceil(expected.length / 2));
-    expect(names).toEqual(expect.arrayContaining(['Sample inbound flow (first contact experience)', 'page-0', 'page-4']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Sample inbound flow (first contact experience)', 'page-0', 'page-4']),
+    );
 
-    await awsError(connect.send(new ListContactFlowsCommand({ InstanceId: instance.id, NextToken: 'forged' })), 'InvalidParameterException');
-    await awsError(connect.send(new ListContactFlowsCommand({ InstanceId: instance.id, MaxResults: 1001 })), 'InvalidParameterException');
+    await awsError(
+      connect.send(new ListContactFlowsCommand({ InstanceId: instance.id, NextToken: 'forged' })),
+      'InvalidParameterException',
+    );
+    await awsError(
+      connect.send(new ListContactFlowsCommand({ InstanceId: instance.id, MaxResults: 1001 })),
+      'InvalidParameterException',
+    );
   });
 });
 
@@ -459,7 +706,14 @@ describe('AWS emulator: phone numbers', () => {
     aws = await AwsEmulator.start(FAST);
     connect = connectClient(aws);
     instance = await activeInstance(connect);
-    const flow = await connect.send(new CreateContactFlowCommand({ InstanceId: instance.id, Name: 'agent', Type: 'CONTACT_FLOW', Content: flowContent() }));
+    const flow = await connect.send(
+      new CreateContactFlowCommand({
+        InstanceId: instance.id,
+        Name: 'agent',
+        Type: 'CONTACT_FLOW',
+        Content: flowContent(),
+      }),
+    );
     flowId = flow.ContactFlowId as string;
   });
   afterAll(() => aws.stop());
@@ -475,22 +729,36 @@ describe('AWS emulator: phone numbers', () => {
       }),
     );
   const describeNumber = (id: string) => connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: id }));
-  const claimed = (id: string) => until(() => describeNumber(id), (r) => r.ClaimedPhoneNumberSummary?.PhoneNumberStatus?.Status !== 'IN_PROGRESS', `${id} to be claimed`);
+  const claimed = (id: string) =>
+    until(
+      () => describeNumber(id),
+      (r) => r.ClaimedPhoneNumberSummary?.PhoneNumberStatus?.Status !== 'IN_PROGRESS',
+      `${id} to be claimed`,
+    );
 
   it('searches deterministic numbers and honours the prefix and MaxResults', async () => {
     const seattle = await search('+1206');
     const numbers = seattle.AvailableNumbersList?.map((n) => n.PhoneNumber) ?? [];
     expect(numbers).toHaveLength(10);
     expect(numbers.every((n) => /^\+1206555\d{4}$/.test(n as string))).toBe(true);
-    expect(seattle.AvailableNumbersList?.[0]).toEqual({ PhoneNumber: '+12065550100', PhoneNumberCountryCode: 'US', PhoneNumberType: 'DID' });
+    expect(seattle.AvailableNumbersList?.[0]).toEqual({
+      PhoneNumber: '+12065550100',
+      PhoneNumberCountryCode: 'US',
+      PhoneNumberType: 'DID',
+    });
 
     const few = await search(undefined, 3);
     expect(few.AvailableNumbersList).toHaveLength(3);
     expect(few.NextToken).toBeDefined();
-    expect(new Set(few.AvailableNumbersList?.map((n) => n.PhoneNumber?.slice(0, 5))).size).toBe(3); // several area codes
+    // several area codes
+    expect(new Set(few.AvailableNumbersList?.map((n) => n.PhoneNumber?.slice(0, 5))).size).toBe(3);
 
     const tollFree = await search(undefined, 5, 'TOLL_FREE');
-    expect(tollFree.AvailableNumbersList?.every((n) => /^\+18\d{2}5550\d{3}$/.test(n.PhoneNumber as string) && n.PhoneNumberType === 'TOLL_FREE')).toBe(true);
+    expect(
+      tollFree.AvailableNumbersList?.every(
+        (n) => /^\+18\d{2}5550\d{3}$/.test(n.PhoneNumber as string) && n.PhoneNumberType === 'TOLL_FREE',
+      ),
+    ).toBe(true);
 
     await awsError(search('1206'), 'InvalidParameterException'); // the prefix must carry the +
     await awsError(search(undefined, 11), 'InvalidParameterException');
@@ -498,34 +766,67 @@ describe('AWS emulator: phone numbers', () => {
 
   it('claims a number: IN_PROGRESS, then CLAIMED, and the number leaves the search results', async () => {
     const number = (await search('+1312')).AvailableNumbersList?.[0]?.PhoneNumber as string;
-    const claim = await connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: number, ClientToken: randomUUID() }));
+    const claim = await connect.send(
+      new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: number, ClientToken: randomUUID() }),
+    );
     expect(claim.PhoneNumberArn).toBe(`arn:aws:connect:us-east-1:123456789012:phone-number/${claim.PhoneNumberId}`);
 
     const pending = await describeNumber(claim.PhoneNumberId as string);
-    expect(pending.ClaimedPhoneNumberSummary).toMatchObject({ PhoneNumber: number, PhoneNumberStatus: { Status: 'IN_PROGRESS' }, InstanceId: instance.id, TargetArn: instance.arn });
-    expect(aws.inventory().phoneNumbers.find((p) => p.id === claim.PhoneNumberId)).toMatchObject({ status: 'IN_PROGRESS', source: 'claimed', released: false });
+    expect(pending.ClaimedPhoneNumberSummary).toMatchObject({
+      PhoneNumber: number,
+      PhoneNumberStatus: { Status: 'IN_PROGRESS' },
+      InstanceId: instance.id,
+      TargetArn: instance.arn,
+    });
+    expect(aws.inventory().phoneNumbers.find((p) => p.id === claim.PhoneNumberId)).toMatchObject({
+      status: 'IN_PROGRESS',
+      source: 'claimed',
+      released: false,
+    });
 
     const done = await claimed(claim.PhoneNumberId as string);
-    expect(done.ClaimedPhoneNumberSummary).toMatchObject({ PhoneNumberStatus: { Status: 'CLAIMED' }, PhoneNumberType: 'DID', PhoneNumberCountryCode: 'US' });
+    expect(done.ClaimedPhoneNumberSummary).toMatchObject({
+      PhoneNumberStatus: { Status: 'CLAIMED' },
+      PhoneNumberType: 'DID',
+      PhoneNumberCountryCode: 'US',
+    });
     expect((await search('+1312')).AvailableNumbersList?.map((n) => n.PhoneNumber)).not.toContain(number);
   });
 
   it('returns the same PhoneNumberId for a repeated ClientToken and refuses a mismatch', async () => {
     const [a, b] = (await search('+1415')).AvailableNumbersList?.map((n) => n.PhoneNumber as string) ?? [];
     const token = randomUUID();
-    const first = await connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: a, ClientToken: token }));
-    const retry = await connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: a, ClientToken: token }));
+    const first = await connect.send(
+      new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: a, ClientToken: token }),
+    );
+    const retry = await connect.send(
+      new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: a, ClientToken: token }),
+    );
     expect(retry).toMatchObject({ PhoneNumberId: first.PhoneNumberId, PhoneNumberArn: first.PhoneNumberArn });
     expect(aws.inventory().phoneNumbers.filter((p) => p.number === a)).toHaveLength(1);
 
-    await awsError(connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: b, ClientToken: token })), 'IdempotencyException');
+    await awsError(
+      connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: b, ClientToken: token })),
+      'IdempotencyException',
+    );
     // A new ClientToken for a number this account already holds: no longer available.
-    await awsError(connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: a, ClientToken: randomUUID() })), 'InvalidParameterException');
+    await awsError(
+      connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: a, ClientToken: randomUUID() })),
+      'InvalidParameterException',
+    );
     // Connect's ClientToken is a UUID.
-    await awsError(connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: b, ClientToken: 'agent-42' })), 'InvalidParameterException');
+    await awsError(
+      connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: b, ClientToken: 'agent-42' })),
+      'InvalidParameterException',
+    );
     // An unknown target.
     await awsError(
-      connect.send(new ClaimPhoneNumberCommand({ TargetArn: `arn:aws:connect:us-east-1:123456789012:instance/${randomUUID()}`, PhoneNumber: b })),
+      connect.send(
+        new ClaimPhoneNumberCommand({
+          TargetArn: `arn:aws:connect:us-east-1:123456789012:instance/${randomUUID()}`,
+          PhoneNumber: b,
+        }),
+      ),
       'ResourceNotFoundException',
     );
   });
@@ -534,7 +835,10 @@ describe('AWS emulator: phone numbers', () => {
     const [taken, next] = (await search('+1646')).AvailableNumbersList?.map((n) => n.PhoneNumber as string) ?? [];
     aws.markNumbersTaken([taken as string]);
     expect((await search('+1646')).AvailableNumbersList?.[0]?.PhoneNumber).toBe(taken);
-    const error = await awsError(connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: taken })), 'InvalidParameterException');
+    const error = await awsError(
+      connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: taken })),
+      'InvalidParameterException',
+    );
     expect(error.$metadata.httpStatusCode).toBe(400);
     expect(error.message).toContain('not available');
     const ok = await connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: next }));
@@ -544,17 +848,33 @@ describe('AWS emulator: phone numbers', () => {
 
   it('associates a CLAIMED number with a flow and disassociates it', async () => {
     const number = (await search('+1702')).AvailableNumbersList?.[0]?.PhoneNumber as string;
-    const { PhoneNumberId: id } = await connect.send(new ClaimPhoneNumberCommand({ InstanceId: instance.id, PhoneNumber: number }));
+    const { PhoneNumberId: id } = await connect.send(
+      new ClaimPhoneNumberCommand({ InstanceId: instance.id, PhoneNumber: number }),
+    );
     await awsError(
-      connect.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: id, InstanceId: instance.id, ContactFlowId: flowId })),
+      connect.send(
+        new AssociatePhoneNumberContactFlowCommand({
+          PhoneNumberId: id,
+          InstanceId: instance.id,
+          ContactFlowId: flowId,
+        }),
+      ),
       'InvalidParameterException',
     );
     await claimed(id as string);
     await awsError(
-      connect.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: id, InstanceId: instance.id, ContactFlowId: randomUUID() })),
+      connect.send(
+        new AssociatePhoneNumberContactFlowCommand({
+          PhoneNumberId: id,
+          InstanceId: instance.id,
+          ContactFlowId: randomUUID(),
+        }),
+      ),
       'ResourceNotFoundException',
     );
-    await connect.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: id, InstanceId: instance.id, ContactFlowId: flowId }));
+    await connect.send(
+      new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: id, InstanceId: instance.id, ContactFlowId: flowId }),
+    );
     expect(aws.inventory().phoneNumbers.find((p) => p.id === id)?.contactFlowId).toBe(flowId);
     await connect.send(new DisassociatePhoneNumberContactFlowCommand({ PhoneNumberId: id, InstanceId: instance.id }));
     expect(aws.inventory().phoneNumbers.find((p) => p.id === id)?.contactFlowId).toBeUndefined();
@@ -563,35 +883,67 @@ describe('AWS emulator: phone numbers', () => {
   it('imports a number from End User Messaging SMS with the same asynchronous states', async () => {
     const source = 'arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef';
     const token = randomUUID();
-    const imported = await connect.send(new ImportPhoneNumberCommand({ InstanceId: instance.id, SourcePhoneNumberArn: source, ClientToken: token }));
-    expect((await describeNumber(imported.PhoneNumberId as string)).ClaimedPhoneNumberSummary?.PhoneNumberStatus?.Status).toBe('IN_PROGRESS');
+    const imported = await connect.send(
+      new ImportPhoneNumberCommand({ InstanceId: instance.id, SourcePhoneNumberArn: source, ClientToken: token }),
+    );
+    expect(
+      (await describeNumber(imported.PhoneNumberId as string)).ClaimedPhoneNumberSummary?.PhoneNumberStatus?.Status,
+    ).toBe('IN_PROGRESS');
     const done = await claimed(imported.PhoneNumberId as string);
-    expect(done.ClaimedPhoneNumberSummary).toMatchObject({ SourcePhoneNumberArn: source, PhoneNumberStatus: { Status: 'CLAIMED' } });
+    expect(done.ClaimedPhoneNumberSummary).toMatchObject({
+      SourcePhoneNumberArn: source,
+      PhoneNumberStatus: { Status: 'CLAIMED' },
+    });
     expect(done.ClaimedPhoneNumberSummary?.PhoneNumber).toMatch(/^\+1425555\d{4}$/);
 
-    const retry = await connect.send(new ImportPhoneNumberCommand({ InstanceId: instance.id, SourcePhoneNumberArn: source, ClientToken: token }));
+    const retry = await connect.send(
+      new ImportPhoneNumberCommand({ InstanceId: instance.id, SourcePhoneNumberArn: source, ClientToken: token }),
+    );
     expect(retry.PhoneNumberId).toBe(imported.PhoneNumberId);
-    await awsError(connect.send(new ImportPhoneNumberCommand({ InstanceId: instance.id, SourcePhoneNumberArn: source })), 'IdempotencyException');
-    await awsError(connect.send(new ImportPhoneNumberCommand({ InstanceId: instance.id, SourcePhoneNumberArn: 'arn:aws:sns:us-east-1:1:x' })), 'InvalidParameterException');
-    expect(aws.inventory().phoneNumbers.find((p) => p.id === imported.PhoneNumberId)).toMatchObject({ source: 'imported', status: 'CLAIMED' });
+    await awsError(
+      connect.send(new ImportPhoneNumberCommand({ InstanceId: instance.id, SourcePhoneNumberArn: source })),
+      'IdempotencyException',
+    );
+    await awsError(
+      connect.send(
+        new ImportPhoneNumberCommand({ InstanceId: instance.id, SourcePhoneNumberArn: 'arn:aws:sns:us-east-1:1:x' }),
+      ),
+      'InvalidParameterException',
+    );
+    expect(aws.inventory().phoneNumbers.find((p) => p.id === imported.PhoneNumberId)).toMatchObject({
+      source: 'imported',
+      status: 'CLAIMED',
+    });
 
     const listed = await connect.send(new ListPhoneNumbersV2Command({ TargetArn: instance.arn }));
-    expect(listed.ListPhoneNumbersSummaryList?.find((p) => p.PhoneNumberId === imported.PhoneNumberId)).toMatchObject({ SourcePhoneNumberArn: source, InstanceId: instance.id });
+    expect(listed.ListPhoneNumbersSummaryList?.find((p) => p.PhoneNumberId === imported.PhoneNumberId)).toMatchObject({
+      SourcePhoneNumberArn: source,
+      InstanceId: instance.id,
+    });
   });
 
   it('releases numbers (counted as churn) and refuses to release one still IN_PROGRESS', async () => {
     const [a, b] = (await search('+1206')).AvailableNumbersList?.map((n) => n.PhoneNumber as string) ?? [];
     const first = await connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: a }));
-    const error = await awsError(connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: first.PhoneNumberId })), 'ResourceInUseException');
+    const error = await awsError(
+      connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: first.PhoneNumberId })),
+      'ResourceInUseException',
+    );
     expect(error.$metadata.httpStatusCode).toBe(409);
     await claimed(first.PhoneNumberId as string);
 
     const before = aws.inventory().releasedPhoneNumbers;
     await connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: first.PhoneNumberId }));
     await awsError(describeNumber(first.PhoneNumberId as string), 'ResourceNotFoundException');
-    await awsError(connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: first.PhoneNumberId })), 'ResourceNotFoundException');
+    await awsError(
+      connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: first.PhoneNumberId })),
+      'ResourceNotFoundException',
+    );
     const inventory = aws.inventory();
-    expect(inventory.phoneNumbers.find((p) => p.id === first.PhoneNumberId)).toMatchObject({ released: true, number: a });
+    expect(inventory.phoneNumbers.find((p) => p.id === first.PhoneNumberId)).toMatchObject({
+      released: true,
+      number: a,
+    });
     expect(inventory.releasedPhoneNumbers).toBe(before + 1);
     // In cooldown: not searchable, not in ListPhoneNumbersV2.
     expect((await search('+1206')).AvailableNumbersList?.map((n) => n.PhoneNumber)).not.toContain(a);
@@ -602,8 +954,12 @@ describe('AWS emulator: phone numbers', () => {
     const second = await connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: b }));
     await claimed(second.PhoneNumberId as string);
     const releaseToken = randomUUID();
-    await connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: second.PhoneNumberId, ClientToken: releaseToken }));
-    await connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: second.PhoneNumberId, ClientToken: releaseToken }));
+    await connect.send(
+      new ReleasePhoneNumberCommand({ PhoneNumberId: second.PhoneNumberId, ClientToken: releaseToken }),
+    );
+    await connect.send(
+      new ReleasePhoneNumberCommand({ PhoneNumberId: second.PhoneNumberId, ClientToken: releaseToken }),
+    );
     expect(aws.inventory().releasedPhoneNumbers).toBe(before + 2);
   });
 
@@ -620,7 +976,10 @@ describe('AWS emulator: phone numbers', () => {
         (r) => r.ClaimedPhoneNumberSummary?.PhoneNumberStatus?.Status !== 'IN_PROGRESS',
         'the second claim to end',
       );
-      expect(final.ClaimedPhoneNumberSummary?.PhoneNumberStatus).toMatchObject({ Status: 'FAILED', Message: expect.stringContaining('limit') });
+      expect(final.ClaimedPhoneNumberSummary?.PhoneNumberStatus).toMatchObject({
+        Status: 'FAILED',
+        Message: expect.stringContaining('limit'),
+      });
       expect(limited.inventory().phoneNumbers.map((p) => [p.id, p.status])).toEqual([
         [one.PhoneNumberId, 'CLAIMED'],
         [two.PhoneNumberId, 'FAILED'],
@@ -670,15 +1029,29 @@ describe('AWS emulator: Lambda', () => {
     expect(created.$metadata.httpStatusCode).toBe(201);
     expect(aws.functionCode('voca-reply')?.equals(code)).toBe(true);
 
-    const active = await until(() => lambda.send(new GetFunctionCommand({ FunctionName: 'voca-reply' })), (r) => r.Configuration?.State === 'Active', 'Active');
+    const active = await until(
+      () => lambda.send(new GetFunctionCommand({ FunctionName: 'voca-reply' })),
+      (r) => r.Configuration?.State === 'Active',
+      'Active',
+    );
     expect(active.Configuration?.LastUpdateStatus).toBe('Successful');
     const download = await fetch(active.Code?.Location as string);
     expect(Buffer.from(await download.arrayBuffer()).equals(code)).toBe(true);
     // By ARN too.
-    expect((await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: created.FunctionArn }))).FunctionName).toBe('voca-reply');
+    expect(
+      (await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: created.FunctionArn }))).FunctionName,
+    ).toBe('voca-reply');
 
     const duplicate = await awsError(
-      lambda.send(new CreateFunctionCommand({ FunctionName: 'voca-reply', Role: ROLE, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: code } })),
+      lambda.send(
+        new CreateFunctionCommand({
+          FunctionName: 'voca-reply',
+          Role: ROLE,
+          Runtime: 'nodejs20.x',
+          Handler: 'index.handler',
+          Code: { ZipFile: code },
+        }),
+      ),
       'ResourceConflictException',
     );
     expect(duplicate.$metadata.httpStatusCode).toBe(409);
@@ -686,7 +1059,15 @@ describe('AWS emulator: Lambda', () => {
 
   it('refuses bad packages and reserved environment variables with InvalidParameterValueException', async () => {
     await awsError(
-      lambda.send(new CreateFunctionCommand({ FunctionName: 'bad-zip', Role: ROLE, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: Buffer.from('not a zip') } })),
+      lambda.send(
+        new CreateFunctionCommand({
+          FunctionName: 'bad-zip',
+          Role: ROLE,
+          Runtime: 'nodejs20.x',
+          Handler: 'index.handler',
+          Code: { ZipFile: Buffer.from('not a zip') },
+        }),
+      ),
       'InvalidParameterValueException',
     );
     await awsError(
@@ -706,16 +1087,41 @@ describe('AWS emulator: Lambda', () => {
   });
 
   it('refuses updates while Pending or InProgress, then applies configuration and code', async () => {
-    await lambda.send(new CreateFunctionCommand({ FunctionName: 'updatable', Role: ROLE, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip('a') } }));
-    await awsError(lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'updatable', Timeout: 5 })), 'ResourceConflictException');
-    await until(() => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'updatable' })), (r) => r.State === 'Active', 'Active');
+    await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'updatable',
+        Role: ROLE,
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        Code: { ZipFile: zip('a') },
+      }),
+    );
+    await awsError(
+      lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'updatable', Timeout: 5 })),
+      'ResourceConflictException',
+    );
+    await until(
+      () => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'updatable' })),
+      (r) => r.State === 'Active',
+      'Active',
+    );
 
     const updated = await lambda.send(
-      new UpdateFunctionConfigurationCommand({ FunctionName: 'updatable', Environment: { Variables: { AGENT_TABLE: 'agents', LOG_LEVEL: 'debug' } } }),
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: 'updatable',
+        Environment: { Variables: { AGENT_TABLE: 'agents', LOG_LEVEL: 'debug' } },
+      }),
     );
     expect(updated.LastUpdateStatus).toBe('InProgress');
-    await awsError(lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'updatable', ZipFile: zip('b') })), 'ResourceConflictException');
-    await until(() => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'updatable' })), (r) => r.LastUpdateStatus === 'Successful', 'Successful');
+    await awsError(
+      lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'updatable', ZipFile: zip('b') })),
+      'ResourceConflictException',
+    );
+    await until(
+      () => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'updatable' })),
+      (r) => r.LastUpdateStatus === 'Successful',
+      'Successful',
+    );
 
     const code = zip('b');
     const withCode = await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'updatable', ZipFile: code }));
@@ -731,7 +1137,14 @@ describe('AWS emulator: Lambda', () => {
     const arn = await activeFunction(lambda, 'with-policy');
     const instanceArn = 'arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-0000-0000-000000000000';
     const added = await lambda.send(
-      new AddPermissionCommand({ FunctionName: 'with-policy', StatementId: 'connect-invoke', Action: 'lambda:InvokeFunction', Principal: 'connect.amazonaws.com', SourceArn: instanceArn, SourceAccount: '123456789012' }),
+      new AddPermissionCommand({
+        FunctionName: 'with-policy',
+        StatementId: 'connect-invoke',
+        Action: 'lambda:InvokeFunction',
+        Principal: 'connect.amazonaws.com',
+        SourceArn: instanceArn,
+        SourceAccount: '123456789012',
+      }),
     );
     expect(added.$metadata.httpStatusCode).toBe(201);
     expect(JSON.parse(added.Statement as string)).toEqual({
@@ -743,7 +1156,14 @@ describe('AWS emulator: Lambda', () => {
       Condition: { ArnLike: { 'AWS:SourceArn': instanceArn }, StringEquals: { 'AWS:SourceAccount': '123456789012' } },
     });
     const again = await awsError(
-      lambda.send(new AddPermissionCommand({ FunctionName: 'with-policy', StatementId: 'connect-invoke', Action: 'lambda:InvokeFunction', Principal: 'connect.amazonaws.com' })),
+      lambda.send(
+        new AddPermissionCommand({
+          FunctionName: 'with-policy',
+          StatementId: 'connect-invoke',
+          Action: 'lambda:InvokeFunction',
+          Principal: 'connect.amazonaws.com',
+        }),
+      ),
       'ResourceConflictException',
     );
     expect(again.message).toContain('already exists');
@@ -751,28 +1171,49 @@ describe('AWS emulator: Lambda', () => {
     const policy = await lambda.send(new GetPolicyCommand({ FunctionName: 'with-policy' }));
     expect(JSON.parse(policy.Policy as string).Statement).toHaveLength(1);
     expect(aws.inventory().functions.find((f) => f.name === 'with-policy')?.permissions).toEqual([
-      { statementId: 'connect-invoke', principal: 'connect.amazonaws.com', sourceArn: instanceArn, action: 'lambda:InvokeFunction' },
+      {
+        statementId: 'connect-invoke',
+        principal: 'connect.amazonaws.com',
+        sourceArn: instanceArn,
+        action: 'lambda:InvokeFunction',
+      },
     ]);
 
-    const removed = await lambda.send(new RemovePermissionCommand({ FunctionName: 'with-policy', StatementId: 'connect-invoke' }));
+    const removed = await lambda.send(
+      new RemovePermissionCommand({ FunctionName: 'with-policy', StatementId: 'connect-invoke' }),
+    );
     expect(removed.$metadata.httpStatusCode).toBe(204);
     await awsError(lambda.send(new GetPolicyCommand({ FunctionName: 'with-policy' })), 'ResourceNotFoundException');
-    await awsError(lambda.send(new RemovePermissionCommand({ FunctionName: 'with-policy', StatementId: 'connect-invoke' })), 'ResourceNotFoundException');
+    await awsError(
+      lambda.send(new RemovePermissionCommand({ FunctionName: 'with-policy', StatementId: 'connect-invoke' })),
+      'ResourceNotFoundException',
+    );
   });
 
   it('associates a function with an instance once: a repeat is ResourceConflictException', async () => {
     const arn = await activeFunction(lambda, 'associated');
     const instance = await activeInstance(connect);
     await connect.send(new AssociateLambdaFunctionCommand({ InstanceId: instance.id, FunctionArn: arn }));
-    const error = await awsError(connect.send(new AssociateLambdaFunctionCommand({ InstanceId: instance.id, FunctionArn: arn })), 'ResourceConflictException');
+    const error = await awsError(
+      connect.send(new AssociateLambdaFunctionCommand({ InstanceId: instance.id, FunctionArn: arn })),
+      'ResourceConflictException',
+    );
     expect(error.$metadata.httpStatusCode).toBe(409);
     const listed = await connect.send(new ListLambdaFunctionsCommand({ InstanceId: instance.id }));
     expect(listed.LambdaFunctions).toEqual([arn]);
     await awsError(
-      connect.send(new AssociateLambdaFunctionCommand({ InstanceId: instance.id, FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:nope' })),
+      connect.send(
+        new AssociateLambdaFunctionCommand({
+          InstanceId: instance.id,
+          FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:nope',
+        }),
+      ),
       'ResourceNotFoundException',
     );
-    await awsError(connect.send(new AssociateLambdaFunctionCommand({ InstanceId: instance.id, FunctionArn: 'not-an-arn' })), 'InvalidParameterException');
+    await awsError(
+      connect.send(new AssociateLambdaFunctionCommand({ InstanceId: instance.id, FunctionArn: 'not-an-arn' })),
+      'InvalidParameterException',
+    );
     expect(aws.inventory().instances.find((i) => i.id === instance.id)?.lambdaFunctions).toEqual([arn]);
   });
 
@@ -780,7 +1221,10 @@ describe('AWS emulator: Lambda', () => {
     await activeFunction(lambda, 'short-lived');
     const deleted = await lambda.send(new DeleteFunctionCommand({ FunctionName: 'short-lived' }));
     expect(deleted.$metadata.httpStatusCode).toBe(204);
-    const error = await awsError(lambda.send(new GetFunctionCommand({ FunctionName: 'short-lived' })), 'ResourceNotFoundException');
+    const error = await awsError(
+      lambda.send(new GetFunctionCommand({ FunctionName: 'short-lived' })),
+      'ResourceNotFoundException',
+    );
     expect(error.message).toBe('Function not found: arn:aws:lambda:us-east-1:123456789012:function:short-lived');
     expect(error.$metadata.httpStatusCode).toBe(404);
     expect(aws.functionCode('short-lived')).toBeUndefined();
@@ -800,12 +1244,16 @@ describe('AWS emulator: API rate', () => {
     for (let i = 0; i < 5; i++) await connect.send(new ListInstancesCommand({}));
     await awsError(connect.send(new ListInstancesCommand({})), 'ThrottlingException');
     await awsError(connect.send(new ListInstancesCommand({})), 'ThrottlingException');
-    await lambdaClient(aws).send(new GetFunctionCommand({ FunctionName: 'absent' })).catch((error: Error) => expect(error.name).toBe('ResourceNotFoundException'));
+    await lambdaClient(aws)
+      .send(new GetFunctionCommand({ FunctionName: 'absent' }))
+      .catch((error: Error) => expect(error.name).toBe('ResourceNotFoundException'));
     await new Promise((resolve) => setTimeout(resolve, 2_100)); // one token at 0.5 a second
     await connect.send(new ListInstancesCommand({}));
     expect(aws.calls.map((c) => c.status)).toEqual([200, 200, 200, 200, 200, 429, 429, 404, 200]);
     // Each region has a bucket of its own.
-    await new ConnectClient({ endpoint: aws.url, region: 'eu-west-1', credentials, maxAttempts: 1 }).send(new ListInstancesCommand({}));
+    await new ConnectClient({ endpoint: aws.url, region: 'eu-west-1', credentials, maxAttempts: 1 }).send(
+      new ListInstancesCommand({}),
+    );
     expect(aws.calls.at(-1)!.status).toBe(200);
   });
 });
@@ -834,7 +1282,14 @@ describe('AWS emulator: fault injection', () => {
     const connect = connectClient(aws, { maxAttempts: 3 });
     aws.failNext('CreateInstance', 'ServiceQuotaExceededException');
     const error = await awsError(
-      connect.send(new CreateInstanceCommand({ IdentityManagementType: 'CONNECT_MANAGED', InstanceAlias: 'quota', InboundCallsEnabled: true, OutboundCallsEnabled: true })),
+      connect.send(
+        new CreateInstanceCommand({
+          IdentityManagementType: 'CONNECT_MANAGED',
+          InstanceAlias: 'quota',
+          InboundCallsEnabled: true,
+          OutboundCallsEnabled: true,
+        }),
+      ),
       'ServiceQuotaExceededException',
     );
     expect(error.$metadata).toMatchObject({ httpStatusCode: 402, attempts: 1 });
@@ -888,9 +1343,12 @@ describe('AWS emulator: fault injection', () => {
     const token = randomUUID();
     const arrived = aws.holdNext('ClaimPhoneNumber');
     const abort = new AbortController();
-    const pending = connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: '+12065550100', ClientToken: token }), {
-      abortSignal: abort.signal,
-    });
+    const pending = connect.send(
+      new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: '+12065550100', ClientToken: token }),
+      {
+        abortSignal: abort.signal,
+      },
+    );
     await arrived;
     const [phone] = aws.inventory().phoneNumbers;
     expect(phone).toMatchObject({ number: '+12065550100', status: 'IN_PROGRESS', instanceId: instance.id });
@@ -898,7 +1356,9 @@ describe('AWS emulator: fault injection', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     aws.releaseHeld();
 
-    const retry = await connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: '+12065550100', ClientToken: token }));
+    const retry = await connect.send(
+      new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: '+12065550100', ClientToken: token }),
+    );
     expect(retry.PhoneNumberId).toBe(phone?.id);
     expect(aws.inventory().phoneNumbers).toHaveLength(1);
   });
@@ -906,13 +1366,29 @@ describe('AWS emulator: fault injection', () => {
   it('holds a CreateFunction past the SDK requestTimeout: the function exists, a resend is ResourceConflictException', async () => {
     const lambda = lambdaClient(aws, { requestHandler: { requestTimeout: 150, throwOnRequestTimeout: true } });
     const arrived = aws.holdNext('CreateFunction');
-    const pending = lambda.send(new CreateFunctionCommand({ FunctionName: 'held', Role: ROLE, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip() } }));
+    const pending = lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'held',
+        Role: ROLE,
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        Code: { ZipFile: zip() },
+      }),
+    );
     await arrived;
     await expect(pending).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(aws.inventory().functions.map((f) => f.name)).toEqual(['held']);
     aws.releaseHeld();
     await awsError(
-      lambdaClient(aws).send(new CreateFunctionCommand({ FunctionName: 'held', Role: ROLE, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip() } })),
+      lambdaClient(aws).send(
+        new CreateFunctionCommand({
+          FunctionName: 'held',
+          Role: ROLE,
+          Runtime: 'nodejs20.x',
+          Handler: 'index.handler',
+          Code: { ZipFile: zip() },
+        }),
+      ),
       'ResourceConflictException',
     );
   });
@@ -939,18 +1415,27 @@ describe('AWS emulator: HTTP control API and inventory', () => {
   afterAll(() => aws.stop());
 
   const post = (path: string, body: unknown) =>
-    fetch(`${aws.url}/_emulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${aws.url}/_emulator/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('injects faults and taken numbers over HTTP', async () => {
     const connect = connectClient(aws);
-    expect((await post('faults', { operation: 'ListInstances', error: 'LimitExceededException', times: 1 })).status).toBe(200);
+    expect(
+      (await post('faults', { operation: 'ListInstances', error: 'LimitExceededException', times: 1 })).status,
+    ).toBe(200);
     await awsError(connect.send(new ListInstancesCommand({})), 'LimitExceededException');
     await connect.send(new ListInstancesCommand({}));
     expect((await post('faults', { operation: 'ListInstances', error: 'Nonsense' })).status).toBe(400);
 
     const instance = await activeInstance(connect);
     expect((await post('taken-numbers', { numbers: ['+18885550100'] })).status).toBe(200);
-    await awsError(connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: '+18885550100' })), 'InvalidParameterException');
+    await awsError(
+      connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: '+18885550100' })),
+      'InvalidParameterException',
+    );
   });
 
   it('reports an inventory that reflects everything, and resets', async () => {
@@ -959,20 +1444,47 @@ describe('AWS emulator: HTTP control API and inventory', () => {
     const instance = await activeInstance(connect, 'inventory');
     const functionArn = await activeFunction(lambda, 'inventory-fn');
     await lambda.send(
-      new AddPermissionCommand({ FunctionName: 'inventory-fn', StatementId: 'connect', Action: 'lambda:InvokeFunction', Principal: 'connect.amazonaws.com', SourceArn: instance.arn }),
+      new AddPermissionCommand({
+        FunctionName: 'inventory-fn',
+        StatementId: 'connect',
+        Action: 'lambda:InvokeFunction',
+        Principal: 'connect.amazonaws.com',
+        SourceArn: instance.arn,
+      }),
     );
     await connect.send(new AssociateLambdaFunctionCommand({ InstanceId: instance.id, FunctionArn: functionArn }));
-    const flow = await connect.send(new CreateContactFlowCommand({ InstanceId: instance.id, Name: 'agent-7', Type: 'CONTACT_FLOW', Content: flowContent(functionArn) }));
-    const claim = await connect.send(new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: '+14155550100' }));
+    const flow = await connect.send(
+      new CreateContactFlowCommand({
+        InstanceId: instance.id,
+        Name: 'agent-7',
+        Type: 'CONTACT_FLOW',
+        Content: flowContent(functionArn),
+      }),
+    );
+    const claim = await connect.send(
+      new ClaimPhoneNumberCommand({ TargetArn: instance.arn, PhoneNumber: '+14155550100' }),
+    );
     await until(
       () => connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: claim.PhoneNumberId })),
       (r) => r.ClaimedPhoneNumberSummary?.PhoneNumberStatus?.Status === 'CLAIMED',
       'CLAIMED',
     );
-    await connect.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: claim.PhoneNumberId, InstanceId: instance.id, ContactFlowId: flow.ContactFlowId }));
+    await connect.send(
+      new AssociatePhoneNumberContactFlowCommand({
+        PhoneNumberId: claim.PhoneNumberId,
+        InstanceId: instance.id,
+        ContactFlowId: flow.ContactFlowId,
+      }),
+    );
 
     const inventory = aws.inventory();
-    expect(inventory.instances.find((i) => i.id === instance.id)).toEqual({ id: instance.id, arn: instance.arn, alias: 'inventory', status: 'ACTIVE', lambdaFunctions: [functionArn] });
+    expect(inventory.instances.find((i) => i.id === instance.id)).toEqual({
+      id: instance.id,
+      arn: instance.arn,
+      alias: 'inventory',
+      status: 'ACTIVE',
+      lambdaFunctions: [functionArn],
+    });
     expect(inventory.contactFlows.find((f) => f.id === flow.ContactFlowId)).toEqual({
       instanceId: instance.id,
       id: flow.ContactFlowId,
@@ -993,14 +1505,23 @@ describe('AWS emulator: HTTP control API and inventory', () => {
       source: 'claimed',
       released: false,
     });
-    expect(inventory.hoursOfOperation.filter((h) => h.instanceId === instance.id).map((h) => h.name)).toEqual(['Basic Hours']);
+    expect(inventory.hoursOfOperation.filter((h) => h.instanceId === instance.id).map((h) => h.name)).toEqual([
+      'Basic Hours',
+    ]);
     expect(inventory.functions.find((f) => f.name === 'inventory-fn')).toEqual({
       name: 'inventory-fn',
       arn: functionArn,
       state: 'Active',
       lastUpdateStatus: 'Successful',
       environment: {},
-      permissions: [{ statementId: 'connect', principal: 'connect.amazonaws.com', sourceArn: instance.arn, action: 'lambda:InvokeFunction' }],
+      permissions: [
+        {
+          statementId: 'connect',
+          principal: 'connect.amazonaws.com',
+          sourceArn: instance.arn,
+          action: 'lambda:InvokeFunction',
+        },
+      ],
       codeSha256: createHash('sha256').update(zip('inventory-fn')).digest('base64'),
     });
 

@@ -23,7 +23,10 @@ import {
 type Env = Record<string, string>;
 type ComposeFile = {
   'x-engine-env': Record<string, unknown>;
-  services: Record<string, { build?: { context: string; dockerfile: string; target: string }; environment?: Record<string, unknown> }>;
+  services: Record<
+    string,
+    { build?: { context: string; dockerfile: string; target: string }; environment?: Record<string, unknown> }
+  >;
 };
 
 const template = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as ComposeFile;
@@ -39,7 +42,12 @@ const SCHEMAS: Record<string, z.ZodType> = {
 };
 
 /** Variables the AWS SDK reads from the aws-connect-worker's environment itself (an empty one counts as unset). */
-const AWS_SDK_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_CONNECT', 'AWS_ENDPOINT_URL_LAMBDA'];
+const AWS_SDK_VARIABLES = [
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_ENDPOINT_URL_CONNECT',
+  'AWS_ENDPOINT_URL_LAMBDA',
+];
 
 class MissingVariable extends Error {}
 
@@ -56,7 +64,8 @@ function interpolate(value: string, env: Env): string {
     const given = env[name];
     const present = colon ? Boolean(given) : given !== undefined;
     if (operator === '-') return present ? given : argument;
-    if (operator === '?' && !present) throw new MissingVariable(`required variable ${name} is missing a value: ${argument}`);
+    if (operator === '?' && !present)
+      throw new MissingVariable(`required variable ${name} is missing a value: ${argument}`);
     return given ?? '';
   });
 }
@@ -74,7 +83,10 @@ function interpolateAll<T>(node: T, env: Env): T {
 function dockerfileStages(): Map<string, Env> {
   const stages = new Map<string, Env>();
   let current: Env | undefined;
-  for (const line of dockerfile.replace(/\\\n/g, ' ').split('\n').map((text) => text.trim())) {
+  for (const line of dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((text) => text.trim())) {
     const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
     if (from) {
       current = { ...(stages.get(from[1]) ?? {}) };
@@ -216,7 +228,8 @@ describe('docker-compose.yml', () => {
   it('runs Amazon Connect live, with the AWS settings given, once AWS credentials are given', () => {
     const env = { ...secrets, ...liveSettings };
     const container = containerEnvs(env)['aws-connect-worker'];
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) expect(container[name]).toBe(env[name]);
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+      expect(container[name]).toBe(env[name]);
     expect(workerEnv(env)).toMatchObject({
       AWS_CONNECT_MODE: 'live',
       AWS_REGION: 'eu-west-2',
@@ -228,14 +241,22 @@ describe('docker-compose.yml', () => {
     expect(workerEnv({ ...env, AWS_CONNECT_MODE: 'live' }).AWS_CONNECT_MODE).toBe('live');
     // The other apps are unaffected.
     const envs = containerEnvs(env);
-    for (const [service, schema] of Object.entries(SCHEMAS)) expect(() => validateEnv(schema, envs[service]), service).not.toThrow();
+    for (const [service, schema] of Object.entries(SCHEMAS))
+      expect(() => validateEnv(schema, envs[service]), service).not.toThrow();
   });
 
   it('runs live on AWS_CONNECT_MODE=live without keys (an instance role), and refuses live without the Lambda role', () => {
-    const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _key, AWS_SESSION_TOKEN: _token, ...roleOnly } = liveSettings;
+    const {
+      AWS_ACCESS_KEY_ID: _id,
+      AWS_SECRET_ACCESS_KEY: _key,
+      AWS_SESSION_TOKEN: _token,
+      ...roleOnly
+    } = liveSettings;
     expect(workerEnv({ ...secrets, ...roleOnly, AWS_CONNECT_MODE: 'live' }).AWS_CONNECT_MODE).toBe('live');
     const { AWS_CONNECT_LAMBDA_ROLE_ARN: _role, ...withoutRole } = liveSettings;
-    expect(() => workerEnv({ ...secrets, AWS_CONNECT_MODE: 'live' })).toThrow(/AWS_CONNECT_LAMBDA_ROLE_ARN is required/);
+    expect(() => workerEnv({ ...secrets, AWS_CONNECT_MODE: 'live' })).toThrow(
+      /AWS_CONNECT_LAMBDA_ROLE_ARN is required/,
+    );
     expect(() => workerEnv({ ...secrets, ...withoutRole })).toThrow(/AWS_CONNECT_LAMBDA_ROLE_ARN is required/);
   });
 

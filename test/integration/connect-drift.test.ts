@@ -47,7 +47,12 @@ let env: Record<string, string>;
 
 async function start(extra: Record<string, string> = {}): Promise<void> {
   await closeAll(apps);
-  env = testEnv({ ...liveConnectEnv(aws, REGION), DATABASE_URL: scratchUrl, CONNECT_AUDIT_INTERVAL_MS: String(AUDIT_INTERVAL_MS), ...extra });
+  env = testEnv({
+    ...liveConnectEnv(aws, REGION),
+    DATABASE_URL: scratchUrl,
+    CONNECT_AUDIT_INTERVAL_MS: String(AUDIT_INTERVAL_MS),
+    ...extra,
+  });
   const gateway = await startGateway(env);
   api = gateway.api;
   apps = [gateway.app, ...(await startWorkers(env))];
@@ -64,12 +69,17 @@ async function provisionVoice(context: Record<string, unknown> = {}) {
 
 /** Does something to the emulated AWS by hand, as an operator in the console would. */
 async function byHand(act: (client: ConnectClient) => Promise<unknown>): Promise<void> {
-  const client = new ConnectClient({ region: REGION, endpoint: aws.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const client = new ConnectClient({
+    region: REGION,
+    endpoint: aws.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   await act(client);
   client.destroy();
 }
 
-const deleteInstance = (instanceId: string) => byHand((c) => c.send(new DeleteInstanceCommand({ InstanceId: instanceId })));
+const deleteInstance = (instanceId: string) =>
+  byHand((c) => c.send(new DeleteInstanceCommand({ InstanceId: instanceId })));
 
 type AuditReport = { audited: number; drifted: number; healed: number; failed: number };
 
@@ -78,11 +88,15 @@ async function auditEnd(jobId: string, add?: (queue: Queue) => Promise<unknown>)
   const queue = new Queue(QueueName.AwsConnect, { connection: { url: TEST_REDIS_URL }, prefix: env.QUEUE_PREFIX });
   try {
     await add?.(queue);
-    return await waitFor(async () => {
-      const job = await queue.getJob(jobId);
-      if ((await job?.getState()) === 'failed') throw new Error(`the audit failed: ${job!.failedReason}`);
-      return job?.returnvalue ?? undefined;
-    }, 'the Connect drift audit to end', 60_000);
+    return await waitFor(
+      async () => {
+        const job = await queue.getJob(jobId);
+        if ((await job?.getState()) === 'failed') throw new Error(`the audit failed: ${job!.failedReason}`);
+        return job?.returnvalue ?? undefined;
+      },
+      'the Connect drift audit to end',
+      60_000,
+    );
   } finally {
     await queue.close();
   }
@@ -101,7 +115,12 @@ function auditAgain(): Promise<AuditReport> {
 }
 
 const agentChannel = async (agentId: string) =>
-  (await db.query(`SELECT status, error, phone_number, provider_refs FROM agent_channels WHERE agent_id = $1 AND channel = 'voice'`, [agentId])).rows[0];
+  (
+    await db.query(
+      `SELECT status, error, phone_number, provider_refs FROM agent_channels WHERE agent_id = $1 AND channel = 'voice'`,
+      [agentId],
+    )
+  ).rows[0];
 
 let goneConfiguredInstance: string;
 const startedAt = new Date();
@@ -137,15 +156,25 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     const [replacement] = activeInstances();
     expect(replacement!.id).not.toBe(vanishing!.id);
     expect(second.done.agent_config.channels[0].aws_connect_instance_id).toBe(replacement!.arn);
-    const rows = await db.query(`SELECT status, status_reason FROM connect_instances WHERE region = $1 AND instance_id = $2`, [REGION, vanishing!.id]);
-    expect(rows.rows[0]).toMatchObject({ status: 'vanished', status_reason: expect.stringContaining('no longer exists') });
+    const rows = await db.query(
+      `SELECT status, status_reason FROM connect_instances WHERE region = $1 AND instance_id = $2`,
+      [REGION, vanishing!.id],
+    );
+    expect(rows.rows[0]).toMatchObject({
+      status: 'vanished',
+      status_reason: expect.stringContaining('no longer exists'),
+    });
   });
 
   it('installs the voice Lambda again when it was deleted by hand', async () => {
     const [instance] = activeInstances();
     const functionName = `voca-voice-${instance!.id}`;
     expect(aws.inventory().functions.map((f) => f.name)).toContain(functionName);
-    const lambda = new LambdaClient({ region: REGION, endpoint: aws.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const lambda = new LambdaClient({
+      region: REGION,
+      endpoint: aws.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
     await lambda.send(new DeleteFunctionCommand({ FunctionName: functionName }));
     lambda.destroy();
 
@@ -161,11 +190,19 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     const agentId = done.agent_id as string;
     const released = done.agent_config.channels[0].phone_number as string;
     const number = aws.inventory().phoneNumbers.find((n) => n.number === released)!;
-    const client = new ConnectClient({ region: REGION, endpoint: aws.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const client = new ConnectClient({
+      region: REGION,
+      endpoint: aws.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
     await client.send(new ReleasePhoneNumberCommand({ PhoneNumberId: number.id }));
     client.destroy();
 
-    const update = await api.put(`/api/v1/agents/${agentId}`, { character_config: { tone: 'formal' } }, bearer(serviceToken()));
+    const update = await api.put(
+      `/api/v1/agents/${agentId}`,
+      { character_config: { tone: 'formal' } },
+      bearer(serviceToken()),
+    );
     expect(update.status).toBe(202);
     const updated = await operationEnd(api, update.body.status_url);
     expect(updated.status).toBe('completed');
@@ -188,7 +225,9 @@ describe('a recorded Connect instance that AWS no longer has', () => {
 
     // An operator deletes the agent's flow and hours in the console and releases its number; no caller noticed yet.
     await byHand((c) => c.send(new DeleteContactFlowCommand({ InstanceId: instanceId, ContactFlowId: contactFlowId })));
-    await byHand((c) => c.send(new DeleteHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: hoursOfOperationId })));
+    await byHand((c) =>
+      c.send(new DeleteHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: hoursOfOperationId })),
+    );
     await byHand((c) => c.send(new ReleasePhoneNumberCommand({ PhoneNumberId: phoneNumberId })));
 
     const healedBefore = (await localSample('voca_connect_drift_total', { outcome: 'healed' })) ?? 0;
@@ -203,7 +242,9 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     const flow = inventory.contactFlows.find((f) => f.name === `voca-agent-${agentId}`);
     expect(flow?.id).toBe(after.provider_refs.contactFlowId);
     expect(inventory.hoursOfOperation.map((h) => h.id)).toContain(after.provider_refs.hoursOfOperationId);
-    expect(inventory.phoneNumbers.find((n) => n.number === after.phone_number)).toMatchObject({ contactFlowId: flow!.id });
+    expect(inventory.phoneNumbers.find((n) => n.number === after.phone_number)).toMatchObject({
+      contactFlowId: flow!.id,
+    });
 
     // Nothing vanished since: the next audit only looks.
     const calls = aws.calls.length;
@@ -246,7 +287,11 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     for (const { agent_id: agentId } of rows) {
       const channel = await agentChannel(agentId);
       expect(channel.status).toBe('failed');
-      expect(channel.error).toMatch(new RegExp(`the Connect instance ${goneConfiguredInstance} vanished from AWS and could not be re-created .*update the agent`));
+      expect(channel.error).toMatch(
+        new RegExp(
+          `the Connect instance ${goneConfiguredInstance} vanished from AWS and could not be re-created .*update the agent`,
+        ),
+      );
     }
   });
 });

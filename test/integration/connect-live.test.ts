@@ -106,7 +106,11 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     expect(fn).toMatchObject({ state: 'Active' });
     expect(fn!.environment.ENGINE_WEBHOOK_URL).toMatch(/\/api\/v1\/webhooks\/connect$/);
     expect(fn!.permissions).toEqual([
-      expect.objectContaining({ principal: 'connect.amazonaws.com', sourceArn: instance!.arn, action: 'lambda:InvokeFunction' }),
+      expect.objectContaining({
+        principal: 'connect.amazonaws.com',
+        sourceArn: instance!.arn,
+        action: 'lambda:InvokeFunction',
+      }),
     ]);
     expect(instance!.lambdaFunctions).toEqual([fn!.arn]);
     expect(fn!.codeSha256).toBe((await packageVoiceLambda()).sha256);
@@ -137,14 +141,20 @@ describe('live Amazon Connect provisioning against the emulator', () => {
       context: {
         store_hours: 'Monday to Friday, 9 AM - 6 PM',
         timezone: 'America/New_York',
-        opening_hours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({ day, open: '09:00', close: '18:00' })),
+        opening_hours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({
+          day,
+          open: '09:00',
+          close: '18:00',
+        })),
       },
     });
     expect(done.status).toBe('completed');
     const hours = aws.inventory().hoursOfOperation.filter((h) => h.name === `voca-agent-${agentId}-hours`);
     expect(hours).toEqual([expect.objectContaining({ timeZone: 'America/New_York' })]);
     const flow = JSON.parse(flowsOf(agentId)[0]!.content) as FlowDocument;
-    expect(flow.Actions.find((a) => a.Type === 'CheckHoursOfOperation')?.Parameters).toEqual({ HoursOfOperationId: hours[0]!.id });
+    expect(flow.Actions.find((a) => a.Type === 'CheckHoursOfOperation')?.Parameters).toEqual({
+      HoursOfOperationId: hours[0]!.id,
+    });
   });
 
   it('reports sms as pending configuration without an SMS number, and imports one when given', async () => {
@@ -152,10 +162,16 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     // Waiting for the vendor's number is not a failure: the agent answers where it can.
     expect(without.done.status).toBe('completed');
     const sms = without.done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'sms');
-    expect(sms).toMatchObject({ status: 'pending_configuration', error: expect.stringContaining('source_phone_number_arn') });
+    expect(sms).toMatchObject({
+      status: 'pending_configuration',
+      error: expect.stringContaining('source_phone_number_arn'),
+    });
 
     const arn = `arn:aws:sms-voice:us-east-2:123456789012:phone-number/phone-${randomUUID().replaceAll('-', '')}`;
-    const withNumber = await provision({ channels: ['voice', 'sms'], channel_credentials: { sms: { source_phone_number_arn: arn } } });
+    const withNumber = await provision({
+      channels: ['voice', 'sms'],
+      channel_credentials: { sms: { source_phone_number_arn: arn } },
+    });
     expect(withNumber.done.status).toBe('completed');
     const imported = aws.inventory().phoneNumbers.filter((n) => n.source === 'imported');
     const flow = flowsOf(withNumber.agentId)[0]!;
@@ -176,7 +192,9 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     const sms = done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'sms');
     expect(sms).toMatchObject({ status: 'active', phone_number: expect.stringMatching(/^\+/) });
     const flow = flowsOf(waiting.agentId)[0]!;
-    expect(aws.inventory().phoneNumbers.filter((n) => n.source === 'imported' && n.contactFlowId === flow.id)).toHaveLength(1);
+    expect(
+      aws.inventory().phoneNumbers.filter((n) => n.source === 'imported' && n.contactFlowId === flow.id),
+    ).toHaveLength(1);
   });
 
   it('claims the next number when the first candidates are taken meanwhile', async () => {
@@ -228,8 +246,13 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     expect(step).toMatchObject({ status: 'failed', attempts: 1 });
     expect(step.error).toMatch(/^Amazon Connect quota reached while claiming \+1\d+ \(ServiceQuotaExceededException: /);
     // Compensation: the flow created before the claim failed is deleted again.
-    await waitFor(async () => (flowsOf(agentId).length === 0 ? true : undefined), 'the failed agent flow to be removed');
-    const leftover = await db.query(`SELECT count(*)::int AS n FROM connect_phone_numbers WHERE agent_id = $1`, [agentId]);
+    await waitFor(
+      async () => (flowsOf(agentId).length === 0 ? true : undefined),
+      'the failed agent flow to be removed',
+    );
+    const leftover = await db.query(`SELECT count(*)::int AS n FROM connect_phone_numbers WHERE agent_id = $1`, [
+      agentId,
+    ]);
     expect(leftover.rows[0].n).toBe(0);
   });
 
@@ -264,7 +287,9 @@ describe('live Amazon Connect provisioning against the emulator', () => {
 describe('dedicated tenancy', () => {
   it('gives a configured vendor an instance of its own while everyone else shares one', async () => {
     const dedicated = uniqueVendor();
-    const dataSource = new DataSource(dataSourceOptions({ url: TEST_DATABASE_URL, poolSize: 2, applicationName: 'test' }));
+    const dataSource = new DataSource(
+      dataSourceOptions({ url: TEST_DATABASE_URL, poolSize: 2, applicationName: 'test' }),
+    );
     await dataSource.initialize();
     try {
       const provisioner = new LiveConnectProvisioner(dataSource, createAwsClients(REGION, 2), {
@@ -288,7 +313,13 @@ describe('dedicated tenancy', () => {
         agentId,
         vendorId: dedicated,
         channels: ['voice'],
-        profile: resolveBusinessProfile({ name: 'Dedicated', description: null, business_type: 'other', character_config: {}, context: {} }),
+        profile: resolveBusinessProfile({
+          name: 'Dedicated',
+          description: null,
+          business_type: 'other',
+          character_config: {},
+          context: {},
+        }),
         known: {},
         record: async () => undefined,
         report: async () => undefined,

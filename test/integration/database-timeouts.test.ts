@@ -62,7 +62,9 @@ describe('Postgres timeouts from config', () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
-    const hung = new DataSource(dataSourceOptions({ ...settings, url: `postgres://postgres@127.0.0.1:${port}/voca_test` }));
+    const hung = new DataSource(
+      dataSourceOptions({ ...settings, url: `postgres://postgres@127.0.0.1:${port}/voca_test` }),
+    );
     const started = Date.now();
     try {
       await expect(hung.initialize()).rejects.toThrow(/timeout/i);

@@ -64,8 +64,18 @@ interface AppSpec {
 
 const APPS: Record<string, AppSpec> = {
   'api-gateway': { schema: gatewayEnvSchema, port: 8008, portVariable: 'PORT', queues: [] },
-  'aws-connect-worker': { schema: awsConnectWorkerEnvSchema, port: 8101, portVariable: 'HEALTH_PORT', queues: [QueueName.AwsConnect] },
-  'elizaos-worker': { schema: elizaosWorkerEnvSchema, port: 8102, portVariable: 'HEALTH_PORT', queues: [QueueName.ElizaOS, QueueName.Messages] },
+  'aws-connect-worker': {
+    schema: awsConnectWorkerEnvSchema,
+    port: 8101,
+    portVariable: 'HEALTH_PORT',
+    queues: [QueueName.AwsConnect],
+  },
+  'elizaos-worker': {
+    schema: elizaosWorkerEnvSchema,
+    port: 8102,
+    portVariable: 'HEALTH_PORT',
+    queues: [QueueName.ElizaOS, QueueName.Messages],
+  },
   'context-service': {
     schema: contextServiceEnvSchema,
     port: 8103,
@@ -115,7 +125,8 @@ function read(path: string): string {
 
 function loadDocuments(text: string, origin: string): K8s[] {
   return parseAllDocuments(text).flatMap((document) => {
-    if (document.errors.length) throw new Error(`${origin}: ${document.errors.map((error) => error.message).join('; ')}`);
+    if (document.errors.length)
+      throw new Error(`${origin}: ${document.errors.map((error) => error.message).join('; ')}`);
     const value = document.toJS();
     return value ? [value as K8s] : [];
   });
@@ -123,7 +134,9 @@ function loadDocuments(text: string, origin: string): K8s[] {
 
 function parseEnvFile(path: string): Record<string, string> {
   const data: Record<string, string> = {};
-  for (const line of read(path).split('\n').map((text) => text.trim())) {
+  for (const line of read(path)
+    .split('\n')
+    .map((text) => text.trim())) {
     if (!line || line.startsWith('#')) continue;
     const equals = line.indexOf('=');
     if (equals < 1) throw new Error(`${path}: not KEY=VALUE: ${line}`);
@@ -144,15 +157,25 @@ const generatedConfigMaps: K8s[] = (kustomization.configMapGenerator ?? []).map(
     Object.fromEntries((generator.literals ?? []).map((literal: string) => literal.split(/=(.*)/s).slice(0, 2))),
   ),
 }));
-const objects: K8s[] = [...resourceFiles.flatMap((file) => loadDocuments(read(join(BASE, file)), file)), ...generatedConfigMaps];
+const objects: K8s[] = [
+  ...resourceFiles.flatMap((file) => loadDocuments(read(join(BASE, file)), file)),
+  ...generatedConfigMaps,
+];
 
 const ofKind = (kind: string, from = objects) => from.filter((object) => object.kind === kind);
-const named = (kind: string, name: string, from = objects) => from.find((object) => object.kind === kind && object.metadata.name === name);
-const common = generatedConfigMaps.find((configMap) => configMap.metadata.name === 'voca-common')!.data as Record<string, string>;
+const named = (kind: string, name: string, from = objects) =>
+  from.find((object) => object.kind === kind && object.metadata.name === name);
+const common = generatedConfigMaps.find((configMap) => configMap.metadata.name === 'voca-common')!.data as Record<
+  string,
+  string
+>;
 
 function validate(object: K8s): void {
   const Model = MODELS[`${object.apiVersion}/${object.kind}`];
-  if (!Model) throw new Error(`no model for ${object.apiVersion} ${object.kind} ${object.metadata?.name}: add one or drop the object`);
+  if (!Model)
+    throw new Error(
+      `no model for ${object.apiVersion} ${object.kind} ${object.metadata?.name}: add one or drop the object`,
+    );
   new Model(object).validate();
 }
 
@@ -169,10 +192,16 @@ function listedFiles(directory: string): string[] {
   const spec = parse(read(file)) as K8s;
   const inputs = [
     ...(spec.resources ?? []),
-    ...(spec.configMapGenerator ?? []).flatMap((generator: K8s) => [...(generator.envs ?? []), ...(generator.files ?? [])]),
+    ...(spec.configMapGenerator ?? []).flatMap((generator: K8s) => [
+      ...(generator.envs ?? []),
+      ...(generator.files ?? []),
+    ]),
     ...(spec.patches ?? []).flatMap((patch: K8s) => (patch.path ? [patch.path] : [])),
   ].map((input: string) => join(directory, input));
-  return [relative(BASE, file), ...inputs.flatMap((path) => (statSync(path).isDirectory() ? [] : [relative(BASE, path)]))];
+  return [
+    relative(BASE, file),
+    ...inputs.flatMap((path) => (statSync(path).isDirectory() ? [] : [relative(BASE, path)])),
+  ];
 }
 
 // --- Pods -----------------------------------------------------------------------------------------------------------
@@ -220,7 +249,8 @@ function podEnv(workload: K8s, from: K8s[]): PodEnv {
   }
   for (const entry of main.env ?? []) {
     const secret = entry.valueFrom?.secretKeyRef;
-    if (secret) secretRefs.push({ variable: entry.name, name: secret.name, key: secret.key, optional: secret.optional === true });
+    if (secret)
+      secretRefs.push({ variable: entry.name, name: secret.name, key: secret.key, optional: secret.optional === true });
     else expect(entry.valueFrom, `${entry.name}: a value or a secretKeyRef`).toBeUndefined();
     variables.set(entry.name, secret ? undefined : String(entry.value));
   }
@@ -255,7 +285,9 @@ function expectAcceptedEnvironment(app: string, workload: K8s, from: K8s[]): voi
   const environment: Record<string, string> = {};
   for (const [name, value] of variables) if (value !== undefined) environment[name] = value;
   for (const ref of secretRefs) if (!ref.optional) environment[ref.variable] = sampleSecret(ref.key);
-  const result = (APPS[app].schema as { safeParse(input: unknown): { success: boolean; error?: unknown } }).safeParse(environment);
+  const result = (APPS[app].schema as { safeParse(input: unknown): { success: boolean; error?: unknown } }).safeParse(
+    environment,
+  );
   expect(result.success, `${workload.metadata.name}: ${JSON.stringify(result.error)}`).toBe(true);
 }
 
@@ -290,13 +322,16 @@ function triggeredQueues(scaledObject: K8s): string[] {
   });
 }
 
-// --- Metrics in the alerts and the dashboard --------------------------------------------------------------------------
+// --- Metrics in the alerts and the dashboard
+// --------------------------------------------------------------------------
 
 const alertsText = read(join(DEPLOY, 'prometheus/voca-alerts.yaml'));
 const dashboardText = read(join(DEPLOY, 'grafana/voca-engine.json'));
 
 function metricNames(text: string): string[] {
-  return [...new Set([...text.matchAll(/voca_[a-z_]+/g)].map(([name]) => name.replace(/_(bucket|count|sum)$/, '')))].sort();
+  return [
+    ...new Set([...text.matchAll(/voca_[a-z_]+/g)].map(([name]) => name.replace(/_(bucket|count|sum)$/, ''))),
+  ].sort();
 }
 
 function sourceFiles(directory: string): string[] {
@@ -308,14 +343,21 @@ function sourceFiles(directory: string): string[] {
 }
 
 const usedMetrics = metricNames(alertsText + dashboardText);
-const source = ['apps', 'libs'].flatMap((directory) => sourceFiles(join(ROOT, directory))).map(read).join('\n');
+const source = ['apps', 'libs']
+  .flatMap((directory) => sourceFiles(join(ROOT, directory)))
+  .map(read)
+  .join('\n');
 
 // --- The tests ------------------------------------------------------------------------------------------------------
 
 describe('deploy/kubernetes, the kustomize base', () => {
   it('lists every file under deploy/kubernetes, and sets no namespace', () => {
     const listed = ['.', 'roles', 'monitoring'].flatMap((directory) => listedFiles(join(BASE, directory)));
-    expect(filesUnder(BASE).filter((file) => !UNLISTED.includes(file)).sort()).toEqual([...new Set(listed)].sort());
+    expect(
+      filesUnder(BASE)
+        .filter((file) => !UNLISTED.includes(file))
+        .sort(),
+    ).toEqual([...new Set(listed)].sort());
     expect(kustomization.namespace).toBeUndefined();
     expect(objects.filter((object) => object.metadata.namespace)).toEqual([]);
   });
@@ -329,7 +371,11 @@ describe('deploy/kubernetes, the kustomize base', () => {
     const commands = dockerfileCommands();
     expect(commands.has('runtime'), 'the shared stage the image is built from').toBe(true);
     expect(kustomization.images).toEqual([expect.objectContaining({ name: IMAGE, newTag: expect.any(String) })]);
-    expect(ofKind('Deployment').map((deployment) => deployment.metadata.name).sort()).toEqual(Object.keys(APPS).sort());
+    expect(
+      ofKind('Deployment')
+        .map((deployment) => deployment.metadata.name)
+        .sort(),
+    ).toEqual(Object.keys(APPS).sort());
     for (const workload of [...ofKind('Deployment'), ...ofKind('Job')]) {
       const target = workload.kind === 'Job' ? 'migrate' : workload.metadata.name;
       expect(container(workload).image, workload.metadata.name).toBe(IMAGE);
@@ -365,7 +411,11 @@ describe('deploy/kubernetes, the kustomize base', () => {
       const bound = Number(common.SHUTDOWN_GRACE_MS) + 5_000 + preStopSleep * 1000;
       expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(bound);
       expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
-      expect(main.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+      expect(main.securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+      });
       const tmp = main.volumeMounts.find((mount: K8s) => mount.mountPath === '/tmp');
       expect(pod.volumes.find((volume: K8s) => volume.name === tmp?.name)?.emptyDir).toBeDefined();
     });
@@ -380,7 +430,9 @@ describe('deploy/kubernetes, the kustomize base', () => {
     });
 
     it('has a PodDisruptionBudget selecting its pods and no others', () => {
-      const budgets = ofKind('PodDisruptionBudget').filter((budget) => selects(budget.spec.selector, deployment().spec.template.metadata.labels));
+      const budgets = ofKind('PodDisruptionBudget').filter((budget) =>
+        selects(budget.spec.selector, deployment().spec.template.metadata.labels),
+      );
       expect(budgets).toHaveLength(1);
       for (const other of ofKind('Deployment').filter((candidate) => candidate !== deployment())) {
         expect(selects(budgets[0].spec.selector, other.spec.template.metadata.labels)).toBe(false);
@@ -388,31 +440,47 @@ describe('deploy/kubernetes, the kustomize base', () => {
       expect(selects(deployment().spec.selector, deployment().spec.template.metadata.labels)).toBe(true);
     });
 
-    it(spec.queues.length ? 'is scaled by KEDA on the waiting jobs of exactly its queues' : 'is scaled by an HPA on CPU', () => {
-      expect(deployment().spec.replicas, 'the autoscaler owns replicas').toBeUndefined();
-      if (!spec.queues.length) {
-        const hpa = ofKind('HorizontalPodAutoscaler').find((candidate) => candidate.spec.scaleTargetRef.name === app)!;
-        expect(hpa.spec.scaleTargetRef).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment' });
-        expect(hpa.spec.metrics).toContainEqual(expect.objectContaining({ type: 'Resource', resource: expect.objectContaining({ name: 'cpu' }) }));
-        expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
-        expect(container(deployment()).resources.requests.cpu).toBeDefined();
-        // Its /metrics needs the METRICS_TOKEN bearer token, which annotation-based scraping cannot send.
-        expect(deployment().spec.template.metadata.annotations?.['prometheus.io/scrape']).toBeUndefined();
-        return;
-      }
-      const scaled = ofKind('ScaledObject').filter((candidate) => candidate.spec.scaleTargetRef.name === app);
-      expect(scaled).toHaveLength(1);
-      expect(scaled[0].spec.minReplicaCount).toBeGreaterThanOrEqual(1);
-      expect(scaled[0].spec.maxReplicaCount).toBeGreaterThanOrEqual(scaled[0].spec.minReplicaCount);
-      expect(triggeredQueues(scaled[0]).sort()).toEqual([...spec.queues].sort());
-      for (const trigger of scaled[0].spec.triggers) expect(named('TriggerAuthentication', trigger.authenticationRef.name)).toBeDefined();
-      const annotations = deployment().spec.template.metadata.annotations;
-      expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(spec.port), 'prometheus.io/path': '/metrics' });
-    });
+    it(
+      spec.queues.length ? 'is scaled by KEDA on the waiting jobs of exactly its queues' : 'is scaled by an HPA on CPU',
+      () => {
+        expect(deployment().spec.replicas, 'the autoscaler owns replicas').toBeUndefined();
+        if (!spec.queues.length) {
+          const hpa = ofKind('HorizontalPodAutoscaler').find(
+            (candidate) => candidate.spec.scaleTargetRef.name === app,
+          )!;
+          expect(hpa.spec.scaleTargetRef).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment' });
+          expect(hpa.spec.metrics).toContainEqual(
+            expect.objectContaining({ type: 'Resource', resource: expect.objectContaining({ name: 'cpu' }) }),
+          );
+          expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
+          expect(container(deployment()).resources.requests.cpu).toBeDefined();
+          // Its /metrics needs the METRICS_TOKEN bearer token, which annotation-based scraping cannot send.
+          expect(deployment().spec.template.metadata.annotations?.['prometheus.io/scrape']).toBeUndefined();
+          return;
+        }
+        const scaled = ofKind('ScaledObject').filter((candidate) => candidate.spec.scaleTargetRef.name === app);
+        expect(scaled).toHaveLength(1);
+        expect(scaled[0].spec.minReplicaCount).toBeGreaterThanOrEqual(1);
+        expect(scaled[0].spec.maxReplicaCount).toBeGreaterThanOrEqual(scaled[0].spec.minReplicaCount);
+        expect(triggeredQueues(scaled[0]).sort()).toEqual([...spec.queues].sort());
+        for (const trigger of scaled[0].spec.triggers)
+          expect(named('TriggerAuthentication', trigger.authenticationRef.name)).toBeDefined();
+        const annotations = deployment().spec.template.metadata.annotations;
+        expect(annotations).toMatchObject({
+          'prometheus.io/scrape': 'true',
+          'prometheus.io/port': String(spec.port),
+          'prometheus.io/path': '/metrics',
+        });
+      },
+    );
   });
 
   it('consumes every queue of the engine', () => {
-    expect(Object.values(APPS).flatMap((spec) => spec.queues).sort()).toEqual(Object.values(QueueName).sort());
+    expect(
+      Object.values(APPS)
+        .flatMap((spec) => spec.queues)
+        .sort(),
+    ).toEqual(Object.values(QueueName).sort());
   });
 
   it('serves the gateway on port 8008 through a Service', () => {
@@ -446,9 +514,15 @@ describe('deploy/kubernetes, the kustomize base', () => {
     const refs = workloads.flatMap((workload) => podEnv(workload, objects).secretRefs);
     const kedaRefs = ofKind('TriggerAuthentication').flatMap((auth) => auth.spec.secretTargetRef);
     expect([...refs, ...kedaRefs].filter((ref) => ref.name !== SECRET)).toEqual([]);
-    expect(Object.keys(example.stringData).sort()).toEqual([...new Set([...refs, ...kedaRefs].map((ref) => ref.key))].sort());
+    expect(Object.keys(example.stringData).sort()).toEqual(
+      [...new Set([...refs, ...kedaRefs].map((ref) => ref.key))].sort(),
+    );
     const readme = read(join(DEPLOY, 'README.md'));
-    const required = new Set([...refs.filter((ref) => !ref.optional).map((ref) => ref.key), 'keda-redis-address', 'keda-redis-password']);
+    const required = new Set([
+      ...refs.filter((ref) => !ref.optional).map((ref) => ref.key),
+      'keda-redis-address',
+      'keda-redis-password',
+    ]);
     for (const key of required) expect(readme, `deploy/README.md creates ${key}`).toContain(`${key}=`);
   });
 });
@@ -464,7 +538,8 @@ describe('deploy/prometheus/voca-alerts.yaml', () => {
       expect(typeof rule.expr, rule.alert).toBe('string');
       expect(rule.for, rule.alert).toMatch(/^\d+[smh]$/);
       expect(['critical', 'warning'], rule.alert).toContain(rule.labels?.severity);
-      for (const annotation of ['summary', 'description', 'runbook']) expect(rule.annotations?.[annotation], `${rule.alert} ${annotation}`).toBeTruthy();
+      for (const annotation of ['summary', 'description', 'runbook'])
+        expect(rule.annotations?.[annotation], `${rule.alert} ${annotation}`).toBeTruthy();
       let depth = 0;
       for (const character of rule.expr.replace(/"[^"]*"/g, '')) {
         depth += '([{'.includes(character) ? 1 : ')]}'.includes(character) ? -1 : 0;
@@ -475,10 +550,23 @@ describe('deploy/prometheus/voca-alerts.yaml', () => {
   });
 
   it('covers what issue 14 asks to be alerted on', () => {
-    const expressions = rules().map((rule) => rule.expr).join('\n');
-    for (const metric of ['voca_queue_jobs', 'voca_queue_oldest_waiting_seconds', 'voca_jobs_dead_total', 'voca_stuck_work', 'voca_turn_seconds_bucket',
-      'voca_platform_send_errors_total', 'voca_model_errors_total', 'voca_aws_calls_total', 'voca_operations_total', 'voca_worker_consuming',
-      'voca_event_deliveries_total', 'up{']) {
+    const expressions = rules()
+      .map((rule) => rule.expr)
+      .join('\n');
+    for (const metric of [
+      'voca_queue_jobs',
+      'voca_queue_oldest_waiting_seconds',
+      'voca_jobs_dead_total',
+      'voca_stuck_work',
+      'voca_turn_seconds_bucket',
+      'voca_platform_send_errors_total',
+      'voca_model_errors_total',
+      'voca_aws_calls_total',
+      'voca_operations_total',
+      'voca_worker_consuming',
+      'voca_event_deliveries_total',
+      'up{',
+    ]) {
       expect(expressions).toContain(metric);
     }
   });
@@ -492,7 +580,9 @@ describe('deploy/prometheus/voca-alerts.yaml', () => {
     const gateway = named('Deployment', 'api-gateway')!;
     const podMonitors = monitoring.filter((object) => object.kind === 'PodMonitor');
     for (const deployment of ofKind('Deployment')) {
-      const matching = podMonitors.filter((monitor) => selects(monitor.spec.selector, deployment.spec.template.metadata.labels));
+      const matching = podMonitors.filter((monitor) =>
+        selects(monitor.spec.selector, deployment.spec.template.metadata.labels),
+      );
       expect(matching, deployment.metadata.name).toHaveLength(1);
       const [endpoint] = matching[0].spec.podMetricsEndpoints;
       expect(portNumber(container(deployment), endpoint.port)).toBe(APPS[deployment.metadata.name].port);
@@ -507,7 +597,9 @@ describe('deploy/grafana/voca-engine.json', () => {
 
   it('queries a Prometheus chosen by a ${datasource} variable, in panels laid out without overlap', () => {
     expect(dashboard.schemaVersion).toBeGreaterThanOrEqual(39);
-    expect(dashboard.templating.list).toContainEqual(expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }));
+    expect(dashboard.templating.list).toContainEqual(
+      expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }),
+    );
     const ids = (dashboard.panels as K8s[]).map((panel) => panel.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const panel of panels) {
@@ -556,7 +648,10 @@ function render(spec: { resources: string[]; components?: string[] }): K8s[] {
     // kustomize refuses absolute paths: point at deploy/kubernetes relatively.
     const path = (entry: string) => relative(directory, join(BASE, entry));
     const overlay = { resources: spec.resources.map(path), components: (spec.components ?? []).map(path) };
-    writeFileSync(join(directory, 'kustomization.yaml'), JSON.stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', ...overlay }));
+    writeFileSync(
+      join(directory, 'kustomization.yaml'),
+      JSON.stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', ...overlay }),
+    );
     return loadDocuments(execFileSync('kubectl', ['kustomize', directory], { encoding: 'utf8' }), 'kubectl kustomize');
   } finally {
     rmSync(directory, { recursive: true, force: true });
@@ -572,23 +667,34 @@ describe.skipIf(!kubectlAvailable())('rendered with kubectl kustomize', () => {
       expect(deployment.spec.template.metadata.labels['app.kubernetes.io/part-of']).toBe('voca-ai-engine');
       expectAcceptedEnvironment(deployment.metadata.name, deployment, rendered);
     }
-    expect(ofKind('ConfigMap', rendered).every((configMap) => /-[a-z0-9]{10}$/.test(configMap.metadata.name))).toBe(true);
+    expect(ofKind('ConfigMap', rendered).every((configMap) => /-[a-z0-9]{10}$/.test(configMap.metadata.name))).toBe(
+      true,
+    );
   });
 
   it('splits the context-service into roles that together consume its queues, each scaled on its own', () => {
     const rendered = render({ resources: ['.'], components: ['roles'] });
     for (const object of rendered) validate(object);
-    const roles = ofKind('Deployment', rendered).filter((deployment) => deployment.metadata.name.startsWith('context-service'));
+    const roles = ofKind('Deployment', rendered).filter((deployment) =>
+      deployment.metadata.name.startsWith('context-service'),
+    );
     expect(roles.length).toBeGreaterThan(1);
     const consumed = roles.map((role) => {
       const queues = podEnv(role, rendered).variables.get('WORKER_QUEUES')!.split(',');
-      const scaled = ofKind('ScaledObject', rendered).filter((candidate) => candidate.spec.scaleTargetRef.name === role.metadata.name);
+      const scaled = ofKind('ScaledObject', rendered).filter(
+        (candidate) => candidate.spec.scaleTargetRef.name === role.metadata.name,
+      );
       expect(scaled, role.metadata.name).toHaveLength(1);
       expect(triggeredQueues(scaled[0]).sort(), role.metadata.name).toEqual([...queues].sort());
-      const budgets = ofKind('PodDisruptionBudget', rendered).filter((budget) => selects(budget.spec.selector, role.spec.template.metadata.labels));
+      const budgets = ofKind('PodDisruptionBudget', rendered).filter((budget) =>
+        selects(budget.spec.selector, role.spec.template.metadata.labels),
+      );
       expect(budgets, role.metadata.name).toHaveLength(1);
       for (const other of roles.filter((candidate) => candidate !== role)) {
-        expect(selects(role.spec.selector, other.spec.template.metadata.labels), `${role.metadata.name} selects ${other.metadata.name}`).toBe(false);
+        expect(
+          selects(role.spec.selector, other.spec.template.metadata.labels),
+          `${role.metadata.name} selects ${other.metadata.name}`,
+        ).toBe(false);
       }
       expectAcceptedEnvironment('context-service', role, rendered);
       return queues;

@@ -76,7 +76,9 @@ describe('the ElizaOS character of the seed agent', () => {
     expect(character.messageExamples.length).toBeGreaterThan(0);
     for (const channel of done.agent_config.channels) expect(channel.elizaos_agent_id).toBe(character.id);
 
-    expect((await api.get(`/api/v1/agents/${agentId}/character`, bearer(vendorToken(uniqueVendor())))).status).toBe(404);
+    expect((await api.get(`/api/v1/agents/${agentId}/character`, bearer(vendorToken(uniqueVendor())))).status).toBe(
+      404,
+    );
   });
 });
 
@@ -123,14 +125,22 @@ describe('a character change', () => {
 
   it('stores a new version, and every replica drops the old runtime and rebuilds with the new one', async () => {
     const { agentId, vendor, done } = await provisionSocial();
-    const onB = await replicaMessages.ask({ agentId, channel: 'whatsapp', customer: { id: 'cust-tone' }, text: 'hello' });
+    const onB = await replicaMessages.ask({
+      agentId,
+      channel: 'whatsapp',
+      customer: { id: 'cust-tone' },
+      text: 'hello',
+    });
     expect(onB.characterVersion).toBe(1);
     const hostB = replicaB[1]!.get(RuntimeHost);
     expect(hostB.versionOf(agentId)).toBe(1);
 
     // The lifecycle issue adds PUT /agents/{id}; until then the profile is changed where it lives and its ElizaOS
     // step is run again, as that route will do.
-    await db.query(`UPDATE agents SET character_config = $2 WHERE id = $1`, [agentId, JSON.stringify({ tone: 'formal' })]);
+    await db.query(`UPDATE agents SET character_config = $2 WHERE id = $1`, [
+      agentId,
+      JSON.stringify({ tone: 'formal' }),
+    ]);
     const elizaos = new Queue(QueueName.ElizaOS, { connection: { url: TEST_REDIS_URL }, prefix: env.QUEUE_PREFIX });
     await elizaos.add('elizaos.provision', {
       operationId: done.provisioning_id,
@@ -142,11 +152,19 @@ describe('a character change', () => {
     });
     await elizaos.close();
 
-    await waitFor(async () => (hostB.versionOf(agentId) === undefined ? true : undefined), 'replica B to drop version 1');
+    await waitFor(
+      async () => (hostB.versionOf(agentId) === undefined ? true : undefined),
+      'replica B to drop version 1',
+    );
     const character = await api.get(`/api/v1/agents/${agentId}/character`, bearer(serviceToken()));
     expect(character.body.version).toBe(2);
     expect(character.body.character.system).toContain('formal tone');
-    const rebuilt = await replicaMessages.ask({ agentId, channel: 'whatsapp', customer: { id: 'cust-tone' }, text: 'hello' });
+    const rebuilt = await replicaMessages.ask({
+      agentId,
+      channel: 'whatsapp',
+      customer: { id: 'cust-tone' },
+      text: 'hello',
+    });
     expect(rebuilt.characterVersion).toBe(2);
     expect(rebuilt.reply).not.toBe(onB.reply);
   });
@@ -172,8 +190,9 @@ describe('replies on an OpenAI-compatible model', () => {
 
   it('sends the system prompt, the business facts and the cross-channel history, and retries 429 and 5xx', async () => {
     const { agentId } = await provisionSocial();
-    openai.setReply(() =>
-      '<response><thought>hours question</thought><actions>REPLY</actions><providers></providers><text>We are open Monday to Saturday, 9 AM - 6 PM EST.</text></response>',
+    openai.setReply(
+      () =>
+        '<response><thought>hours question</thought><actions>REPLY</actions><providers></providers><text>We are open Monday to Saturday, 9 AM - 6 PM EST.</text></response>',
     );
     openai.failNext(429, 2, { retryAfterMs: 10 });
     openai.failNext(500, 1, { retryAfterMs: 10 });
@@ -183,8 +202,18 @@ describe('replies on an OpenAI-compatible model', () => {
       customer: { id: '+15557654321', name: 'Ann' },
       text: 'When are you open?',
       history: [
-        { role: 'customer', channel: 'whatsapp', text: 'I ordered the Egyptian Cotton Sheet Set last week', at: '2026-11-20T10:00:00Z' },
-        { role: 'agent', channel: 'whatsapp', text: 'Thanks Ann, it ships in 3-5 business days.', at: '2026-11-20T10:00:05Z' },
+        {
+          role: 'customer',
+          channel: 'whatsapp',
+          text: 'I ordered the Egyptian Cotton Sheet Set last week',
+          at: '2026-11-20T10:00:00Z',
+        },
+        {
+          role: 'agent',
+          channel: 'whatsapp',
+          text: 'Thanks Ann, it ships in 3-5 business days.',
+          at: '2026-11-20T10:00:05Z',
+        },
       ],
     });
     expect(result.reply).toBe('We are open Monday to Saturday, 9 AM - 6 PM EST.');

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { resolveBusinessProfile } from '@voca/business';
-import { buildCharacter, loadEliza, RuntimeHost, type ElizaModules, type ElizaRuntime, type HostedAgent } from '@voca/elizaos';
+import {
+  buildCharacter,
+  loadEliza,
+  RuntimeHost,
+  type ElizaModules,
+  type ElizaRuntime,
+  type HostedAgent,
+} from '@voca/elizaos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -37,8 +44,17 @@ beforeAll(async () => {
     character_config: { tone: 'friendly', personality: 'warm' },
     context: { store_hours: 'Monday to Saturday, 9 AM - 6 PM EST' },
   });
-  const agent: HostedAgent = { agentId, version: 1, profile, character: buildCharacter(agentId, profile, ['whatsapp']) };
-  host = new RuntimeHost(modules, { maxRuntimes: 2, dataDir: 'memory://', model: { provider: 'local' } }, async () => agent);
+  const agent: HostedAgent = {
+    agentId,
+    version: 1,
+    profile,
+    character: buildCharacter(agentId, profile, ['whatsapp']),
+  };
+  host = new RuntimeHost(
+    modules,
+    { maxRuntimes: 2, dataDir: 'memory://', model: { provider: 'local' } },
+    async () => agent,
+  );
   await host.warm(agentId);
 }, 60_000);
 
@@ -48,7 +64,14 @@ afterAll(async () => {
 });
 
 const ask = (customer: string, text = 'What are your store hours?') =>
-  host.reply({ agentId, channel: 'whatsapp', customer: { id: customer }, text, messageId: `wamid.${randomUUID()}`, history: [] });
+  host.reply({
+    agentId,
+    channel: 'whatsapp',
+    customer: { id: customer },
+    text,
+    messageId: `wamid.${randomUUID()}`,
+    history: [],
+  });
 
 /** Statements one first message from a new customer costs the store. */
 async function statementsForNewCustomer(): Promise<number> {
@@ -70,7 +93,8 @@ describe("a replica's ElizaOS working memory", () => {
   });
 
   it('keeps neither the composed state of answered messages nor a log of every model call', async () => {
-    for (let i = 0; i < 10; i++) await ask(`state-${i % 3}`, i % 2 ? 'Do you ship for free?' : 'What are your store hours?');
+    for (let i = 0; i < 10; i++)
+      await ask(`state-${i % 3}`, i % 2 ? 'Do you ship for free?' : 'What are your store hours?');
     const [runtime] = runtimes;
     expect(runtimes).toHaveLength(1);
     expect(runtime!.stateCache.size).toBe(0);

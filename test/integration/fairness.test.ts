@@ -27,16 +27,31 @@ describe('fairness between vendors', () => {
     const busy = uniqueVendor();
     const token = bearer(vendorToken(busy));
     for (let i = 0; i < 2; i += 1) {
-      expect((await api.post('/api/v1/agents/provision', cozyComfortRequest(busy, { channels: ['whatsapp'] }), token)).status).toBe(202);
+      expect(
+        (await api.post('/api/v1/agents/provision', cozyComfortRequest(busy, { channels: ['whatsapp'] }), token))
+          .status,
+      ).toBe(202);
     }
-    const refused = await api.post('/api/v1/agents/provision', cozyComfortRequest(busy, { channels: ['whatsapp'] }), token);
+    const refused = await api.post(
+      '/api/v1/agents/provision',
+      cozyComfortRequest(busy, { channels: ['whatsapp'] }),
+      token,
+    );
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
     expect(await countRows(db, 'agents', 'vendor_id = $1', [busy])).toBe(2);
 
     const other = uniqueVendor();
-    expect((await api.post('/api/v1/agents/provision', cozyComfortRequest(other, { channels: ['whatsapp'] }), bearer(vendorToken(other)))).status).toBe(202);
+    expect(
+      (
+        await api.post(
+          '/api/v1/agents/provision',
+          cozyComfortRequest(other, { channels: ['whatsapp'] }),
+          bearer(vendorToken(other)),
+        )
+      ).status,
+    ).toBe(202);
   });
 
   it('limits requests per token with 429 and Retry-After, each token on its own budget', async () => {

@@ -30,7 +30,11 @@ afterAll(async () => {
 
 describe('the provisioning finalizer', () => {
   it('keeps a stop committed while it was deciding the outcome', async () => {
-    const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(uniqueVendor(), { channels: ['whatsapp'] }), bearer(serviceToken()));
+    const accepted = await api.post(
+      '/api/v1/agents/provision',
+      cozyComfortRequest(uniqueVendor(), { channels: ['whatsapp'] }),
+      bearer(serviceToken()),
+    );
     await operationEnd(api, accepted.body.status_url);
     const agentId: string = accepted.body.agent_id;
     // An update operation that has run its steps and waits for its outcome.

@@ -27,7 +27,7 @@ describe('migrations', () => {
       const pending = await dataSource.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((query) => query.query)).toEqual([]);
 
-      for (const _ of first.applied) await dataSource.undoLastMigration({ transaction: "each" });
+      for (const _ of first.applied) await dataSource.undoLastMigration({ transaction: 'each' });
       const tables = await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
       expect(tables.map((row: { tablename: string }) => row.tablename)).toEqual(['schema_migrations']);
     } finally {

@@ -44,10 +44,18 @@ describe('OpenAI emulator (real openai SDK)', () => {
     expect(completion.choices).toHaveLength(1);
     const [choice] = completion.choices;
     expect(choice).toMatchObject({ index: 0, finish_reason: 'stop', logprobs: null });
-    expect(choice?.message).toEqual({ role: 'assistant', content: `${DEFAULT_REPLY_PREFIX}Are you open on Sunday?`, refusal: null });
+    expect(choice?.message).toEqual({
+      role: 'assistant',
+      content: `${DEFAULT_REPLY_PREFIX}Are you open on Sunday?`,
+      refusal: null,
+    });
     const replyTokens = Math.ceil(`${DEFAULT_REPLY_PREFIX}Are you open on Sunday?`.length / 4);
     const promptTokens = Math.ceil((messages[0]!.content + messages[1]!.content).length / 4);
-    expect(completion.usage).toMatchObject({ prompt_tokens: promptTokens, completion_tokens: replyTokens, total_tokens: promptTokens + replyTokens });
+    expect(completion.usage).toMatchObject({
+      prompt_tokens: promptTokens,
+      completion_tokens: replyTokens,
+      total_tokens: promptTokens + replyTokens,
+    });
 
     const [record] = emulator.chatRequests();
     expect(emulator.chatRequests()).toHaveLength(1);
@@ -56,7 +64,10 @@ describe('OpenAI emulator (real openai SDK)', () => {
     expect(record?.headers['authorization']).toBe('Bearer test-key');
     expect(record?.headers['content-type']).toContain('application/json');
     expect(record?.body).toEqual({ model: 'gpt-4o-mini', messages, temperature: 0.2 });
-    expect(record?.body.messages[0]).toEqual({ role: 'system', content: 'You are Voca, the assistant of Bella Pizza.' });
+    expect(record?.body.messages[0]).toEqual({
+      role: 'system',
+      content: 'You are Voca, the assistant of Bella Pizza.',
+    });
   });
 
   it('lets a custom replier see the model, the messages (content parts flattened) and the raw body', async () => {
@@ -70,7 +81,13 @@ describe('OpenAI emulator (real openai SDK)', () => {
       model: 'llama3.1:8b',
       messages: [
         { role: 'developer', content: 'Be brief.' },
-        { role: 'user', content: [{ type: 'text', text: 'Hours?' }, { type: 'text', text: 'Today.' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Hours?' },
+            { type: 'text', text: 'Today.' },
+          ],
+        },
         { role: 'assistant', content: 'Which day?' },
       ],
       max_tokens: 64,
@@ -95,29 +112,45 @@ describe('OpenAI emulator (real openai SDK)', () => {
   it('cuts a reply longer than max_tokens with finish_reason "length", and at a stop sequence', async () => {
     emulator.setReply(() => 'one two three four five six seven eight nine ten');
 
-    const cut = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'count' }], max_completion_tokens: 2 });
+    const cut = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'count' }],
+      max_completion_tokens: 2,
+    });
     expect(cut.choices[0]).toMatchObject({ finish_reason: 'length', message: { content: 'one two ' } });
     expect(cut.usage?.completion_tokens).toBe(2);
 
-    const stopped = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'count' }], stop: [' four'] });
+    const stopped = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'count' }],
+      stop: [' four'],
+    });
     expect(stopped.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: 'one two three' } });
   });
 
   it('refuses a wrong key with 401, which the SDK raises as AuthenticationError without retrying', async () => {
     const wrong = new OpenAI({ apiKey: 'sk-wrong-key-0000', baseURL: emulator.baseUrl, maxRetries: 2 });
 
-    const error = await sdkError(wrong.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }), AuthenticationError);
+    const error = await sdkError(
+      wrong.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
+      AuthenticationError,
+    );
 
     expect(error.status).toBe(401);
     expect(error.code).toBe('invalid_api_key');
     expect(error.type).toBe('invalid_request_error');
     expect(error.message).toMatch(/^401 Incorrect API key provided/);
     expect(error.requestID).toMatch(/^req_/);
-    expect(emulator.chatRequests().map((r) => [r.status, r.headers['authorization']])).toEqual([[401, 'Bearer sk-wrong-key-0000']]);
+    expect(emulator.chatRequests().map((r) => [r.status, r.headers['authorization']])).toEqual([
+      [401, 'Bearer sk-wrong-key-0000'],
+    ]);
   });
 
   it('refuses a bad body with 400 naming the parameter, which the SDK raises as BadRequestError', async () => {
-    const empty = await sdkError(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [] }), BadRequestError);
+    const empty = await sdkError(
+      client.chat.completions.create({ model: 'gpt-4o-mini', messages: [] }),
+      BadRequestError,
+    );
     expect(empty.status).toBe(400);
     expect(empty.param).toBe('messages');
     expect(empty.code).toBe('empty_array');
@@ -129,14 +162,24 @@ describe('OpenAI emulator (real openai SDK)', () => {
     expect(badRole.param).toBe('messages[0].role');
     expect(badRole.message).toContain("Invalid value: 'bot'");
 
-    const noModel = await sdkError(client.chat.completions.create({ model: '', messages: [{ role: 'user', content: 'hi' }] }), BadRequestError);
+    const noModel = await sdkError(
+      client.chat.completions.create({ model: '', messages: [{ role: 'user', content: 'hi' }] }),
+      BadRequestError,
+    );
     expect(noModel.param).toBe('model');
 
-    const noContent = await sdkError(client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user' } as never] }), BadRequestError);
+    const noContent = await sdkError(
+      client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user' } as never] }),
+      BadRequestError,
+    );
     expect(noContent.param).toBe('messages[0].content');
 
     const unknownArgument = await sdkError(
-      client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], top_k: 3 } as never),
+      client.chat.completions.create({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'hi' }],
+        top_k: 3,
+      } as never),
       BadRequestError,
     );
     expect(unknownArgument.message).toContain('Unrecognized request argument supplied: top_k');
@@ -149,20 +192,27 @@ describe('OpenAI emulator (real openai SDK)', () => {
     emulator.failNext(429, 2, { retryAfterMs: 10 });
     const started = Date.now();
 
-    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Menu?' }] });
+    const completion = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Menu?' }],
+    });
 
     expect(completion.choices[0]?.message.content).toBe(`${DEFAULT_REPLY_PREFIX}Menu?`);
     const calls = emulator.chatRequests();
     expect(calls.map((r) => r.status)).toEqual([429, 429, 200]);
     expect(calls.every((r) => JSON.stringify(r.body) === JSON.stringify(calls[0]?.body))).toBe(true);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(9);
-    expect(Date.now() - started).toBeLessThan(1_000); // retry-after-ms was honoured, not the SDK's 0.5s+ default backoff
+    // retry-after-ms was honoured, not the SDK's 0.5s+ default backoff
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('surfaces a 500 storm longer than maxRetries as InternalServerError after maxRetries+1 calls', async () => {
     emulator.failNext(500, 5, { retryAfterMs: 5 });
 
-    const error = await sdkError(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }), InternalServerError);
+    const error = await sdkError(
+      client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
+      InternalServerError,
+    );
 
     expect(error.status).toBe(500);
     expect(error.type).toBe('server_error');
@@ -170,18 +220,31 @@ describe('OpenAI emulator (real openai SDK)', () => {
 
     // The two faults left still apply to the next calls; 502 and 503 work the same way.
     const noRetry = new OpenAI({ apiKey: 'test-key', baseURL: emulator.baseUrl, maxRetries: 0 });
-    await sdkError(noRetry.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }), InternalServerError);
+    await sdkError(
+      noRetry.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
+      InternalServerError,
+    );
     emulator.failNext(503, 1);
-    const fifth = await sdkError(noRetry.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }), InternalServerError);
+    const fifth = await sdkError(
+      noRetry.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
+      InternalServerError,
+    );
     expect(fifth.status).toBe(500); // the fifth planned 500 comes first: faults are taken in order
-    const overloaded = await sdkError(noRetry.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }), InternalServerError);
+    const overloaded = await sdkError(
+      noRetry.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
+      InternalServerError,
+    );
     expect(overloaded.status).toBe(503);
-    expect((await noRetry.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] })).choices).toHaveLength(1);
+    expect(
+      (await noRetry.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }))
+        .choices,
+    ).toHaveLength(1);
   });
 
   it('streams with stream: true as chat.completion.chunk events the SDK iterates', async () => {
     emulator.setReply(() => 'We deliver  until 10pm, every day.');
-    emulator.failNext(429, 1, { retryAfterMs: 5 }); // a streaming request is retried like any other before its stream starts
+    // a streaming request is retried like any other before its stream starts
+    emulator.failNext(429, 1, { retryAfterMs: 5 });
 
     const stream = await client.chat.completions.create({
       model: 'gpt-4o-mini',
@@ -211,7 +274,10 @@ describe('OpenAI emulator (real openai SDK)', () => {
     ]);
 
     // The SDK's stream helper accumulates the same chunks into a whole completion.
-    const helper = client.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Delivery?' }] });
+    const helper = client.chat.completions.stream({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Delivery?' }],
+    });
     const final = await helper.finalChatCompletion();
     expect(final.choices[0]?.message.content).toBe('We deliver  until 10pm, every day.');
     expect(final.choices[0]?.finish_reason).toBe('stop');
@@ -219,8 +285,17 @@ describe('OpenAI emulator (real openai SDK)', () => {
 
   it('answers embeddings that are deterministic unit vectors of the requested size', async () => {
     const norm = (v: number[]) => Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
-    const first = await client.embeddings.create({ model: 'text-embedding-3-small', input: ['opening hours', 'refund policy'], dimensions: 64 });
-    const again = await client.embeddings.create({ model: 'text-embedding-3-small', input: 'opening hours', dimensions: 64, encoding_format: 'float' });
+    const first = await client.embeddings.create({
+      model: 'text-embedding-3-small',
+      input: ['opening hours', 'refund policy'],
+      dimensions: 64,
+    });
+    const again = await client.embeddings.create({
+      model: 'text-embedding-3-small',
+      input: 'opening hours',
+      dimensions: 64,
+      encoding_format: 'float',
+    });
 
     expect(first.object).toBe('list');
     expect(first.model).toBe('text-embedding-3-small');
@@ -238,7 +313,10 @@ describe('OpenAI emulator (real openai SDK)', () => {
     expect(full.data[0]?.embedding).toHaveLength(1536);
     expect(norm(full.data[0]!.embedding)).toBeCloseTo(1, 5);
 
-    const bad = await sdkError(client.embeddings.create({ model: 'text-embedding-3-small', input: '' }), BadRequestError);
+    const bad = await sdkError(
+      client.embeddings.create({ model: 'text-embedding-3-small', input: '' }),
+      BadRequestError,
+    );
     expect(bad.param).toBe('input');
     expect(emulator.requests.map((r) => [r.path, r.status])).toEqual([
       ['/v1/embeddings', 200],
@@ -259,14 +337,19 @@ describe('OpenAI emulator (real openai SDK)', () => {
   it('reset() clears planned faults, records, seen models and the replier', async () => {
     emulator.failNext(500, 3);
     emulator.setReply(() => 'custom');
-    await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }, { maxRetries: 0 }).catch(() => undefined);
+    await client.chat.completions
+      .create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }, { maxRetries: 0 })
+      .catch(() => undefined);
     expect(emulator.requests).toHaveLength(1);
 
     emulator.reset();
 
     expect(emulator.requests).toEqual([]);
     expect(emulator.chatRequests()).toEqual([]);
-    const completion = await client.chat.completions.create({ model: 'my-local-model', messages: [{ role: 'user', content: 'again' }] });
+    const completion = await client.chat.completions.create({
+      model: 'my-local-model',
+      messages: [{ role: 'user', content: 'again' }],
+    });
     expect(completion.choices[0]?.message.content).toBe(`${DEFAULT_REPLY_PREFIX}again`);
     expect(emulator.chatRequests().map((r) => r.status)).toEqual([200]);
     emulator.reset();
@@ -277,7 +360,10 @@ describe('OpenAI emulator (real openai SDK)', () => {
     emulator.setReply(() => {
       throw new Error('replier bug');
     });
-    const error = await sdkError(client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }), InternalServerError);
+    const error = await sdkError(
+      client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }),
+      InternalServerError,
+    );
     expect(error.message).toContain('the replier threw: replier bug');
     expect(emulator.chatRequests().map((r) => r.status)).toEqual([500]);
   });

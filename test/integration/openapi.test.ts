@@ -36,7 +36,12 @@ function exemplified(schema: Schema | undefined, seen = new Set<string>()): bool
     seen.add(name);
     return exemplified(document.components.schemas[name], seen);
   }
-  const parts: Schema[] = [...Object.values(schema.properties ?? {}), schema.items, ...(schema.allOf ?? []), ...(schema.oneOf ?? [])];
+  const parts: Schema[] = [
+    ...Object.values(schema.properties ?? {}),
+    schema.items,
+    ...(schema.allOf ?? []),
+    ...(schema.oneOf ?? []),
+  ];
   return parts.some((part) => exemplified(part, seen));
 }
 
@@ -45,13 +50,20 @@ const contentExemplified = (content: Record<string, Schema> | undefined) =>
 
 function operations(): [string, Operation][] {
   return Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]): [string, Operation] => [`${method.toUpperCase()} ${path}`, operation]),
+    Object.entries(methods).map(([method, operation]): [string, Operation] => [
+      `${method.toUpperCase()} ${path}`,
+      operation,
+    ]),
   );
 }
 
 describe('GET /docs/openapi.json', () => {
   it('lists every route of the API', () => {
-    expect(operations().map(([route]) => route).sort()).toEqual(
+    expect(
+      operations()
+        .map(([route]) => route)
+        .sort(),
+    ).toEqual(
       [
         'POST /api/v1/agents/provision',
         'POST /api/v1/agents',
@@ -98,9 +110,11 @@ describe('GET /docs/openapi.json', () => {
     for (const [route, operation] of operations()) {
       if (!operation.summary) missing.push(`${route}: summary`);
       for (const parameter of operation.parameters ?? []) {
-        if (!('example' in parameter) && !exemplified(parameter.schema)) missing.push(`${route}: parameter ${parameter.name}`);
+        if (!('example' in parameter) && !exemplified(parameter.schema))
+          missing.push(`${route}: parameter ${parameter.name}`);
       }
-      if (operation.requestBody && !contentExemplified(operation.requestBody.content)) missing.push(`${route}: request body`);
+      if (operation.requestBody && !contentExemplified(operation.requestBody.content))
+        missing.push(`${route}: request body`);
       const successes = Object.entries(operation.responses ?? {}).filter(([status]) => status.startsWith('2'));
       if (successes.length === 0) missing.push(`${route}: a success answer`);
       for (const [status, response] of successes) {
@@ -116,16 +130,28 @@ describe('GET /docs/openapi.json', () => {
     expect(example('POST /api/v1/agents/provision', 'spec')).toEqual(specExample('provision-request'));
     expect(example('POST /api/v1/agents', 'spec')).toEqual(specExample('create-agent-request'));
     expect(example('PUT /api/v1/agents/{id}', 'spec')).toEqual({ name: 'Updated Agent Name', status: 'paused' });
-    const answer = operations().find(([r]) => r === 'GET /api/v1/provisioning/{id}')![1].responses['200'].content['application/json'].example;
-    expect(answer).toMatchObject({ status: 'completed', agent_config: { name: 'Cozy Comfort Bedding Agent', provisioning_complete: true } });
-    expect(answer.agent_config.channels.map((c: Schema) => c.channel_type)).toEqual(['voice', 'whatsapp', 'instagram', 'facebook', 'twitter']);
+    const answer = operations().find(([r]) => r === 'GET /api/v1/provisioning/{id}')![1].responses['200'].content[
+      'application/json'
+    ].example;
+    expect(answer).toMatchObject({
+      status: 'completed',
+      agent_config: { name: 'Cozy Comfort Bedding Agent', provisioning_complete: true },
+    });
+    expect(answer.agent_config.channels.map((c: Schema) => c.channel_type)).toEqual([
+      'voice',
+      'whatsapp',
+      'instagram',
+      'facebook',
+      'twitter',
+    ]);
   });
 
-  it('documents the bearer token on the API routes, the signatures on the signed webhooks and the handshakes\' queries', () => {
+  it("documents the bearer token on the API routes, the signatures on the signed webhooks and the handshakes' queries", () => {
     for (const [route, operation] of operations()) {
       if (!route.includes('/api/v1/webhooks/')) expect(operation.security, route).toEqual([{ bearer: [] }]);
     }
-    const parameterNames = (route: string) => (operations().find(([r]) => r === route)![1].parameters ?? []).map((p: Schema) => p.name);
+    const parameterNames = (route: string) =>
+      (operations().find(([r]) => r === route)![1].parameters ?? []).map((p: Schema) => p.name);
     expect(parameterNames('POST /api/v1/webhooks/meta')).toContain('X-Hub-Signature-256');
     expect(parameterNames('GET /api/v1/webhooks/meta')).toEqual(['hub.mode', 'hub.verify_token', 'hub.challenge']);
     expect(parameterNames('GET /api/v1/webhooks/twitter')).toEqual(['crc_token']);

@@ -49,7 +49,11 @@ describe('when Redis refuses the flow at request time', () => {
   it('still records the request, and the outbox relay enqueues it once Redis is reachable', async () => {
     const down = await gatewayWithRedisDown();
     const vendor = uniqueVendor();
-    const accepted = await down.api.post('/api/v1/agents/provision', cozyComfortRequest(vendor), bearer(serviceToken()));
+    const accepted = await down.api.post(
+      '/api/v1/agents/provision',
+      cozyComfortRequest(vendor),
+      bearer(serviceToken()),
+    );
     expect(accepted.status).toBe(202);
     const recorded = await db.query('SELECT status, enqueued_at FROM provisioning_operations WHERE id = $1', [
       accepted.body.provisioning_id,

@@ -2,7 +2,9 @@ import { GraphSubscriptions, XSubscriptions, type SubscriptionSettings } from '@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocialEmulator } from '../emulators/social/index.js';
 
-/** The engine's webhook-subscription clients, over HTTP against the social emulator's subscribed_apps and X endpoints. */
+/**
+ * The engine's webhook-subscription clients, over HTTP against the social emulator's subscribed_apps and X endpoints.
+ */
 
 const VERSION = 'v21.0';
 const X_WEBHOOK = '1146654567674912769';
@@ -13,7 +15,14 @@ let settings: SubscriptionSettings;
 beforeAll(async () => {
   social = await SocialEmulator.start({ graphVersion: VERSION });
   social.registerXWebhook(X_WEBHOOK, X_APP_TOKEN);
-  settings = { metaGraphBaseUrl: social.url, metaGraphVersion: VERSION, xApiBaseUrl: social.url, xWebhookId: X_WEBHOOK, xAppBearerToken: X_APP_TOKEN, timeoutMs: 2_000 };
+  settings = {
+    metaGraphBaseUrl: social.url,
+    metaGraphVersion: VERSION,
+    xApiBaseUrl: social.url,
+    xWebhookId: X_WEBHOOK,
+    xAppBearerToken: X_APP_TOKEN,
+    timeoutMs: 2_000,
+  };
 });
 
 afterAll(async () => {
@@ -28,9 +37,15 @@ describe('GraphSubscriptions', () => {
     social.allowToken('waba-sub-1', 'waba-token-1');
     social.registerWhatsAppBusinessAccount('waba-sub-1');
 
-    expect(await graph.subscribe({ channel: 'facebook', accountId: 'page-sub-1', accessToken: 'page-token-1' })).toEqual({ kind: 'done' });
-    expect(await graph.subscribe({ channel: 'instagram', accountId: 'ig-sub-1', accessToken: 'ig-token-1' })).toEqual({ kind: 'done' });
-    expect(await graph.subscribe({ channel: 'whatsapp', accountId: 'waba-sub-1', accessToken: 'waba-token-1' })).toEqual({ kind: 'done' });
+    expect(
+      await graph.subscribe({ channel: 'facebook', accountId: 'page-sub-1', accessToken: 'page-token-1' }),
+    ).toEqual({ kind: 'done' });
+    expect(await graph.subscribe({ channel: 'instagram', accountId: 'ig-sub-1', accessToken: 'ig-token-1' })).toEqual({
+      kind: 'done',
+    });
+    expect(
+      await graph.subscribe({ channel: 'whatsapp', accountId: 'waba-sub-1', accessToken: 'waba-token-1' }),
+    ).toEqual({ kind: 'done' });
     expect(social.subscriptions()).toEqual(
       expect.arrayContaining([
         { platform: 'graph', account: 'page-sub-1', fields: ['messages', 'messaging_postbacks'] },
@@ -50,10 +65,16 @@ describe('GraphSubscriptions', () => {
   });
 
   it("reads Graph's refusal of a bad token as rejected, naming the error, and an unreachable Graph as retry", async () => {
-    const refused = await new GraphSubscriptions(settings).subscribe({ channel: 'facebook', accountId: 'page-sub-2', accessToken: 'not-its-token' });
+    const refused = await new GraphSubscriptions(settings).subscribe({
+      channel: 'facebook',
+      accountId: 'page-sub-2',
+      accessToken: 'not-its-token',
+    });
     expect(refused).toEqual({ kind: 'rejected', reason: 'Invalid OAuth access token. (code 190)' });
     const unreachable = new GraphSubscriptions({ ...settings, metaGraphBaseUrl: 'http://127.0.0.1:9' });
-    expect(await unreachable.subscribe({ channel: 'facebook', accountId: 'p', accessToken: 't' })).toMatchObject({ kind: 'retry' });
+    expect(await unreachable.subscribe({ channel: 'facebook', accountId: 'p', accessToken: 't' })).toMatchObject({
+      kind: 'retry',
+    });
   });
 });
 
@@ -61,17 +82,29 @@ describe('XSubscriptions', () => {
   it("subscribes with the user's token and unsubscribes with the app's", async () => {
     social.allowXUser('2244994945', 'x-user-token');
     const x = new XSubscriptions(settings);
-    expect(await x.subscribe({ channel: 'twitter', accountId: '2244994945', accessToken: 'x-user-token' })).toEqual({ kind: 'done' });
+    expect(await x.subscribe({ channel: 'twitter', accountId: '2244994945', accessToken: 'x-user-token' })).toEqual({
+      kind: 'done',
+    });
     expect(social.subscriptions()).toContainEqual({ platform: 'x', account: '2244994945', fields: [] });
-    expect(await x.unsubscribe({ channel: 'twitter', accountId: '2244994945', accessToken: 'x-user-token' })).toEqual({ kind: 'done' });
+    expect(await x.unsubscribe({ channel: 'twitter', accountId: '2244994945', accessToken: 'x-user-token' })).toEqual({
+      kind: 'done',
+    });
     expect(social.subscriptions().filter((s) => s.platform === 'x')).toEqual([]);
   });
 
   it('refuses an unknown user token, and skips when the webhook or the app token is not configured', async () => {
     const x = new XSubscriptions(settings);
-    expect(await x.subscribe({ channel: 'twitter', accountId: '1', accessToken: 'unknown' })).toEqual({ kind: 'rejected', reason: 'Unauthorized' });
+    expect(await x.subscribe({ channel: 'twitter', accountId: '1', accessToken: 'unknown' })).toEqual({
+      kind: 'rejected',
+      reason: 'Unauthorized',
+    });
     const unconfigured = new XSubscriptions({ ...settings, xWebhookId: undefined, xAppBearerToken: undefined });
-    expect(await unconfigured.subscribe({ channel: 'twitter', accountId: '1', accessToken: 'x' })).toEqual({ kind: 'skipped', reason: 'X_WEBHOOK_ID is not set' });
-    expect((await unconfigured.unsubscribe({ channel: 'twitter', accountId: '1', accessToken: 'x' })).kind).toBe('skipped');
+    expect(await unconfigured.subscribe({ channel: 'twitter', accountId: '1', accessToken: 'x' })).toEqual({
+      kind: 'skipped',
+      reason: 'X_WEBHOOK_ID is not set',
+    });
+    expect((await unconfigured.unsubscribe({ channel: 'twitter', accountId: '1', accessToken: 'x' })).kind).toBe(
+      'skipped',
+    );
   });
 });

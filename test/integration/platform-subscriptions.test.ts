@@ -81,7 +81,12 @@ describe('platform webhook subscriptions', () => {
     expect(accepted.status).toBe(202);
     expect((await ended(accepted.body.status_url)).status).toBe('completed');
     const agentId = accepted.body.agent_id as string;
-    const all = [first.whatsapp.business_account_id, first.facebook.page_id, first.instagram.account_id, first.twitter.user_id];
+    const all = [
+      first.whatsapp.business_account_id,
+      first.facebook.page_id,
+      first.instagram.account_id,
+      first.twitter.user_id,
+    ];
     expect(subscribed(...all)).toEqual(
       expect.arrayContaining([
         { platform: 'graph', account: first.whatsapp.business_account_id, fields: [] },
@@ -97,20 +102,31 @@ describe('platform webhook subscriptions', () => {
     const { body: agent } = await api.get(`/api/v1/agents/${agentId}`, service());
     const update = await api.put(
       `/api/v1/agents/${agentId}`,
-      { version: agent.version, channels: ['whatsapp', 'facebook', 'twitter'], channel_credentials: { whatsapp: moved.whatsapp } },
+      {
+        version: agent.version,
+        channels: ['whatsapp', 'facebook', 'twitter'],
+        channel_credentials: { whatsapp: moved.whatsapp },
+      },
       service(),
     );
     expect(update.status).toBe(202);
     expect((await ended(update.body.status_url)).status).toBe('completed');
-    expect(subscribed(...all, moved.whatsapp.business_account_id).map((s) => s.account).sort()).toEqual(
-      [moved.whatsapp.business_account_id, first.facebook.page_id, first.twitter.user_id].sort(),
-    );
+    expect(
+      subscribed(...all, moved.whatsapp.business_account_id)
+        .map((s) => s.account)
+        .sort(),
+    ).toEqual([moved.whatsapp.business_account_id, first.facebook.page_id, first.twitter.user_id].sort());
 
     // A new token for the same account changes nothing on the platform, and needs no operation.
     const { body: again } = await api.get(`/api/v1/agents/${agentId}`, service());
     const rotated = await api.put(
       `/api/v1/agents/${agentId}`,
-      { version: again.version, channel_credentials: { facebook: { page_id: first.facebook.page_id, access_token: first.facebook.access_token } } },
+      {
+        version: again.version,
+        channel_credentials: {
+          facebook: { page_id: first.facebook.page_id, access_token: first.facebook.access_token },
+        },
+      },
       service(),
     );
     expect(rotated.status).toBe(200);
@@ -139,14 +155,20 @@ describe('platform webhook subscriptions', () => {
     );
     const done = await ended(accepted.body.status_url);
     expect(done.status).toBe('partially_completed');
-    const byType = Object.fromEntries(done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]));
+    const byType = Object.fromEntries(
+      done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]),
+    );
     expect(byType.whatsapp.status).toBe('active');
     expect(byType.twitter.status).toBe('active');
     expect(byType.facebook.status).toBe('failed');
-    const { rows } = await db.query(`SELECT error FROM agent_channels WHERE agent_id = $1 AND channel = 'facebook'`, [accepted.body.agent_id]);
+    const { rows } = await db.query(`SELECT error FROM agent_channels WHERE agent_id = $1 AND channel = 'facebook'`, [
+      accepted.body.agent_id,
+    ]);
     expect(rows[0].error).toBe('the platform refused the webhook subscription: Invalid OAuth access token. (code 190)');
     const elizaos = done.steps.find((step: { name: string }) => step.name === 'elizaos');
-    expect(elizaos.detail).toContain('whatsapp: no business_account_id: subscribe the WhatsApp Business Account in the dashboard');
+    expect(elizaos.detail).toContain(
+      'whatsapp: no business_account_id: subscribe the WhatsApp Business Account in the dashboard',
+    );
     expect(subscribed(own.facebook.page_id, own.whatsapp.business_account_id)).toEqual([]);
     expect(subscribed(own.twitter.user_id)).toHaveLength(1);
   });

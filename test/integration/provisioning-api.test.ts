@@ -39,7 +39,11 @@ describe('provisioning the seed agent', () => {
     } as never);
     const accepted = await api.post('/api/v1/agents/provision', request, bearer(serviceToken()));
     expect(accepted.status).toBe(202);
-    expect(accepted.body).toMatchObject({ status: 'queued', provisioning_id: expect.any(String), agent_id: expect.any(String) });
+    expect(accepted.body).toMatchObject({
+      status: 'queued',
+      provisioning_id: expect.any(String),
+      agent_id: expect.any(String),
+    });
     expect(accepted.body.status_url).toBe(`/api/v1/provisioning/${accepted.body.provisioning_id}`);
 
     const done = await finished(accepted.body.provisioning_id);
@@ -57,7 +61,9 @@ describe('provisioning the seed agent', () => {
       status: 'active',
       provisioning_complete: true,
     });
-    const channels = Object.fromEntries(done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]));
+    const channels = Object.fromEntries(
+      done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]),
+    );
     expect(Object.keys(channels)).toEqual(['voice', 'whatsapp', 'instagram', 'facebook', 'twitter']);
     expect(channels.voice.phone_number).toMatch(/^\+1\d{3}55501\d{2}$/);
     expect(channels.voice.aws_connect_instance_id).toMatch(/^arn:aws:connect:/);
@@ -70,7 +76,9 @@ describe('provisioning the seed agent', () => {
     expect(channels.instagram).toMatchObject({
       status: 'pending_configuration',
       credentials_configured: false,
-      error: expect.stringContaining('channel_credentials.instagram.account_id and channel_credentials.instagram.access_token'),
+      error: expect.stringContaining(
+        'channel_credentials.instagram.account_id and channel_credentials.instagram.access_token',
+      ),
     });
     expect(channels.facebook.error).toContain('channel_credentials.facebook.page_id');
     expect(channels.twitter.error).toContain('channel_credentials.twitter.user_id');
@@ -84,10 +92,10 @@ describe('provisioning the seed agent', () => {
     expect(agent.body).toMatchObject({ vendor_id: vendor, status: 'active', business_type: 'retail' });
     expect(JSON.stringify(agent.body)).not.toContain('EAAG-whatsapp-secret');
 
-    const stored = await db.query('SELECT credentials_ciphertext FROM agent_channels WHERE agent_id = $1 AND channel = $2', [
-      accepted.body.agent_id,
-      'whatsapp',
-    ]);
+    const stored = await db.query(
+      'SELECT credentials_ciphertext FROM agent_channels WHERE agent_id = $1 AND channel = $2',
+      [accepted.body.agent_id, 'whatsapp'],
+    );
     expect(stored.rows[0].credentials_ciphertext).toMatch(/^v2\.[0-9a-f]{12}\./);
     expect(stored.rows[0].credentials_ciphertext).not.toContain('EAAG-whatsapp-secret');
 
@@ -97,12 +105,13 @@ describe('provisioning the seed agent', () => {
 
   it('streams progress as Server-Sent Events and ends the stream when the operation ends', async () => {
     const vendor = uniqueVendor();
-    const accepted = await api.post('/api/v1/agents', { ...cozyComfortRequest(vendor).agent_config }, bearer(vendorToken(vendor)));
-    expect(accepted.status).toBe(202);
-    const { status, events } = await readSse(
-      `${api.baseUrl}${accepted.body.events_url}`,
+    const accepted = await api.post(
+      '/api/v1/agents',
+      { ...cozyComfortRequest(vendor).agent_config },
       bearer(vendorToken(vendor)),
     );
+    expect(accepted.status).toBe(202);
+    const { status, events } = await readSse(`${api.baseUrl}${accepted.body.events_url}`, bearer(vendorToken(vendor)));
     expect(status).toBe(200);
     const views = events.map((event) => JSON.parse(event.data));
     expect(events.every((event) => event.event === 'progress')).toBe(true);
@@ -161,16 +170,20 @@ describe('bad input', () => {
   const invalidBodies: [string, (vendor: string) => unknown, string][] = [
     ['missing agent_config', (vendor) => ({ vendor_id: vendor }), 'agent_config'],
     ['empty channels', (vendor) => cozyComfortRequest(vendor, { channels: [] }), 'agent_config.channels'],
-    ['unknown channel', (vendor) => cozyComfortRequest(vendor, { channels: ['voice', 'fax'] as never }), 'agent_config.channels'],
+    [
+      'unknown channel',
+      (vendor) => cozyComfortRequest(vendor, { channels: ['voice', 'fax'] as never }),
+      'agent_config.channels',
+    ],
     ['repeated channel', (vendor) => cozyComfortRequest(vendor, { channels: ['sms', 'sms'] }), 'agent_config.channels'],
-    ['bad business_type', (vendor) => cozyComfortRequest(vendor, { business_type: 'bakery' as never }), 'agent_config.business_type'],
+    [
+      'bad business_type',
+      (vendor) => cozyComfortRequest(vendor, { business_type: 'bakery' as never }),
+      'agent_config.business_type',
+    ],
     ['missing name', (vendor) => cozyComfortRequest(vendor, { name: undefined as never }), 'agent_config.name'],
     ['name of the wrong type', (vendor) => cozyComfortRequest(vendor, { name: 42 as never }), 'agent_config.name'],
-    [
-      'unknown top-level field',
-      (vendor) => ({ ...cozyComfortRequest(vendor), priority: 'high' }),
-      'priority',
-    ],
+    ['unknown top-level field', (vendor) => ({ ...cozyComfortRequest(vendor), priority: 'high' }), 'priority'],
     [
       'unknown nested field',
       (vendor) => cozyComfortRequest(vendor, { character_config: { tone: 'friendly', mood: 'x' } as never }),
@@ -187,8 +200,7 @@ describe('bad input', () => {
     ],
     [
       'credentials without a token',
-      (vendor) =>
-        cozyComfortRequest(vendor, { channel_credentials: { whatsapp: { phone_number_id: '1' } } } as never),
+      (vendor) => cozyComfortRequest(vendor, { channel_credentials: { whatsapp: { phone_number_id: '1' } } } as never),
       'agent_config.channel_credentials.whatsapp.access_token',
     ],
     [
@@ -292,12 +304,21 @@ describe('authentication and tenancy', () => {
 
   it('keeps probes, metrics and docs open', async () => {
     expect((await api.get('/health')).status).toBe(200);
-    expect((await api.get('/health/ready')).body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    expect((await api.get('/health/ready')).body.info).toMatchObject({
+      postgres: { status: 'up' },
+      redis: { status: 'up' },
+    });
     expect((await api.get('/metrics')).body).toContain('process_cpu_user_seconds_total');
     const openapi = await api.get('/docs/openapi.json');
     expect(openapi.status).toBe(200);
     expect(Object.keys(openapi.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/agents/provision', '/api/v1/agents', '/api/v1/agents/{id}', '/api/v1/provisioning/{id}', '/api/v1/provisioning/{id}/events']),
+      expect.arrayContaining([
+        '/api/v1/agents/provision',
+        '/api/v1/agents',
+        '/api/v1/agents/{id}',
+        '/api/v1/provisioning/{id}',
+        '/api/v1/provisioning/{id}/events',
+      ]),
     );
   });
 });

@@ -26,13 +26,19 @@ describe('the queue dashboard at /admin/queues', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     const queues = await api.get('/admin/queues/api/queues', bearer(serviceToken()));
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(Object.values(QueueName).sort());
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(
+      Object.values(QueueName).sort(),
+    );
   });
 
   it("answers no token 401 and a vendor 403, in the API's error shape", async () => {
     const anonymous = await api.get('/admin/queues/api/queues');
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: 'a bearer token is required' });
+    expect(anonymous.body).toMatchObject({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'a bearer token is required',
+    });
     const vendor = await api.get('/admin/queues', bearer(vendorToken(uniqueVendor())));
     expect(vendor.status).toBe(403);
     expect(vendor.body).toMatchObject({ statusCode: 403, message: 'the queue dashboard is for the service role' });

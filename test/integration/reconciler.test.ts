@@ -67,10 +67,26 @@ afterAll(async () => {
 });
 
 /** An inbound voice message as the gateway records it, made to look `ageS` seconds old. */
-async function recordMessage(status: string, caller: string, ageS = 5, extra: Record<string, unknown> = {}): Promise<string> {
+async function recordMessage(
+  status: string,
+  caller: string,
+  ageS = 5,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const id = randomUUID();
-  const columns = { id, agent_id: agentId, channel: 'voice', direction: 'inbound', business_account_id: voiceNumber, counterpart_id: caller,
-    counterpart_phone: caller, platform_message_id: `reconciler-${id}`, text: 'What time are you open?', status, ...extra };
+  const columns = {
+    id,
+    agent_id: agentId,
+    channel: 'voice',
+    direction: 'inbound',
+    business_account_id: voiceNumber,
+    counterpart_id: caller,
+    counterpart_phone: caller,
+    platform_message_id: `reconciler-${id}`,
+    text: 'What time are you open?',
+    status,
+    ...extra,
+  };
   const names = Object.keys(columns);
   await db.query(
     `INSERT INTO conversation_messages (${names.join(', ')}, created_at, updated_at, sent_at)
@@ -80,9 +96,14 @@ async function recordMessage(status: string, caller: string, ageS = 5, extra: Re
   return id;
 }
 
-const statusOf = async (id: string) => (await db.query('SELECT status, error FROM conversation_messages WHERE id = $1', [id])).rows[0];
+const statusOf = async (id: string) =>
+  (await db.query('SELECT status, error FROM conversation_messages WHERE id = $1', [id])).rows[0];
 const replyOf = async (id: string) =>
-  (await db.query(`SELECT status, text FROM conversation_messages WHERE in_reply_to = $1 AND direction = 'outbound'`, [id])).rows[0];
+  (
+    await db.query(`SELECT status, text FROM conversation_messages WHERE in_reply_to = $1 AND direction = 'outbound'`, [
+      id,
+    ])
+  ).rows[0];
 const caller = () => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
 describe('the reconciler', () => {
@@ -95,8 +116,13 @@ describe('the reconciler', () => {
     const report = await reconciler.pass();
     expect(report?.received_messages?.requeued).toBeGreaterThanOrEqual(1);
     expect(await localSample('voca_stuck_work', { kind: 'received_messages' })).toBeGreaterThanOrEqual(1);
-    expect(await localSample('voca_reconciled_total', { kind: 'received_messages', action: 'requeued' })).toBeGreaterThanOrEqual(1);
-    await waitFor(async () => ((await statusOf(id)).status === 'answered' ? true : undefined), 'the message to be answered');
+    expect(
+      await localSample('voca_reconciled_total', { kind: 'received_messages', action: 'requeued' }),
+    ).toBeGreaterThanOrEqual(1);
+    await waitFor(
+      async () => ((await statusOf(id)).status === 'answered' ? true : undefined),
+      'the message to be answered',
+    );
     expect((await replyOf(id)).text).toContain('9 AM - 6 PM EST');
     const after = await api.get('/api/v1/stuck-work', bearer(serviceToken()));
     expect(after.body.kinds.received_messages.items.map((item: { id: string }) => item.id)).not.toContain(id);
@@ -108,16 +134,27 @@ describe('the reconciler', () => {
     // The first message becomes a turn (customer known, answering); then its job is lost with Redis.
     await reconciler.pass();
     await waitFor(async () => ((await statusOf(lost)).status === 'answered' ? true : undefined), 'the first turn');
-    await db.query(`UPDATE conversation_messages SET status = 'answering', updated_at = now() - interval '5 seconds' WHERE id = $1`, [lost]);
+    await db.query(
+      `UPDATE conversation_messages SET status = 'answering', updated_at = now() - interval '5 seconds' WHERE id = $1`,
+      [lost],
+    );
     await db.query(`DELETE FROM conversation_messages WHERE in_reply_to = $1`, [lost]);
-    const [{ customer_id: customerId }] = (await db.query('SELECT customer_id FROM conversation_messages WHERE id = $1', [lost])).rows;
+    const [{ customer_id: customerId }] = (
+      await db.query('SELECT customer_id FROM conversation_messages WHERE id = $1', [lost])
+    ).rows;
     const next = await recordMessage('queued', customer, 3, { customer_id: customerId });
     await removeJob('conversations', `deliver.${lost}`);
 
     const report = await reconciler.pass();
     expect(report?.open_turns?.settled).toBe(1);
-    expect(await statusOf(lost)).toMatchObject({ status: 'follow_up', error: expect.stringContaining('could not be completed') });
-    await waitFor(async () => ((await statusOf(next)).status === 'answered' ? true : undefined), 'the next message to be answered');
+    expect(await statusOf(lost)).toMatchObject({
+      status: 'follow_up',
+      error: expect.stringContaining('could not be completed'),
+    });
+    await waitFor(
+      async () => ((await statusOf(next)).status === 'answered' ? true : undefined),
+      'the next message to be answered',
+    );
   });
 
   it('answers what an agent held while paused when the resume never reached Redis', async () => {
@@ -126,10 +163,15 @@ describe('the reconciler', () => {
     await reconciler.pass();
     await waitFor(async () => ((await statusOf(held)).status === 'held' ? true : undefined), 'the message to be held');
     // Resumed (committed), but the resume job was lost.
-    await db.query(`UPDATE agents SET status = 'active', updated_at = now() - interval '5 seconds' WHERE id = $1`, [agentId]);
+    await db.query(`UPDATE agents SET status = 'active', updated_at = now() - interval '5 seconds' WHERE id = $1`, [
+      agentId,
+    ]);
     const report = await reconciler.pass();
     expect(report?.held_messages?.requeued).toBe(1);
-    await waitFor(async () => (['answered', 'follow_up'].includes((await statusOf(held)).status) ? true : undefined), 'the held message to be settled');
+    await waitFor(
+      async () => (['answered', 'follow_up'].includes((await statusOf(held)).status) ? true : undefined),
+      'the held message to be settled',
+    );
     // A voice caller has long hung up: a person follows up rather than a late answer.
     expect((await statusOf(held)).status).toBe('follow_up');
   });
@@ -162,7 +204,8 @@ describe('the reconciler', () => {
 
   it('ends an operation whose flow can no longer end it, freeing the vendor slot, and says why', async () => {
     const { operationId, vendor } = await recordOperation(['context']);
-    // Its step fails for good and its finalize job is left waiting for it, as BullMQ leaves a parent whose child failed.
+    // Its step fails for good and its finalize job is left waiting for it, as BullMQ leaves a parent whose child
+    // failed.
     const flows = new FlowProducer({ connection: { url: TEST_REDIS_URL }, prefix: env.QUEUE_PREFIX });
     const data = { operationId, agentId: randomUUID(), vendorId: vendor, requestId: 'lost-op' };
     await flows.add({
@@ -180,13 +223,28 @@ describe('the reconciler', () => {
       ],
     });
     await flows.close();
-    await waitFor(async () => ((await db.query(`SELECT status FROM provisioning_steps WHERE operation_id = $1 AND name = 'context'`, [operationId])).rows[0].status === 'failed' ? true : undefined), 'the step to fail');
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT status FROM provisioning_steps WHERE operation_id = $1 AND name = 'context'`, [
+            operationId,
+          ])
+        ).rows[0].status === 'failed'
+          ? true
+          : undefined,
+      'the step to fail',
+    );
 
     const report = await reconciler.pass();
     expect(report?.operations?.settled).toBeGreaterThanOrEqual(1);
     const { body } = await api.get(`/api/v1/provisioning/${operationId}`, bearer(serviceToken()));
     expect(body).toMatchObject({ status: 'failed', error: expect.stringContaining('context:') });
-    const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM provisioning_operations WHERE vendor_id = $1 AND status IN ('queued', 'in_progress')`, [vendor])).rows;
+    const [{ count }] = (
+      await db.query(
+        `SELECT count(*)::int AS count FROM provisioning_operations WHERE vendor_id = $1 AND status IN ('queued', 'in_progress')`,
+        [vendor],
+      )
+    ).rows;
     expect(count).toBe(0);
   });
 
@@ -195,7 +253,9 @@ describe('the reconciler', () => {
     const request = specExample('provision-request');
     request.vendor_id = `vendor_${randomUUID().slice(0, 8)}`;
     request.agent_config.channels = ['whatsapp'];
-    request.agent_config.channel_credentials = { whatsapp: { phone_number_id: `7${Date.now()}`, access_token: 'EAAG-unreachable' } };
+    request.agent_config.channel_credentials = {
+      whatsapp: { phone_number_id: `7${Date.now()}`, access_token: 'EAAG-unreachable' },
+    };
     const accepted = await api.post('/api/v1/agents/provision', request, bearer(serviceToken()));
     const whatsappAgent = (await operationEnd(api, accepted.body.status_url)).agent_id as string;
     const id = randomUUID();
@@ -208,7 +268,10 @@ describe('the reconciler', () => {
     await queue.add('conversation.deliver', { inboundMessageId: id }, { jobId: deliverJobId(id), attempts: 1 });
     await queue.close();
 
-    await waitFor(async () => ((await statusOf(id)).status === 'follow_up' ? true : undefined), 'the turn to be settled');
+    await waitFor(
+      async () => ((await statusOf(id)).status === 'follow_up' ? true : undefined),
+      'the turn to be settled',
+    );
     expect((await statusOf(id)).error).toContain('could not be completed');
     expect((await replyOf(id)).status).toBe('failed');
   });
@@ -242,4 +305,3 @@ async function removeJob(queue: string, jobId: string): Promise<void> {
     await handle.close();
   }
 }
-

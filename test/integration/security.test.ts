@@ -49,7 +49,9 @@ describe('the X CRC route', () => {
     const forged = JSON.stringify({ for_user_id: '1', direct_message_events: [] });
     const refused = await api.get(`/api/v1/webhooks/twitter?crc_token=${encodeURIComponent(forged)}`);
     expect(refused.status).toBe(400);
-    expect(refused.body.fields).toEqual([{ field: 'crc_token', messages: [expect.stringContaining('the token X sends')] }]);
+    expect(refused.body.fields).toEqual([
+      { field: 'crc_token', messages: [expect.stringContaining('the token X sends')] },
+    ]);
     expect(JSON.stringify(refused.body)).not.toContain('sha256=');
 
     const answered = await api.get('/api/v1/webhooks/twitter?crc_token=NDg4NDM2OTQ5NjE2NjIzNDI4NTU');
@@ -59,7 +61,10 @@ describe('the X CRC route', () => {
 
   it('answers one address at most 20 times a minute', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await api.get(`/api/v1/webhooks/twitter?crc_token=crc-token-${String(i).padStart(4, '0')}`)).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push(
+        (await api.get(`/api/v1/webhooks/twitter?crc_token=crc-token-${String(i).padStart(4, '0')}`)).status,
+      );
     expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(20);
     const limited = await api.get('/api/v1/webhooks/twitter?crc_token=crc-token-last');
     expect(limited.status).toBe(429);
@@ -68,7 +73,8 @@ describe('the X CRC route', () => {
 });
 
 describe('tokens', () => {
-  const sign = (claims: object, options: jwt.SignOptions = {}) => jwt.sign({ role: 'service', sub: 'backend', ...claims }, TEST_JWT_SECRET, options);
+  const sign = (claims: object, options: jwt.SignOptions = {}) =>
+    jwt.sign({ role: 'service', sub: 'backend', ...claims }, TEST_JWT_SECRET, options);
 
   it('must expire: a token without exp is refused', async () => {
     const refused = await api.get(someAgent(), bearer(sign({})));
@@ -87,11 +93,16 @@ describe('tokens', () => {
   });
 
   it('must name the configured issuer and audience', async () => {
-    const strict = await startGateway(testEnv({ JWT_ISSUER: 'https://backend.voca.example', JWT_AUDIENCE: 'voca-engine' }));
+    const strict = await startGateway(
+      testEnv({ JWT_ISSUER: 'https://backend.voca.example', JWT_AUDIENCE: 'voca-engine' }),
+    );
     apps.push(strict.app);
     const unnamed = await strict.api.get(someAgent(), bearer(sign({}, { expiresIn: 600 })));
     expect(unnamed.status).toBe(401);
-    const otherIssuer = await strict.api.get(someAgent(), bearer(sign({}, { expiresIn: 600, issuer: 'https://elsewhere.example', audience: 'voca-engine' })));
+    const otherIssuer = await strict.api.get(
+      someAgent(),
+      bearer(sign({}, { expiresIn: 600, issuer: 'https://elsewhere.example', audience: 'voca-engine' })),
+    );
     expect(otherIssuer.status).toBe(401);
     expect(otherIssuer.body.message).toMatch(/iss/);
     const named = await strict.api.get(
@@ -107,11 +118,18 @@ describe('event streams', () => {
     const vendor = uniqueVendor();
     const owner = bearer(vendorToken(vendor));
     // No workers run here: the operation stays queued and its stream open.
-    const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(vendor, { channels: ['voice'] }), owner);
+    const accepted = await api.post(
+      '/api/v1/agents/provision',
+      cozyComfortRequest(vendor, { channels: ['voice'] }),
+      owner,
+    );
     expect(accepted.status).toBe(202);
     const open = () => {
       const abort = new AbortController();
-      const response = fetch(`${api.baseUrl}${accepted.body.events_url}`, { headers: { accept: 'text/event-stream', ...owner }, signal: abort.signal });
+      const response = fetch(`${api.baseUrl}${accepted.body.events_url}`, {
+        headers: { accept: 'text/event-stream', ...owner },
+        signal: abort.signal,
+      });
       return { abort, response };
     };
     const first = open();
@@ -123,7 +141,10 @@ describe('event streams', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBeTruthy();
     // Another token has a budget of its own.
-    const other = await fetch(`${api.baseUrl}${accepted.body.events_url}`, { headers: { accept: 'text/event-stream', ...bearer(serviceToken()) }, signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
+    const other = await fetch(`${api.baseUrl}${accepted.body.events_url}`, {
+      headers: { accept: 'text/event-stream', ...bearer(serviceToken()) },
+      signal: AbortSignal.timeout(2_000),
+    }).catch(() => undefined);
     expect(other?.status).toBe(200);
 
     first.abort.abort();
@@ -138,7 +159,9 @@ describe('event streams', () => {
 describe('/metrics', () => {
   it('needs METRICS_TOKEN when one is set', async () => {
     expect((await fetch(`${api.baseUrl}/metrics`)).status).toBe(401);
-    expect((await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    expect(
+      (await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status,
+    ).toBe(401);
     const scraped = await fetch(`${api.baseUrl}/metrics`, { headers: bearer(METRICS_TOKEN) });
     expect(scraped.status).toBe(200);
     expect(await scraped.text()).toContain('process_cpu_user_seconds_total');
@@ -148,43 +171,77 @@ describe('/metrics', () => {
 describe('platform ids', () => {
   it.each([
     ['whatsapp', { phone_number_id: '..', access_token: 'EAAG-token-0001' }, 'phone_number_id'],
-    ['whatsapp', { phone_number_id: '1065', business_account_id: '../me', access_token: 'EAAG-token-0001' }, 'business_account_id'],
+    [
+      'whatsapp',
+      { phone_number_id: '1065', business_account_id: '../me', access_token: 'EAAG-token-0001' },
+      'business_account_id',
+    ],
     ['facebook', { page_id: '../../me/accounts', access_token: 'EAAG-token-0002' }, 'page_id'],
     ['instagram', { account_id: 'ig.account', access_token: 'EAAG-token-0003' }, 'account_id'],
     ['twitter', { user_id: '12.34', access_token: 'x-user-token-4' }, 'user_id'],
-  ])('refuses a %s id that is not the platform\'s numeric id (%s)', async (channel, credentials, field) => {
-    const request = cozyComfortRequest(uniqueVendor(), { channels: ['voice', channel] as never, channel_credentials: { [channel]: credentials } as never });
+  ])("refuses a %s id that is not the platform's numeric id (%s)", async (channel, credentials, field) => {
+    const request = cozyComfortRequest(uniqueVendor(), {
+      channels: ['voice', channel] as never,
+      channel_credentials: { [channel]: credentials } as never,
+    });
     const refused = await api.post('/api/v1/agents/provision', request, bearer(serviceToken()));
     expect(refused.status).toBe(400);
-    expect(refused.body.fields.map((f: { field: string }) => f.field)).toContain(`agent_config.channel_credentials.${channel}.${field}`);
+    expect(refused.body.fields.map((f: { field: string }) => f.field)).toContain(
+      `agent_config.channel_credentials.${channel}.${field}`,
+    );
   });
 });
 
 describe("the engine's own webhooks", () => {
   const postSigned = async (path: string, payload: Record<string, unknown>, key: string) => {
     const body = JSON.stringify(payload);
-    const response = await fetch(`${api.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...signEngineWebhook(body, key) }, body });
+    const response = await fetch(`${api.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signEngineWebhook(body, key) },
+      body,
+    });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
-  const message = (agentId: string) => ({ platform: 'whatsapp', agent_id: agentId, message: 'Are you open?', user_id: `u${Date.now()}${Math.random()}` });
+  const message = (agentId: string) => ({
+    platform: 'whatsapp',
+    agent_id: agentId,
+    message: 'Are you open?',
+    user_id: `u${Date.now()}${Math.random()}`,
+  });
 
   it("take each agent's own key: another agent's, the Lambda's or the master secret are refused; a rotation voids the old key", async () => {
     const vendor = uniqueVendor();
     const owner = bearer(vendorToken(vendor));
     const provision = async () =>
-      (await api.post('/api/v1/agents/provision', cozyComfortRequest(vendor, { channels: ['voice', 'whatsapp'] }), owner)).body.agent_id as string;
+      (
+        await api.post(
+          '/api/v1/agents/provision',
+          cozyComfortRequest(vendor, { channels: ['voice', 'whatsapp'] }),
+          owner,
+        )
+      ).body.agent_id as string;
     const [first, second] = [await provision(), await provision()];
     const keyOf = async (agentId: string) => (await api.get(`/api/v1/agents/${agentId}/webhook-key`, owner)).body;
     const firstKey = await keyOf(first);
-    expect(firstKey).toMatchObject({ agent_id: first, key_version: 1, webhook_key: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect((await api.get(`/api/v1/agents/${first}/webhook-key`, bearer(vendorToken(uniqueVendor())))).status).toBe(404);
+    expect(firstKey).toMatchObject({
+      agent_id: first,
+      key_version: 1,
+      webhook_key: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect((await api.get(`/api/v1/agents/${first}/webhook-key`, bearer(vendorToken(uniqueVendor())))).status).toBe(
+      404,
+    );
 
     const generic = '/api/v1/webhooks/elizaos';
     expect((await postSigned(generic, message(first), firstKey.webhook_key)).status).not.toBe(401);
     expect((await postSigned(generic, message(first), (await keyOf(second)).webhook_key)).status).toBe(401);
     expect((await postSigned(generic, message(first), connectLambdaKey(WEBHOOK_SECRET))).status).toBe(401);
     expect((await postSigned(generic, message(first), WEBHOOK_SECRET)).status).toBe(401);
-    const unnamed = await postSigned(generic, { platform: 'whatsapp', message: 'hi', user_id: '1' }, firstKey.webhook_key);
+    const unnamed = await postSigned(
+      generic,
+      { platform: 'whatsapp', message: 'hi', user_id: '1' },
+      firstKey.webhook_key,
+    );
     expect(unnamed.status).toBe(400);
     expect(unnamed.body.fields[0].field).toBe('agent_id');
 

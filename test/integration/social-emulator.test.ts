@@ -54,10 +54,18 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
     return { userId, token };
   }
 
-  async function post(path: string, body: unknown, token?: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; json: any }> {
+  async function post(
+    path: string,
+    body: unknown,
+    token?: string,
+    init: RequestInit = {},
+  ): Promise<{ status: number; headers: Headers; json: any }> {
     const response = await fetch(`${social.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
       ...init,
     });
@@ -65,7 +73,13 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
   }
 
   function whatsappText(to: string, body = 'Your order ships today.'): Record<string, unknown> {
-    return { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { preview_url: false, body } };
+    return {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to,
+      type: 'text',
+      text: { preview_url: false, body },
+    };
   }
   function pageText(recipientId: string, text = 'We open at nine.'): Record<string, unknown> {
     return { recipient: { id: recipientId }, messaging_type: 'RESPONSE', message: { text } };
@@ -117,25 +131,51 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
         body,
         at: expect.any(Number),
       });
-      expect(social.requests).toEqual([{ method: 'POST', path: `/${VERSION}/${phoneNumberId}/messages`, status: 200, at: expect.any(Number) }]);
+      expect(social.requests).toEqual([
+        { method: 'POST', path: `/${VERSION}/${phoneNumberId}/messages`, status: 200, at: expect.any(Number) },
+      ]);
       expect(social.sentTo('+1 (555) 123-4567')).toHaveLength(1);
     });
 
     it('defaults type to text and accepts the minimal body', async () => {
       const { phoneNumberId, token } = whatsappAccount();
-      const { status } = await post(`/${VERSION}/${phoneNumberId}/messages`, { messaging_product: 'whatsapp', to: '15550001111', text: { body: 'Hi' } }, token);
+      const { status } = await post(
+        `/${VERSION}/${phoneNumberId}/messages`,
+        { messaging_product: 'whatsapp', to: '15550001111', text: { body: 'Hi' } },
+        token,
+      );
       expect(status).toBe(200);
       expect(social.sent[0]?.text).toBe('Hi');
     });
 
     it.each([
-      ['no messaging_product', { to: '15550001111', type: 'text', text: { body: 'x' } }, 'The parameter messaging_product is required.'],
-      ['a wrong messaging_product', { messaging_product: 'sms', to: '15550001111', text: { body: 'x' } }, "Param messaging_product must be 'whatsapp'."],
+      [
+        'no messaging_product',
+        { to: '15550001111', type: 'text', text: { body: 'x' } },
+        'The parameter messaging_product is required.',
+      ],
+      [
+        'a wrong messaging_product',
+        { messaging_product: 'sms', to: '15550001111', text: { body: 'x' } },
+        "Param messaging_product must be 'whatsapp'.",
+      ],
       ['no to', { messaging_product: 'whatsapp', type: 'text', text: { body: 'x' } }, 'The parameter to is required.'],
-      ['a non-text type', { messaging_product: 'whatsapp', to: '15550001111', type: 'image', image: { id: '1' } }, /not emulated/],
-      ['no text', { messaging_product: 'whatsapp', to: '15550001111', type: 'text' }, 'The parameter text is required.'],
+      [
+        'a non-text type',
+        { messaging_product: 'whatsapp', to: '15550001111', type: 'image', image: { id: '1' } },
+        /not emulated/,
+      ],
+      [
+        'no text',
+        { messaging_product: 'whatsapp', to: '15550001111', type: 'text' },
+        'The parameter text is required.',
+      ],
       ['an empty body', whatsappText('15550001111', '   '), "Param text['body'] must be a non-empty string."],
-      ['a body over 4096 characters', whatsappText('15550001111', 'a'.repeat(4097)), "Param text['body'] must be at most 4096 characters long."],
+      [
+        'a body over 4096 characters',
+        whatsappText('15550001111', 'a'.repeat(4097)),
+        "Param text['body'] must be at most 4096 characters long.",
+      ],
     ])('answers a Graph 400 (code 100) for %s and sends nothing', async (_case, body, details) => {
       const { phoneNumberId, token } = whatsappAccount();
 
@@ -146,7 +186,10 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
         message: '(#100) Invalid parameter',
         type: 'OAuthException',
         code: 100,
-        error_data: { messaging_product: 'whatsapp', details: typeof details === 'string' ? details : expect.stringMatching(details) },
+        error_data: {
+          messaging_product: 'whatsapp',
+          details: typeof details === 'string' ? details : expect.stringMatching(details),
+        },
         fbtrace_id: expect.any(String),
       });
       expect(social.sent).toEqual([]);
@@ -155,7 +198,11 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
 
     it('accepts exactly 4096 characters (emoji count as one)', async () => {
       const { phoneNumberId, token } = whatsappAccount();
-      const { status } = await post(`/${VERSION}/${phoneNumberId}/messages`, whatsappText('15550001111', '🍕'.repeat(4096)), token);
+      const { status } = await post(
+        `/${VERSION}/${phoneNumberId}/messages`,
+        whatsappText('15550001111', '🍕'.repeat(4096)),
+        token,
+      );
       expect(status).toBe(200);
     });
 
@@ -174,11 +221,22 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
     ])('answers 401 OAuthException 190 for %s', async (_case, token) => {
       const { phoneNumberId } = whatsappAccount();
 
-      const { status, headers, json } = await post(`/${VERSION}/${phoneNumberId}/messages`, whatsappText('15550001111'), token);
+      const { status, headers, json } = await post(
+        `/${VERSION}/${phoneNumberId}/messages`,
+        whatsappText('15550001111'),
+        token,
+      );
 
       expect(status).toBe(401);
       expect(headers.get('www-authenticate')).toContain('invalid_token');
-      expect(json).toEqual({ error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190, fbtrace_id: expect.any(String) } });
+      expect(json).toEqual({
+        error: {
+          message: 'Invalid OAuth access token.',
+          type: 'OAuthException',
+          code: 190,
+          fbtrace_id: expect.any(String),
+        },
+      });
       expect(social.sent).toEqual([]);
     });
 
@@ -186,19 +244,26 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
       const a = whatsappAccount();
       const b = whatsappAccount();
 
-      expect((await post(`/${VERSION}/${a.phoneNumberId}/messages`, whatsappText('15550001111'), b.token)).status).toBe(401);
-      expect((await post(`/${VERSION}/${numericId()}/messages`, whatsappText('15550001111'), a.token)).status).toBe(401);
+      expect((await post(`/${VERSION}/${a.phoneNumberId}/messages`, whatsappText('15550001111'), b.token)).status).toBe(
+        401,
+      );
+      expect((await post(`/${VERSION}/${numericId()}/messages`, whatsappText('15550001111'), a.token)).status).toBe(
+        401,
+      );
       expect(social.sent).toEqual([]);
     });
 
     it('takes the token from the access_token query parameter too, without recording it in the path', async () => {
       const { pageId, token } = page();
 
-      const response = await fetch(`${social.url}/${VERSION}/${pageId}/messages?access_token=${encodeURIComponent(token)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(pageText('6100001')),
-      });
+      const response = await fetch(
+        `${social.url}/${VERSION}/${pageId}/messages?access_token=${encodeURIComponent(token)}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(pageText('6100001')),
+        },
+      );
 
       expect(response.status).toBe(200);
       expect(social.sent[0]).toMatchObject({ platform: 'messenger', from: pageId, accessToken: token });
@@ -207,7 +272,12 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
 
     it("accepts Meta's documented form-encoded call (JSON-valued fields, token in the form)", async () => {
       const { pageId, token } = page();
-      const form = new URLSearchParams({ recipient: "{'id':'6100002'}", messaging_type: 'RESPONSE', message: "{'text':'hello, world'}", access_token: token });
+      const form = new URLSearchParams({
+        recipient: "{'id':'6100002'}",
+        messaging_type: 'RESPONSE',
+        message: "{'text':'hello, world'}",
+        access_token: token,
+      });
 
       const response = await fetch(`${social.url}/${VERSION}/${pageId}/messages`, { method: 'POST', body: form });
 
@@ -227,18 +297,36 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
       expect(status).toBe(200);
       expect(json).toEqual({ recipient_id: '24000000001', message_id: expect.stringMatching(/^m_[A-Za-z0-9_-]+$/) });
       expect(social.sent).toEqual([
-        { platform: 'messenger', from: pageId, to: '24000000001', text: 'We open at nine.', messageId: json.message_id, accessToken: token, body, at: expect.any(Number) },
+        {
+          platform: 'messenger',
+          from: pageId,
+          to: '24000000001',
+          text: 'We open at nine.',
+          messageId: json.message_id,
+          accessToken: token,
+          body,
+          at: expect.any(Number),
+        },
       ]);
     });
 
     it('sends as an Instagram account when the id is registered as one', async () => {
       const { igId, token } = instagramAccount();
 
-      const { status, json } = await post(`/${VERSION}/${igId}/messages`, pageText('17841400000000001', 'Hi from IG'), token);
+      const { status, json } = await post(
+        `/${VERSION}/${igId}/messages`,
+        pageText('17841400000000001', 'Hi from IG'),
+        token,
+      );
 
       expect(status).toBe(200);
       expect(json.recipient_id).toBe('17841400000000001');
-      expect(social.sent[0]).toMatchObject({ platform: 'instagram', from: igId, to: '17841400000000001', text: 'Hi from IG' });
+      expect(social.sent[0]).toMatchObject({
+        platform: 'instagram',
+        from: igId,
+        to: '17841400000000001',
+        text: 'Hi from IG',
+      });
     });
 
     it('resolves /me to the account of the token (Page or Instagram)', async () => {
@@ -257,18 +345,48 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
 
     it('accepts UPDATE and MESSAGE_TAG with a tag', async () => {
       const { pageId, token } = page();
-      expect((await post(`/${VERSION}/${pageId}/messages`, { ...pageText('1'), messaging_type: 'UPDATE' }, token)).status).toBe(200);
-      expect((await post(`/${VERSION}/${pageId}/messages`, { ...pageText('1'), messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' }, token)).status).toBe(200);
+      expect(
+        (await post(`/${VERSION}/${pageId}/messages`, { ...pageText('1'), messaging_type: 'UPDATE' }, token)).status,
+      ).toBe(200);
+      expect(
+        (
+          await post(
+            `/${VERSION}/${pageId}/messages`,
+            { ...pageText('1'), messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' },
+            token,
+          )
+        ).status,
+      ).toBe(200);
     });
 
     it.each([
-      ['no recipient', { messaging_type: 'RESPONSE', message: { text: 'x' } }, '(#100) The parameter recipient is required'],
+      [
+        'no recipient',
+        { messaging_type: 'RESPONSE', message: { text: 'x' } },
+        '(#100) The parameter recipient is required',
+      ],
       ['no recipient id', { recipient: {}, messaging_type: 'RESPONSE', message: { text: 'x' } }, /recipient\[id\]/],
-      ['no messaging_type', { recipient: { id: '1' }, message: { text: 'x' } }, '(#100) The parameter messaging_type is required'],
-      ['an unknown messaging_type', { ...pageText('1'), messaging_type: 'PROMO' }, /messaging_type must be one of \{RESPONSE, UPDATE, MESSAGE_TAG\}/],
+      [
+        'no messaging_type',
+        { recipient: { id: '1' }, message: { text: 'x' } },
+        '(#100) The parameter messaging_type is required',
+      ],
+      [
+        'an unknown messaging_type',
+        { ...pageText('1'), messaging_type: 'PROMO' },
+        /messaging_type must be one of \{RESPONSE, UPDATE, MESSAGE_TAG\}/,
+      ],
       ['MESSAGE_TAG without a tag', { ...pageText('1'), messaging_type: 'MESSAGE_TAG' }, /tag is required/],
-      ['no message', { recipient: { id: '1' }, messaging_type: 'RESPONSE' }, '(#100) The parameter message is required'],
-      ['no message text', { recipient: { id: '1' }, messaging_type: 'RESPONSE', message: { attachment: {} } }, /message\[text\]/],
+      [
+        'no message',
+        { recipient: { id: '1' }, messaging_type: 'RESPONSE' },
+        '(#100) The parameter message is required',
+      ],
+      [
+        'no message text',
+        { recipient: { id: '1' }, messaging_type: 'RESPONSE', message: { attachment: {} } },
+        /message\[text\]/,
+      ],
       ['a text over 2000 characters', pageText('1', 'b'.repeat(2001)), /less than or equal to 2000/],
     ])('answers 400 code 100 on Messenger for %s', async (_case, body, message) => {
       const { pageId, token } = page();
@@ -276,7 +394,11 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
       const { status, json } = await post(`/${VERSION}/${pageId}/messages`, body, token);
 
       expect(status).toBe(400);
-      expect(json.error).toMatchObject({ type: 'OAuthException', code: 100, message: typeof message === 'string' ? message : expect.stringMatching(message) });
+      expect(json.error).toMatchObject({
+        type: 'OAuthException',
+        code: 100,
+        message: typeof message === 'string' ? message : expect.stringMatching(message),
+      });
       expect(social.sent).toEqual([]);
     });
 
@@ -292,13 +414,28 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
       const { userId, token } = xUser();
       const participant = '9876543210';
 
-      const { status, json } = await post(`/2/dm_conversations/with/${participant}/messages`, { text: 'Hello!' }, token);
+      const { status, json } = await post(
+        `/2/dm_conversations/with/${participant}/messages`,
+        { text: 'Hello!' },
+        token,
+      );
 
       expect(status).toBe(201);
       const [low, high] = BigInt(userId) < BigInt(participant) ? [userId, participant] : [participant, userId];
-      expect(json).toEqual({ data: { dm_conversation_id: `${low}-${high}`, dm_event_id: expect.stringMatching(/^\d{15,19}$/) } });
+      expect(json).toEqual({
+        data: { dm_conversation_id: `${low}-${high}`, dm_event_id: expect.stringMatching(/^\d{15,19}$/) },
+      });
       expect(social.sent).toEqual([
-        { platform: 'x', from: userId, to: participant, text: 'Hello!', messageId: json.data.dm_event_id, accessToken: token, body: { text: 'Hello!' }, at: expect.any(Number) },
+        {
+          platform: 'x',
+          from: userId,
+          to: participant,
+          text: 'Hello!',
+          messageId: json.data.dm_event_id,
+          accessToken: token,
+          body: { text: 'Hello!' },
+          at: expect.any(Number),
+        },
       ]);
     });
 
@@ -324,7 +461,11 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
       ['a non-numeric participant id', '/2/dm_conversations/with/alice/messages', { text: 'hi' }],
       ['an empty text', '/2/dm_conversations/with/42/messages', { text: '' }],
       ['neither text nor attachments', '/2/dm_conversations/with/42/messages', {}],
-      ['two attachments', '/2/dm_conversations/with/42/messages', { attachments: [{ media_id: '1' }, { media_id: '2' }] }],
+      [
+        'two attachments',
+        '/2/dm_conversations/with/42/messages',
+        { attachments: [{ media_id: '1' }, { media_id: '2' }] },
+      ],
       ['a text over 10,000 characters', '/2/dm_conversations/with/42/messages', { text: 'c'.repeat(10_001) }],
     ])('answers 400 invalid-request for %s', async (_case, path, body) => {
       const { token } = xUser();
@@ -351,7 +492,11 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
       ] as const) {
         const response = await fetch(`${social.url}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
         expect(response.status, `${method} ${path}`).toBe(404);
-        expect(((await response.json()) as any).error).toMatchObject({ type: 'OAuthException', code: 2500, fbtrace_id: expect.any(String) });
+        expect(((await response.json()) as any).error).toMatchObject({
+          type: 'OAuthException',
+          code: 2500,
+          fbtrace_id: expect.any(String),
+        });
       }
     });
 
@@ -368,11 +513,27 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
       whatsapp: {
         rate_limited: {
           status: 429,
-          body: { error: { message: '(#130429) Rate limit hit', type: 'OAuthException', code: 130429, error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' }, fbtrace_id: expect.any(String) } },
+          body: {
+            error: {
+              message: '(#130429) Rate limit hit',
+              type: 'OAuthException',
+              code: 130429,
+              error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' },
+              fbtrace_id: expect.any(String),
+            },
+          },
         },
         server_error: {
           status: 500,
-          body: { error: { message: '(#131000) Something went wrong', type: 'OAuthException', code: 131000, error_data: { messaging_product: 'whatsapp', details: 'Message failed to send due to an unknown error.' }, fbtrace_id: expect.any(String) } },
+          body: {
+            error: {
+              message: '(#131000) Something went wrong',
+              type: 'OAuthException',
+              code: 131000,
+              error_data: { messaging_product: 'whatsapp', details: 'Message failed to send due to an unknown error.' },
+              fbtrace_id: expect.any(String),
+            },
+          },
         },
         outside_window: {
           status: 400,
@@ -381,63 +542,163 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
               message: '(#131047) Re-engagement message',
               type: 'OAuthException',
               code: 131047,
-              error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+              error_data: {
+                messaging_product: 'whatsapp',
+                details:
+                  'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+              },
               fbtrace_id: expect.any(String),
             },
           },
         },
         invalid_recipient: {
           status: 400,
-          body: { error: { message: '(#131026) Message Undeliverable', type: 'OAuthException', code: 131026, error_data: { messaging_product: 'whatsapp', details: 'Unable to deliver message.' }, fbtrace_id: expect.any(String) } },
+          body: {
+            error: {
+              message: '(#131026) Message Undeliverable',
+              type: 'OAuthException',
+              code: 131026,
+              error_data: { messaging_product: 'whatsapp', details: 'Unable to deliver message.' },
+              fbtrace_id: expect.any(String),
+            },
+          },
         },
       },
       messenger: {
-        rate_limited: { status: 400, body: { error: { message: '(#613) Calls to this api have exceeded the rate limit.', type: 'OAuthException', code: 613, fbtrace_id: expect.any(String) } } },
+        rate_limited: {
+          status: 400,
+          body: {
+            error: {
+              message: '(#613) Calls to this api have exceeded the rate limit.',
+              type: 'OAuthException',
+              code: 613,
+              fbtrace_id: expect.any(String),
+            },
+          },
+        },
         server_error: {
           status: 500,
-          body: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2, is_transient: true, fbtrace_id: expect.any(String) } },
+          body: {
+            error: {
+              message: 'An unexpected error has occurred. Please retry your request later.',
+              type: 'OAuthException',
+              code: 2,
+              is_transient: true,
+              fbtrace_id: expect.any(String),
+            },
+          },
         },
         outside_window: {
           status: 403,
-          body: { error: { message: '(#10) This message is sent outside of allowed window.', type: 'OAuthException', code: 10, error_subcode: 2018278, fbtrace_id: expect.any(String) } },
+          body: {
+            error: {
+              message: '(#10) This message is sent outside of allowed window.',
+              type: 'OAuthException',
+              code: 10,
+              error_subcode: 2018278,
+              fbtrace_id: expect.any(String),
+            },
+          },
         },
-        invalid_recipient: { status: 400, body: { error: { message: '(#100) No matching user found', type: 'OAuthException', code: 100, error_subcode: 2018001, fbtrace_id: expect.any(String) } } },
+        invalid_recipient: {
+          status: 400,
+          body: {
+            error: {
+              message: '(#100) No matching user found',
+              type: 'OAuthException',
+              code: 100,
+              error_subcode: 2018001,
+              fbtrace_id: expect.any(String),
+            },
+          },
+        },
       },
       instagram: {
-        rate_limited: { status: 400, body: { error: { message: '(#613) Calls to this api have exceeded the rate limit.', type: 'OAuthException', code: 613, fbtrace_id: expect.any(String) } } },
+        rate_limited: {
+          status: 400,
+          body: {
+            error: {
+              message: '(#613) Calls to this api have exceeded the rate limit.',
+              type: 'OAuthException',
+              code: 613,
+              fbtrace_id: expect.any(String),
+            },
+          },
+        },
         server_error: {
           status: 500,
-          body: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2, is_transient: true, fbtrace_id: expect.any(String) } },
+          body: {
+            error: {
+              message: 'An unexpected error has occurred. Please retry your request later.',
+              type: 'OAuthException',
+              code: 2,
+              is_transient: true,
+              fbtrace_id: expect.any(String),
+            },
+          },
         },
         outside_window: {
           status: 403,
-          body: { error: { message: 'This message is sent outside of allowed window.', type: 'OAuthException', code: 10, error_subcode: 2534022, fbtrace_id: expect.any(String) } },
+          body: {
+            error: {
+              message: 'This message is sent outside of allowed window.',
+              type: 'OAuthException',
+              code: 10,
+              error_subcode: 2534022,
+              fbtrace_id: expect.any(String),
+            },
+          },
         },
-        invalid_recipient: { status: 400, body: { error: { message: 'The requested user cannot be found.', type: 'OAuthException', code: 100, error_subcode: 2534014, fbtrace_id: expect.any(String) } } },
+        invalid_recipient: {
+          status: 400,
+          body: {
+            error: {
+              message: 'The requested user cannot be found.',
+              type: 'OAuthException',
+              code: 100,
+              error_subcode: 2534014,
+              fbtrace_id: expect.any(String),
+            },
+          },
+        },
       },
       x: {
-        rate_limited: { status: 429, body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 } },
-        server_error: { status: 500, body: { title: 'Internal Server Error', detail: 'Internal Server Error', type: 'about:blank', status: 500 } },
-        invalid_recipient: { status: 403, body: { title: 'Forbidden', detail: 'Forbidden', type: 'about:blank', status: 403 } },
+        rate_limited: {
+          status: 429,
+          body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+        },
+        server_error: {
+          status: 500,
+          body: { title: 'Internal Server Error', detail: 'Internal Server Error', type: 'about:blank', status: 500 },
+        },
+        invalid_recipient: {
+          status: 403,
+          body: { title: 'Forbidden', detail: 'Forbidden', type: 'about:blank', status: 403 },
+        },
       },
     };
     const cases = Object.entries(expected).flatMap(([platform, byFailure]) =>
-      Object.entries(byFailure).map(([failure, answer]) => [platform as SocialPlatform, failure as SocialFailure, answer] as const),
+      Object.entries(byFailure).map(
+        ([failure, answer]) => [platform as SocialPlatform, failure as SocialFailure, answer] as const,
+      ),
     );
 
-    it.each(cases)('%s %s: answers the platform status and body, records no send, then recovers', async (platform, failure, answer) => {
-      social.failNext(platform, failure);
+    it.each(cases)(
+      '%s %s: answers the platform status and body, records no send, then recovers',
+      async (platform, failure, answer) => {
+        social.failNext(platform, failure);
 
-      const failed = await sendOn(platform);
-      expect(failed.status).toBe(answer!.status);
-      expect(failed.json).toEqual(answer!.body);
-      expect(social.sent).toEqual([]);
+        const failed = await sendOn(platform);
+        expect(failed.status).toBe(answer!.status);
+        expect(failed.json).toEqual(answer!.body);
+        expect(social.sent).toEqual([]);
 
-      const next = await sendOn(platform);
-      expect(next.status).toBe(platform === 'x' ? 201 : 200);
-      expect(social.sent).toHaveLength(1);
-      expect(social.requests.map((r) => r.status)).toEqual([answer!.status, next.status]);
-    });
+        const next = await sendOn(platform);
+        expect(next.status).toBe(platform === 'x' ? 201 : 200);
+        expect(social.sent).toHaveLength(1);
+        expect(social.requests.map((r) => r.status)).toEqual([answer!.status, next.status]);
+      },
+    );
 
     it('puts the x-rate-limit-* headers on an X 429', async () => {
       social.failNext('x', 'rate_limited');
@@ -468,7 +729,9 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
       const { phoneNumberId, token } = whatsappAccount();
 
       expect((await post(`/${VERSION}/${phoneNumberId}/messages`, whatsappText('1'), 'EAAwrong')).status).toBe(401);
-      expect((await post(`/${VERSION}/${phoneNumberId}/messages`, { messaging_product: 'whatsapp' }, token)).status).toBe(400);
+      expect(
+        (await post(`/${VERSION}/${phoneNumberId}/messages`, { messaging_product: 'whatsapp' }, token)).status,
+      ).toBe(400);
       expect((await post(`/${VERSION}/${phoneNumberId}/messages`, whatsappText('1'), token)).status).toBe(500);
     });
 
@@ -481,25 +744,28 @@ describe('Social emulator (Meta Graph send API and X DM API over fetch)', () => 
   });
 
   describe('holdNext', () => {
-    it.each(['whatsapp', 'messenger', 'instagram', 'x'] as const)('%s: records the send at once, answers only on releaseHeld()', async (platform) => {
-      const arrived = social.holdNext(platform);
-      let answered = false;
-      const call = sendOn(platform).then((r) => {
-        answered = true;
-        return r;
-      });
+    it.each(['whatsapp', 'messenger', 'instagram', 'x'] as const)(
+      '%s: records the send at once, answers only on releaseHeld()',
+      async (platform) => {
+        const arrived = social.holdNext(platform);
+        let answered = false;
+        const call = sendOn(platform).then((r) => {
+          answered = true;
+          return r;
+        });
 
-      await arrived;
-      expect(social.sent).toHaveLength(1);
-      expect(social.sent[0]?.platform).toBe(platform);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(answered).toBe(false);
+        await arrived;
+        expect(social.sent).toHaveLength(1);
+        expect(social.sent[0]?.platform).toBe(platform);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(answered).toBe(false);
 
-      social.releaseHeld();
-      const { status, json } = await call;
-      expect(status).toBe(platform === 'x' ? 201 : 200);
-      expect(JSON.stringify(json)).toContain(social.sent[0]!.messageId);
-    });
+        social.releaseHeld();
+        const { status, json } = await call;
+        expect(status).toBe(platform === 'x' ? 201 : 200);
+        expect(JSON.stringify(json)).toContain(social.sent[0]!.messageId);
+      },
+    );
 
     it('keeps the send when the client gives up before the answer, and holds only one send', async () => {
       const arrived = social.holdNext('whatsapp');

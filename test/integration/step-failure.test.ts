@@ -51,7 +51,11 @@ afterAll(async () => {
 });
 
 async function provisionAndWait(overrides: Record<string, unknown>) {
-  const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(uniqueVendor(), overrides), bearer(serviceToken()));
+  const accepted = await api.post(
+    '/api/v1/agents/provision',
+    cozyComfortRequest(uniqueVendor(), overrides),
+    bearer(serviceToken()),
+  );
   expect(accepted.status).toBe(202);
   const done = await operationEnd(api, accepted.body.status_url, 20_000);
   return { accepted: accepted.body, done };
@@ -67,8 +71,13 @@ describe('a step that keeps failing', () => {
     expect(connect.calls.get(accepted.agent_id)).toBe(3);
     expect(done.error).toBe('aws_connect: InvalidContactFlowException: the flow failed validation');
 
-    const channels = Object.fromEntries(done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]));
-    expect(channels.voice).toMatchObject({ status: 'failed', error: expect.stringContaining('InvalidContactFlowException') });
+    const channels = Object.fromEntries(
+      done.agent_config.channels.map((c: { channel_type: string }) => [c.channel_type, c]),
+    );
+    expect(channels.voice).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('InvalidContactFlowException'),
+    });
     expect(channels.voice.phone_number).toBeUndefined();
     expect(channels.whatsapp.status).toBe('pending_configuration');
     expect(done.agent_config.status).toBe('partially_active');

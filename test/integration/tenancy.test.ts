@@ -69,7 +69,13 @@ async function provision(vendor: string, agentName: string, idempotencyKey: stri
 
 /** A customer message through the seed's generic webhook, signed as the engine's webhooks are. */
 async function customerWrites(agentId: string, userId: string, text: string): Promise<void> {
-  const body = JSON.stringify({ platform: 'whatsapp', agent_id: agentId, message: text, user_id: userId, timestamp: new Date().toISOString() });
+  const body = JSON.stringify({
+    platform: 'whatsapp',
+    agent_id: agentId,
+    message: text,
+    user_id: userId,
+    timestamp: new Date().toISOString(),
+  });
   const response = await fetch(`${api.baseUrl}/api/v1/webhooks/elizaos`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/elizaos', body, WEBHOOK_SECRET) },
@@ -79,10 +85,14 @@ async function customerWrites(agentId: string, userId: string, text: string): Pr
 }
 
 async function customersOf(agentId: string, count: number): Promise<{ customerIds: string[]; identityIds: string[] }> {
-  const page = await waitFor(async () => {
-    const { body } = await api.get(`/api/v1/agents/${agentId}/conversations`, bearer(serviceToken()));
-    return body?.items?.length >= count ? body : undefined;
-  }, `${count} customer(s) of ${agentId}`, 30_000);
+  const page = await waitFor(
+    async () => {
+      const { body } = await api.get(`/api/v1/agents/${agentId}/conversations`, bearer(serviceToken()));
+      return body?.items?.length >= count ? body : undefined;
+    },
+    `${count} customer(s) of ${agentId}`,
+    30_000,
+  );
   const customerIds: string[] = page.items.map((item: { customer_id: string }) => item.customer_id).sort();
   const identityIds: string[] = [];
   for (const customerId of customerIds) {
@@ -97,15 +107,35 @@ async function tenant(label: string, users: string[]): Promise<Tenant> {
   const agentName = `Tenant ${label} Private Bedding ${randomUUID().slice(0, 8)}`;
   const idempotencyKey = `tenancy-${randomUUID()}`;
   const { agentId, operationId } = await provision(vendor, agentName, idempotencyKey);
-  for (const [i, user] of users.entries()) await customerWrites(agentId, user, i === 0 ? 'Can I talk to a real person?' : 'What are your store hours?');
+  for (const [i, user] of users.entries())
+    await customerWrites(agentId, user, i === 0 ? 'Can I talk to a real person?' : 'What are your store hours?');
   const { customerIds, identityIds } = await customersOf(agentId, users.length);
-  const endpoint = await api.post('/api/v1/event-endpoints', { url: 'https://backend.example/voca/events', events: ['operation.completed'] }, bearer(vendorToken(vendor)));
+  const endpoint = await api.post(
+    '/api/v1/event-endpoints',
+    { url: 'https://backend.example/voca/events', events: ['operation.completed'] },
+    bearer(vendorToken(vendor)),
+  );
   expect(endpoint.status).toBe(201);
-  const handoffId = await waitFor(async () => {
-    const { rows } = await db.query(`SELECT id FROM handoffs WHERE agent_id = $1 AND state = 'open'`, [agentId]);
-    return rows[0]?.id as string | undefined;
-  }, `a hand-off of ${agentId}`, 30_000);
-  return { vendor, token: vendorToken(vendor), agentName, agentId, operationId, idempotencyKey, customerIds, identityIds, endpointId: endpoint.body.id, handoffId };
+  const handoffId = await waitFor(
+    async () => {
+      const { rows } = await db.query(`SELECT id FROM handoffs WHERE agent_id = $1 AND state = 'open'`, [agentId]);
+      return rows[0]?.id as string | undefined;
+    },
+    `a hand-off of ${agentId}`,
+    30_000,
+  );
+  return {
+    vendor,
+    token: vendorToken(vendor),
+    agentName,
+    agentId,
+    operationId,
+    idempotencyKey,
+    customerIds,
+    identityIds,
+    endpointId: endpoint.body.id,
+    handoffId,
+  };
 }
 
 beforeAll(async () => {
@@ -187,16 +217,23 @@ type Unfillable = string;
  * value), a `vendor_id` query parameter names the source tenant, and each known body schema gets a body that would
  * be valid for the owner. Anything the walk does not know is reported instead of being skipped.
  */
-function probesOf(route: Route, source: IdSource, foreignTenant: Tenant, current: { version: number }): Probe[] | Unfillable {
+function probesOf(
+  route: Route,
+  source: IdSource,
+  foreignTenant: Tenant,
+  current: { version: number },
+): Probe[] | Unfillable {
   const used: Tenant[] = [];
   const take = (tenant: Tenant, value: string) => {
     used.push(tenant);
     return value;
   };
   const idOf = (name: string): string | undefined => {
-    if (name === 'id' && route.path.startsWith('/api/v1/provisioning/')) return take(source.operation, source.operation.operationId);
+    if (name === 'id' && route.path.startsWith('/api/v1/provisioning/'))
+      return take(source.operation, source.operation.operationId);
     if (name === 'id' && route.path.startsWith('/api/v1/agents/')) return take(source.agent, source.agent.agentId);
-    if (name === 'id' && route.path.startsWith('/api/v1/event-endpoints/')) return take(source.agent, source.agent.endpointId);
+    if (name === 'id' && route.path.startsWith('/api/v1/event-endpoints/'))
+      return take(source.agent, source.agent.endpointId);
     if (name === 'id' && route.path.startsWith('/api/v1/handoffs/')) return take(source.agent, source.agent.handoffId);
     if (name === 'customerId') return take(source.customer, source.customer.customerIds[0]!);
     if (name === 'identityId') return take(source.identity, source.identity.identityIds[0]!);
@@ -214,7 +251,8 @@ function probesOf(route: Route, source: IdSource, foreignTenant: Tenant, current
   const query = new URLSearchParams();
   for (const parameter of route.parameters.filter((p) => p.in === 'query')) {
     if (parameter.name === 'vendor_id') query.set('vendor_id', take(source.agent, source.agent.vendor));
-    else if (parameter.required) return `${route.method.toUpperCase()} ${route.path}: required query parameter ${parameter.name}`;
+    else if (parameter.required)
+      return `${route.method.toUpperCase()} ${route.path}: required query parameter ${parameter.name}`;
   }
 
   let body: unknown;
@@ -225,14 +263,21 @@ function probesOf(route: Route, source: IdSource, foreignTenant: Tenant, current
       body = cozyComfortRequest(take(source.agent, source.agent.vendor), { channels: ['whatsapp'] });
       break;
     case 'CreateAgentRequestDto':
-      body = { ...cozyComfortRequest(take(source.agent, source.agent.vendor), { channels: ['whatsapp'] }).agent_config, vendor_id: source.agent.vendor };
+      body = {
+        ...cozyComfortRequest(take(source.agent, source.agent.vendor), { channels: ['whatsapp'] }).agent_config,
+        vendor_id: source.agent.vendor,
+      };
       break;
     case 'UpdateAgentRequestDto':
       // The owner's current version: only tenancy may refuse this change.
       body = { version: current.version, description: 'changed by someone else', character_config: { tone: 'rude' } };
       break;
     case 'CreateEventEndpointDto':
-      body = { url: 'https://backend.example/voca/events', events: ['agent.status_changed'], vendor_id: take(source.agent, source.agent.vendor) };
+      body = {
+        url: 'https://backend.example/voca/events',
+        events: ['agent.status_changed'],
+        vendor_id: take(source.agent, source.agent.vendor),
+      };
       break;
     case 'HandoffReplyDto':
       body = { text: 'a reply from someone else' };
@@ -277,9 +322,10 @@ async function snapshot(tenant: Tenant) {
     'SELECT status, version, name, description, character_config, context, updated_at FROM agents WHERE id = $1',
     [tenant.agentId],
   );
-  const identities = await db.query('SELECT id, customer_id, linked FROM customer_identities WHERE agent_id = $1 ORDER BY id', [
-    tenant.agentId,
-  ]);
+  const identities = await db.query(
+    'SELECT id, customer_id, linked FROM customer_identities WHERE agent_id = $1 ORDER BY id',
+    [tenant.agentId],
+  );
   const byAgent = (table: string) => countRows(db, table, 'agent_id = $1', [tenant.agentId]);
   return {
     agent: agent.rows[0],
@@ -352,13 +398,20 @@ describe("another vendor's ids", () => {
           walked.add(`${route.method.toUpperCase()} ${route.path}`);
           // A create names its vendor in the body; the README answers a vendor acting for another with 403, which
           // tells nothing about the other vendor. Every other route names A's objects and must answer 404.
-          const createsForVendor = ['ProvisionAgentRequestDto', 'CreateAgentRequestDto', 'CreateEventEndpointDto'].includes(route.bodySchema ?? '');
+          const createsForVendor = [
+            'ProvisionAgentRequestDto',
+            'CreateAgentRequestDto',
+            'CreateEventEndpointDto',
+          ].includes(route.bodySchema ?? '');
           const expected = createsForVendor ? 403 : 404;
           if (answer.status !== expected) {
-            failures.push(`[${pass.name}] ${probe.label} answered ${answer.status} (expected ${expected}): ${answer.text.slice(0, 300)}`);
+            failures.push(
+              `[${pass.name}] ${probe.label} answered ${answer.status} (expected ${expected}): ${answer.text.slice(0, 300)}`,
+            );
           }
           const leaked = leaks(answer.text, A, `${probe.url} ${probe.body ?? ''}`);
-          if (leaked.length) failures.push(`[${pass.name}] ${probe.label} echoed ${leaked.join(' and ')}: ${answer.text.slice(0, 300)}`);
+          if (leaked.length)
+            failures.push(`[${pass.name}] ${probe.label} echoed ${leaked.join(' and ')}: ${answer.text.slice(0, 300)}`);
         }
       }
     }
@@ -374,7 +427,10 @@ describe("another vendor's ids", () => {
     console.info(`tenancy walk: ${routes.length} documented routes, ${requests} requests with B's token, all refused`);
 
     expect(await snapshot(A)).toEqual(before);
-    expect((await api.get(`/api/v1/agents/${A.agentId}`, bearer(A.token))).body).toMatchObject({ status: 'active', version: current.version });
+    expect((await api.get(`/api/v1/agents/${A.agentId}`, bearer(A.token))).body).toMatchObject({
+      status: 'active',
+      version: current.version,
+    });
   });
 
   it("keep their meaning under the service token: one agent's customer or identity is not found under another agent", async () => {
@@ -393,7 +449,8 @@ describe("another vendor's ids", () => {
         for (const probe of probes.filter((p) => p.foreign)) {
           const answer = await send(probe, serviceToken());
           requests += 1;
-          if (answer.status !== 404) failures.push(`${probe.label} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+          if (answer.status !== 404)
+            failures.push(`${probe.label} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
         }
       }
     }
@@ -402,7 +459,7 @@ describe("another vendor's ids", () => {
     expect([await snapshot(A), await snapshot(B)]).toEqual(before);
   });
 
-  it("answer the owner itself with 200 on every GET route (so the 404s above are about tenancy, not about bad ids)", async () => {
+  it('answer the owner itself with 200 on every GET route (so the 404s above are about tenancy, not about bad ids)', async () => {
     const routes = (await documentedRoutes()).filter((route) => route.method === 'get');
     const failures: string[] = [];
     for (const route of routes) {
@@ -410,7 +467,8 @@ describe("another vendor's ids", () => {
       if (typeof probes === 'string') throw new Error(`cannot fill ${probes}`);
       for (const probe of probes) {
         const answer = await send(probe, A.token);
-        if (answer.status !== 200) failures.push(`${probe.label} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+        if (answer.status !== 200)
+          failures.push(`${probe.label} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
       }
     }
     expect(failures, failures.join('\n')).toEqual([]);
@@ -444,7 +502,11 @@ describe('listing and streaming across vendors', () => {
   });
 
   it("hides another vendor's event stream behind 404 and streams one's own", async () => {
-    const stranger = await readSse(`${api.baseUrl}/api/v1/provisioning/${A.operationId}/events`, bearer(B.token), 10_000);
+    const stranger = await readSse(
+      `${api.baseUrl}/api/v1/provisioning/${A.operationId}/events`,
+      bearer(B.token),
+      10_000,
+    );
     expect(stranger.status).toBe(404);
     expect(stranger.events).toEqual([]);
     const raw = await send({ method: 'GET', url: `/api/v1/provisioning/${A.operationId}/events` }, B.token);
@@ -459,14 +521,22 @@ describe('listing and streaming across vendors', () => {
     const before = await snapshot(A);
     const headers = { ...bearer(B.token), 'idempotency-key': A.idempotencyKey };
     // A different body with A's key: for B the key is new, so this is neither A's operation nor a 422.
-    const accepted = await api.post('/api/v1/agents/provision', cozyComfortRequest(B.vendor, { channels: ['facebook'] }), headers);
+    const accepted = await api.post(
+      '/api/v1/agents/provision',
+      cozyComfortRequest(B.vendor, { channels: ['facebook'] }),
+      headers,
+    );
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
     expect(accepted.headers.get('idempotent-replayed')).toBeNull();
     expect(accepted.body.provisioning_id).not.toBe(A.operationId);
     expect(accepted.body.agent_id).not.toBe(A.agentId);
     expect(leaks(JSON.stringify(accepted.body), A)).toEqual([]);
     // A retry by B replays B's operation.
-    const again = await api.post('/api/v1/agents/provision', cozyComfortRequest(B.vendor, { channels: ['facebook'] }), headers);
+    const again = await api.post(
+      '/api/v1/agents/provision',
+      cozyComfortRequest(B.vendor, { channels: ['facebook'] }),
+      headers,
+    );
     expect(again.body.provisioning_id).toBe(accepted.body.provisioning_id);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await snapshot(A)).toEqual(before);

@@ -9,7 +9,11 @@ import { InboundConsumer } from '../../apps/context-service/src/conversations/in
 import { testEnv } from '../support/test-env.js';
 
 /** One image, any role: a context-service told to consume only the message path's queues. */
-const env = testEnv({ WORKER_QUEUES: 'inbound,conversations', WORKER_CONCURRENCY: '3', WORKER_QUEUE_CONCURRENCY: 'inbound=7' });
+const env = testEnv({
+  WORKER_QUEUES: 'inbound,conversations',
+  WORKER_CONCURRENCY: '3',
+  WORKER_QUEUE_CONCURRENCY: 'inbound=7',
+});
 let app: INestApplication;
 let baseUrl: string;
 const queues: Queue[] = [];
@@ -33,7 +37,9 @@ async function metric(line: string): Promise<number | undefined> {
 }
 
 beforeAll(async () => {
-  const module = await Test.createTestingModule({ imports: [ContextServiceModule.forEnv(validateEnv(contextServiceEnvSchema, env))] }).compile();
+  const module = await Test.createTestingModule({
+    imports: [ContextServiceModule.forEnv(validateEnv(contextServiceEnvSchema, env))],
+  }).compile();
   app = module.createNestApplication({ logger: ['error', 'warn'] });
   await app.listen(0, '127.0.0.1');
   baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -74,11 +80,16 @@ describe('worker roles from the environment', () => {
     try {
       expect(await ready()).toEqual({
         status: 503,
-        queues: { status: 'down', consuming: ['conversations'], stopped: ['inbound'], left: ['context', 'provisioning'] },
+        queues: {
+          status: 'down',
+          consuming: ['conversations'],
+          stopped: ['inbound'],
+          left: ['context', 'provisioning'],
+        },
       });
       expect(await metric('voca_worker_consuming{queue="inbound",app="context-service"}')).toBe(0);
     } finally {
-      inbound.worker.resume();
+      await inbound.worker.resume();
     }
     expect((await ready()).status).toBe(200);
   });

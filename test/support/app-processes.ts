@@ -57,7 +57,8 @@ export class AppProcess {
   async ready(timeoutMs = 30_000): Promise<void> {
     await waitFor(
       async () => {
-        if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`${this.name} exited: ${this.log()}`);
+        if (this.child.exitCode !== null || this.child.signalCode !== null)
+          throw new Error(`${this.name} exited: ${this.log()}`);
         const response = await fetch(`${this.url}/health/ready`);
         return response.ok ? true : undefined;
       },

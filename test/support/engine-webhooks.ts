@@ -23,7 +23,8 @@ export async function provisionSpecAgent(api: Api, channels: string[]): Promise<
   const request = specExample('provision-request');
   request.agent_config.channels = channels;
   const accepted = await api.post('/api/v1/agents/provision', request);
-  if (accepted.status !== 202) throw new Error(`provisioning refused: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  if (accepted.status !== 202)
+    throw new Error(`provisioning refused: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return operationEnd(api, accepted.body.status_url);
 }
 

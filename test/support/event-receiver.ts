@@ -35,6 +35,7 @@ export class EventReceiver {
   ) {}
 
   static async start(): Promise<EventReceiver> {
+    // eslint-disable-next-line prefer-const -- assigned once the server listens, read by its handler
     let receiver: EventReceiver | undefined;
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -55,7 +56,9 @@ export class EventReceiver {
 
   /** Events accepted (answered 2xx), in the order they were accepted. */
   accepted(filter: (event: ReceivedEvent) => boolean = () => true): ReceivedEvent[] {
-    return this.arrivals.filter((arrival) => arrival.answered === 200 && filter(arrival.event)).map((arrival) => arrival.event);
+    return this.arrivals
+      .filter((arrival) => arrival.answered === 200 && filter(arrival.event))
+      .map((arrival) => arrival.event);
   }
 
   async stop(): Promise<void> {
@@ -64,7 +67,11 @@ export class EventReceiver {
     await once(this.server, 'close');
   }
 
-  private receive(body: string, headers: Record<string, string | string[] | undefined>, response: import('node:http').ServerResponse): void {
+  private receive(
+    body: string,
+    headers: Record<string, string | string[] | undefined>,
+    response: import('node:http').ServerResponse,
+  ): void {
     const signatureValid = this.verify(String(headers['voca-signature'] ?? ''), body);
     const answered = !signatureValid ? 401 : this.failures > 0 ? 503 : 200;
     if (answered === 503) this.failures -= 1;

@@ -15,7 +15,6 @@ import {
 import { listenForEvents, startApp } from '@voca/bootstrap';
 import { Api } from './http.js';
 
-
 /** The gateway in this process, started exactly as main.ts starts it but on a free port. */
 export async function startGateway(env: Record<string, string>): Promise<{ app: INestApplication; api: Api }> {
   const parsed = validateEnv(gatewayEnvSchema, env);

@@ -42,7 +42,8 @@ export function xCrcAnswer(crcToken: string, consumerSecret: string): { response
 // ------------------------------------------------------------------------------------------------------ defaults
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
-const digits = (n: number): string => Array.from({ length: n }, (_, i) => String(i === 0 ? randomInt(1, 10) : randomInt(0, 10))).join('');
+const digits = (n: number): string =>
+  Array.from({ length: n }, (_, i) => String(i === 0 ? randomInt(1, 10) : randomInt(0, 10))).join('');
 
 /** A WhatsApp message id as the Cloud API makes them: `wamid.` and base64. */
 export function newWamid(): string {
@@ -130,7 +131,9 @@ export function whatsappTextMessage(m: WhatsAppTextMessage): string {
 
 export interface WhatsAppMediaMessage extends WhatsAppEnvelope {
   from: string;
-  /** `image`, `audio`, `video`, `document`, `sticker`, `location` or `contacts`, with its object as WhatsApp sends it. */
+  /**
+   * `image`, `audio`, `video`, `document`, `sticker`, `location` or `contacts`, with its object as WhatsApp sends it.
+   */
   type: string;
   content: unknown;
   wamid?: string;
@@ -140,7 +143,9 @@ export interface WhatsAppMediaMessage extends WhatsAppEnvelope {
 export function whatsappMediaMessage(m: WhatsAppMediaMessage): string {
   return whatsappEnvelope(m, {
     contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: m.from }],
-    messages: [{ from: m.from, id: m.wamid ?? newWamid(), timestamp: String(nowSeconds()), type: m.type, [m.type]: m.content }],
+    messages: [
+      { from: m.from, id: m.wamid ?? newWamid(), timestamp: String(nowSeconds()), type: m.type, [m.type]: m.content },
+    ],
   });
 }
 

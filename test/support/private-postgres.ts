@@ -53,7 +53,16 @@ export class PrivatePostgres {
   /** Starts the cluster (again) on the same port and data, and waits until it accepts connections. */
   resume(): void {
     const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dir} -c fsync=off`;
-    asClusterOwner(postgresBin('pg_ctl'), ['-D', join(this.dir, 'data'), '-o', options, '-l', join(this.dir, 'log'), '-w', 'start']);
+    asClusterOwner(postgresBin('pg_ctl'), [
+      '-D',
+      join(this.dir, 'data'),
+      '-o',
+      options,
+      '-l',
+      join(this.dir, 'log'),
+      '-w',
+      'start',
+    ]);
   }
 
   /** Stops the server at once, as a crash would: no checkpoint, every connection cut. */

@@ -25,7 +25,8 @@ export class Scrape {
       const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
       if (!match) throw new Error(`not a Prometheus sample line: ${line}`);
       const labels: Record<string, string> = {};
-      for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[key!] = value!;
+      for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
+        labels[key!] = value!;
       samples.push({ name: match[1]!, labels, value: Number(match[3]) });
     }
     return new Scrape(samples);
@@ -39,12 +40,17 @@ export class Scrape {
   /** The sum of the samples of `name` whose labels include `labels`. */
   sum(name: string, labels: Record<string, string> = {}): number {
     return this.samples
-      .filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
+      .filter(
+        (sample) =>
+          sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+      )
       .reduce((total, sample) => total + sample.value, 0);
   }
 
   /** The distinct values label `label` takes among the samples of `name`. */
   labelValues(name: string, label: string): string[] {
-    return [...new Set(this.samples.filter((sample) => sample.name === name).map((sample) => sample.labels[label]!))].sort();
+    return [
+      ...new Set(this.samples.filter((sample) => sample.name === name).map((sample) => sample.labels[label]!)),
+    ].sort();
   }
 }

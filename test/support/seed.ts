@@ -1,7 +1,10 @@
 import type { ProvisionAgentRequestDto } from '@voca/contracts';
 
 /** The seed's example: Cozy Comfort Bedding, reachable by phone and on the four social platforms. */
-export function cozyComfortRequest(vendorId: string, overrides: Partial<ProvisionAgentRequestDto['agent_config']> = {}) {
+export function cozyComfortRequest(
+  vendorId: string,
+  overrides: Partial<ProvisionAgentRequestDto['agent_config']> = {},
+) {
   return {
     vendor_id: vendorId,
     agent_config: {

@@ -6,7 +6,10 @@ export async function readSse(
   headers: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<{ status: number; events: EventSourceMessage[] }> {
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: AbortSignal.timeout(timeoutMs) });
+  const response = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const events: EventSourceMessage[] = [];
   if (!response.ok || !response.body) return { status: response.status, events };
   const parser = createParser({ onEvent: (event) => events.push(event) });

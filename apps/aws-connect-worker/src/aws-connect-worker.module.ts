@@ -17,11 +17,15 @@ export class AwsConnectWorkerModule {
   static forEnv(env: AwsConnectWorkerEnv): DynamicModule {
     return {
       module: AwsConnectWorkerModule,
-      imports: [
-        PlatformModule.forApp(AWS_CONNECT_WORKER, env),
-        ProvisioningModule,
+      imports: [PlatformModule.forApp(AWS_CONNECT_WORKER, env), ProvisioningModule],
+      providers: [
+        AwsConnectConsumer,
+        AgentConnectChannels,
+        ConnectDriftAudit,
+        ...driftMetrics,
+        ...awsCallMetrics,
+        connectProvisionerProvider(env),
       ],
-      providers: [AwsConnectConsumer, AgentConnectChannels, ConnectDriftAudit, ...driftMetrics, ...awsCallMetrics, connectProvisionerProvider(env)],
     };
   }
 }

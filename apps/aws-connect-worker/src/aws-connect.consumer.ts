@@ -64,7 +64,9 @@ export class AwsConnectConsumer extends QueueConsumer<typeof QueueName.AwsConnec
         async (detail) => this.logger.log({ agentId, jobId: job.id, detail }, 'deprovisioning'),
         compensation,
       );
-      const outcome = removed ? 'connect resources removed' : 'compensation skipped: a later operation took the channels over';
+      const outcome = removed
+        ? 'connect resources removed'
+        : 'compensation skipped: a later operation took the channels over';
       this.logger.log({ agentId, reason: job.data.reason, requestId: job.data.requestId }, outcome);
       return { removed };
     });

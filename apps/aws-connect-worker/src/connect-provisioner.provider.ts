@@ -21,7 +21,11 @@ export function connectProvisionerProvider(env: AwsConnectWorkerEnv): Provider {
     inject: [getDataSourceToken(), getToken(AWS_CALLS), getToken(AWS_CALL_SECONDS), getToken(AWS_THROTTLES)],
     useFactory: (db: DataSource, calls: Counter, seconds: Histogram, throttles: Counter): ConnectProvisioner => {
       if (env.AWS_CONNECT_MODE === 'simulate') return new SimulatedConnectProvisioner(env.SIMULATE_LATENCY_MS);
-      const clients = createAwsClients(env.AWS_REGION, env.AWS_MAX_ATTEMPTS, awsCallObserver(calls, seconds, throttles));
+      const clients = createAwsClients(
+        env.AWS_REGION,
+        env.AWS_MAX_ATTEMPTS,
+        awsCallObserver(calls, seconds, throttles),
+      );
       return new LiveConnectProvisioner(db, clients, {
         region: env.AWS_REGION,
         instanceId: env.AWS_CONNECT_INSTANCE_ID,

@@ -5,4 +5,7 @@ import { awsConnectWorkerEnvSchema, loadEnvOrExit } from '@voca/config';
 import { AWS_CONNECT_WORKER, AwsConnectWorkerModule } from './aws-connect-worker.module.js';
 
 const env = loadEnvOrExit(AWS_CONNECT_WORKER, awsConnectWorkerEnvSchema);
-await startApp(AwsConnectWorkerModule.forEnv(env), { port: env.HEALTH_PORT ?? 8101, shutdownGraceMs: env.SHUTDOWN_GRACE_MS });
+await startApp(AwsConnectWorkerModule.forEnv(env), {
+  port: env.HEALTH_PORT ?? 8101,
+  shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+});

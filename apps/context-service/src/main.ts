@@ -5,4 +5,7 @@ import { contextServiceEnvSchema, loadEnvOrExit } from '@voca/config';
 import { CONTEXT_SERVICE, ContextServiceModule } from './context-service.module.js';
 
 const env = loadEnvOrExit(CONTEXT_SERVICE, contextServiceEnvSchema);
-await startApp(ContextServiceModule.forEnv(env), { port: env.HEALTH_PORT ?? 8103, shutdownGraceMs: env.SHUTDOWN_GRACE_MS });
+await startApp(ContextServiceModule.forEnv(env), {
+  port: env.HEALTH_PORT ?? 8103,
+  shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+});

@@ -18,10 +18,7 @@ export class ElizaosWorkerModule {
   static forEnv(env: ElizaosWorkerEnv): DynamicModule {
     return {
       module: ElizaosWorkerModule,
-      imports: [
-        PlatformModule.forApp(ELIZAOS_WORKER, env),
-        ProvisioningModule,
-      ],
+      imports: [PlatformModule.forApp(ELIZAOS_WORKER, env), ProvisioningModule],
       controllers: [CharacterEventsListener],
       providers: [
         runtimeHostProvider(env),

@@ -3,7 +3,13 @@ import { resolveBusinessProfile } from '@voca/business';
 import type { ConnectProvisionRequest, ConnectRefs } from './connect-provisioner.js';
 import { SimulatedConnectProvisioner } from './simulated-connect-provisioner.js';
 
-const profile = resolveBusinessProfile({ name: 'Shop', description: null, business_type: 'other', character_config: {}, context: {} });
+const profile = resolveBusinessProfile({
+  name: 'Shop',
+  description: null,
+  business_type: 'other',
+  character_config: {},
+  context: {},
+});
 
 function request(agentId: string, channels: ConnectProvisionRequest['channels'], known: ConnectRefs = {}) {
   const recorded: ConnectRefs = {};

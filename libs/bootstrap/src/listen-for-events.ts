@@ -8,7 +8,10 @@ import type { Redis } from 'ioredis';
  * reconnecting and subscribing again after any Redis restart; readiness reports whether the subscriber is connected.
  */
 export async function listenForEvents(app: INestApplication, redisUrl: string): Promise<void> {
-  const microservice = app.connectMicroservice<MicroserviceOptions>({ transport: Transport.REDIS, options: pubSubTransportOptions(redisUrl) });
+  const microservice = app.connectMicroservice<MicroserviceOptions>({
+    transport: Transport.REDIS,
+    options: pubSubTransportOptions(redisUrl),
+  });
   await app.startAllMicroservices();
   const [, subscriber] = microservice.unwrap<[Redis, Redis]>();
   app.get(EventsSubscription).watch(subscriber);

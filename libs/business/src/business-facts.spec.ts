@@ -58,7 +58,13 @@ describe('businessFacts', () => {
   });
 
   it('needs nothing but a name and a business type', () => {
-    const profile = resolveBusinessProfile({ name: 'Shop', description: null, business_type: 'other', character_config: {}, context: {} });
+    const profile = resolveBusinessProfile({
+      name: 'Shop',
+      description: null,
+      business_type: 'other',
+      character_config: {},
+      context: {},
+    });
     expect(businessFacts(profile)).toEqual(['Business: Shop (other)']);
   });
 });

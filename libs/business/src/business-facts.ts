@@ -20,7 +20,9 @@ export function businessFacts(profile: BusinessProfile): string[] {
   if (policies.warranty) facts.push(`Warranty: ${policies.warranty}`);
   if (policies.payment) facts.push(`Payment: ${policies.payment}`);
   for (const product of profile.products) {
-    facts.push(`Product: ${product.name}${price(product.price)}${product.description ? ` - ${product.description}` : ''}`);
+    facts.push(
+      `Product: ${product.name}${price(product.price)}${product.description ? ` - ${product.description}` : ''}`,
+    );
   }
   if (profile.specialties.length) facts.push(`Specialties: ${profile.specialties.join(', ')}`);
   const reach = [contact.phone && `phone ${contact.phone}`, contact.email && `email ${contact.email}`, contact.text]

@@ -34,7 +34,8 @@ export function resolveBusinessProfile(submitted: SubmittedProfile): BusinessPro
   };
   if (context.store_hours) profile.store_hours = context.store_hours;
   if (context.timezone) profile.timezone = context.timezone;
-  if (context.opening_hours?.length) profile.opening_hours = context.opening_hours.map(({ day, open, close }) => ({ day, open, close }));
+  if (context.opening_hours?.length)
+    profile.opening_hours = context.opening_hours.map(({ day, open, close }) => ({ day, open, close }));
   if (context.website) profile.website = context.website.trim();
   if (character.media_handoff) profile.media_handoff = true;
   return profile;
@@ -73,7 +74,10 @@ function namedFacts(bases: (KnowledgeBase | undefined)[]): { policies: PoliciesD
     }
     for (const [key, raw] of Object.entries(base ?? {})) {
       const text = raw.trim();
-      const normalisedKey = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+      const normalisedKey = key
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_');
       const policy = POLICY_BY_KEY.get(normalisedKey);
       if (policy) {
         policies[policy] ??= text;
@@ -106,7 +110,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\dA-Z().\s-]{7,30}$/;
 
 /** The spec's free-text contact replaces the structured field it is (phone or email); other text replaces both. */
-function contactOf(contactInfo: string | undefined, structured: NonNullable<SubmittedProfile['context']['contact']>): ContactDetails {
+function contactOf(
+  contactInfo: string | undefined,
+  structured: NonNullable<SubmittedProfile['context']['contact']>,
+): ContactDetails {
   const contact: ContactDetails = pick(structured, ['phone', 'email', 'address']);
   const text = contactInfo?.trim();
   if (!text) return contact;

@@ -6,5 +6,10 @@ import type { DynamicModule } from '@nestjs/common';
  * `ConfigService<AppEnv, true>` so `get(key, { infer: true })` returns the parsed value.
  */
 export function configModuleFrom(env: object): Promise<DynamicModule> {
-  return ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...env })] });
+  return ConfigModule.forRoot({
+    isGlobal: true,
+    ignoreEnvFile: true,
+    skipProcessEnv: true,
+    load: [() => ({ ...env })],
+  });
 }

@@ -8,7 +8,9 @@ const positiveInt = z.coerce.number().int().positive();
 const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), 'must be a postgres:// URL');
-const redisUrl = z.string().refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// URL');
+const redisUrl = z
+  .string()
+  .refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// URL');
 
 /** When work counts as stuck: the reconciler acts on it, the gateway reports it (GET /api/v1/stuck-work). */
 const stuckWorkEnv = {
@@ -80,21 +82,40 @@ function workerRoleEnv(queues: readonly [string, ...string[]]) {
     WORKER_QUEUES: z
       .string()
       .transform((value, context) => {
-        const named = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+        const named = [
+          ...new Set(
+            value
+              .split(',')
+              .map((item) => item.trim())
+              .filter(Boolean),
+          ),
+        ];
         const foreign = named.filter((name) => !queues.includes(name));
-        if (foreign.length) context.addIssue({ code: 'custom', message: `names ${foreign.join(', ')}: this app consumes ${queues.join(', ')}` });
+        if (foreign.length)
+          context.addIssue({
+            code: 'custom',
+            message: `names ${foreign.join(', ')}: this app consumes ${queues.join(', ')}`,
+          });
         return named;
       })
       .pipe(z.array(queueName).min(1, 'must name at least one queue'))
       .optional(),
-    /** Jobs run at once per queue, as `queue=n` pairs (`inbound=50,conversations=20`); others use WORKER_CONCURRENCY. */
+    /**
+     * Jobs run at once per queue, as `queue=n` pairs (`inbound=50,conversations=20`); others use WORKER_CONCURRENCY.
+     */
     WORKER_QUEUE_CONCURRENCY: z
       .string()
       .transform((value, context) => {
-        const pairs = value.split(',').map((item) => item.trim()).filter(Boolean);
+        const pairs = value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean);
         const entries = pairs.map((pair) => pair.split('=').map((part) => part.trim()));
         if (entries.some((entry) => entry.length !== 2)) {
-          context.addIssue({ code: 'custom', message: 'must be queue=number pairs such as inbound=50,conversations=20' });
+          context.addIssue({
+            code: 'custom',
+            message: 'must be queue=number pairs such as inbound=50,conversations=20',
+          });
           return z.NEVER;
         }
         return Object.fromEntries(entries);
@@ -113,7 +134,12 @@ const credentialsKey = z
  */
 const previousCredentialsKeys = z
   .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(credentialsKey))
   .default([]);
 
@@ -124,75 +150,90 @@ export const credentialKeyringEnvSchema = z.object({
   CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
 });
 
-export const gatewayEnvSchema = commonEnvSchema.extend({
-  ...stuckWorkEnv,
-  PORT: port.default(8008),
-  /** Where platforms reach this engine; used to build webhook URLs and status links. */
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
-  JWT_SECRET_KEY: z.string().min(32, 'must be at least 32 characters'),
-  /**
-   * The longest a token may live, in seconds: tokens must carry `exp` and `iat`, and one issued longer ago, or
-   * valid for longer than this from its issue, is refused.
-   */
-  JWT_MAX_AGE_S: positiveInt.max(30 * 24 * 3600).default(24 * 3600),
-  /** When set, tokens must carry this `iss` / this `aud`. */
-  JWT_ISSUER: z.string().min(1).optional(),
-  JWT_AUDIENCE: z.string().min(1).optional(),
-  /** Base64 of 32 random bytes; encrypts platform tokens at rest (AES-256-GCM). */
-  CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
-  CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
-  /** Largest accepted request body. */
-  HTTP_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 256kb').default('256kb'),
-  /** How many times a provisioning step runs before it fails for good, and the first retry delay. */
-  STEP_ATTEMPTS: positiveInt.max(50).default(5),
-  STEP_BACKOFF_MS: positiveInt.default(2_000),
-  /** An operation still queued with no jobs after this long is enqueued again (Redis was down at request time). */
-  OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5_000),
-  /** Meta webhooks: the app secret that signs them and the token of the verification handshake. */
-  META_APP_SECRET: z.string().min(8).optional(),
-  META_VERIFY_TOKEN: z.string().min(8).optional(),
-  /** X Account Activity webhooks: the app's consumer secret (signatures and CRC). */
-  X_CONSUMER_SECRET: z.string().min(8).optional(),
-  /** Signs the engine's own webhooks (the Connect Lambda, the generic ElizaOS webhook). */
-  WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** How long the Connect webhook waits for the agent (the Lambda has 8 s in all), and what callers hear after. */
-  CONNECT_REPLY_DEADLINE_MS: positiveInt.max(7_500).default(6_000),
-  CONNECT_FALLBACK_REPLY: z
-    .string()
-    .min(1)
-    .default('Sorry, I need a little more time to answer. Please hold on, or stay on the line for a member of our team.'),
-  /** What callers hear when the agent is paused or stopped. */
-  CONNECT_CLOSED_REPLY: z
-    .string()
-    .min(1)
-    .default('Thank you for calling. We are not available right now; please try again later.'),
-  /** Then: `end` the call, or `transfer` it to the agent's queue, for businesses with staff behind the agent. */
-  CONNECT_CLOSED_ACTION: z.enum(['end', 'transfer']).default('end'),
-  /** How long the generic webhook waits for the reply before answering 202 (the reply then goes out on its channel). */
-  ELIZAOS_WEBHOOK_DEADLINE_MS: positiveInt.max(30_000).default(5_000),
-  /** API requests per minute per token (service subject or vendor); beyond it, 429 with Retry-After. */
-  RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
-  /**
-   * `live` (default): a social account is claimed for an agent only once its platform confirms the given token
-   * belongs to it (Graph API, X API). `off` skips that, for development against fake accounts; refused in production.
-   */
-  PLATFORM_OWNERSHIP_CHECK: z.enum(['live', 'off']).default('live'),
-  OWNERSHIP_CHECK_TIMEOUT_MS: positiveInt.max(30_000).default(5_000),
-  META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
-  META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
-  X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
-  /** Provisioning event streams (SSE) one token may have open at once on one gateway replica; beyond, 429. */
-  SSE_STREAMS_PER_TOKEN: positiveInt.max(10_000).default(20),
-  /**
-   * Provisioning, update and deletion operations one vendor may have queued or running at once; more is 429, so one
-   * vendor creating hundreds of agents cannot starve the others.
-   */
-  MAX_OPERATIONS_PER_VENDOR: positiveInt.default(20),
-}).superRefine(productionSecrets({ gateway: true }));
+export const gatewayEnvSchema = commonEnvSchema
+  .extend({
+    ...stuckWorkEnv,
+    PORT: port.default(8008),
+    /** Where platforms reach this engine; used to build webhook URLs and status links. */
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
+    JWT_SECRET_KEY: z.string().min(32, 'must be at least 32 characters'),
+    /**
+     * The longest a token may live, in seconds: tokens must carry `exp` and `iat`, and one issued longer ago, or
+     * valid for longer than this from its issue, is refused.
+     */
+    JWT_MAX_AGE_S: positiveInt.max(30 * 24 * 3600).default(24 * 3600),
+    /** When set, tokens must carry this `iss` / this `aud`. */
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    /** Base64 of 32 random bytes; encrypts platform tokens at rest (AES-256-GCM). */
+    CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
+    CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
+    /** Largest accepted request body. */
+    HTTP_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must look like 256kb')
+      .default('256kb'),
+    /** How many times a provisioning step runs before it fails for good, and the first retry delay. */
+    STEP_ATTEMPTS: positiveInt.max(50).default(5),
+    STEP_BACKOFF_MS: positiveInt.default(2_000),
+    /** An operation still queued with no jobs after this long is enqueued again (Redis was down at request time). */
+    OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5_000),
+    /** Meta webhooks: the app secret that signs them and the token of the verification handshake. */
+    META_APP_SECRET: z.string().min(8).optional(),
+    META_VERIFY_TOKEN: z.string().min(8).optional(),
+    /** X Account Activity webhooks: the app's consumer secret (signatures and CRC). */
+    X_CONSUMER_SECRET: z.string().min(8).optional(),
+    /** Signs the engine's own webhooks (the Connect Lambda, the generic ElizaOS webhook). */
+    WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** How long the Connect webhook waits for the agent (the Lambda has 8 s in all), and what callers hear after. */
+    CONNECT_REPLY_DEADLINE_MS: positiveInt.max(7_500).default(6_000),
+    CONNECT_FALLBACK_REPLY: z
+      .string()
+      .min(1)
+      .default(
+        'Sorry, I need a little more time to answer. Please hold on, or stay on the line for a member of our team.',
+      ),
+    /** What callers hear when the agent is paused or stopped. */
+    CONNECT_CLOSED_REPLY: z
+      .string()
+      .min(1)
+      .default('Thank you for calling. We are not available right now; please try again later.'),
+    /** Then: `end` the call, or `transfer` it to the agent's queue, for businesses with staff behind the agent. */
+    CONNECT_CLOSED_ACTION: z.enum(['end', 'transfer']).default('end'),
+    /**
+     * How long the generic webhook waits for the reply before answering 202 (the reply then goes out on its channel).
+     */
+    ELIZAOS_WEBHOOK_DEADLINE_MS: positiveInt.max(30_000).default(5_000),
+    /** API requests per minute per token (service subject or vendor); beyond it, 429 with Retry-After. */
+    RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+    /**
+     * `live` (default): a social account is claimed for an agent only once its platform confirms the given token
+     * belongs to it (Graph API, X API). `off` skips that, for development against fake accounts; refused in production.
+     */
+    PLATFORM_OWNERSHIP_CHECK: z.enum(['live', 'off']).default('live'),
+    OWNERSHIP_CHECK_TIMEOUT_MS: positiveInt.max(30_000).default(5_000),
+    META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+    META_GRAPH_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'must look like v21.0')
+      .default('v21.0'),
+    X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
+    /** Provisioning event streams (SSE) one token may have open at once on one gateway replica; beyond, 429. */
+    SSE_STREAMS_PER_TOKEN: positiveInt.max(10_000).default(20),
+    /**
+     * Provisioning, update and deletion operations one vendor may have queued or running at once; more is 429, so one
+     * vendor creating hundreds of agents cannot starve the others.
+     */
+    MAX_OPERATIONS_PER_VENDOR: positiveInt.default(20),
+  })
+  .superRefine(productionSecrets({ gateway: true }));
 
-const csv = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 /** Variables through which the AWS SDK finds credentials; their presence makes live mode the default. */
 const AWS_CREDENTIAL_SOURCES = [
@@ -214,9 +255,15 @@ export const awsConnectWorkerEnvSchema = workerEnvSchema
     ...Object.fromEntries(AWS_CREDENTIAL_SOURCES.map((name) => [name, z.string().optional()])),
     /** Typical latency of one simulated Amazon Connect call. */
     SIMULATE_LATENCY_MS: z.coerce.number().int().min(0).default(400),
-    AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as us-east-1').default('us-east-1'),
+    AWS_REGION: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as us-east-1')
+      .default('us-east-1'),
     /** An existing instance to share between all agents; unset, the engine creates one once and records it. */
-    AWS_CONNECT_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'must be a Connect instance id').optional(),
+    AWS_CONNECT_INSTANCE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be a Connect instance id')
+      .optional(),
     /** Alias of the instance the engine creates (globally unique, it names the instance's URL). */
     AWS_CONNECT_INSTANCE_ALIAS: z
       .string()
@@ -224,12 +271,21 @@ export const awsConnectWorkerEnvSchema = workerEnvSchema
       .optional(),
     /** Vendors whose agents get an instance of their own instead of the shared one (comma-separated ids). */
     AWS_CONNECT_DEDICATED_VENDORS: csv.default([]),
-    AWS_CONNECT_PHONE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US').default('US'),
+    AWS_CONNECT_PHONE_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US')
+      .default('US'),
     AWS_CONNECT_PHONE_TYPE: z.enum(['DID', 'TOLL_FREE']).default('DID'),
     /** Preferred start of claimed numbers (e.g. +1206); without it, the business's own area code is preferred. */
-    AWS_CONNECT_PHONE_PREFIX: z.string().regex(/^\+\d{1,10}$/, 'must look like +1206').optional(),
+    AWS_CONNECT_PHONE_PREFIX: z
+      .string()
+      .regex(/^\+\d{1,10}$/, 'must look like +1206')
+      .optional(),
     /** Execution role of the shared voice Lambda (needs only basic Lambda execution). */
-    AWS_CONNECT_LAMBDA_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN').optional(),
+    AWS_CONNECT_LAMBDA_ROLE_ARN: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN')
+      .optional(),
     /** A Lex V2 bot alias for free speech on calls; without it callers use the keypad between replies. */
     AWS_CONNECT_LEX_BOT_ALIAS_ARN: z.string().startsWith('arn:', 'must be a Lex V2 bot alias ARN').optional(),
     /** Signs what the voice Lambda sends to the engine's Connect webhook. */
@@ -251,7 +307,8 @@ export const awsConnectWorkerEnvSchema = workerEnvSchema
     const mode = AWS_CONNECT_MODE ?? (hasCredentials ? 'live' : 'simulate');
     if (mode === 'live') {
       for (const name of ['AWS_CONNECT_LAMBDA_ROLE_ARN', 'WEBHOOK_SECRET'] as const) {
-        if (!env[name]) context.addIssue({ code: 'custom', path: [name], message: 'is required when AWS_CONNECT_MODE is live' });
+        if (!env[name])
+          context.addIssue({ code: 'custom', path: [name], message: 'is required when AWS_CONNECT_MODE is live' });
       }
     }
     return { ...env, AWS_CONNECT_MODE: mode };
@@ -289,68 +346,92 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
     CREDENTIALS_ENCRYPTION_KEY: credentialsKey.optional(),
     CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
     META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
-    META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
+    META_GRAPH_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'must look like v21.0')
+      .default('v21.0'),
     X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
     /** The Account Activity webhook registered for the app, and the app's bearer token (to remove subscriptions). */
-    X_WEBHOOK_ID: z.string().regex(/^\d{1,32}$/, 'must be the numeric webhook id').optional(),
+    X_WEBHOOK_ID: z
+      .string()
+      .regex(/^\d{1,32}$/, 'must be the numeric webhook id')
+      .optional(),
     X_APP_BEARER_TOKEN: z.string().min(8).optional(),
     SUBSCRIPTION_TIMEOUT_MS: positiveInt.default(10_000),
   })
   .superRefine(productionSecrets({ gateway: false }))
   .superRefine((env, context) => {
     if (env.MODEL_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
-      context.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when MODEL_PROVIDER is openai' });
+      context.addIssue({
+        code: 'custom',
+        path: ['OPENAI_API_KEY'],
+        message: 'is required when MODEL_PROVIDER is openai',
+      });
     }
     if (env.PLATFORM_SUBSCRIPTIONS === 'live' && !env.CREDENTIALS_ENCRYPTION_KEY) {
-      context.addIssue({ code: 'custom', path: ['CREDENTIALS_ENCRYPTION_KEY'], message: 'is required when PLATFORM_SUBSCRIPTIONS is live' });
+      context.addIssue({
+        code: 'custom',
+        path: ['CREDENTIALS_ENCRYPTION_KEY'],
+        message: 'is required when PLATFORM_SUBSCRIPTIONS is live',
+      });
     }
   });
 
-export const contextServiceEnvSchema = workerEnvSchema.extend({
-  ...workerRoleEnv(QUEUES_CONSUMED_BY['context-service']),
-  /** Decrypts the platform tokens replies are sent with (the same key the gateway encrypts with). */
-  CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
-  CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
-  META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
-  META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
-  X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
-  /** How long one send to a platform may take before its outcome counts as unknown (and it is not retried). */
-  SEND_TIMEOUT_MS: positiveInt.default(10_000),
-  /** Earlier turns of the customer, from every channel, that the agent sees with each message. */
-  HISTORY_TURNS: positiveInt.max(200).default(20),
-  /**
-   * What happens to a deleted agent's conversations: `keep` them (the agent row, its audit trail and its
-   * operations always stay) or `purge` customers, identities, messages, context and characters.
-   */
-  AGENT_RETENTION: z.enum(['keep', 'purge']).default('keep'),
-  /** Sends per second per WhatsApp number and per Messenger Page or Instagram account; DMs per 15 minutes per X account. */
-  WHATSAPP_SENDS_PER_SECOND: positiveInt.default(80),
-  MESSENGER_SENDS_PER_SECOND: positiveInt.default(40),
-  X_DMS_PER_15_MINUTES: positiveInt.default(200),
-  /**
-   * `on`: this replica takes part in reconciling stuck work. `off` is for engines that share a database with other
-   * engines on other queue prefixes (the test suites): work recorded by one would be queued again in another.
-   */
-  RECONCILER: z.enum(['on', 'off']).default('on'),
-  /** How often the reconciler looks for stuck work (one replica at a time does, by a Postgres lock). */
-  RECONCILE_INTERVAL_MS: positiveInt.default(15_000),
-  /** How often the reconciler asks the aws-connect-worker to compare recorded Connect resources with AWS; 0: never. */
-  CONNECT_AUDIT_INTERVAL_MS: z.coerce.number().int().min(0).default(900_000),
-  /**
-   * `on`: this replica sends events to the backend's endpoints (any number of replicas may). `off` is for engines
-   * sharing a database with others (the test suites), like RECONCILER.
-   */
-  EVENT_DELIVERY: z.enum(['on', 'off']).default('on'),
-  /** How often due deliveries are looked for when there were none. */
-  EVENT_POLL_INTERVAL_MS: positiveInt.default(1_000),
-  /** How long an endpoint may take to answer one delivery. */
-  EVENT_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
-  /** The wait after a delivery's first failed attempt; it doubles with each one (to an hour at most). */
-  EVENT_RETRY_BASE_MS: positiveInt.default(10_000),
-  /** How long a delivery is retried before it is given up (`failed`). */
-  EVENT_RETRY_WINDOW_MS: positiveInt.default(86_400_000),
-  ...stuckWorkEnv,
-}).superRefine(productionSecrets({ gateway: false }));
+export const contextServiceEnvSchema = workerEnvSchema
+  .extend({
+    ...workerRoleEnv(QUEUES_CONSUMED_BY['context-service']),
+    /** Decrypts the platform tokens replies are sent with (the same key the gateway encrypts with). */
+    CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
+    CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
+    META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+    META_GRAPH_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'must look like v21.0')
+      .default('v21.0'),
+    X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
+    /** How long one send to a platform may take before its outcome counts as unknown (and it is not retried). */
+    SEND_TIMEOUT_MS: positiveInt.default(10_000),
+    /** Earlier turns of the customer, from every channel, that the agent sees with each message. */
+    HISTORY_TURNS: positiveInt.max(200).default(20),
+    /**
+     * What happens to a deleted agent's conversations: `keep` them (the agent row, its audit trail and its
+     * operations always stay) or `purge` customers, identities, messages, context and characters.
+     */
+    AGENT_RETENTION: z.enum(['keep', 'purge']).default('keep'),
+    /**
+     * Sends per second per WhatsApp number and per Messenger Page or Instagram account; DMs per 15 minutes per X
+     * account.
+     */
+    WHATSAPP_SENDS_PER_SECOND: positiveInt.default(80),
+    MESSENGER_SENDS_PER_SECOND: positiveInt.default(40),
+    X_DMS_PER_15_MINUTES: positiveInt.default(200),
+    /**
+     * `on`: this replica takes part in reconciling stuck work. `off` is for engines that share a database with other
+     * engines on other queue prefixes (the test suites): work recorded by one would be queued again in another.
+     */
+    RECONCILER: z.enum(['on', 'off']).default('on'),
+    /** How often the reconciler looks for stuck work (one replica at a time does, by a Postgres lock). */
+    RECONCILE_INTERVAL_MS: positiveInt.default(15_000),
+    /**
+     * How often the reconciler asks the aws-connect-worker to compare recorded Connect resources with AWS; 0: never.
+     */
+    CONNECT_AUDIT_INTERVAL_MS: z.coerce.number().int().min(0).default(900_000),
+    /**
+     * `on`: this replica sends events to the backend's endpoints (any number of replicas may). `off` is for engines
+     * sharing a database with others (the test suites), like RECONCILER.
+     */
+    EVENT_DELIVERY: z.enum(['on', 'off']).default('on'),
+    /** How often due deliveries are looked for when there were none. */
+    EVENT_POLL_INTERVAL_MS: positiveInt.default(1_000),
+    /** How long an endpoint may take to answer one delivery. */
+    EVENT_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
+    /** The wait after a delivery's first failed attempt; it doubles with each one (to an hour at most). */
+    EVENT_RETRY_BASE_MS: positiveInt.default(10_000),
+    /** How long a delivery is retried before it is given up (`failed`). */
+    EVENT_RETRY_WINDOW_MS: positiveInt.default(86_400_000),
+    ...stuckWorkEnv,
+  })
+  .superRefine(productionSecrets({ gateway: false }));
 
 export type CommonEnv = z.infer<typeof commonEnvSchema>;
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

@@ -34,14 +34,20 @@ export function productionSecretProblems(env: Record<string, unknown>, options: 
   for (const variable of SECRET_VARIABLES) {
     const value = env[variable];
     if (typeof value === 'string' && isDevelopmentSecret(value)) {
-      problems.push({ variable, message: "is the repository's development value: set a secret of your own in production" });
+      problems.push({
+        variable,
+        message: "is the repository's development value: set a secret of your own in production",
+      });
     }
   }
   for (const variable of options.gateway ? REQUIRED_BY_GATEWAY : []) {
     if (!env[variable]) problems.push({ variable, message: 'is required in production' });
   }
   if (options.gateway && env.PLATFORM_OWNERSHIP_CHECK === 'off') {
-    problems.push({ variable: 'PLATFORM_OWNERSHIP_CHECK', message: 'may be off in development only: in production anyone could claim any account' });
+    problems.push({
+      variable: 'PLATFORM_OWNERSHIP_CHECK',
+      message: 'may be off in development only: in production anyone could claim any account',
+    });
   }
   return problems;
 }

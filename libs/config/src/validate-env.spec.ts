@@ -60,7 +60,9 @@ describe('validateEnv', () => {
     expect(() => validateEnv(elizaosWorkerEnvSchema, { ...worker, PLATFORM_SUBSCRIPTIONS: 'live' })).toThrow(
       /CREDENTIALS_ENCRYPTION_KEY is required when PLATFORM_SUBSCRIPTIONS is live/,
     );
-    expect(() => validateEnv(elizaosWorkerEnvSchema, { ...worker, X_WEBHOOK_ID: 'abc' })).toThrow(/X_WEBHOOK_ID must be the numeric webhook id/);
+    expect(() => validateEnv(elizaosWorkerEnvSchema, { ...worker, X_WEBHOOK_ID: 'abc' })).toThrow(
+      /X_WEBHOOK_ID must be the numeric webhook id/,
+    );
   });
 
   describe('worker roles', () => {

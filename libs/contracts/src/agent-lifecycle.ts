@@ -9,7 +9,10 @@ export type AgentAction = (typeof AGENT_ACTIONS)[number];
  * provisioning -> active | partially_active | failed (by provisioning); active/partially_active <-> paused;
  * any of those or failed -> stopped -> answering again by start; anything but deleting/deleted -> deleting -> deleted.
  */
-export const TRANSITIONS: Record<AgentAction, { from: readonly AgentStatus[]; to: 'answering' | 'paused' | 'stopped' }> = {
+export const TRANSITIONS: Record<
+  AgentAction,
+  { from: readonly AgentStatus[]; to: 'answering' | 'paused' | 'stopped' }
+> = {
   start: { from: ['stopped'], to: 'answering' },
   stop: { from: ['active', 'partially_active', 'paused', 'failed'], to: 'stopped' },
   pause: { from: ['active', 'partially_active'], to: 'paused' },

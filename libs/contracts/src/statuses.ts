@@ -3,9 +3,21 @@ export const OPERATION_KINDS = ['provision', 'update', 'deprovision'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** `cancelled`: stopped on request (POST /api/v1/provisioning/{id}/cancel); what it had created is removed. */
-export const OPERATION_STATUSES = ['queued', 'in_progress', 'completed', 'failed', 'partially_completed', 'cancelled'] as const;
+export const OPERATION_STATUSES = [
+  'queued',
+  'in_progress',
+  'completed',
+  'failed',
+  'partially_completed',
+  'cancelled',
+] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
-export const TERMINAL_OPERATION_STATUSES: readonly OperationStatus[] = ['completed', 'failed', 'partially_completed', 'cancelled'];
+export const TERMINAL_OPERATION_STATUSES: readonly OperationStatus[] = [
+  'completed',
+  'failed',
+  'partially_completed',
+  'cancelled',
+];
 
 /** `retrying` means the last attempt failed and BullMQ will run the step again after its backoff. */
 export const STEP_STATUSES = ['pending', 'running', 'retrying', 'completed', 'failed'] as const;

@@ -46,7 +46,12 @@ export class HealthController {
       // A process that listens for pub/sub events and no longer hears them would answer stale or never.
       ...(this.events?.connected === undefined
         ? []
-        : [() => (this.events!.connected ? this.indicators.check('events').up() : this.indicators.check('events').down('not subscribed'))]),
+        : [
+            () =>
+              this.events!.connected
+                ? this.indicators.check('events').up()
+                : this.indicators.check('events').down('not subscribed'),
+          ]),
       ...(this.consumers?.state() === undefined ? [] : [() => this.queuesCheck()]),
     ]);
   }

@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { logFormatFor, PRETTY_OPTIONS } from './logger-format.js';
 import { pinoHttpOptions } from './logger.module.js';
 
-const secrets = { token: 'sk-live-0123456789', nested: { api_key: 'key-0123456789' }, callback: 'https://example.com/cb?code=abc123' };
+const secrets = {
+  token: 'sk-live-0123456789',
+  nested: { api_key: 'key-0123456789' },
+  callback: 'https://example.com/cb?code=abc123',
+};
 
 function expectRedacted(output: string): void {
   for (const secret of ['sk-live-0123456789', 'key-0123456789', 'abc123']) expect(output).not.toContain(secret);
@@ -66,7 +70,8 @@ describe("the apps' logger options", () => {
         headers: { authorization: 'Bearer sk-live-0123456789', 'x-request-id': 'request-1' },
       });
       expect(answer.status).toBe(401);
-      for (let waited = 0; !lines.length && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let waited = 0; !lines.length && waited < 2_000; waited += 10)
+        await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
       server.close();
     }
@@ -83,7 +88,10 @@ describe("the apps' logger options", () => {
     // The transport the apps use (a worker thread running pino-pretty), writing to a file instead of stdout.
     const directory = mkdtempSync(join(tmpdir(), 'voca-pretty-'));
     const file = join(directory, 'log.txt');
-    const stream = pino.transport({ target: 'pino-pretty', options: { ...PRETTY_OPTIONS, colorize: false, destination: file } });
+    const stream = pino.transport({
+      target: 'pino-pretty',
+      options: { ...PRETTY_OPTIONS, colorize: false, destination: file },
+    });
     const logger = pino(options, stream);
     logger.child({ context: 'AgentsService' }).info(secrets, 'agent provisioned');
     logger.warn('plain');

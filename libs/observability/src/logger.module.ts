@@ -30,7 +30,11 @@ export function requestIdOf(req: IncomingMessage & { id?: unknown }, res: Server
  * plain copies (a response without `headersSent`, so its status lost) after a walk through sockets and servers.
  */
 function redactLogObject({ req, res, ...rest }: Record<string, unknown>): Record<string, unknown> {
-  return { ...(redactDeep(rest) as Record<string, unknown>), ...(req !== undefined && { req }), ...(res !== undefined && { res }) };
+  return {
+    ...(redactDeep(rest) as Record<string, unknown>),
+    ...(req !== undefined && { req }),
+    ...(res !== undefined && { res }),
+  };
 }
 
 /** pino-http's options for one app's logger, in the given format; the redaction is the same in both. */

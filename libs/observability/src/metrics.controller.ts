@@ -25,10 +25,14 @@ export class MetricsController extends PrometheusController {
   }
 
   @Get()
-  override async index(@Res({ passthrough: true }) response: Response, @Headers('authorization') authorization?: string) {
+  override async index(
+    @Res({ passthrough: true }) response: Response,
+    @Headers('authorization') authorization?: string,
+  ) {
     const token = this.config.get('METRICS_TOKEN', { infer: true });
     if (token) {
-      if (!sameSecret(authorization ?? '', `Bearer ${token}`)) throw new UnauthorizedException('/metrics needs the METRICS_TOKEN bearer token');
+      if (!sameSecret(authorization ?? '', `Bearer ${token}`))
+        throw new UnauthorizedException('/metrics needs the METRICS_TOKEN bearer token');
     } else if (this.config.get('NODE_ENV', { infer: true }) === 'production' && this.servesPublicPort()) {
       throw new ForbiddenException('set METRICS_TOKEN to scrape the gateway in production');
     }

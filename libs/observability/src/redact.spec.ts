@@ -8,13 +8,20 @@ import { redactDeep } from './redact.js';
 function logged(object: Record<string, unknown>): string {
   const lines: string[] = [];
   const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(chunk.toString()), done()) });
-  pino({ formatters: { log: (o: Record<string, unknown>) => redactDeep(o) as Record<string, unknown> } }, sink).error(object, 'request failed');
+  pino({ formatters: { log: (o: Record<string, unknown>) => redactDeep(o) as Record<string, unknown> } }, sink).error(
+    object,
+    'request failed',
+  );
   return lines.join('');
 }
 
 describe('log redaction', () => {
   it("drops a failed query's parameters (customer text, phone numbers), keeping the query and the reason", () => {
-    const error = new QueryFailedError('INSERT INTO conversation_messages (text, counterpart_phone) VALUES ($1, $2)', ['my card is 4111', '+15551234567'], new Error('value too long'));
+    const error = new QueryFailedError(
+      'INSERT INTO conversation_messages (text, counterpart_phone) VALUES ($1, $2)',
+      ['my card is 4111', '+15551234567'],
+      new Error('value too long'),
+    );
     const line = logged({ err: error, path: '/api/v1/webhooks/meta' });
     expect(line).not.toContain('4111');
     expect(line).not.toContain('+15551234567');
@@ -24,10 +31,14 @@ describe('log redaction', () => {
 
   it('censors secrets however deep they sit, and query strings in URLs', () => {
     const line = logged({
-      request: { headers: { Authorization: 'Bearer eyJhbGciOi.secret' }, channel: { credentials: { whatsapp: { access_token: 'EAAG-very-secret' } } } },
+      request: {
+        headers: { Authorization: 'Bearer eyJhbGciOi.secret' },
+        channel: { credentials: { whatsapp: { access_token: 'EAAG-very-secret' } } },
+      },
       calls: [{ url: 'https://graph.facebook.com/v21.0/me?access_token=EAAG-in-url', apiKey: 'sk-live-1' }],
     });
-    for (const secret of ['eyJhbGciOi', 'EAAG-very-secret', 'EAAG-in-url', 'sk-live-1']) expect(line).not.toContain(secret);
+    for (const secret of ['eyJhbGciOi', 'EAAG-very-secret', 'EAAG-in-url', 'sk-live-1'])
+      expect(line).not.toContain(secret);
     expect(line).toContain('https://graph.facebook.com/v21.0/me?[redacted]');
   });
 

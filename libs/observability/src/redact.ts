@@ -1,5 +1,6 @@
 /** Keys whose values never reach a log line, at any depth: credentials, signatures, and SQL parameter values. */
-const SECRET_KEY = /token|secret|password|passwd|authorization|signature|cookie|ciphertext|credential|api[-_]?key|^parameters$/i;
+const SECRET_KEY =
+  /token|secret|password|passwd|authorization|signature|cookie|ciphertext|credential|api[-_]?key|^parameters$/i;
 const CENSOR = '[redacted]';
 const MAX_DEPTH = 8;
 
@@ -9,7 +10,8 @@ const MAX_DEPTH = 8;
  * their name, message, code and stack; whatever else they carry is walked like any object.
  */
 export function redactDeep(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
-  if (typeof value === 'string') return depth > 0 && /^https?:\/\/[^\s?]+\?/.test(value) ? value.split('?')[0] + '?[redacted]' : value;
+  if (typeof value === 'string')
+    return depth > 0 && /^https?:\/\/[^\s?]+\?/.test(value) ? value.split('?')[0] + '?[redacted]' : value;
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[circular]';
   if (depth >= MAX_DEPTH) return '[deep]';

@@ -29,8 +29,12 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('does not excuse a query that is wrong', () => {
-    expect(isDatabaseUnavailable(new QueryFailedError('SELECT', [], pgError('23505', 'duplicate key value')))).toBe(false);
-    expect(isDatabaseUnavailable(new QueryFailedError('SELECT', [], pgError('42P01', 'relation does not exist')))).toBe(false);
+    expect(isDatabaseUnavailable(new QueryFailedError('SELECT', [], pgError('23505', 'duplicate key value')))).toBe(
+      false,
+    );
+    expect(isDatabaseUnavailable(new QueryFailedError('SELECT', [], pgError('42P01', 'relation does not exist')))).toBe(
+      false,
+    );
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
   });

@@ -4,9 +4,15 @@
  * hits it is a 503, not a 500.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause = error as ErrorLike | undefined, depth = 0; cause && depth < 5; cause = cause.driverError ?? cause.cause, depth++) {
-    if (typeof cause.code === 'string' && (UNAVAILABLE_CODES.has(cause.code) || cause.code.startsWith('08'))) return true;
-    if (typeof cause.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(cause!.message!))) return true;
+  for (
+    let cause = error as ErrorLike | undefined, depth = 0;
+    cause && depth < 5;
+    cause = cause.driverError ?? cause.cause, depth++
+  ) {
+    if (typeof cause.code === 'string' && (UNAVAILABLE_CODES.has(cause.code) || cause.code.startsWith('08')))
+      return true;
+    if (typeof cause.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(cause!.message!)))
+      return true;
   }
   return false;
 }

@@ -15,7 +15,9 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService) => {
-            const env = Object.fromEntries(DATABASE_ENV_KEYS.map((key) => [key, config.getOrThrow(key)])) as DatabaseEnv;
+            const env = Object.fromEntries(
+              DATABASE_ENV_KEYS.map((key) => [key, config.getOrThrow(key)]),
+            ) as DatabaseEnv;
             return dataSourceOptions(databaseSettingsFrom(env, applicationName));
           },
         }),

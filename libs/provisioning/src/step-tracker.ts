@@ -58,7 +58,11 @@ export class StepTracker {
     try {
       // A step of an operation asked to stop does nothing; one already running finishes, and the finalizer removes it.
       if (await this.cancelRequested(job.data.operationId)) throw new UnrecoverableError(CANCELLED_STEP_ERROR);
-      const result = await withinTime(work(), this.timeoutMs, `the ${step} step did not finish within ${this.timeoutMs} ms (STEP_TIMEOUT_MS)`);
+      const result = await withinTime(
+        work(),
+        this.timeoutMs,
+        `the ${step} step did not finish within ${this.timeoutMs} ms (STEP_TIMEOUT_MS)`,
+      );
       await this.db.transaction((tx) => this.markCompleted(tx, job.data.operationId, step));
       await this.progress.publish({ operationId: job.data.operationId, step, stepStatus: 'completed' });
       stopTimer({ outcome: 'completed' });
@@ -73,7 +77,9 @@ export class StepTracker {
   }
 
   private async cancelRequested(operationId: string): Promise<boolean> {
-    const operation = await this.db.getRepository(ProvisioningOperation).findOne({ where: { id: operationId }, select: { id: true, cancelRequestedAt: true } });
+    const operation = await this.db
+      .getRepository(ProvisioningOperation)
+      .findOne({ where: { id: operationId }, select: { id: true, cancelRequestedAt: true } });
     return Boolean(operation?.cancelRequestedAt);
   }
 
@@ -123,7 +129,8 @@ export class StepTracker {
   async fail(job: Job<ProvisioningJobData>, step: StepName, error: unknown, final: boolean): Promise<void> {
     const { operationId } = job.data;
     const status = final ? 'failed' : 'retrying';
-    const message = error instanceof RateLimitError ? 'throttled by the provider; the queue is paused' : readableError(error);
+    const message =
+      error instanceof RateLimitError ? 'throttled by the provider; the queue is paused' : readableError(error);
     await this.db
       .createQueryBuilder()
       .update(ProvisioningStep)

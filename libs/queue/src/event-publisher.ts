@@ -22,7 +22,9 @@ export class EventPublisher implements OnApplicationShutdown {
   /** True when Redis took the event in time. */
   async publish(pattern: string, event: object): Promise<boolean> {
     try {
-      await firstValueFrom(this.client.emit(pattern, event).pipe(timeout(PUBLISH_TIMEOUT_MS)), { defaultValue: undefined });
+      await firstValueFrom(this.client.emit(pattern, event).pipe(timeout(PUBLISH_TIMEOUT_MS)), {
+        defaultValue: undefined,
+      });
       return true;
     } catch (error) {
       this.logger.warn({ pattern, err: error }, 'event not published');

@@ -1,4 +1,10 @@
-import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JOB_NAMES_BY_QUEUE, type JobNamesOf, type JobOf, type QueueName } from '@voca/contracts';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
@@ -79,7 +85,8 @@ export abstract class QueueConsumer<Q extends QueueName>
   onApplicationBootstrap(): void {
     const setting = <K extends keyof ConsumerSettings>(key: K) => this.settings.get(key, { infer: true });
     this.checkHandlers(`${setting('QUEUE_PREFIX')}:${this.queue}`);
-    const concurrency = setting('WORKER_QUEUE_CONCURRENCY')?.[this.queue] ?? setting('WORKER_CONCURRENCY') ?? this.defaultConcurrency;
+    const concurrency =
+      setting('WORKER_QUEUE_CONCURRENCY')?.[this.queue] ?? setting('WORKER_CONCURRENCY') ?? this.defaultConcurrency;
     if (setting('WORKER_QUEUES') && !setting('WORKER_QUEUES')!.includes(this.queue)) {
       this.consumers.add(this.queue, { concurrency });
       this.logger.log(`not consuming ${this.queue}: WORKER_QUEUES leaves it to other processes`);
@@ -101,7 +108,10 @@ export abstract class QueueConsumer<Q extends QueueName>
       if (!job || !failedForGood(job, error)) return;
       this.jobsDead.inc({ queue: this.queue, job_name: job.name });
       Promise.resolve(this.settleFailedForGood(job, error)).catch((settleError: unknown) =>
-        this.logger.error({ err: settleError, queue: this.queue, jobId: job.id }, 'could not settle a job that failed for good; the reconciler will'),
+        this.logger.error(
+          { err: settleError, queue: this.queue, jobId: job.id },
+          'could not settle a job that failed for good; the reconciler will',
+        ),
       );
     });
   }
@@ -119,7 +129,9 @@ export abstract class QueueConsumer<Q extends QueueName>
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
-    const handler = (this.handlers as unknown as Record<string, (job: Job, token?: string) => Promise<unknown>>)[job.name];
+    const handler = (this.handlers as unknown as Record<string, (job: Job, token?: string) => Promise<unknown>>)[
+      job.name
+    ];
     if (!handler) throw new UnrecoverableError(`queue ${this.queue} has no job named ${job.name}`);
     return handler.call(this, job, token);
   }
@@ -127,7 +139,10 @@ export abstract class QueueConsumer<Q extends QueueName>
   /** Shutdown begins: stop taking jobs now, in every consumer of the process at once, so they share one grace. */
   onModuleDestroy(): void {
     if (!this._worker || this.closing) return;
-    this.closing = { done: this._worker.close(), deadline: Date.now() + this.settings.get('SHUTDOWN_GRACE_MS', { infer: true }) };
+    this.closing = {
+      done: this._worker.close(),
+      deadline: Date.now() + this.settings.get('SHUTDOWN_GRACE_MS', { infer: true }),
+    };
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -138,8 +153,11 @@ export abstract class QueueConsumer<Q extends QueueName>
     // Past the grace, running jobs are abandoned to their lock expiry and retried by another worker.
     const grace = this.settings.get('SHUTDOWN_GRACE_MS', { infer: true });
     if (!(await closedWithin(done, Math.max(0, deadline - Date.now())))) {
-      this.logger.warn(`jobs of ${this.queue} still running after ${grace} ms (or Redis is away); closing anyway, they will be retried`);
-      if (!(await closedWithin(this._worker.close(true), FORCED_CLOSE_MS))) this._worker.disconnect().catch(() => undefined);
+      this.logger.warn(
+        `jobs of ${this.queue} still running after ${grace} ms (or Redis is away); closing anyway, they will be retried`,
+      );
+      if (!(await closedWithin(this._worker.close(true), FORCED_CLOSE_MS)))
+        this._worker.disconnect().catch(() => undefined);
     }
   }
 
@@ -160,5 +178,9 @@ export abstract class QueueConsumer<Q extends QueueName>
 
 /** Whether BullMQ will not run the job again. */
 export function failedForGood(job: Job, error: Error): boolean {
-  return error instanceof UnrecoverableError || error?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+  return (
+    error instanceof UnrecoverableError ||
+    error?.name === 'UnrecoverableError' ||
+    job.attemptsMade >= (job.opts.attempts ?? 1)
+  );
 }

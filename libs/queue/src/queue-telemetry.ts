@@ -34,7 +34,10 @@ class JobTracer implements Tracer<Context> {
   constructor(private readonly tracer: Tracer<Context>) {}
 
   startSpan(name: string, options?: { kind: SpanKind }, parent?: Context): Span<Context> {
-    if (options?.kind === SpanKind.INTERNAL && !isSpanContextValid(trace.getSpanContext(parent ?? context.active()) ?? INVALID_SPAN_CONTEXT)) {
+    if (
+      options?.kind === SpanKind.INTERNAL &&
+      !isSpanContextValid(trace.getSpanContext(parent ?? context.active()) ?? INVALID_SPAN_CONTEXT)
+    ) {
       return UNTRACED;
     }
     return this.tracer.startSpan(name, options, parent);

@@ -32,7 +32,9 @@ describe('CredentialCipher', () => {
     const parts = stored.split('.');
     const flipped = Buffer.from(parts[4]!, 'base64url');
     flipped[0]! ^= 1;
-    expect(() => new CredentialCipher(key).decrypt([...parts.slice(0, 4), flipped.toString('base64url')].join('.'), here)).toThrow();
+    expect(() =>
+      new CredentialCipher(key).decrypt([...parts.slice(0, 4), flipped.toString('base64url')].join('.'), here),
+    ).toThrow();
     expect(() => new CredentialCipher(newKey()).decrypt(stored, here)).toThrow(/not in the keyring/);
   });
 
@@ -49,7 +51,9 @@ describe('CredentialCipher', () => {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', Buffer.from(key, 'base64'), iv);
     const body = Buffer.concat([cipher.update(JSON.stringify({ access_token: 'legacy' }), 'utf8'), cipher.final()]);
-    const legacy = ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    const legacy = ['v1', iv, cipher.getAuthTag(), body]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
     expect(new CredentialCipher(newKey(), [key]).decrypt(legacy, here)).toEqual({ access_token: 'legacy' });
   });
 

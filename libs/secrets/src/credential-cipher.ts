@@ -46,7 +46,11 @@ export class CredentialCipher {
     const cipher = createCipheriv(ALGORITHM, this.current.key, iv);
     cipher.setAAD(aadOf(this.current.id, binding));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(credentials), 'utf8'), cipher.final()]);
-    return [FORMAT, this.current.id, ...[iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url'))].join('.');
+    return [
+      FORMAT,
+      this.current.id,
+      ...[iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url')),
+    ].join('.');
   }
 
   decrypt<T extends object>(stored: string, binding: CredentialBinding): T {
@@ -57,11 +61,14 @@ export class CredentialCipher {
       throw new Error('unknown credential format');
     }
     const key = this.ring.get(keyId);
-    if (!key) throw new Error(`credentials sealed with key ${keyId}, which is not in the keyring (CREDENTIALS_PREVIOUS_KEYS)`);
+    if (!key)
+      throw new Error(`credentials sealed with key ${keyId}, which is not in the keyring (CREDENTIALS_PREVIOUS_KEYS)`);
     const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(aadOf(keyId, binding));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return JSON.parse(Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8')) as T;
+    return JSON.parse(
+      Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8'),
+    ) as T;
   }
 
   /** Whether a stored value is sealed with the current key in the current format (else rotation re-seals it). */
@@ -74,7 +81,9 @@ export class CredentialCipher {
       try {
         const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv!, 'base64url'));
         decipher.setAuthTag(Buffer.from(tag!, 'base64url'));
-        return JSON.parse(Buffer.concat([decipher.update(Buffer.from(ciphertext!, 'base64url')), decipher.final()]).toString('utf8')) as T;
+        return JSON.parse(
+          Buffer.concat([decipher.update(Buffer.from(ciphertext!, 'base64url')), decipher.final()]).toString('utf8'),
+        ) as T;
       } catch {
         // another key of the ring may have sealed it
       }

@@ -60,7 +60,13 @@ export class AwsEmulator {
     this.routing = new QueuesAndHoursApi(env, this.connect);
     this.flows = new ContactFlowsApi(env, this.connect);
     this.phones = new PhoneNumbersApi(env, this.connect, this.flows);
-    this.router = new Router([...this.connect.routes(), ...this.routing.routes(), ...this.flows.routes(), ...this.phones.routes(), ...this.lambda.routes()]);
+    this.router = new Router([
+      ...this.connect.routes(),
+      ...this.routing.routes(),
+      ...this.flows.routes(),
+      ...this.phones.routes(),
+      ...this.lambda.routes(),
+    ]);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       this.onRequest(req, res).catch((e: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -179,27 +185,39 @@ export class AwsEmulator {
     }
 
     const match = this.router.match(method, url.pathname);
-    const service: ServiceName = match?.route.service ?? (url.pathname.startsWith('/2015-03-31/') ? 'lambda' : 'connect');
+    const service: ServiceName =
+      match?.route.service ?? (url.pathname.startsWith('/2015-03-31/') ? 'lambda' : 'connect');
     const operation = match?.route.operation ?? 'Unknown';
     let answer: HttpAnswer;
     let hold: { arrived: () => void } | undefined;
     try {
       if (tooLarge) throw new AwsError('RequestTooLargeException', `Request must be smaller than ${MAX_BODY} bytes.`);
       const { region } = checkSignature(req.headers, body, service);
-      if (!match) throw new AwsError('UnknownOperationException', `No ${service} operation for ${method} ${url.pathname}.`);
-      if (service === 'connect' && this.apiRate && !this.apiRate.take(region)) throw new AwsError('ThrottlingException', 'Rate exceeded');
+      if (!match)
+        throw new AwsError('UnknownOperationException', `No ${service} operation for ${method} ${url.pathname}.`);
+      if (service === 'connect' && this.apiRate && !this.apiRate.take(region))
+        throw new AwsError('ThrottlingException', 'Rate exceeded');
       const fault = this.faults.take(operation);
       if (fault) throw faultError(fault, service, operation);
       const parsed = parseJson(body, service);
       hold = this.takeHold(operation);
-      const result = match.route.handle({ operation, labels: match.labels, query: url.searchParams, body: parsed, region });
+      const result = match.route.handle({
+        operation,
+        labels: match.labels,
+        query: url.searchParams,
+        body: parsed,
+        region,
+      });
       const status = match.route.status ?? 200;
       answer = { status, headers: {}, ...(status === 204 ? {} : { body: result ?? {} }) };
     } catch (e) {
       const error =
         e instanceof AwsError
           ? e
-          : new AwsError(service === 'lambda' ? 'ServiceException' : 'InternalServiceException', `AWS emulator failure: ${(e as Error).message}`);
+          : new AwsError(
+              service === 'lambda' ? 'ServiceException' : 'InternalServiceException',
+              `AWS emulator failure: ${(e as Error).message}`,
+            );
       answer = errorAnswer(error, service);
     }
 
@@ -227,10 +245,20 @@ export class AwsEmulator {
 
   private write(res: ServerResponse, answer: HttpAnswer): void {
     if (res.destroyed || res.writableEnded) return;
-    const payload = answer.body === undefined ? undefined : Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(JSON.stringify(answer.body));
+    const payload =
+      answer.body === undefined
+        ? undefined
+        : Buffer.isBuffer(answer.body)
+          ? answer.body
+          : Buffer.from(JSON.stringify(answer.body));
     res.writeHead(answer.status, {
       'x-amzn-RequestId': randomUUID(),
-      ...(payload ? { 'content-type': Buffer.isBuffer(answer.body) ? 'application/zip' : 'application/json', 'content-length': String(payload.length) } : {}),
+      ...(payload
+        ? {
+            'content-type': Buffer.isBuffer(answer.body) ? 'application/zip' : 'application/json',
+            'content-length': String(payload.length),
+          }
+        : {}),
       ...answer.headers,
     });
     res.end(payload);
@@ -265,13 +293,15 @@ export class AwsEmulator {
         const { operation, error, times } = body;
         if (typeof operation !== 'string' || operation === '') return bad('operation is required.');
         if (!isAwsFault(error)) return bad(`error must be a known fault; got ${JSON.stringify(error)}.`);
-        if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) return bad('times must be a positive integer.');
+        if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1))
+          return bad('times must be a positive integer.');
         this.failNext(operation, error, (times as number | undefined) ?? 1);
         return ok();
       }
       case 'POST /_emulator/taken-numbers': {
         const { numbers, error } = body;
-        if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return bad('numbers must be a list of strings.');
+        if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string'))
+          return bad('numbers must be a list of strings.');
         if (error !== undefined && typeof error !== 'string') return bad('error must be a string.');
         this.markNumbersTaken(numbers as string[], (error as string | undefined) ?? 'InvalidParameterException');
         return ok();
@@ -312,9 +342,15 @@ function parseJson(body: Buffer, service: ServiceName): Record<string, unknown> 
   if (body.length === 0) return {};
   try {
     const parsed: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // fall through
   }
-  throw new AwsError(service === 'lambda' ? 'InvalidRequestContentException' : 'SerializationException', 'The request body is not a JSON object.', {}, 400);
+  throw new AwsError(
+    service === 'lambda' ? 'InvalidRequestContentException' : 'SerializationException',
+    'The request body is not a JSON object.',
+    {},
+    400,
+  );
 }

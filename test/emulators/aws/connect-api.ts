@@ -31,7 +31,8 @@ export interface Instance {
 
 const IDENTITY_TYPES = ['SAML', 'CONNECT_MANAGED', 'EXISTING_DIRECTORY'] as const;
 const ALIAS = /^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/;
-const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[a-zA-Z0-9-_]{1,64}(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
+const LAMBDA_ARN =
+  /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[a-zA-Z0-9-_]{1,64}(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
 /** Not adjustable in AWS. */
 const LAMBDA_FUNCTIONS_PER_INSTANCE = 50;
 
@@ -103,7 +104,9 @@ export class ConnectApi {
       connectRoute('DescribeInstance', 'GET', '/instance/{InstanceId}', (r) => this.describeInstance(r)),
       connectRoute('ListInstances', 'GET', '/instance', (r) => this.listInstances(r)),
       connectRoute('DeleteInstance', 'DELETE', '/instance/{InstanceId}', (r) => this.deleteInstance(r)),
-      connectRoute('AssociateLambdaFunction', 'PUT', '/instance/{InstanceId}/lambda-function', (r) => this.associateLambda(r)),
+      connectRoute('AssociateLambdaFunction', 'PUT', '/instance/{InstanceId}/lambda-function', (r) =>
+        this.associateLambda(r),
+      ),
       connectRoute('ListLambdaFunctions', 'GET', '/instance/{InstanceId}/lambda-functions', (r) => this.listLambdas(r)),
     ];
   }
@@ -136,10 +139,16 @@ export class ConnectApi {
       if (existing) return { Id: existing.id, Arn: existing.arn };
     }
     if (identityManagementType !== 'EXISTING_DIRECTORY' && !alias) {
-      throw new AwsError('InvalidRequestException', `InstanceAlias is required when IdentityManagementType is ${identityManagementType}.`);
+      throw new AwsError(
+        'InvalidRequestException',
+        `InstanceAlias is required when IdentityManagementType is ${identityManagementType}.`,
+      );
     }
     if (identityManagementType === 'EXISTING_DIRECTORY' && !directoryId) {
-      throw new AwsError('InvalidRequestException', 'DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY.');
+      throw new AwsError(
+        'InvalidRequestException',
+        'DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY.',
+      );
     }
     // Aliases are unique across AWS (they name the access URL).
     if (alias && [...this.instances.values()].some((i) => i.alias.toLowerCase() === alias.toLowerCase())) {
@@ -147,7 +156,10 @@ export class ConnectApi {
     }
     const live = [...this.instances.values()].filter((i) => this.status(i) !== 'CREATION_FAILED').length;
     if (live >= this.env.options.quotas.instances) {
-      throw new AwsError('ServiceQuotaExceededException', `The quota of ${this.env.options.quotas.instances} instances per account is reached.`);
+      throw new AwsError(
+        'ServiceQuotaExceededException',
+        `The quota of ${this.env.options.quotas.instances} instances per account is reached.`,
+      );
     }
 
     const now = this.env.now();
@@ -241,11 +253,16 @@ export class ConnectApi {
     const input = new Input(body, 'InvalidParameterException');
     const functionArn = input.string('FunctionArn', { max: 140, pattern: LAMBDA_ARN });
     const clientToken = input.optionalString('ClientToken', { max: 500 });
-    const existing = instance.lambdaFunctions.find((f) => unqualifiedLambdaArn(f.arn) === unqualifiedLambdaArn(functionArn));
+    const existing = instance.lambdaFunctions.find(
+      (f) => unqualifiedLambdaArn(f.arn) === unqualifiedLambdaArn(functionArn),
+    );
     if (existing) {
       // A retry with the original ClientToken is the same request; anything else is a conflict, as in AWS.
       if (clientToken !== undefined && existing.clientToken === clientToken) return undefined;
-      throw new AwsError('ResourceConflictException', `Lambda function ${functionArn} is already associated with instance ${instance.id}.`);
+      throw new AwsError(
+        'ResourceConflictException',
+        `Lambda function ${functionArn} is already associated with instance ${instance.id}.`,
+      );
     }
     if (!this.functionExists(unqualifiedLambdaArn(functionArn))) {
       throw new AwsError('ResourceNotFoundException', `Lambda function not found: ${functionArn}`);
@@ -271,5 +288,4 @@ export class ConnectApi {
     );
     return { LambdaFunctions: page, ...(nextToken ? { NextToken: nextToken } : {}) };
   }
-
 }

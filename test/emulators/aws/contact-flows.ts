@@ -77,9 +77,13 @@ export class ContactFlowsApi {
   routes(): Route[] {
     return [
       connectRoute('CreateContactFlow', 'PUT', '/contact-flows/{InstanceId}', (r) => this.create(r)),
-      connectRoute('DescribeContactFlow', 'GET', '/contact-flows/{InstanceId}/{ContactFlowId}', (r) => this.describe(r)),
+      connectRoute('DescribeContactFlow', 'GET', '/contact-flows/{InstanceId}/{ContactFlowId}', (r) =>
+        this.describe(r),
+      ),
       connectRoute('ListContactFlows', 'GET', '/contact-flows-summary/{InstanceId}', (r) => this.list(r)),
-      connectRoute('UpdateContactFlowContent', 'POST', '/contact-flows/{InstanceId}/{ContactFlowId}/content', (r) => this.updateContent(r)),
+      connectRoute('UpdateContactFlowContent', 'POST', '/contact-flows/{InstanceId}/{ContactFlowId}/content', (r) =>
+        this.updateContent(r),
+      ),
       connectRoute('DeleteContactFlow', 'DELETE', '/contact-flows/{InstanceId}/{ContactFlowId}', (r) => this.delete(r)),
     ];
   }
@@ -121,7 +125,10 @@ export class ContactFlowsApi {
    */
   private checkContent(instanceId: string, content: string, status: 'PUBLISHED' | 'SAVED'): void {
     if (content.length > MAX_FLOW_CONTENT) {
-      throw new AwsError('InvalidParameterException', `Content must be at most ${MAX_FLOW_CONTENT} characters; got ${content.length}.`);
+      throw new AwsError(
+        'InvalidParameterException',
+        `Content must be at most ${MAX_FLOW_CONTENT} characters; got ${content.length}.`,
+      );
     }
     const problems =
       status === 'PUBLISHED'
@@ -200,7 +207,8 @@ export class ContactFlowsApi {
     const q = queryMembers(query, { contactFlowTypes: { list: true }, nextToken: {}, maxResults: { integer: true } });
     const types = (q.contactFlowTypes as string[] | undefined) ?? [];
     for (const t of types) {
-      if (!(FLOW_TYPES as readonly string[]).includes(t)) throw new AwsError('InvalidParameterException', `Invalid contact flow type: ${t}`);
+      if (!(FLOW_TYPES as readonly string[]).includes(t))
+        throw new AwsError('InvalidParameterException', `Invalid contact flow type: ${t}`);
     }
     const summaries = this.flows
       .filter((f) => f.instanceId === instance.id && (types.length === 0 || types.includes(f.type)))

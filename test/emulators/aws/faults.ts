@@ -39,7 +39,8 @@ const LAMBDA_EQUIVALENT: Partial<Record<AwsFault, string>> = {
 /** The error a fault produces on the given service's operation. */
 export function faultError(fault: AwsFault, service: ServiceName, operation: string): AwsError {
   const code = service === 'lambda' ? (LAMBDA_EQUIVALENT[fault] ?? fault) : fault;
-  const members = code === 'TooManyRequestsException' && service === 'lambda' ? { Reason: 'CallerRateLimitExceeded' } : {};
+  const members =
+    code === 'TooManyRequestsException' && service === 'lambda' ? { Reason: 'CallerRateLimitExceeded' } : {};
   return new AwsError(code, `Injected ${fault} for ${operation} by the AWS emulator`, members);
 }
 

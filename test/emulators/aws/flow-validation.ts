@@ -29,8 +29,10 @@ export function flowProblems(content: string, ctx: FlowCheckContext): string[] {
   if (!isObject(doc)) return ['Content must be a JSON object with Version, StartAction and Actions.'];
 
   const problems: string[] = [];
-  if (typeof doc.Version !== 'string' || doc.Version === '') problems.push('Version is required and must be a string (e.g. "2019-10-30").');
-  if (typeof doc.StartAction !== 'string' || doc.StartAction === '') problems.push('StartAction is required and must be an action Identifier.');
+  if (typeof doc.Version !== 'string' || doc.Version === '')
+    problems.push('Version is required and must be a string (e.g. "2019-10-30").');
+  if (typeof doc.StartAction !== 'string' || doc.StartAction === '')
+    problems.push('StartAction is required and must be an action Identifier.');
   if (!Array.isArray(doc.Actions) || doc.Actions.length === 0) {
     problems.push('Actions is required and must be a non-empty list.');
     return problems;
@@ -52,8 +54,10 @@ export function flowProblems(content: string, ctx: FlowCheckContext): string[] {
       ids.add(id);
     }
     if (typeof action.Type !== 'string' || action.Type === '') problems.push(`Action '${String(id)}' has no Type.`);
-    if (action.Parameters !== undefined && !isObject(action.Parameters)) problems.push(`Action '${String(id)}': Parameters must be an object.`);
-    if (action.Transitions !== undefined && !isObject(action.Transitions)) problems.push(`Action '${String(id)}': Transitions must be an object.`);
+    if (action.Parameters !== undefined && !isObject(action.Parameters))
+      problems.push(`Action '${String(id)}': Parameters must be an object.`);
+    if (action.Transitions !== undefined && !isObject(action.Transitions))
+      problems.push(`Action '${String(id)}': Transitions must be an object.`);
     actions.push(action);
   });
 
@@ -85,7 +89,9 @@ function transitionProblems(id: string, transitions: unknown, ids: Set<string>):
       problems.push(`Action '${id}': Transitions.${key} must be a list.`);
       continue;
     }
-    list.forEach((entry, i) => target(isObject(entry) ? entry.NextAction : undefined, `Transitions.${key}[${i}].NextAction`));
+    list.forEach((entry, i) =>
+      target(isObject(entry) ? entry.NextAction : undefined, `Transitions.${key}[${i}].NextAction`),
+    );
   }
   return problems;
 }
@@ -101,7 +107,9 @@ function lambdaProblems(id: string, parameters: unknown, ctx: FlowCheckContext):
   }
   const limit = p.InvocationTimeLimitSeconds;
   if (typeof limit !== 'string' || !/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 8) {
-    problems.push(`Action '${id}': InvocationTimeLimitSeconds must be a string holding an integer from 1 to 8; got ${JSON.stringify(limit)}.`);
+    problems.push(
+      `Action '${id}': InvocationTimeLimitSeconds must be a string holding an integer from 1 to 8; got ${JSON.stringify(limit)}.`,
+    );
   }
   return problems;
 }

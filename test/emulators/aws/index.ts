@@ -3,7 +3,8 @@
  *
  * ```ts
  * const aws = await AwsEmulator.start({ instanceActivationMs: 50 });
- * const connect = new ConnectClient({ endpoint: aws.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+ * const connect = new ConnectClient({ endpoint: aws.url, region: 'us-east-1', credentials: { accessKeyId: 'test',
+ * secretAccessKey: 'test' } });
  * ```
  */
 export { AwsEmulator } from './aws-emulator.js';

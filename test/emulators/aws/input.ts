@@ -33,7 +33,8 @@ export class Input {
   optionalEnum<T extends string>(name: string, allowed: readonly T[]): T | undefined {
     const value = this.optionalString(name);
     if (value === undefined) return undefined;
-    if (!(allowed as readonly string[]).includes(value)) this.fail(`${name} must be one of ${allowed.join(', ')}; got '${value}'.`);
+    if (!(allowed as readonly string[]).includes(value))
+      this.fail(`${name} must be one of ${allowed.join(', ')}; got '${value}'.`);
     return value as T;
   }
 
@@ -90,7 +91,10 @@ export class Input {
 }
 
 /** Members of a query string (httpQuery bindings). */
-export function queryMembers(query: URLSearchParams, names: Record<string, { list?: boolean; integer?: boolean }>): Record<string, unknown> {
+export function queryMembers(
+  query: URLSearchParams,
+  names: Record<string, { list?: boolean; integer?: boolean }>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, kind] of Object.entries(names)) {
     const values = query.getAll(name);

@@ -10,7 +10,15 @@ export interface AwsInventory {
     lambdaFunctions: string[];
   }[];
   /** Includes each instance's default flows (`builtIn: true`), as a real instance has them. */
-  contactFlows: { instanceId: string; id: string; arn: string; name: string; type: string; content: string; builtIn: boolean }[];
+  contactFlows: {
+    instanceId: string;
+    id: string;
+    arn: string;
+    name: string;
+    type: string;
+    content: string;
+    builtIn: boolean;
+  }[];
   /** Released numbers stay listed with `released: true`. */
   phoneNumbers: {
     id: string;

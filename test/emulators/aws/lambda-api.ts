@@ -105,7 +105,13 @@ export class LambdaApi {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: Route['method'], path: string, handle: (r: AwsRequest) => unknown, status?: number): Route => ({
+    const route = (
+      operation: string,
+      method: Route['method'],
+      path: string,
+      handle: (r: AwsRequest) => unknown,
+      status?: number,
+    ): Route => ({
       service: 'lambda',
       operation,
       method,
@@ -116,7 +122,9 @@ export class LambdaApi {
     return [
       route('CreateFunction', 'POST', '', (r) => this.create(r), 201),
       route('GetFunction', 'GET', '/{FunctionName}', (r) => this.get(r)),
-      route('GetFunctionConfiguration', 'GET', '/{FunctionName}/configuration', (r) => this.configuration(this.find(r))),
+      route('GetFunctionConfiguration', 'GET', '/{FunctionName}/configuration', (r) =>
+        this.configuration(this.find(r)),
+      ),
       route('UpdateFunctionCode', 'PUT', '/{FunctionName}/code', (r) => this.updateCode(r)),
       route('UpdateFunctionConfiguration', 'PUT', '/{FunctionName}/configuration', (r) => this.updateConfiguration(r)),
       route('AddPermission', 'POST', '/{FunctionName}/policy', (r) => this.addPermission(r), 201),
@@ -153,7 +161,8 @@ export class LambdaApi {
     const qualifier = arn?.[2] ?? query.get('Qualifier') ?? undefined;
     const f = this.functions.get(name);
     const shown = `arn:aws:lambda:${region}:${this.env.options.accountId}:function:${name}${qualifier ? `:${qualifier}` : ''}`;
-    if (!f || (qualifier !== undefined && qualifier !== '$LATEST')) throw new AwsError('ResourceNotFoundException', `Function not found: ${shown}`);
+    if (!f || (qualifier !== undefined && qualifier !== '$LATEST'))
+      throw new AwsError('ResourceNotFoundException', `Function not found: ${shown}`);
     return f;
   }
 
@@ -191,11 +200,18 @@ export class LambdaApi {
   }
 
   private zip(zipFile: unknown): Buffer {
-    if (typeof zipFile !== 'string' || zipFile === '') throw new AwsError('InvalidParameterValueException', 'Code.ZipFile is required (the emulator does not fetch code from S3 or ECR).');
+    if (typeof zipFile !== 'string' || zipFile === '')
+      throw new AwsError(
+        'InvalidParameterValueException',
+        'Code.ZipFile is required (the emulator does not fetch code from S3 or ECR).',
+      );
     const bytes = Buffer.from(zipFile, 'base64');
     const magic = bytes.subarray(0, 4).toString('binary');
     if (magic !== 'PK\x03\x04' && magic !== 'PK\x05\x06') {
-      throw new AwsError('InvalidParameterValueException', 'Could not unzip uploaded file. Please check your file, then try to upload again.');
+      throw new AwsError(
+        'InvalidParameterValueException',
+        'Could not unzip uploaded file. Please check your file, then try to upload again.',
+      );
     }
     return bytes;
   }
@@ -211,26 +227,39 @@ export class LambdaApi {
       );
     }
     const bad = Object.keys(variables).find((k) => !/^[a-zA-Z]([a-zA-Z0-9_])+$/.test(k));
-    if (bad !== undefined) throw new AwsError('InvalidParameterValueException', `Environment variable name '${bad}' is not valid.`);
+    if (bad !== undefined)
+      throw new AwsError('InvalidParameterValueException', `Environment variable name '${bad}' is not valid.`);
     if (Buffer.byteLength(JSON.stringify(variables)) > 4096) {
-      throw new AwsError('InvalidParameterValueException', 'Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit.');
+      throw new AwsError(
+        'InvalidParameterValueException',
+        'Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit.',
+      );
     }
     return variables;
   }
 
   private checkRevision(f: LambdaFunction, revisionId: string | undefined): void {
     if (revisionId !== undefined && revisionId !== f.revisionId) {
-      throw new AwsError('PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id');
+      throw new AwsError(
+        'PreconditionFailedException',
+        'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+      );
     }
   }
 
   private checkUpdatable(f: LambdaFunction): void {
     const state = this.state(f);
     if (state !== 'Active') {
-      throw new AwsError('ResourceConflictException', `The operation cannot be performed at this time. The function is currently in the following state: ${state}`);
+      throw new AwsError(
+        'ResourceConflictException',
+        `The operation cannot be performed at this time. The function is currently in the following state: ${state}`,
+      );
     }
     if (this.lastUpdateStatus(f) === 'InProgress') {
-      throw new AwsError('ResourceConflictException', `The operation cannot be performed at this time. An update is in progress for resource: ${f.arn}`);
+      throw new AwsError(
+        'ResourceConflictException',
+        `The operation cannot be performed at this time. An update is in progress for resource: ${f.arn}`,
+      );
     }
   }
 
@@ -241,12 +270,18 @@ export class LambdaApi {
     const rawName = input.string('FunctionName', { max: 140 });
     const fromArn = FUNCTION_ARN.exec(rawName) ?? PARTIAL_ARN.exec(rawName);
     const name = fromArn ? (fromArn[1] as string) : rawName;
-    if (!NAME.test(name)) throw new AwsError('InvalidParameterValueException', `FunctionName '${rawName}' is not valid.`);
+    if (!NAME.test(name))
+      throw new AwsError('InvalidParameterValueException', `FunctionName '${rawName}' is not valid.`);
     const role = input.string('Role', { pattern: ROLE });
     const packageType = input.optionalEnum('PackageType', ['Zip', 'Image'] as const) ?? 'Zip';
-    if (packageType !== 'Zip') throw new AwsError('InvalidParameterValueException', 'The emulator supports PackageType Zip only.');
+    if (packageType !== 'Zip')
+      throw new AwsError('InvalidParameterValueException', 'The emulator supports PackageType Zip only.');
     const runtime = input.string('Runtime');
-    if (!RUNTIMES.has(runtime)) throw new AwsError('InvalidParameterValueException', `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set.`);
+    if (!RUNTIMES.has(runtime))
+      throw new AwsError(
+        'InvalidParameterValueException',
+        `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set.`,
+      );
     const handler = input.string('Handler', { max: 128, pattern: /^[^\s]+$/ });
     const code = input.optionalObject('Code');
     if (!code) throw new AwsError('InvalidParameterValueException', 'Code is required.');
@@ -287,7 +322,10 @@ export class LambdaApi {
     const f = this.find(request);
     return {
       Configuration: this.configuration(f),
-      Code: { RepositoryType: 'S3', Location: `${this.baseUrl()}/_emulator/functions/${encodeURIComponent(f.name)}/code` },
+      Code: {
+        RepositoryType: 'S3',
+        Location: `${this.baseUrl()}/_emulator/functions/${encodeURIComponent(f.name)}/code`,
+      },
       ...(f.tags ? { Tags: f.tags } : {}),
     };
   }
@@ -298,7 +336,8 @@ export class LambdaApi {
     const bytes = this.zip(request.body.ZipFile);
     this.checkRevision(f, input.optionalString('RevisionId'));
     this.checkUpdatable(f);
-    if (input.optionalBoolean('DryRun') === true) return { ...this.configuration(f), CodeSha256: sha256Base64(bytes), CodeSize: bytes.length };
+    if (input.optionalBoolean('DryRun') === true)
+      return { ...this.configuration(f), CodeSha256: sha256Base64(bytes), CodeSize: bytes.length };
     f.code = bytes;
     f.codeSha256 = sha256Base64(bytes);
     this.touch(f);
@@ -314,7 +353,11 @@ export class LambdaApi {
     const timeout = input.optionalInteger('Timeout', 1, 900);
     const memorySize = input.optionalInteger('MemorySize', 128, 10240);
     const runtime = input.optionalString('Runtime');
-    if (runtime !== undefined && !RUNTIMES.has(runtime)) throw new AwsError('InvalidParameterValueException', `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set.`);
+    if (runtime !== undefined && !RUNTIMES.has(runtime))
+      throw new AwsError(
+        'InvalidParameterValueException',
+        `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set.`,
+      );
     const environment = this.environment(input.optionalObject('Environment'));
     this.checkRevision(f, input.optionalString('RevisionId'));
     this.checkUpdatable(f);
@@ -350,7 +393,10 @@ export class LambdaApi {
     const sourceAccount = input.optionalString('SourceAccount', { pattern: /^\d{12}$/ });
     this.checkRevision(f, input.optionalString('RevisionId'));
     if (f.statements.some((s) => s.sid === sid)) {
-      throw new AwsError('ResourceConflictException', `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`);
+      throw new AwsError(
+        'ResourceConflictException',
+        `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
+      );
     }
     const condition: Record<string, unknown> = {};
     if (sourceArn !== undefined) condition.ArnLike = { 'AWS:SourceArn': sourceArn };
@@ -358,7 +404,14 @@ export class LambdaApi {
     const json: Record<string, unknown> = {
       Sid: sid,
       Effect: 'Allow',
-      Principal: principal === '*' ? '*' : /^\d{12}$/.test(principal) ? { AWS: `arn:aws:iam::${principal}:root` } : principal.startsWith('arn:') ? { AWS: principal } : { Service: principal },
+      Principal:
+        principal === '*'
+          ? '*'
+          : /^\d{12}$/.test(principal)
+            ? { AWS: `arn:aws:iam::${principal}:root` }
+            : principal.startsWith('arn:')
+              ? { AWS: principal }
+              : { Service: principal },
       Action: action,
       Resource: f.arn,
       ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
@@ -382,7 +435,8 @@ export class LambdaApi {
 
   private getPolicy(request: AwsRequest) {
     const f = this.find(request);
-    if (f.statements.length === 0) throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
+    if (f.statements.length === 0)
+      throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
     return { Policy: this.policy(f), RevisionId: f.revisionId };
   }
 
@@ -392,7 +446,12 @@ export class LambdaApi {
     this.checkRevision(f, request.query.get('RevisionId') ?? undefined);
     const index = f.statements.findIndex((s) => s.sid === sid);
     if (index < 0) {
-      throw new AwsError('ResourceNotFoundException', f.statements.length === 0 ? `No policy is found for: ${f.arn}` : `Statement ${sid} is not found in resource policy.`);
+      throw new AwsError(
+        'ResourceNotFoundException',
+        f.statements.length === 0
+          ? `No policy is found for: ${f.arn}`
+          : `Statement ${sid} is not found in resource policy.`,
+      );
     }
     f.statements.splice(index, 1);
     f.revisionId = randomUUID();

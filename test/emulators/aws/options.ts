@@ -38,7 +38,8 @@ export interface ResolvedOptions {
 export function resolveOptions(options: AwsEmulatorOptions = {}): ResolvedOptions {
   const accountId = options.accountId ?? '123456789012';
   if (!/^\d{12}$/.test(accountId)) throw new Error(`accountId must be 12 digits, got '${accountId}'`);
-  if (options.apiRate && !(options.apiRate.perSecond > 0 && options.apiRate.burst >= 1)) throw new Error('apiRate needs perSecond > 0 and burst >= 1');
+  if (options.apiRate && !(options.apiRate.perSecond > 0 && options.apiRate.burst >= 1))
+    throw new Error('apiRate needs perSecond > 0 and burst >= 1');
   return {
     instanceActivationMs: options.instanceActivationMs ?? 300,
     phoneClaimMs: options.phoneClaimMs ?? 200,

@@ -18,12 +18,20 @@ export interface PageRules {
  * Offset pagination with an opaque NextToken, as Connect's List* operations do. A token names the list it came
  * from (`scope`) so that one list's token is refused by another.
  */
-export function paginate<T>(items: T[], request: PageRequest, rules: PageRules, scope: string): { page: T[]; nextToken?: string } {
+export function paginate<T>(
+  items: T[],
+  request: PageRequest,
+  rules: PageRules,
+  scope: string,
+): { page: T[]; nextToken?: string } {
   let size = rules.defaultSize;
   if (request.maxResults !== undefined) {
     const n = request.maxResults;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > rules.max) {
-      throw new AwsError(rules.errorCode, `MaxResults must be an integer from 1 to ${rules.max}; got ${JSON.stringify(n)}.`);
+      throw new AwsError(
+        rules.errorCode,
+        `MaxResults must be an integer from 1 to ${rules.max}; got ${JSON.stringify(n)}.`,
+      );
     }
     size = n;
   }
@@ -43,7 +51,8 @@ function encodeToken(scope: string, offset: number): string {
 function decodeToken(token: unknown, scope: string, errorCode: string): number {
   try {
     const parsed = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) as { s?: unknown; o?: unknown };
-    if (parsed.s === scope && typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
+    if (parsed.s === scope && typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0)
+      return parsed.o;
   } catch {
     // fall through
   }

@@ -89,8 +89,12 @@ export class PhoneNumbersApi {
       connectRoute('ImportPhoneNumber', 'POST', '/phone-number/import', (r) => this.import(r)),
       connectRoute('DescribePhoneNumber', 'GET', '/phone-number/{PhoneNumberId}', (r) => this.describe(r)),
       connectRoute('ListPhoneNumbersV2', 'POST', '/phone-number/list', (r) => this.list(r)),
-      connectRoute('AssociatePhoneNumberContactFlow', 'PUT', '/phone-number/{PhoneNumberId}/contact-flow', (r) => this.associate(r)),
-      connectRoute('DisassociatePhoneNumberContactFlow', 'DELETE', '/phone-number/{PhoneNumberId}/contact-flow', (r) => this.disassociate(r)),
+      connectRoute('AssociatePhoneNumberContactFlow', 'PUT', '/phone-number/{PhoneNumberId}/contact-flow', (r) =>
+        this.associate(r),
+      ),
+      connectRoute('DisassociatePhoneNumberContactFlow', 'DELETE', '/phone-number/{PhoneNumberId}/contact-flow', (r) =>
+        this.disassociate(r),
+      ),
       connectRoute('ReleasePhoneNumber', 'DELETE', '/phone-number/{PhoneNumberId}', (r) => this.release(r)),
     ];
   }
@@ -142,12 +146,14 @@ export class PhoneNumbersApi {
   private target(input: Input, unknownCode: string): Instance {
     const targetArn = input.optionalString('TargetArn');
     const instanceId = input.optionalString('InstanceId', { max: 100 });
-    if (!targetArn && !instanceId) throw new AwsError('InvalidParameterException', 'Either TargetArn or InstanceId is required.');
+    if (!targetArn && !instanceId)
+      throw new AwsError('InvalidParameterException', 'Either TargetArn or InstanceId is required.');
     let instance: Instance | undefined;
     if (targetArn) {
       instance = this.connect.instanceByArn(targetArn);
       if (!instance) throw new AwsError(unknownCode, `Target not found: ${targetArn}`);
-      if (instanceId && instanceId !== instance.id) throw new AwsError('InvalidParameterException', 'TargetArn and InstanceId name different instances.');
+      if (instanceId && instanceId !== instance.id)
+        throw new AwsError('InvalidParameterException', 'TargetArn and InstanceId name different instances.');
     }
     try {
       return this.connect.activeInstance(instance?.id ?? (instanceId as string));
@@ -187,7 +193,10 @@ export class PhoneNumbersApi {
       const previous = this.claimTokens.get(clientToken);
       if (previous) {
         if (previous.number !== number || previous.instanceId !== instance.id) {
-          throw new AwsError('IdempotencyException', `ClientToken ${clientToken} was already used with different parameters.`);
+          throw new AwsError(
+            'IdempotencyException',
+            `ClientToken ${clientToken} was already used with different parameters.`,
+          );
         }
         const phone = this.numbers.find((p) => p.id === previous.phoneId) as PhoneNumber;
         return { PhoneNumberId: phone.id, PhoneNumberArn: phone.arn };
@@ -196,7 +205,8 @@ export class PhoneNumbersApi {
     const takenError = this.taken.get(number);
     if (takenError) throw new AwsError(takenError, `Phone number ${number} is not available to claim.`);
     const stock = this.stockEntry(number);
-    if (!stock || this.inUse(number)) throw new AwsError('InvalidParameterException', `Phone number ${number} is not available to claim.`);
+    if (!stock || this.inUse(number))
+      throw new AwsError('InvalidParameterException', `Phone number ${number} is not available to claim.`);
 
     const phone = this.add(instance, {
       number,
@@ -205,7 +215,8 @@ export class PhoneNumbersApi {
       ...(description !== undefined ? { description } : {}),
       ...(tags ? { tags } : {}),
     });
-    if (clientToken !== undefined) this.claimTokens.set(clientToken, { phoneId: phone.id, number, instanceId: instance.id });
+    if (clientToken !== undefined)
+      this.claimTokens.set(clientToken, { phoneId: phone.id, number, instanceId: instance.id });
     return { PhoneNumberId: phone.id, PhoneNumberArn: phone.arn };
   }
 
@@ -221,7 +232,10 @@ export class PhoneNumbersApi {
       const previous = this.importTokens.get(clientToken);
       if (previous) {
         if (previous.source !== source || previous.instanceId !== instance.id) {
-          throw new AwsError('IdempotencyException', `ClientToken ${clientToken} was already used with different parameters.`);
+          throw new AwsError(
+            'IdempotencyException',
+            `ClientToken ${clientToken} was already used with different parameters.`,
+          );
         }
         const phone = this.numbers.find((p) => p.id === previous.phoneId) as PhoneNumber;
         return { PhoneNumberId: phone.id, PhoneNumberArn: phone.arn };
@@ -238,7 +252,8 @@ export class PhoneNumbersApi {
       ...(description !== undefined ? { description } : {}),
       ...(tags ? { tags } : {}),
     });
-    if (clientToken !== undefined) this.importTokens.set(clientToken, { phoneId: phone.id, source, instanceId: instance.id });
+    if (clientToken !== undefined)
+      this.importTokens.set(clientToken, { phoneId: phone.id, source, instanceId: instance.id });
     return { PhoneNumberId: phone.id, PhoneNumberArn: phone.arn };
   }
 
@@ -248,9 +263,12 @@ export class PhoneNumbersApi {
    */
   private add(
     instance: Instance,
-    fields: Pick<PhoneNumber, 'number' | 'type' | 'source'> & Partial<Pick<PhoneNumber, 'description' | 'tags' | 'sourcePhoneNumberArn'>>,
+    fields: Pick<PhoneNumber, 'number' | 'type' | 'source'> &
+      Partial<Pick<PhoneNumber, 'description' | 'tags' | 'sourcePhoneNumberArn'>>,
   ): PhoneNumber {
-    const live = this.numbers.filter((p) => p.instanceId === instance.id && !p.released && this.status(p) !== 'FAILED').length;
+    const live = this.numbers.filter(
+      (p) => p.instanceId === instance.id && !p.released && this.status(p) !== 'FAILED',
+    ).length;
     const quota = this.env.options.quotas.phoneNumbersPerInstance;
     const id = randomUUID();
     const phone: PhoneNumber = {
@@ -299,7 +317,10 @@ export class PhoneNumbersApi {
 
   private list({ body }: AwsRequest) {
     const input = new Input(body, 'InvalidParameterException');
-    const instance = body.TargetArn !== undefined || body.InstanceId !== undefined ? this.target(input, 'ResourceNotFoundException') : undefined;
+    const instance =
+      body.TargetArn !== undefined || body.InstanceId !== undefined
+        ? this.target(input, 'ResourceNotFoundException')
+        : undefined;
     const countries = (input.optionalArray('PhoneNumberCountryCodes') as string[] | undefined) ?? [];
     const types = (input.optionalArray('PhoneNumberTypes') as string[] | undefined) ?? [];
     const prefix = input.optionalString('PhoneNumberPrefix', { pattern: /^\+?\d{1,15}$/ });
@@ -336,7 +357,11 @@ export class PhoneNumbersApi {
   private phoneOf(phoneId: string, instanceId: string): PhoneNumber {
     const instance = this.connect.activeInstance(instanceId);
     const phone = this.phone(phoneId);
-    if (phone.instanceId !== instance.id) throw new AwsError('ResourceNotFoundException', `Phone number ${phoneId} is not claimed to instance ${instanceId}.`);
+    if (phone.instanceId !== instance.id)
+      throw new AwsError(
+        'ResourceNotFoundException',
+        `Phone number ${phoneId} is not claimed to instance ${instanceId}.`,
+      );
     return phone;
   }
 
@@ -348,11 +373,17 @@ export class PhoneNumbersApi {
     const flow = this.flows.find(phone.instanceId, flowId);
     if (!flow) throw new AwsError('ResourceNotFoundException', `Contact flow not found: ${flowId}`);
     if (flow.type !== 'CONTACT_FLOW') {
-      throw new AwsError('InvalidParameterException', `Only a flow of type CONTACT_FLOW can be associated with a phone number; ${flowId} is ${flow.type}.`);
+      throw new AwsError(
+        'InvalidParameterException',
+        `Only a flow of type CONTACT_FLOW can be associated with a phone number; ${flowId} is ${flow.type}.`,
+      );
     }
     const status = this.status(phone);
     if (status !== 'CLAIMED') {
-      throw new AwsError('InvalidParameterException', `Phone number ${phone.id} is ${status}; only a CLAIMED number can be associated with a flow.`);
+      throw new AwsError(
+        'InvalidParameterException',
+        `Phone number ${phone.id} is ${status}; only a CLAIMED number can be associated with a flow.`,
+      );
     }
     phone.contactFlowId = flow.id;
     return undefined;

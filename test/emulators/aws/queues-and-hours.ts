@@ -68,18 +68,32 @@ export class QueuesAndHoursApi {
   routes(): Route[] {
     return [
       connectRoute('ListQueues', 'GET', '/queues-summary/{InstanceId}', (r) => this.listQueues(r)),
-      connectRoute('ListHoursOfOperations', 'GET', '/hours-of-operations-summary/{InstanceId}', (r) => this.listHours(r)),
-      connectRoute('DescribeHoursOfOperation', 'GET', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.describeHours(r)),
+      connectRoute('ListHoursOfOperations', 'GET', '/hours-of-operations-summary/{InstanceId}', (r) =>
+        this.listHours(r),
+      ),
+      connectRoute('DescribeHoursOfOperation', 'GET', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) =>
+        this.describeHours(r),
+      ),
       connectRoute('CreateHoursOfOperation', 'PUT', '/hours-of-operations/{InstanceId}', (r) => this.createHours(r)),
-      connectRoute('UpdateHoursOfOperation', 'POST', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.updateHours(r)),
-      connectRoute('DeleteHoursOfOperation', 'DELETE', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) => this.deleteHours(r)),
+      connectRoute('UpdateHoursOfOperation', 'POST', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) =>
+        this.updateHours(r),
+      ),
+      connectRoute('DeleteHoursOfOperation', 'DELETE', '/hours-of-operations/{InstanceId}/{HoursOfOperationId}', (r) =>
+        this.deleteHours(r),
+      ),
     ];
   }
 
   inventory() {
     return {
       queues: this.queues.map((q) => ({ instanceId: q.instanceId, id: q.id, arn: q.arn, name: q.name, type: q.type })),
-      hoursOfOperation: this.hours.map((h) => ({ instanceId: h.instanceId, id: h.id, arn: h.arn, name: h.name, timeZone: h.timeZone })),
+      hoursOfOperation: this.hours.map((h) => ({
+        instanceId: h.instanceId,
+        id: h.id,
+        arn: h.arn,
+        name: h.name,
+        timeZone: h.timeZone,
+      })),
     };
   }
 
@@ -116,7 +130,8 @@ export class QueuesAndHoursApi {
     const q = queryMembers(query, { queueTypes: { list: true }, nextToken: {}, maxResults: { integer: true } });
     const types = (q.queueTypes as string[] | undefined) ?? [];
     for (const t of types) {
-      if (t !== 'STANDARD' && t !== 'AGENT') throw new AwsError('InvalidParameterException', `Invalid queue type: ${t}`);
+      if (t !== 'STANDARD' && t !== 'AGENT')
+        throw new AwsError('InvalidParameterException', `Invalid queue type: ${t}`);
     }
     const queues = this.queues
       .filter((x) => x.instanceId === instance.id && (types.length === 0 || types.includes(x.type)))
@@ -144,7 +159,13 @@ export class QueuesAndHoursApi {
     const q = queryMembers(query, { nextToken: {}, maxResults: { integer: true } });
     const list = this.hours
       .filter((h) => h.instanceId === instance.id)
-      .map((h) => ({ Id: h.id, Arn: h.arn, Name: h.name, LastModifiedTime: epochSeconds(h.lastModified), LastModifiedRegion: h.region }));
+      .map((h) => ({
+        Id: h.id,
+        Arn: h.arn,
+        Name: h.name,
+        LastModifiedTime: epochSeconds(h.lastModified),
+        LastModifiedRegion: h.region,
+      }));
     const { page, nextToken } = paginate(
       list,
       { maxResults: q.maxResults, nextToken: q.nextToken },
@@ -218,7 +239,10 @@ export class QueuesAndHoursApi {
     const hours = this.findHours(labels.InstanceId as string, labels.HoursOfOperationId as string);
     const user = this.queues.find((q) => q.hoursOfOperationId === hours.id);
     if (user) {
-      throw new AwsError('InvalidRequestException', `Hours of operation ${hours.id} is used by queue ${user.name} and cannot be deleted.`);
+      throw new AwsError(
+        'InvalidRequestException',
+        `Hours of operation ${hours.id} is used by queue ${user.name} and cannot be deleted.`,
+      );
     }
     this.hours.splice(this.hours.indexOf(hours), 1);
     return undefined;
@@ -265,7 +289,11 @@ export class QueuesAndHoursApi {
       if (!DAYS.includes(e.Day as (typeof DAYS)[number])) {
         throw new AwsError('InvalidParameterException', `Config[${i}].Day must be one of ${DAYS.join(', ')}.`);
       }
-      return { Day: e.Day as string, StartTime: slice(e.StartTime, `Config[${i}].StartTime`), EndTime: slice(e.EndTime, `Config[${i}].EndTime`) };
+      return {
+        Day: e.Day as string,
+        StartTime: slice(e.StartTime, `Config[${i}].StartTime`),
+        EndTime: slice(e.EndTime, `Config[${i}].EndTime`),
+      };
     });
   }
 }

@@ -21,9 +21,19 @@ export function checkSignature(headers: IncomingHttpHeaders, body: Buffer, servi
   }
   const match = AUTHORIZATION.exec(authorization);
   if (!match) {
-    throw new AwsError('InvalidSignatureException', 'Authorization header is not a well-formed AWS4-HMAC-SHA256 signature.');
+    throw new AwsError(
+      'InvalidSignatureException',
+      'Authorization header is not a well-formed AWS4-HMAC-SHA256 signature.',
+    );
   }
-  const [, , date, region, scopeService, signedHeaders] = match as unknown as [string, string, string, string, string, string];
+  const [, , date, region, scopeService, signedHeaders] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (scopeService !== service) {
     throw new AwsError(
       'InvalidSignatureException',
@@ -35,7 +45,10 @@ export function checkSignature(headers: IncomingHttpHeaders, body: Buffer, servi
     throw new AwsError('InvalidSignatureException', 'Missing or malformed X-Amz-Date header.');
   }
   if (amzDate.slice(0, 8) !== date) {
-    throw new AwsError('InvalidSignatureException', `Date in Credential scope (${date}) does not match X-Amz-Date (${amzDate}).`);
+    throw new AwsError(
+      'InvalidSignatureException',
+      `Date in Credential scope (${date}) does not match X-Amz-Date (${amzDate}).`,
+    );
   }
   const signed = signedHeaders.split(';');
   if (!signed.includes('host') || !signed.includes('x-amz-date')) {

@@ -31,7 +31,12 @@ export function chatUsage(messages: ChatMessage[], choices: ChoiceText[]) {
     completion_tokens,
     total_tokens: prompt_tokens + completion_tokens,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   };
 }
 
@@ -74,8 +79,11 @@ export function chatCompletionChunks(request: ChatRequest, choices: ChoiceText[]
   });
   const chunks: object[] = [];
   choices.forEach((choice, index) => {
-    chunks.push(chunk({ index, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }));
-    for (const piece of splitWords(choice.content)) chunks.push(chunk({ index, delta: { content: piece }, logprobs: null, finish_reason: null }));
+    chunks.push(
+      chunk({ index, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }),
+    );
+    for (const piece of splitWords(choice.content))
+      chunks.push(chunk({ index, delta: { content: piece }, logprobs: null, finish_reason: null }));
     chunks.push(chunk({ index, delta: {}, logprobs: null, finish_reason: choice.finishReason }));
   });
   if (request.includeUsage) chunks.push(chunk(undefined, chatUsage(request.messages, choices)));

@@ -21,11 +21,43 @@ export const CHAT_ROLES = ['system', 'user', 'assistant', 'developer', 'tool'] a
 
 /** Top-level arguments of ChatCompletionCreateParams (openai v6); anything else is refused as OpenAI does. */
 const KNOWN_ARGUMENTS = new Set([
-  'messages', 'model', 'audio', 'frequency_penalty', 'function_call', 'functions', 'logit_bias', 'logprobs',
-  'max_completion_tokens', 'max_tokens', 'metadata', 'modalities', 'moderation', 'n', 'parallel_tool_calls', 'prediction',
-  'presence_penalty', 'prompt_cache_key', 'prompt_cache_options', 'prompt_cache_retention', 'reasoning_effort',
-  'response_format', 'safety_identifier', 'seed', 'service_tier', 'stop', 'store', 'stream', 'stream_options',
-  'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'user', 'verbosity', 'web_search_options',
+  'messages',
+  'model',
+  'audio',
+  'frequency_penalty',
+  'function_call',
+  'functions',
+  'logit_bias',
+  'logprobs',
+  'max_completion_tokens',
+  'max_tokens',
+  'metadata',
+  'modalities',
+  'moderation',
+  'n',
+  'parallel_tool_calls',
+  'prediction',
+  'presence_penalty',
+  'prompt_cache_key',
+  'prompt_cache_options',
+  'prompt_cache_retention',
+  'reasoning_effort',
+  'response_format',
+  'safety_identifier',
+  'seed',
+  'service_tier',
+  'stop',
+  'store',
+  'stream',
+  'stream_options',
+  'temperature',
+  'tool_choice',
+  'tools',
+  'top_logprobs',
+  'top_p',
+  'user',
+  'verbosity',
+  'web_search_options',
 ]);
 
 /** Content part types each role may send. */
@@ -47,7 +79,11 @@ export function validateChatRequest(raw: unknown): ChatRequest {
   const streamOptions = body['stream_options'];
   let includeUsage = false;
   if (streamOptions !== undefined && streamOptions !== null) {
-    if (!stream) throw invalidRequest("The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options');
+    if (!stream)
+      throw invalidRequest(
+        "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+        'stream_options',
+      );
     if (!isPlainObject(streamOptions)) throw invalidType('stream_options', 'an object', streamOptions);
     includeUsage = optionalBoolean(streamOptions, 'include_usage') ?? false;
   }
@@ -59,11 +95,13 @@ export function validateChatRequest(raw: unknown): ChatRequest {
   optionalNumber(body, 'presence_penalty', { min: -2, max: 2 });
   optionalNumber(body, 'seed', { integer: true });
   const maxTokens =
-    optionalNumber(body, 'max_completion_tokens', { min: 1, integer: true }) ?? optionalNumber(body, 'max_tokens', { min: 1, integer: true });
+    optionalNumber(body, 'max_completion_tokens', { min: 1, integer: true }) ??
+    optionalNumber(body, 'max_tokens', { min: 1, integer: true });
 
   const stop = validateStop(body['stop']);
   validateResponseFormat(body['response_format'], messages);
-  if (body['tools'] !== undefined && !Array.isArray(body['tools'])) throw invalidType('tools', 'an array', body['tools']);
+  if (body['tools'] !== undefined && !Array.isArray(body['tools']))
+    throw invalidType('tools', 'an array', body['tools']);
 
   return { model, messages, n, stream, includeUsage, stop, ...(maxTokens === undefined ? {} : { maxTokens }) };
 }
@@ -72,7 +110,11 @@ function validateMessages(value: unknown): ChatMessage[] {
   if (value === undefined || value === null) throw missingParameter('messages');
   if (!Array.isArray(value)) throw invalidType('messages', 'an array of objects', value);
   if (value.length === 0) {
-    throw invalidRequest("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'messages', 'empty_array');
+    throw invalidRequest(
+      "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+      'messages',
+      'empty_array',
+    );
   }
   const toolCallIds = new Set<string>();
   return value.map((message: unknown, i) => {
@@ -83,13 +125,15 @@ function validateMessages(value: unknown): ChatMessage[] {
     if (typeof role !== 'string') throw invalidType(`${param}.role`, 'a string', role);
     if (!(CHAT_ROLES as readonly string[]).includes(role)) throw invalidValue(`${param}.role`, role, CHAT_ROLES);
     const knownRole = role as (typeof CHAT_ROLES)[number];
-    if (message['name'] !== undefined && typeof message['name'] !== 'string') throw invalidType(`${param}.name`, 'a string', message['name']);
+    if (message['name'] !== undefined && typeof message['name'] !== 'string')
+      throw invalidType(`${param}.name`, 'a string', message['name']);
 
     const toolCalls = message['tool_calls'];
     if (knownRole === 'assistant' && toolCalls !== undefined && toolCalls !== null) {
       if (!Array.isArray(toolCalls)) throw invalidType(`${param}.tool_calls`, 'an array', toolCalls);
       toolCalls.forEach((call: unknown, j) => {
-        if (!isPlainObject(call) || typeof call['id'] !== 'string') throw missingParameter(`${param}.tool_calls[${j}].id`);
+        if (!isPlainObject(call) || typeof call['id'] !== 'string')
+          throw missingParameter(`${param}.tool_calls[${j}].id`);
         toolCallIds.add(call['id']);
       });
     }
@@ -106,7 +150,8 @@ function validateMessages(value: unknown): ChatMessage[] {
     }
 
     const mayOmitContent =
-      knownRole === 'assistant' && ((Array.isArray(toolCalls) && toolCalls.length > 0) || isPlainObject(message['function_call']));
+      knownRole === 'assistant' &&
+      ((Array.isArray(toolCalls) && toolCalls.length > 0) || isPlainObject(message['function_call']));
     return { role, content: validateContent(message['content'], `${param}.content`, knownRole, mayOmitContent) };
   });
 }
@@ -121,7 +166,11 @@ function validateContent(content: unknown, param: string, role: (typeof CHAT_ROL
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) throw invalidType(param, 'one of a string or array of objects', content);
   if (content.length === 0) {
-    throw invalidRequest(`Invalid '${param}': empty array. Expected an array with minimum length 1, but got an empty array instead.`, param, 'empty_array');
+    throw invalidRequest(
+      `Invalid '${param}': empty array. Expected an array with minimum length 1, but got an empty array instead.`,
+      param,
+      'empty_array',
+    );
   }
   const texts: string[] = [];
   content.forEach((part: unknown, j) => {
@@ -129,7 +178,8 @@ function validateContent(content: unknown, param: string, role: (typeof CHAT_ROL
     if (!isPlainObject(part)) throw invalidType(partParam, 'an object', part);
     const type = part['type'];
     if (type === undefined) throw missingParameter(`${partParam}.type`);
-    if (typeof type !== 'string' || !PART_TYPES[role].includes(type)) throw invalidValue(`${partParam}.type`, type, PART_TYPES[role]);
+    if (typeof type !== 'string' || !PART_TYPES[role].includes(type))
+      throw invalidValue(`${partParam}.type`, type, PART_TYPES[role]);
     if (type === 'text') {
       if (part['text'] === undefined) throw missingParameter(`${partParam}.text`);
       if (typeof part['text'] !== 'string') throw invalidType(`${partParam}.text`, 'a string', part['text']);
@@ -142,9 +192,14 @@ function validateContent(content: unknown, param: string, role: (typeof CHAT_ROL
 function validateStop(stop: unknown): string[] {
   if (stop === undefined || stop === null) return [];
   if (typeof stop === 'string') return [stop];
-  if (!Array.isArray(stop) || stop.some((s) => typeof s !== 'string')) throw invalidType('stop', 'one of a string or array of strings', stop);
+  if (!Array.isArray(stop) || stop.some((s) => typeof s !== 'string'))
+    throw invalidType('stop', 'one of a string or array of strings', stop);
   if (stop.length > 4) {
-    throw invalidRequest(`Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length ${stop.length} instead.`, 'stop', 'array_above_max_length');
+    throw invalidRequest(
+      `Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length ${stop.length} instead.`,
+      'stop',
+      'array_above_max_length',
+    );
   }
   return stop as string[];
 }
@@ -157,8 +212,12 @@ function validateResponseFormat(format: unknown, messages: ChatMessage[]): void 
   if (type !== 'text' && type !== 'json_object' && type !== 'json_schema') {
     throw invalidValue('response_format.type', type, ['text', 'json_object', 'json_schema']);
   }
-  if (type === 'json_schema' && !isPlainObject(format['json_schema'])) throw missingParameter('response_format.json_schema');
+  if (type === 'json_schema' && !isPlainObject(format['json_schema']))
+    throw missingParameter('response_format.json_schema');
   if (type === 'json_object' && !messages.some((m) => /json/i.test(m.content))) {
-    throw invalidRequest("'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.", 'messages');
+    throw invalidRequest(
+      "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+      'messages',
+    );
   }
 }

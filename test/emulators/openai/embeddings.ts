@@ -21,14 +21,20 @@ export function validateEmbeddingRequest(raw: unknown): EmbeddingRequest {
   const body = requireKnownArguments(raw, KNOWN_ARGUMENTS);
   const model = requireModel(body);
   const inputs = validateInput(body['input']);
-  const dimensions = optionalNumber(body, 'dimensions', { min: 1, max: MAX_DIMENSIONS, integer: true }) ?? DEFAULT_EMBEDDING_DIMENSIONS;
+  const dimensions =
+    optionalNumber(body, 'dimensions', { min: 1, max: MAX_DIMENSIONS, integer: true }) ?? DEFAULT_EMBEDDING_DIMENSIONS;
   const encoding = optionalEnum(body, 'encoding_format', ['float', 'base64'] as const) ?? 'float';
   return { model, inputs, dimensions, encoding };
 }
 
 function validateInput(input: unknown): string[] {
-  const invalid = () => invalidRequest("'$.input' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference.", 'input');
-  if (input === undefined || input === null) throw invalidRequest("Missing required parameter: 'input'.", 'input', 'missing_required_parameter');
+  const invalid = () =>
+    invalidRequest(
+      "'$.input' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference.",
+      'input',
+    );
+  if (input === undefined || input === null)
+    throw invalidRequest("Missing required parameter: 'input'.", 'input', 'missing_required_parameter');
   if (typeof input === 'string') {
     if (input === '') throw invalid();
     return [input];
@@ -38,7 +44,8 @@ function validateInput(input: unknown): string[] {
   if (input.every((i) => typeof i === 'number' && Number.isInteger(i))) return [JSON.stringify(input)]; // one token array
   return input.map((item: unknown) => {
     if (typeof item === 'string' && item !== '') return item;
-    if (Array.isArray(item) && item.length > 0 && item.every((i) => typeof i === 'number' && Number.isInteger(i))) return JSON.stringify(item);
+    if (Array.isArray(item) && item.length > 0 && item.every((i) => typeof i === 'number' && Number.isInteger(i)))
+      return JSON.stringify(item);
     throw invalid();
   });
 }
@@ -73,7 +80,10 @@ export function embeddingResponse(request: EmbeddingRequest) {
       return {
         object: 'embedding' as const,
         index,
-        embedding: request.encoding === 'base64' ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64') : Array.from(vector),
+        embedding:
+          request.encoding === 'base64'
+            ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64')
+            : Array.from(vector),
       };
     }),
     model: request.model,

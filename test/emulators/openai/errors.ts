@@ -29,7 +29,11 @@ export function missingParameter(param: string): OpenAiApiError {
 }
 
 export function invalidType(param: string, expected: string, value: unknown): OpenAiApiError {
-  return invalidRequest(`Invalid type for '${param}': expected ${expected}, but got ${describeJson(value)} instead.`, param, 'invalid_type');
+  return invalidRequest(
+    `Invalid type for '${param}': expected ${expected}, but got ${describeJson(value)} instead.`,
+    param,
+    'invalid_type',
+  );
 }
 
 export function invalidValue(param: string, value: unknown, supported: readonly string[]): OpenAiApiError {
@@ -60,7 +64,13 @@ export function missingApiKey(): OpenAiApiError {
 }
 
 export function incorrectApiKey(key: string): OpenAiApiError {
-  return new OpenAiApiError(401, `Incorrect API key provided: ${maskKey(key)}.`, 'invalid_request_error', null, 'invalid_api_key');
+  return new OpenAiApiError(
+    401,
+    `Incorrect API key provided: ${maskKey(key)}.`,
+    'invalid_request_error',
+    null,
+    'invalid_api_key',
+  );
 }
 
 export function invalidUrl(method: string, path: string): OpenAiApiError {
@@ -68,12 +78,20 @@ export function invalidUrl(method: string, path: string): OpenAiApiError {
 }
 
 export function modelNotFound(model: string): OpenAiApiError {
-  return new OpenAiApiError(404, `The model '${model}' does not exist`, 'invalid_request_error', 'model', 'model_not_found');
+  return new OpenAiApiError(
+    404,
+    `The model '${model}' does not exist`,
+    'invalid_request_error',
+    'model',
+    'model_not_found',
+  );
 }
 
 /** 500 for a failure of the emulator itself (e.g. a replier that threw); `x-should-retry: false` stops SDK retries. */
 export function emulatorFailure(message: string): OpenAiApiError {
-  return new OpenAiApiError(500, `OpenAI emulator failure: ${message}`, 'server_error', null, null, { 'x-should-retry': 'false' });
+  return new OpenAiApiError(500, `OpenAI emulator failure: ${message}`, 'server_error', null, null, {
+    'x-should-retry': 'false',
+  });
 }
 
 /** How OpenAI words a JSON value's type in its messages: 'a string', 'an integer', 'an array'... */

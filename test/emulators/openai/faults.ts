@@ -10,7 +10,11 @@ const FAULT_ERRORS: Record<OpenAiFaultStatus, { message: string; type: string; c
     type: 'requests',
     code: 'rate_limit_exceeded',
   },
-  500: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', code: null },
+  500: {
+    message: 'The server had an error while processing your request. Sorry about that!',
+    type: 'server_error',
+    code: null,
+  },
   502: { message: 'Bad gateway.', type: 'server_error', code: null },
   503: { message: 'The server is overloaded or not ready yet.', type: 'server_error', code: 'service_unavailable' },
 };
@@ -26,8 +30,10 @@ export class FaultPlan {
   private queue: PlannedFault[] = [];
 
   add(status: OpenAiFaultStatus, times = 1, options: OpenAiFaultOptions = {}): void {
-    if (!FAULT_STATUSES.includes(status)) throw new Error(`failNext: status must be one of ${FAULT_STATUSES.join(', ')}, got ${String(status)}`);
-    if (!Number.isInteger(times) || times < 1) throw new Error(`failNext: times must be a positive integer, got ${times}`);
+    if (!FAULT_STATUSES.includes(status))
+      throw new Error(`failNext: status must be one of ${FAULT_STATUSES.join(', ')}, got ${String(status)}`);
+    if (!Number.isInteger(times) || times < 1)
+      throw new Error(`failNext: times must be a positive integer, got ${times}`);
     const { retryAfterMs } = options;
     if (retryAfterMs !== undefined && !(Number.isFinite(retryAfterMs) && retryAfterMs >= 0)) {
       throw new Error(`failNext: retryAfterMs must be a non-negative number, got ${retryAfterMs}`);

@@ -14,4 +14,11 @@ export { OpenAiEmulator, CHAT_COMPLETIONS_PATH } from './openai-emulator.js';
 export { defaultReplier, DEFAULT_REPLY_PREFIX } from './replies.js';
 export { embed, DEFAULT_EMBEDDING_DIMENSIONS } from './embeddings.js';
 export { estimateTokens } from './tokens.js';
-export type { ChatMessage, ChatReplier, ChatRequestRecord, OpenAiEmulatorOptions, OpenAiFaultOptions, OpenAiFaultStatus } from './types.js';
+export type {
+  ChatMessage,
+  ChatReplier,
+  ChatRequestRecord,
+  OpenAiEmulatorOptions,
+  OpenAiFaultOptions,
+  OpenAiFaultStatus,
+} from './types.js';

@@ -20,7 +20,12 @@ export class ModelCatalog {
 
   /** One model, in the shape of openai's Model. */
   model(id: string) {
-    return { id, object: 'model' as const, created: CREATED, owned_by: (STANDARD_MODELS as readonly string[]).includes(id) ? 'system' : 'openai-emulator' };
+    return {
+      id,
+      object: 'model' as const,
+      created: CREATED,
+      owned_by: (STANDARD_MODELS as readonly string[]).includes(id) ? 'system' : 'openai-emulator',
+    };
   }
 
   list() {

@@ -16,7 +16,13 @@ import { FaultPlan } from './faults.js';
 import { errorAnswer, flattenHeaders, parseBody, readBody, writeAnswer, type Answer } from './http.js';
 import { ModelCatalog } from './models.js';
 import { defaultReplier } from './replies.js';
-import type { ChatReplier, ChatRequestRecord, OpenAiEmulatorOptions, OpenAiFaultOptions, OpenAiFaultStatus } from './types.js';
+import type {
+  ChatReplier,
+  ChatRequestRecord,
+  OpenAiEmulatorOptions,
+  OpenAiFaultOptions,
+  OpenAiFaultStatus,
+} from './types.js';
 
 export const CHAT_COMPLETIONS_PATH = '/v1/chat/completions';
 
@@ -50,13 +56,16 @@ export class OpenAiEmulator {
     this.initialReply = options.reply ?? defaultReplier;
     this.reply = this.initialReply;
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      this.onRequest(req, res).catch((e: unknown) => writeAnswer(res, errorAnswer(emulatorFailure((e as Error).message))));
+      this.onRequest(req, res).catch((e: unknown) =>
+        writeAnswer(res, errorAnswer(emulatorFailure((e as Error).message))),
+      );
     });
   }
 
   /** Starts an emulator on 127.0.0.1 on a free port. */
   static async start(options: OpenAiEmulatorOptions = {}): Promise<OpenAiEmulator> {
-    if (options.apiKey !== undefined && (typeof options.apiKey !== 'string' || options.apiKey === '')) throw new Error('apiKey must be a non-empty string');
+    if (options.apiKey !== undefined && (typeof options.apiKey !== 'string' || options.apiKey === ''))
+      throw new Error('apiKey must be a non-empty string');
     if (options.reply !== undefined && typeof options.reply !== 'function') throw new Error('reply must be a function');
     const server = createServer({ keepAliveTimeout: 5_000 });
     await new Promise<void>((resolve, reject) => {
@@ -161,7 +170,9 @@ export class OpenAiEmulator {
     const request = validateChatRequest(requireJson(body));
     this.models.remember(request.model);
     const choices = Array.from({ length: request.n }, () => finishChoice(this.replyTo(request, body.value), request));
-    return request.stream ? { status: 200, events: chatCompletionChunks(request, choices) } : { status: 200, json: chatCompletion(request, choices) };
+    return request.stream
+      ? { status: 200, events: chatCompletionChunks(request, choices) }
+      : { status: 200, json: chatCompletion(request, choices) };
   }
 
   private replyTo(request: ChatRequest, body: any): string {

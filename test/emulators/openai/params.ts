@@ -26,10 +26,18 @@ export function optionalNumber(
   }
   const kind = integer ? 'integer' : 'decimal';
   if (min !== undefined && value < min) {
-    throw invalidRequest(`Invalid '${param}': ${kind} below minimum value. Expected a value >= ${min}, but got ${value} instead.`, param, `${kind}_below_min_value`);
+    throw invalidRequest(
+      `Invalid '${param}': ${kind} below minimum value. Expected a value >= ${min}, but got ${value} instead.`,
+      param,
+      `${kind}_below_min_value`,
+    );
   }
   if (max !== undefined && value > max) {
-    throw invalidRequest(`Invalid '${param}': ${kind} above maximum value. Expected a value <= ${max}, but got ${value} instead.`, param, `${kind}_above_max_value`);
+    throw invalidRequest(
+      `Invalid '${param}': ${kind} above maximum value. Expected a value <= ${max}, but got ${value} instead.`,
+      param,
+      `${kind}_above_max_value`,
+    );
   }
   return value;
 }
@@ -48,7 +56,11 @@ export function optionalString(body: Record<string, unknown>, param: string): st
   return value;
 }
 
-export function optionalEnum<T extends string>(body: Record<string, unknown>, param: string, allowed: readonly T[]): T | undefined {
+export function optionalEnum<T extends string>(
+  body: Record<string, unknown>,
+  param: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = optionalString(body, param);
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw invalidValue(param, value, allowed);
@@ -58,7 +70,8 @@ export function optionalEnum<T extends string>(body: Record<string, unknown>, pa
 /** `model`: a non-empty string. */
 export function requireModel(body: Record<string, unknown>): string {
   const model = body['model'];
-  if (model === undefined || model === null || model === '') throw invalidRequest('you must provide a model parameter', 'model');
+  if (model === undefined || model === null || model === '')
+    throw invalidRequest('you must provide a model parameter', 'model');
   if (typeof model !== 'string') throw invalidType('model', 'a string', model);
   return model;
 }

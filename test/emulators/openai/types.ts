@@ -32,6 +32,8 @@ export interface OpenAiEmulatorOptions {
 export type OpenAiFaultStatus = 429 | 500 | 502 | 503;
 
 export interface OpenAiFaultOptions {
-  /** Sent as `retry-after-ms` (and `retry-after`, whole seconds rounded up); the SDK waits this long before retrying. */
+  /**
+   * Sent as `retry-after-ms` (and `retry-after`, whole seconds rounded up); the SDK waits this long before retrying.
+   */
   retryAfterMs?: number;
 }

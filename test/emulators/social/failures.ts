@@ -10,7 +10,8 @@ import { SOCIAL_FAILURES, SOCIAL_PLATFORMS, type SocialFailure, type SocialPlatf
  *   column) and its sample response `{"error":{"message":"(#130429) Rate limit hit","type":"OAuthException",
  *   "code":130429,"error_data":{"messaging_product":"whatsapp","details":"Cloud API message throughput has been
  *   reached."},"fbtrace_id":...}}`. Meta says to branch on `code`, and not to expect `error_subcode` (v16.0+).
- * - Messenger: the Messenger Platform error-code reference (developers.facebook.com/docs/messenger-platform/error-codes:
+ * - Messenger: the Messenger Platform error-code reference
+ * (developers.facebook.com/docs/messenger-platform/error-codes:
  *   code 2 "An unexpected error has occurred. Please retry your request later."; the Send API codes 10/2018278 outside
  *   the allowed window, 100/2018001 "No matching user found", 613 "Calls to this api have exceeded the rate limit.").
  * - Instagram messaging (same Send API on graph.facebook.com): 10/2534022 outside the window and 100/2534014 "The
@@ -18,7 +19,11 @@ import { SOCIAL_FAILURES, SOCIAL_PLATFORMS, type SocialFailure, type SocialPlatf
  * - X: docs.x.com Response Codes & Errors and the Direct Messages integration guide (400 invalid request, 401, 403
  *   "cannot send to user" when the recipient's DM settings or a block forbid it, 429 with `x-rate-limit-*` headers).
  */
-export function platformFailure(platform: SocialPlatform, failure: SocialFailure, xResetSeconds: number): PlatformError {
+export function platformFailure(
+  platform: SocialPlatform,
+  failure: SocialFailure,
+  xResetSeconds: number,
+): PlatformError {
   switch (platform) {
     case 'whatsapp':
       return whatsappFailure(failure);
@@ -44,9 +49,11 @@ function whatsappFailure(failure: SocialFailure): GraphApiError {
         whatsappDetails: 'Message failed to send due to an unknown error.',
       });
     case 'outside_window':
-      // 131047 "Re-engagement message" -> 400: more than 24 hours since the customer last wrote; only a template may go.
+      // 131047 "Re-engagement message" -> 400: more than 24 hours since the customer last wrote; only a template may
+      // go.
       return new GraphApiError(400, '(#131047) Re-engagement message', 131047, {
-        whatsappDetails: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        whatsappDetails:
+          'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
       });
     case 'invalid_recipient':
       // 131026 "Message Undeliverable" -> 400 (not a WhatsApp user, old client, terms not accepted). The live API
@@ -64,7 +71,9 @@ function pageFailure(platform: 'messenger' | 'instagram', failure: SocialFailure
       return new GraphApiError(400, '(#613) Calls to this api have exceeded the rate limit.', 613);
     case 'server_error':
       // Code 2 (API Service): "Temporary issue due to downtime. Wait and retry"; Graph marks it is_transient.
-      return new GraphApiError(500, 'An unexpected error has occurred. Please retry your request later.', 2, { isTransient: true });
+      return new GraphApiError(500, 'An unexpected error has occurred. Please retry your request later.', 2, {
+        isTransient: true,
+      });
     case 'outside_window':
       // Code 10 is a permission error (403 Forbidden in Meta's table): the 24-hour standard messaging window is over.
       return platform === 'messenger'
@@ -108,9 +117,12 @@ export class FailurePlan {
   private readonly queues = new Map<SocialPlatform, PlannedFailure[]>();
 
   add(platform: SocialPlatform, failure: SocialFailure, times = 1): void {
-    if (!SOCIAL_PLATFORMS.includes(platform)) throw new Error(`failNext: platform must be one of ${SOCIAL_PLATFORMS.join(', ')}, got ${String(platform)}`);
-    if (!SOCIAL_FAILURES.includes(failure)) throw new Error(`failNext: failure must be one of ${SOCIAL_FAILURES.join(', ')}, got ${String(failure)}`);
-    if (!Number.isInteger(times) || times < 1) throw new Error(`failNext: times must be a positive integer, got ${times}`);
+    if (!SOCIAL_PLATFORMS.includes(platform))
+      throw new Error(`failNext: platform must be one of ${SOCIAL_PLATFORMS.join(', ')}, got ${String(platform)}`);
+    if (!SOCIAL_FAILURES.includes(failure))
+      throw new Error(`failNext: failure must be one of ${SOCIAL_FAILURES.join(', ')}, got ${String(failure)}`);
+    if (!Number.isInteger(times) || times < 1)
+      throw new Error(`failNext: times must be a positive integer, got ${times}`);
     if (platform === 'x' && failure === 'outside_window') throw new Error(X_HAS_NO_WINDOW);
     const queue = this.queues.get(platform) ?? [];
     queue.push({ failure, left: times });

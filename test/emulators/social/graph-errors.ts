@@ -25,7 +25,8 @@ export class GraphApiError implements PlatformError {
     const { type = 'OAuthException', subcode, whatsappDetails, isTransient, headers } = this.extra;
     const error: Record<string, unknown> = { message: this.message, type, code: this.code };
     if (subcode !== undefined) error['error_subcode'] = subcode;
-    if (whatsappDetails !== undefined) error['error_data'] = { messaging_product: 'whatsapp', details: whatsappDetails };
+    if (whatsappDetails !== undefined)
+      error['error_data'] = { messaging_product: 'whatsapp', details: whatsappDetails };
     if (isTransient !== undefined) error['is_transient'] = isTransient;
     error['fbtrace_id'] = fbtraceId();
     return { status: this.status, headers, json: { error } };

@@ -45,7 +45,8 @@ export class HoldPlan {
 
   /** Drops armed holds (their promises reject) and answers held sends. */
   clear(write: (res: ServerResponse, answer: Answer) => void): void {
-    for (const queue of this.armed.values()) for (const arm of queue) arm.reject(new Error('holdNext cancelled by reset() or stop()'));
+    for (const queue of this.armed.values())
+      for (const arm of queue) arm.reject(new Error('holdNext cancelled by reset() or stop()'));
     this.armed.clear();
     this.release(write);
   }

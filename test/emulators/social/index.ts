@@ -15,7 +15,8 @@
  * social.sentTo('15551234567');                   // what reached that customer
  * social.registerWhatsAppBusinessAccount('waba-1'); // webhook subscriptions: `${url}/v21.0/{node}/subscribed_apps`
  * social.registerXWebhook('1146654567674912769', 'x-app-token');  // and X Account Activity subscriptions
- * social.subscriptions();                         // [{platform: 'graph', account: 'page-1', fields: ['messages']}, ...]
+ * social.subscriptions();                         // [{platform: 'graph', account: 'page-1', fields: ['messages']},
+ * ...]
  * ```
  */
 export { SocialEmulator } from './social-emulator.js';

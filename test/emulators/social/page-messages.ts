@@ -22,11 +22,15 @@ export function validatePageText(body: any, platform: 'messenger' | 'instagram')
   if (body.recipient === undefined) throw invalidPageParameter('The parameter recipient is required');
   const id = isObject(body.recipient) ? body.recipient.id : undefined;
   if ((typeof id !== 'string' || id.trim() === '') && typeof id !== 'number') {
-    throw invalidPageParameter('Param recipient[id] must be a non-empty string (the social emulator serves only recipient.id)');
+    throw invalidPageParameter(
+      'Param recipient[id] must be a non-empty string (the social emulator serves only recipient.id)',
+    );
   }
   if (body.messaging_type === undefined) throw invalidPageParameter('The parameter messaging_type is required');
   if (!(MESSAGING_TYPES as readonly unknown[]).includes(body.messaging_type)) {
-    throw invalidPageParameter(`Param messaging_type must be one of {${MESSAGING_TYPES.join(', ')}} - got "${String(body.messaging_type)}"`);
+    throw invalidPageParameter(
+      `Param messaging_type must be one of {${MESSAGING_TYPES.join(', ')}} - got "${String(body.messaging_type)}"`,
+    );
   }
   if (body.messaging_type === 'MESSAGE_TAG' && (typeof body.tag !== 'string' || body.tag === '')) {
     throw invalidPageParameter('The parameter tag is required when messaging_type is MESSAGE_TAG');
@@ -34,10 +38,14 @@ export function validatePageText(body: any, platform: 'messenger' | 'instagram')
   if (body.message === undefined) throw invalidPageParameter('The parameter message is required');
   const text = isObject(body.message) ? body.message.text : undefined;
   if (typeof text !== 'string' || text.trim() === '') {
-    throw invalidPageParameter('Param message[text] must be a non-empty string (the social emulator serves only text messages)');
+    throw invalidPageParameter(
+      'Param message[text] must be a non-empty string (the social emulator serves only text messages)',
+    );
   }
   if (platform === 'messenger' && [...text].length > MESSENGER_TEXT_MAX_CHARS) {
-    throw invalidPageParameter(`Length of param message[text] must be less than or equal to ${MESSENGER_TEXT_MAX_CHARS}`);
+    throw invalidPageParameter(
+      `Length of param message[text] must be less than or equal to ${MESSENGER_TEXT_MAX_CHARS}`,
+    );
   }
   if (platform === 'instagram' && Buffer.byteLength(text, 'utf8') > INSTAGRAM_TEXT_MAX_BYTES) {
     throw invalidPageParameter(`Length of param message[text] must be at most ${INSTAGRAM_TEXT_MAX_BYTES} bytes`);

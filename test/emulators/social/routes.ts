@@ -30,10 +30,15 @@ export function matchRoute(method: string, path: string, graphVersion: string | 
     return { kind: 'graph-subscribed-apps', node: safeDecode(subscribedApps[2] as string) };
   }
   const subscription = X_SUBSCRIPTION.exec(path);
-  if (subscription && (method === 'POST' || method === 'GET')) return { kind: 'x-subscription', webhookId: safeDecode(subscription[1] as string) };
+  if (subscription && (method === 'POST' || method === 'GET'))
+    return { kind: 'x-subscription', webhookId: safeDecode(subscription[1] as string) };
   const unsubscription = X_UNSUBSCRIPTION.exec(path);
   if (unsubscription && method === 'DELETE') {
-    return { kind: 'x-unsubscription', webhookId: safeDecode(unsubscription[1] as string), userId: safeDecode(unsubscription[2] as string) };
+    return {
+      kind: 'x-unsubscription',
+      webhookId: safeDecode(unsubscription[1] as string),
+      userId: safeDecode(unsubscription[2] as string),
+    };
   }
   if (method === 'GET' && path === '/2/users/me') return { kind: 'x-me' };
   const node = GRAPH_NODE.exec(path);

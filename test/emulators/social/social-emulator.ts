@@ -4,12 +4,28 @@ import { AccountRegistry } from './accounts.js';
 import { FailurePlan, platformFailure } from './failures.js';
 import { GraphApiError, invalidAccessToken, unknownGraphPath, unparsableGraphBody } from './graph-errors.js';
 import { HoldPlan } from './holds.js';
-import { bearerToken, flattenHeaders, parseBody, readBody, writeAnswer, type Answer, type ParsedBody, type PlatformError } from './http.js';
+import {
+  bearerToken,
+  flattenHeaders,
+  parseBody,
+  readBody,
+  writeAnswer,
+  type Answer,
+  type ParsedBody,
+  type PlatformError,
+} from './http.js';
 import { oneToOneConversationId, pageMessageId, snowflakeId, whatsappMessageId } from './ids.js';
 import { pageAccepted, validatePageText } from './page-messages.js';
 import { matchRoute } from './routes.js';
 import { SubscriptionLedger, type Subscription } from './subscriptions.js';
-import { SOCIAL_PLATFORMS, type RequestRecord, type SentMessage, type SocialEmulatorOptions, type SocialFailure, type SocialPlatform } from './types.js';
+import {
+  SOCIAL_PLATFORMS,
+  type RequestRecord,
+  type SentMessage,
+  type SocialEmulatorOptions,
+  type SocialFailure,
+  type SocialPlatform,
+} from './types.js';
 import { looksLikeWhatsApp, validateWhatsAppText, whatsAppAccepted } from './whatsapp.js';
 import { validateXDirectMessage, xDirectMessageCreated } from './x-dm.js';
 import { XApiError, xInvalidRequest, xNotFound, xUnauthorized } from './x-errors.js';
@@ -50,7 +66,10 @@ export class SocialEmulator {
     this.xResetSeconds = options.xRateLimitResetSeconds ?? 1;
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       this.onRequest(req, res).catch((e: unknown) => {
-        writeAnswer(res, { status: 500, json: { error: { message: `social emulator failure: ${(e as Error)?.message ?? String(e)}` } } });
+        writeAnswer(res, {
+          status: 500,
+          json: { error: { message: `social emulator failure: ${(e as Error)?.message ?? String(e)}` } },
+        });
       });
     });
   }
@@ -61,7 +80,8 @@ export class SocialEmulator {
       throw new Error(`graphVersion must look like 'v21.0', got ${String(options.graphVersion)}`);
     }
     const reset = options.xRateLimitResetSeconds;
-    if (reset !== undefined && !(Number.isInteger(reset) && reset >= 0)) throw new Error(`xRateLimitResetSeconds must be a non-negative integer, got ${reset}`);
+    if (reset !== undefined && !(Number.isInteger(reset) && reset >= 0))
+      throw new Error(`xRateLimitResetSeconds must be a non-negative integer, got ${reset}`);
     const server = createServer({ keepAliveTimeout: 5_000 });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -83,7 +103,9 @@ export class SocialEmulator {
     this.accounts.allowXUser(userId, token);
   }
 
-  /** Makes a Graph id an Instagram account: its `/messages` sends are Instagram sends (other ids are Messenger pages). */
+  /**
+   * Makes a Graph id an Instagram account: its `/messages` sends are Instagram sends (other ids are Messenger pages).
+   */
   registerInstagramAccount(accountId: string): void {
     this.accounts.registerInstagramAccount(accountId);
   }
@@ -113,7 +135,8 @@ export class SocialEmulator {
    * mid-call. Resolves when such a send has arrived.
    */
   holdNext(platform: SocialPlatform): Promise<void> {
-    if (!SOCIAL_PLATFORMS.includes(platform)) throw new Error(`holdNext: platform must be one of ${SOCIAL_PLATFORMS.join(', ')}, got ${String(platform)}`);
+    if (!SOCIAL_PLATFORMS.includes(platform))
+      throw new Error(`holdNext: platform must be one of ${SOCIAL_PLATFORMS.join(', ')}, got ${String(platform)}`);
     return this.holds.arm(platform);
   }
 
@@ -153,7 +176,8 @@ export class SocialEmulator {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const path = url.pathname.replace(/(.)\/+$/, '$1');
     const headers = flattenHeaders(req.headers);
-    const body: ParsedBody = raw === undefined ? { kind: 'invalid', value: '' } : parseBody(raw, headers['content-type']);
+    const body: ParsedBody =
+      raw === undefined ? { kind: 'invalid', value: '' } : parseBody(raw, headers['content-type']);
     const route = matchRoute(method, path, this.graphVersion);
 
     let accepted: AcceptedSend | undefined;
@@ -221,7 +245,12 @@ export class SocialEmulator {
   }
 
   /** POST /{version}/{node}/messages: WhatsApp when the body is a Cloud API body, else Messenger or Instagram. */
-  private graphSend(node: string, headers: Record<string, string>, query: URLSearchParams, parsed: ParsedBody): AcceptedSend {
+  private graphSend(
+    node: string,
+    headers: Record<string, string>,
+    query: URLSearchParams,
+    parsed: ParsedBody,
+  ): AcceptedSend {
     // The token (header, `access_token` query parameter, or form field) is checked first, as Graph does.
     const token = bearerToken(headers) ?? query.get('access_token') ?? formToken(parsed);
     const from = node === 'me' ? this.accounts.accountOf(token) : node;

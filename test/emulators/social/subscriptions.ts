@@ -55,10 +55,22 @@ export class SubscriptionLedger {
       this.graph.delete(node);
       return { status: 200, json: { success: true } };
     }
-    const raw = (body.kind === 'form' || body.kind === 'json' ? body.value?.subscribed_fields : undefined) ?? query.get('subscribed_fields');
-    const fields = typeof raw === 'string' ? raw.split(',').map((f) => f.trim()).filter(Boolean) : Array.isArray(raw) ? raw.map(String) : [];
+    const raw =
+      (body.kind === 'form' || body.kind === 'json' ? body.value?.subscribed_fields : undefined) ??
+      query.get('subscribed_fields');
+    const fields =
+      typeof raw === 'string'
+        ? raw
+            .split(',')
+            .map((f) => f.trim())
+            .filter(Boolean)
+        : Array.isArray(raw)
+          ? raw.map(String)
+          : [];
     if (fields.length === 0 && !this.whatsappBusinessAccounts.has(node)) {
-      throw new GraphApiError(400, '(#100) The parameter subscribed_fields is required.', 100, { type: 'OAuthException' });
+      throw new GraphApiError(400, '(#100) The parameter subscribed_fields is required.', 100, {
+        type: 'OAuthException',
+      });
     }
     this.graph.set(node, fields);
     return { status: 200, json: { success: true } };

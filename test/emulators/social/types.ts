@@ -5,7 +5,12 @@ export type SocialPlatform = 'whatsapp' | 'messenger' | 'instagram' | 'x';
 export type SocialFailure = 'rate_limited' | 'server_error' | 'outside_window' | 'invalid_recipient';
 
 export const SOCIAL_PLATFORMS: readonly SocialPlatform[] = ['whatsapp', 'messenger', 'instagram', 'x'];
-export const SOCIAL_FAILURES: readonly SocialFailure[] = ['rate_limited', 'server_error', 'outside_window', 'invalid_recipient'];
+export const SOCIAL_FAILURES: readonly SocialFailure[] = [
+  'rate_limited',
+  'server_error',
+  'outside_window',
+  'invalid_recipient',
+];
 
 /** One send the emulator accepted (answered 200/201, or held by holdNext). */
 export interface SentMessage {

@@ -15,20 +15,28 @@ export interface WhatsAppText {
  */
 export function validateWhatsAppText(body: any): WhatsAppText {
   if (!isObject(body)) throw invalidWhatsAppParameter('The request body must be a JSON object.');
-  if (body.messaging_product === undefined) throw invalidWhatsAppParameter('The parameter messaging_product is required.');
-  if (body.messaging_product !== 'whatsapp') throw invalidWhatsAppParameter("Param messaging_product must be 'whatsapp'.");
+  if (body.messaging_product === undefined)
+    throw invalidWhatsAppParameter('The parameter messaging_product is required.');
+  if (body.messaging_product !== 'whatsapp')
+    throw invalidWhatsAppParameter("Param messaging_product must be 'whatsapp'.");
   if (body.recipient_type !== undefined && body.recipient_type !== 'individual' && body.recipient_type !== 'group') {
-    throw invalidWhatsAppParameter("Param recipient_type must be one of {individual, group}.");
+    throw invalidWhatsAppParameter('Param recipient_type must be one of {individual, group}.');
   }
   if (body.to === undefined) throw invalidWhatsAppParameter('The parameter to is required.');
-  if (typeof body.to !== 'string' || !/\d/.test(body.to)) throw invalidWhatsAppParameter('Param to must be a phone number or WhatsApp ID.');
+  if (typeof body.to !== 'string' || !/\d/.test(body.to))
+    throw invalidWhatsAppParameter('Param to must be a phone number or WhatsApp ID.');
   const type = body.type ?? 'text';
-  if (type !== 'text') throw invalidWhatsAppParameter(`Param type '${String(type)}' is not emulated: the social emulator sends only type 'text'.`);
-  if (!isObject(body.text)) throw invalidWhatsAppParameter("The parameter text is required.");
+  if (type !== 'text')
+    throw invalidWhatsAppParameter(
+      `Param type '${String(type)}' is not emulated: the social emulator sends only type 'text'.`,
+    );
+  if (!isObject(body.text)) throw invalidWhatsAppParameter('The parameter text is required.');
   const text = body.text.body;
   if (text === undefined) throw invalidWhatsAppParameter("The parameter text['body'] is required.");
-  if (typeof text !== 'string' || text.trim() === '') throw invalidWhatsAppParameter("Param text['body'] must be a non-empty string.");
-  if ([...text].length > WHATSAPP_TEXT_MAX) throw invalidWhatsAppParameter(`Param text['body'] must be at most ${WHATSAPP_TEXT_MAX} characters long.`);
+  if (typeof text !== 'string' || text.trim() === '')
+    throw invalidWhatsAppParameter("Param text['body'] must be a non-empty string.");
+  if ([...text].length > WHATSAPP_TEXT_MAX)
+    throw invalidWhatsAppParameter(`Param text['body'] must be at most ${WHATSAPP_TEXT_MAX} characters long.`);
   if (body.text.preview_url !== undefined && typeof body.text.preview_url !== 'boolean') {
     throw invalidWhatsAppParameter("Param text['preview_url'] must be a boolean.");
   }

@@ -9,15 +9,22 @@ export const X_TEXT_MAX = 10_000;
  */
 export function validateXDirectMessage(participantId: string, body: any): string {
   if (!/^[0-9]{1,19}$/.test(participantId)) {
-    throw xInvalidRequest(`The \`participant_id\` query parameter value [${participantId}] does not match ^[0-9]{1,19}$`, {
-      participant_id: [participantId],
-    });
+    throw xInvalidRequest(
+      `The \`participant_id\` query parameter value [${participantId}] does not match ^[0-9]{1,19}$`,
+      {
+        participant_id: [participantId],
+      },
+    );
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw xInvalidRequest('The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw xInvalidRequest('The request body must be a JSON object.');
   const { text, attachments } = body;
-  if (text === undefined && attachments === undefined) throw xInvalidRequest('One of `text` or `attachments` is required.');
-  if (text !== undefined && (typeof text !== 'string' || text === '')) throw xInvalidRequest('`text` must be a non-empty string.');
-  if (typeof text === 'string' && [...text].length > X_TEXT_MAX) throw xInvalidRequest(`\`text\` must be at most ${X_TEXT_MAX} characters.`);
+  if (text === undefined && attachments === undefined)
+    throw xInvalidRequest('One of `text` or `attachments` is required.');
+  if (text !== undefined && (typeof text !== 'string' || text === ''))
+    throw xInvalidRequest('`text` must be a non-empty string.');
+  if (typeof text === 'string' && [...text].length > X_TEXT_MAX)
+    throw xInvalidRequest(`\`text\` must be at most ${X_TEXT_MAX} characters.`);
   if (attachments !== undefined) {
     const valid =
       Array.isArray(attachments) &&

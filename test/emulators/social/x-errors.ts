@@ -13,7 +13,11 @@ export class XApiError implements PlatformError {
   ) {}
 
   toAnswer(): Answer {
-    return { status: this.status, headers: { ...this.headers, 'content-type': 'application/problem+json' }, json: this.problem };
+    return {
+      status: this.status,
+      headers: { ...this.headers, 'content-type': 'application/problem+json' },
+      json: this.problem,
+    };
   }
 }
 

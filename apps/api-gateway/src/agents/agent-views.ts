@@ -36,7 +36,8 @@ export class AgentViews {
     if (vendorId) builder.andWhere('agent.vendorId = :vendorId', { vendorId });
     if (query.status) builder.andWhere('agent.status = :status', { status: query.status });
     else builder.andWhere('agent.status <> :deleted', { deleted: 'deleted' });
-    if (query.business_type) builder.andWhere('agent.businessType = :businessType', { businessType: query.business_type });
+    if (query.business_type)
+      builder.andWhere('agent.businessType = :businessType', { businessType: query.business_type });
     if (query.channel) {
       builder.andWhere('EXISTS (SELECT 1 FROM agent_channels c WHERE c.agent_id = agent.id AND c.channel = :channel)', {
         channel: query.channel,
@@ -50,7 +51,12 @@ export class AgentViews {
       total,
       skip,
       limit,
-      items: agents.map((agent) => this.viewOf(agent, channels.filter((channel) => channel.agentId === agent.id))),
+      items: agents.map((agent) =>
+        this.viewOf(
+          agent,
+          channels.filter((channel) => channel.agentId === agent.id),
+        ),
+      ),
     };
   }
 
@@ -80,7 +86,12 @@ export class AgentViews {
       .getRepository(AgentCharacter)
       .findOne({ where: { agentId }, order: { version: 'DESC' } });
     if (!latest) throw new NotFoundException(`agent ${agentId} has no character yet`);
-    return { agent_id: agentId, version: latest.version, character: latest.character, created_at: latest.createdAt.toISOString() };
+    return {
+      agent_id: agentId,
+      version: latest.version,
+      character: latest.character,
+      created_at: latest.createdAt.toISOString(),
+    };
   }
 
   private async visibleAgent(agentId: string, principal: Principal): Promise<Agent> {

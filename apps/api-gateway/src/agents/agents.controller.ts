@@ -1,4 +1,16 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -58,7 +70,10 @@ export class AgentsController {
   @Post('provision')
   @HttpCode(202)
   @ApiOperation({ summary: "Provision an agent from a business profile (the spec's request)" })
-  @ApiBody({ type: ProvisionAgentRequestDto, examples: { spec: { summary: "The spec's request, verbatim", value: SPEC_PROVISION_REQUEST } } })
+  @ApiBody({
+    type: ProvisionAgentRequestDto,
+    examples: { spec: { summary: "The spec's request, verbatim", value: SPEC_PROVISION_REQUEST } },
+  })
   @ApiHeader(idempotencyHeader)
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
   @ApiBadRequestResponse({ type: ErrorView })
@@ -80,8 +95,13 @@ export class AgentsController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Create and provision an agent; the profile fields sit at the top level (vendor_id from a vendor token)' })
-  @ApiBody({ type: CreateAgentRequestDto, examples: { spec: { summary: "The spec's request, verbatim", value: SPEC_CREATE_REQUEST } } })
+  @ApiOperation({
+    summary: 'Create and provision an agent; the profile fields sit at the top level (vendor_id from a vendor token)',
+  })
+  @ApiBody({
+    type: CreateAgentRequestDto,
+    examples: { spec: { summary: "The spec's request, verbatim", value: SPEC_CREATE_REQUEST } },
+  })
   @ApiHeader(idempotencyHeader)
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
   @ApiBadRequestResponse({ type: ErrorView })
@@ -95,11 +115,17 @@ export class AgentsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ProvisioningAcceptedView> {
     const { vendor_id: vendorId, ...config } = body;
-    return this.accept(config, '', vendorForWrite(principal, vendorId), principal, { idempotencyKey, request, response });
+    return this.accept(config, '', vendorForWrite(principal, vendorId), principal, {
+      idempotencyKey,
+      request,
+      response,
+    });
   }
 
   @Get()
-  @ApiOperation({ summary: 'Agents the token may see, newest first, filtered by status, vendor, channel or business type' })
+  @ApiOperation({
+    summary: 'Agents the token may see, newest first, filtered by status, vendor, channel or business type',
+  })
   @ApiOkResponse({ type: AgentPageView })
   @ApiBadRequestResponse({ type: ErrorView })
   list(@Query() query: ListAgentsQuery, @CurrentPrincipal() principal: Principal): Promise<AgentPageView> {
@@ -126,7 +152,10 @@ export class AgentsController {
   @ApiOperation({ summary: "The agent's ElizaOS character, generated from its business profile (latest version)" })
   @ApiOkResponse({ type: AgentCharacterView })
   @ApiNotFoundResponse({ type: ErrorView })
-  character(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<AgentCharacterView> {
+  character(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AgentCharacterView> {
     return this.agents.character(id, principal);
   }
 

@@ -27,16 +27,23 @@ export class TurnView {
   @ApiProperty({ enum: CHANNELS })
   channel: Channel;
 
-  @ApiProperty({ example: 'Is this one in stock?', description: "The words; a photo's or a document's caption (empty when none)" })
+  @ApiProperty({
+    example: 'Is this one in stock?',
+    description: "The words; a photo's or a document's caption (empty when none)",
+  })
   text: string;
 
   @ApiPropertyOptional({
     example: [{ type: 'image', id: '1479537139650973', mime_type: 'image/jpeg' }],
-    description: 'What the customer sent besides words, as references (WhatsApp and X media ids, Messenger and Instagram URLs)',
+    description:
+      'What the customer sent besides words, as references (WhatsApp and X media ids, Messenger and Instagram URLs)',
   })
   media?: InboundMedia[];
 
-  @ApiProperty({ example: 'sent', description: 'Message status (received, answered, held... / sent, delivered, read...)' })
+  @ApiProperty({
+    example: 'sent',
+    description: 'Message status (received, answered, held... / sent, delivered, read...)',
+  })
   status: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -95,7 +102,11 @@ export class ConversationPageView {
 }
 
 export class LinkIdentityDto {
-  @ApiProperty({ format: 'uuid', example: EXAMPLE_IDS.identity, description: 'An identity of another customer of the same agent, to join this one' })
+  @ApiProperty({
+    format: 'uuid',
+    example: EXAMPLE_IDS.identity,
+    description: 'An identity of another customer of the same agent, to join this one',
+  })
   @IsUUID()
   identity_id: string;
 }

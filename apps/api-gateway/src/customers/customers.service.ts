@@ -8,7 +8,9 @@ import type { ConversationPageView, CustomerContextView, TurnView } from './cust
 
 const CONTEXT_TURNS = 50;
 
-function turnOf(message: Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'media' | 'status' | 'sentAt' | 'createdAt'>): TurnView {
+function turnOf(
+  message: Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'media' | 'status' | 'sentAt' | 'createdAt'>,
+): TurnView {
   return {
     role: message.direction === 'inbound' ? 'customer' : 'agent',
     channel: message.channel,
@@ -18,6 +20,16 @@ function turnOf(message: Pick<ConversationMessage, 'direction' | 'channel' | 'te
     at: (message.sentAt ?? message.createdAt).toISOString(),
   };
 }
+
+/** One customer of the conversation list, with its last message. */
+type ConversationRow = Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'media' | 'status'> & {
+  customer_id: string;
+  display_name: string | null;
+  channels: ConversationMessage['channel'][];
+  messages: number;
+  sent_at: Date | null;
+  created_at: Date;
+};
 
 /** Customers and their cross-channel conversations, as the backend reads and curates them. */
 @Injectable()
@@ -29,15 +41,20 @@ export class CustomersService {
     return this.contextOf(this.db.manager, await this.customerOf(this.db.manager, agentId, customerId));
   }
 
-  async conversations(agentId: string, principal: Principal, skip: number, limit: number): Promise<ConversationPageView> {
+  async conversations(
+    agentId: string,
+    principal: Principal,
+    skip: number,
+    limit: number,
+  ): Promise<ConversationPageView> {
     await this.visibleAgent(agentId, principal);
     const [{ total }] = await this.db.query(
       `SELECT count(DISTINCT customer_id)::int AS total FROM conversation_messages WHERE agent_id = $1 AND customer_id IS NOT NULL`,
       [agentId],
     );
-    const rows: any[] = await this.db.query(
+    const rows: ConversationRow[] = await this.db.query(
       `SELECT c.id AS customer_id, c.display_name, s.channels, s.messages,
-              m.direction, m.channel, m.text, m.status, m.sent_at, m.created_at
+              m.direction, m.channel, m.text, m.media, m.status, m.sent_at, m.created_at
          FROM (SELECT customer_id, array_agg(DISTINCT channel) AS channels, count(*)::int AS messages, max(arrival) AS last
                  FROM conversation_messages WHERE agent_id = $1 AND customer_id IS NOT NULL GROUP BY customer_id) s
          JOIN customers c ON c.id = s.customer_id
@@ -60,7 +77,12 @@ export class CustomersService {
   }
 
   /** Moves another customer's identity (and its messages) into this customer. */
-  async link(agentId: string, customerId: string, identityId: string, principal: Principal): Promise<CustomerContextView> {
+  async link(
+    agentId: string,
+    customerId: string,
+    identityId: string,
+    principal: Principal,
+  ): Promise<CustomerContextView> {
     await this.visibleAgent(agentId, principal);
     return this.db.transaction(async (tx) => {
       const customer = await this.customerOf(tx, agentId, customerId);
@@ -68,13 +90,19 @@ export class CustomersService {
       if (!identity) throw new NotFoundException(`identity ${identityId} not found`);
       // Linking an identity the engine joined by its number confirms that link (a caller ID proves nothing alone).
       if (identity.customerId !== customer.id) await this.move(tx, identity, customer.id, 'explicit');
-      else if (identity.linked === 'phone') await tx.update(CustomerIdentity, { id: identity.id }, { linked: 'explicit' });
+      else if (identity.linked === 'phone')
+        await tx.update(CustomerIdentity, { id: identity.id }, { linked: 'explicit' });
       return this.contextOf(tx, customer);
     });
   }
 
   /** Undoes a link: the identity goes back to the customer it was first seen as. */
-  async unlink(agentId: string, customerId: string, identityId: string, principal: Principal): Promise<CustomerContextView> {
+  async unlink(
+    agentId: string,
+    customerId: string,
+    identityId: string,
+    principal: Principal,
+  ): Promise<CustomerContextView> {
     await this.visibleAgent(agentId, principal);
     return this.db.transaction(async (tx) => {
       const customer = await this.customerOf(tx, agentId, customerId);
@@ -88,13 +116,21 @@ export class CustomersService {
     });
   }
 
-  private async move(tx: EntityManager, identity: CustomerIdentity, customerId: string, linked: CustomerIdentity['linked']) {
+  private async move(
+    tx: EntityManager,
+    identity: CustomerIdentity,
+    customerId: string,
+    linked: CustomerIdentity['linked'],
+  ) {
     await tx.update(CustomerIdentity, { id: identity.id }, { customerId, linked });
     await tx.update(ConversationMessage, { identityId: identity.id }, { customerId });
   }
 
   private async contextOf(tx: EntityManager, customer: Customer): Promise<CustomerContextView> {
-    const identities = await tx.find(CustomerIdentity, { where: { customerId: customer.id }, order: { createdAt: 'ASC' } });
+    const identities = await tx.find(CustomerIdentity, {
+      where: { customerId: customer.id },
+      order: { createdAt: 'ASC' },
+    });
     const messages = await tx.find(ConversationMessage, {
       where: { customerId: customer.id },
       order: { arrival: 'DESC' },
@@ -112,7 +148,10 @@ export class CustomersService {
         ...(identity.phoneE164 ? { phone: identity.phoneE164 } : {}),
         linked: identity.linked,
       })),
-      turns: messages.reverse().filter((message) => message.text !== '' || message.media !== null).map(turnOf),
+      turns: messages
+        .reverse()
+        .filter((message) => message.text !== '' || message.media !== null)
+        .map(turnOf),
     };
   }
 

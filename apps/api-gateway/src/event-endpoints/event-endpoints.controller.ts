@@ -35,11 +35,16 @@ export class EventEndpointsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Register an HTTPS endpoint for event callbacks; the answer shows its signing secret, once' })
+  @ApiOperation({
+    summary: 'Register an HTTPS endpoint for event callbacks; the answer shows its signing secret, once',
+  })
   @ApiCreatedResponse({ type: EventEndpointCreatedView })
   @ApiBadRequestResponse({ type: ErrorView })
   @ApiConflictResponse({ type: ErrorView, description: 'The vendor has the most endpoints it may register' })
-  register(@Body() body: CreateEventEndpointDto, @CurrentPrincipal() principal: Principal): Promise<EventEndpointCreatedView> {
+  register(
+    @Body() body: CreateEventEndpointDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<EventEndpointCreatedView> {
     return this.endpoints.register(body, principal);
   }
 
@@ -47,7 +52,10 @@ export class EventEndpointsController {
   @ApiOperation({ summary: "The endpoints the token may see (a service token: every vendor's, or one vendor's)" })
   @ApiQuery({ name: 'vendor_id', required: false, example: 'vendor_cozy_comfort', description: 'Service tokens only' })
   @ApiOkResponse({ type: EventEndpointPageView })
-  async list(@CurrentPrincipal() principal: Principal, @Query('vendor_id') vendorId?: string): Promise<EventEndpointPageView> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query('vendor_id') vendorId?: string,
+  ): Promise<EventEndpointPageView> {
     if (vendorId !== undefined && (typeof vendorId !== 'string' || !VENDOR_ID_PATTERN.test(vendorId))) {
       throw new BadRequestException(fieldError('vendor_id', 'vendor_id must be 1-64 letters, digits, _ . or -'));
     }
@@ -65,10 +73,16 @@ export class EventEndpointsController {
 
   @Delete(':id')
   @ApiIdParam('id', 'event endpoint')
-  @ApiOperation({ summary: 'Remove an endpoint: nothing more is delivered to it, pending deliveries included; answers what was removed' })
+  @ApiOperation({
+    summary:
+      'Remove an endpoint: nothing more is delivered to it, pending deliveries included; answers what was removed',
+  })
   @ApiOkResponse({ type: EventEndpointView })
   @ApiNotFoundResponse({ type: ErrorView })
-  remove(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<EventEndpointView> {
+  remove(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<EventEndpointView> {
     return this.endpoints.remove(id, principal);
   }
 
@@ -83,6 +97,10 @@ export class EventEndpointsController {
     @Query() query: ListDeliveriesQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<EventDeliveryPageView> {
-    return this.endpoints.deliveries(id, principal, { status: query.status, limit: query.limit ?? 20, before: query.before });
+    return this.endpoints.deliveries(id, principal, {
+      status: query.status,
+      limit: query.limit ?? 20,
+      before: query.before,
+    });
   }
 }

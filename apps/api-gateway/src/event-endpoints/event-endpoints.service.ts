@@ -46,7 +46,8 @@ export class EventEndpoints {
   async register(body: CreateEventEndpointDto, principal: Principal): Promise<EventEndpointCreatedView> {
     this.checkUrl(body.url);
     // A service token may register for every vendor (no vendor_id); a vendor's endpoint is always its own.
-    const vendorId = principal.kind === 'service' && body.vendor_id === undefined ? null : vendorForWrite(principal, body.vendor_id);
+    const vendorId =
+      principal.kind === 'service' && body.vendor_id === undefined ? null : vendorForWrite(principal, body.vendor_id);
     const id = randomUUID();
     const secret = newEventSecret();
     const endpoint = await this.db.transaction(async (tx) => {
@@ -73,7 +74,8 @@ export class EventEndpoints {
 
   async list(principal: Principal, vendorId?: string): Promise<EventEndpointView[]> {
     // As on every list: a vendor naming another vendor finds nothing there, not its own endpoints instead.
-    if (vendorId !== undefined && !canSee(principal, vendorId)) throw new NotFoundException(`vendor ${vendorId} not found`);
+    if (vendorId !== undefined && !canSee(principal, vendorId))
+      throw new NotFoundException(`vendor ${vendorId} not found`);
     const scope = principal.kind === 'vendor' ? principal.vendorId : vendorId;
     const endpoints = await this.db.getRepository(EventEndpoint).find({
       where: scope === undefined ? {} : { vendorId: scope },
@@ -105,25 +107,40 @@ export class EventEndpoints {
       .limit(filter.limit + 1);
     if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
     if (filter.before) {
-      query.andWhere('(d.created_at, d.id) < (SELECT created_at, id FROM event_deliveries WHERE id = :before)', { before: filter.before });
+      query.andWhere('(d.created_at, d.id) < (SELECT created_at, id FROM event_deliveries WHERE id = :before)', {
+        before: filter.before,
+      });
     }
     const { entities, raw } = await query.getRawAndEntities();
-    return cursorPage(entities.map((delivery, k) => deliveryView(delivery, raw[k] as EventColumns)), filter.limit, (item) => item.id);
+    return cursorPage(
+      entities.map((delivery, k) => deliveryView(delivery, raw[k] as EventColumns)),
+      filter.limit,
+      (item) => item.id,
+    );
   }
 
   private async visible(id: string, principal: Principal): Promise<EventEndpoint> {
     const endpoint = await this.db.getRepository(EventEndpoint).findOneBy({ id });
     // An endpoint for every vendor belongs to the service alone.
-    if (!endpoint || !(principal.kind === 'service' || (endpoint.vendorId !== null && canSee(principal, endpoint.vendorId)))) {
+    if (
+      !endpoint ||
+      !(principal.kind === 'service' || (endpoint.vendorId !== null && canSee(principal, endpoint.vendorId)))
+    ) {
       throw new NotFoundException(`event endpoint ${id} not found`);
     }
     return endpoint;
   }
 
-  /** Events carry customers' messages: outside development and tests they go over HTTPS only, with no credentials in the URL. */
+  /**
+   * Events carry customers' messages: outside development and tests they go over HTTPS only, with no credentials in the
+   * URL.
+   */
   private checkUrl(raw: string): void {
     const url = new URL(raw);
-    if (url.username || url.password) throw new BadRequestException(fieldError('url', 'url must not carry credentials; the signature authenticates deliveries'));
+    if (url.username || url.password)
+      throw new BadRequestException(
+        fieldError('url', 'url must not carry credentials; the signature authenticates deliveries'),
+      );
     if (url.protocol !== 'https:' && this.config.get('NODE_ENV', { infer: true }) === 'production') {
       throw new BadRequestException(fieldError('url', 'url must be https'));
     }

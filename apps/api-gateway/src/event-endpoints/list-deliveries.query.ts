@@ -20,7 +20,11 @@ export class ListDeliveriesQuery {
   @Max(MAX_DELIVERIES_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', example: EXAMPLE_IDS.delivery, description: 'The next_cursor of the previous page' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: EXAMPLE_IDS.delivery,
+    description: 'The next_cursor of the previous page',
+  })
   @IsOptional()
   @IsUUID()
   before?: string;

@@ -26,7 +26,9 @@ export class HandoffsController {
   constructor(private readonly handoffs: Handoffs) {}
 
   @Get()
-  @ApiOperation({ summary: 'Conversations waiting for a person (or resolved), across agents, the longest waiting first' })
+  @ApiOperation({
+    summary: 'Conversations waiting for a person (or resolved), across agents, the longest waiting first',
+  })
   @ApiOkResponse({ type: HandoffPageView })
   @ApiBadRequestResponse({ type: ErrorView })
   list(@Query() query: ListHandoffsQuery, @CurrentPrincipal() principal: Principal): Promise<HandoffPageView> {
@@ -45,7 +47,9 @@ export class HandoffsController {
   @Post(':id/reply')
   @HttpCode(202)
   @ApiIdParam('id', 'handoff')
-  @ApiOperation({ summary: "A person's reply, sent on the customer's channel at most once, within the platform's reply window" })
+  @ApiOperation({
+    summary: "A person's reply, sent on the customer's channel at most once, within the platform's reply window",
+  })
   @ApiAcceptedResponse({ type: HandoffReplyView })
   @ApiBadRequestResponse({ type: ErrorView })
   @ApiNotFoundResponse({ type: ErrorView })

@@ -37,7 +37,8 @@ export class Handoffs {
   ) {}
 
   async list(principal: Principal, query: ListHandoffsQuery): Promise<HandoffPageView> {
-    if (query.vendor_id !== undefined && !canSee(principal, query.vendor_id)) throw new NotFoundException(`vendor ${query.vendor_id} not found`);
+    if (query.vendor_id !== undefined && !canSee(principal, query.vendor_id))
+      throw new NotFoundException(`vendor ${query.vendor_id} not found`);
     const limit = query.limit ?? 20;
     const builder = this.db
       .getRepository(Handoff)
@@ -50,7 +51,10 @@ export class Handoffs {
     if (vendorId !== undefined) builder.andWhere('h.vendor_id = :vendorId', { vendorId });
     if (query.agent_id) builder.andWhere('h.agent_id = :agentId', { agentId: query.agent_id });
     if (query.channel) builder.andWhere('h.channel = :channel', { channel: query.channel });
-    if (query.after) builder.andWhere('(h.opened_at, h.id) > (SELECT opened_at, id FROM handoffs WHERE id = :after)', { after: query.after });
+    if (query.after)
+      builder.andWhere('(h.opened_at, h.id) > (SELECT opened_at, id FROM handoffs WHERE id = :after)', {
+        after: query.after,
+      });
     const page = cursorPage(await builder.getMany(), limit, (handoff) => handoff.id);
     return { ...page, items: await Promise.all(page.items.map((handoff) => this.viewOf(this.db.manager, handoff))) };
   }
@@ -62,9 +66,12 @@ export class Handoffs {
   async reply(id: string, principal: Principal, text: string, requestId: string): Promise<HandoffReplyView> {
     const { reply, inbound } = await this.db.transaction(async (tx) => {
       const handoff = await this.visible(tx, id, principal, true);
-      if (handoff.state !== 'open') throw new ConflictException(`hand-off ${id} is resolved: the agent answers this customer again`);
+      if (handoff.state !== 'open')
+        throw new ConflictException(`hand-off ${id} is resolved: the agent answers this customer again`);
       if (!isSocialChannel(handoff.channel)) {
-        throw new ConflictException(`a ${handoff.channel} conversation is answered by calling the customer, not through the API`);
+        throw new ConflictException(
+          `a ${handoff.channel} conversation is answered by calling the customer, not through the API`,
+        );
       }
       const inbound = await tx.findOne(ConversationMessage, {
         where: { customerId: handoff.customerId, channel: handoff.channel, direction: 'inbound' },
@@ -92,7 +99,14 @@ export class Handoffs {
       await recordEvent(tx, {
         type: 'conversation.person_replied',
         agentId: handoff.agentId,
-        data: { handoff_id: handoff.id, customer_id: handoff.customerId, channel: handoff.channel, message_id: reply.id, text, author },
+        data: {
+          handoff_id: handoff.id,
+          customer_id: handoff.customerId,
+          channel: handoff.channel,
+          message_id: reply.id,
+          text,
+          author,
+        },
       });
       return { reply, inbound };
     });
@@ -100,12 +114,20 @@ export class Handoffs {
       await this.conversations.add(
         'conversation.person_reply',
         { replyMessageId: reply.id, inboundMessageId: inbound.id, requestId },
-        { jobId: personReplyJobId(reply.id), attempts: 8, backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+        {
+          jobId: personReplyJobId(reply.id),
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 },
+          removeOnComplete: { age: 86_400 },
+          removeOnFail: { age: 7 * 86_400 },
+        },
       );
     } catch (error) {
       // Not queued, so never sent: the person is told to send it again rather than left believing it went out.
       this.logger.warn({ handoffId: id, err: error }, 'person reply not queued');
-      await this.db.getRepository(ConversationMessage).update({ id: reply.id, status: 'pending' }, { status: 'failed', error: 'could not be queued' });
+      await this.db
+        .getRepository(ConversationMessage)
+        .update({ id: reply.id, status: 'pending' }, { status: 'failed', error: 'could not be queued' });
       throw new ServiceUnavailableException('the reply could not be queued; send it again shortly');
     }
     return { handoff_id: id, message_id: reply.id, channel: reply.channel, status: reply.status };
@@ -119,11 +141,20 @@ export class Handoffs {
         handoff.state = 'resolved';
         handoff.resolvedAt = new Date();
         handoff.resolvedBy = actorOf(principal);
-        await tx.update(Handoff, { id }, { state: 'resolved', resolvedAt: handoff.resolvedAt, resolvedBy: handoff.resolvedBy });
+        await tx.update(
+          Handoff,
+          { id },
+          { state: 'resolved', resolvedAt: handoff.resolvedAt, resolvedBy: handoff.resolvedBy },
+        );
         await recordEvent(tx, {
           type: 'conversation.resolved',
           agentId: handoff.agentId,
-          data: { handoff_id: id, customer_id: handoff.customerId, channel: handoff.channel, resolved_by: handoff.resolvedBy },
+          data: {
+            handoff_id: id,
+            customer_id: handoff.customerId,
+            channel: handoff.channel,
+            resolved_by: handoff.resolvedBy,
+          },
         });
       }
       return this.viewOf(tx, handoff);
@@ -131,7 +162,10 @@ export class Handoffs {
   }
 
   private async visible(manager: EntityManager, id: string, principal: Principal, lock = false): Promise<Handoff> {
-    const handoff = await manager.findOne(Handoff, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const handoff = await manager.findOne(Handoff, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!handoff || !canSee(principal, handoff.vendorId)) throw new NotFoundException(`hand-off ${id} not found`);
     return handoff;
   }
@@ -139,7 +173,11 @@ export class Handoffs {
   private async viewOf(manager: EntityManager, handoff: Handoff): Promise<HandoffView> {
     const [customer, messages] = await Promise.all([
       manager.findOneBy(Customer, { id: handoff.customerId }),
-      manager.find(ConversationMessage, { where: { customerId: handoff.customerId }, order: { arrival: 'DESC' }, take: MESSAGES_SHOWN }),
+      manager.find(ConversationMessage, {
+        where: { customerId: handoff.customerId },
+        order: { arrival: 'DESC' },
+        take: MESSAGES_SHOWN,
+      }),
     ]);
     const view: HandoffView = {
       id: handoff.id,

@@ -12,7 +12,10 @@ export class ListHandoffsQuery {
   @IsIn(HANDOFF_STATES)
   state?: 'open' | 'resolved';
 
-  @ApiPropertyOptional({ example: 'vendor_cozy_comfort', description: 'Service tokens only; a vendor token may only name its own vendor' })
+  @ApiPropertyOptional({
+    example: 'vendor_cozy_comfort',
+    description: 'Service tokens only; a vendor token may only name its own vendor',
+  })
   @IsOptional()
   @Matches(VENDOR_ID_PATTERN, { message: 'vendor_id must be 1-64 letters, digits, _ . or -' })
   vendor_id?: string;
@@ -35,7 +38,11 @@ export class ListHandoffsQuery {
   @Max(MAX_HANDOFFS_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', example: EXAMPLE_IDS.handoff, description: 'The next_cursor of the previous page' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: EXAMPLE_IDS.handoff,
+    description: 'The next_cursor of the previous page',
+  })
   @IsOptional()
   @IsUUID()
   after?: string;

@@ -39,7 +39,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const { status, body, unavailable } = this.describe(exception);
-    if (unavailable) this.logger.warn({ path: request.path, reason: errorMessageOf(exception) }, 'database unavailable');
+    if (unavailable)
+      this.logger.warn({ path: request.path, reason: errorMessageOf(exception) }, 'database unavailable');
     else if (status >= 500) this.logger.error({ err: exception, path: request.path }, 'request failed');
     if (response.headersSent) {
       response.end();
@@ -59,7 +60,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private describe(exception: unknown): { status: number; body: Record<string, unknown>; unavailable?: boolean } {
     // Nest wraps body-parser errors in an HttpException whose cause keeps the parser's error type.
-    const parserType = (exception as BodyParserError)?.type ?? ((exception as { cause?: BodyParserError })?.cause?.type);
+    const parserType = (exception as BodyParserError)?.type ?? (exception as { cause?: BodyParserError })?.cause?.type;
     const parserError = BODY_PARSER_ERRORS[parserType ?? ''];
     if (parserError) return { status: parserError.status, body: { message: parserError.message } };
     if (exception instanceof HttpException) {

@@ -17,7 +17,11 @@ describe('expectedVersion', () => {
   });
 
   it('refuses a malformed If-Match, or one that contradicts the body, naming the header', () => {
-    for (const [body, header] of [[undefined, 'abc'], [undefined, '"0"'], [2, '"3"']] as const) {
+    for (const [body, header] of [
+      [undefined, 'abc'],
+      [undefined, '"0"'],
+      [2, '"3"'],
+    ] as const) {
       const refusal = (() => {
         try {
           expectedVersion(body, header);

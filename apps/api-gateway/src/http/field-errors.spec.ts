@@ -17,7 +17,10 @@ describe('validationErrorBody', () => {
               {
                 property: 'products',
                 children: [
-                  { property: '0', children: [{ property: 'price', constraints: { min: 'price must not be less than 0' } }] },
+                  {
+                    property: '0',
+                    children: [{ property: 'price', constraints: { min: 'price must not be less than 0' } }],
+                  },
                 ],
               },
             ],
@@ -40,7 +43,9 @@ describe('validationErrorBody of the profile lists', () => {
   const refused = (character_config: object) =>
     validationErrorBody(
       validateSync(
-        plainToInstance(ProvisionAgentRequestDto, { agent_config: { name: 'Shop', business_type: 'retail', channels: ['sms'], character_config } }),
+        plainToInstance(ProvisionAgentRequestDto, {
+          agent_config: { name: 'Shop', business_type: 'retail', channels: ['sms'], character_config },
+        }),
         { whitelist: true, forbidNonWhitelisted: true },
       ),
     );
@@ -52,6 +57,8 @@ describe('validationErrorBody of the profile lists', () => {
     expect(refused({ knowledge_base: { return_policy: 30 } }).fields).toEqual([
       { field: 'agent_config.character_config.knowledge_base.return_policy', messages: ['must be a string'] },
     ]);
-    expect(refused({ knowledge_base: 'thirty days' }).fields[0]!.field).toBe('agent_config.character_config.knowledge_base');
+    expect(refused({ knowledge_base: 'thirty days' }).fields[0]!.field).toBe(
+      'agent_config.character_config.knowledge_base',
+    );
   });
 });

@@ -9,7 +9,9 @@ function nested(levels: number): unknown {
 
 describe('findJsonShapeProblem', () => {
   it('finds nothing wrong with an ordinary body', () => {
-    const body = { agent_config: { name: 'Cozy \u{1F6CB}\ufe0f', context: { products: [{ name: 'Sofa', price: 499 }] } } };
+    const body = {
+      agent_config: { name: 'Cozy \u{1F6CB}\ufe0f', context: { products: [{ name: 'Sofa', price: 499 }] } },
+    };
     expect(findJsonShapeProblem(body, '', true)).toBeUndefined();
   });
 
@@ -31,7 +33,10 @@ describe('findJsonShapeProblem', () => {
       message: 'contains a character that cannot be stored',
     });
     expect(findJsonShapeProblem({ tags: ['ok', 'bad\ud800'] }, '', true)?.field).toBe('tags.1');
-    expect(findJsonShapeProblem({ ['k\u0000']: 1 }, '', true)).toEqual({ field: 'k\u0000', message: 'is a key with a character that cannot be stored' });
+    expect(findJsonShapeProblem({ ['k\u0000']: 1 }, '', true)).toEqual({
+      field: 'k\u0000',
+      message: 'is a key with a character that cannot be stored',
+    });
     expect(findJsonShapeProblem('a\u0000', 'skip', true)?.field).toBe('skip');
   });
 

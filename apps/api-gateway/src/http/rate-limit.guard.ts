@@ -39,7 +39,10 @@ export class RateLimitGuard implements CanActivate, OnApplicationShutdown {
     private readonly reflector: Reflector,
     config: ConfigService<GatewayEnv, true>,
   ) {
-    this.redis = new Redis({ ...redisConnectionOptions(config.get('REDIS_URL', { infer: true })), enableOfflineQueue: false });
+    this.redis = new Redis({
+      ...redisConnectionOptions(config.get('REDIS_URL', { infer: true })),
+      enableOfflineQueue: false,
+    });
     this.redis.on('error', () => undefined);
     this.keyPrefix = `${config.get('QUEUE_PREFIX', { infer: true })}:api-rate`;
     this.perToken = this.limiter('token', config.get('RATE_LIMIT_PER_MINUTE', { infer: true }));
@@ -51,7 +54,11 @@ export class RateLimitGuard implements CanActivate, OnApplicationShutdown {
     const perAddress = this.reflector.getAllAndOverride<number | undefined>(PER_ADDRESS, targets);
     if (perAddress) {
       const request = context.switchToHttp().getRequest<Request>();
-      return this.consume(this.addressLimiter(perAddress), `address:${request.ip ?? 'unknown'}`, 'too many requests from this address');
+      return this.consume(
+        this.addressLimiter(perAddress),
+        `address:${request.ip ?? 'unknown'}`,
+        'too many requests from this address',
+      );
     }
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
@@ -68,7 +75,8 @@ export class RateLimitGuard implements CanActivate, OnApplicationShutdown {
       await limiter.consume(key);
       return true;
     } catch (result) {
-      if (result instanceof RateLimiterRes) throw new RetryLaterException(`${refusal}; retry later`, result.msBeforeNext / 1000);
+      if (result instanceof RateLimiterRes)
+        throw new RetryLaterException(`${refusal}; retry later`, result.msBeforeNext / 1000);
       throw result;
     }
   }

@@ -69,7 +69,13 @@ export class AgentLifecycle {
    * Moves a locked agent through a transition in the caller's transaction, with its audit entry; the caller runs
    * `afterCommit` once the transaction committed.
    */
-  async apply(tx: EntityManager, current: Agent, action: AgentAction, principal: Principal, requestId: string): Promise<AgentStatus> {
+  async apply(
+    tx: EntityManager,
+    current: Agent,
+    action: AgentAction,
+    principal: Principal,
+    requestId: string,
+  ): Promise<AgentStatus> {
     const rule = TRANSITIONS[action];
     if (!rule.from.includes(current.status)) throw notAllowed(action, current.status);
     const to = rule.to === 'answering' ? await this.answeringStatusOf(tx, current.id) : rule.to;
@@ -78,7 +84,9 @@ export class AgentLifecycle {
     return to;
   }
 
-  /** A transition's effects beyond the record: stopping unloads the runtimes everywhere, resuming answers what waited. */
+  /**
+   * A transition's effects beyond the record: stopping unloads the runtimes everywhere, resuming answers what waited.
+   */
   async afterCommit(agentId: string, action: AgentAction, requestId: string): Promise<void> {
     if (action === 'stop') {
       const event: AgentUnloadedEvent = { agentId, reason: 'stopped' };
@@ -89,13 +97,20 @@ export class AgentLifecycle {
         await this.inbound.add('inbound.resume', { agentId, requestId }, JOB_PRESETS.inbound);
       } catch (error) {
         // The agent is answering again (that is committed); the reconciler answers what it held once Redis is back.
-        this.logger.warn({ agentId, err: error }, 'resume not queued yet; the reconciler will pick the held messages up');
+        this.logger.warn(
+          { agentId, err: error },
+          'resume not queued yet; the reconciler will pick the held messages up',
+        );
       }
     }
   }
 
   /** Starts the deletion (or returns the one under way): every resource goes, then the agent is `deleted`. */
-  async delete(agentId: string, principal: Principal, requestId: string): Promise<{ operationId: string; agentId: string; replayed: boolean }> {
+  async delete(
+    agentId: string,
+    principal: Principal,
+    requestId: string,
+  ): Promise<{ operationId: string; agentId: string; replayed: boolean }> {
     const outcome = await this.db.transaction(async (tx) => {
       const agent = await this.lockedAgent(tx, agentId, principal);
       if (agent.status === 'deleting' || agent.status === 'deleted') {
@@ -127,7 +142,10 @@ export class AgentLifecycle {
       try {
         await this.flow.enqueue(outcome.operationId);
       } catch (error) {
-        this.logger.warn({ operationId: outcome.operationId, err: error }, 'deletion flow not added yet; the outbox relay will retry');
+        this.logger.warn(
+          { operationId: outcome.operationId, err: error },
+          'deletion flow not added yet; the outbox relay will retry',
+        );
       }
     }
     return outcome;
@@ -174,6 +192,14 @@ export class AgentLifecycle {
     requestId: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    await auditAgentChange(tx, { agentId, action, fromStatus, toStatus, actor: actorOf(principal), requestId, details });
+    await auditAgentChange(tx, {
+      agentId,
+      action,
+      fromStatus,
+      toStatus,
+      actor: actorOf(principal),
+      requestId,
+      details,
+    });
   }
 }

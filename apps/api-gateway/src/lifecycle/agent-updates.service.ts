@@ -40,7 +40,16 @@ export interface UpdateOutcome {
 type ProfileChange = Omit<UpdateAgentRequestDto, 'status' | 'version'>;
 
 /** Fields an agent always has: the validation lets `null` through as "not sent", but a change cannot empty them. */
-const NOT_NULLABLE = ['name', 'business_type', 'channels', 'character_config', 'context', 'channel_credentials', 'status', 'version'] as const;
+const NOT_NULLABLE = [
+  'name',
+  'business_type',
+  'channels',
+  'character_config',
+  'context',
+  'channel_credentials',
+  'status',
+  'version',
+] as const;
 
 function refuseNulls(change: UpdateAgentRequestDto): void {
   const nulled = NOT_NULLABLE.filter((field) => (change as Record<string, unknown>)[field] === null);
@@ -81,10 +90,17 @@ export class AgentUpdates {
   ) {}
 
   /** Applies a change, and the transition a requested `status` needs, in one transaction. */
-  async update(agentId: string, change: UpdateAgentRequestDto, principal: Principal, requestId: string): Promise<UpdateOutcome> {
+  async update(
+    agentId: string,
+    change: UpdateAgentRequestDto,
+    principal: Principal,
+    requestId: string,
+  ): Promise<UpdateOutcome> {
     const { status, version, ...edits } = change;
     if (status === undefined && Object.keys(edits).length === 0) {
-      throw new BadRequestException('the body changes nothing: send the name, status or another field of the agent to change');
+      throw new BadRequestException(
+        'the body changes nothing: send the name, status or another field of the agent to change',
+      );
     }
     refuseNulls(change);
     await this.claims.prove(edits.channel_credentials, '');
@@ -100,7 +116,9 @@ export class AgentUpdates {
       const action = status ? (actionTowards(agent.status, status) ?? undefined) : undefined;
       // The spec's `{status}` alone is a transition, like the action routes: it is not an edit of the profile.
       const edited = Object.keys(edits).length > 0;
-      const recorded = edited ? await this.record(tx, agent, edits, principal, requestId) : { agentId, provisions: false };
+      const recorded = edited
+        ? await this.record(tx, agent, edits, principal, requestId)
+        : { agentId, provisions: false };
       if (action) await this.lifecycle.apply(tx, agent, action, principal, requestId);
       return { ...recorded, action };
     });
@@ -108,14 +126,23 @@ export class AgentUpdates {
       try {
         await this.flow.enqueue(outcome.operationId);
       } catch (error) {
-        this.logger.warn({ operationId: outcome.operationId, err: error }, 'update flow not added yet; the outbox relay will retry');
+        this.logger.warn(
+          { operationId: outcome.operationId, err: error },
+          'update flow not added yet; the outbox relay will retry',
+        );
       }
     }
     if (outcome.action) await this.lifecycle.afterCommit(agentId, outcome.action, requestId);
     return outcome;
   }
 
-  private async record(tx: EntityManager, agent: Agent, change: ProfileChange, principal: Principal, requestId: string): Promise<UpdateOutcome> {
+  private async record(
+    tx: EntityManager,
+    agent: Agent,
+    change: ProfileChange,
+    principal: Principal,
+    requestId: string,
+  ): Promise<UpdateOutcome> {
     const agentId = agent.id;
     if (!UPDATABLE_STATUSES.includes(agent.status)) throw notAllowed('update', agent.status);
 
@@ -126,7 +153,8 @@ export class AgentUpdates {
     const dropped = before.filter((channel) => !after.includes(channel));
     const nameChanged = change.name !== undefined && change.name !== agent.name;
     const profileChanged = PROFILE_FIELDS.some(
-      ({ field, column }) => change[field] !== undefined && !isDeepStrictEqual({ ...(change[field] as object) }, agent[column]),
+      ({ field, column }) =>
+        change[field] !== undefined && !isDeepStrictEqual({ ...(change[field] as object) }, agent[column]),
     );
 
     const rehomed = await this.applyCredentials(tx, agentId, rows, change, after);
@@ -134,7 +162,12 @@ export class AgentUpdates {
     if (added.length) {
       await tx.insert(
         AgentChannel,
-        added.map((channel) => ({ agentId, channel, status: 'pending' as const, ...this.sealer.seal(change.channel_credentials, channel, agentId) })),
+        added.map((channel) => ({
+          agentId,
+          channel,
+          status: 'pending' as const,
+          ...this.sealer.seal(change.channel_credentials, channel, agentId),
+        })),
       );
     }
     await tx.update(
@@ -151,7 +184,8 @@ export class AgentUpdates {
     );
 
     const needsOperation = added.length || dropped.length || rehomed.length || profileChanged || nameChanged;
-    if (needsOperation) await ensureVendorCapacity(tx, agent.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
+    if (needsOperation)
+      await ensureVendorCapacity(tx, agent.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
     const operationId = needsOperation
       ? await this.writeUpdateOperation(tx, agent, before, after, requestId)
       : undefined;
@@ -170,16 +204,33 @@ export class AgentUpdates {
         ...(operationId ? { operationId } : {}),
       },
     });
-    return { agentId, operationId, provisions: Boolean(added.length || dropped.length || rehomed.length || profileChanged) };
+    return {
+      agentId,
+      operationId,
+      provisions: Boolean(added.length || dropped.length || rehomed.length || profileChanged),
+    };
   }
 
   /**
    * The steps of the difference, each run with its group's full new set: Amazon Connect re-renders while the agent
    * has or had voice or SMS (an empty set tears it down); the character and the context are rebuilt every time.
    */
-  private async writeUpdateOperation(tx: EntityManager, agent: Agent, before: Channel[], after: Channel[], requestId: string): Promise<string> {
+  private async writeUpdateOperation(
+    tx: EntityManager,
+    agent: Agent,
+    before: Channel[],
+    after: Channel[],
+    requestId: string,
+  ): Promise<string> {
     const operationId = randomUUID();
-    await tx.insert(ProvisioningOperation, { id: operationId, agentId: agent.id, vendorId: agent.vendorId, kind: 'update', status: 'queued', requestId });
+    await tx.insert(ProvisioningOperation, {
+      id: operationId,
+      agentId: agent.id,
+      vendorId: agent.vendorId,
+      kind: 'update',
+      status: 'queued',
+      requestId,
+    });
     const steps: { name: ProvisioningStep['name']; channels: Channel[] }[] = [];
     if (before.some(isConnectChannel) || after.some(isConnectChannel)) {
       steps.push({ name: 'aws_connect', channels: after.filter(isConnectChannel) });
@@ -209,19 +260,31 @@ export class AgentUpdates {
     for (const channel of Object.keys(change.channel_credentials ?? {}) as CredentialChannel[]) {
       if (change.channel_credentials?.[channel] === undefined) continue;
       if (!channels.includes(channel)) {
-        throw new BadRequestException(fieldError(`channel_credentials.${channel}`, `the agent has no ${channel} channel`));
+        throw new BadRequestException(
+          fieldError(`channel_credentials.${channel}`, `the agent has no ${channel} channel`),
+        );
       }
-      const { externalAccountId, credentialsCiphertext } = this.sealer.seal(change.channel_credentials, channel, agentId);
+      const { externalAccountId, credentialsCiphertext } = this.sealer.seal(
+        change.channel_credentials,
+        channel,
+        agentId,
+      );
       const taken = externalAccountId
         ? await tx.getRepository(AgentChannel).findOneBy({ channel, externalAccountId })
         : null;
       if (taken && taken.agentId !== agentId) {
-        throw new ConflictException(fieldError(`channel_credentials.${channel}`, `this ${channel} account already belongs to another agent`));
+        throw new ConflictException(
+          fieldError(`channel_credentials.${channel}`, `this ${channel} account already belongs to another agent`),
+        );
       }
       const row = rows.find((r) => r.channel === channel);
       // A channel waiting for these credentials runs its step now; a social channel moved to another account too.
       const waiting = row?.status === 'pending_configuration';
-      if (row && (waiting || (isSocialChannel(channel) && this.sealer.namesAnotherAccount(channel, row, change.channel_credentials!)))) {
+      if (
+        row &&
+        (waiting ||
+          (isSocialChannel(channel) && this.sealer.namesAnotherAccount(channel, row, change.channel_credentials!)))
+      ) {
         rehomed.push(channel);
       }
       // New credentials answer a platform's refusal of the old ones (the error an active channel can carry).
@@ -230,5 +293,4 @@ export class AgentUpdates {
     }
     return rehomed;
   }
-
 }

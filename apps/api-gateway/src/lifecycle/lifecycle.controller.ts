@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, NotFoundException, Param, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -53,7 +66,12 @@ export class LifecycleController {
     summary:
       "Change the name, status (the spec's {name, status}), profile, channels or credentials. A change that affects channels answers 202 with the operation that provisions the difference; a change of name, status or credentials alone is immediate (200). Send the version you read (body or If-Match) to refuse a stale write with 409.",
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the agent as read (its version)', example: '"3"' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the agent as read (its version)',
+    example: '"3"',
+  })
   @ApiBody({
     type: UpdateAgentRequestDto,
     examples: {
@@ -62,7 +80,10 @@ export class LifecycleController {
         summary: 'Give a waiting channel its account',
         value: { channel_credentials: { whatsapp: { phone_number_id: '106540352242922', access_token: 'EAAG...' } } },
       },
-      optimistic: { summary: 'A profile change based on the version read', value: { version: 3, character_config: { tone: 'professional_friendly' } } },
+      optimistic: {
+        summary: 'A profile change based on the version read',
+        value: { version: 3, character_config: { tone: 'professional_friendly' } },
+      },
     },
   })
   @ApiOkResponse({ type: UpdateAgentResultView })
@@ -90,7 +111,9 @@ export class LifecycleController {
   @Post(':action')
   @HttpCode(200)
   @ApiParam({ name: 'action', schema: { type: 'string', enum: [...AGENT_ACTIONS], example: 'pause' } })
-  @ApiOperation({ summary: `Agent transitions: ${AGENT_ACTIONS.map((action) => `${action}: ${SUMMARIES[action]}`).join('. ')}` })
+  @ApiOperation({
+    summary: `Agent transitions: ${AGENT_ACTIONS.map((action) => `${action}: ${SUMMARIES[action]}`).join('. ')}`,
+  })
   @ApiOkResponse({ type: AgentView })
   @ApiNotFoundResponse({ type: ErrorView, description: 'Unknown agent, or an action that does not exist' })
   @ApiConflictResponse({ type: ErrorView, description: 'Not allowed in the current status; `allowed` lists what is' })
@@ -110,7 +133,8 @@ export class LifecycleController {
   @Delete()
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Delete the agent: every resource it had goes (Connect flow, number back to the pool, runtimes), then it is deleted',
+    summary:
+      'Delete the agent: every resource it had goes (Connect flow, number back to the pool, runtimes), then it is deleted',
   })
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
   @ApiNotFoundResponse({ type: ErrorView })
@@ -136,7 +160,10 @@ export class LifecycleController {
   @ApiOperation({ summary: "The agent's audit trail: every change and transition, who made it and when" })
   @ApiOkResponse({ type: AgentAuditView })
   @ApiNotFoundResponse({ type: ErrorView })
-  audit(@Param('id', uuidParam('id')) agentId: string, @CurrentPrincipal() principal: Principal): Promise<AgentAuditView> {
+  audit(
+    @Param('id', uuidParam('id')) agentId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AgentAuditView> {
     return this.lifecycle.auditTrail(agentId, principal);
   }
 }

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENT_STATUSES, AgentView as AgentViewRef, type AgentStatus } from '@voca/contracts';
 
 export class AgentEventView {
-  @ApiProperty({ example: 'pause', description: 'created, provisioned, updated, start, stop, pause, resume, delete, deleted' })
+  @ApiProperty({
+    example: 'pause',
+    description: 'created, provisioned, updated, start, stop, pause, resume, delete, deleted',
+  })
   action: string;
 
   @ApiPropertyOptional({ enum: AGENT_STATUSES })
@@ -11,7 +14,10 @@ export class AgentEventView {
   @ApiPropertyOptional({ enum: AGENT_STATUSES })
   to_status?: AgentStatus;
 
-  @ApiProperty({ example: 'service:backend', description: 'Who acted: the service token, a vendor user, or the engine' })
+  @ApiProperty({
+    example: 'service:backend',
+    description: 'Who acted: the service token, a vendor user, or the engine',
+  })
   actor: string;
 
   @ApiPropertyOptional()
@@ -36,7 +42,10 @@ export class UpdateAgentResultView {
   @ApiProperty({ type: () => AgentViewRef, description: 'The agent as it is now recorded' })
   agent: unknown;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The operation carrying the change to the channels, if one was needed' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The operation carrying the change to the channels, if one was needed',
+  })
   provisioning_id?: string;
 
   @ApiPropertyOptional({ example: '/api/v1/provisioning/6d1f...' })

@@ -52,7 +52,9 @@ export class AgentOperations {
       .addOrderBy('o.id', 'DESC')
       .limit(filter.limit + 1);
     if (filter.before) {
-      query.andWhere('(o.created_at, o.id) < (SELECT created_at, id FROM provisioning_operations WHERE id = :before)', { before: filter.before });
+      query.andWhere('(o.created_at, o.id) < (SELECT created_at, id FROM provisioning_operations WHERE id = :before)', {
+        before: filter.before,
+      });
     }
     return cursorPage((await query.getMany()).map(summaryOf), filter.limit, (item) => item.provisioning_id);
   }
@@ -64,19 +66,36 @@ export class AgentOperations {
    * the others. Only the agent's latest operation can be retried (a later one superseded it), and a deletion is
    * retried by deleting again.
    */
-  async retry(operationId: string, principal: Principal, requestId: string): Promise<{ operationId: string; agentId: string }> {
+  async retry(
+    operationId: string,
+    principal: Principal,
+    requestId: string,
+  ): Promise<{ operationId: string; agentId: string }> {
     const created = await this.db.transaction(async (tx) => {
-      const failed = await tx.findOne(ProvisioningOperation, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
-      if (!failed || !canSee(principal, failed.vendorId)) throw new NotFoundException(`provisioning operation ${operationId} not found`);
-      const agent = await tx.findOneOrFail(Agent, { where: { id: failed.agentId }, lock: { mode: 'pessimistic_write' } });
+      const failed = await tx.findOne(ProvisioningOperation, {
+        where: { id: operationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!failed || !canSee(principal, failed.vendorId))
+        throw new NotFoundException(`provisioning operation ${operationId} not found`);
+      const agent = await tx.findOneOrFail(Agent, {
+        where: { id: failed.agentId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (failed.kind === 'deprovision') {
         throw new ConflictException('a deletion is retried by deleting again: DELETE /api/v1/agents/{id}');
       }
       if (!RETRYABLE.includes(failed.status)) {
-        throw new ConflictException(`operation ${operationId} is ${failed.status}: only a failed or partially completed operation can be retried`);
+        throw new ConflictException(
+          `operation ${operationId} is ${failed.status}: only a failed or partially completed operation can be retried`,
+        );
       }
-      if (agent.status === 'deleting' || agent.status === 'deleted') throw new ConflictException(`agent ${agent.id} is ${agent.status}`);
-      const latest = await tx.findOne(ProvisioningOperation, { where: { agentId: agent.id }, order: { createdAt: 'DESC', id: 'DESC' } });
+      if (agent.status === 'deleting' || agent.status === 'deleted')
+        throw new ConflictException(`agent ${agent.id} is ${agent.status}`);
+      const latest = await tx.findOne(ProvisioningOperation, {
+        where: { agentId: agent.id },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      });
       if (latest && latest.id !== failed.id) {
         throw new ConflictException(`operation ${latest.id} came after this one: retry that one if it failed`);
       }
@@ -106,7 +125,10 @@ export class AgentOperations {
     try {
       await this.flow.enqueue(created.operationId);
     } catch (error) {
-      this.logger.warn({ operationId: created.operationId, err: error }, 'retry flow not added yet; the outbox relay will retry');
+      this.logger.warn(
+        { operationId: created.operationId, err: error },
+        'retry flow not added yet; the outbox relay will retry',
+      );
     }
     return created;
   }
@@ -117,17 +139,31 @@ export class AgentOperations {
    * changes nothing. Only a new agent's provisioning can be cancelled: an update is undone by another change, and a
    * deletion is not undone.
    */
-  async cancel(operationId: string, principal: Principal, requestId: string): Promise<{ operationId: string; agentId: string; status: OperationStatus }> {
+  async cancel(
+    operationId: string,
+    principal: Principal,
+    requestId: string,
+  ): Promise<{ operationId: string; agentId: string; status: OperationStatus }> {
     return this.db.transaction(async (tx) => {
-      const operation = await tx.findOne(ProvisioningOperation, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
-      if (!operation || !canSee(principal, operation.vendorId)) throw new NotFoundException(`provisioning operation ${operationId} not found`);
+      const operation = await tx.findOne(ProvisioningOperation, {
+        where: { id: operationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!operation || !canSee(principal, operation.vendorId))
+        throw new NotFoundException(`provisioning operation ${operationId} not found`);
       if (operation.kind !== 'provision') {
-        throw new ConflictException(`only a new agent's provisioning can be cancelled; this is ${operation.kind === 'update' ? 'an update' : 'a deletion'}`);
+        throw new ConflictException(
+          `only a new agent's provisioning can be cancelled; this is ${operation.kind === 'update' ? 'an update' : 'a deletion'}`,
+        );
       }
-      if (TERMINAL_OPERATION_STATUSES.includes(operation.status)) throw new ConflictException(`operation ${operationId} is already ${operation.status}`);
+      if (TERMINAL_OPERATION_STATUSES.includes(operation.status))
+        throw new ConflictException(`operation ${operationId} is already ${operation.status}`);
       if (!operation.cancelRequestedAt) {
         await tx.update(ProvisioningOperation, { id: operationId }, { cancelRequestedAt: () => 'now()' });
-        const agent = await tx.findOneOrFail(Agent, { where: { id: operation.agentId }, lock: { mode: 'pessimistic_write' } });
+        const agent = await tx.findOneOrFail(Agent, {
+          where: { id: operation.agentId },
+          lock: { mode: 'pessimistic_write' },
+        });
         await auditAgentChange(tx, {
           agentId: agent.id,
           action: 'cancel',
@@ -144,18 +180,21 @@ export class AgentOperations {
 
   private async stepsToRerun(tx: EntityManager, failed: ProvisioningOperation): Promise<PlannedStep[]> {
     const steps = await tx.findBy(ProvisioningStep, { operationId: failed.id });
-    const unfinished = new Set(steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed').map((step) => step.name));
+    const unfinished = new Set(
+      steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed').map((step) => step.name),
+    );
     const channels = await tx.findBy(AgentChannel, { agentId: failed.agentId });
     const failedChannels = channels.filter((channel) => channel.status === 'failed').map((channel) => channel.channel);
     const all = channels.map((channel) => channel.channel);
     const plan: PlannedStep[] = [];
-    if (unfinished.has('aws_connect') || failedChannels.some(isConnectChannel)) plan.push({ name: 'aws_connect', channels: all.filter(isConnectChannel) });
-    if (unfinished.has('elizaos') || failedChannels.some(isSocialChannel)) plan.push({ name: 'elizaos', channels: all.filter(isSocialChannel) });
+    if (unfinished.has('aws_connect') || failedChannels.some(isConnectChannel))
+      plan.push({ name: 'aws_connect', channels: all.filter(isConnectChannel) });
+    if (unfinished.has('elizaos') || failedChannels.some(isSocialChannel))
+      plan.push({ name: 'elizaos', channels: all.filter(isSocialChannel) });
     if (unfinished.has('context')) plan.push({ name: 'context', channels: all });
     if (plan.length === 0) throw new ConflictException(`operation ${failed.id} left nothing failed to run again`);
     return plan;
   }
-
 }
 
 function summaryOf(operation: ProvisioningOperation): OperationSummaryView {

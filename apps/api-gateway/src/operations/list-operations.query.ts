@@ -14,7 +14,11 @@ export class ListOperationsQuery {
   @Max(MAX_OPERATIONS_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', example: EXAMPLE_IDS.operation, description: 'The next_cursor of the previous page' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: EXAMPLE_IDS.operation,
+    description: 'The next_cursor of the previous page',
+  })
   @IsOptional()
   @IsUUID()
   before?: string;

@@ -32,12 +32,14 @@ export class AccountClaims {
   async prove(credentials: ChannelCredentialsDto | undefined, fieldPrefix: string): Promise<void> {
     if (!this.ownership || !credentials) return;
     for (const channel of SOCIAL_CHANNELS) {
-      const given = credentials[channel] as ({ access_token?: string; business_account_id?: string } | undefined);
+      const given = credentials[channel] as { access_token?: string; business_account_id?: string } | undefined;
       const accountId = given && isSocialChannel(channel) ? externalAccountIdOf(channel, credentials) : undefined;
       if (!given || !accountId) continue;
       const field = `${fieldPrefix}channel_credentials.${channel}.access_token`;
       if (!given.access_token) {
-        throw new BadRequestException(fieldError(field, `is needed to prove the ${channel} account ${accountId} is yours`));
+        throw new BadRequestException(
+          fieldError(field, `is needed to prove the ${channel} account ${accountId} is yours`),
+        );
       }
       const proof = await this.ownership.prove({
         channel,
@@ -46,7 +48,10 @@ export class AccountClaims {
         accessToken: given.access_token,
       });
       if (proof.kind === 'owned') continue;
-      this.logger.warn({ channel, accountId, outcome: proof.kind, reason: proof.reason }, 'account ownership not proved');
+      this.logger.warn(
+        { channel, accountId, outcome: proof.kind, reason: proof.reason },
+        'account ownership not proved',
+      );
       if (proof.kind === 'unknown') {
         throw new RetryLaterException(
           `${channel} could not confirm the account belongs to the token (${proof.reason}); retry shortly`,
@@ -54,7 +59,9 @@ export class AccountClaims {
           HttpStatus.SERVICE_UNAVAILABLE,
         );
       }
-      throw new ForbiddenException(fieldError(field, `does not prove the ${channel} account ${accountId} is yours: ${proof.reason}`));
+      throw new ForbiddenException(
+        fieldError(field, `does not prove the ${channel} account ${accountId} is yours: ${proof.reason}`),
+      );
     }
   }
 }

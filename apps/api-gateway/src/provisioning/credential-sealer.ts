@@ -31,7 +31,10 @@ export class CredentialSealer {
     if (externalAccountIdOf(channel as CredentialChannel, all) !== (stored.externalAccountId ?? undefined)) return true;
     if (channel !== 'whatsapp') return false;
     const before = stored.credentialsCiphertext
-      ? this.cipher.decrypt<{ business_account_id?: string }>(stored.credentialsCiphertext, { agentId: stored.agentId, channel }).business_account_id
+      ? this.cipher.decrypt<{ business_account_id?: string }>(stored.credentialsCiphertext, {
+          agentId: stored.agentId,
+          channel,
+        }).business_account_id
       : undefined;
     return before !== all.whatsapp?.business_account_id;
   }
@@ -42,7 +45,9 @@ export class CredentialSealer {
     if (!credentials || !all) return { externalAccountId: null, credentialsCiphertext: null };
     return {
       externalAccountId: externalAccountIdOf(channel as CredentialChannel, all) ?? null,
-      credentialsCiphertext: credentialsHoldSecret(credentials) ? this.cipher.encrypt(credentials, { agentId, channel }) : null,
+      credentialsCiphertext: credentialsHoldSecret(credentials)
+        ? this.cipher.encrypt(credentials, { agentId, channel })
+        : null,
     };
   }
 }

@@ -28,7 +28,10 @@ export async function writeOperation(tx: EntityManager, input: OperationInput): 
     requestId: input.requestId,
     retryOf: input.retryOf ?? null,
   });
-  const steps = [...(input.steps ?? planChannelSteps(input.channels ?? [])), { name: 'finalize' as const, channels: [] }];
+  const steps = [
+    ...(input.steps ?? planChannelSteps(input.channels ?? [])),
+    { name: 'finalize' as const, channels: [] },
+  ];
   await tx.insert(
     ProvisioningStep,
     steps.map((step, position) => ({

@@ -36,7 +36,11 @@ export class ProvisioningFlow {
     const operation = await manager.findOneByOrFail(ProvisioningOperation, { id: operationId });
     const steps = await manager.find(ProvisioningStep, { where: { operationId }, order: { position: 'ASC' } });
     await this.producer.add(this.flowOf(operation, steps));
-    await manager.update(ProvisioningOperation, { id: operationId, enqueuedAt: IsNull() }, { enqueuedAt: () => 'now()' });
+    await manager.update(
+      ProvisioningOperation,
+      { id: operationId, enqueuedAt: IsNull() },
+      { enqueuedAt: () => 'now()' },
+    );
   }
 
   private flowOf(operation: ProvisioningOperation, steps: ProvisioningStep[]): FlowJob {

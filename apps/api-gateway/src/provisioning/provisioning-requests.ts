@@ -124,7 +124,12 @@ export class ProvisioningRequests {
     });
     await tx.insert(
       AgentChannel,
-      config.channels.map((channel) => ({ agentId, channel, status: 'pending' as const, ...this.sealer.seal(config.channel_credentials, channel, agentId) })),
+      config.channels.map((channel) => ({
+        agentId,
+        channel,
+        status: 'pending' as const,
+        ...this.sealer.seal(config.channel_credentials, channel, agentId),
+      })),
     );
     const operationId = await writeOperation(tx, {
       agentId,

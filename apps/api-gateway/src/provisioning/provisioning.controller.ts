@@ -70,12 +70,19 @@ export class ProvisioningController {
   @Post(':id/retry')
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Run again what a failed or partially completed operation did not finish, as a new operation (the latest of the agent only)',
+    summary:
+      'Run again what a failed or partially completed operation did not finish, as a new operation (the latest of the agent only)',
   })
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
   @ApiNotFoundResponse({ type: ErrorView })
-  @ApiConflictResponse({ type: ErrorView, description: 'The operation did not fail, is not the latest, or is a deletion' })
-  @ApiTooManyRequestsResponse({ type: ErrorView, description: 'The vendor has MAX_OPERATIONS_PER_VENDOR operations running' })
+  @ApiConflictResponse({
+    type: ErrorView,
+    description: 'The operation did not fail, is not the latest, or is a deletion',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorView,
+    description: 'The vendor has MAX_OPERATIONS_PER_VENDOR operations running',
+  })
   async retry(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -85,13 +92,20 @@ export class ProvisioningController {
     const { operationId, agentId } = await this.operations.retry(id, principal, request.id);
     const statusUrl = `/api/v1/provisioning/${operationId}`;
     response.setHeader('Location', statusUrl);
-    return { provisioning_id: operationId, agent_id: agentId, status: 'queued', status_url: statusUrl, events_url: `${statusUrl}/events` };
+    return {
+      provisioning_id: operationId,
+      agent_id: agentId,
+      status: 'queued',
+      status_url: statusUrl,
+      events_url: `${statusUrl}/events`,
+    };
   }
 
   @Post(':id/cancel')
   @HttpCode(202)
   @ApiOperation({
-    summary: "Stop a new agent's provisioning: steps not started are skipped, then what ran is removed and it ends cancelled",
+    summary:
+      "Stop a new agent's provisioning: steps not started are skipped, then what ran is removed and it ends cancelled",
   })
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
   @ApiNotFoundResponse({ type: ErrorView })
@@ -103,7 +117,13 @@ export class ProvisioningController {
   ): Promise<ProvisioningAcceptedView> {
     const { operationId, agentId, status } = await this.operations.cancel(id, principal, request.id);
     const statusUrl = `/api/v1/provisioning/${operationId}`;
-    return { provisioning_id: operationId, agent_id: agentId, status, status_url: statusUrl, events_url: `${statusUrl}/events` };
+    return {
+      provisioning_id: operationId,
+      agent_id: agentId,
+      status,
+      status_url: statusUrl,
+      events_url: `${statusUrl}/events`,
+    };
   }
 
   @Sse(':id/events')
@@ -115,7 +135,10 @@ export class ProvisioningController {
     content: { 'text/event-stream': { schema: { type: 'string', example: EVENT_STREAM_EXAMPLE } } },
   })
   @ApiNotFoundResponse({ type: ErrorView })
-  @ApiTooManyRequestsResponse({ type: ErrorView, description: 'The token has SSE_STREAMS_PER_TOKEN streams open already' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorView,
+    description: 'The token has SSE_STREAMS_PER_TOKEN streams open already',
+  })
   async events(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,

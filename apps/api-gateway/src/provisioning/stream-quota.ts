@@ -25,7 +25,10 @@ export class StreamQuota {
     const key = budgetKeyOf(principal);
     const count = this.open.get(key) ?? 0;
     if (count >= this.limit) {
-      throw new RetryLaterException(`this token already has ${this.limit} event streams open (SSE_STREAMS_PER_TOKEN)`, RETRY_AFTER_S);
+      throw new RetryLaterException(
+        `this token already has ${this.limit} event streams open (SSE_STREAMS_PER_TOKEN)`,
+        RETRY_AFTER_S,
+      );
     }
     this.open.set(key, count + 1);
     let released = false;

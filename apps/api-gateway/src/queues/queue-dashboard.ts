@@ -26,7 +26,9 @@ function serviceRoleOnly(tokens: TokenVerifier) {
       .catch((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 500;
         const message = error instanceof HttpException ? error.message : 'internal error';
-        response.status(status).json({ statusCode: status, error: STATUS_CODES[status], message, request_id: request.id });
+        response
+          .status(status)
+          .json({ statusCode: status, error: STATUS_CODES[status], message, request_id: request.id });
       });
   };
 }
@@ -37,7 +39,11 @@ export function queueDashboard(env: GatewayEnv): DynamicModule[] {
     BullBoardModule.forRootAsync({
       imports: [AuthModule.forEnv(env)],
       inject: [TokenVerifier],
-      useFactory: (tokens: TokenVerifier) => ({ route: QUEUE_DASHBOARD_ROUTE, adapter: ExpressAdapter, middleware: serviceRoleOnly(tokens) }),
+      useFactory: (tokens: TokenVerifier) => ({
+        route: QUEUE_DASHBOARD_ROUTE,
+        adapter: ExpressAdapter,
+        middleware: serviceRoleOnly(tokens),
+      }),
     }),
     BullBoardModule.forFeature(...Object.values(QueueName).map((name) => ({ name, adapter: BullMQAdapter }))),
   ];

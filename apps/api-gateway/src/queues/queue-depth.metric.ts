@@ -37,7 +37,9 @@ export const queueOldestWaitingMetric = makeGaugeProvider({
     await Promise.all(
       queues.map(async (queue) => {
         // The oldest of the plain waiting list and of the prioritized set (BullMQ keeps them apart).
-        const oldest = (await Promise.all([queue.getJobs('wait', 0, 0, true), queue.getJobs('prioritized', 0, 0, true)])).flat() as Job[];
+        const oldest = (
+          await Promise.all([queue.getJobs('wait', 0, 0, true), queue.getJobs('prioritized', 0, 0, true)])
+        ).flat() as Job[];
         const readySince = oldest.map((job) => job.timestamp + (job.opts.delay ?? 0));
         this.set({ queue: queue.name }, readySince.length ? Math.max(0, now - Math.min(...readySince)) / 1000 : 0);
       }),

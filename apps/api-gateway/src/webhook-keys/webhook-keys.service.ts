@@ -10,7 +10,8 @@ import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
 
-const SIGNING = 'X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")>';
+const SIGNING =
+  'X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")>';
 
 /**
  * Each agent's own key for the generic webhook: shown to whoever may see the agent, and rotated on request (the old
@@ -31,7 +32,9 @@ export class WebhookKeys {
 
   async rotate(agentId: string, principal: Principal, requestId: string): Promise<WebhookKeyView> {
     const version = await this.db.transaction(async (tx) => {
-      const agent = await tx.getRepository(Agent).findOne({ where: { id: agentId }, lock: { mode: 'pessimistic_write' } });
+      const agent = await tx
+        .getRepository(Agent)
+        .findOne({ where: { id: agentId }, lock: { mode: 'pessimistic_write' } });
       if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
       const next = agent.webhookKeyVersion + 1;
       await tx.update(Agent, { id: agentId }, { webhookKeyVersion: next });
@@ -52,6 +55,11 @@ export class WebhookKeys {
   private viewOf(agentId: string, version: number): WebhookKeyView {
     const master = this.config.get('WEBHOOK_SECRET', { infer: true });
     if (!master) throw new ServiceUnavailableException('the generic webhook is not configured: set WEBHOOK_SECRET');
-    return { agent_id: agentId, webhook_key: agentWebhookKey(master, agentId, version), key_version: version, signing: SIGNING };
+    return {
+      agent_id: agentId,
+      webhook_key: agentWebhookKey(master, agentId, version),
+      key_version: version,
+      signing: SIGNING,
+    };
   }
 }

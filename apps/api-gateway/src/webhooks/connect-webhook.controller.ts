@@ -52,12 +52,21 @@ export class ConnectWebhookController {
       "A voice or SMS turn: the Lambda's {agent_id, contact_id, channel, caller, dialed, utterance, timestamp} -> {reply, action}, or the spec's {agent_id, message, channel} -> {message, agent_id, channel, tts_ready}",
   })
   @ConnectTurnDocs()
-  async turn(@Body() body: unknown, @Req() request: Request & { id: string }): Promise<ConnectTurnResponse | ConnectMessageResponse> {
+  async turn(
+    @Body() body: unknown,
+    @Req() request: Request & { id: string },
+  ): Promise<ConnectTurnResponse | ConnectMessageResponse> {
     if (isConnectMessageRequest(body)) {
       const message = parsePayload(() => parseConnectMessageRequest(body));
       const { agent, accountId } = await this.agentWithChannel(message.agent_id, message.channel);
       const answer = await this.answer(connectMessageEvent(message, accountId), agent, request.id);
-      return { message: answer.reply, agent_id: agent.id, channel: message.channel, tts_ready: true, action: answer.action };
+      return {
+        message: answer.reply,
+        agent_id: agent.id,
+        channel: message.channel,
+        tts_ready: true,
+        action: answer.action,
+      };
     }
     const turn = parsePayload(() => parseConnectTurnRequest(body));
     const event = connectTurnEvent(turn);
@@ -72,14 +81,18 @@ export class ConnectWebhookController {
     const outcome = await this.ingest.message(event, requestId, new Date(Date.now() + deadlineMs), agent);
     // A number no agent has has no queue to transfer to either.
     if (outcome.kind === 'unknown_target' || outcome.kind === 'status') return { reply: closedReply, action: 'end' };
-    if (!outcome.answering) return { reply: closedReply, action: this.config.get('CONNECT_CLOSED_ACTION', { infer: true }) };
+    if (!outcome.answering)
+      return { reply: closedReply, action: this.config.get('CONNECT_CLOSED_ACTION', { infer: true }) };
     const reply = await this.replies.waitFor(outcome.messageId, deadlineMs + WAIT_GRACE_MS);
     if (!reply) return { reply: this.config.get('CONNECT_FALLBACK_REPLY', { infer: true }), action: 'continue' };
     return { reply: reply.text, action: reply.handoff ? 'transfer' : 'continue' };
   }
 
   /** The agent the spec's message names, with the number its channel answers on (its id before one is assigned). */
-  private async agentWithChannel(agentId: string, channel: 'voice' | 'sms'): Promise<{ agent: Agent; accountId: string }> {
+  private async agentWithChannel(
+    agentId: string,
+    channel: 'voice' | 'sms',
+  ): Promise<{ agent: Agent; accountId: string }> {
     const row = isUUID(agentId) ? await this.db.getRepository(AgentChannel).findOneBy({ agentId, channel }) : null;
     const agent = row && (await this.db.getRepository(Agent).findOneBy({ id: agentId }));
     if (!row || !agent) throw new NotFoundException(`agent ${agentId} has no ${channel} channel`);

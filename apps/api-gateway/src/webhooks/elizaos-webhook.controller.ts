@@ -41,7 +41,8 @@ export class ElizaosWebhookController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ElizaosWebhookReply> {
     const agent = await this.db.getRepository(Agent).findOneBy({ id: body.agent_id });
-    const channel = agent && (await this.db.getRepository(AgentChannel).findOneBy({ agentId: agent.id, channel: body.platform }));
+    const channel =
+      agent && (await this.db.getRepository(AgentChannel).findOneBy({ agentId: agent.id, channel: body.platform }));
     if (!agent || !channel) throw new NotFoundException(`agent ${body.agent_id} has no ${body.platform} channel`);
     const deadlineMs = this.config.get('ELIZAOS_WEBHOOK_DEADLINE_MS', { infer: true });
     const sentAt = (body.timestamp === undefined ? new Date() : new Date(body.timestamp)).toISOString();

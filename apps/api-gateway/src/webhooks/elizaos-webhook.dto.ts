@@ -16,7 +16,10 @@ function IsTimestamp() {
   });
 }
 
-/** The spec's generic message shape `{platform, agent_id, message, user_id, timestamp?}`, for platforms the engine has no native webhook for (or a backend relay). */
+/**
+ * The spec's generic message shape `{platform, agent_id, message, user_id, timestamp?}`, for platforms the engine has
+ * no native webhook for (or a backend relay).
+ */
 export class ElizaosWebhookDto {
   @ApiProperty({ enum: SOCIAL_CHANNELS, example: 'whatsapp' })
   @IsIn(SOCIAL_CHANNELS)
@@ -38,7 +41,8 @@ export class ElizaosWebhookDto {
 
   @ApiPropertyOptional({
     example: '2026-11-25T10:00:00Z',
-    description: 'When the customer sent it (ISO 8601 or epoch milliseconds); a retry with the same one is recognised. Default: now',
+    description:
+      'When the customer sent it (ISO 8601 or epoch milliseconds); a retry with the same one is recognised. Default: now',
   })
   @IsOptional()
   @IsTimestamp()

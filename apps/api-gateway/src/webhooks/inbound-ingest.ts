@@ -29,7 +29,6 @@ export type IngestOutcome =
 
 type InboundJob = Extract<JobItem, { queue: 'inbound' }>;
 
-
 /**
  * The webhooks' one job: record what a platform delivered and queue it, fast. A message is routed to its agent by
  * the business-side id, stored once per platform message id (a redelivery is acknowledged, not answered again) and
@@ -49,7 +48,9 @@ export class InboundIngest {
   async ingest(events: InboundEvent[], requestId: string, replyDeadlineAt?: Date): Promise<IngestOutcome[]> {
     const outcomes: IngestOutcome[] = [];
     for (const event of events) {
-      outcomes.push(event.kind === 'message' ? await this.message(event, requestId, replyDeadlineAt) : await this.status(event));
+      outcomes.push(
+        event.kind === 'message' ? await this.message(event, requestId, replyDeadlineAt) : await this.status(event),
+      );
     }
     return outcomes;
   }
@@ -58,27 +59,48 @@ export class InboundIngest {
    * The agent a message is for: by the platform account of its channel, or the number dialed (voice, sms). A source
    * that names its agent (the Connect flow does) must name the one holding that account, else nobody gets it.
    */
-  async route(channel: InboundMessageEvent['channel'], businessAccountId: string, namedAgentId?: string): Promise<Agent | undefined> {
+  async route(
+    channel: InboundMessageEvent['channel'],
+    businessAccountId: string,
+    namedAgentId?: string,
+  ): Promise<Agent | undefined> {
     if (namedAgentId !== undefined && !isUUID(namedAgentId)) return undefined;
     // Only a channel that is live routes: a claim still being provisioned, failed or deleted receives nothing.
     const where = isConnectChannel(channel)
       ? { channel, phoneNumber: businessAccountId, status: 'active' as const }
       : { channel, externalAccountId: businessAccountId, status: 'active' as const };
-    const row = await this.db.getRepository(AgentChannel).findOneBy(namedAgentId ? { ...where, agentId: namedAgentId } : where);
+    const row = await this.db
+      .getRepository(AgentChannel)
+      .findOneBy(namedAgentId ? { ...where, agentId: namedAgentId } : where);
     return row ? ((await this.db.getRepository(Agent).findOneBy({ id: row.agentId })) ?? undefined) : undefined;
   }
 
   /** Records and queues one message; `agent` when the caller routed it already (null: to nobody). */
-  async message(event: InboundMessageEvent, requestId: string, replyDeadlineAt?: Date, agent?: Agent | null): Promise<IngestOutcome> {
-    const recorded = agent === undefined ? await routeAndRecord(this.db, event, replyDeadlineAt) : agent && (await this.record(agent, event, replyDeadlineAt));
+  async message(
+    event: InboundMessageEvent,
+    requestId: string,
+    replyDeadlineAt?: Date,
+    agent?: Agent | null,
+  ): Promise<IngestOutcome> {
+    const recorded =
+      agent === undefined
+        ? await routeAndRecord(this.db, event, replyDeadlineAt)
+        : agent && (await this.record(agent, event, replyDeadlineAt));
     if (!recorded) {
-      this.logger.warn({ channel: event.channel, businessAccountId: event.businessAccountId, requestId }, 'message for no known agent');
+      this.logger.warn(
+        { channel: event.channel, businessAccountId: event.businessAccountId, requestId },
+        'message for no known agent',
+      );
       this.messages.inc({ channel: event.channel, outcome: 'unroutable' });
       return { kind: 'unknown_target' };
     }
     const answering = ANSWERING_AGENT_STATUSES.includes(recorded.agentStatus);
     if (recorded.messageId) {
-      await this.enqueue('inbound.message', { messageId: recorded.messageId, requestId }, inboundJobId(recorded.messageId));
+      await this.enqueue(
+        'inbound.message',
+        { messageId: recorded.messageId, requestId },
+        inboundJobId(recorded.messageId),
+      );
       this.messages.inc({ channel: event.channel, outcome: 'accepted' });
       return { kind: 'recorded', messageId: recorded.messageId, agentId: recorded.agentId, answering };
     }
@@ -86,14 +108,19 @@ export class InboundIngest {
       .getRepository(ConversationMessage)
       .findOneByOrFail({ channel: event.channel, platformMessageId: event.platformMessageId, direction: 'inbound' });
     // Recorded earlier but perhaps never queued (Redis refused): the redelivery queues it; a queued one is a no-op.
-    if (existing.status === 'received') await this.enqueue('inbound.message', { messageId: existing.id, requestId }, inboundJobId(existing.id));
+    if (existing.status === 'received')
+      await this.enqueue('inbound.message', { messageId: existing.id, requestId }, inboundJobId(existing.id));
     this.logger.log({ channel: event.channel, messageId: existing.id, requestId }, 'duplicate delivery acknowledged');
     this.messages.inc({ channel: event.channel, outcome: 'duplicate' });
     return { kind: 'duplicate', messageId: existing.id, agentId: existing.agentId, answering };
   }
 
   /** Stores a message for an agent its source named (the Connect flow, the generic webhook). */
-  private async record(agent: Agent, event: InboundMessageEvent, replyDeadlineAt: Date | undefined): Promise<RecordedInbound> {
+  private async record(
+    agent: Agent,
+    event: InboundMessageEvent,
+    replyDeadlineAt: Date | undefined,
+  ): Promise<RecordedInbound> {
     const inserted = await this.db
       .createQueryBuilder()
       .insert()

@@ -14,7 +14,11 @@ export interface RecordedInbound {
  * the number dialed) and stores it once, in one statement and one round trip: the webhooks' hot path. Undefined when
  * no active channel holds the id.
  */
-export async function routeAndRecord(db: DataSource, event: InboundMessageEvent, replyDeadlineAt: Date | undefined): Promise<RecordedInbound | undefined> {
+export async function routeAndRecord(
+  db: DataSource,
+  event: InboundMessageEvent,
+  replyDeadlineAt: Date | undefined,
+): Promise<RecordedInbound | undefined> {
   const routedBy = isConnectChannel(event.channel) ? 'phone_number' : 'external_account_id';
   const rows = await preparedQuery<{ agent_id: string; agent_status: AgentStatus; message_id: string | null }>(
     db,
@@ -34,7 +38,9 @@ export async function routeAndRecord(db: DataSource, event: InboundMessageEvent,
     ],
   );
   const [row] = rows;
-  return row ? { agentId: row.agent_id, agentStatus: row.agent_status, messageId: row.message_id ?? undefined } : undefined;
+  return row
+    ? { agentId: row.agent_id, agentStatus: row.agent_status, messageId: row.message_id ?? undefined }
+    : undefined;
 }
 
 const routeAndRecordBy = (routedBy: 'phone_number' | 'external_account_id') =>

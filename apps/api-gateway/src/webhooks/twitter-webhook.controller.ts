@@ -1,4 +1,15 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Post, Query, Req, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Req,
+  ServiceUnavailableException,
+  UseGuards,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isXCrcToken, parseXWebhook, xCrcResponse } from '@voca/channels';
@@ -33,7 +44,9 @@ export class TwitterWebhookController {
     const secret = this.config.get('X_CONSUMER_SECRET', { infer: true });
     if (!secret) throw new ServiceUnavailableException('this webhook is not configured: set X_CONSUMER_SECRET');
     if (!isXCrcToken(crcToken)) {
-      throw new BadRequestException(fieldError('crc_token', 'must be the token X sends: 8 to 128 letters, digits, +, /, =, - or _'));
+      throw new BadRequestException(
+        fieldError('crc_token', 'must be the token X sends: 8 to 128 letters, digits, +, /, =, - or _'),
+      );
     }
     return xCrcResponse(crcToken, secret);
   }

@@ -7,7 +7,13 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { agentWebhookKey, connectLambdaKey, verifyEngineSignature, verifyMetaSignature, verifyXSignature } from '@voca/channels';
+import {
+  agentWebhookKey,
+  connectLambdaKey,
+  verifyEngineSignature,
+  verifyMetaSignature,
+  verifyXSignature,
+} from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@voca/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -27,7 +33,10 @@ function rawBodyOf(context: ExecutionContext): { request: RawRequest; raw: Buffe
   return { request, raw: request.rawBody ?? Buffer.alloc(0) };
 }
 
-function secretOf(config: ConfigService<GatewayEnv, true>, name: 'META_APP_SECRET' | 'X_CONSUMER_SECRET' | 'WEBHOOK_SECRET') {
+function secretOf(
+  config: ConfigService<GatewayEnv, true>,
+  name: 'META_APP_SECRET' | 'X_CONSUMER_SECRET' | 'WEBHOOK_SECRET',
+) {
   const secret = config.get(name, { infer: true });
   if (!secret) throw new ServiceUnavailableException(`this webhook is not configured: set ${name}`);
   return secret;
@@ -41,11 +50,20 @@ const header = (request: Request, name: string) => {
 type Rejections = Counter<'webhook' | 'reason'>;
 
 /** Runs a guard's check, counting what it refuses by webhook and reason. */
-async function counted(rejections: Rejections, webhook: string, check: () => boolean | Promise<boolean>): Promise<boolean> {
+async function counted(
+  rejections: Rejections,
+  webhook: string,
+  check: () => boolean | Promise<boolean>,
+): Promise<boolean> {
   try {
     return await check();
   } catch (error) {
-    const reason = error instanceof ServiceUnavailableException ? 'not_configured' : error instanceof BadRequestException ? 'malformed' : 'signature';
+    const reason =
+      error instanceof ServiceUnavailableException
+        ? 'not_configured'
+        : error instanceof BadRequestException
+          ? 'malformed'
+          : 'signature';
     rejections.inc({ webhook, reason });
     throw error;
   }
@@ -83,7 +101,13 @@ export class XSignatureGuard implements CanActivate {
   canActivate(context: ExecutionContext): Promise<boolean> {
     return counted(this.rejections, 'x', () => {
       const { request, raw } = rawBodyOf(context);
-      if (!verifyXSignature(raw, header(request, 'x-twitter-webhooks-signature'), secretOf(this.config, 'X_CONSUMER_SECRET'))) {
+      if (
+        !verifyXSignature(
+          raw,
+          header(request, 'x-twitter-webhooks-signature'),
+          secretOf(this.config, 'X_CONSUMER_SECRET'),
+        )
+      ) {
         throw new UnauthorizedException('x-twitter-webhooks-signature does not match the body');
       }
       return true;
@@ -93,7 +117,12 @@ export class XSignatureGuard implements CanActivate {
 
 /** Checks the engine's own scheme (HMAC over timestamp and body, within five minutes) with the given key. */
 function requireEngineSignature(request: RawRequest, raw: Buffer, key: string): true {
-  const check = verifyEngineSignature(raw, header(request, WEBHOOK_TIMESTAMP_HEADER), header(request, WEBHOOK_SIGNATURE_HEADER), key);
+  const check = verifyEngineSignature(
+    raw,
+    header(request, WEBHOOK_TIMESTAMP_HEADER),
+    header(request, WEBHOOK_SIGNATURE_HEADER),
+    key,
+  );
   if (check === 'stale') throw new UnauthorizedException('X-Voca-Timestamp is too far from now');
   if (check !== 'ok') throw new UnauthorizedException('X-Voca-Signature does not match the body');
   return true;
@@ -143,8 +172,11 @@ export class AgentSignatureGuard implements CanActivate {
     // The body parser has already read the JSON (the raw bytes are kept for the signature).
     const agentId = (request.body as { agent_id?: unknown } | undefined)?.agent_id;
     // Which key to check with is in the body: one that names no agent cannot be authenticated, only refused.
-    if (typeof agentId !== 'string' || !isUUID(agentId)) throw new BadRequestException(fieldError('agent_id', 'must be the id (UUID) of the agent the message is for'));
-    const agent = await this.db.getRepository(Agent).findOne({ where: { id: agentId }, select: { id: true, webhookKeyVersion: true } });
+    if (typeof agentId !== 'string' || !isUUID(agentId))
+      throw new BadRequestException(fieldError('agent_id', 'must be the id (UUID) of the agent the message is for'));
+    const agent = await this.db
+      .getRepository(Agent)
+      .findOne({ where: { id: agentId }, select: { id: true, webhookKeyVersion: true } });
     if (!agent) throw new UnauthorizedException('X-Voca-Signature does not match the body');
     return requireEngineSignature(request, raw, agentWebhookKey(master, agent.id, agent.webhookKeyVersion));
   }

@@ -48,12 +48,23 @@ export class AgentConnectChannels {
     return this.exclusively(agentId, async () => {
       const agent = await requireAgent(this.db.manager, agentId);
       const rows = await this.rowsOf(agentId);
-      if (!HEALED_AGENT_STATUSES.includes(agent.status) || !rows.some((row) => row.status === 'active')) return undefined;
-      return this.provisionHeld(agent, rows, rows.map((row) => row.channel as ConnectChannel), report);
+      if (!HEALED_AGENT_STATUSES.includes(agent.status) || !rows.some((row) => row.status === 'active'))
+        return undefined;
+      return this.provisionHeld(
+        agent,
+        rows,
+        rows.map((row) => row.channel as ConnectChannel),
+        report,
+      );
     });
   }
 
-  private async provisionHeld(agent: Agent, rows: AgentChannel[], channels: ConnectChannel[], report: Report): Promise<ConnectChannelResult[]> {
+  private async provisionHeld(
+    agent: Agent,
+    rows: AgentChannel[],
+    channels: ConnectChannel[],
+    report: Report,
+  ): Promise<ConnectChannelResult[]> {
     const agentId = agent.id;
     if (channels.length === 0) {
       // An update dropped every Connect channel: tear down what the agent had there.

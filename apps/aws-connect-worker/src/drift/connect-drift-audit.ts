@@ -45,9 +45,14 @@ export class ConnectDriftAudit {
         continue;
       }
       report.drifted += 1;
-      this.logger.warn({ agentId, vanished, requestId }, 'Connect resources vanished from AWS; provisioning them again');
+      this.logger.warn(
+        { agentId, vanished, requestId },
+        'Connect resources vanished from AWS; provisioning them again',
+      );
       try {
-        await this.channels.heal(agentId, async (detail) => this.logger.log({ agentId, detail, requestId }, 'healing drift'));
+        await this.channels.heal(agentId, async (detail) =>
+          this.logger.log({ agentId, detail, requestId }, 'healing drift'),
+        );
         report.healed += 1;
         this.drift.inc({ outcome: 'healed' });
         // A replaced instance or Lambda serves every agent: the next agents are compared with AWS afresh.
@@ -56,7 +61,10 @@ export class ConnectDriftAudit {
         report.failed += 1;
         this.drift.inc({ outcome: 'failed' });
         const reason = `${vanished.join(', ')} vanished from AWS and could not be re-created (${readableError(error)}); fix the cause, then update the agent (PUT) to provision it again`;
-        this.logger.error({ agentId, vanished, requestId, error: readableError(error) }, 'could not heal Connect drift');
+        this.logger.error(
+          { agentId, vanished, requestId, error: readableError(error) },
+          'could not heal Connect drift',
+        );
         await this.db.query(
           `UPDATE agent_channels SET status = 'failed', error = $2, cloud_checked_at = now(), updated_at = now()
             WHERE agent_id = $1 AND channel = ANY($3) AND status = 'active'`,
@@ -78,15 +86,20 @@ export class ConnectDriftAudit {
         GROUP BY c.agent_id
         ORDER BY min(c.cloud_checked_at) ASC NULLS FIRST
         LIMIT $4`,
-      [this.config.get('AWS_REGION', { infer: true }), [...CONNECT_CHANNELS], HEALED_AGENT_STATUSES, this.config.get('CONNECT_AUDIT_BATCH', { infer: true })],
+      [
+        this.config.get('AWS_REGION', { infer: true }),
+        [...CONNECT_CHANNELS],
+        HEALED_AGENT_STATUSES,
+        this.config.get('CONNECT_AUDIT_BATCH', { infer: true }),
+      ],
     );
     return rows.map((row) => row.agent_id);
   }
 
   private async checked(agentId: string): Promise<void> {
-    await this.db.query(`UPDATE agent_channels SET cloud_checked_at = now() WHERE agent_id = $1 AND channel = ANY($2)`, [
-      agentId,
-      [...CONNECT_CHANNELS],
-    ]);
+    await this.db.query(
+      `UPDATE agent_channels SET cloud_checked_at = now() WHERE agent_id = $1 AND channel = ANY($2)`,
+      [agentId, [...CONNECT_CHANNELS]],
+    );
   }
 }

@@ -18,9 +18,14 @@ export async function conversationHistory(
   limit: number,
 ): Promise<ConversationTurn[]> {
   const ownOnly = viewer !== null && !sharesConversation(viewer) ? viewer.id : null;
-  const rows: { direction: 'inbound' | 'outbound'; channel: ConversationTurn['channel']; text: string; media: InboundMedia[] | null; at: Date }[] =
-    await tx.query(
-      `SELECT m.direction, m.channel, m.text, m.media, COALESCE(m.sent_at, m.created_at) AS at
+  const rows: {
+    direction: 'inbound' | 'outbound';
+    channel: ConversationTurn['channel'];
+    text: string;
+    media: InboundMedia[] | null;
+    at: Date;
+  }[] = await tx.query(
+    `SELECT m.direction, m.channel, m.text, m.media, COALESCE(m.sent_at, m.created_at) AS at
          FROM conversation_messages m
          LEFT JOIN customer_identities i ON i.id = m.identity_id
         WHERE m.customer_id = $1 AND m.arrival < $2 AND (m.text <> '' OR m.media IS NOT NULL)
@@ -29,8 +34,8 @@ export async function conversationHistory(
                    ELSE (i.id IS NULL OR NOT (i.channel = ANY($5) AND i.linked <> 'explicit')) END
         ORDER BY m.arrival DESC
         LIMIT $3`,
-      [customerId, beforeArrival, limit, ownOnly, [...SPOOFABLE_CHANNELS]],
-    );
+    [customerId, beforeArrival, limit, ownOnly, [...SPOOFABLE_CHANNELS]],
+  );
   return rows.reverse().map((row) => ({
     role: row.direction === 'inbound' ? 'customer' : 'agent',
     channel: row.channel,

@@ -10,7 +10,7 @@ export const PLATFORM_SEND_ERRORS = 'voca_platform_send_errors_total';
 export const conversationMetrics = [
   makeCounterProvider({
     name: INBOUND_MESSAGES,
-    help: "Customer messages tied to their customer, by channel and outcome (queued: to be answered; held: the agent is paused or stopped; with_person: a person has the conversation)",
+    help: 'Customer messages tied to their customer, by channel and outcome (queued: to be answered; held: the agent is paused or stopped; with_person: a person has the conversation)',
     labelNames: ['channel', 'outcome'],
   }),
   makeHistogramProvider({
@@ -32,7 +32,7 @@ export const conversationMetrics = [
   }),
   makeCounterProvider({
     name: PLATFORM_SEND_ERRORS,
-    help: "Sends a platform did not accept, by channel and reason (retry: throttled or failing, rejected, credentials_invalid, outside_window, unknown: no answer in time)",
+    help: 'Sends a platform did not accept, by channel and reason (retry: throttled or failing, rejected, credentials_invalid, outside_window, unknown: no answer in time)',
     labelNames: ['channel', 'reason'],
   }),
 ];

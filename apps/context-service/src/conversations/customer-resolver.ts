@@ -44,7 +44,11 @@ export async function resolveCustomer(tx: EntityManager, message: ConversationMe
   }
 }
 
-async function refresh(tx: EntityManager, identity: CustomerIdentity, message: ConversationMessage): Promise<CustomerIdentity> {
+async function refresh(
+  tx: EntityManager,
+  identity: CustomerIdentity,
+  message: ConversationMessage,
+): Promise<CustomerIdentity> {
   if (message.counterpartName && message.counterpartName !== identity.displayName) {
     await tx.update(CustomerIdentity, { id: identity.id }, { displayName: message.counterpartName });
     identity.displayName = message.counterpartName;

@@ -35,11 +35,16 @@ export class DeliverConsumer extends QueueConsumer<typeof QueueName.Conversation
     super();
   }
 
-  protected override async settleFailedForGood(job: Job<JobOf<'conversation.deliver'> | JobOf<'conversation.person_reply'>>, error: Error) {
+  protected override async settleFailedForGood(
+    job: Job<JobOf<'conversation.deliver'> | JobOf<'conversation.person_reply'>>,
+    error: Error,
+  ) {
     if (job.name === 'conversation.person_reply') {
       const { replyMessageId } = job.data as JobOf<'conversation.person_reply'>;
       // Never sent (a send that may have gone out is `unknown` already): the person sees it failed and why.
-      await this.db.getRepository(ConversationMessage).update({ id: replyMessageId, status: 'pending' }, { status: 'failed', error: error.message.slice(0, 500) });
+      await this.db
+        .getRepository(ConversationMessage)
+        .update({ id: replyMessageId, status: 'pending' }, { status: 'failed', error: error.message.slice(0, 500) });
       return;
     }
     await this.settlement.settle(job.data.inboundMessageId, `the turn could not be completed: ${error.message}`);
@@ -77,7 +82,10 @@ export class DeliverConsumer extends QueueConsumer<typeof QueueName.Conversation
   }
 
   /** The reply as a message of the conversation, written once however often this job runs. */
-  private async recordReply(job: Job<JobOf<'conversation.deliver'>>, inbound: ConversationMessage): Promise<ConversationMessage> {
+  private async recordReply(
+    job: Job<JobOf<'conversation.deliver'>>,
+    inbound: ConversationMessage,
+  ): Promise<ConversationMessage> {
     const answer = await this.answerOf(job);
     return this.db.transaction(async (tx) => {
       const existing = await tx.findOneBy(ConversationMessage, { inReplyTo: inbound.id, direction: 'outbound' });

@@ -51,17 +51,25 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
     super();
   }
 
-  /** A message that could not be tied to its customer is left for a person; a failed resume is redone by the reconciler. */
+  /**
+   * A message that could not be tied to its customer is left for a person; a failed resume is redone by the reconciler.
+   */
   protected override settleFailedForGood(job: Job, error: Error) {
     if (job.name !== 'inbound.message') return;
-    return this.settlement.settle((job.data as JobOf<'inbound.message'>).messageId, `the message could not be processed: ${error.message}`);
+    return this.settlement.settle(
+      (job.data as JobOf<'inbound.message'>).messageId,
+      `the message could not be processed: ${error.message}`,
+    );
   }
 
   private async message(job: Job<JobOf<'inbound.message'>>) {
     const { messageId, requestId } = job.data;
     let taken: { channel: string; outcome: string } | undefined;
     const customerId = await this.db.transaction(async (tx) => {
-      const message = await tx.findOne(ConversationMessage, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
+      const message = await tx.findOne(ConversationMessage, {
+        where: { id: messageId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!message) return undefined;
       if (message.status !== 'received') return message.customerId;
       const identity = await resolveCustomer(tx, message);
@@ -74,12 +82,24 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
       const withPerson = handedOff && message.channel !== 'voice';
       const answering = ANSWERING_AGENT_STATUSES.includes(agentStatus);
       const status = withPerson ? 'follow_up' : answering ? 'queued' : 'held';
-      await tx.update(ConversationMessage, { id: message.id }, { customerId: identity.customerId, identityId: identity.id, status });
+      await tx.update(
+        ConversationMessage,
+        { id: message.id },
+        { customerId: identity.customerId, identityId: identity.id, status },
+      );
       if (withPerson) {
         const reason = 'the conversation is with a person';
-        await handToPerson(tx, 'message.follow_up', { ...message, customerId: identity.customerId }, { reason, status });
+        await handToPerson(
+          tx,
+          'message.follow_up',
+          { ...message, customerId: identity.customerId },
+          { reason, status },
+        );
       }
-      this.logger.log({ agentId: message.agentId, messageId, channel: message.channel, requestId, status }, `message ${status}`);
+      this.logger.log(
+        { agentId: message.agentId, messageId, channel: message.channel, requestId, status },
+        `message ${status}`,
+      );
       taken = { channel: message.channel, outcome: withPerson ? 'with_person' : status };
       return withPerson ? undefined : identity.customerId;
     });
@@ -103,7 +123,8 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
     let followUp = 0;
     for (const message of held) {
       const window = isSocialChannel(message.channel) ? REPLY_WINDOW_MS[message.channel] : 0;
-      const answerable = window === undefined || (window > 0 && message.sentAt && Date.now() - message.sentAt.getTime() < window);
+      const answerable =
+        window === undefined || (window > 0 && message.sentAt && Date.now() - message.sentAt.getTime() < window);
       await this.db.transaction(async (tx) => {
         const changed = await tx.update(
           ConversationMessage,
@@ -140,7 +161,10 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
     // the later write win (a 'delivered' landing after 'read').
     const result = await this.db
       .getRepository(ConversationMessage)
-      .update({ id: reply.id, status: In(statesBefore(event.status)) }, { status: event.status, error: event.error ?? null });
+      .update(
+        { id: reply.id, status: In(statesBefore(event.status)) },
+        { status: event.status, error: event.error ?? null },
+      );
     return { applied: (result.affected ?? 0) > 0 };
   }
 }

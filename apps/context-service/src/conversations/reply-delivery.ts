@@ -61,25 +61,37 @@ export class ReplyDelivery {
   async deliver(inbound: ConversationMessage, reply: ConversationMessage): Promise<Delivery> {
     if (inbound.replyDeadlineAt) {
       if (Date.now() <= inbound.replyDeadlineAt.getTime()) return this.handToWaitingWebhook(inbound, reply);
-      if (!isSocialChannel(reply.channel)) return this.settle(inbound, reply, 'pending', { status: 'expired', error: 'the caller had moved on' });
+      if (!isSocialChannel(reply.channel))
+        return this.settle(inbound, reply, 'pending', { status: 'expired', error: 'the caller had moved on' });
     }
     if (!isSocialChannel(reply.channel)) {
-      return this.settle(inbound, reply, 'pending', { status: 'failed', error: `no sender for ${reply.channel} replies` });
+      return this.settle(inbound, reply, 'pending', {
+        status: 'failed',
+        error: `no sender for ${reply.channel} replies`,
+      });
     }
     return this.send(inbound, reply, reply.channel);
   }
 
   private async handToWaitingWebhook(inbound: ConversationMessage, reply: ConversationMessage): Promise<Delivery> {
     const event: ConversationRepliedEvent = { inboundMessageId: inbound.id, text: reply.text, handoff: reply.handoff };
-    if (!(await this.events.publish(CONVERSATION_REPLIED_PATTERN, event))) throw new Error('the reply could not be handed to its webhook');
+    if (!(await this.events.publish(CONVERSATION_REPLIED_PATTERN, event)))
+      throw new Error('the reply could not be handed to its webhook');
     return this.settle(inbound, reply, 'pending', { status: 'sent', sentAt: new Date() });
   }
 
   /** `current`: the reply as just read or written by this job. */
-  private async send(inbound: ConversationMessage, current: ConversationMessage, channel: SocialChannel): Promise<Delivery> {
+  private async send(
+    inbound: ConversationMessage,
+    current: ConversationMessage,
+    channel: SocialChannel,
+  ): Promise<Delivery> {
     if (current.status === 'sending') {
       // A previous attempt died mid-send: the platform may have the message. Never send twice.
-      return this.settle(inbound, current, 'sending', { status: 'unknown', error: 'the send was interrupted; it may have been delivered' });
+      return this.settle(inbound, current, 'sending', {
+        status: 'unknown',
+        error: 'the send was interrupted; it may have been delivered',
+      });
     }
     if (current.status !== 'pending') return { done: true };
 
@@ -95,7 +107,10 @@ export class ReplyDelivery {
 
     const accessToken = await this.tokenOf(current.agentId, channel);
     if (!accessToken) {
-      return this.settle(inbound, current, 'pending', { status: 'failed', error: `no ${channel} credentials for this agent` });
+      return this.settle(inbound, current, 'pending', {
+        status: 'failed',
+        error: `no ${channel} credentials for this agent`,
+      });
     }
     const claimed = await this.db
       .getRepository(ConversationMessage)
@@ -119,10 +134,18 @@ export class ReplyDelivery {
     return this.record(inbound, current, outcome);
   }
 
-  private async record(inbound: ConversationMessage, reply: ConversationMessage, outcome: SendOutcome): Promise<Delivery> {
+  private async record(
+    inbound: ConversationMessage,
+    reply: ConversationMessage,
+    outcome: SendOutcome,
+  ): Promise<Delivery> {
     switch (outcome.kind) {
       case 'sent':
-        return this.settle(inbound, reply, 'sending', { status: 'sent', platformMessageId: outcome.platformMessageId, sentAt: new Date() });
+        return this.settle(inbound, reply, 'sending', {
+          status: 'sent',
+          platformMessageId: outcome.platformMessageId,
+          sentAt: new Date(),
+        });
       case 'retry':
         await this.settle(inbound, reply, 'sending', { status: 'pending', error: outcome.reason });
         return { done: false, retryAfterMs: outcome.retryAfterMs ?? 0, reason: outcome.reason };
@@ -163,11 +186,16 @@ export class ReplyDelivery {
   }
 
   /** Counted once, by the job that moved the reply to where its delivery ends; a turn ends when the agent's is sent. */
-  private measure(inbound: ConversationMessage, reply: ConversationMessage, status: ConversationMessage['status'] | undefined): void {
+  private measure(
+    inbound: ConversationMessage,
+    reply: ConversationMessage,
+    status: ConversationMessage['status'] | undefined,
+  ): void {
     if (!status || !FINAL.includes(status)) return;
     const author = reply.author ? 'person' : 'agent';
     this.replies.inc({ channel: reply.channel, author, outcome: status });
-    if (status === 'sent' && author === 'agent') this.turnSeconds.observe({ channel: reply.channel }, (Date.now() - inbound.createdAt.getTime()) / 1000);
+    if (status === 'sent' && author === 'agent')
+      this.turnSeconds.observe({ channel: reply.channel }, (Date.now() - inbound.createdAt.getTime()) / 1000);
   }
 
   /**
@@ -181,10 +209,18 @@ export class ReplyDelivery {
         .createQueryBuilder()
         .update(AgentChannel)
         .set({ error })
-        .where('agent_id = :agentId AND channel = :channel AND error IS DISTINCT FROM :error', { agentId: reply.agentId, channel: reply.channel, error })
+        .where('agent_id = :agentId AND channel = :channel AND error IS DISTINCT FROM :error', {
+          agentId: reply.agentId,
+          channel: reply.channel,
+          error,
+        })
         .execute();
       if (!flagged.affected) return;
-      await recordEvent(tx, { type: 'channel.credentials_invalid', agentId: reply.agentId, data: { channel_type: reply.channel, error } });
+      await recordEvent(tx, {
+        type: 'channel.credentials_invalid',
+        agentId: reply.agentId,
+        data: { channel_type: reply.channel, error },
+      });
     });
   }
 

@@ -6,7 +6,6 @@ import { redisConnectionOptions } from '@voca/queue';
 import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
-
 /**
  * The platforms' send limits per business account (WhatsApp about 80 messages/s per number, X about 200 DMs per
  * 15 minutes per account), counted in Redis so every replica shares them.
@@ -17,7 +16,10 @@ export class SendRateLimits implements OnApplicationShutdown {
   private readonly limiters: Record<SocialChannel, RateLimiterRedis>;
 
   constructor(config: ConfigService<ContextServiceEnv, true>) {
-    this.redis = new Redis({ ...redisConnectionOptions(config.get('REDIS_URL', { infer: true })), enableOfflineQueue: false });
+    this.redis = new Redis({
+      ...redisConnectionOptions(config.get('REDIS_URL', { infer: true })),
+      enableOfflineQueue: false,
+    });
     const prefix = `${config.get('QUEUE_PREFIX', { infer: true })}:send-limit`;
     const perSecond = (points: number, keyPrefix: string) =>
       new RateLimiterRedis({ storeClient: this.redis, points, duration: 1, keyPrefix: `${prefix}:${keyPrefix}` });

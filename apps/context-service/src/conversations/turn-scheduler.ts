@@ -52,8 +52,16 @@ export class TurnScheduler {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`turn:${customerId}`]);
       const next = await this.claimNext(tx, customerId);
       if (!next) return;
-      const viewer = next.viewer_id ? { id: next.viewer_id, channel: next.viewer_channel!, linked: next.viewer_linked! } : null;
-      const history = await conversationHistory(tx, customerId, viewer, next.arrival, this.config.get('HISTORY_TURNS', { infer: true }));
+      const viewer = next.viewer_id
+        ? { id: next.viewer_id, channel: next.viewer_channel!, linked: next.viewer_linked! }
+        : null;
+      const history = await conversationHistory(
+        tx,
+        customerId,
+        viewer,
+        next.arrival,
+        this.config.get('HISTORY_TURNS', { infer: true }),
+      );
       // Added inside the transaction: if Redis refuses, the message stays queued and this job is retried.
       await this.flows.add({
         name: 'conversation.deliver',

@@ -23,7 +23,10 @@ export class TurnSettlement {
   /** Settles the turn of an inbound message; false when it had ended meanwhile. */
   async settle(inboundMessageId: string, reason: string): Promise<boolean> {
     const settled = await this.db.transaction(async (tx) => {
-      const inbound = await tx.findOne(ConversationMessage, { where: { id: inboundMessageId }, lock: { mode: 'pessimistic_write' } });
+      const inbound = await tx.findOne(ConversationMessage, {
+        where: { id: inboundMessageId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!inbound) return undefined;
       const reply = await tx.findOneBy(ConversationMessage, { inReplyTo: inbound.id, direction: 'outbound' });
       const replyOpen = reply && (reply.status === 'pending' || reply.status === 'sending');
@@ -41,7 +44,10 @@ export class TurnSettlement {
       return inbound;
     });
     if (!settled) return false;
-    this.logger.warn({ messageId: inboundMessageId, agentId: settled.agentId, reason }, 'turn settled for a person to follow up');
+    this.logger.warn(
+      { messageId: inboundMessageId, agentId: settled.agentId, reason },
+      'turn settled for a person to follow up',
+    );
     if (settled.customerId) await this.turns.startNext(settled.customerId);
     return true;
   }

@@ -89,7 +89,12 @@ export class DeliveryLedger {
 
   /** A failed attempt: retried after `retryInMs`, or given up (`failed`) once the delivery is older than the window. */
   /** Records a failed attempt: the delivery is retried later, or, past the retry window, given up (`failed`). */
-  async attemptFailed(id: string, attempt: DeliveryAttempt, retryInMs: number, windowMs: number): Promise<'retrying' | 'gave_up' | undefined> {
+  async attemptFailed(
+    id: string,
+    attempt: DeliveryAttempt,
+    retryInMs: number,
+    windowMs: number,
+  ): Promise<'retrying' | 'gave_up' | undefined> {
     const result = (await this.db.query(
       `UPDATE event_deliveries
           SET attempt_log = attempt_log || $2::jsonb,
@@ -104,7 +109,10 @@ export class DeliveryLedger {
     return row ? (row.status === 'failed' ? 'gave_up' : 'retrying') : undefined;
   }
 
-  /** A delivery this replica cannot attempt (its secret does not open here): back in line after a pause, no attempt counted. */
+  /**
+   * A delivery this replica cannot attempt (its secret does not open here): back in line after a pause, no attempt
+   * counted.
+   */
   async release(id: string, pauseMs: number): Promise<void> {
     await this.db.query(
       `UPDATE event_deliveries SET attempts = attempts - 1, next_attempt_at = now() + $2 * interval '1 millisecond'

@@ -77,9 +77,15 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
   private async attempt(delivery: ClaimedDelivery, timeoutMs: number): Promise<void> {
     let secret: string;
     try {
-      secret = this.cipher.decrypt<{ secret: string }>(delivery.secretCiphertext, eventSecretBinding(delivery.endpointId)).secret;
+      secret = this.cipher.decrypt<{ secret: string }>(
+        delivery.secretCiphertext,
+        eventSecretBinding(delivery.endpointId),
+      ).secret;
     } catch (error) {
-      this.logger.error({ endpointId: delivery.endpointId, reason: (error as Error).message }, 'cannot open the endpoint secret; leaving its deliveries to another replica');
+      this.logger.error(
+        { endpointId: delivery.endpointId, reason: (error as Error).message },
+        'cannot open the endpoint secret; leaving its deliveries to another replica',
+      );
       await this.ledger.release(delivery.id, FOREIGN_SECRET_PAUSE_MS);
       return;
     }
@@ -90,10 +96,21 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
       return;
     }
     const retryInMs = retryDelayMs(delivery.attempt, this.config.get('EVENT_RETRY_BASE_MS', { infer: true }));
-    const outcome = await this.ledger.attemptFailed(delivery.id, attempt, retryInMs, this.config.get('EVENT_RETRY_WINDOW_MS', { infer: true }));
+    const outcome = await this.ledger.attemptFailed(
+      delivery.id,
+      attempt,
+      retryInMs,
+      this.config.get('EVENT_RETRY_WINDOW_MS', { infer: true }),
+    );
     if (outcome) this.deliveries.inc({ outcome });
     this.logger.warn(
-      { deliveryId: delivery.id, endpointId: delivery.endpointId, eventType: delivery.event.type, attempt: delivery.attempt, reason: attempt.error },
+      {
+        deliveryId: delivery.id,
+        endpointId: delivery.endpointId,
+        eventType: delivery.event.type,
+        attempt: delivery.attempt,
+        reason: attempt.error,
+      },
       'event delivery attempt failed',
     );
   }

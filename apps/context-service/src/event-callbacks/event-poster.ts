@@ -54,7 +54,8 @@ export async function postEvent(
     if (ok) await response.body?.cancel().catch(() => undefined);
     return { ok, attempt };
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : describe(error);
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : describe(error);
     return { ok: false, attempt: { at: startedAt.toISOString(), error: reason, duration_ms: took() } };
   }
 }
@@ -62,5 +63,8 @@ export async function postEvent(
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   if (cause?.code) return `could not reach the endpoint (${cause.code})`;
-  return `could not reach the endpoint (${error instanceof Error ? error.message : 'unknown error'})`.slice(0, ERROR_BODY_CHARS);
+  return `could not reach the endpoint (${error instanceof Error ? error.message : 'unknown error'})`.slice(
+    0,
+    ERROR_BODY_CHARS,
+  );
 }

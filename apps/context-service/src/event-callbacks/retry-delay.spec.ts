@@ -4,7 +4,9 @@ import { MAX_RETRY_DELAY_MS, retryDelayMs } from './retry-delay.js';
 describe('retryDelayMs', () => {
   it('doubles from the base after each failed attempt', () => {
     const middle = () => 0.5;
-    expect([1, 2, 3, 4].map((attempts) => retryDelayMs(attempts, 10_000, middle))).toEqual([10_000, 20_000, 40_000, 80_000]);
+    expect([1, 2, 3, 4].map((attempts) => retryDelayMs(attempts, 10_000, middle))).toEqual([
+      10_000, 20_000, 40_000, 80_000,
+    ]);
   });
 
   it('never waits more than an hour, however many attempts failed', () => {

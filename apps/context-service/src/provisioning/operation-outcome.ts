@@ -48,9 +48,12 @@ export function decideOutcome(steps: StepState[], channels: ChannelState[]): Ope
   const requiredFailed = failedSteps.some((step) => REQUIRED_STEPS.includes(step.name));
   for (const step of failedSteps) {
     const affected = REQUIRED_STEPS.includes(step.name) ? channels.map(({ channel }) => channel) : step.channels;
-    for (const channel of affected) if (!failedChannels.has(channel)) failedChannels.set(channel, `${step.name}: ${step.error}`);
+    for (const channel of affected)
+      if (!failedChannels.has(channel)) failedChannels.set(channel, `${step.name}: ${step.error}`);
   }
-  const provisioned = channels.filter((c) => !failedChannels.has(c.channel) && PROVISIONED_CHANNEL_STATUSES.includes(c.status)).length;
+  const provisioned = channels.filter(
+    (c) => !failedChannels.has(c.channel) && PROVISIONED_CHANNEL_STATUSES.includes(c.status),
+  ).length;
   const error = failedSteps.length ? failedSteps.map((step) => `${step.name}: ${step.error}`).join('; ') : null;
   if (requiredFailed || provisioned === 0) return { operation: 'failed', agent: 'failed', failedChannels, error };
   if (provisioned === channels.length) return { operation: 'completed', agent: 'active', failedChannels, error };

@@ -103,7 +103,10 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
   private async conclude(data: JobOf<'provisioning.finalize'>) {
     const { operationId } = data;
     const { status, ended } = await this.db.transaction(async (tx) => {
-      const before = await tx.findOne(ProvisioningOperation, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
+      const before = await tx.findOne(ProvisioningOperation, {
+        where: { id: operationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const status = await this.record(tx, operationId);
       // Only the run that ended the operation counts it (the row lock makes that one run).
       return { status, ended: before && !TERMINAL_OPERATION_STATUSES.includes(before.status) ? before : undefined };
@@ -133,7 +136,13 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     if (!failed.some((channel) => Object.keys(channel.providerRefs).length > 0)) return false;
     await this.awsConnect.add(
       'connect.deprovision',
-      { agentId: data.agentId, vendorId: data.vendorId, requestId: data.requestId, operationId: data.operationId, reason: 'compensation' },
+      {
+        agentId: data.agentId,
+        vendorId: data.vendorId,
+        requestId: data.requestId,
+        operationId: data.operationId,
+        reason: 'compensation',
+      },
       {
         jobId: compensationJobId(data.operationId, data.agentId),
         attempts: 10,
@@ -155,7 +164,10 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
 
     // The agent is locked before its status is read: a transition committed meanwhile (a stop, a pause) would
     // otherwise be overwritten by the status the operation's outcome gives.
-    const agent = await tx.findOneOrFail(Agent, { where: { id: operation.agentId }, lock: { mode: 'pessimistic_write' } });
+    const agent = await tx.findOneOrFail(Agent, {
+      where: { id: operation.agentId },
+      lock: { mode: 'pessimistic_write' },
+    });
     const steps = await tx.findBy(ProvisioningStep, { operationId });
     if (operation.kind === 'deprovision') return this.recordDeletion(tx, operation, steps);
     const channels = await tx.findBy(AgentChannel, { agentId: operation.agentId });
@@ -163,7 +175,11 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
 
     for (const step of steps) {
       if (step.name !== 'finalize' && step.status !== 'completed' && step.status !== 'failed') {
-        await tx.update(ProvisioningStep, { id: step.id }, { status: 'failed', error: LOST_STEP_ERROR, finishedAt: () => 'now()' });
+        await tx.update(
+          ProvisioningStep,
+          { id: step.id },
+          { status: 'failed', error: LOST_STEP_ERROR, finishedAt: () => 'now()' },
+        );
       }
     }
     for (const channel of channels) {
@@ -191,7 +207,11 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     );
     await this.tracker.markCompleted(tx, operationId, 'finalize');
     for (const [channel, error] of outcome.operation === 'cancelled' ? [] : outcome.failedChannels) {
-      await recordEvent(tx, { type: 'channel.failed', agentId: agent.id, data: { channel_type: channel, error, provisioning_id: operationId } });
+      await recordEvent(tx, {
+        type: 'channel.failed',
+        agentId: agent.id,
+        data: { channel_type: channel, error, provisioning_id: operationId },
+      });
     }
     await auditAgentChange(tx, {
       agentId: agent.id,
@@ -217,12 +237,21 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
    */
   private async recordDeletion(tx: EntityManager, operation: ProvisioningOperation, steps: ProvisioningStep[]) {
     const failed = steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed');
-    const error = failed.length ? failed.map((step) => `${step.name}: ${step.error ?? LOST_STEP_ERROR}`).join('; ') : null;
+    const error = failed.length
+      ? failed.map((step) => `${step.name}: ${step.error ?? LOST_STEP_ERROR}`).join('; ')
+      : null;
     if (!failed.length) {
       await tx.update(
         AgentChannel,
         { agentId: operation.agentId },
-        { externalAccountId: null, credentialsCiphertext: null, phoneNumber: null, providerRefs: {}, status: 'failed', error: 'deleted' },
+        {
+          externalAccountId: null,
+          credentialsCiphertext: null,
+          phoneNumber: null,
+          providerRefs: {},
+          status: 'failed',
+          error: 'deleted',
+        },
       );
       await tx.update(Agent, { id: operation.agentId }, { status: 'deleted', deletedAt: () => 'now()' });
     }
@@ -240,7 +269,11 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
         details: { operationId: operation.id },
       });
     }
-    await recordEvent(tx, { type: `operation.${status}`, agentId: operation.agentId, data: operationEventData(operation, status, error, null) });
+    await recordEvent(tx, {
+      type: `operation.${status}`,
+      agentId: operation.agentId,
+      data: operationEventData(operation, status, error, null),
+    });
     return status;
   }
 }

@@ -24,7 +24,6 @@ import { ProvisioningFinalizer } from '../provisioning/provisioning-finalizer.co
 import { fateOf } from './job-liveness.js';
 import { RECONCILED_TOTAL, STUCK_WORK } from './reconciler-metrics.js';
 
-
 type InboundJob = Extract<JobItem, { queue: 'inbound' }>;
 export type ReconcileReport = Partial<Record<StuckWorkKind, { found: number; requeued: number; settled: number }>>;
 
@@ -65,11 +64,14 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     if (this.config.get('RECONCILER', { infer: true }) === 'off') return;
-    this.timer = setInterval(() => {
-      this.running ??= this.pass()
-        .catch((error) => this.logger.warn({ err: error }, 'reconciler pass failed'))
-        .finally(() => (this.running = undefined));
-    }, this.config.get('RECONCILE_INTERVAL_MS', { infer: true }));
+    this.timer = setInterval(
+      () => {
+        this.running ??= this.pass()
+          .catch((error) => this.logger.warn({ err: error }, 'reconciler pass failed'))
+          .finally(() => (this.running = undefined));
+      },
+      this.config.get('RECONCILE_INTERVAL_MS', { infer: true }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -111,7 +113,11 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     if (!interval) return;
     const window = Math.floor(Date.now() / interval);
     if (window === this.auditedWindow) return;
-    await this.stepQueues.aws_connect.add('connect.audit', { requestId: `reconciler-${window}` }, { ...JOB_PRESETS.periodic, jobId: connectAuditJobId(window) });
+    await this.stepQueues.aws_connect.add(
+      'connect.audit',
+      { requestId: `reconciler-${window}` },
+      { ...JOB_PRESETS.periodic, jobId: connectAuditJobId(window) },
+    );
     this.auditedWindow = window;
   }
 
@@ -141,7 +147,11 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         const fate = await fateOf(this.inbound, inboundJobId(id));
         if (fate.kind === 'alive') return 'left';
         if (fate.kind === 'gone') {
-          await this.inbound.add('inbound.message', { messageId: id, requestId: 'reconciler' }, { ...JOB_PRESETS.inbound, jobId: inboundJobId(id) });
+          await this.inbound.add(
+            'inbound.message',
+            { messageId: id, requestId: 'reconciler' },
+            { ...JOB_PRESETS.inbound, jobId: inboundJobId(id) },
+          );
           return 'requeued';
         }
         return (await this.settlement.settle(id, 'the message could not be processed')) ? 'settled' : 'left';

@@ -24,7 +24,14 @@ export class MessagesConsumer extends QueueConsumer<typeof QueueName.Messages> {
     const { agentId, channel, customer, text, media, messageId, history = [] } = job.data;
     const answer = await this.host.reply({ agentId, channel, customer, text, media, messageId, history });
     this.logger.log(
-      { agentId, channel, jobId: job.id, requestId: job.data.requestId, handoff: answer.handoff, characterVersion: answer.characterVersion },
+      {
+        agentId,
+        channel,
+        jobId: job.id,
+        requestId: job.data.requestId,
+        handoff: answer.handoff,
+        characterVersion: answer.characterVersion,
+      },
       'message answered',
     );
     return { reply: answer.text, handoff: answer.handoff, characterVersion: answer.characterVersion, replica: REPLICA };

@@ -77,7 +77,11 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
       const agent = await requireAgent(this.db.manager, agentId);
       const rows = await this.db.getRepository(AgentChannel).findBy({ agentId });
       await report('writing the character');
-      const character = buildCharacter(agentId, businessProfileOf(agent), sortChannels(rows).map((row) => row.channel));
+      const character = buildCharacter(
+        agentId,
+        businessProfileOf(agent),
+        sortChannels(rows).map((row) => row.channel),
+      );
       const { core } = await loadEliza();
       const validation = core.validateCharacter(character);
       if (!validation.success) {

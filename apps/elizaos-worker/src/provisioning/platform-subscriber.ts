@@ -29,7 +29,8 @@ const key = (channel: string, accountId: string) => `${channel}:${accountId}`;
  * no channel needs any more (a channel dropped, an account replaced, the agent deleted) is undone. What was made is
  * kept in `platform_subscriptions` with the credentials it was made with, so it can be undone after the channel's
  * own credentials are gone. Agents sharing an account (two numbers of one WhatsApp Business Account) each hold the
- * subscription: the first makes it on the platform, the last undoes it. A throttled or unreachable platform throws, and the step is retried (both calls are
+ * subscription: the first makes it on the platform, the last undoes it. A throttled or unreachable platform throws, and
+ * the step is retried (both calls are
  * idempotent).
  */
 @Injectable()
@@ -91,10 +92,17 @@ export class PlatformSubscriber {
       // A WhatsApp number's webhooks come through its Business Account, which the credentials may not name.
       const accountId = row.channel === 'whatsapp' ? credentials.business_account_id : row.externalAccountId;
       if (!accountId) {
-        results.set(row.channel, { note: 'no business_account_id: subscribe the WhatsApp Business Account in the dashboard' });
+        results.set(row.channel, {
+          note: 'no business_account_id: subscribe the WhatsApp Business Account in the dashboard',
+        });
         continue;
       }
-      wanted.push({ channel: row.channel, accountId, accessToken: credentials.access_token, credentialsCiphertext: row.credentialsCiphertext });
+      wanted.push({
+        channel: row.channel,
+        accountId,
+        accessToken: credentials.access_token,
+        credentialsCiphertext: row.credentialsCiphertext,
+      });
     }
     return wanted;
   }
@@ -108,14 +116,20 @@ export class PlatformSubscriber {
       if (!(await repository.existsBy({ channel: target.channel, accountId: target.accountId }))) {
         const outcome = await this.clients[target.channel].subscribe(target);
         if (outcome.kind === 'retry') throw new Error(`${target.channel} subscription: ${outcome.reason}`);
-        if (outcome.kind === 'rejected') return { refused: `the platform refused the webhook subscription: ${outcome.reason}` };
+        if (outcome.kind === 'rejected')
+          return { refused: `the platform refused the webhook subscription: ${outcome.reason}` };
         if (outcome.kind === 'skipped') return { note: outcome.reason };
         this.logger.log({ agentId, channel: target.channel, accountId: target.accountId }, 'webhooks subscribed');
       }
       await repository
         .createQueryBuilder()
         .insert()
-        .values({ agentId, channel: target.channel, accountId: target.accountId, credentialsCiphertext: target.credentialsCiphertext })
+        .values({
+          agentId,
+          channel: target.channel,
+          accountId: target.accountId,
+          credentialsCiphertext: target.credentialsCiphertext,
+        })
         .orIgnore()
         .execute();
       return undefined;
@@ -132,17 +146,24 @@ export class PlatformSubscriber {
         const outcome = await this.clients[channel].unsubscribe({ channel, accountId, accessToken: token });
         if (outcome.kind === 'retry') throw new Error(`${channel} unsubscription: ${outcome.reason}`);
         // A refusal (a revoked token, an account gone) leaves nothing the engine could still undo.
-        if (outcome.kind !== 'done') this.logger.warn({ agentId, channel, accountId, reason: outcome.reason }, 'webhook subscription not undone');
+        if (outcome.kind !== 'done')
+          this.logger.warn({ agentId, channel, accountId, reason: outcome.reason }, 'webhook subscription not undone');
         else this.logger.log({ agentId, channel, accountId }, 'webhooks unsubscribed');
       } else {
-        this.logger.log({ agentId, channel, accountId, others }, 'webhook subscription kept for the other agents on the account');
+        this.logger.log(
+          { agentId, channel, accountId, others },
+          'webhook subscription kept for the other agents on the account',
+        );
       }
       await repository.delete({ id: subscription.id });
     });
   }
 
   /** One change at a time per platform account, whichever agent and replica makes it. */
-  private forAccount<T>(account: { channel: string; accountId: string }, work: (repository: Repository<PlatformSubscription>) => Promise<T>) {
+  private forAccount<T>(
+    account: { channel: string; accountId: string },
+    work: (repository: Repository<PlatformSubscription>) => Promise<T>,
+  ) {
     return whileHoldingLock(this.db, `subscription:${account.channel}:${account.accountId}`, () =>
       work(this.db.getRepository(PlatformSubscription)),
     );

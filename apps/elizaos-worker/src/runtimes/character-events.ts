@@ -22,7 +22,9 @@ export class CharacterEventsPublisher {
   }
 }
 
-/** Drops hosted runtimes: one whose character has a newer version (rebuilt on the next message), or a stopped agent's. */
+/**
+ * Drops hosted runtimes: one whose character has a newer version (rebuilt on the next message), or a stopped agent's.
+ */
 @Controller()
 export class CharacterEventsListener {
   constructor(private readonly host: RuntimeHost) {}

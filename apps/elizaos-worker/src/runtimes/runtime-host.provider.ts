@@ -84,7 +84,10 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
         await loadElizaQuietly(env.ELIZAOS_LOG_LEVEL),
         { maxRuntimes: env.ELIZAOS_MAX_RUNTIMES, dataDir: env.ELIZAOS_DATA_DIR, model: modelSettings(env) },
         async (agentId) => {
-          const [agent, stored] = await Promise.all([db.getRepository(Agent).findOneBy({ id: agentId }), characters.latest(agentId)]);
+          const [agent, stored] = await Promise.all([
+            db.getRepository(Agent).findOneBy({ id: agentId }),
+            characters.latest(agentId),
+          ]);
           if (!agent) throw new UnrecoverableError(`agent ${agentId} does not exist`);
           if (!stored) throw new UnrecoverableError(`agent ${agentId} has no character yet: it was never provisioned`);
           return { agentId, version: stored.version, character: stored.character, profile: businessProfileOf(agent) };

@@ -14,7 +14,10 @@ export const runtimeMetrics = [
     help: 'Time to build and initialise one agent runtime',
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   }),
-  makeCounterProvider({ name: RUNTIME_EVICTIONS, help: 'Runtimes stopped to stay within ELIZAOS_MAX_RUNTIMES or after a character change' }),
+  makeCounterProvider({
+    name: RUNTIME_EVICTIONS,
+    help: 'Runtimes stopped to stay within ELIZAOS_MAX_RUNTIMES or after a character change',
+  }),
   makeHistogramProvider({
     name: MODEL_REQUEST_SECONDS,
     help: "One text-generation call of an agent's model (after the SDK's own retries), by provider, model and outcome",

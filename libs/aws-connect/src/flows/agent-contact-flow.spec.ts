@@ -13,7 +13,10 @@ const base: AgentContactFlowInput = {
 const variants: [string, AgentContactFlowInput][] = [
   ['keypad, no hours', base],
   ['keypad with hours', { ...base, hoursOfOperationId: 'hours-1' }],
-  ['Lex with hours', { ...base, hoursOfOperationId: 'hours-1', lexBotAliasArn: 'arn:aws:lex:us-east-1:1:bot-alias/B/A' }],
+  [
+    'Lex with hours',
+    { ...base, hoursOfOperationId: 'hours-1', lexBotAliasArn: 'arn:aws:lex:us-east-1:1:bot-alias/B/A' },
+  ],
 ];
 
 describe('buildAgentContactFlow', () => {
@@ -27,7 +30,10 @@ describe('buildAgentContactFlow', () => {
       for (const action of flow.Actions.filter((a) => reachable.has(a.Identifier))) {
         const { NextAction, Conditions = [], Errors = [] } = action.Transitions;
         for (const next of [NextAction, ...Conditions.map((c) => c.NextAction), ...Errors.map((e) => e.NextAction)]) {
-          if (next && !reachable.has(next)) reachable.add(next) && (grew = true);
+          if (next && !reachable.has(next)) {
+            reachable.add(next);
+            grew = true;
+          }
         }
       }
     }
@@ -37,7 +43,9 @@ describe('buildAgentContactFlow', () => {
   it('greets with the business name and passes the agent id to the Lambda within 8 seconds', () => {
     const flow = buildAgentContactFlow({ ...base, greeting: 'How can I help you sleep better?' });
     const welcome = flow.Actions.find((a) => a.Identifier === flow.StartAction)!;
-    expect(welcome.Parameters.Text).toBe('Thank you for contacting Cozy Comfort Bedding. How can I help you sleep better?');
+    expect(welcome.Parameters.Text).toBe(
+      'Thank you for contacting Cozy Comfort Bedding. How can I help you sleep better?',
+    );
     const invocations = flow.Actions.filter((a) => a.Type === 'InvokeLambdaFunction');
     expect(invocations.length).toBeGreaterThanOrEqual(2);
     for (const invocation of invocations) {
@@ -56,7 +64,9 @@ describe('buildAgentContactFlow', () => {
     expect(check.Parameters).toEqual({ HoursOfOperationId: 'hours-1' });
     const closed = flow.Actions.find((a) => a.Identifier === 'closed')!;
     expect(closed.Parameters.Text).toContain('Monday to Saturday, 9 AM - 6 PM EST');
-    expect(flow.Actions.find((a) => a.Type === 'UpdateContactTargetQueue')!.Parameters).toEqual({ QueueId: base.queueArn });
+    expect(flow.Actions.find((a) => a.Type === 'UpdateContactTargetQueue')!.Parameters).toEqual({
+      QueueId: base.queueArn,
+    });
   });
 
   it('survives business names that need escaping in JSON', () => {
@@ -74,7 +84,12 @@ describe('validateFlow', () => {
       Actions: [
         { Identifier: 'a', Type: 'MessageParticipant', Parameters: { Text: 'hi' }, Transitions: { NextAction: 'b' } },
         { Identifier: 'a', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
-        { Identifier: 'x:y', Type: 'InvokeLambdaFunction', Parameters: { InvocationTimeLimitSeconds: '9' }, Transitions: {} },
+        {
+          Identifier: 'x:y',
+          Type: 'InvokeLambdaFunction',
+          Parameters: { InvocationTimeLimitSeconds: '9' },
+          Transitions: {},
+        },
       ],
     });
     expect(problems).toEqual([

@@ -152,7 +152,11 @@ function voiceTurnWithKeypad(): FlowAction[] {
     action(
       'keypad-menu',
       'GetParticipantInput',
-      { Text: 'To speak with our team, press 0. To end the call, press 9.', StoreInput: 'False', InputTimeLimitSeconds: '8' },
+      {
+        Text: 'To speak with our team, press 0. To end the call, press 9.',
+        StoreInput: 'False',
+        InputTimeLimitSeconds: '8',
+      },
       {
         Conditions: [equals('0', 'set-queue'), equals('9', 'goodbye')],
         Errors: [

@@ -24,7 +24,12 @@ export function observeAwsCalls(client: ConnectClient | LambdaClient, service: s
     (next, context) => async (args) => {
       const started = performance.now();
       const report = (outcome: AwsCall['outcome']) =>
-        observe({ service, operation: String(context.commandName ?? 'unknown').replace(/Command$/, ''), seconds: (performance.now() - started) / 1000, outcome });
+        observe({
+          service,
+          operation: String(context.commandName ?? 'unknown').replace(/Command$/, ''),
+          seconds: (performance.now() - started) / 1000,
+          outcome,
+        });
       try {
         const result = await next(args);
         report('ok');

@@ -35,14 +35,27 @@ export class ConnectDrift {
     const gone: string[] = [];
     if (!(await this.voiceLambda.isInstalled(instanceId))) gone.push('the voice Lambda');
     const probes: [string | undefined, string, (id: string) => Promise<unknown>][] = [
-      [known.contactFlowId, 'the contact flow', (id) => this.connect.send(new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: id }))],
+      [
+        known.contactFlowId,
+        'the contact flow',
+        (id) => this.connect.send(new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: id })),
+      ],
       [
         known.hoursOfOperationId,
         'the business hours',
-        (id) => this.connect.send(new DescribeHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: id })),
+        (id) =>
+          this.connect.send(new DescribeHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: id })),
       ],
-      [known.phoneNumberId, 'the voice number', (id) => this.connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: id }))],
-      [known.smsPhoneNumberId, 'the SMS number', (id) => this.connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: id }))],
+      [
+        known.phoneNumberId,
+        'the voice number',
+        (id) => this.connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: id })),
+      ],
+      [
+        known.smsPhoneNumberId,
+        'the SMS number',
+        (id) => this.connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: id })),
+      ],
     ];
     for (const [id, what, describe] of probes) {
       if (id && (await this.isMissing(`describing ${what}`, () => describe(id)))) gone.push(`${what} ${id}`);

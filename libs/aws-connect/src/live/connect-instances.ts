@@ -40,7 +40,12 @@ export class ConnectInstances {
   async ensureActive(scope: string): Promise<ActiveInstance> {
     let row = await this.rowFor(scope);
     const configured = scope === 'shared' ? this.settings.instanceId : undefined;
-    if (row.status === 'active' && row.instanceId && row.instanceArn && (!configured || configured === row.instanceId)) {
+    if (
+      row.status === 'active' &&
+      row.instanceId &&
+      row.instanceArn &&
+      (!configured || configured === row.instanceId)
+    ) {
       if (await this.exists(row.instanceId)) return row as ActiveInstance;
       row = await this.vanished(row, configured);
     }
@@ -182,7 +187,10 @@ export class ConnectInstances {
   private aliasFor(scope: string): string {
     const base = this.settings.instanceAlias ?? `voca-${randomBytes(4).toString('hex')}`;
     if (scope === 'shared') return base;
-    const vendor = scope.replace(/^vendor:/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const vendor = scope
+      .replace(/^vendor:/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-');
     return `${base}-${vendor}`.slice(0, 62).replace(/-+$/, '');
   }
 }

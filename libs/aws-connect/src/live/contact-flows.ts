@@ -19,7 +19,12 @@ export interface ContactFlowRef {
 /** Connect's reasons for refusing a flow, in one line. */
 function flowProblems(error: unknown): string {
   const problems = (error as { problems?: { message?: string }[] }).problems ?? [];
-  return problems.map((problem) => problem.message).filter(Boolean).join('; ') || (error as Error).message;
+  return (
+    problems
+      .map((problem) => problem.message)
+      .filter(Boolean)
+      .join('; ') || (error as Error).message
+  );
 }
 
 /** The largest page ListContactFlows gives: every page is a call of the account's shared API rate. */
@@ -32,7 +37,12 @@ const LIST_PAGE_SIZE = 1000;
 export class AgentContactFlows {
   constructor(private readonly connect: ConnectClient) {}
 
-  async ensure(instanceId: string, agentId: string, known: ContactFlowRef | undefined, flow: FlowDocument): Promise<ContactFlowRef> {
+  async ensure(
+    instanceId: string,
+    agentId: string,
+    known: ContactFlowRef | undefined,
+    flow: FlowDocument,
+  ): Promise<ContactFlowRef> {
     const problems = validateFlow(flow);
     if (problems.length) throw new UnrecoverableError(`the generated contact flow is invalid: ${problems.join('; ')}`);
     const content = JSON.stringify(flow);

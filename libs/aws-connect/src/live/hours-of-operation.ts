@@ -37,7 +37,13 @@ export class AgentHoursOfOperation {
       try {
         await awsCall('updating the business hours', () =>
           this.connect.send(
-            new UpdateHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: id, Name: name, TimeZone: timeZone, Config: config }),
+            new UpdateHoursOfOperationCommand({
+              InstanceId: instanceId,
+              HoursOfOperationId: id,
+              Name: name,
+              TimeZone: timeZone,
+              Config: config,
+            }),
           ),
         );
         return true;
@@ -76,7 +82,10 @@ export class AgentHoursOfOperation {
   }
 
   private async findByName(instanceId: string, name: string): Promise<string | undefined> {
-    for await (const page of paginateListHoursOfOperations({ client: this.connect, pageSize: 1000 }, { InstanceId: instanceId })) {
+    for await (const page of paginateListHoursOfOperations(
+      { client: this.connect, pageSize: 1000 },
+      { InstanceId: instanceId },
+    )) {
       const match = page.HoursOfOperationSummaryList?.find((summary) => summary.Name === name);
       if (match?.Id) return match.Id;
     }

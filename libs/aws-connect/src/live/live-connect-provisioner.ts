@@ -70,7 +70,10 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     }
   }
 
-  private async provisionOn(instance: ActiveInstance, request: ConnectProvisionRequest): Promise<ConnectChannelResult[]> {
+  private async provisionOn(
+    instance: ActiveInstance,
+    request: ConnectProvisionRequest,
+  ): Promise<ConnectChannelResult[]> {
     const { agentId, profile, known, report, record } = request;
     await record({ instanceId: instance.instanceId });
     await report('installing the shared voice Lambda');
@@ -81,7 +84,13 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     let hoursOfOperationId: string | undefined;
     if (openingHours?.length && timezone) {
       await report('setting the business hours');
-      hoursOfOperationId = await this.hours.ensure(instance.instanceId, agentId, known.hoursOfOperationId, timezone, openingHours);
+      hoursOfOperationId = await this.hours.ensure(
+        instance.instanceId,
+        agentId,
+        known.hoursOfOperationId,
+        timezone,
+        openingHours,
+      );
       await record({ hoursOfOperationId });
     }
 
@@ -122,16 +131,31 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
         await this.numbers.associate(number, instance.instanceId, flow.id);
       }
       await record({ phoneNumberId: number.phoneNumberId! });
-      results.push({ channel: 'voice', status: 'active', phoneNumber: number.phoneNumber!, instanceArn: instance.instanceArn });
+      results.push({
+        channel: 'voice',
+        status: 'active',
+        phoneNumber: number.phoneNumber!,
+        instanceArn: instance.instanceArn,
+      });
     }
     if (request.channels.includes('sms')) {
       if (request.smsSourcePhoneNumberArn) {
         const number = await this.numbers.ensureSmsNumber(instance, agentId, request.smsSourcePhoneNumberArn, report);
         await record({ smsPhoneNumberId: number.phoneNumberId! });
         await this.numbers.associate(number, instance.instanceId, flow.id);
-        results.push({ channel: 'sms', status: 'active', phoneNumber: number.phoneNumber!, instanceArn: instance.instanceArn });
+        results.push({
+          channel: 'sms',
+          status: 'active',
+          phoneNumber: number.phoneNumber!,
+          instanceArn: instance.instanceArn,
+        });
       } else {
-        results.push({ channel: 'sms', status: 'pending_configuration', instanceArn: instance.instanceArn, reason: SMS_NEEDS_NUMBER });
+        results.push({
+          channel: 'sms',
+          status: 'pending_configuration',
+          instanceArn: instance.instanceArn,
+          reason: SMS_NEEDS_NUMBER,
+        });
       }
     }
     await report('done');

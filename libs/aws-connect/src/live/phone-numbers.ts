@@ -18,7 +18,11 @@ import type { LiveConnectSettings } from './live-connect-settings.js';
 import { pollUntil } from './poll.js';
 
 /** Claim refusals that mean "this number is no longer available": try the next one. */
-const NUMBER_UNAVAILABLE = new Set(['InvalidParameterException', 'ResourceNotFoundException', 'ResourceConflictException']);
+const NUMBER_UNAVAILABLE = new Set([
+  'InvalidParameterException',
+  'ResourceNotFoundException',
+  'ResourceConflictException',
+]);
 const SEARCH_SIZE = 10;
 
 export type Report = (detail: string) => Promise<void>;
@@ -80,7 +84,12 @@ export class AgentPhoneNumbers {
   /** Brings the vendor's End User Messaging SMS number into the instance for the agent's sms channel. */
   async ensureSmsNumber(instance: ActiveInstance, agentId: string, sourceArn: string, report: Report) {
     const repository = this.db.getRepository(ConnectPhoneNumber);
-    let row = await repository.findOneBy({ agentId, channel: 'sms', connectInstanceId: instance.id, source: 'imported' });
+    let row = await repository.findOneBy({
+      agentId,
+      channel: 'sms',
+      connectInstanceId: instance.id,
+      source: 'imported',
+    });
     if (row?.status === 'claimed') return row;
     await report('importing the SMS number');
     row ??= await repository.save({
@@ -94,12 +103,20 @@ export class AgentPhoneNumbers {
     });
     const imported = await awsCall('importing the SMS number', () =>
       this.connect.send(
-        new ImportPhoneNumberCommand({ InstanceId: instance.instanceId, SourcePhoneNumberArn: sourceArn, ClientToken: row!.clientToken }),
+        new ImportPhoneNumberCommand({
+          InstanceId: instance.instanceId,
+          SourcePhoneNumberArn: sourceArn,
+          ClientToken: row!.clientToken,
+        }),
       ),
     );
-    await repository.update({ id: row.id }, { phoneNumberId: imported.PhoneNumberId!, phoneNumberArn: imported.PhoneNumberArn! });
+    await repository.update(
+      { id: row.id },
+      { phoneNumberId: imported.PhoneNumberId!, phoneNumberArn: imported.PhoneNumberArn! },
+    );
     const summary = await this.whenClaimed(imported.PhoneNumberId!);
-    if (summary.status !== 'CLAIMED') throw new Error(`Amazon Connect could not import the SMS number: ${summary.message}`);
+    if (summary.status !== 'CLAIMED')
+      throw new Error(`Amazon Connect could not import the SMS number: ${summary.message}`);
     await repository.update({ id: row.id }, { status: 'claimed', phoneNumber: summary.number });
     return repository.findOneByOrFail({ id: row.id });
   }
@@ -117,7 +134,8 @@ export class AgentPhoneNumbers {
   }
 
   /**
-   * Takes an agent's numbers back (all, or one channel's): claimed numbers are detached from its flow and returned to the pool; imported SMS
+   * Takes an agent's numbers back (all, or one channel's): claimed numbers are detached from its flow and returned to
+   * the pool; imported SMS
    * numbers go back to End User Messaging (the vendor owns them).
    */
   async releaseAgentNumbers(instanceId: string, agentId: string, channel?: 'voice' | 'sms'): Promise<void> {
@@ -127,7 +145,10 @@ export class AgentPhoneNumbers {
         try {
           await awsCall('detaching the number from the contact flow', () =>
             this.connect.send(
-              new DisassociatePhoneNumberContactFlowCommand({ PhoneNumberId: number.phoneNumberId!, InstanceId: instanceId }),
+              new DisassociatePhoneNumberContactFlowCommand({
+                PhoneNumberId: number.phoneNumberId!,
+                InstanceId: instanceId,
+              }),
             ),
           );
         } catch (error) {
@@ -147,15 +168,24 @@ export class AgentPhoneNumbers {
 
   /** A recorded number AWS no longer has: kept for the record as failed, never handed out again. */
   async setAsideVanished(number: ConnectPhoneNumber, reason: string): Promise<void> {
-    await this.db
-      .getRepository(ConnectPhoneNumber)
-      .update({ id: number.id }, { status: 'failed', agentId: null, channel: null, pooledAt: null, error: `no longer in Amazon Connect: ${reason}` });
+    await this.db.getRepository(ConnectPhoneNumber).update(
+      { id: number.id },
+      {
+        status: 'failed',
+        agentId: null,
+        channel: null,
+        pooledAt: null,
+        error: `no longer in Amazon Connect: ${reason}`,
+      },
+    );
   }
 
   private async releaseImported(number: ConnectPhoneNumber): Promise<void> {
     try {
       await awsCall('returning the SMS number', () =>
-        this.connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: number.phoneNumberId!, ClientToken: randomUUID() })),
+        this.connect.send(
+          new ReleasePhoneNumberCommand({ PhoneNumberId: number.phoneNumberId!, ClientToken: randomUUID() }),
+        ),
       );
     } catch (error) {
       if (!isNotFound(error)) throw error;
@@ -199,7 +229,11 @@ export class AgentPhoneNumbers {
     try {
       const claimed = await awsCall(`claiming ${row.phoneNumber}`, () =>
         this.connect.send(
-          new ClaimPhoneNumberCommand({ TargetArn: instance.instanceArn, PhoneNumber: row.phoneNumber!, ClientToken: row.clientToken }),
+          new ClaimPhoneNumberCommand({
+            TargetArn: instance.instanceArn,
+            PhoneNumber: row.phoneNumber!,
+            ClientToken: row.clientToken,
+          }),
         ),
       );
       phoneNumberId = claimed.PhoneNumberId!;
@@ -219,13 +253,18 @@ export class AgentPhoneNumbers {
   }
 
   private whenClaimed(phoneNumberId: string) {
-    return pollUntil('the phone number claim to finish', this.settings.poll, async () => {
-      const { ClaimedPhoneNumberSummary: summary } = await awsCall('checking the phone number claim', () =>
-        this.connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: phoneNumberId })),
-      );
-      const status = summary?.PhoneNumberStatus?.Status;
-      if (!status || status === 'IN_PROGRESS') return undefined;
-      return { status, message: summary?.PhoneNumberStatus?.Message ?? status, number: summary?.PhoneNumber ?? '' };
-    }, { pauseFirst: true });
+    return pollUntil(
+      'the phone number claim to finish',
+      this.settings.poll,
+      async () => {
+        const { ClaimedPhoneNumberSummary: summary } = await awsCall('checking the phone number claim', () =>
+          this.connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: phoneNumberId })),
+        );
+        const status = summary?.PhoneNumberStatus?.Status;
+        if (!status || status === 'IN_PROGRESS') return undefined;
+        return { status, message: summary?.PhoneNumberStatus?.Message ?? status, number: summary?.PhoneNumber ?? '' };
+      },
+      { pauseFirst: true },
+    );
   }
 }

@@ -17,10 +17,15 @@ describe('pollUntil', () => {
   it('with pauseFirst, waits one interval before the first check', async () => {
     const started = Date.now();
     let firstAt = -1;
-    await pollUntil('a value', { intervalMs: 60, timeoutMs: 1_000 }, async () => {
-      firstAt = Date.now() - started;
-      return true;
-    }, { pauseFirst: true });
+    await pollUntil(
+      'a value',
+      { intervalMs: 60, timeoutMs: 1_000 },
+      async () => {
+        firstAt = Date.now() - started;
+        return true;
+      },
+      { pauseFirst: true },
+    );
     expect(firstAt).toBeGreaterThanOrEqual(55);
   });
 

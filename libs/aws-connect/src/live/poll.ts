@@ -21,7 +21,8 @@ export async function pollUntil<T>(
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() + settings.intervalMs > deadline) throw new Error(`gave up waiting for ${what} after ${settings.timeoutMs} ms`);
+    if (Date.now() + settings.intervalMs > deadline)
+      throw new Error(`gave up waiting for ${what} after ${settings.timeoutMs} ms`);
     await sleep(settings.intervalMs);
   }
 }

@@ -163,7 +163,9 @@ export class VoiceLambdaInstaller {
   private async associate(functionArn: string, instance: ActiveInstance): Promise<void> {
     try {
       await awsCall('associating the voice Lambda with the instance', () =>
-        this.connect.send(new AssociateLambdaFunctionCommand({ InstanceId: instance.instanceId, FunctionArn: functionArn })),
+        this.connect.send(
+          new AssociateLambdaFunctionCommand({ InstanceId: instance.instanceId, FunctionArn: functionArn }),
+        ),
       );
     } catch (error) {
       if (!isAlreadyDone(error)) throw error;

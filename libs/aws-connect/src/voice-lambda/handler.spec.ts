@@ -178,7 +178,10 @@ function onlyLog(): Record<string, unknown> {
 
 describe('voice Lambda handler', () => {
   it('posts a signed ConnectTurnRequest and returns the reply and action as a flat string map', async () => {
-    const engineAnswer: ConnectTurnResponse = { reply: 'A table for two at 8 pm is free. Shall I book it?', action: 'continue' };
+    const engineAnswer: ConnectTurnResponse = {
+      reply: 'A table for two at 8 pm is free. Shall I book it?',
+      action: 'continue',
+    };
     engine.respond = (_req, res) => json(res, 200, engineAnswer);
     const before = Date.now();
 
@@ -203,9 +206,15 @@ describe('voice Lambda handler', () => {
       timestamp: body.timestamp,
     };
     expect(body).toStrictEqual(expected);
-    expect(Object.keys(body).sort()).toEqual(
-      ['agent_id', 'caller', 'channel', 'contact_id', 'dialed', 'timestamp', 'utterance'],
-    );
+    expect(Object.keys(body).sort()).toEqual([
+      'agent_id',
+      'caller',
+      'channel',
+      'contact_id',
+      'dialed',
+      'timestamp',
+      'utterance',
+    ]);
     expect(new Date(body.timestamp).toISOString()).toBe(body.timestamp);
     expect(Math.abs(Date.parse(body.timestamp) - before)).toBeLessThan(5_000);
 
@@ -220,7 +229,13 @@ describe('voice Lambda handler', () => {
   it('logs one JSON line with contact, agent, outcome and latency, and nothing private', async () => {
     await handler(voiceEvent(), { awsRequestId: 'req-2' });
     const line = onlyLog();
-    expect(line).toMatchObject({ level: 'info', outcome: 'ok', contact_id: CONTACT_ID, agent_id: AGENT_ID, action: 'continue' });
+    expect(line).toMatchObject({
+      level: 'info',
+      outcome: 'ok',
+      contact_id: CONTACT_ID,
+      agent_id: AGENT_ID,
+      action: 'continue',
+    });
     expect(line.latency_ms).toBeTypeOf('number');
     for (const secretOrPersonal of [SECRET, CALLER, DIALED, UTTERANCE, 'Hello!', 'sha256=']) {
       expect(logLines[0]).not.toContain(secretOrPersonal);
@@ -237,7 +252,8 @@ describe('voice Lambda handler', () => {
   });
 
   it('drops anything but reply and action from the engine, so the map stays flat', async () => {
-    engine.respond = (_req, res) => json(res, 200, { reply: 'Sure.', action: 'continue', debug: { nested: [1, 2] }, n: 3 });
+    engine.respond = (_req, res) =>
+      json(res, 200, { reply: 'Sure.', action: 'continue', debug: { nested: [1, 2] }, n: 3 });
     const result = await handler(voiceEvent());
     expectFlatStringMap(result);
     expect(result).toEqual({ reply: 'Sure.', action: 'continue' });
@@ -253,7 +269,12 @@ describe('voice Lambda handler', () => {
     const result = await handler(smsEvent());
     expect(result).toEqual({ reply: 'Yes, 10 to 4 on Sundays.', action: 'continue' });
     const body = JSON.parse(engine.received[0]!.body) as ConnectTurnRequest;
-    expect(body).toMatchObject({ channel: 'sms', caller: CALLER, dialed: DIALED, utterance: 'Are you open on Sunday?' });
+    expect(body).toMatchObject({
+      channel: 'sms',
+      caller: CALLER,
+      dialed: DIALED,
+      utterance: 'Are you open on Sunday?',
+    });
     expect(signatureVerifies(engine.received[0]!.headers, engine.received[0]!.body, SECRET)).toBe(true);
   });
 
@@ -347,12 +368,18 @@ describe('voice Lambda handler', () => {
     expect(result).toEqual({ reply: FALLBACK, action: 'transfer' });
     expect(engine.received).toHaveLength(0);
     expect(onlyLog()).toMatchObject({ outcome: 'missing_agent_id', contact_id: CONTACT_ID, agent_id: null });
-    expect(await handler(voiceEvent({ agent_id: '  ', utterance: UTTERANCE }))).toEqual({ reply: FALLBACK, action: 'transfer' });
+    expect(await handler(voiceEvent({ agent_id: '  ', utterance: UTTERANCE }))).toEqual({
+      reply: FALLBACK,
+      action: 'transfer',
+    });
   });
 
   it('hands over a channel the contract does not know (web chat) without calling the engine', async () => {
     const event = smsEvent();
-    const webChat = { ...event, Details: { ...event.Details, ContactData: { ...event.Details.ContactData, SegmentAttributes: {} } } };
+    const webChat = {
+      ...event,
+      Details: { ...event.Details, ContactData: { ...event.Details.ContactData, SegmentAttributes: {} } },
+    };
     expect(await handler(webChat)).toEqual({ reply: FALLBACK, action: 'transfer' });
     expect(engine.received).toHaveLength(0);
     expect(onlyLog()).toMatchObject({ outcome: 'unsupported_channel', channel: 'CHAT' });
@@ -375,7 +402,15 @@ describe('voice Lambda handler', () => {
   });
 
   it('never throws, whatever it is given', async () => {
-    for (const event of [undefined, null, 42, 'x', {}, { Details: null }, { Details: { ContactData: 7, Parameters: [] } }]) {
+    for (const event of [
+      undefined,
+      null,
+      42,
+      'x',
+      {},
+      { Details: null },
+      { Details: { ContactData: 7, Parameters: [] } },
+    ]) {
       const result = await handler(event);
       expectFlatStringMap(result);
       expect(result.action).toBe('transfer');

@@ -106,7 +106,11 @@ describe('packageVoiceLambda', () => {
       expect(result).toEqual({ reply: 'Hi, this is Shop. How can I help?', action: 'continue' });
       expect(received).toHaveLength(1);
       const { headers, body } = received[0]!;
-      expect(JSON.parse(body) as ConnectTurnRequest).toMatchObject({ agent_id: 'agent-1', contact_id: 'c-1', channel: 'voice' });
+      expect(JSON.parse(body) as ConnectTurnRequest).toMatchObject({
+        agent_id: 'agent-1',
+        contact_id: 'c-1',
+        channel: 'voice',
+      });
       const timestamp = String(headers[WEBHOOK_TIMESTAMP_HEADER]);
       expect(headers[WEBHOOK_SIGNATURE_HEADER]).toBe(
         `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`,

@@ -51,7 +51,9 @@ describe('parseConnectTurn', () => {
   });
 
   it('truncates an over-long utterance', () => {
-    expect(parseConnectTurn({ ...turn, utterance: 'a'.repeat(MAX_TEXT_LENGTH + 10) }).text).toHaveLength(MAX_TEXT_LENGTH);
+    expect(parseConnectTurn({ ...turn, utterance: 'a'.repeat(MAX_TEXT_LENGTH + 10) }).text).toHaveLength(
+      MAX_TEXT_LENGTH,
+    );
   });
 
   it.each([

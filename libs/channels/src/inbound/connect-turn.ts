@@ -32,7 +32,8 @@ function phone(body: Record<string, unknown>, field: string): string {
 }
 
 function timestampOf(value: string): string {
-  if (!ISO_TIMESTAMP.test(value) || !Number.isFinite(Date.parse(value))) refuse('timestamp', 'must be an ISO 8601 date and time with a zone');
+  if (!ISO_TIMESTAMP.test(value) || !Number.isFinite(Date.parse(value)))
+    refuse('timestamp', 'must be an ISO 8601 date and time with a zone');
   return value;
 }
 

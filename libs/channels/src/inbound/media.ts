@@ -9,9 +9,12 @@ const MAX_PHONES = 10;
 const MAX_LABEL = 1000;
 
 const label = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? truncateText(toStorableText(value)).slice(0, MAX_LABEL) : undefined;
+  typeof value === 'string' && value.trim() !== ''
+    ? truncateText(toStorableText(value)).slice(0, MAX_LABEL)
+    : undefined;
 
-const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const finite = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 /** Drops the fields that ended up undefined, so stored references carry only what the platform said. */
 function defined(media: InboundMedia): InboundMedia {

@@ -36,7 +36,9 @@ function errorOf(run: () => unknown): WebhookPayloadError {
 
 describe('parseMetaWebhook: Messenger', () => {
   it('reads a text message, routed by the Page id, from the PSID', () => {
-    expect(parseMetaWebhook(page([textMessage('m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM', 'Do you deliver to Kumasi?')]))).toStrictEqual({
+    expect(
+      parseMetaWebhook(page([textMessage('m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM', 'Do you deliver to Kumasi?')])),
+    ).toStrictEqual({
       events: [
         {
           kind: 'message',
@@ -52,12 +54,18 @@ describe('parseMetaWebhook: Messenger', () => {
     });
   });
 
-  it('skips echoes of the Page\'s own messages', () => {
+  it("skips echoes of the Page's own messages", () => {
     const echo = {
       sender: { id: PAGE_ID },
       recipient: { id: PSID },
       timestamp: 1_457_764_197_627,
-      message: { is_echo: true, app_id: 1517776481860111, metadata: 'agent-reply', mid: 'mid.1457764197618:41d102a3e1ae206a38', text: 'We do!' },
+      message: {
+        is_echo: true,
+        app_id: 1517776481860111,
+        metadata: 'agent-reply',
+        mid: 'mid.1457764197618:41d102a3e1ae206a38',
+        text: 'We do!',
+      },
     };
     expect(parseMetaWebhook(page([echo, textMessage('m_1', 'Great, thanks')]))).toEqual({
       events: [expect.objectContaining({ platformMessageId: 'm_1', text: 'Great, thanks' })],
@@ -66,8 +74,17 @@ describe('parseMetaWebhook: Messenger', () => {
   });
 
   it('skips delivery and read receipts (per watermark, not per message)', () => {
-    const delivery = { sender: { id: PSID }, recipient: { id: PAGE_ID }, delivery: { mids: ['mid.1458668856218:ed81099e15d3f4f233'], watermark: 1458668856253 } };
-    const read = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1458668856463, read: { watermark: 1458668856253 } };
+    const delivery = {
+      sender: { id: PSID },
+      recipient: { id: PAGE_ID },
+      delivery: { mids: ['mid.1458668856218:ed81099e15d3f4f233'], watermark: 1458668856253 },
+    };
+    const read = {
+      sender: { id: PSID },
+      recipient: { id: PAGE_ID },
+      timestamp: 1458668856463,
+      read: { watermark: 1458668856253 },
+    };
     expect(parseMetaWebhook(page([delivery, read]))).toEqual({
       events: [],
       skipped: [
@@ -77,7 +94,7 @@ describe('parseMetaWebhook: Messenger', () => {
     });
   });
 
-  it('takes a postback\'s title as the text', () => {
+  it("takes a postback's title as the text", () => {
     const postback = {
       sender: { id: PSID },
       recipient: { id: PAGE_ID },
@@ -98,14 +115,24 @@ describe('parseMetaWebhook: Messenger', () => {
   });
 
   it('gives an older postback without mid a stable id made of the sender and the time', () => {
-    const postback = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1_458_692_752_478, postback: { title: 'Menu', payload: 'MENU' } };
+    const postback = {
+      sender: { id: PSID },
+      recipient: { id: PAGE_ID },
+      timestamp: 1_458_692_752_478,
+      postback: { title: 'Menu', payload: 'MENU' },
+    };
     const first = parseMetaWebhook(page([postback])).events[0];
     expect(first).toMatchObject({ platformMessageId: `postback:${PSID}:1458692752478`, text: 'Menu' });
     expect(parseMetaWebhook(page([postback])).events[0]!.platformMessageId).toBe(first!.platformMessageId);
   });
 
-  it('reads the seconds of Meta\'s reference examples as seconds', () => {
-    const postback = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: '1527459824', postback: { mid: 'm_X', title: 'Yes', payload: 'Y' } };
+  it("reads the seconds of Meta's reference examples as seconds", () => {
+    const postback = {
+      sender: { id: PSID },
+      recipient: { id: PAGE_ID },
+      timestamp: '1527459824',
+      postback: { mid: 'm_X', title: 'Yes', payload: 'Y' },
+    };
     expect(parseMetaWebhook(page([postback])).events[0]).toMatchObject({ sentAt: '2018-05-27T22:23:44.000Z' });
   });
 
@@ -121,15 +148,35 @@ describe('parseMetaWebhook: Messenger', () => {
         ],
       },
     };
-    const file = { ...at, message: { mid: 'm_PDF', text: 'my receipt', attachments: [{ type: 'file', payload: { url: 'https://cdn.example/r.pdf' } }] } };
+    const file = {
+      ...at,
+      message: {
+        mid: 'm_PDF',
+        text: 'my receipt',
+        attachments: [{ type: 'file', payload: { url: 'https://cdn.example/r.pdf' } }],
+      },
+    };
     const place = {
       ...at,
-      message: { mid: 'm_LOC', attachments: [{ type: 'location', payload: { title: 'Our house', coordinates: { lat: 40.7, long: -74 } } }] },
+      message: {
+        mid: 'm_LOC',
+        attachments: [{ type: 'location', payload: { title: 'Our house', coordinates: { lat: 40.7, long: -74 } } }],
+      },
     };
-    const template = { ...at, message: { mid: 'm_TPL', attachments: [{ type: 'template', payload: { template_type: 'generic' } }] } };
+    const template = {
+      ...at,
+      message: { mid: 'm_TPL', attachments: [{ type: 'template', payload: { template_type: 'generic' } }] },
+    };
     const { events, skipped } = parseMetaWebhook(page([photos, file, place, template]));
     expect(events.map((e) => (e.kind === 'message' ? [e.platformMessageId, e.text, e.media] : []))).toEqual([
-      ['m_IMG', '', [{ type: 'image', url: 'https://scontent.example/a.jpg' }, { type: 'sticker', url: 'https://scontent.example/like.png' }]],
+      [
+        'm_IMG',
+        '',
+        [
+          { type: 'image', url: 'https://scontent.example/a.jpg' },
+          { type: 'sticker', url: 'https://scontent.example/like.png' },
+        ],
+      ],
       ['m_PDF', 'my receipt', [{ type: 'document', url: 'https://cdn.example/r.pdf' }]],
       ['m_LOC', '', [{ type: 'location', latitude: 40.7, longitude: -74, name: 'Our house' }]],
     ]);
@@ -137,14 +184,24 @@ describe('parseMetaWebhook: Messenger', () => {
   });
 
   it('skips unsent messages, reactions and chat-plugin guests', () => {
-    const deleted = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1_750_000_000_000, message: { mid: 'm_DEL', is_deleted: true } };
+    const deleted = {
+      sender: { id: PSID },
+      recipient: { id: PAGE_ID },
+      timestamp: 1_750_000_000_000,
+      message: { mid: 'm_DEL', is_deleted: true },
+    };
     const reaction = {
       sender: { id: PSID },
       recipient: { id: PAGE_ID },
       timestamp: 1_750_000_000_000,
       reaction: { mid: 'm_OURS', action: 'react', reaction: 'love', emoji: '\u2764' },
     };
-    const guest = { sender: { user_ref: 'USER-REF-ID' }, recipient: { id: PAGE_ID }, timestamp: 1_750_000_000_000, message: { mid: 'm_G', text: 'hi' } };
+    const guest = {
+      sender: { user_ref: 'USER-REF-ID' },
+      recipient: { id: PAGE_ID },
+      timestamp: 1_750_000_000_000,
+      message: { mid: 'm_G', text: 'hi' },
+    };
     expect(parseMetaWebhook(page([deleted, reaction, guest]))).toEqual({
       events: [],
       skipped: [
@@ -156,9 +213,16 @@ describe('parseMetaWebhook: Messenger', () => {
   });
 
   it('skips standby entries (handover protocol) and whitespace-only texts', () => {
-    const standby = { object: 'page', entry: [{ id: PAGE_ID, time: 1570053170926, standby: [textMessage('m_S', 'hello')] }] };
-    expect(parseMetaWebhook(standby).skipped).toEqual([{ reason: 'unsupported_type', detail: 'facebook entry[0].standby' }]);
-    expect(parseMetaWebhook(page([textMessage('m_W', ' \t ')])).skipped).toEqual([{ reason: 'empty', detail: 'facebook message without text' }]);
+    const standby = {
+      object: 'page',
+      entry: [{ id: PAGE_ID, time: 1570053170926, standby: [textMessage('m_S', 'hello')] }],
+    };
+    expect(parseMetaWebhook(standby).skipped).toEqual([
+      { reason: 'unsupported_type', detail: 'facebook entry[0].standby' },
+    ]);
+    expect(parseMetaWebhook(page([textMessage('m_W', ' \t ')])).skipped).toEqual([
+      { reason: 'empty', detail: 'facebook message without text' },
+    ]);
   });
 
   it('reads every messaging item of every entry', () => {
@@ -182,9 +246,13 @@ describe('parseMetaWebhook: Messenger', () => {
     const noMid = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1, message: { text: 'x' } };
     expect(errorOf(() => parseMetaWebhook(page([noMid]))).message).toBe('entry[0].messaging[0].message.mid is missing');
     const noRecipient = { sender: { id: PSID }, recipient: {}, timestamp: 1, message: { mid: 'm', text: 'x' } };
-    expect(errorOf(() => parseMetaWebhook(page([noRecipient]))).message).toBe('entry[0].messaging[0].recipient.id is missing');
+    expect(errorOf(() => parseMetaWebhook(page([noRecipient]))).message).toBe(
+      'entry[0].messaging[0].recipient.id is missing',
+    );
     const noTimestamp = { sender: { id: PSID }, recipient: { id: PAGE_ID }, message: { mid: 'm', text: 'x' } };
-    expect(errorOf(() => parseMetaWebhook(page([noTimestamp]))).message).toBe('entry[0].messaging[0].timestamp is missing');
+    expect(errorOf(() => parseMetaWebhook(page([noTimestamp]))).message).toBe(
+      'entry[0].messaging[0].timestamp is missing',
+    );
     expect(errorOf(() => parseMetaWebhook({ object: 'page', entry: [{ id: PAGE_ID, time: 1 }] })).message).toBe(
       'entry[0].messaging is missing',
     );
@@ -194,7 +262,11 @@ describe('parseMetaWebhook: Messenger', () => {
 
 describe('parseMetaWebhook: Instagram', () => {
   it('reads a direct message, routed by the Instagram account id, from the IGSID', () => {
-    const body = page([textMessage('aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQx', 'Is the blue one in stock?', IGSID, IG_ACCOUNT_ID)], 'instagram', IG_ACCOUNT_ID);
+    const body = page(
+      [textMessage('aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQx', 'Is the blue one in stock?', IGSID, IG_ACCOUNT_ID)],
+      'instagram',
+      IG_ACCOUNT_ID,
+    );
     expect(parseMetaWebhook(body).events).toStrictEqual([
       {
         kind: 'message',
@@ -208,8 +280,13 @@ describe('parseMetaWebhook: Instagram', () => {
     ]);
   });
 
-  it('skips the account\'s own messages, echoed with is_echo', () => {
-    const echo = { sender: { id: IG_ACCOUNT_ID }, recipient: { id: IGSID }, timestamp: 1_750_000_000_000, message: { mid: 'm_E', text: 'Yes!', is_echo: true } };
+  it("skips the account's own messages, echoed with is_echo", () => {
+    const echo = {
+      sender: { id: IG_ACCOUNT_ID },
+      recipient: { id: IGSID },
+      timestamp: 1_750_000_000_000,
+      message: { mid: 'm_E', text: 'Yes!', is_echo: true },
+    };
     expect(parseMetaWebhook(page([echo], 'instagram', IG_ACCOUNT_ID))).toEqual({
       events: [],
       skipped: [{ reason: 'echo', detail: 'instagram echo "m_E"' }],
@@ -221,12 +298,26 @@ describe('parseMetaWebhook: Instagram', () => {
       sender: { id: IGSID },
       recipient: { id: IG_ACCOUNT_ID },
       timestamp: 1,
-      message: { mid: 'm_R', attachments: [{ type: 'ig_reel', payload: { url: 'https://lookaside.example/reel', title: 'Cozy nights' } }] },
+      message: {
+        mid: 'm_R',
+        attachments: [{ type: 'ig_reel', payload: { url: 'https://lookaside.example/reel', title: 'Cozy nights' } }],
+      },
     };
-    const unsupported = { sender: { id: IGSID }, recipient: { id: IG_ACCOUNT_ID }, timestamp: 1, message: { mid: 'm_U', is_unsupported: true } };
+    const unsupported = {
+      sender: { id: IGSID },
+      recipient: { id: IG_ACCOUNT_ID },
+      timestamp: 1,
+      message: { mid: 'm_U', is_unsupported: true },
+    };
     const seen = { sender: { id: IGSID }, recipient: { id: IG_ACCOUNT_ID }, timestamp: 1, read: { mid: 'm_OURS' } };
     const { events, skipped } = parseMetaWebhook(page([shared, unsupported, seen], 'instagram', IG_ACCOUNT_ID));
-    expect(events).toMatchObject([{ channel: 'instagram', text: '', media: [{ type: 'share', url: 'https://lookaside.example/reel', name: 'Cozy nights' }] }]);
+    expect(events).toMatchObject([
+      {
+        channel: 'instagram',
+        text: '',
+        media: [{ type: 'share', url: 'https://lookaside.example/reel', name: 'Cozy nights' }],
+      },
+    ]);
     expect(skipped.map((s) => s.detail)).toEqual(['instagram message "m_U" without text or media', 'instagram read']);
   });
 });
@@ -237,7 +328,9 @@ describe('parseMetaWebhook: the envelope', () => {
     expect(errorOf(() => parseMetaWebhook([])).message).toBe('payload must be a JSON object');
     expect(errorOf(() => parseMetaWebhook({ entry: [] })).message).toBe('object is missing');
     const other = errorOf(() => parseMetaWebhook({ object: 'permissions', entry: [] }));
-    expect(other.message).toBe('object "permissions" is not a Meta messaging webhook (expected whatsapp_business_account, page, instagram)');
+    expect(other.message).toBe(
+      'object "permissions" is not a Meta messaging webhook (expected whatsapp_business_account, page, instagram)',
+    );
     expect(other.field).toBe('object');
   });
 
@@ -248,7 +341,10 @@ describe('parseMetaWebhook: the envelope', () => {
       `entry[0].messaging has more than ${MAX_EVENTS_PER_PAYLOAD} items`,
     );
     // Spread over entries, the budget still holds.
-    const spread = { object: 'page', entry: Array.from({ length: 3 }, () => ({ id: PAGE_ID, time: 1, messaging: many(400).entry[0]!.messaging })) };
+    const spread = {
+      object: 'page',
+      entry: Array.from({ length: 3 }, () => ({ id: PAGE_ID, time: 1, messaging: many(400).entry[0]!.messaging })),
+    };
     expect(errorOf(() => parseMetaWebhook(spread)).message).toBe(
       `payload carries more than ${MAX_EVENTS_PER_PAYLOAD} events (at entry[2].messaging[200])`,
     );

@@ -95,7 +95,8 @@ function parseMessaging(raw: unknown, path: string, channel: MessengerChannel): 
     const mid = prop(msg, 'mid');
     const which = typeof mid === 'string' ? ` ${quote(mid)}` : '';
     if (prop(msg, 'is_echo') === true) return { reason: 'echo', detail: `${channel} echo${which}` };
-    if (prop(msg, 'is_deleted') === true) return { reason: 'unsupported_type', detail: `${channel} unsent message${which}` };
+    if (prop(msg, 'is_deleted') === true)
+      return { reason: 'unsupported_type', detail: `${channel} unsent message${which}` };
     const id = requireString(mid, child(messagePath, 'mid'));
     const text = prop(msg, 'text');
     const media = attachmentsOf(prop(msg, 'attachments'), child(messagePath, 'attachments'));
@@ -112,7 +113,8 @@ function parseMessaging(raw: unknown, path: string, channel: MessengerChannel): 
     const postbackPath = child(path, 'postback');
     const pb = requireObject(postback, postbackPath);
     const title = prop(pb, 'title');
-    if (title === undefined || title === null) return { reason: 'unsupported_type', detail: `${channel} postback without title` };
+    if (title === undefined || title === null)
+      return { reason: 'unsupported_type', detail: `${channel} postback without title` };
     const text = requireText(title, child(postbackPath, 'title'));
     const mid = prop(pb, 'mid');
     // Older postbacks carry no mid: one is made from the sender and the time, the same on every redelivery.
@@ -160,7 +162,12 @@ function messageEvent(
 
 /** Attachments kept of one message (Messenger allows a few photos at once). */
 const MAX_ATTACHMENTS = 10;
-const FILE_ATTACHMENTS: Record<string, MediaType> = { image: 'image', video: 'video', audio: 'audio', file: 'document' };
+const FILE_ATTACHMENTS: Record<string, MediaType> = {
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  file: 'document',
+};
 /** Instagram shares of posts, reels and stories, and Messenger link previews: kept as a link. */
 const SHARED = new Set(['share', 'ig_reel', 'reel', 'story_mention', 'fallback', 'ig_post']);
 
@@ -179,7 +186,9 @@ function attachmentsOf(value: unknown, path: string): InboundMedia[] {
     if (typeof type !== 'string') return [];
     if (type === 'location') {
       const coordinates = prop(payload, 'coordinates');
-      const at = isObject(coordinates) ? { latitude: prop(coordinates, 'lat'), longitude: prop(coordinates, 'long') } : {};
+      const at = isObject(coordinates)
+        ? { latitude: prop(coordinates, 'lat'), longitude: prop(coordinates, 'long') }
+        : {};
       return [locationMedia({ ...at, name: prop(payload, 'title'), url: prop(payload, 'url') })];
     }
     const fileType = FILE_ATTACHMENTS[type];

@@ -39,7 +39,8 @@ function expectWellFormed(parsed: ParsedWebhook): void {
       expect(['sent', 'delivered', 'read', 'failed']).toContain(event.status);
     }
   }
-  for (const skip of parsed.skipped) expect(['echo', 'own_message', 'unsupported_type', 'empty']).toContain(skip.reason);
+  for (const skip of parsed.skipped)
+    expect(['echo', 'own_message', 'unsupported_type', 'empty']).toContain(skip.reason);
 }
 
 function expectContract(parse: (body: unknown) => ParsedWebhook, body: unknown): void {
@@ -60,14 +61,34 @@ const whatsapp = {
           value: {
             messaging_product: 'whatsapp',
             metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
-            contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234', user_id: 'US.13491208655302741918' }],
+            contacts: [
+              { profile: { name: 'Sheena Nelson' }, wa_id: '16505551234', user_id: 'US.13491208655302741918' },
+            ],
             messages: [
               { from: '16505551234', id: 'wamid.A', timestamp: '1749416383', type: 'text', text: { body: 'Hi' } },
-              { from_user_id: 'US.1', id: 'wamid.B', timestamp: '1749416383', type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'x', title: 'X' } } },
-              { from: '16505551234', id: 'wamid.C', timestamp: '1749416383', type: 'button', button: { payload: 'p', text: 'T' } },
+              {
+                from_user_id: 'US.1',
+                id: 'wamid.B',
+                timestamp: '1749416383',
+                type: 'interactive',
+                interactive: { type: 'list_reply', list_reply: { id: 'x', title: 'X' } },
+              },
+              {
+                from: '16505551234',
+                id: 'wamid.C',
+                timestamp: '1749416383',
+                type: 'button',
+                button: { payload: 'p', text: 'T' },
+              },
             ],
             statuses: [
-              { id: 'wamid.S', status: 'failed', timestamp: '1749416383', recipient_id: '16505551234', errors: [{ code: 131026, title: 't', message: 'm' }] },
+              {
+                id: 'wamid.S',
+                status: 'failed',
+                timestamp: '1749416383',
+                recipient_id: '16505551234',
+                errors: [{ code: 131026, title: 't', message: 'm' }],
+              },
             ],
           },
           field: 'messages',
@@ -84,9 +105,24 @@ const messenger = {
       id: '104501215577894',
       time: 1750000001000,
       messaging: [
-        { sender: { id: '6885433241504917' }, recipient: { id: '104501215577894' }, timestamp: 1750000000000, message: { mid: 'm_1', text: 'Hi' } },
-        { sender: { id: '104501215577894' }, recipient: { id: '6885433241504917' }, timestamp: 1750000000000, message: { mid: 'm_2', text: 'Echo', is_echo: true } },
-        { sender: { id: '6885433241504917' }, recipient: { id: '104501215577894' }, timestamp: 1750000000000, postback: { mid: 'm_3', title: 'Go', payload: 'GO' } },
+        {
+          sender: { id: '6885433241504917' },
+          recipient: { id: '104501215577894' },
+          timestamp: 1750000000000,
+          message: { mid: 'm_1', text: 'Hi' },
+        },
+        {
+          sender: { id: '104501215577894' },
+          recipient: { id: '6885433241504917' },
+          timestamp: 1750000000000,
+          message: { mid: 'm_2', text: 'Echo', is_echo: true },
+        },
+        {
+          sender: { id: '6885433241504917' },
+          recipient: { id: '104501215577894' },
+          timestamp: 1750000000000,
+          postback: { mid: 'm_3', title: 'Go', payload: 'GO' },
+        },
       ],
     },
   ],
@@ -101,7 +137,11 @@ const x = {
       type: 'message_create',
       id: '1234858589',
       created_timestamp: '1392078023603',
-      message_create: { target: { recipient_id: '3805104374' }, sender_id: '1234858592', message_data: { text: 'Blue Bird' } },
+      message_create: {
+        target: { recipient_id: '3805104374' },
+        sender_id: '1234858592',
+        message_data: { text: 'Blue Bird' },
+      },
     },
   ],
   users: { '1234858592': { id: '1234858592', name: 'Jordan Brinks', screen_name: 'furiouscamper' } },
@@ -173,23 +213,35 @@ const RUNS = { numRuns: 400 };
 
 describe('parsers on arbitrary JSON', () => {
   it('parseMetaWebhook returns a ParsedWebhook or throws WebhookPayloadError', () => {
-    fc.assert(fc.property(fc.jsonValue(), (body) => expectContract(parseMetaWebhook, body)), RUNS);
+    fc.assert(
+      fc.property(fc.jsonValue(), (body) => expectContract(parseMetaWebhook, body)),
+      RUNS,
+    );
     // Arbitrary JSON rarely gets past `object`; give each Meta shape random content too.
     const envelopes = fc.record({
       object: fc.constantFrom('whatsapp_business_account', 'page', 'instagram'),
       entry: fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 3 }),
     });
-    fc.assert(fc.property(envelopes, (body) => expectContract(parseMetaWebhook, body)), RUNS);
+    fc.assert(
+      fc.property(envelopes, (body) => expectContract(parseMetaWebhook, body)),
+      RUNS,
+    );
   });
 
   it('parseXWebhook returns a ParsedWebhook or throws WebhookPayloadError', () => {
-    fc.assert(fc.property(fc.jsonValue(), (body) => expectContract(parseXWebhook, body)), RUNS);
+    fc.assert(
+      fc.property(fc.jsonValue(), (body) => expectContract(parseXWebhook, body)),
+      RUNS,
+    );
     const envelopes = fc.record({
       for_user_id: fc.string(),
       direct_message_events: fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 3 }),
       users: fc.jsonValue({ maxDepth: 2 }),
     });
-    fc.assert(fc.property(envelopes, (body) => expectContract(parseXWebhook, body)), RUNS);
+    fc.assert(
+      fc.property(envelopes, (body) => expectContract(parseXWebhook, body)),
+      RUNS,
+    );
   });
 
   it('parseConnectTurn returns an event or throws WebhookPayloadError', () => {
@@ -211,12 +263,18 @@ describe('parsers on valid payloads with one node changed', () => {
   ])('parseMetaWebhook (%s)', (_name, seed) => {
     expectContract(parseMetaWebhook, seed);
     expect(parseMetaWebhook(seed).events.length).toBeGreaterThan(0);
-    fc.assert(fc.property(mutationsOf(seed), (body) => expectContract(parseMetaWebhook, body)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(mutationsOf(seed), (body) => expectContract(parseMetaWebhook, body)),
+      { numRuns: 1000 },
+    );
   });
 
   it('parseXWebhook', () => {
     expect(parseXWebhook(x).events).toHaveLength(1);
-    fc.assert(fc.property(mutationsOf(x), (body) => expectContract(parseXWebhook, body)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(mutationsOf(x), (body) => expectContract(parseXWebhook, body)),
+      { numRuns: 1000 },
+    );
   });
 
   it('parseConnectTurn', () => {

@@ -34,7 +34,17 @@ describe('verifyMetaSignature', () => {
 
   it('refuses a missing or malformed header, and an empty secret, without throwing', () => {
     const digest = hexMac(APP_SECRET, body);
-    for (const bad of [undefined, '', 'sha256=', digest, `sha1=${digest}`, `sha256=${digest.slice(2)}`, `sha256=${digest}00`, `sha256=${'z'.repeat(64)}`, `sha256=${Buffer.from(digest, 'hex').toString('base64')}`]) {
+    for (const bad of [
+      undefined,
+      '',
+      'sha256=',
+      digest,
+      `sha1=${digest}`,
+      `sha256=${digest.slice(2)}`,
+      `sha256=${digest}00`,
+      `sha256=${'z'.repeat(64)}`,
+      `sha256=${Buffer.from(digest, 'hex').toString('base64')}`,
+    ]) {
       expect(verifyMetaSignature(body, bad, APP_SECRET)).toBe(false);
     }
     expect(verifyMetaSignature(body, header, '')).toBe(false);
@@ -44,7 +54,8 @@ describe('verifyMetaSignature', () => {
 
   it('hashes the raw escaped-unicode bytes Meta signs, not a re-serialisation of the JSON', () => {
     // Meta sends (and signs) non-ASCII text as \u escapes and "/" as "\/".
-    const raw = '{"object":"page","entry":[{"messaging":[{"message":{"text":"Caf\\u00e9 \\ud83d\\udc4b \\u00bfabierto? https:\\/\\/x.example"}}]}]}';
+    const raw =
+      '{"object":"page","entry":[{"messaging":[{"message":{"text":"Caf\\u00e9 \\ud83d\\udc4b \\u00bfabierto? https:\\/\\/x.example"}}]}]}';
     const rawBytes = Buffer.from(raw, 'utf8');
     const signature = `sha256=${hexMac(APP_SECRET, rawBytes)}`;
     expect(verifyMetaSignature(rawBytes, signature, APP_SECRET)).toBe(true);
@@ -65,11 +76,17 @@ describe('metaVerificationChallenge', () => {
 
   it('refuses a wrong token, a wrong mode, a missing challenge and repeated parameters', () => {
     expect(metaVerificationChallenge({ ...query, 'hub.verify_token': 'their-token' }, 'our-token')).toBeUndefined();
-    expect(metaVerificationChallenge({ ...query, 'hub.verify_token': 'our-token-but-longer' }, 'our-token')).toBeUndefined();
+    expect(
+      metaVerificationChallenge({ ...query, 'hub.verify_token': 'our-token-but-longer' }, 'our-token'),
+    ).toBeUndefined();
     expect(metaVerificationChallenge({ ...query, 'hub.mode': 'unsubscribe' }, 'our-token')).toBeUndefined();
-    expect(metaVerificationChallenge({ 'hub.mode': 'subscribe', 'hub.verify_token': 'our-token' }, 'our-token')).toBeUndefined();
+    expect(
+      metaVerificationChallenge({ 'hub.mode': 'subscribe', 'hub.verify_token': 'our-token' }, 'our-token'),
+    ).toBeUndefined();
     expect(metaVerificationChallenge({ ...query, 'hub.challenge': '' }, 'our-token')).toBeUndefined();
-    expect(metaVerificationChallenge({ ...query, 'hub.verify_token': ['our-token', 'x'] }, 'our-token')).toBeUndefined();
+    expect(
+      metaVerificationChallenge({ ...query, 'hub.verify_token': ['our-token', 'x'] }, 'our-token'),
+    ).toBeUndefined();
     expect(metaVerificationChallenge({}, 'our-token')).toBeUndefined();
   });
 
@@ -97,9 +114,13 @@ describe('verifyXSignature', () => {
   });
 
   it('hashes raw UTF-8 bytes (X sends non-ASCII unescaped)', () => {
-    const raw = Buffer.from('{"for_user_id":"1","direct_message_events":[{"message_create":{"message_data":{"text":"¿Abren el domingo? 🙂"}}}]}');
+    const raw = Buffer.from(
+      '{"for_user_id":"1","direct_message_events":[{"message_create":{"message_data":{"text":"¿Abren el domingo? 🙂"}}}]}',
+    );
     expect(verifyXSignature(raw, `sha256=${base64Mac(CONSUMER_SECRET, raw)}`, CONSUMER_SECRET)).toBe(true);
-    expect(verifyXSignature(raw, `sha256=${base64Mac(CONSUMER_SECRET, raw.toString('latin1'))}`, CONSUMER_SECRET)).toBe(false);
+    expect(verifyXSignature(raw, `sha256=${base64Mac(CONSUMER_SECRET, raw.toString('latin1'))}`, CONSUMER_SECRET)).toBe(
+      false,
+    );
   });
 });
 
@@ -137,20 +158,36 @@ describe('engine signatures', () => {
 
   it('verifies what it signs, over the raw bytes', () => {
     const headers = signEngineWebhook(body, ENGINE_SECRET, now);
-    const check = (raw: Buffer, ts = headers[WEBHOOK_TIMESTAMP_HEADER], sig = headers[WEBHOOK_SIGNATURE_HEADER], at = now) =>
-      verifyEngineSignature(raw, ts, sig, ENGINE_SECRET, at);
+    const check = (
+      raw: Buffer,
+      ts = headers[WEBHOOK_TIMESTAMP_HEADER],
+      sig = headers[WEBHOOK_SIGNATURE_HEADER],
+      at = now,
+    ) => verifyEngineSignature(raw, ts, sig, ENGINE_SECRET, at);
     expect(check(Buffer.from(body))).toBe('ok');
     expect(check(Buffer.from(body.replace('domingo', 'sábado')))).toBe('bad_signature');
     expect(check(Buffer.from(body), String(now + 1))).toBe('bad_signature');
-    expect(verifyEngineSignature(Buffer.from(body), headers[WEBHOOK_TIMESTAMP_HEADER], headers[WEBHOOK_SIGNATURE_HEADER], 'other', now)).toBe(
-      'bad_signature',
-    );
+    expect(
+      verifyEngineSignature(
+        Buffer.from(body),
+        headers[WEBHOOK_TIMESTAMP_HEADER],
+        headers[WEBHOOK_SIGNATURE_HEADER],
+        'other',
+        now,
+      ),
+    ).toBe('bad_signature');
   });
 
   it('is stale when the signed timestamp is more than the allowed skew away, in the past or the future', () => {
     const headers = signEngineWebhook(body, ENGINE_SECRET, now);
     const at = (clock: number) =>
-      verifyEngineSignature(Buffer.from(body), headers[WEBHOOK_TIMESTAMP_HEADER], headers[WEBHOOK_SIGNATURE_HEADER], ENGINE_SECRET, clock);
+      verifyEngineSignature(
+        Buffer.from(body),
+        headers[WEBHOOK_TIMESTAMP_HEADER],
+        headers[WEBHOOK_SIGNATURE_HEADER],
+        ENGINE_SECRET,
+        clock,
+      );
     expect(at(now + WEBHOOK_MAX_SKEW_SECONDS)).toBe('ok');
     expect(at(now - WEBHOOK_MAX_SKEW_SECONDS)).toBe('ok');
     expect(at(now + WEBHOOK_MAX_SKEW_SECONDS + 1)).toBe('stale'); // an old request, or a replay
@@ -159,19 +196,40 @@ describe('engine signatures', () => {
 
   it('defaults to the current clock', () => {
     const headers = signEngineWebhook(body, ENGINE_SECRET);
-    expect(verifyEngineSignature(Buffer.from(body), headers[WEBHOOK_TIMESTAMP_HEADER], headers[WEBHOOK_SIGNATURE_HEADER], ENGINE_SECRET)).toBe('ok');
+    expect(
+      verifyEngineSignature(
+        Buffer.from(body),
+        headers[WEBHOOK_TIMESTAMP_HEADER],
+        headers[WEBHOOK_SIGNATURE_HEADER],
+        ENGINE_SECRET,
+      ),
+    ).toBe('ok');
   });
 
   it('reports a missing or malformed header as a bad signature, and never verifies with an empty secret', () => {
-    const { [WEBHOOK_TIMESTAMP_HEADER]: ts, [WEBHOOK_SIGNATURE_HEADER]: sig } = signEngineWebhook(body, ENGINE_SECRET, now);
+    const { [WEBHOOK_TIMESTAMP_HEADER]: ts, [WEBHOOK_SIGNATURE_HEADER]: sig } = signEngineWebhook(
+      body,
+      ENGINE_SECRET,
+      now,
+    );
     const raw = Buffer.from(body);
     expect(verifyEngineSignature(raw, undefined, sig, ENGINE_SECRET, now)).toBe('bad_signature');
     expect(verifyEngineSignature(raw, ts, undefined, ENGINE_SECRET, now)).toBe('bad_signature');
     expect(verifyEngineSignature(raw, `${ts}.5`, sig, ENGINE_SECRET, now)).toBe('bad_signature');
     expect(verifyEngineSignature(raw, '-1', sig, ENGINE_SECRET, now)).toBe('bad_signature');
     expect(verifyEngineSignature(raw, ts, sig.slice(7), ENGINE_SECRET, now)).toBe('bad_signature');
-    expect(verifyEngineSignature(raw, ts, `sha256=${Buffer.from(sig.slice(7), 'hex').toString('base64')}`, ENGINE_SECRET, now)).toBe('bad_signature');
+    expect(
+      verifyEngineSignature(
+        raw,
+        ts,
+        `sha256=${Buffer.from(sig.slice(7), 'hex').toString('base64')}`,
+        ENGINE_SECRET,
+        now,
+      ),
+    ).toBe('bad_signature');
     const unsigned = signEngineWebhook(body, '', now);
-    expect(verifyEngineSignature(raw, unsigned[WEBHOOK_TIMESTAMP_HEADER], unsigned[WEBHOOK_SIGNATURE_HEADER], '', now)).toBe('bad_signature');
+    expect(
+      verifyEngineSignature(raw, unsigned[WEBHOOK_TIMESTAMP_HEADER], unsigned[WEBHOOK_SIGNATURE_HEADER], '', now),
+    ).toBe('bad_signature');
   });
 });

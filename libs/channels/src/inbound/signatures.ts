@@ -39,7 +39,8 @@ const BASE64_SIGNATURE = /^sha256=([A-Za-z0-9+/]{43}=)$/;
  * wire: hash those bytes, never a re-serialisation of the parsed JSON.
  */
 export function verifyMetaSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
-  if (!isBytes(rawBody) || typeof header !== 'string' || typeof appSecret !== 'string' || appSecret === '') return false;
+  if (!isBytes(rawBody) || typeof header !== 'string' || typeof appSecret !== 'string' || appSecret === '')
+    return false;
   const match = HEX_SIGNATURE.exec(header.trim());
   if (!match) return false;
   return sameBytes(Buffer.from(match[1]!, 'hex'), hmac(appSecret, rawBody));

@@ -92,7 +92,9 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
     });
     const { events, skipped } = parseMetaWebhook(body);
     expect(skipped).toEqual([]);
-    expect(events.map((e) => e.kind === 'message' && [e.platformMessageId, e.sender.name, e.sender.phone, e.text])).toEqual([
+    expect(
+      events.map((e) => e.kind === 'message' && [e.platformMessageId, e.sender.name, e.sender.phone, e.text]),
+    ).toEqual([
       ['wamid.B', 'Kofi Mensah', '+233201234567', 'Hello?'],
       ['wamid.A', 'Sheena Nelson', '+16505551234', 'Blue, please'],
       ['wamid.C', 'Sheena Nelson', '+16505551234', 'And size M'],
@@ -128,7 +130,10 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
           id: 'wamid.LIST',
           timestamp: '1749416384',
           type: 'interactive',
-          interactive: { type: 'list_reply', list_reply: { id: 'priority_express', title: 'Express', description: 'Next day' } },
+          interactive: {
+            type: 'list_reply',
+            list_reply: { id: 'priority_express', title: 'Express', description: 'Next day' },
+          },
         },
         {
           context,
@@ -152,12 +157,53 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
     const body = envelope({
       contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: from }],
       messages: [
-        { from, id: 'wamid.IMG', timestamp: '1749416383', type: 'image', image: { caption: 'is this one in stock?', mime_type: 'image/jpeg', sha256: 'x', id: '1' } },
-        { from, id: 'wamid.AUD', timestamp: '1749416383', type: 'audio', audio: { mime_type: 'audio/ogg; codecs=opus', sha256: 'x', id: '2', voice: true } },
-        { from, id: 'wamid.DOC', timestamp: '1749416383', type: 'document', document: { filename: 'receipt.pdf', mime_type: 'application/pdf', sha256: 'x', id: '3' } },
-        { from, id: 'wamid.STK', timestamp: '1749416383', type: 'sticker', sticker: { mime_type: 'image/webp', sha256: 'x', id: '4', animated: false } },
-        { from, id: 'wamid.LOC', timestamp: '1749416383', type: 'location', location: { latitude: 5.6, longitude: -0.19, name: 'Osu Mall', address: 'Oxford St' } },
-        { from, id: 'wamid.VCF', timestamp: '1749416383', type: 'contacts', contacts: [{ name: { formatted_name: 'Kofi Mensah', first_name: 'Kofi' }, phones: [{ phone: '+233 20 000 0000', type: 'CELL' }] }] },
+        {
+          from,
+          id: 'wamid.IMG',
+          timestamp: '1749416383',
+          type: 'image',
+          image: { caption: 'is this one in stock?', mime_type: 'image/jpeg', sha256: 'x', id: '1' },
+        },
+        {
+          from,
+          id: 'wamid.AUD',
+          timestamp: '1749416383',
+          type: 'audio',
+          audio: { mime_type: 'audio/ogg; codecs=opus', sha256: 'x', id: '2', voice: true },
+        },
+        {
+          from,
+          id: 'wamid.DOC',
+          timestamp: '1749416383',
+          type: 'document',
+          document: { filename: 'receipt.pdf', mime_type: 'application/pdf', sha256: 'x', id: '3' },
+        },
+        {
+          from,
+          id: 'wamid.STK',
+          timestamp: '1749416383',
+          type: 'sticker',
+          sticker: { mime_type: 'image/webp', sha256: 'x', id: '4', animated: false },
+        },
+        {
+          from,
+          id: 'wamid.LOC',
+          timestamp: '1749416383',
+          type: 'location',
+          location: { latitude: 5.6, longitude: -0.19, name: 'Osu Mall', address: 'Oxford St' },
+        },
+        {
+          from,
+          id: 'wamid.VCF',
+          timestamp: '1749416383',
+          type: 'contacts',
+          contacts: [
+            {
+              name: { formatted_name: 'Kofi Mensah', first_name: 'Kofi' },
+              phones: [{ phone: '+233 20 000 0000', type: 'CELL' }],
+            },
+          ],
+        },
       ],
     });
     const { events, skipped } = parseMetaWebhook(body);
@@ -167,13 +213,19 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
       ['wamid.AUD', '', [{ type: 'audio', id: '2', mime_type: 'audio/ogg; codecs=opus', voice: true }]],
       ['wamid.DOC', '', [{ type: 'document', id: '3', mime_type: 'application/pdf', filename: 'receipt.pdf' }]],
       ['wamid.STK', '', [{ type: 'sticker', id: '4', mime_type: 'image/webp' }]],
-      ['wamid.LOC', '', [{ type: 'location', latitude: 5.6, longitude: -0.19, name: 'Osu Mall', address: 'Oxford St' }]],
+      [
+        'wamid.LOC',
+        '',
+        [{ type: 'location', latitude: 5.6, longitude: -0.19, name: 'Osu Mall', address: 'Oxford St' }],
+      ],
       ['wamid.VCF', '', [{ type: 'contacts', contacts: [{ name: 'Kofi Mensah', phones: ['+233 20 000 0000'] }] }]],
     ]);
   });
 
   it('refuses a media message whose media is not an object, naming the field', () => {
-    const body = envelope({ messages: [{ from: '16505551234', id: 'wamid.BAD', timestamp: '1749416383', type: 'image', image: 'nope' }] });
+    const body = envelope({
+      messages: [{ from: '16505551234', id: 'wamid.BAD', timestamp: '1749416383', type: 'image', image: 'nope' }],
+    });
     expect(() => parseMetaWebhook(body)).toThrow(/entry\[0\]\.changes\[0\]\.value\.messages\[0\]\.image/);
   });
 
@@ -182,15 +234,40 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
     const body = envelope({
       contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: from }],
       messages: [
-        { from, id: 'wamid.REACT', timestamp: '1749416383', type: 'reaction', reaction: { message_id: 'wamid.OURS', emoji: '\u{1F44D}' } },
-        { from, id: 'wamid.SYS', timestamp: '1749416383', type: 'system', system: { body: 'User changed number', type: 'user_changed_number' } },
-        { from, id: 'wamid.NFM', timestamp: '1749416383', type: 'interactive', interactive: { type: 'nfm_reply', nfm_reply: { response_json: '{}' } } },
+        {
+          from,
+          id: 'wamid.REACT',
+          timestamp: '1749416383',
+          type: 'reaction',
+          reaction: { message_id: 'wamid.OURS', emoji: '\u{1F44D}' },
+        },
+        {
+          from,
+          id: 'wamid.SYS',
+          timestamp: '1749416383',
+          type: 'system',
+          system: { body: 'User changed number', type: 'user_changed_number' },
+        },
+        {
+          from,
+          id: 'wamid.NFM',
+          timestamp: '1749416383',
+          type: 'interactive',
+          interactive: { type: 'nfm_reply', nfm_reply: { response_json: '{}' } },
+        },
         {
           from,
           id: 'wamid.UNS',
           timestamp: '1749416383',
           type: 'unsupported',
-          errors: [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } }],
+          errors: [
+            {
+              code: 131051,
+              title: 'Message type unknown',
+              message: 'Message type unknown',
+              error_data: { details: 'Message type is currently not supported.' },
+            },
+          ],
         },
       ],
     });
@@ -204,7 +281,14 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
     const body = envelope({
       contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }],
       messages: [
-        { from: '16505551234', group_id: 'GROUP-1', id: 'wamid.G', timestamp: '1749416383', type: 'text', text: { body: 'hi all' } },
+        {
+          from: '16505551234',
+          group_id: 'GROUP-1',
+          id: 'wamid.G',
+          timestamp: '1749416383',
+          type: 'text',
+          text: { body: 'hi all' },
+        },
         { from: '16505551234', id: 'wamid.E', timestamp: '1749416383', type: 'text', text: { body: '  \n ' } },
       ],
     });
@@ -227,10 +311,21 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
 
   it('skips the errors-only variant and values without messages or statuses', () => {
     const errorsOnly = envelope({
-      errors: [{ code: 130429, title: 'Rate limit hit', message: 'Rate limit hit', error_data: { details: 'Cloud API message throughput has been reached.' } }],
+      errors: [
+        {
+          code: 130429,
+          title: 'Rate limit hit',
+          message: 'Rate limit hit',
+          error_data: { details: 'Cloud API message throughput has been reached.' },
+        },
+      ],
     });
-    expect(parseMetaWebhook(errorsOnly).skipped).toEqual([{ reason: 'unsupported_type', detail: 'entry[0].changes[0].value reports errors only' }]);
-    expect(parseMetaWebhook(envelope({})).skipped).toEqual([{ reason: 'empty', detail: 'entry[0].changes[0].value has no messages or statuses' }]);
+    expect(parseMetaWebhook(errorsOnly).skipped).toEqual([
+      { reason: 'unsupported_type', detail: 'entry[0].changes[0].value reports errors only' },
+    ]);
+    expect(parseMetaWebhook(envelope({})).skipped).toEqual([
+      { reason: 'empty', detail: 'entry[0].changes[0].value has no messages or statuses' },
+    ]);
     expect(parseMetaWebhook({ object: 'whatsapp_business_account', entry: [] })).toEqual({
       events: [],
       skipped: [{ reason: 'empty', detail: 'whatsapp payload without entries' }],
@@ -269,7 +364,13 @@ describe('parseMetaWebhook: WhatsApp business-scoped user ids', () => {
     const body = envelope({
       contacts: [{ profile: { name: 'Maria', username: '@maria.lopez' }, user_id: 'US.13491208655302741918' }],
       messages: [
-        { from_user_id: 'US.13491208655302741918', id: 'wamid.U', timestamp: '1775000000', type: 'text', text: { body: 'Hola' } },
+        {
+          from_user_id: 'US.13491208655302741918',
+          id: 'wamid.U',
+          timestamp: '1775000000',
+          type: 'text',
+          text: { body: 'Hola' },
+        },
       ],
     });
     const [event] = parseMetaWebhook(body).events;
@@ -280,7 +381,9 @@ describe('parseMetaWebhook: WhatsApp business-scoped user ids', () => {
   it('accepts the BSUID as the message user_id, and from the only contact when the message carries none', () => {
     const viaUserId = envelope({
       contacts: [{ profile: { name: 'Maria' }, user_id: 'BR.1502576394655843' }],
-      messages: [{ user_id: 'BR.1502576394655843', id: 'wamid.V', timestamp: '1775000000', type: 'text', text: { body: 'Oi' } }],
+      messages: [
+        { user_id: 'BR.1502576394655843', id: 'wamid.V', timestamp: '1775000000', type: 'text', text: { body: 'Oi' } },
+      ],
     });
     const viaContact = envelope({
       contacts: [{ profile: { name: 'Maria' }, user_id: 'BR.1502576394655843' }],
@@ -307,13 +410,21 @@ describe('parseMetaWebhook: WhatsApp business-scoped user ids', () => {
       ],
     });
     const [event] = parseMetaWebhook(body).events;
-    expect(event!.kind === 'message' && event!.sender).toStrictEqual({ id: '16505551234', name: 'Sheena Nelson', phone: '+16505551234' });
+    expect(event!.kind === 'message' && event!.sender).toStrictEqual({
+      id: '16505551234',
+      name: 'Sheena Nelson',
+      phone: '+16505551234',
+    });
   });
 
   it('refuses a message that names no sender at all', () => {
-    const body = envelope({ messages: [{ id: 'wamid.X', timestamp: '1749416383', type: 'text', text: { body: 'Hi' } }] });
+    const body = envelope({
+      messages: [{ id: 'wamid.X', timestamp: '1749416383', type: 'text', text: { body: 'Hi' } }],
+    });
     const err = errorOf(() => parseMetaWebhook(body));
-    expect(err.message).toBe('entry[0].changes[0].value.messages[0].from is missing, and no business-scoped user id either');
+    expect(err.message).toBe(
+      'entry[0].changes[0].value.messages[0].from is missing, and no business-scoped user id either',
+    );
     expect(err.field).toBe('entry[0].changes[0].value.messages[0].from');
   });
 });
@@ -340,9 +451,30 @@ describe('parseMetaWebhook: WhatsApp statuses', () => {
     });
     expect(parseMetaWebhook(body)).toStrictEqual({
       events: [
-        { kind: 'status', channel: 'whatsapp', businessAccountId: PHONE_NUMBER_ID, platformMessageId: 'wamid.OUT1', status: 'read', at: '2025-06-08T21:01:40.000Z' },
-        { kind: 'status', channel: 'whatsapp', businessAccountId: PHONE_NUMBER_ID, platformMessageId: 'wamid.OUT1', status: 'delivered', at: '2025-06-08T21:00:50.000Z' },
-        { kind: 'status', channel: 'whatsapp', businessAccountId: PHONE_NUMBER_ID, platformMessageId: 'wamid.OUT1', status: 'sent', at: '2025-06-08T21:00:00.000Z' },
+        {
+          kind: 'status',
+          channel: 'whatsapp',
+          businessAccountId: PHONE_NUMBER_ID,
+          platformMessageId: 'wamid.OUT1',
+          status: 'read',
+          at: '2025-06-08T21:01:40.000Z',
+        },
+        {
+          kind: 'status',
+          channel: 'whatsapp',
+          businessAccountId: PHONE_NUMBER_ID,
+          platformMessageId: 'wamid.OUT1',
+          status: 'delivered',
+          at: '2025-06-08T21:00:50.000Z',
+        },
+        {
+          kind: 'status',
+          channel: 'whatsapp',
+          businessAccountId: PHONE_NUMBER_ID,
+          platformMessageId: 'wamid.OUT1',
+          status: 'sent',
+          at: '2025-06-08T21:00:00.000Z',
+        },
       ],
       skipped: [],
     });
@@ -350,20 +482,31 @@ describe('parseMetaWebhook: WhatsApp statuses', () => {
 
   it('gives a failure its reason from errors[0]', () => {
     const failed = (error: Record<string, unknown>) =>
-      parseMetaWebhook(envelope({ statuses: [status('wamid.OUT2', 'failed', '1749416400', { errors: [error] })] })).events[0];
+      parseMetaWebhook(envelope({ statuses: [status('wamid.OUT2', 'failed', '1749416400', { errors: [error] })] }))
+        .events[0];
     expect(
       failed({
         code: 131047,
         title: 'Re-engagement message',
         message: 'Re-engagement message',
-        error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+        error_data: {
+          details:
+            'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        },
         href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
       }),
     ).toMatchObject({ status: 'failed', error: 'Re-engagement message (code 131047)' });
-    expect(failed({ code: 131026, title: 'Message undeliverable', message: 'Receiver is incapable of receiving this message' })).toMatchObject({
+    expect(
+      failed({
+        code: 131026,
+        title: 'Message undeliverable',
+        message: 'Receiver is incapable of receiving this message',
+      }),
+    ).toMatchObject({
       error: 'Message undeliverable: Receiver is incapable of receiving this message (code 131026)',
     });
-    const withoutErrors = parseMetaWebhook(envelope({ statuses: [status('wamid.OUT3', 'failed', '1749416400')] })).events[0];
+    const withoutErrors = parseMetaWebhook(envelope({ statuses: [status('wamid.OUT3', 'failed', '1749416400')] }))
+      .events[0];
     expect(withoutErrors).not.toHaveProperty('error');
   });
 
@@ -385,18 +528,46 @@ describe('parseMetaWebhook: WhatsApp statuses', () => {
 describe('parseMetaWebhook: malformed WhatsApp payloads', () => {
   const message0 = (b: Doc): Doc => b.entry[0].changes[0].value.messages[0];
   const cases: [string, (body: Doc) => void, string][] = [
-    ['phone_number_id missing', (b) => delete b.entry[0].changes[0].value.metadata.phone_number_id, 'entry[0].changes[0].value.metadata.phone_number_id is missing'],
-    ['metadata missing', (b) => delete b.entry[0].changes[0].value.metadata, 'entry[0].changes[0].value.metadata is missing'],
+    [
+      'phone_number_id missing',
+      (b) => delete b.entry[0].changes[0].value.metadata.phone_number_id,
+      'entry[0].changes[0].value.metadata.phone_number_id is missing',
+    ],
+    [
+      'metadata missing',
+      (b) => delete b.entry[0].changes[0].value.metadata,
+      'entry[0].changes[0].value.metadata is missing',
+    ],
     ['changes not an array', (b) => (b.entry[0].changes = {}), 'entry[0].changes must be an array'],
     ['entry missing', (b) => delete b.entry, 'entry is missing'],
     ['field missing', (b) => delete b.entry[0].changes[0].field, 'entry[0].changes[0].field is missing'],
-    ['messages not an array', (b) => (b.entry[0].changes[0].value.messages = 'hi'), 'entry[0].changes[0].value.messages must be an array'],
+    [
+      'messages not an array',
+      (b) => (b.entry[0].changes[0].value.messages = 'hi'),
+      'entry[0].changes[0].value.messages must be an array',
+    ],
     ['message id missing', (b) => delete message0(b).id, 'entry[0].changes[0].value.messages[0].id is missing'],
-    ['text body not a string', (b) => (message0(b).text.body = 42), 'entry[0].changes[0].value.messages[0].text.body must be a string'],
+    [
+      'text body not a string',
+      (b) => (message0(b).text.body = 42),
+      'entry[0].changes[0].value.messages[0].text.body must be a string',
+    ],
     ['text object missing', (b) => delete message0(b).text, 'entry[0].changes[0].value.messages[0].text is missing'],
-    ['timestamp garbled', (b) => (message0(b).timestamp = 'yesterday'), 'entry[0].changes[0].value.messages[0].timestamp must be an epoch timestamp'],
-    ['timestamp out of range', (b) => (message0(b).timestamp = '9999999999999999'), 'entry[0].changes[0].value.messages[0].timestamp is out of range'],
-    ['from not a string', (b) => (message0(b).from = 16505551234), 'entry[0].changes[0].value.messages[0].from must be a string'],
+    [
+      'timestamp garbled',
+      (b) => (message0(b).timestamp = 'yesterday'),
+      'entry[0].changes[0].value.messages[0].timestamp must be an epoch timestamp',
+    ],
+    [
+      'timestamp out of range',
+      (b) => (message0(b).timestamp = '9999999999999999'),
+      'entry[0].changes[0].value.messages[0].timestamp is out of range',
+    ],
+    [
+      'from not a string',
+      (b) => (message0(b).from = 16505551234),
+      'entry[0].changes[0].value.messages[0].from must be a string',
+    ],
   ];
 
   it.each(cases)('%s', (_name, mutate, message) => {
@@ -409,9 +580,9 @@ describe('parseMetaWebhook: malformed WhatsApp payloads', () => {
     expect(errorOf(() => parseMetaWebhook(envelope({ statuses: [{ status: 'sent', timestamp: '1' }] }))).message).toBe(
       'entry[0].changes[0].value.statuses[0].id is missing',
     );
-    expect(errorOf(() => parseMetaWebhook(envelope({ statuses: [{ id: 'w', status: 'sent', timestamp: -5 }] }))).message).toBe(
-      'entry[0].changes[0].value.statuses[0].timestamp must be an epoch timestamp',
-    );
+    expect(
+      errorOf(() => parseMetaWebhook(envelope({ statuses: [{ id: 'w', status: 'sent', timestamp: -5 }] }))).message,
+    ).toBe('entry[0].changes[0].value.statuses[0].timestamp must be an epoch timestamp');
   });
 });
 
@@ -422,6 +593,8 @@ describe('parseMetaWebhook: WhatsApp limits', () => {
     const within = { object: 'whatsapp_business_account', entry: [entry(600), entry(400)] };
     expect(parseMetaWebhook(within).skipped).toHaveLength(1000);
     const over = { object: 'whatsapp_business_account', entry: [entry(600), entry(401)] };
-    expect(errorOf(() => parseMetaWebhook(over)).message).toBe('payload carries more than 1000 events (at entry[1].changes[400])');
+    expect(errorOf(() => parseMetaWebhook(over)).message).toBe(
+      'payload carries more than 1000 events (at entry[1].changes[400])',
+    );
   });
 });

@@ -121,8 +121,10 @@ function parseMessage(
   }
 
   const content = messageContent(message, path, type);
-  if (content === undefined) return { reason: 'unsupported_type', detail: `whatsapp message ${quote(id)} of type ${quote(type)}` };
-  if (content.text.trim() === '' && !content.media) return { reason: 'empty', detail: `whatsapp message ${quote(id)} has no text` };
+  if (content === undefined)
+    return { reason: 'unsupported_type', detail: `whatsapp message ${quote(id)} of type ${quote(type)}` };
+  if (content.text.trim() === '' && !content.media)
+    return { reason: 'empty', detail: `whatsapp message ${quote(id)} has no text` };
 
   const sentAt = requireEpoch(prop(message, 'timestamp'), child(path, 'timestamp'), 's');
   const event: InboundMessageEvent = {
@@ -145,13 +147,19 @@ const FILE_TYPES = new Set<MediaType>(['image', 'audio', 'video', 'document', 's
  * the words (photos, videos, documents, voice notes and audio, stickers, locations, contact cards). Undefined for
  * what the agent has nothing to answer to (reactions, orders, system notices, unsupported messages).
  */
-function messageContent(message: JsonObject, path: string, type: string): { text: string; media?: InboundMedia } | undefined {
+function messageContent(
+  message: JsonObject,
+  path: string,
+  type: string,
+): { text: string; media?: InboundMedia } | undefined {
   if (FILE_TYPES.has(type as MediaType)) {
     const source = requireObject(prop(message, type), child(path, type));
     return { text: captionOf(source), media: fileMedia(type as MediaType, source, child(path, type)) };
   }
-  if (type === 'location') return { text: '', media: locationMedia(requireObject(prop(message, 'location'), child(path, 'location'))) };
-  if (type === 'contacts') return { text: '', media: contactsMedia(prop(message, 'contacts'), child(path, 'contacts')) };
+  if (type === 'location')
+    return { text: '', media: locationMedia(requireObject(prop(message, 'location'), child(path, 'location'))) };
+  if (type === 'contacts')
+    return { text: '', media: contactsMedia(prop(message, 'contacts'), child(path, 'contacts')) };
   const text = messageText(message, path, type);
   return text === undefined ? undefined : { text };
 }

@@ -75,26 +75,49 @@ describe('parseXWebhook', () => {
       ...withPhoto.message_create.message_data,
       attachment: {
         type: 'media',
-        media: { id_str: '9876543210', media_url_https: 'https://ton.twitter.com/1.1/ton/data/dm/x.jpg', type: 'photo', url: 'https://t.co/AbC123' },
+        media: {
+          id_str: '9876543210',
+          media_url_https: 'https://ton.twitter.com/1.1/ton/data/dm/x.jpg',
+          type: 'photo',
+          url: 'https://t.co/AbC123',
+        },
       },
     } as never;
     const onlyPhoto = dm('1234858591', CUSTOMER, BUSINESS, 'https://t.co/XyZ789');
     onlyPhoto.message_create.message_data = {
       ...onlyPhoto.message_create.message_data,
-      attachment: { type: 'media', media: { id_str: '555', media_url_https: 'https://ton.twitter.com/v.mp4', type: 'video', url: 'https://t.co/XyZ789' } },
+      attachment: {
+        type: 'media',
+        media: {
+          id_str: '555',
+          media_url_https: 'https://ton.twitter.com/v.mp4',
+          type: 'video',
+          url: 'https://t.co/XyZ789',
+        },
+      },
     } as never;
-    const { events, skipped } = parseXWebhook({ for_user_id: BUSINESS, direct_message_events: [withPhoto, onlyPhoto], users });
+    const { events, skipped } = parseXWebhook({
+      for_user_id: BUSINESS,
+      direct_message_events: [withPhoto, onlyPhoto],
+      users,
+    });
     expect(skipped).toEqual([]);
     expect(events.map((e) => (e.kind === 'message' ? [e.text, e.media] : []))).toEqual([
-      ['Does this come in blue?', [{ type: 'image', id: '9876543210', url: 'https://ton.twitter.com/1.1/ton/data/dm/x.jpg' }]],
+      [
+        'Does this come in blue?',
+        [{ type: 'image', id: '9876543210', url: 'https://ton.twitter.com/1.1/ton/data/dm/x.jpg' }],
+      ],
       ['', [{ type: 'video', id: '555', url: 'https://ton.twitter.com/v.mp4' }]],
     ]);
   });
 
-  it('skips the account\'s own messages', () => {
+  it("skips the account's own messages", () => {
     const body = {
       for_user_id: BUSINESS,
-      direct_message_events: [dm('1', BUSINESS, CUSTOMER, "What's your favorite type of bird?"), dm('2', CUSTOMER, BUSINESS, 'Blue Bird')],
+      direct_message_events: [
+        dm('1', BUSINESS, CUSTOMER, "What's your favorite type of bird?"),
+        dm('2', CUSTOMER, BUSINESS, 'Blue Bird'),
+      ],
       users,
     };
     expect(parseXWebhook(body)).toEqual({
@@ -104,20 +127,28 @@ describe('parseXWebhook', () => {
   });
 
   it('gives no events for other activities', () => {
-    expect(parseXWebhook({ for_user_id: BUSINESS, favorite_events: [{ id: 'a', favorited_status: {}, user: {} }] })).toEqual({
+    expect(
+      parseXWebhook({ for_user_id: BUSINESS, favorite_events: [{ id: 'a', favorited_status: {}, user: {} }] }),
+    ).toEqual({
       events: [],
       skipped: [{ reason: 'unsupported_type', detail: 'x "favorite_events"' }],
     });
     expect(parseXWebhook({ for_user_id: BUSINESS, tweet_create_events: [{}] }).skipped).toEqual([
       { reason: 'unsupported_type', detail: 'x "tweet_create_events"' },
     ]);
-    expect(parseXWebhook({ for_user_id: BUSINESS, direct_message_indicate_typing_events: [{ sender_id: CUSTOMER }] }).events).toEqual([]);
+    expect(
+      parseXWebhook({ for_user_id: BUSINESS, direct_message_indicate_typing_events: [{ sender_id: CUSTOMER }] }).events,
+    ).toEqual([]);
   });
 
   it('skips other direct message event types and empty texts, and names nobody missing from users', () => {
     const body = {
       for_user_id: BUSINESS,
-      direct_message_events: [{ type: 'participants_join', id: 'p' }, dm('3', CUSTOMER, BUSINESS, '  '), dm('4', '999', BUSINESS, 'hey')],
+      direct_message_events: [
+        { type: 'participants_join', id: 'p' },
+        dm('3', CUSTOMER, BUSINESS, '  '),
+        dm('4', '999', BUSINESS, 'hey'),
+      ],
       users,
     };
     const { events, skipped } = parseXWebhook(body);
@@ -141,20 +172,45 @@ describe('parseXWebhook', () => {
       [{ for_user_id: 3805104374, direct_message_events: [] }, 'for_user_id must be a string'],
       [{ for_user_id: BUSINESS, direct_message_events: {} }, 'direct_message_events must be an array'],
       [{ for_user_id: BUSINESS, direct_message_events: [{ id: '1' }] }, 'direct_message_events[0].type is missing'],
-      [{ for_user_id: BUSINESS, direct_message_events: [{ type: 'message_create', id: '1' }] }, 'direct_message_events[0].message_create is missing'],
       [
-        { for_user_id: BUSINESS, direct_message_events: [{ ...dm('1', CUSTOMER, BUSINESS, 'x'), created_timestamp: 'soon' }] },
+        { for_user_id: BUSINESS, direct_message_events: [{ type: 'message_create', id: '1' }] },
+        'direct_message_events[0].message_create is missing',
+      ],
+      [
+        {
+          for_user_id: BUSINESS,
+          direct_message_events: [{ ...dm('1', CUSTOMER, BUSINESS, 'x'), created_timestamp: 'soon' }],
+        },
         'direct_message_events[0].created_timestamp must be an epoch timestamp',
       ],
       [
-        { for_user_id: BUSINESS, direct_message_events: [{ ...dm('1', CUSTOMER, BUSINESS, 'x'), message_create: { sender_id: CUSTOMER, message_data: { text: 'x' } } }] },
+        {
+          for_user_id: BUSINESS,
+          direct_message_events: [
+            {
+              ...dm('1', CUSTOMER, BUSINESS, 'x'),
+              message_create: { sender_id: CUSTOMER, message_data: { text: 'x' } },
+            },
+          ],
+        },
         'direct_message_events[0].message_create.target is missing',
       ],
       [
-        { for_user_id: BUSINESS, direct_message_events: [{ ...dm('1', CUSTOMER, BUSINESS, 'x'), message_create: { sender_id: CUSTOMER, target: { recipient_id: BUSINESS }, message_data: {} } }] },
+        {
+          for_user_id: BUSINESS,
+          direct_message_events: [
+            {
+              ...dm('1', CUSTOMER, BUSINESS, 'x'),
+              message_create: { sender_id: CUSTOMER, target: { recipient_id: BUSINESS }, message_data: {} },
+            },
+          ],
+        },
         'direct_message_events[0].message_create.message_data.text is missing',
       ],
-      [{ for_user_id: BUSINESS, direct_message_events: [dm('1', CUSTOMER, BUSINESS, 'x')], users: [] }, 'users must be an object'],
+      [
+        { for_user_id: BUSINESS, direct_message_events: [dm('1', CUSTOMER, BUSINESS, 'x')], users: [] },
+        'users must be an object',
+      ],
     ];
     for (const [body, message] of cases) expect(errorOf(() => parseXWebhook(body)).message).toBe(message);
   });

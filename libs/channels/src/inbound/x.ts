@@ -1,4 +1,10 @@
-import { toStorableText, type InboundMedia, type InboundMessageEvent, type MediaType, type ParsedWebhook } from '@voca/contracts';
+import {
+  toStorableText,
+  type InboundMedia,
+  type InboundMessageEvent,
+  type MediaType,
+  type ParsedWebhook,
+} from '@voca/contracts';
 import { fileMedia } from './media.js';
 import { WebhookPayloadError } from './errors.js';
 import { truncateText } from './limits.js';
@@ -74,7 +80,10 @@ function parseDirectMessage(
   if (senderId === forUserId) return { reason: 'own_message', detail: `x direct message ${quote(id)}` };
 
   const targetPath = child(createPath, 'target');
-  requireString(prop(requireObject(prop(create, 'target'), targetPath), 'recipient_id'), child(targetPath, 'recipient_id'));
+  requireString(
+    prop(requireObject(prop(create, 'target'), targetPath), 'recipient_id'),
+    child(targetPath, 'recipient_id'),
+  );
   const dataPath = child(createPath, 'message_data');
   const data = requireObject(prop(create, 'message_data'), dataPath);
   const media = attachmentOf(prop(data, 'attachment'), child(dataPath, 'attachment'));
@@ -104,16 +113,22 @@ function parseDirectMessage(
 
 const X_MEDIA_TYPES: Record<string, MediaType> = { photo: 'image', video: 'video', animated_gif: 'video' };
 
-/** `attachment: {type: "media", media: {id_str, media_url_https, type, url}}`: the photo or video, and its t.co link. */
+/**
+ * `attachment: {type: "media", media: {id_str, media_url_https, type, url}}`: the photo or video, and its t.co link.
+ */
 function attachmentOf(value: unknown, path: string): { reference: InboundMedia; link?: string } | undefined {
   if (!isObject(value) || prop(value, 'type') !== 'media' || !isObject(prop(value, 'media'))) return undefined;
   const media = prop(value, 'media') as JsonObject;
   const mediaPath = child(path, 'media');
   const kind = prop(media, 'type');
-  const reference = fileMedia(X_MEDIA_TYPES[typeof kind === 'string' ? kind : ''] ?? 'image', {
-    id: prop(media, 'id_str'),
-    url: prop(media, 'media_url_https'),
-  }, mediaPath);
+  const reference = fileMedia(
+    X_MEDIA_TYPES[typeof kind === 'string' ? kind : ''] ?? 'image',
+    {
+      id: prop(media, 'id_str'),
+      url: prop(media, 'media_url_https'),
+    },
+    mediaPath,
+  );
   const link = prop(media, 'url');
   return { reference, link: typeof link === 'string' && link !== '' ? link : undefined };
 }

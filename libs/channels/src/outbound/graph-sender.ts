@@ -21,7 +21,8 @@ export function graphOutcome(status: number, body: { error?: GraphError } | unde
   if (OUTSIDE_WINDOW_CODES.has(error.code ?? 0) || OUTSIDE_WINDOW_SUBCODES.has(error.error_subcode ?? 0)) {
     return { kind: 'outside_window', reason };
   }
-  if (status === 429 || THROTTLED.has(error.code ?? 0)) return { kind: 'retry', reason, retryAfterMs: retryAfterMs(headers) };
+  if (status === 429 || THROTTLED.has(error.code ?? 0))
+    return { kind: 'retry', reason, retryAfterMs: retryAfterMs(headers) };
   if (status >= 500 || error.is_transient || error.code === 1 || error.code === 2) return { kind: 'retry', reason };
   // Graph's OAuthException: the access token is invalid, expired or revoked.
   if (status === 401 || error.code === 190) return { kind: 'rejected', reason, credentialsInvalid: true };
@@ -40,7 +41,13 @@ export class GraphSender implements PlatformSender {
     const url = `${base}/${this.settings.metaGraphVersion}/${encodeURIComponent(message.businessAccountId)}/messages`;
     const body =
       message.channel === 'whatsapp'
-        ? { messaging_product: 'whatsapp', recipient_type: 'individual', to: message.recipientId, type: 'text', text: { body: message.text } }
+        ? {
+            messaging_product: 'whatsapp',
+            recipient_type: 'individual',
+            to: message.recipientId,
+            type: 'text',
+            text: { body: message.text },
+          }
         : { recipient: { id: message.recipientId }, messaging_type: 'RESPONSE', message: { text: message.text } };
     let response: Response;
     try {
@@ -56,6 +63,8 @@ export class GraphSender implements PlatformSender {
     const json = await jsonOf(response);
     if (!response.ok) return graphOutcome(response.status, json, response.headers);
     const id: string | undefined = message.channel === 'whatsapp' ? json?.messages?.[0]?.id : json?.message_id;
-    return id ? { kind: 'sent', platformMessageId: id } : { kind: 'unknown', reason: 'the platform accepted the message without an id' };
+    return id
+      ? { kind: 'sent', platformMessageId: id }
+      : { kind: 'unknown', reason: 'the platform accepted the message without an id' };
   }
 }

@@ -22,7 +22,9 @@ export class XSender implements PlatformSender {
     const json = await jsonOf(response);
     if (response.ok) {
       const id: string | undefined = json?.data?.dm_event_id;
-      return id ? { kind: 'sent', platformMessageId: id } : { kind: 'unknown', reason: 'X accepted the message without an id' };
+      return id
+        ? { kind: 'sent', platformMessageId: id }
+        : { kind: 'unknown', reason: 'X accepted the message without an id' };
     }
     const reason = `${json?.title ?? `HTTP ${response.status}`}${json?.detail ? `: ${json.detail}` : ''}`;
     if (response.status === 429) return { kind: 'retry', reason, retryAfterMs: retryAfterMs(response.headers) };

@@ -59,9 +59,12 @@ export class AccountOwnership {
     if (answer.kind !== 'answered') return answer;
     const { status, json } = answer;
     if (status === 200 && String(json?.id ?? '') === expected) return { kind: 'owned' };
-    if (status === 200) return { kind: 'not_owned', reason: `the token belongs to ${json?.id ?? 'another account'}, not ${expected}` };
+    if (status === 200)
+      return { kind: 'not_owned', reason: `the token belongs to ${json?.id ?? 'another account'}, not ${expected}` };
     const reason = `${json?.error?.message ?? `HTTP ${status}`}${json?.error?.code ? ` (code ${json.error.code})` : ''}`;
-    return status === 429 || status >= 500 || json?.error?.is_transient === true ? { kind: 'unknown', reason } : { kind: 'not_owned', reason };
+    return status === 429 || status >= 500 || json?.error?.is_transient === true
+      ? { kind: 'unknown', reason }
+      : { kind: 'not_owned', reason };
   }
 
   private async xIdentity(account: ClaimedAccount): Promise<Ownership> {
@@ -70,12 +73,16 @@ export class AccountOwnership {
     const { status, json } = answer;
     const id = String(json?.data?.id ?? '');
     if (status === 200 && id === account.accountId) return { kind: 'owned' };
-    if (status === 200) return { kind: 'not_owned', reason: `the token belongs to X user ${id || 'unknown'}, not ${account.accountId}` };
+    if (status === 200)
+      return { kind: 'not_owned', reason: `the token belongs to X user ${id || 'unknown'}, not ${account.accountId}` };
     const reason = json?.title ?? json?.detail ?? `HTTP ${status}`;
     return status === 429 || status >= 500 ? { kind: 'unknown', reason } : { kind: 'not_owned', reason };
   }
 
-  private async get(url: string, token: string): Promise<Extract<PlatformAnswer, { kind: 'answered' }> | { kind: 'unknown'; reason: string }> {
+  private async get(
+    url: string,
+    token: string,
+  ): Promise<Extract<PlatformAnswer, { kind: 'answered' }> | { kind: 'unknown'; reason: string }> {
     const answer = await callPlatform(url, { headers: { authorization: `Bearer ${token}` } }, this.settings.timeoutMs);
     return answer.kind === 'unreachable' ? { kind: 'unknown', reason: answer.reason } : answer;
   }

@@ -1,4 +1,10 @@
-import { subscriptionCall, type PlatformSubscriptionClient, type SubscriptionOutcome, type SubscriptionSettings, type SubscriptionTarget } from './platform-subscriptions.js';
+import {
+  subscriptionCall,
+  type PlatformSubscriptionClient,
+  type SubscriptionOutcome,
+  type SubscriptionSettings,
+  type SubscriptionTarget,
+} from './platform-subscriptions.js';
 
 /**
  * The webhook fields an agent needs per account. A WhatsApp Business Account takes no field list: the app's own
@@ -10,13 +16,19 @@ const FIELDS: Record<'whatsapp' | 'facebook' | 'instagram', string | undefined> 
   instagram: 'messages',
 };
 
-/** Meta's `/{node}/subscribed_apps` edge: subscribes the app to a WABA, a Page or an Instagram account, or undoes it. */
+/**
+ * Meta's `/{node}/subscribed_apps` edge: subscribes the app to a WABA, a Page or an Instagram account, or undoes it.
+ */
 export class GraphSubscriptions implements PlatformSubscriptionClient {
   constructor(private readonly settings: SubscriptionSettings) {}
 
   subscribe(target: SubscriptionTarget): Promise<SubscriptionOutcome> {
     const fields = FIELDS[target.channel as keyof typeof FIELDS];
-    return this.call('POST', target, fields === undefined ? undefined : new URLSearchParams({ subscribed_fields: fields }));
+    return this.call(
+      'POST',
+      target,
+      fields === undefined ? undefined : new URLSearchParams({ subscribed_fields: fields }),
+    );
   }
 
   unsubscribe(target: SubscriptionTarget): Promise<SubscriptionOutcome> {
@@ -30,7 +42,8 @@ export class GraphSubscriptions implements PlatformSubscriptionClient {
       url,
       { method, headers: { authorization: `Bearer ${target.accessToken}` }, ...(form ? { body: form } : {}) },
       this.settings.timeoutMs,
-      (status, json) => `${json?.error?.message ?? `HTTP ${status}`}${json?.error?.code ? ` (code ${json.error.code})` : ''}`,
+      (status, json) =>
+        `${json?.error?.message ?? `HTTP ${status}`}${json?.error?.code ? ` (code ${json.error.code})` : ''}`,
     );
   }
 }

@@ -38,7 +38,12 @@ export interface PlatformSubscriptionClient {
 }
 
 /** One HTTP call of a subscription client, its answer read as an outcome. */
-export async function subscriptionCall(url: string, init: RequestInit, timeoutMs: number, reasonOf: (status: number, json: any) => string): Promise<SubscriptionOutcome> {
+export async function subscriptionCall(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  reasonOf: (status: number, json: any) => string,
+): Promise<SubscriptionOutcome> {
   const answer = await callPlatform(url, init, timeoutMs);
   if (answer.kind === 'unreachable') return { kind: 'retry', reason: answer.reason };
   const { status, json } = answer;

@@ -1,4 +1,10 @@
-import { subscriptionCall, type PlatformSubscriptionClient, type SubscriptionOutcome, type SubscriptionSettings, type SubscriptionTarget } from './platform-subscriptions.js';
+import {
+  subscriptionCall,
+  type PlatformSubscriptionClient,
+  type SubscriptionOutcome,
+  type SubscriptionSettings,
+  type SubscriptionTarget,
+} from './platform-subscriptions.js';
 
 const reasonOf = (status: number, json: any) => {
   const title: string = json?.title ?? `HTTP ${status}`;
@@ -17,7 +23,11 @@ export class XSubscriptions implements PlatformSubscriptionClient {
     if (!webhook) return Promise.resolve({ kind: 'skipped', reason: 'X_WEBHOOK_ID is not set' });
     return subscriptionCall(
       `${webhook}/subscriptions/all`,
-      { method: 'POST', headers: { authorization: `Bearer ${target.accessToken}`, 'content-type': 'application/json' }, body: '{}' },
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${target.accessToken}`, 'content-type': 'application/json' },
+        body: '{}',
+      },
       this.settings.timeoutMs,
       reasonOf,
     );

@@ -1,18 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+} from 'class-validator';
 import { VENDOR_ID_PATTERN } from '../http/agent-config.dto.js';
 import { Length } from '../text/text-length.js';
 import { EVENT_TYPES, type EventType } from './event-types.js';
 
 /** Where the backend wants to hear about events, and which. */
 export class CreateEventEndpointDto {
-  @ApiProperty({ example: 'https://backend.example.com/voca/events', description: 'HTTPS (plain HTTP only outside production)' })
+  @ApiProperty({
+    example: 'https://backend.example.com/voca/events',
+    description: 'HTTPS (plain HTTP only outside production)',
+  })
   @IsString()
   @Length(1, 2048)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false }, { message: 'url must be an absolute http(s) URL' })
+  @IsUrl(
+    { protocols: ['https', 'http'], require_protocol: true, require_tld: false },
+    { message: 'url must be an absolute http(s) URL' },
+  )
   url: string;
 
-  @ApiProperty({ enum: EVENT_TYPES, isArray: true, example: ['operation.completed', 'operation.failed', 'conversation.handoff'] })
+  @ApiProperty({
+    enum: EVENT_TYPES,
+    isArray: true,
+    example: ['operation.completed', 'operation.failed', 'conversation.handoff'],
+  })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
@@ -22,7 +42,8 @@ export class CreateEventEndpointDto {
 
   @ApiPropertyOptional({
     example: 'vendor_cozy_comfort',
-    description: 'With a service token: the vendor whose events it receives; omitted, it receives every vendor\'s. A vendor token may only name itself.',
+    description:
+      "With a service token: the vendor whose events it receives; omitted, it receives every vendor's. A vendor token may only name itself.",
   })
   @IsOptional()
   @IsString()

@@ -11,7 +11,12 @@ export class EventEndpointView {
   @ApiProperty({ enum: EVENT_TYPES, isArray: true, example: ['operation.completed', 'conversation.handoff'] })
   events: EventType[];
 
-  @ApiProperty({ type: String, nullable: true, example: 'vendor_cozy_comfort', description: "null: every vendor's events" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'vendor_cozy_comfort',
+    description: "null: every vendor's events",
+  })
   vendor_id: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'production backend' })
@@ -39,7 +44,10 @@ export class DeliveryAttemptView {
   @ApiProperty({ example: '2026-12-01T10:00:01.000Z' })
   at: string;
 
-  @ApiPropertyOptional({ example: 503, description: 'The HTTP status the endpoint answered; absent when it did not answer' })
+  @ApiPropertyOptional({
+    example: 503,
+    description: 'The HTTP status the endpoint answered; absent when it did not answer',
+  })
   status_code?: number;
 
   @ApiPropertyOptional({ example: 'the endpoint answered 503' })
@@ -53,7 +61,10 @@ export class EventDeliveryView {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The event id: the same in every attempt, so the receiver can drop repeats' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The event id: the same in every attempt, so the receiver can drop repeats',
+  })
   event_id: string;
 
   @ApiProperty({ enum: EVENT_TYPES, example: 'operation.completed' })
@@ -68,7 +79,12 @@ export class EventDeliveryView {
   @ApiProperty({ example: 1 })
   attempts: number;
 
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'When the next attempt is due (pending only)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'When the next attempt is due (pending only)',
+  })
   next_attempt_at: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: '2026-12-01T10:00:01.000Z' })

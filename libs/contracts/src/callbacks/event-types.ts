@@ -1,6 +1,7 @@
 /**
  * What the engine tells the backend about, each at an HTTPS endpoint it registered for the type (see
- * `POST /api/v1/event-endpoints`). Every delivery carries one event: `{id, type, created_at, vendor_id, agent_id, data}`.
+ * `POST /api/v1/event-endpoints`). Every delivery carries one event: `{id, type, created_at, vendor_id, agent_id,
+ * data}`.
  */
 export const EVENT_TYPES = [
   /** An operation (provision, update, deprovision) ended; `data` is its final status, as its status route gives it. */
@@ -16,9 +17,14 @@ export const EVENT_TYPES = [
   'agent.status_changed',
   /** The agent handed a customer to a person; `data`: the customer, channel and messages concerned. */
   'conversation.handoff',
-  /** A customer's message waits for a person (the agent could not answer it); `data` as for a hand-off, plus the reason. */
+  /**
+   * A customer's message waits for a person (the agent could not answer it); `data` as for a hand-off, plus the reason.
+   */
   'message.follow_up',
-  /** A person answered a handed-off customer through the API; `data`: `{handoff_id, customer_id, channel, message_id, text, author}`. */
+  /**
+   * A person answered a handed-off customer through the API; `data`: `{handoff_id, customer_id, channel, message_id,
+   * text, author}`.
+   */
   'conversation.person_replied',
   /** A person handed the conversation back to the agent; `data`: `{handoff_id, customer_id, channel, resolved_by}`. */
   'conversation.resolved',
@@ -43,5 +49,8 @@ export const EVENT_DELIVERY_ID_HEADER = 'voca-delivery-id';
 export const EVENT_DELIVERY_ATTEMPT_HEADER = 'voca-delivery-attempt';
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
-/** pending: waiting for its (next) attempt; delivered: an attempt got a 2xx; failed: retried for the whole window, given up. */
+/**
+ * pending: waiting for its (next) attempt; delivered: an attempt got a 2xx; failed: retried for the whole window, given
+ * up.
+ */
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

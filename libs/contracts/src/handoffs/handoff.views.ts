@@ -55,7 +55,8 @@ export class HandoffView {
   @ApiProperty({
     enum: HANDOFF_KINDS,
     example: 'handoff',
-    description: 'handoff: the agent told the customer a person takes over and does not answer them until resolved; follow_up: a message needs a person (a failed or uncertain reply...), the agent goes on answering',
+    description:
+      'handoff: the agent told the customer a person takes over and does not answer them until resolved; follow_up: a message needs a person (a failed or uncertain reply...), the agent goes on answering',
   })
   kind: 'handoff' | 'follow_up';
 
@@ -94,7 +95,10 @@ export class HandoffReplyView {
   @ApiProperty({ format: 'uuid', example: 'b3e9d7a1-4c2f-4e8b-9a6d-0f1e2d3c4b5a' })
   handoff_id: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The reply as a message of the conversation; its status follows the send' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The reply as a message of the conversation; its status follows the send',
+  })
   message_id: string;
 
   @ApiProperty({ enum: CHANNELS, example: 'whatsapp' })

@@ -17,7 +17,10 @@ function problemsOf(body: unknown): string[] {
   const walk = (errors: ReturnType<typeof errorsOf>, parent: string): string[] =>
     errors.flatMap((error) => {
       const field = parent ? `${parent}.${error.property}` : error.property;
-      return [...Object.values(error.constraints ?? {}).map((m) => `${field}: ${m}`), ...walk(error.children ?? [], field)];
+      return [
+        ...Object.values(error.constraints ?? {}).map((m) => `${field}: ${m}`),
+        ...walk(error.children ?? [], field),
+      ];
     });
   return walk(errorsOf(body), '');
 }
@@ -59,7 +62,9 @@ describe('ProvisionAgentRequestDto', () => {
     expect(problemsOf(withProfile({ knowledge_base: { return_policy: 30 } }))).toEqual([
       'agent_config.character_config.knowledge_base: knowledge_base.return_policy: must be a string',
     ]);
-    expect(problemsOf(withProfile({ knowledge_base: 'returns in 30 days' }))[0]).toMatch(/knowledge_base must be an object of named facts/);
+    expect(problemsOf(withProfile({ knowledge_base: 'returns in 30 days' }))[0]).toMatch(
+      /knowledge_base must be an object of named facts/,
+    );
     expect(problemsOf(withProfile({}, { website: 'not a website' }))).toEqual([
       'agent_config.context.website: website must be a website: a domain such as example.com or an http(s) URL',
     ]);

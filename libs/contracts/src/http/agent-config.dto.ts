@@ -129,7 +129,10 @@ export class CreateAgentRequestDto extends AgentConfigDto {
   vendor_id?: string;
 }
 
-/** The statuses a `PUT` may ask for, as the spec names them; each is the matching transition (pause, stop, start or resume). */
+/**
+ * The statuses a `PUT` may ask for, as the spec names them; each is the matching transition (pause, stop, start or
+ * resume).
+ */
 export const REQUESTABLE_AGENT_STATUSES = ['active', 'paused', 'stopped'] as const;
 export type RequestableAgentStatus = (typeof REQUESTABLE_AGENT_STATUSES)[number];
 
@@ -141,7 +144,8 @@ export class UpdateAgentRequestDto extends PartialType(AgentConfigDto) {
   @ApiPropertyOptional({
     enum: REQUESTABLE_AGENT_STATUSES,
     example: 'paused',
-    description: 'Moves the agent as POST .../pause, .../stop, .../start or .../resume would (409 lists what is allowed)',
+    description:
+      'Moves the agent as POST .../pause, .../stop, .../start or .../resume would (409 lists what is allowed)',
   })
   @IsOptional()
   @IsIn(REQUESTABLE_AGENT_STATUSES, { message: `status must be one of: ${REQUESTABLE_AGENT_STATUSES.join(', ')}` })

@@ -1,5 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+  type ApiPropertyOptions,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsObject,
@@ -57,7 +63,8 @@ function ProductsField(example: unknown[]): PropertyDecorator {
       type: 'array',
       items: { oneOf: [{ type: 'string', example: 'bedding_sets' }, { $ref: getSchemaPath(ProductDto) }] },
       example,
-      description: 'Identifiers (spoken as words, "bedding_sets" as "bedding sets") or {name, description, price} objects',
+      description:
+        'Identifiers (spoken as words, "bedding_sets" as "bedding sets") or {name, description, price} objects',
     }),
     IsOptional(),
     IsIdentifierOrObjectList(ProductDto),
@@ -99,7 +106,10 @@ function KnowledgeBaseField(example: unknown): PropertyDecorator {
  */
 @ApiExtraModels(ProductDto)
 export class CharacterConfigDto {
-  @ApiPropertyOptional({ example: 'Cozy Comfort Bedding', description: 'The business the agent speaks for (default: the agent name)' })
+  @ApiPropertyOptional({
+    example: 'Cozy Comfort Bedding',
+    description: 'The business the agent speaks for (default: the agent name)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -126,7 +136,11 @@ export class CharacterConfigDto {
   @Length(1, 60)
   tone?: string;
 
-  @KnowledgeBaseField({ product_catalog: 'bedding_products.json', return_policy: '30-day returns', shipping_info: 'Free shipping over $50' })
+  @KnowledgeBaseField({
+    product_catalog: 'bedding_products.json',
+    return_policy: '30-day returns',
+    shipping_info: 'Free shipping over $50',
+  })
   knowledge_base?: KnowledgeBase;
 
   @ApiPropertyOptional({ example: 'en', description: 'BCP 47 language tag the agent answers in' })
@@ -149,7 +163,8 @@ export class CharacterConfigDto {
 
   @ApiPropertyOptional({
     example: true,
-    description: 'Hand the customer to a person when they send a photo, voice note, video or file with no words (default: the agent answers itself)',
+    description:
+      'Hand the customer to a person when they send a photo, voice note, video or file with no words (default: the agent answers itself)',
   })
   @IsOptional()
   @IsBoolean()

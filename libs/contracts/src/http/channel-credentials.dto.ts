@@ -12,7 +12,10 @@ const PLATFORM_ID = /^[1-9]\d{0,31}$/;
 const platformIdMessage = '$property must be the numeric id the platform shows (digits only)';
 
 export class WhatsappCredentialsDto {
-  @ApiProperty({ example: '106540352242922', description: 'WhatsApp Cloud API phone number id; routes inbound messages' })
+  @ApiProperty({
+    example: '106540352242922',
+    description: 'WhatsApp Cloud API phone number id; routes inbound messages',
+  })
   @IsString()
   @Matches(PLATFORM_ID, { message: platformIdMessage })
   phone_number_id: string;
@@ -123,7 +126,10 @@ export function credentialsHoldSecret(credentials: object): boolean {
 }
 
 /** The platform's business-side id of each credential: what an inbound webhook names to reach the agent. */
-export function externalAccountIdOf(channel: CredentialChannel, credentials: ChannelCredentialsDto): string | undefined {
+export function externalAccountIdOf(
+  channel: CredentialChannel,
+  credentials: ChannelCredentialsDto,
+): string | undefined {
   switch (channel) {
     case 'sms':
       return credentials.sms?.source_phone_number_arn;

@@ -31,7 +31,8 @@ function firstNestedProblem(errors: ValidationError[], parent: string): string |
 }
 
 function objectProblem<T extends object>(type: ClassConstructor<T>, value: unknown, field: string): string | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${field}: must be an identifier or an object`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return `${field}: must be an identifier or an object`;
   const errors = validateSync(plainToInstance(type, value), {
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -53,7 +54,8 @@ export function listProblem<T extends object>(
     const field = `${property}.${index}`;
     if (typeof item === 'string') {
       const length = codePoints(item.trim());
-      if (length < 1 || length > maxText) return `${field}: an identifier must be between 1 and ${maxText} characters long`;
+      if (length < 1 || length > maxText)
+        return `${field}: an identifier must be between 1 and ${maxText} characters long`;
       continue;
     }
     const problem = objectProblem(type, item, field);
@@ -78,10 +80,13 @@ export function knowledgeBaseProblem(value: unknown, property: string): string |
   const textProblem = (text: unknown, field: string) => {
     if (typeof text !== 'string') return `${field}: must be a string`;
     const length = codePoints(text.trim());
-    return length < 1 || length > MAX_KNOWLEDGE_TEXT ? `${field}: must be between 1 and ${MAX_KNOWLEDGE_TEXT} characters long` : undefined;
+    return length < 1 || length > MAX_KNOWLEDGE_TEXT
+      ? `${field}: must be between 1 and ${MAX_KNOWLEDGE_TEXT} characters long`
+      : undefined;
   };
   if (Array.isArray(value)) {
-    if (value.length > MAX_KNOWLEDGE_ENTRIES) return `${property}: ${property} must contain no more than ${MAX_KNOWLEDGE_ENTRIES} entries`;
+    if (value.length > MAX_KNOWLEDGE_ENTRIES)
+      return `${property}: ${property} must contain no more than ${MAX_KNOWLEDGE_ENTRIES} entries`;
     for (const [index, text] of value.entries()) {
       const problem = textProblem(text, `${property}.${index}`);
       if (problem) return problem;
@@ -92,7 +97,8 @@ export function knowledgeBaseProblem(value: unknown, property: string): string |
     return `${property}: ${property} must be an object of named facts ({"return_policy": "30-day returns"}) or a list of statements`;
   }
   const entries = Object.entries(value);
-  if (entries.length > MAX_KNOWLEDGE_ENTRIES) return `${property}: ${property} must have no more than ${MAX_KNOWLEDGE_ENTRIES} entries`;
+  if (entries.length > MAX_KNOWLEDGE_ENTRIES)
+    return `${property}: ${property} must have no more than ${MAX_KNOWLEDGE_ENTRIES} entries`;
   for (const [key, text] of entries) {
     if (!KNOWLEDGE_KEY.test(key)) {
       return `${property}: the key "${key.slice(0, 70)}" must be a name of letters, digits, spaces, _ or - (at most 64, starting with a letter)`;

@@ -23,7 +23,10 @@ export class ChannelView {
   @ApiPropertyOptional({ example: '+15550100123', description: 'voice and sms' })
   phone_number?: string;
 
-  @ApiPropertyOptional({ example: 'arn:aws:connect:us-east-1:123456789012:instance/8c2f...', description: 'voice and sms' })
+  @ApiPropertyOptional({
+    example: 'arn:aws:connect:us-east-1:123456789012:instance/8c2f...',
+    description: 'voice and sms',
+  })
   aws_connect_instance_id?: string;
 
   @ApiPropertyOptional({ example: '7f0c8a52-3b1e-5d44-9a61-2f0e4c3b9d10', description: 'social channels' })
@@ -189,8 +192,13 @@ export class AgentCharacterView {
   version: number;
 
   @ApiProperty({
-    description: 'The ElizaOS character (name, system, bio, topics, adjectives, style, messageExamples, knowledge, plugins, settings)',
-    example: { name: 'Cozy Comfort Bedding', system: 'You are the customer-service assistant of Cozy Comfort Bedding...', plugins: ['@elizaos/plugin-sql', '@elizaos/plugin-bootstrap', '@elizaos/plugin-whatsapp'] },
+    description:
+      'The ElizaOS character (name, system, bio, topics, adjectives, style, messageExamples, knowledge, plugins, settings)',
+    example: {
+      name: 'Cozy Comfort Bedding',
+      system: 'You are the customer-service assistant of Cozy Comfort Bedding...',
+      plugins: ['@elizaos/plugin-sql', '@elizaos/plugin-bootstrap', '@elizaos/plugin-whatsapp'],
+    },
   })
   character: Record<string, unknown>;
 
@@ -229,14 +237,18 @@ export class WebhookKeyView {
   @ApiProperty({ format: 'uuid' })
   agent_id: string;
 
-  @ApiProperty({ example: '5f0c8e1e0b7a4c1f9b2d6c3e8a7f0d4b1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a', description: 'Keep it secret; a rotation replaces it at once' })
+  @ApiProperty({
+    example: '5f0c8e1e0b7a4c1f9b2d6c3e8a7f0d4b1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a',
+    description: 'Keep it secret; a rotation replaces it at once',
+  })
   webhook_key: string;
 
   @ApiProperty({ example: 1, description: 'Raised by every rotation' })
   key_version: number;
 
   @ApiProperty({
-    example: 'X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")>',
+    example:
+      'X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")>',
   })
   signing: string;
 }

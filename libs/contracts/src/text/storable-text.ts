@@ -2,6 +2,7 @@
  * Postgres refuses NUL in text and jsonb, and lone UTF-16 surrogates in jsonb. Input is checked (or cleaned) with
  * these before it gets anywhere near a column.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what Postgres refuses
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 

@@ -11,9 +11,13 @@ describe('describeMessage', () => {
 
   it('names documents, places, contacts and shares by what the platform said of them', () => {
     expect(mediaNoun({ type: 'document', filename: 'receipt.pdf' })).toBe('a document (receipt.pdf)');
-    expect(mediaNoun({ type: 'location', latitude: 1, longitude: 2, name: 'Osu Mall', address: 'Oxford St' })).toBe('a location (Osu Mall, Oxford St)');
+    expect(mediaNoun({ type: 'location', latitude: 1, longitude: 2, name: 'Osu Mall', address: 'Oxford St' })).toBe(
+      'a location (Osu Mall, Oxford St)',
+    );
     expect(mediaNoun({ type: 'location', latitude: 1, longitude: 2 })).toBe('a location');
-    expect(mediaNoun({ type: 'contacts', contacts: [{ name: 'Kofi Mensah', phones: [] }] })).toBe('a contact card (Kofi Mensah)');
+    expect(mediaNoun({ type: 'contacts', contacts: [{ name: 'Kofi Mensah', phones: [] }] })).toBe(
+      'a contact card (Kofi Mensah)',
+    );
     expect(mediaNoun({ type: 'share', url: 'https://x', name: 'Cozy nights' })).toBe('a shared post (Cozy nights)');
   });
 });

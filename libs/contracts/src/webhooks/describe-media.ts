@@ -15,11 +15,15 @@ const NOUNS: Record<MediaType, string> = {
 export function mediaNoun(media: InboundMedia): string {
   if (media.type === 'audio' && media.voice) return 'a voice note';
   const detail =
-    media.type === 'document' ? media.filename
-    : media.type === 'location' ? [media.name, media.address].filter(Boolean).join(', ') || undefined
-    : media.type === 'contacts' ? media.contacts?.map((contact) => contact.name).join(', ')
-    : media.type === 'share' ? media.name
-    : undefined;
+    media.type === 'document'
+      ? media.filename
+      : media.type === 'location'
+        ? [media.name, media.address].filter(Boolean).join(', ') || undefined
+        : media.type === 'contacts'
+          ? media.contacts?.map((contact) => contact.name).join(', ')
+          : media.type === 'share'
+            ? media.name
+            : undefined;
   return detail ? `${NOUNS[media.type]} (${detail})` : NOUNS[media.type];
 }
 

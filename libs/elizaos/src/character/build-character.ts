@@ -26,7 +26,7 @@ function systemPrompt(profile: BusinessProfile, facts: string[]): string {
     '- Never invent prices, dates, stock, policies or promises. Never claim to be a person.',
     '- Keep replies short and in plain text: they are sent by SMS, WhatsApp, Messenger, Instagram and X, and read aloud on calls. No markdown, no emojis.',
     `- When the customer asks for a person or is upset, use the ${HAND_OFF_ACTION} action and say a team member will follow up.`,
-    '- The conversation history holds the customer\'s earlier messages from every channel: use it, and do not ask again for what they already told you.',
+    "- The conversation history holds the customer's earlier messages from every channel: use it, and do not ask again for what they already told you.",
     'Business facts:',
     ...facts.map((fact) => `- ${fact}`),
   ].join('\n');
@@ -48,7 +48,11 @@ function examplesOf(profile: BusinessProfile): ElizaMessageExample[][] {
  * voice; the facts are also kept as knowledge; plugins record the agent's social platforms. Every agent has one,
  * whatever its channels: voice and SMS turns are answered by the same character.
  */
-export function buildCharacter(agentId: string, profile: BusinessProfile, channels: readonly Channel[]): ElizaCharacter {
+export function buildCharacter(
+  agentId: string,
+  profile: BusinessProfile,
+  channels: readonly Channel[],
+): ElizaCharacter {
   const facts = businessFacts(profile);
   const tone = characterToneOf(profile);
   const { voice } = profile;
@@ -56,7 +60,12 @@ export function buildCharacter(agentId: string, profile: BusinessProfile, channe
   return {
     id: elizaosAgentIdOf(agentId),
     name: profile.name,
-    username: profile.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 32) || 'agent',
+    username:
+      profile.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_|_$/g, '')
+        .slice(0, 32) || 'agent',
     system: systemPrompt(profile, facts),
     bio: [
       profile.description ?? `${profile.name} is a ${profile.business_type} business.`,

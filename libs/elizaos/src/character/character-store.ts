@@ -18,14 +18,23 @@ export class CharacterStore {
 
   async latest(agentId: string): Promise<StoredCharacter | undefined> {
     const row = await this.db.getRepository(AgentCharacter).findOne({ where: { agentId }, order: { version: 'DESC' } });
-    return row ? { agentId, version: row.version, character: row.character as unknown as ElizaCharacter, createdAt: row.createdAt } : undefined;
+    return row
+      ? {
+          agentId,
+          version: row.version,
+          character: row.character as unknown as ElizaCharacter,
+          createdAt: row.createdAt,
+        }
+      : undefined;
   }
 
   /** Stores the character unless the latest version is the same; returns the version and whether it is new. */
   async save(agentId: string, character: ElizaCharacter): Promise<{ version: number; changed: boolean }> {
     const contentHash = createHash('sha256').update(JSON.stringify(character)).digest('hex');
     for (;;) {
-      const latest = await this.db.getRepository(AgentCharacter).findOne({ where: { agentId }, order: { version: 'DESC' } });
+      const latest = await this.db
+        .getRepository(AgentCharacter)
+        .findOne({ where: { agentId }, order: { version: 'DESC' } });
       if (latest?.contentHash === contentHash) return { version: latest.version, changed: false };
       const version = (latest?.version ?? 0) + 1;
       try {

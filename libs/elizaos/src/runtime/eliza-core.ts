@@ -63,7 +63,11 @@ export interface ElizaProvider {
   position?: number;
   private?: boolean;
   dynamic?: boolean;
-  get: (runtime: ElizaRuntime, message: ElizaMemory, state: unknown) => Promise<{ text?: string; values?: Record<string, unknown> }>;
+  get: (
+    runtime: ElizaRuntime,
+    message: ElizaMemory,
+    state: unknown,
+  ) => Promise<{ text?: string; values?: Record<string, unknown> }>;
 }
 
 export type ModelHandler = (runtime: ElizaRuntime, params: Record<string, unknown>) => Promise<unknown>;
@@ -154,7 +158,9 @@ let loading: Promise<ElizaModules> | undefined;
 export function loadEliza(): Promise<ElizaModules> {
   loading ??= (async () => {
     const core = (await import('@elizaos/core')) as unknown as ElizaCore;
-    const sqlModule = (await import('@elizaos/plugin-sql')) as unknown as Omit<ElizaSql, 'plugin'> & { default: ElizaPlugin };
+    const sqlModule = (await import('@elizaos/plugin-sql')) as unknown as Omit<ElizaSql, 'plugin'> & {
+      default: ElizaPlugin;
+    };
     const bootstrapModule = (await import('@elizaos/plugin-bootstrap')) as unknown as { default: ElizaPlugin };
     return {
       core,

@@ -17,11 +17,20 @@ export function localModelPlugin(models: ElizaCore['ModelType'], observe?: Model
     if (!turn) return responseXml({ thought: 'no customer message to answer', actions: ['IGNORE'], text: '' });
     if (!turn.text.trim() && turn.media?.length) {
       const reply = mediaReply(turn.profile, turn.media, turn.customerName);
-      return responseXml({ thought: 'media without words', actions: reply.handoff ? ['REPLY', HAND_OFF_ACTION] : ['REPLY'], text: reply.text });
+      return responseXml({
+        thought: 'media without words',
+        actions: reply.handoff ? ['REPLY', HAND_OFF_ACTION] : ['REPLY'],
+        text: reply.text,
+      });
     }
     if (!turn.text.trim()) {
       const greeting = returningCustomerGreeting(turn);
-      if (greeting) return responseXml({ thought: 'a returning customer opened a new channel', actions: ['REPLY'], text: greeting });
+      if (greeting)
+        return responseXml({
+          thought: 'a returning customer opened a new channel',
+          actions: ['REPLY'],
+          text: greeting,
+        });
     }
     const answer = answerLocally({
       profile: turn.profile,

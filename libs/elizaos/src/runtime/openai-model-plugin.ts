@@ -18,7 +18,11 @@ export interface OpenAiSettings {
  * goes as the system message, ElizaOS's composed prompt (conversation, history, instructions) as the user message.
  * Embeddings stay local, so a chat-only server is enough.
  */
-export function openAiModelPlugin(models: ElizaCore['ModelType'], settings: OpenAiSettings, observe?: ModelCallObserver): ElizaPlugin {
+export function openAiModelPlugin(
+  models: ElizaCore['ModelType'],
+  settings: OpenAiSettings,
+  observe?: ModelCallObserver,
+): ElizaPlugin {
   const client = new OpenAI({
     apiKey: settings.apiKey,
     baseURL: settings.baseUrl,

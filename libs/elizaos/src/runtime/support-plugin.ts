@@ -40,7 +40,9 @@ const conversationProvider: ElizaProvider = {
   get: async () => {
     const turn = currentTurn();
     if (!turn) return { text: '' };
-    const lines = turn.history.map((entry) => `[${entry.channel}] ${entry.role === 'customer' ? 'Customer' : 'You'}: ${entry.text}`);
+    const lines = turn.history.map(
+      (entry) => `[${entry.channel}] ${entry.role === 'customer' ? 'Customer' : 'You'}: ${entry.text}`,
+    );
     const sections = [
       lines.length ? `# Conversation history with this customer (all channels, oldest first)\n${lines.join('\n')}` : '',
       `# Received Message\n[${turn.channel}] Customer: ${describeMessage(turn.text, turn.media)}`,
@@ -56,7 +58,7 @@ const conversationProvider: ElizaProvider = {
 /** The current time in the business's time zone, named as bootstrap's provider it stands in for. */
 const timeProvider: ElizaProvider = {
   name: 'TIME',
-  description: "The current date and time where the business is",
+  description: 'The current date and time where the business is',
   get: async () => {
     const turn = currentTurn();
     const now = businessTime(turn?.profile ?? {});
@@ -75,7 +77,11 @@ export function supportPlugin(bootstrap: ElizaPlugin): ElizaPlugin {
     name: 'voca-support',
     description: 'Customer-service subset of @elizaos/plugin-bootstrap with hand-off and cross-channel history',
     actions: [...(bootstrap.actions ?? []).filter((action) => SUPPORT_ACTIONS.has(action.name)), handOffAction],
-    providers: [...(bootstrap.providers ?? []).filter((provider) => SUPPORT_PROVIDERS.has(provider.name)), conversationProvider, timeProvider],
+    providers: [
+      ...(bootstrap.providers ?? []).filter((provider) => SUPPORT_PROVIDERS.has(provider.name)),
+      conversationProvider,
+      timeProvider,
+    ],
     evaluators: [],
   };
 }

@@ -31,7 +31,11 @@ let sdk: SdkNodeModule.NodeSDK | undefined;
  */
 export function tracingConfigured(env: Env = process.env): boolean {
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
-  return Boolean(endpoint) && env.OTEL_SDK_DISABLED?.trim().toLowerCase() !== 'true' && env.OTEL_TRACES_EXPORTER?.trim() !== 'none';
+  return (
+    Boolean(endpoint) &&
+    env.OTEL_SDK_DISABLED?.trim().toLowerCase() !== 'true' &&
+    env.OTEL_TRACES_EXPORTER?.trim() !== 'none'
+  );
 }
 
 /**
@@ -48,13 +52,16 @@ export function startTracing(serviceName: string, env: Env = process.env): boole
   if (!tracingConfigured(env)) return false;
   const { NodeSDK } = load('@opentelemetry/sdk-node') as typeof SdkNodeModule;
   const { HttpInstrumentation } = load('@opentelemetry/instrumentation-http') as typeof HttpInstrumentationModule;
-  const { ExpressInstrumentation } = load('@opentelemetry/instrumentation-express') as typeof ExpressInstrumentationModule;
+  const { ExpressInstrumentation } = load(
+    '@opentelemetry/instrumentation-express',
+  ) as typeof ExpressInstrumentationModule;
   const { UndiciInstrumentation } = load('@opentelemetry/instrumentation-undici') as typeof UndiciInstrumentationModule;
   sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME?.trim() ? undefined : serviceName,
     instrumentations: [
       new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.some((path) => request.url?.startsWith(path)),
+        ignoreIncomingRequestHook: (request: IncomingMessage) =>
+          UNTRACED_PATHS.some((path) => request.url?.startsWith(path)),
       }),
       new ExpressInstrumentation(),
       // fetch: the platform sends (Graph API, X), event callbacks, OpenAI-compatible models.

@@ -10,10 +10,10 @@ try {
   const report = await migrateDatabase(DATABASE_URL);
   const database = new URL(DATABASE_URL).pathname.slice(1);
   if (report.createdDatabase) console.log(`created database ${database}`);
-  console.log(
-    report.applied.length ? `applied ${report.applied.join(', ')}` : `database ${database} is up to date`,
-  );
+  console.log(report.applied.length ? `applied ${report.applied.join(', ')}` : `database ${database} is up to date`);
 } catch (error) {
-  console.error(error instanceof ConfigValidationError ? error.message : `migration failed: ${(error as Error).message}`);
+  console.error(
+    error instanceof ConfigValidationError ? error.message : `migration failed: ${(error as Error).message}`,
+  );
   process.exitCode = 1;
 }

@@ -16,11 +16,15 @@ try {
   const report = await resealCredentials(db, cipher);
   console.log(`re-sealed ${report.resealed} stored credentials with key ${cipher.currentKeyId}`);
   if (report.unreadable.length) {
-    console.error(`${report.unreadable.length} could not be opened by any key of the ring: ${report.unreadable.map((r) => `${r.table}/${r.id}`).join(', ')}`);
+    console.error(
+      `${report.unreadable.length} could not be opened by any key of the ring: ${report.unreadable.map((r) => `${r.table}/${r.id}`).join(', ')}`,
+    );
     process.exitCode = 1;
   }
 } catch (error) {
-  console.error(error instanceof ConfigValidationError ? error.message : `rotation failed: ${(error as Error).message}`);
+  console.error(
+    error instanceof ConfigValidationError ? error.message : `rotation failed: ${(error as Error).message}`,
+  );
   process.exitCode = 1;
 } finally {
   await db?.destroy();

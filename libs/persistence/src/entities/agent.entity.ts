@@ -1,18 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import type {
-  AgentStatus,
-  BusinessContextDto,
-  BusinessType,
-  CharacterConfigDto,
-} from '@voca/contracts';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { AgentStatus, BusinessContextDto, BusinessType, CharacterConfigDto } from '@voca/contracts';
 
 @Entity({ name: 'agents' })
 @Index('idx_agents_vendor_created', ['vendorId', 'createdAt'])

@@ -33,7 +33,8 @@ export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
  * Every message of every conversation, both ways: the durable record of what customers said and what agents
  * answered. An inbound message is stored once per platform message id; an inbound message has at most one reply.
  * Inbound: received (recorded by the gateway) -> queued (customer known) -> answering -> answered | failed, or held
- * (agent paused or stopped), then queued on resume or follow_up (for a person) when its reply window has passed. Outbound: pending -> sending -> sent -> delivered -> read, or failed, unknown (a send
+ * (agent paused or stopped), then queued on resume or follow_up (for a person) when its reply window has passed.
+ * Outbound: pending -> sending -> sent -> delivered -> read, or failed, unknown (a send
  * whose outcome was lost: never retried, so never sent twice), needs_template (outside the platform's reply window),
  * expired (a voice reply that came after the caller had moved on).
  */
@@ -101,7 +102,10 @@ export class ConversationMessage {
   @Column({ type: 'text' })
   text: string;
 
-  /** Who wrote an outbound message when a person did (through a hand-off), as the audit trail names actors; null: the agent. */
+  /**
+   * Who wrote an outbound message when a person did (through a hand-off), as the audit trail names actors; null: the
+   * agent.
+   */
   @Column({ type: 'varchar', length: 200, nullable: true })
   author: string | null;
 

@@ -20,7 +20,9 @@ export class EventEndpoint {
   @Column({ type: 'varchar', length: 200, nullable: true })
   description: string | null;
 
-  /** The signing secret, sealed like platform credentials (bound to this endpoint's id); shown once, at registration. */
+  /**
+   * The signing secret, sealed like platform credentials (bound to this endpoint's id); shown once, at registration.
+   */
   @Column({ name: 'secret_ciphertext', type: 'text' })
   secretCiphertext: string;
 

@@ -14,7 +14,9 @@ export interface NewEvent {
  * makes an agent's events' `seq` follow commit order: its deliveries go out in the order things happened.
  */
 export async function recordEvent(tx: EntityManager, event: NewEvent): Promise<void> {
-  const [agent] = (await tx.query(`SELECT vendor_id FROM agents WHERE id = $1 FOR NO KEY UPDATE`, [event.agentId])) as { vendor_id: string }[];
+  const [agent] = (await tx.query(`SELECT vendor_id FROM agents WHERE id = $1 FOR NO KEY UPDATE`, [event.agentId])) as {
+    vendor_id: string;
+  }[];
   if (!agent) return;
   await tx.query(
     `WITH endpoints AS (

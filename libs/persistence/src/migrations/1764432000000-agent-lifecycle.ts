@@ -10,7 +10,9 @@ export class AgentLifecycle1764432000000 implements MigrationInterface {
       ALTER TABLE "agents" ADD CONSTRAINT "chk_agents_status" CHECK ("status" IN
         ('provisioning', 'active', 'partially_active', 'failed', 'paused', 'stopped', 'deleting', 'deleted'))`);
     await db.query(`ALTER TABLE "agents" ADD "deleted_at" TIMESTAMP WITH TIME ZONE`);
-    await db.query(`ALTER TABLE "provisioning_operations" ADD "kind" character varying(16) NOT NULL DEFAULT 'provision'`);
+    await db.query(
+      `ALTER TABLE "provisioning_operations" ADD "kind" character varying(16) NOT NULL DEFAULT 'provision'`,
+    );
     await db.query(`
       ALTER TABLE "provisioning_operations" ADD CONSTRAINT "chk_provisioning_operations_kind"
         CHECK ("kind" IN ('provision', 'update', 'deprovision'))`);

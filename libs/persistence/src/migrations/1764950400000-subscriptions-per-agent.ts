@@ -12,7 +12,9 @@ export class SubscriptionsPerAgent1764950400000 implements MigrationInterface {
     await db.query(
       `ALTER TABLE "platform_subscriptions" ADD CONSTRAINT "uq_platform_subscriptions_agent_account" UNIQUE ("agent_id", "channel", "account_id")`,
     );
-    await db.query(`CREATE INDEX "idx_platform_subscriptions_account" ON "platform_subscriptions" ("channel", "account_id")`);
+    await db.query(
+      `CREATE INDEX "idx_platform_subscriptions_account" ON "platform_subscriptions" ("channel", "account_id")`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
@@ -23,6 +25,8 @@ export class SubscriptionsPerAgent1764950400000 implements MigrationInterface {
       `DELETE FROM "platform_subscriptions" p USING "platform_subscriptions" q
         WHERE p.channel = q.channel AND p.account_id = q.account_id AND p.created_at < q.created_at`,
     );
-    await db.query(`ALTER TABLE "platform_subscriptions" ADD CONSTRAINT "uq_platform_subscriptions_account" UNIQUE ("channel", "account_id")`);
+    await db.query(
+      `ALTER TABLE "platform_subscriptions" ADD CONSTRAINT "uq_platform_subscriptions_account" UNIQUE ("channel", "account_id")`,
+    );
   }
 }

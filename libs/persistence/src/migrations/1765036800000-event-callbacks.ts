@@ -1,6 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Event callbacks to the backend: its endpoints, the events recorded with the changes they report, and their deliveries. */
+/**
+ * Event callbacks to the backend: its endpoints, the events recorded with the changes they report, and their
+ * deliveries.
+ */
 export class EventCallbacks1765036800000 implements MigrationInterface {
   name = 'EventCallbacks1765036800000';
 
@@ -50,11 +53,15 @@ export class EventCallbacks1765036800000 implements MigrationInterface {
         CONSTRAINT "fk_event_deliveries_endpoint" FOREIGN KEY ("endpoint_id") REFERENCES "event_endpoints"("id") ON DELETE CASCADE,
         CONSTRAINT "fk_event_deliveries_event" FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE CASCADE
       )`);
-    await db.query(`CREATE INDEX "idx_event_deliveries_due" ON "event_deliveries" ("next_attempt_at") WHERE "status" = 'pending'`);
+    await db.query(
+      `CREATE INDEX "idx_event_deliveries_due" ON "event_deliveries" ("next_attempt_at") WHERE "status" = 'pending'`,
+    );
     await db.query(
       `CREATE INDEX "idx_event_deliveries_line" ON "event_deliveries" ("endpoint_id", "agent_id", "seq") WHERE "status" = 'pending'`,
     );
-    await db.query(`CREATE INDEX "idx_event_deliveries_endpoint_created" ON "event_deliveries" ("endpoint_id", "created_at")`);
+    await db.query(
+      `CREATE INDEX "idx_event_deliveries_endpoint_created" ON "event_deliveries" ("endpoint_id", "created_at")`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

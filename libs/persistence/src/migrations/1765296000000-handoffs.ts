@@ -25,7 +25,9 @@ export class Handoffs1765296000000 implements MigrationInterface {
         CONSTRAINT "fk_handoffs_agent" FOREIGN KEY ("agent_id") REFERENCES "agents"("id") ON DELETE CASCADE,
         CONSTRAINT "fk_handoffs_customer" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE CASCADE
       )`);
-    await db.query(`CREATE UNIQUE INDEX "uq_handoffs_open_customer" ON "handoffs" ("customer_id") WHERE "state" = 'open'`);
+    await db.query(
+      `CREATE UNIQUE INDEX "uq_handoffs_open_customer" ON "handoffs" ("customer_id") WHERE "state" = 'open'`,
+    );
     await db.query(`CREATE INDEX "idx_handoffs_vendor_state_opened" ON "handoffs" ("vendor_id", "state", "opened_at")`);
     await db.query(`CREATE INDEX "idx_handoffs_agent_state_opened" ON "handoffs" ("agent_id", "state", "opened_at")`);
     await db.query(`ALTER TABLE "conversation_messages" ADD "author" character varying(200)`);

@@ -11,7 +11,13 @@ import type { DataSource } from 'typeorm';
  * - `operations`: provisioning operations not ended past STUCK_AFTER_MS (their id; the reconciler checks whether
  *   their jobs are still alive before ending them).
  */
-export const STUCK_WORK_KINDS = ['received_messages', 'held_messages', 'waiting_customers', 'open_turns', 'operations'] as const;
+export const STUCK_WORK_KINDS = [
+  'received_messages',
+  'held_messages',
+  'waiting_customers',
+  'open_turns',
+  'operations',
+] as const;
 export type StuckWorkKind = (typeof STUCK_WORK_KINDS)[number];
 
 export interface StuckWorkThresholds {
@@ -68,7 +74,11 @@ const QUERIES: Record<StuckWorkKind, (t: StuckWorkThresholds) => [string, unknow
 };
 
 /** The oldest stuck items of one kind (at most 200). */
-export async function stuckWork(db: DataSource, kind: StuckWorkKind, thresholds: StuckWorkThresholds): Promise<StuckItem[]> {
+export async function stuckWork(
+  db: DataSource,
+  kind: StuckWorkKind,
+  thresholds: StuckWorkThresholds,
+): Promise<StuckItem[]> {
   const [sql, params] = QUERIES[kind](thresholds);
   const rows: { id: string; since: Date }[] = await db.query(sql, params);
   return rows.map(({ id, since }) => ({ id, since: new Date(since) }));

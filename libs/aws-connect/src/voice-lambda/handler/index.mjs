@@ -183,9 +183,10 @@ function channelOf(contact) {
  */
 function deadlineOf(raw, context) {
   const configured = Number(raw);
-  let deadline = raw !== undefined && raw.trim() !== '' && Number.isFinite(configured) && configured > 0
-    ? Math.min(Math.floor(configured), MAX_DEADLINE_MS)
-    : DEFAULT_DEADLINE_MS;
+  let deadline =
+    raw !== undefined && raw.trim() !== '' && Number.isFinite(configured) && configured > 0
+      ? Math.min(Math.floor(configured), MAX_DEADLINE_MS)
+      : DEFAULT_DEADLINE_MS;
   if (context && typeof context.getRemainingTimeInMillis === 'function') {
     const remaining = Number(context.getRemainingTimeInMillis());
     if (Number.isFinite(remaining)) deadline = Math.min(deadline, remaining - LAMBDA_TIMEOUT_MARGIN_MS);

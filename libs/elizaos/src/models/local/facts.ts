@@ -93,11 +93,20 @@ export function readFacts(profile: BusinessProfile): Facts {
       const productName = clean(product?.name, 200);
       if (!productName) return [];
       const description = clean(product.description, 2_000);
-      const price = typeof product.price === 'number' && product.price >= 0 && product.price < MAX_PRICE
-        ? product.price
-        : undefined;
+      const price =
+        typeof product.price === 'number' && product.price >= 0 && product.price < MAX_PRICE
+          ? product.price
+          : undefined;
       const nameTerms = contentTerms(productName);
-      return [{ name: productName, description, price, nameTerms, terms: new Set([...nameTerms, ...contentTerms(description)]) }];
+      return [
+        {
+          name: productName,
+          description,
+          price,
+          nameTerms,
+          terms: new Set([...nameTerms, ...contentTerms(description)]),
+        },
+      ];
     }),
     specialties: textFacts(list(profile?.specialties, MAX_ENTRIES).map((s) => clean(s, 200))),
     knowledge: textFacts(list(profile?.knowledge, MAX_ENTRIES).map((k) => clean(k))),

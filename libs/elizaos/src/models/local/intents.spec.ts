@@ -59,7 +59,12 @@ describe('readMessage', () => {
   });
 
   it('spots order tracking questions', () => {
-    for (const text of ['Where is my order?', "Where's my package", 'Can I track my order?', 'My parcel has not arrived yet']) {
+    for (const text of [
+      'Where is my order?',
+      "Where's my package",
+      'Can I track my order?',
+      'My parcel has not arrived yet',
+    ]) {
       expect(readMessage(text).orderStatus, text).toBe(true);
     }
     for (const text of ['Where do you deliver?', 'How do I place an order?']) {

@@ -30,12 +30,42 @@ const DAY_WORDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satu
 
 /** The keywords, as words; they are turned into terms (stemmed, synonyms folded) when the module loads. */
 export const INTENT_KEYWORDS: readonly Rule[] = [
-  { topic: 'hours', strong: ['hours', 'open', 'close'], weak: ['when', 'time', 'today', 'tonight', 'tomorrow', ...DAY_WORDS] },
-  { topic: 'products', strong: ['sell', 'catalog', 'catalogue', 'inventory', 'collection', 'merchandise', 'menu'], weak: ['product', 'price', 'buy', 'purchase', 'range', 'doyouhave', 'recommend', 'suggest'] },
+  {
+    topic: 'hours',
+    strong: ['hours', 'open', 'close'],
+    weak: ['when', 'time', 'today', 'tonight', 'tomorrow', ...DAY_WORDS],
+  },
+  {
+    topic: 'products',
+    strong: ['sell', 'catalog', 'catalogue', 'inventory', 'collection', 'merchandise', 'menu'],
+    weak: ['product', 'price', 'buy', 'purchase', 'range', 'doyouhave', 'recommend', 'suggest'],
+  },
   { topic: 'specialties', strong: ['specialty', 'known', 'famous'] },
   { topic: 'returns', strong: ['return', 'exchange'] },
   { topic: 'shipping', strong: ['ship', 'arrive'], weak: ['howlong', 'track', 'tracking'] },
-  { topic: 'payment', strong: ['pay', 'paycard', 'paypal', 'visa', 'mastercard', 'amex', 'cash', 'cheque', 'installment', 'instalment', 'klarna', 'afterpay', 'venmo', 'zelle', 'mpesa', 'bitcoin', 'crypto'], weak: ['card'] },
+  {
+    topic: 'payment',
+    strong: [
+      'pay',
+      'paycard',
+      'paypal',
+      'visa',
+      'mastercard',
+      'amex',
+      'cash',
+      'cheque',
+      'installment',
+      'instalment',
+      'klarna',
+      'afterpay',
+      'venmo',
+      'zelle',
+      'mpesa',
+      'bitcoin',
+      'crypto',
+    ],
+    weak: ['card'],
+  },
   { topic: 'warranty', strong: ['warranty'] },
   { topic: 'contact', strong: ['contact', 'phone', 'email', 'address', 'reach'], weak: ['where', 'number', 'visit'] },
   { topic: 'website', strong: ['website', 'link'], weak: ['order'] },
@@ -49,11 +79,62 @@ const CONTACT_KINDS: Record<ContactKind, string[]> = {
 
 /** Words that the rules below read from the flat text, so they never count as an unexplained subject. */
 const OTHER_KEYWORDS = [
-  'hello', 'thank', 'bye', 'human', 'person', 'people', 'someone', 'somebody', 'anyone', 'anybody', 'staff', 'team',
-  'representative', 'rep', 'operator', 'manager', 'supervisor', 'agent', 'employee', 'owner', 'talk', 'speak', 'chat',
-  'connect', 'transfer', 'put', 'real', 'live', 'bot', 'chatbot', 'robot', 'ai', 'machine', 'computer', 'automated',
-  'automatic', 'status', 'package', 'parcel', 'late', 'delayed', 'delay', 'missing', 'lost', 'stuck', 'arrived',
-  'received', 'yet', 'never', 'about', 'yourself', 'yourselves', 'visit', 'find', 'callback', 'shopping',
+  'hello',
+  'thank',
+  'bye',
+  'human',
+  'person',
+  'people',
+  'someone',
+  'somebody',
+  'anyone',
+  'anybody',
+  'staff',
+  'team',
+  'representative',
+  'rep',
+  'operator',
+  'manager',
+  'supervisor',
+  'agent',
+  'employee',
+  'owner',
+  'talk',
+  'speak',
+  'chat',
+  'connect',
+  'transfer',
+  'put',
+  'real',
+  'live',
+  'bot',
+  'chatbot',
+  'robot',
+  'ai',
+  'machine',
+  'computer',
+  'automated',
+  'automatic',
+  'status',
+  'package',
+  'parcel',
+  'late',
+  'delayed',
+  'delay',
+  'missing',
+  'lost',
+  'stuck',
+  'arrived',
+  'received',
+  'yet',
+  'never',
+  'about',
+  'yourself',
+  'yourselves',
+  'visit',
+  'find',
+  'callback',
+  'shopping',
 ];
 
 const RULE_TERMS = INTENT_KEYWORDS.map((rule) => ({
@@ -76,7 +157,9 @@ const SOCIAL_TERMS = { greeting: term('hello'), thanks: term('thank'), goodbye: 
 const PERSON = String.raw`(?:humans?|person|people|someone|somebody|anyone|anybody|staff|team|representatives?|rep|operators?|manager|supervisor|agents?|employees?|owner)`;
 const WANTS_PERSON = [
   /\b(?:humans?|representatives?|operators?|supervisor|live (?:agent|person|chat)|real (?:person|human|people)|agent|call (?:me|us)|call ?back)\b/,
-  new RegExp(String.raw`\b(?:talk|speak|chat|connect|transfer|put|get|want|need|call|reach)(?:\s+\w+){0,4}?\s+${PERSON}\b`),
+  new RegExp(
+    String.raw`\b(?:talk|speak|chat|connect|transfer|put|get|want|need|call|reach)(?:\s+\w+){0,4}?\s+${PERSON}\b`,
+  ),
   new RegExp(String.raw`\b${PERSON}(?:\s+\w+){0,2}?\s+(?:call|contact|help|phone|text|get back to)\s+(?:me|us)\b`),
   new RegExp(String.raw`\b${PERSON}\s+(?:i|we)\s+(?:can|could)\s+(?:talk|speak|chat)\b`),
 ];
@@ -84,8 +167,12 @@ const IDENTITY =
   /\bwhat(?: is|s) your name\b|\bwho are (?:you|u)\b|\bwho am i (?:talking|speaking|chatting) (?:to|with)\b|\b(?:are you|are u|r u|is this|am i (?:talking|speaking|chatting) (?:to|with)|you are|youre|ur)\b(?:\s+\w+){0,3}?\s+(?:humans?|real|person|bot|robot|ai|machine|computer|automated|automatic|chatbot|agent|live)\b|\b(?:bot|chatbot|robot)\b/;
 const ORDER = '(?:order|package|parcel|delivery|shipment|purchase)';
 const ORDER_STATUS = [
-  new RegExp(String.raw`\b(?:where(?: is| are| s)?|wheres|track|tracking|status of)(?:\s+\w+){0,3}?\s+(?:my|our)\s+${ORDER}\b`),
-  new RegExp(String.raw`\b(?:my|our)\s+${ORDER}s?\b(?:\s+\w+){0,4}?\s+(?:status|late|delayed|missing|lost|stuck|not arrived|hasnt arrived|havent arrived|never arrived|didnt arrive|not here|not received|still not|not come|hasnt come|yet)\b`),
+  new RegExp(
+    String.raw`\b(?:where(?: is| are| s)?|wheres|track|tracking|status of)(?:\s+\w+){0,3}?\s+(?:my|our)\s+${ORDER}\b`,
+  ),
+  new RegExp(
+    String.raw`\b(?:my|our)\s+${ORDER}s?\b(?:\s+\w+){0,4}?\s+(?:status|late|delayed|missing|lost|stuck|not arrived|hasnt arrived|havent arrived|never arrived|didnt arrive|not here|not received|still not|not come|hasnt come|yet)\b`,
+  ),
   new RegExp(String.raw`\b${ORDER} status\b`),
 ];
 const ABOUT =

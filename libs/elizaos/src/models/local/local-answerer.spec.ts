@@ -12,7 +12,12 @@ function cozyComfort(
     name: 'Cozy Comfort Bedding',
     description: 'Premium bedding and sleep accessories.',
     business_type: 'retail',
-    character_config: { personality: 'warm, patient and knowledgeable about sleep', tone: 'friendly', language: 'en', ...character },
+    character_config: {
+      personality: 'warm, patient and knowledgeable about sleep',
+      tone: 'friendly',
+      language: 'en',
+      ...character,
+    },
     context: {
       products: [
         { name: 'Egyptian Cotton Sheet Set', description: '600 thread count', price: 129.99 },
@@ -34,7 +39,13 @@ function cozyComfort(
   });
 }
 
-const MINIMAL = resolveBusinessProfile({ name: 'Tiny Shop', business_type: 'other', description: null, character_config: {}, context: {} });
+const MINIMAL = resolveBusinessProfile({
+  name: 'Tiny Shop',
+  business_type: 'other',
+  description: null,
+  character_config: {},
+  context: {},
+});
 const TONES = ['friendly', 'warm', 'casual', 'professional', 'formal'] as const;
 
 const ask = (text: string, turn: Partial<LocalTurn> = {}): LocalAnswer =>
@@ -42,18 +53,57 @@ const ask = (text: string, turn: Partial<LocalTurn> = {}): LocalAnswer =>
 
 /** Every message these tests send; the sweeps at the end run them all through every tone and profile. */
 const INPUTS = [
-  'What are your store hours?', 'Do you take returns?', 'When do you open?', 'Can I get a refund?', 'Can I send it back?',
-  'Do you exchange items?', 'How long does delivery take?', 'Is there free shipping?', 'What do you sell?',
-  'What are your specialties?', 'How can I contact you?', 'What is your email?', 'Where are you located?',
-  'Do you have a website?', 'Can I order online?', 'Tell me about your company',
-  "What are your hours, and what's your return policy? How about shipping?", 'Shipping and returns?',
-  'How much is the comforter?', 'What thread count are your sheets?', 'Do you have pillows?',
-  'Do you offer gift wrapping?', 'Can you gift wrap the sheets?', 'Do you have gift cards?', 'are your sheets certified?',
-  'hi', 'hello there', 'Good morning!', 'Thanks!', 'bye', 'thank you so much, bye!', 'I want to talk to a human',
-  'Can I speak to a person?', 'agent please', 'Get me a representative', 'can I talk to someone', 'Are you a bot?',
-  'Am I talking to a real person?', 'Do you sell cars?', "What's the weather tomorrow?", 'What payment methods do you accept?',
-  'Is there a warranty?', 'Where is my order?', 'and on Sunday?', 'How much is it?', '', '   ', 'ok', '?!?',
-  'Hi! Do you sell cars, and can I talk to someone?', 'What do you sell? **now** 😀 <b>http://evil.example</b>',
+  'What are your store hours?',
+  'Do you take returns?',
+  'When do you open?',
+  'Can I get a refund?',
+  'Can I send it back?',
+  'Do you exchange items?',
+  'How long does delivery take?',
+  'Is there free shipping?',
+  'What do you sell?',
+  'What are your specialties?',
+  'How can I contact you?',
+  'What is your email?',
+  'Where are you located?',
+  'Do you have a website?',
+  'Can I order online?',
+  'Tell me about your company',
+  "What are your hours, and what's your return policy? How about shipping?",
+  'Shipping and returns?',
+  'How much is the comforter?',
+  'What thread count are your sheets?',
+  'Do you have pillows?',
+  'Do you offer gift wrapping?',
+  'Can you gift wrap the sheets?',
+  'Do you have gift cards?',
+  'are your sheets certified?',
+  'hi',
+  'hello there',
+  'Good morning!',
+  'Thanks!',
+  'bye',
+  'thank you so much, bye!',
+  'I want to talk to a human',
+  'Can I speak to a person?',
+  'agent please',
+  'Get me a representative',
+  'can I talk to someone',
+  'Are you a bot?',
+  'Am I talking to a real person?',
+  'Do you sell cars?',
+  "What's the weather tomorrow?",
+  'What payment methods do you accept?',
+  'Is there a warranty?',
+  'Where is my order?',
+  'and on Sunday?',
+  'How much is it?',
+  '',
+  '   ',
+  'ok',
+  '?!?',
+  'Hi! Do you sell cars, and can I talk to someone?',
+  'What do you sell? **now** 😀 <b>http://evil.example</b>',
 ];
 
 describe('answerLocally: the facts', () => {
@@ -65,7 +115,9 @@ describe('answerLocally: the facts', () => {
 
   it('quotes the returns policy', () => {
     const answer = ask('Do you take returns?');
-    expect(answer.text).toContain('Returns accepted within 30 days of delivery for unused items in their original packaging');
+    expect(answer.text).toContain(
+      'Returns accepted within 30 days of delivery for unused items in their original packaging',
+    );
     expect(answer).toMatchObject({ handoff: false, topics: ['returns'] });
   });
 
@@ -99,12 +151,22 @@ describe('answerLocally: the facts', () => {
   });
 
   it('quotes payment and warranty policies when the business has them', () => {
-    const profile = cozyComfort({}, {
-      policies: { payment: 'We accept Visa, Mastercard and PayPal', warranty: 'Comforters carry a 2-year warranty' },
+    const profile = cozyComfort(
+      {},
+      {
+        policies: { payment: 'We accept Visa, Mastercard and PayPal', warranty: 'Comforters carry a 2-year warranty' },
+      },
+    );
+    expect(answerLocally({ profile, text: 'Can I pay with PayPal?', firstContact: false })).toMatchObject({
+      topics: ['payment'],
+      handoff: false,
     });
-    expect(answerLocally({ profile, text: 'Can I pay with PayPal?', firstContact: false })).toMatchObject({ topics: ['payment'], handoff: false });
-    expect(answerLocally({ profile, text: 'Can I pay with PayPal?', firstContact: false }).text).toContain('We accept Visa, Mastercard and PayPal.');
-    expect(answerLocally({ profile, text: 'Is there a warranty?', firstContact: false }).text).toContain('2-year warranty');
+    expect(answerLocally({ profile, text: 'Can I pay with PayPal?', firstContact: false }).text).toContain(
+      'We accept Visa, Mastercard and PayPal.',
+    );
+    expect(answerLocally({ profile, text: 'Is there a warranty?', firstContact: false }).text).toContain(
+      '2-year warranty',
+    );
   });
 
   it('answers several topics in one message, in a stable order', () => {
@@ -123,7 +185,9 @@ describe('answerLocally: the facts', () => {
     expect(answer.text).toContain('Down Alternative Comforter is $89.50');
     expect(answer.text).not.toContain('$129.99');
     expect(answer).toMatchObject({ topics: ['products'], handoff: false });
-    expect(ask('What thread count are your sheets?').text).toContain('Egyptian Cotton Sheet Set (600 thread count) is $129.99');
+    expect(ask('What thread count are your sheets?').text).toContain(
+      'Egyptian Cotton Sheet Set (600 thread count) is $129.99',
+    );
   });
 
   it('says so when a product has no price, rather than inventing one', () => {
@@ -146,7 +210,10 @@ describe('answerLocally: the facts', () => {
   });
 
   it('prefers the vendor FAQ over the general policy it matches', () => {
-    const profile = cozyComfort({}, { faqs: [{ question: 'Do you ship internationally?', answer: 'We ship to the US and Canada.' }] });
+    const profile = cozyComfort(
+      {},
+      { faqs: [{ question: 'Do you ship internationally?', answer: 'We ship to the US and Canada.' }] },
+    );
     const answer = answerLocally({ profile, text: 'Do you ship internationally?', firstContact: false });
     expect(answer.topics).toEqual(['faq']);
     expect(answer.text).toContain('We ship to the US and Canada.');
@@ -159,16 +226,27 @@ describe('answerLocally: the facts', () => {
   });
 
   it('reads the machine opening hours when there is no store hours text', () => {
-    const profile = cozyComfort({}, {
-      store_hours: undefined,
-      opening_hours: [
-        ...(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const).map((day) => ({ day, open: '09:00', close: '17:00' })),
-        { day: 'SATURDAY', open: '10:00', close: '14:30' },
-      ],
-    });
+    const profile = cozyComfort(
+      {},
+      {
+        store_hours: undefined,
+        opening_hours: [
+          ...(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const).map((day) => ({
+            day,
+            open: '09:00',
+            close: '17:00',
+          })),
+          { day: 'SATURDAY', open: '10:00', close: '14:30' },
+        ],
+      },
+    );
     const week = answerLocally({ profile, text: 'What are your opening hours?', firstContact: false });
-    expect(week.text).toContain('Monday to Friday, 9 AM to 5 PM; Saturday, 10 AM to 2:30 PM; closed Sunday (New York time)');
-    expect(answerLocally({ profile, text: 'Are you open on Sunday?', firstContact: false }).text).toContain("On Sunday we're closed.");
+    expect(week.text).toContain(
+      'Monday to Friday, 9 AM to 5 PM; Saturday, 10 AM to 2:30 PM; closed Sunday (New York time)',
+    );
+    expect(answerLocally({ profile, text: 'Are you open on Sunday?', firstContact: false }).text).toContain(
+      "On Sunday we're closed.",
+    );
   });
 });
 
@@ -201,14 +279,18 @@ describe('answerLocally: greetings and tone', () => {
     expect(withAnswer).not.toContain('sleep better');
   });
 
-  it("names the customer, keeping only the letters of their first name", () => {
+  it('names the customer, keeping only the letters of their first name', () => {
     expect(ask('hi', { firstContact: true, customerName: 'Sam Jones' }).text).toMatch(/^Hi Sam! /);
     expect(ask('hi', { firstContact: true, customerName: '**Bob** http://x.example' }).text).toMatch(/^Hi Bob! /);
     expect(ask('hi', { firstContact: true, customerName: '   ' }).text).toMatch(/^Hi! /);
   });
 
   it('closes politely on thanks and goodbye', () => {
-    expect(ask('Thanks!')).toMatchObject({ topics: ['thanks'], handoff: false, text: "You're welcome! Have a great day." });
+    expect(ask('Thanks!')).toMatchObject({
+      topics: ['thanks'],
+      handoff: false,
+      text: "You're welcome! Have a great day.",
+    });
     const bye = ask('bye');
     expect(bye).toMatchObject({ topics: ['goodbye'], handoff: false });
     expect(bye.text).toContain('Cozy Comfort Bedding');
@@ -224,10 +306,14 @@ describe('answerLocally: greetings and tone', () => {
       expect(hello).toContain('Cozy Comfort Bedding');
       greetings.add(hello);
       const both = answerLocally({ profile, text: 'Shipping and returns?', firstContact: false }).text;
-      expect(both).toContain('Returns accepted within 30 days of delivery for unused items in their original packaging.');
+      expect(both).toContain(
+        'Returns accepted within 30 days of delivery for unused items in their original packaging.',
+      );
       expect(both).toContain('Free shipping on orders over $75; delivery in 3-5 business days.');
       closings.add(both);
-      expect(answerLocally({ profile, text: 'How much is the comforter?', firstContact: false }).text).toContain('$89.50');
+      expect(answerLocally({ profile, text: 'How much is the comforter?', firstContact: false }).text).toContain(
+        '$89.50',
+      );
     }
     expect(greetings.size).toBe(TONES.length);
     expect(closings.size).toBe(TONES.length);
@@ -235,7 +321,11 @@ describe('answerLocally: greetings and tone', () => {
 
   it('drops the sign-off for a concise response style', () => {
     const chatty = answerLocally({ profile: cozyComfort(), text: 'Do you take returns?', firstContact: false }).text;
-    const concise = answerLocally({ profile: cozyComfort({ response_style: 'concise' }), text: 'Do you take returns?', firstContact: false }).text;
+    const concise = answerLocally({
+      profile: cozyComfort({ response_style: 'concise' }),
+      text: 'Do you take returns?',
+      firstContact: false,
+    }).text;
     expect(chatty).toContain('Anything else');
     expect(concise).not.toContain('Anything else');
     expect(concise).toContain('30 days');
@@ -243,7 +333,8 @@ describe('answerLocally: greetings and tone', () => {
 
   it('reads the tone from free text, and defaults sensibly', () => {
     const greet = (character: Partial<CharacterConfigDto>) =>
-      answerLocally({ profile: cozyComfort({ personality: undefined, ...character }), text: 'hi', firstContact: true }).text;
+      answerLocally({ profile: cozyComfort({ personality: undefined, ...character }), text: 'hi', firstContact: true })
+        .text;
     expect(greet({ tone: 'Warm and professional' })).toBe(greet({ tone: 'warm' }));
     expect(greet({ tone: undefined })).toBe(greet({ tone: 'friendly' }));
     expect(greet({ tone: 'zany' })).toBe(greet({ tone: 'friendly' }));
@@ -252,16 +343,19 @@ describe('answerLocally: greetings and tone', () => {
 });
 
 describe('answerLocally: handoff and honesty', () => {
-  it.each(['I want to talk to a human', 'Can I speak to a person?', 'agent please', 'Get me a representative', 'can I talk to someone'])(
-    '%s -> hands over, saying when people are around',
-    (text) => {
-      const answer = ask(text);
-      expect(answer.handoff).toBe(true);
-      expect(answer.topics).toContain('handoff');
-      expect(answer.text).toContain('our team');
-      expect(answer.text).toContain('Monday to Saturday, 9 AM - 6 PM EST');
-    },
-  );
+  it.each([
+    'I want to talk to a human',
+    'Can I speak to a person?',
+    'agent please',
+    'Get me a representative',
+    'can I talk to someone',
+  ])('%s -> hands over, saying when people are around', (text) => {
+    const answer = ask(text);
+    expect(answer.handoff).toBe(true);
+    expect(answer.topics).toContain('handoff');
+    expect(answer.text).toContain('our team');
+    expect(answer.text).toContain('Monday to Saturday, 9 AM - 6 PM EST');
+  });
 
   it('never claims to be a person', () => {
     for (const text of ['Are you a bot?', 'Am I talking to a real person?']) {
@@ -272,13 +366,16 @@ describe('answerLocally: handoff and honesty', () => {
     }
   });
 
-  it.each(['Do you sell cars?', "What's the weather tomorrow?"])('%s -> says it does not know and hands over', (text) => {
-    const answer = ask(text);
-    expect(answer).toMatchObject({ topics: ['unknown'], handoff: true });
-    expect(answer.text).toContain("don't know");
-    expect(answer.text).toContain('our team');
-    expect(answer.text).not.toMatch(/\$|cars? (?:are|is|cost)|sunny|rain|degrees/i);
-  });
+  it.each(['Do you sell cars?', "What's the weather tomorrow?"])(
+    '%s -> says it does not know and hands over',
+    (text) => {
+      const answer = ask(text);
+      expect(answer).toMatchObject({ topics: ['unknown'], handoff: true });
+      expect(answer.text).toContain("don't know");
+      expect(answer.text).toContain('our team');
+      expect(answer.text).not.toMatch(/\$|cars? (?:are|is|cost)|sunny|rain|degrees/i);
+    },
+  );
 
   it('does not pretend to know a policy the business has not given', () => {
     const answer = ask('What payment methods do you accept?');
@@ -319,7 +416,9 @@ describe('answerLocally: robustness', () => {
       expect(ask(text)).toMatchObject({ topics: ['clarify'], handoff: false });
       expect(ask(text, { firstContact: true })).toMatchObject({ topics: ['greeting'], handoff: false });
     }
-    expect(() => answerLocally({ profile: cozyComfort(), text: undefined as unknown as string, firstContact: false })).not.toThrow();
+    expect(() =>
+      answerLocally({ profile: cozyComfort(), text: undefined as unknown as string, firstContact: false }),
+    ).not.toThrow();
   });
 
   it('limits the work done on very long messages', () => {
@@ -334,7 +433,12 @@ describe('answerLocally: robustness', () => {
   it('works from a profile with only a name and a business type', () => {
     const turn = (text: string, firstContact = false) => answerLocally({ profile: MINIMAL, text, firstContact });
     expect(turn('hi', true).text).toContain('Tiny Shop');
-    for (const text of ['What are your hours?', 'What do you sell?', 'Do you take returns?', 'How can I contact you?']) {
+    for (const text of [
+      'What are your hours?',
+      'What do you sell?',
+      'Do you take returns?',
+      'How can I contact you?',
+    ]) {
       const answer = turn(text);
       expect(answer).toMatchObject({ topics: ['unknown'], handoff: true });
       expect(answer.text).toMatch(/I don't have .* on hand\./);
@@ -347,14 +451,22 @@ describe('answerLocally: robustness', () => {
   it('is deterministic', () => {
     for (const text of INPUTS) {
       const turn = { text, firstContact: true, customerName: 'Sam' };
-      expect(answerLocally({ profile: cozyComfort(), ...turn })).toEqual(answerLocally({ profile: structuredClone(cozyComfort()), ...turn }));
+      expect(answerLocally({ profile: cozyComfort(), ...turn })).toEqual(
+        answerLocally({ profile: structuredClone(cozyComfort()), ...turn }),
+      );
     }
   });
 
   it('flattens markdown, emoji and foreign links in vendor facts', () => {
-    const profile = cozyComfort({}, {
-      policies: { returns: '**Returns** within 14 days 😊 see https://evil.example/terms or https://cozycomfort.example/returns' },
-    });
+    const profile = cozyComfort(
+      {},
+      {
+        policies: {
+          returns:
+            '**Returns** within 14 days 😊 see https://evil.example/terms or https://cozycomfort.example/returns',
+        },
+      },
+    );
     const answer = answerLocally({ profile, text: 'returns?', firstContact: false }).text;
     expect(answer).toContain('Returns within 14 days see');
     expect(answer).toContain('https://cozycomfort.example/returns');
@@ -390,7 +502,8 @@ describe("answerLocally: the spec's profile", () => {
   const spec = specExample('provision-request').agent_config;
   const profile = (tone = spec.character_config.tone) =>
     resolveBusinessProfile({ ...spec, character_config: { ...spec.character_config, tone } });
-  const answer = (text: string, firstContact = false, tone?: string) => answerLocally({ profile: profile(tone), text, firstContact }).text;
+  const answer = (text: string, firstContact = false, tone?: string) =>
+    answerLocally({ profile: profile(tone), text, firstContact }).text;
 
   it('speaks as the business, not as the agent', () => {
     expect(answer('hi', true)).toBe('Hi! Welcome to Cozy Comfort Bedding. How can I help you today?');
@@ -414,7 +527,9 @@ describe("answerLocally: the spec's profile", () => {
   });
 
   it('takes professional_friendly as a professional voice and friendly_helpful as a friendly one', () => {
-    expect(answer('hello', true, 'professional_friendly')).toMatch(/^Hello, thank you for contacting Cozy Comfort Bedding\./);
+    expect(answer('hello', true, 'professional_friendly')).toMatch(
+      /^Hello, thank you for contacting Cozy Comfort Bedding\./,
+    );
     expect(answer('hello', true, 'friendly_helpful')).toMatch(/^Hi! Welcome to Cozy Comfort Bedding\./);
   });
 });

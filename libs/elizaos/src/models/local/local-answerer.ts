@@ -28,12 +28,39 @@ export interface LocalAnswer {
 
 /** The order in which topics are answered and listed, whatever the order of the customer's words. */
 const TOPIC_ORDER = [
-  'greeting', 'identity', 'about', 'hours', 'products', 'specialties', 'returns', 'shipping', 'payment', 'warranty',
-  'contact', 'website', 'faq', 'knowledge', 'order_status', 'handoff', 'unknown', 'thanks', 'goodbye', 'clarify',
+  'greeting',
+  'identity',
+  'about',
+  'hours',
+  'products',
+  'specialties',
+  'returns',
+  'shipping',
+  'payment',
+  'warranty',
+  'contact',
+  'website',
+  'faq',
+  'knowledge',
+  'order_status',
+  'handoff',
+  'unknown',
+  'thanks',
+  'goodbye',
+  'clarify',
 ] as const;
 type Topic = (typeof TOPIC_ORDER)[number];
 const FACT_TOPICS: readonly FactTopic[] = [
-  'about', 'hours', 'products', 'specialties', 'returns', 'shipping', 'payment', 'warranty', 'contact', 'website',
+  'about',
+  'hours',
+  'products',
+  'specialties',
+  'returns',
+  'shipping',
+  'payment',
+  'warranty',
+  'contact',
+  'website',
 ];
 
 /** Only the last few turns are looked at, and only a short message is taken as a follow-up of the previous one. */
@@ -101,7 +128,8 @@ function planFor(reading: Reading, facts: Facts, customer: string | undefined): 
 
   const covered = new Set([...faqTerms, ...[...strong.values()].flatMap((hits) => [...hits])]);
   let matches = matchFacts(facts, lookup, covered, subject, reading.shopping);
-  const aboutProducts = reading.strong.has('products') || reading.weak.has('products') || reading.strong.has('specialties');
+  const aboutProducts =
+    reading.strong.has('products') || reading.weak.has('products') || reading.strong.has('specialties');
   if (!aboutProducts && (strong.size > 0 || faqs.length > 0)) {
     // "Can I return the comforter?" is about returns: the comforter only explains the words, it is not an answer.
     matches = { ...matches, products: [], specialties: [] };
@@ -142,15 +170,26 @@ function planFor(reading: Reading, facts: Facts, customer: string | undefined): 
 
 function hasSubstance(plan: Plan): boolean {
   const { matches } = plan;
-  return plan.topics.length + plan.faqs.length + matches.products.length + matches.specialties.length + matches.knowledge.length > 0;
+  return (
+    plan.topics.length +
+      plan.faqs.length +
+      matches.products.length +
+      matches.specialties.length +
+      matches.knowledge.length >
+    0
+  );
 }
 
 function isBareFollowUp(plan: Plan, reading: Reading): boolean {
   return (
     plan.hintedOnly &&
     reading.terms.length <= MAX_FOLLOW_UP_TERMS &&
-    !reading.greeting && !reading.thanks && !reading.goodbye &&
-    !reading.identity && !reading.wantsPerson && !reading.orderStatus
+    !reading.greeting &&
+    !reading.thanks &&
+    !reading.goodbye &&
+    !reading.identity &&
+    !reading.wantsPerson &&
+    !reading.orderStatus
   );
 }
 
@@ -236,12 +275,17 @@ function repliesFor(plan: Plan, reading: Reading, facts: Facts, topics: Set<Topi
   };
   if (reading.identity) {
     const offer = reading.wantsPerson ? '' : ' I can bring in someone from our team whenever you like.';
-    add('identity', { said: [{ text: `I'm the automated assistant for ${facts.name}, not a person.${offer}`, connectable: false }], missing: [] });
+    add('identity', {
+      said: [{ text: `I'm the automated assistant for ${facts.name}, not a person.${offer}`, connectable: false }],
+      missing: [],
+    });
   }
   for (const topic of FACT_TOPICS) {
     if (plan.topics.includes(topic)) add(topic, topicReply(topic, facts, plan.asked));
-    if (topic === 'products' && plan.matches.products.length > 0) add('products', productReply(plan.matches.products, plan.asked));
-    if (topic === 'specialties' && plan.matches.specialties.length > 0) add('specialties', specialtyReply(plan.matches.specialties));
+    if (topic === 'products' && plan.matches.products.length > 0)
+      add('products', productReply(plan.matches.products, plan.asked));
+    if (topic === 'specialties' && plan.matches.specialties.length > 0)
+      add('specialties', specialtyReply(plan.matches.specialties));
   }
   if (plan.faqs.length > 0) add('faq', quotedReply(plan.faqs.map((m) => m.faq.answer)));
   if (plan.matches.knowledge.length > 0) add('knowledge', quotedReply(plan.matches.knowledge.map((k) => k.text)));
@@ -278,6 +322,10 @@ function capabilities(facts: Facts): string[] {
 /** The customer's first name as letters only, so a display name cannot inject text into the answer. */
 function firstName(name: string | undefined): string | undefined {
   if (typeof name !== 'string') return undefined;
-  const first = name.trim().split(/\s+/)[0]?.replace(/[^\p{L}\p{M}'’-]/gu, '').replace(/^['’-]+|['’-]+$/g, '');
+  const first = name
+    .trim()
+    .split(/\s+/)[0]
+    ?.replace(/[^\p{L}\p{M}'’-]/gu, '')
+    .replace(/^['’-]+|['’-]+$/g, '');
   return first && first.length <= 30 ? first : undefined;
 }

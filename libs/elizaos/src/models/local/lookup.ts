@@ -19,15 +19,17 @@ export interface FaqMatch {
 export function matchFaqs(faqs: readonly FaqFact[], lookup: ReadonlySet<string>): FaqMatch[] {
   const candidates = faqs
     .map((faq, index) => ({ faq, index, matched: intersection(faq.terms, lookup) }))
-    .filter(({ faq, matched }) =>
-      faq.terms.size > 0 &&
-      matched.size >= Math.min(2, faq.terms.size) &&
-      matched.size / faq.terms.size >= FAQ_COVERAGE,
+    .filter(
+      ({ faq, matched }) =>
+        faq.terms.size > 0 &&
+        matched.size >= Math.min(2, faq.terms.size) &&
+        matched.size / faq.terms.size >= FAQ_COVERAGE,
     )
-    .sort((a, b) =>
-      b.matched.size / b.faq.terms.size - a.matched.size / a.faq.terms.size ||
-      b.matched.size - a.matched.size ||
-      a.index - b.index,
+    .sort(
+      (a, b) =>
+        b.matched.size / b.faq.terms.size - a.matched.size / a.faq.terms.size ||
+        b.matched.size - a.matched.size ||
+        a.index - b.index,
     );
   const accepted: FaqMatch[] = [];
   const covered = new Set<string>();
@@ -72,22 +74,34 @@ export function matchFacts(
   if (subject.size === 0) return none;
   const candidates: Candidate[] = [
     ...facts.products.map((fact, index) => ({
-      kind: 'product' as const, fact, index, matched: intersection(fact.terms, lookup),
+      kind: 'product' as const,
+      fact,
+      index,
+      matched: intersection(fact.terms, lookup),
       nameHits: intersection(fact.nameTerms, lookup).size,
     })),
     ...facts.specialties.map((fact, index) => ({
-      kind: 'specialty' as const, fact, index, matched: intersection(fact.terms, lookup), nameHits: 0,
+      kind: 'specialty' as const,
+      fact,
+      index,
+      matched: intersection(fact.terms, lookup),
+      nameHits: 0,
     })),
     ...facts.knowledge.map((fact, index) => ({
-      kind: 'knowledge' as const, fact, index, matched: intersection(fact.terms, lookup), nameHits: 0,
+      kind: 'knowledge' as const,
+      fact,
+      index,
+      matched: intersection(fact.terms, lookup),
+      nameHits: 0,
     })),
   ]
     .filter((c) => [...c.matched].some((t) => subject.has(t)))
-    .sort((a, b) =>
-      b.matched.size - a.matched.size ||
-      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-      b.nameHits - a.nameHits ||
-      a.index - b.index,
+    .sort(
+      (a, b) =>
+        b.matched.size - a.matched.size ||
+        KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+        b.nameHits - a.nameHits ||
+        a.index - b.index,
     );
 
   const out: FactMatches = { products: [], specialties: [], knowledge: [], explained: new Set(covered) };

@@ -17,7 +17,9 @@ describe('mediaReply', () => {
       text: "Thanks for sending a photo. I can't open photos here, but I can help with our opening hours and our return and shipping policies. If you'd like a person to look at it, just say so.",
       handoff: false,
     });
-    expect(mediaReply(profile(), [{ type: 'audio', voice: true }]).text).toContain("Thanks for sending a voice note. I can't open voice notes here");
+    expect(mediaReply(profile(), [{ type: 'audio', voice: true }]).text).toContain(
+      "Thanks for sending a voice note. I can't open voice notes here",
+    );
   });
 
   it('hands the customer to a person when the business asked for it, but never for a sticker', () => {
@@ -26,6 +28,9 @@ describe('mediaReply', () => {
       text: "Thanks for sending a document. I'll get someone from our team to help you with this.",
       handoff: true,
     });
-    expect(mediaReply(handing, [{ type: 'sticker' }], 'Ann Lee')).toEqual({ text: 'Hi Ann! How can I help you today?', handoff: false });
+    expect(mediaReply(handing, [{ type: 'sticker' }], 'Ann Lee')).toEqual({
+      text: 'Hi Ann! How can I help you today?',
+      handoff: false,
+    });
   });
 });

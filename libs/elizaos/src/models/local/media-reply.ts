@@ -24,11 +24,16 @@ function helpTopics(profile: BusinessProfile): string[] {
  * it, so it says so in the agent's tone and what it can help with, or, when the business asked for it
  * (`character_config.media_handoff`), passes the customer to a person. A sticker is a reaction, never handed off.
  */
-export function mediaReply(profile: BusinessProfile, media: readonly InboundMedia[], customerName?: string): MediaReply {
+export function mediaReply(
+  profile: BusinessProfile,
+  media: readonly InboundMedia[],
+  customerName?: string,
+): MediaReply {
   const voice = voiceOf(toneOf(profile.voice, profile.business_type));
   const noun = mediaNoun(media[0]!).replace(/ \(.*\)$/, '');
   const firstName = customerName?.split(/\s+/)[0]?.replace(/[^\p{L}'-]/gu, '') || undefined;
-  if (media.every((item) => item.type === 'sticker')) return { text: `${voice.hello(firstName)} ${voice.offer}`, handoff: false };
+  if (media.every((item) => item.type === 'sticker'))
+    return { text: `${voice.hello(firstName)} ${voice.offer}`, handoff: false };
   const thanks = `Thanks for sending ${noun}.`;
   if (profile.media_handoff) return { text: `${thanks} ${voice.handoff}`, handoff: true };
   return {

@@ -5,9 +5,9 @@ import { money } from './replies.js';
 
 describe('plainText', () => {
   it('drops markdown, emoji, line breaks and foreign links', () => {
-    expect(plainText('# Title\n- **Bold** item 🎉\n> quote `code` [site](https://shop.example/a)', 'shop.example')).toBe(
-      'Title Bold item quote code site https://shop.example/a',
-    );
+    expect(
+      plainText('# Title\n- **Bold** item 🎉\n> quote `code` [site](https://shop.example/a)', 'shop.example'),
+    ).toBe('Title Bold item quote code site https://shop.example/a');
     expect(plainText('See https://other.example/x.', 'shop.example')).toBe('See.');
     expect(plainText('Mail help_desk@shop.example')).toBe('Mail help_desk@shop.example');
   });
@@ -24,7 +24,12 @@ describe('plainText', () => {
 
 describe('hours', () => {
   it('speaks times and groups days', () => {
-    expect([spokenTime('00:00'), spokenTime('09:00'), spokenTime('12:00'), spokenTime('18:30')]).toEqual(['12 AM', '9 AM', '12 PM', '6:30 PM']);
+    expect([spokenTime('00:00'), spokenTime('09:00'), spokenTime('12:00'), spokenTime('18:30')]).toEqual([
+      '12 AM',
+      '9 AM',
+      '12 PM',
+      '6:30 PM',
+    ]);
     expect(timezoneLabel('America/New_York')).toBe('New York time');
     const byDay = rangesByDay([
       { day: 'MONDAY', open: '09:00', close: '12:00' },
@@ -43,6 +48,12 @@ describe('hours', () => {
 
 describe('money', () => {
   it('formats dollars', () => {
-    expect([money(89.5), money(129.99), money(5), money(1200), money(1234567.891)]).toEqual(['$89.50', '$129.99', '$5', '$1,200', '$1,234,567.89']);
+    expect([money(89.5), money(129.99), money(5), money(1200), money(1234567.891)]).toEqual([
+      '$89.50',
+      '$129.99',
+      '$5',
+      '$1,200',
+      '$1,234,567.89',
+    ]);
   });
 });

@@ -3,6 +3,8 @@
  * it is quoted: no markdown, no emoji, no line breaks, and no links except the business's own website.
  */
 
+// Each code point on its own (the joiner and variation selectors too): what remains of an emoji is stripped whole.
+// eslint-disable-next-line no-misleading-character-class
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200D\uFE0E\uFE0F\u20E3]/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+/gi;
 /** A quoted fact longer than this is cut at a sentence (or word) boundary. */

@@ -66,7 +66,9 @@ export function topicReply(topic: FactTopic, facts: Facts, asked: Asked): Reply 
     case 'contact':
       return contactReply(facts, asked.contactKinds);
     case 'website':
-      return facts.website ? answered(ours(`You can find us online at ${facts.website}.`)) : lacking('a website address');
+      return facts.website
+        ? answered(ours(`You can find us online at ${facts.website}.`))
+        : lacking('a website address');
   }
 }
 
@@ -75,7 +77,8 @@ function policy(fact: string | undefined, label: string, noun: string): Reply {
 }
 
 function aboutReply(facts: Facts): Reply {
-  if (facts.description) return answered({ text: `About ${facts.name}: ${asSentence(facts.description)}`, connectable: false });
+  if (facts.description)
+    return answered({ text: `About ${facts.name}: ${asSentence(facts.description)}`, connectable: false });
   if (facts.specialties.length > 0) return answered(ours(`We're ${facts.name}.`), specialtiesSaid(facts.specialties));
   return answered(ours(`We're ${facts.name}.`));
 }
@@ -92,7 +95,11 @@ function hoursReply(facts: Facts, asked: Asked): Reply {
   return said.length > 0 ? answered(...said) : lacking('our opening hours');
 }
 
-const CONTACT_NOUNS: Record<ContactKind, string> = { phone: 'phone number', email: 'email address', address: 'street address' };
+const CONTACT_NOUNS: Record<ContactKind, string> = {
+  phone: 'phone number',
+  email: 'email address',
+  address: 'street address',
+};
 
 function contactReply(facts: Facts, kinds: ReadonlySet<ContactKind>): Reply {
   const known = (['phone', 'email', 'address'] as const).filter((kind) => facts[kind]);

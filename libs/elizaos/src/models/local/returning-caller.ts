@@ -23,7 +23,9 @@ export function returningCustomerGreeting(input: {
   customerName?: string;
   history: { role: 'customer' | 'agent'; channel: Channel; text: string }[];
 }): string | undefined {
-  const earlier = [...input.history].reverse().find((turn) => turn.role === 'customer' && turn.channel !== input.channel);
+  const earlier = [...input.history]
+    .reverse()
+    .find((turn) => turn.role === 'customer' && turn.channel !== input.channel);
   if (!earlier) return undefined;
   const voice = voiceOf(toneOf(input.profile.voice, input.profile.business_type));
   const firstName = input.customerName?.split(/\s+/)[0]?.replace(/[^\p{L}'-]/gu, '') || undefined;

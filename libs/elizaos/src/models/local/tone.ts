@@ -10,7 +10,22 @@ export type Tone = 'friendly' | 'warm' | 'casual' | 'professional' | 'formal';
 const TONE_WORDS: ReadonlyArray<readonly [Tone, string[]]> = [
   ['formal', ['formal', 'polite', 'courteous', 'respectful', 'refined', 'elegant', 'dignified', 'sophisticated']],
   ['professional', ['professional', 'businesslike', 'business-like', 'corporate', 'neutral', 'efficient', 'serious']],
-  ['casual', ['casual', 'relaxed', 'laid back', 'laid-back', 'laidback', 'informal', 'playful', 'fun', 'chill', 'easygoing', 'easy-going']],
+  [
+    'casual',
+    [
+      'casual',
+      'relaxed',
+      'laid back',
+      'laid-back',
+      'laidback',
+      'informal',
+      'playful',
+      'fun',
+      'chill',
+      'easygoing',
+      'easy-going',
+    ],
+  ],
   ['warm', ['warm', 'caring', 'empathetic', 'kind', 'gentle', 'compassionate', 'patient', 'nurturing', 'reassuring']],
   ['friendly', ['friendly', 'cheerful', 'upbeat', 'enthusiastic', 'approachable', 'welcoming', 'bubbly', 'helpful']],
 ];
@@ -21,13 +36,13 @@ const TONE_WORDS: ReadonlyArray<readonly [Tone, string[]]> = [
  */
 export function toneOf(voice: BusinessProfile['voice'] | undefined, businessType: BusinessType | undefined): Tone {
   return (
-    toneIn(voice?.tone) ??
-    toneIn(voice?.personality) ??
-    (businessType === 'microfinance' ? 'professional' : 'friendly')
+    toneIn(voice?.tone) ?? toneIn(voice?.personality) ?? (businessType === 'microfinance' ? 'professional' : 'friendly')
   );
 }
 
-const TONE_PATTERNS = TONE_WORDS.flatMap(([tone, words]) => words.map((word) => ({ tone, pattern: new RegExp(`\\b${word}\\b`) })));
+const TONE_PATTERNS = TONE_WORDS.flatMap(([tone, words]) =>
+  words.map((word) => ({ tone, pattern: new RegExp(`\\b${word}\\b`) })),
+);
 
 function toneIn(text: string | undefined): Tone | undefined {
   if (typeof text !== 'string') return undefined;
@@ -82,7 +97,8 @@ const VOICES: Record<Tone, Voice> = {
   },
   warm: {
     welcome: (business, name) => `Hello${withName(name)}, and a warm welcome to ${business}.`,
-    welcomeBack: (business, name) => `Hello again${withName(name)}, it's lovely to hear from you. Welcome back to ${business}.`,
+    welcomeBack: (business, name) =>
+      `Hello again${withName(name)}, it's lovely to hear from you. Welcome back to ${business}.`,
     hello: (name) => `Hello${withName(name)}, lovely to hear from you.`,
     offer: 'What can I do for you today?',
     lead: 'Of course.',
