@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three tiers: unit specs beside the code, integration tests against the real Postgres and Redis, and end-to-end
- * tests that start the built apps as processes and talk HTTP. The database is migrated once before any of them.
+ * Three tiers: unit specs beside the code (no Postgres, no Redis, no build), integration tests against the real
+ * Postgres and Redis, and end-to-end tests that start the built apps as processes and talk HTTP. The tiers that use
+ * the database migrate it once before their first test; the unit tier never connects to it.
  */
+const MIGRATE_TEST_DATABASE = ['test/support/global-setup.ts'];
+
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
-    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       {
         extends: true,
@@ -18,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: MIGRATE_TEST_DATABASE,
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -27,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: MIGRATE_TEST_DATABASE,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Each file starts four app processes; two cores cannot run several files' worth at once.
@@ -39,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'chaos',
           include: ['test/chaos/**/*.test.ts'],
+          globalSetup: MIGRATE_TEST_DATABASE,
           testTimeout: 900_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -1,6 +1,6 @@
 import type { CommonEnv } from '@voca/config';
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities/index.js';
+import { ENTITIES } from './entity-list.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface DatabaseSettings {

@@ -1,4 +1,5 @@
 export * from './entities/index.js';
+export * from './entity-list.js';
 export * from './data-source-options.js';
 export * from './ensure-database.js';
 export * from './migrate.js';

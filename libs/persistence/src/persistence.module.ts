@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ENTITIES } from './entities/index.js';
+import { ENTITIES } from './entity-list.js';
 import { DATABASE_ENV_KEYS, databaseSettingsFrom, dataSourceOptions, type DatabaseEnv } from './data-source-options.js';
 
 /** Postgres for one app: the connection (schema managed by migrations only) and a repository per entity. */

@@ -4,5 +4,6 @@ export * from './queue-consumer.js';
 export * from './event-publisher.js';
 export * from './events-subscription.js';
 export * from './job-presets.js';
+export * from './enqueue-or-leave.js';
 export * from './queue-consumers.js';
 export * from './queue-telemetry.js';

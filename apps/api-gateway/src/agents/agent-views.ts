@@ -5,6 +5,7 @@ import type { AgentCharacterView, AgentView } from '@voca/contracts';
 import { Agent, AgentChannel, AgentCharacter, channelView, sortChannels } from '@voca/persistence';
 import { DataSource, In } from 'typeorm';
 import { canSee } from '../auth/vendor-scope.js';
+import { offsetPage } from '../http/offset-page.js';
 import type { Principal } from '../auth/principal.js';
 
 /** Reads agents in the shape the API returns them. */
@@ -47,17 +48,13 @@ export class AgentViews {
     const channels = agents.length
       ? await this.db.getRepository(AgentChannel).findBy({ agentId: In(agents.map((agent) => agent.id)) })
       : [];
-    return {
-      total,
-      skip,
-      limit,
-      items: agents.map((agent) =>
-        this.viewOf(
-          agent,
-          channels.filter((channel) => channel.agentId === agent.id),
-        ),
+    const items = agents.map((agent) =>
+      this.viewOf(
+        agent,
+        channels.filter((channel) => channel.agentId === agent.id),
       ),
-    };
+    );
+    return offsetPage(items, total, { skip, limit });
   }
 
   private viewOf(agent: Agent, channels: AgentChannel[]): AgentView {

@@ -4,6 +4,7 @@ import { Agent, ConversationMessage, Customer, CustomerIdentity } from '@voca/pe
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
+import { offsetPage } from '../http/offset-page.js';
 import type { ConversationPageView, CustomerContextView, TurnView } from './customer.views.js';
 
 const CONTEXT_TURNS = 50;
@@ -62,18 +63,14 @@ export class CustomersService {
         ORDER BY s.last DESC OFFSET $2 LIMIT $3`,
       [agentId, skip, limit],
     );
-    return {
-      total,
-      skip,
-      limit,
-      items: rows.map((row) => ({
-        customer_id: row.customer_id,
-        ...(row.display_name ? { display_name: row.display_name } : {}),
-        channels: row.channels,
-        messages: row.messages,
-        last: turnOf({ ...row, sentAt: row.sent_at, createdAt: row.created_at }),
-      })),
-    };
+    const items = rows.map((row) => ({
+      customer_id: row.customer_id,
+      ...(row.display_name ? { display_name: row.display_name } : {}),
+      channels: row.channels,
+      messages: row.messages,
+      last: turnOf({ ...row, sentAt: row.sent_at, createdAt: row.created_at }),
+    }));
+    return offsetPage(items, total, { skip, limit });
   }
 
   /** Moves another customer's identity (and its messages) into this customer. */

@@ -12,6 +12,7 @@ import {
   type PersonReplyJobData,
 } from '@voca/contracts';
 import { ConversationMessage, Customer, Handoff, recordEvent } from '@voca/persistence';
+import { JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
@@ -114,13 +115,7 @@ export class Handoffs {
       await this.conversations.add(
         'conversation.person_reply',
         { replyMessageId: reply.id, inboundMessageId: inbound.id, requestId },
-        {
-          jobId: personReplyJobId(reply.id),
-          attempts: 8,
-          backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 },
-          removeOnComplete: { age: 86_400 },
-          removeOnFail: { age: 7 * 86_400 },
-        },
+        { ...JOB_PRESETS.delivery, jobId: personReplyJobId(reply.id) },
       );
     } catch (error) {
       // Not queued, so never sent: the person is told to send it again rather than left believing it went out.

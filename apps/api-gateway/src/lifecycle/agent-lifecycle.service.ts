@@ -16,7 +16,7 @@ import {
   type JobItem,
 } from '@voca/contracts';
 import { Agent, AgentChannel, AgentEvent, auditAgentChange, ProvisioningOperation } from '@voca/persistence';
-import { EventPublisher, JOB_PRESETS } from '@voca/queue';
+import { enqueueOrLeave, EventPublisher, JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
@@ -93,15 +93,13 @@ export class AgentLifecycle {
       await this.events.publish(AGENT_UNLOADED_PATTERN, event);
     }
     if (action === 'resume') {
-      try {
-        await this.inbound.add('inbound.resume', { agentId, requestId }, JOB_PRESETS.inbound);
-      } catch (error) {
-        // The agent is answering again (that is committed); the reconciler answers what it held once Redis is back.
-        this.logger.warn(
-          { agentId, err: error },
-          'resume not queued yet; the reconciler will pick the held messages up',
-        );
-      }
+      // The agent is answering again (that is committed); the reconciler answers what it held once Redis is back.
+      await enqueueOrLeave(
+        () => this.inbound.add('inbound.resume', { agentId, requestId }, JOB_PRESETS.inbound),
+        this.logger,
+        { agentId },
+        'resume not queued yet; the reconciler will pick the held messages up',
+      );
     }
   }
 
@@ -139,14 +137,12 @@ export class AgentLifecycle {
       return { operationId, agentId, replayed: false };
     });
     if (!outcome.replayed) {
-      try {
-        await this.flow.enqueue(outcome.operationId);
-      } catch (error) {
-        this.logger.warn(
-          { operationId: outcome.operationId, err: error },
-          'deletion flow not added yet; the outbox relay will retry',
-        );
-      }
+      await enqueueOrLeave(
+        () => this.flow.enqueue(outcome.operationId),
+        this.logger,
+        { operationId: outcome.operationId },
+        'deletion flow not added yet; the outbox relay will retry',
+      );
     }
     return outcome;
   }

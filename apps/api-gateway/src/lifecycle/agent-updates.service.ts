@@ -13,6 +13,7 @@ import {
   type UpdateAgentRequestDto,
 } from '@voca/contracts';
 import { Agent, AgentChannel, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { enqueueOrLeave } from '@voca/queue';
 import { isDeepStrictEqual } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -122,15 +123,14 @@ export class AgentUpdates {
       if (action) await this.lifecycle.apply(tx, agent, action, principal, requestId);
       return { ...recorded, action };
     });
-    if (outcome.operationId) {
-      try {
-        await this.flow.enqueue(outcome.operationId);
-      } catch (error) {
-        this.logger.warn(
-          { operationId: outcome.operationId, err: error },
-          'update flow not added yet; the outbox relay will retry',
-        );
-      }
+    const { operationId } = outcome;
+    if (operationId) {
+      await enqueueOrLeave(
+        () => this.flow.enqueue(operationId),
+        this.logger,
+        { operationId },
+        'update flow not added yet; the outbox relay will retry',
+      );
     }
     if (outcome.action) await this.lifecycle.afterCommit(agentId, outcome.action, requestId);
     return outcome;

@@ -12,6 +12,7 @@ import {
   type PlannedStep,
 } from '@voca/contracts';
 import { Agent, AgentChannel, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { enqueueOrLeave } from '@voca/queue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
@@ -122,14 +123,12 @@ export class AgentOperations {
       });
       return { operationId: newId, agentId: agent.id };
     });
-    try {
-      await this.flow.enqueue(created.operationId);
-    } catch (error) {
-      this.logger.warn(
-        { operationId: created.operationId, err: error },
-        'retry flow not added yet; the outbox relay will retry',
-      );
-    }
+    await enqueueOrLeave(
+      () => this.flow.enqueue(created.operationId),
+      this.logger,
+      { operationId: created.operationId },
+      'retry flow not added yet; the outbox relay will retry',
+    );
     return created;
   }
 

@@ -12,12 +12,9 @@ import {
   type ProvisioningJobData,
 } from '@voca/contracts';
 import { ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
-import { PROVISIONING_FLOW } from '@voca/queue';
+import { JOB_PRESETS, PROVISIONING_FLOW } from '@voca/queue';
 import type { FlowJob, FlowProducer, JobsOptions } from 'bullmq';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-
-const KEEP_COMPLETED_S = 24 * 3600;
-const KEEP_FAILED_S = 7 * 24 * 3600;
 
 /**
  * Adds an operation's BullMQ flow: the finalize job as parent, one child per channel step on its worker's queue.
@@ -79,12 +76,10 @@ export class ProvisioningFlow {
   }
 
   private jobOptions(operationId: string, step: ProvisioningStep['name']): JobsOptions {
-    return {
-      jobId: provisioningJobId(operationId, step),
+    const preset = JOB_PRESETS.provisioningStep({
       attempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
-      backoff: { type: 'exponential', delay: this.config.get('STEP_BACKOFF_MS', { infer: true }), jitter: 0.3 },
-      removeOnComplete: { age: KEEP_COMPLETED_S },
-      removeOnFail: { age: KEEP_FAILED_S },
-    };
+      backoffMs: this.config.get('STEP_BACKOFF_MS', { infer: true }),
+    });
+    return { ...preset, jobId: provisioningJobId(operationId, step) };
   }
 }

@@ -9,6 +9,7 @@ import {
   type OperationStatus,
 } from '@voca/contracts';
 import { Agent, AgentChannel, auditAgentChange, IdempotencyKey, ProvisioningOperation } from '@voca/persistence';
+import { enqueueOrLeave } from '@voca/queue';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { fieldError } from '../http/field-errors.js';
@@ -85,11 +86,12 @@ export class ProvisioningRequests {
   }
 
   private async enqueue(operationId: string): Promise<void> {
-    try {
-      await this.flow.enqueue(operationId);
-    } catch (error) {
-      this.logger.warn({ operationId, err: error }, 'flow not added yet; the outbox relay will retry');
-    }
+    await enqueueOrLeave(
+      () => this.flow.enqueue(operationId),
+      this.logger,
+      { operationId },
+      'flow not added yet; the outbox relay will retry',
+    );
   }
 
   /** The operation an earlier request with the same key created, or a 422 when that request had another body. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QueueName, type JobOf, type MessageReplyResult } from '@voca/contracts';
+import { NO_ANSWER_REPLY, QueueName, type JobOf, type MessageReplyResult } from '@voca/contracts';
 import { ConversationMessage } from '@voca/persistence';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import { DelayedError, type Job } from 'bullmq';
@@ -9,9 +9,6 @@ import { handToPerson } from './hand-to-person.js';
 import { ReplyDelivery, type Delivery } from './reply-delivery.js';
 import { TurnScheduler } from './turn-scheduler.js';
 import { TurnSettlement } from './turn-settlement.js';
-
-/** Said when the agent could not produce an answer at all (its runtime kept failing). */
-export const NO_ANSWER_TEXT = 'Sorry, I could not answer that just now. A member of our team will follow up with you.';
 
 /**
  * Ends a conversation turn (queue `conversations`): records the agent's reply as the conversation's next message,
@@ -100,7 +97,7 @@ export class DeliverConsumer extends QueueConsumer<typeof QueueName.Conversation
         counterpartId: inbound.counterpartId,
         counterpartName: inbound.counterpartName,
         inReplyTo: inbound.id,
-        text: answer?.reply ?? NO_ANSWER_TEXT,
+        text: answer?.reply ?? NO_ANSWER_REPLY,
         handoff: answer?.handoff ?? true,
         status: 'pending' as const,
       });

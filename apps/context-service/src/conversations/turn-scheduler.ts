@@ -13,7 +13,8 @@ import {
   type MessageReplyJobData,
 } from '@voca/contracts';
 import type { CustomerIdentity } from '@voca/persistence';
-import type { FlowProducer, JobsOptions } from 'bullmq';
+import { JOB_PRESETS } from '@voca/queue';
+import type { FlowProducer } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conversationHistory } from './conversation-history.js';
 
@@ -31,8 +32,6 @@ interface ClaimedMessage {
   viewer_channel: Channel | null;
   viewer_linked: CustomerIdentity['linked'] | null;
 }
-
-const KEEP_S = 24 * 3600;
 
 /**
  * Starts the next turn of a customer's conversation: one message at a time per customer, in arrival order, so
@@ -67,7 +66,7 @@ export class TurnScheduler {
         name: 'conversation.deliver',
         queueName: QueueName.Conversations,
         data: { inboundMessageId: next.id, requestId } satisfies ConversationDeliverJobData,
-        opts: { ...this.options(deliverJobId(next.id)), attempts: 8 },
+        opts: { ...JOB_PRESETS.delivery, jobId: deliverJobId(next.id) },
         children: [
           {
             name: 'message.reply',
@@ -83,7 +82,7 @@ export class TurnScheduler {
               history,
             } satisfies MessageReplyJobData,
             // An agent that cannot answer still gets its turn delivered: an apology and a person.
-            opts: { ...this.options(replyJobId(next.id)), attempts: 3, ignoreDependencyOnFailure: true },
+            opts: { ...JOB_PRESETS.agentReply, jobId: replyJobId(next.id), ignoreDependencyOnFailure: true },
           },
         ],
       });
@@ -115,14 +114,5 @@ export class TurnScheduler {
       [customerId],
     );
     return rows[0];
-  }
-
-  private options(jobId: string): JobsOptions {
-    return {
-      jobId,
-      backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 },
-      removeOnComplete: { age: KEEP_S },
-      removeOnFail: { age: 7 * KEEP_S },
-    };
   }
 }

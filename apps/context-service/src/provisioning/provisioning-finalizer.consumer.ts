@@ -24,7 +24,7 @@ import {
 } from '@voca/persistence';
 import { InjectMetric } from '@voca/observability';
 import { ProgressPublisher, StepTracker } from '@voca/provisioning';
-import { QueueConsumer, type JobHandlers } from '@voca/queue';
+import { JOB_PRESETS, QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job, Queue } from 'bullmq';
 import type { Counter, Histogram } from 'prom-client';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -143,13 +143,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
         operationId: data.operationId,
         reason: 'compensation',
       },
-      {
-        jobId: compensationJobId(data.operationId, data.agentId),
-        attempts: 10,
-        backoff: { type: 'exponential', delay: 5_000, jitter: 0.3 },
-        removeOnComplete: { age: 86_400 },
-        removeOnFail: { age: 7 * 86_400 },
-      },
+      { ...JOB_PRESETS.compensation, jobId: compensationJobId(data.operationId, data.agentId) },
     );
     return true;
   }

@@ -27,6 +27,33 @@ export function isAlreadyDone(error: unknown): boolean {
   return name === 'ResourceConflictException' || name === 'DuplicateResourceException';
 }
 
+/**
+ * `call`'s result, or what `recover` makes of an error of the kind `matches` picks (the error is given to it, to
+ * rethrow when it cannot recover); every other error propagates.
+ */
+export async function recoverFrom<T, R>(
+  matches: (error: unknown) => boolean,
+  call: () => Promise<T>,
+  recover: (error: unknown) => Promise<R>,
+): Promise<T | R> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!matches(error)) throw error;
+    return recover(error);
+  }
+}
+
+/** Runs a creation or association a retry may repeat: "it is already there" counts as done. */
+export async function unlessAlreadyDone(call: () => Promise<unknown>): Promise<void> {
+  await recoverFrom(isAlreadyDone, call, () => Promise.resolve());
+}
+
+/** `call`'s result, or undefined when what it reads, changes or deletes does not exist (any more). */
+export function orUndefinedIfNotFound<T>(call: () => Promise<T>): Promise<T | undefined> {
+  return recoverFrom(isNotFound, call, () => Promise.resolve(undefined));
+}
+
 /** An account quota reached while doing `what`: the step fails at once with a message an operator can act on. */
 export function quotaReached(what: string, error: unknown): UnrecoverableError {
   const message = error instanceof Error ? error.message : String(error);

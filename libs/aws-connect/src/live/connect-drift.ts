@@ -5,7 +5,7 @@ import {
   type ConnectClient,
 } from '@aws-sdk/client-connect';
 import type { ConnectRefs } from '../connect-provisioner.js';
-import { awsCall, isNotFound } from './aws-errors.js';
+import { awsCall, orUndefinedIfNotFound } from './aws-errors.js';
 import type { ConnectInstances } from './connect-instances.js';
 import type { VoiceLambdaInstaller } from './voice-lambda-installer.js';
 
@@ -34,7 +34,7 @@ export class ConnectDrift {
     if (!(await this.instances.exists(instanceId))) return [`the Connect instance ${instanceId}`];
     const gone: string[] = [];
     if (!(await this.voiceLambda.isInstalled(instanceId))) gone.push('the voice Lambda');
-    const probes: [string | undefined, string, (id: string) => Promise<unknown>][] = [
+    const probes: [string | undefined, string, (id: string) => Promise<object>][] = [
       [
         known.contactFlowId,
         'the contact flow',
@@ -63,13 +63,7 @@ export class ConnectDrift {
     return gone;
   }
 
-  private async isMissing(doing: string, describe: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await awsCall(doing, describe);
-      return false;
-    } catch (error) {
-      if (isNotFound(error)) return true;
-      throw error;
-    }
+  private async isMissing(doing: string, describe: () => Promise<object>): Promise<boolean> {
+    return (await orUndefinedIfNotFound(() => awsCall(doing, describe))) === undefined;
   }
 }

@@ -9,7 +9,7 @@ import {
 import { ConnectInstance } from '@voca/persistence';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { awsCall, isNotFound } from './aws-errors.js';
+import { awsCall, orUndefinedIfNotFound } from './aws-errors.js';
 import type { LiveConnectSettings } from './live-connect-settings.js';
 import { pollUntil } from './poll.js';
 
@@ -89,13 +89,10 @@ export class ConnectInstances {
   /** Whether AWS still has the instance, described at most once a minute per process. */
   async exists(instanceId: string): Promise<boolean> {
     if (Date.now() - (this.verifiedAt.get(instanceId) ?? 0) < VERIFIED_FOR_MS) return true;
-    try {
-      const { Instance } = await this.connect.send(new DescribeInstanceCommand({ InstanceId: instanceId }));
-      if (Instance?.InstanceStatus !== 'ACTIVE') return false;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+    const described = await orUndefinedIfNotFound(() =>
+      this.connect.send(new DescribeInstanceCommand({ InstanceId: instanceId })),
+    );
+    if (described?.Instance?.InstanceStatus !== 'ACTIVE') return false;
     this.verifiedAt.set(instanceId, Date.now());
     return true;
   }

@@ -8,7 +8,7 @@ import {
 import { UnrecoverableError } from 'bullmq';
 import type { FlowDocument } from '../flows/flow-language.js';
 import { validateFlow } from '../flows/validate-flow.js';
-import { awsCall, awsErrorName, isAlreadyDone, isNotFound } from './aws-errors.js';
+import { awsCall, awsErrorName, isAlreadyDone, orUndefinedIfNotFound, recoverFrom } from './aws-errors.js';
 import { contactFlowNameOf } from './agent-resource-names.js';
 
 export interface ContactFlowRef {
@@ -50,57 +50,55 @@ export class AgentContactFlows {
     // Created first, looked up by name only when Connect says the name is taken (a retry after a crash, refs lost):
     // listing the instance's flows first cost every new agent a call per 100 flows already there, of the shared rate.
     if (known && (await this.update(instanceId, known, content))) return known;
-    try {
-      const created = await this.refusals(() =>
-        awsCall('creating the contact flow', () =>
-          this.connect.send(
-            new CreateContactFlowCommand({
-              InstanceId: instanceId,
-              Name: name,
-              Type: 'CONTACT_FLOW',
-              Content: content,
-              Description: `Voca AI Engine agent ${agentId}`,
-            }),
+    return recoverFrom(
+      isAlreadyDone,
+      async () => {
+        const created = await this.refusals(() =>
+          awsCall('creating the contact flow', () =>
+            this.connect.send(
+              new CreateContactFlowCommand({
+                InstanceId: instanceId,
+                Name: name,
+                Type: 'CONTACT_FLOW',
+                Content: content,
+                Description: `Voca AI Engine agent ${agentId}`,
+              }),
+            ),
           ),
-        ),
-      );
-      return { id: created.ContactFlowId!, arn: created.ContactFlowArn! };
-    } catch (error) {
-      if (!isAlreadyDone(error)) throw error;
-      const found = await this.findByName(instanceId, name);
-      if (!found) throw error;
-      await this.update(instanceId, found, content);
-      return found;
-    }
+        );
+        return { id: created.ContactFlowId!, arn: created.ContactFlowArn! };
+      },
+      async (taken) => {
+        const found = await this.findByName(instanceId, name);
+        if (!found) throw taken;
+        await this.update(instanceId, found, content);
+        return found;
+      },
+    );
   }
 
   async remove(instanceId: string, agentId: string, known: ContactFlowRef | undefined): Promise<void> {
     const flow = known ?? (await this.findByName(instanceId, contactFlowNameOf(agentId)));
     if (!flow) return;
-    try {
-      await awsCall('deleting the contact flow', () =>
+    await orUndefinedIfNotFound(() =>
+      awsCall('deleting the contact flow', () =>
         this.connect.send(new DeleteContactFlowCommand({ InstanceId: instanceId, ContactFlowId: flow.id })),
-      );
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+      ),
+    );
   }
 
   /** Replaces a flow's content; false when the flow no longer exists. */
   private async update(instanceId: string, flow: ContactFlowRef, content: string): Promise<boolean> {
-    try {
-      await this.refusals(() =>
+    const updated = await orUndefinedIfNotFound(() =>
+      this.refusals(() =>
         awsCall('updating the contact flow', () =>
           this.connect.send(
             new UpdateContactFlowContentCommand({ InstanceId: instanceId, ContactFlowId: flow.id, Content: content }),
           ),
         ),
-      );
-      return true;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+      ),
+    );
+    return updated !== undefined;
   }
 
   /** A flow Connect refuses will be refused again: fail the step at once with Connect's reasons. */

@@ -7,7 +7,7 @@ import {
   type HoursOfOperationConfig,
 } from '@aws-sdk/client-connect';
 import type { OpeningHoursDto } from '@voca/contracts';
-import { awsCall, isAlreadyDone, isNotFound } from './aws-errors.js';
+import { awsCall, isAlreadyDone, orUndefinedIfNotFound, recoverFrom } from './aws-errors.js';
 import { hoursOfOperationNameOf } from './agent-resource-names.js';
 
 function clock(time: string) {
@@ -34,8 +34,8 @@ export class AgentHoursOfOperation {
     const name = hoursOfOperationNameOf(agentId);
     const config = hoursOfOperationConfig(openingHours);
     const update = async (id: string): Promise<boolean> => {
-      try {
-        await awsCall('updating the business hours', () =>
+      const updated = await orUndefinedIfNotFound(() =>
+        awsCall('updating the business hours', () =>
           this.connect.send(
             new UpdateHoursOfOperationCommand({
               InstanceId: instanceId,
@@ -45,40 +45,43 @@ export class AgentHoursOfOperation {
               Config: config,
             }),
           ),
-        );
-        return true;
-      } catch (error) {
-        if (isNotFound(error)) return false;
-        throw error;
-      }
+        ),
+      );
+      return updated !== undefined;
     };
     if (knownId && (await update(knownId))) return knownId;
     // Created first, looked up by name only when the name is taken (a retry after a crash, refs lost).
-    try {
-      const created = await awsCall('creating the business hours', () =>
-        this.connect.send(
-          new CreateHoursOfOperationCommand({ InstanceId: instanceId, Name: name, TimeZone: timeZone, Config: config }),
-        ),
-      );
-      return created.HoursOfOperationId!;
-    } catch (error) {
-      if (!isAlreadyDone(error)) throw error;
-      const found = await this.findByName(instanceId, name);
-      if (!found || !(await update(found))) throw error;
-      return found;
-    }
+    return recoverFrom(
+      isAlreadyDone,
+      async () => {
+        const created = await awsCall('creating the business hours', () =>
+          this.connect.send(
+            new CreateHoursOfOperationCommand({
+              InstanceId: instanceId,
+              Name: name,
+              TimeZone: timeZone,
+              Config: config,
+            }),
+          ),
+        );
+        return created.HoursOfOperationId!;
+      },
+      async (taken) => {
+        const found = await this.findByName(instanceId, name);
+        if (!found || !(await update(found))) throw taken;
+        return found;
+      },
+    );
   }
 
   async remove(instanceId: string, agentId: string, knownId: string | undefined): Promise<void> {
     const id = knownId ?? (await this.findByName(instanceId, hoursOfOperationNameOf(agentId)));
     if (!id) return;
-    try {
-      await awsCall('deleting the business hours', () =>
+    await orUndefinedIfNotFound(() =>
+      awsCall('deleting the business hours', () =>
         this.connect.send(new DeleteHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: id })),
-      );
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+      ),
+    );
   }
 
   private async findByName(instanceId: string, name: string): Promise<string | undefined> {

@@ -9,7 +9,7 @@ import type {
   ConnectRefs,
 } from '../connect-provisioner.js';
 import type { AwsClients } from './aws-clients.js';
-import { isNotFound } from './aws-errors.js';
+import { isNotFound, recoverFrom } from './aws-errors.js';
 import { ConnectDrift } from './connect-drift.js';
 import { ConnectInstances, type ActiveInstance } from './connect-instances.js';
 import { AgentContactFlows } from './contact-flows.js';
@@ -119,17 +119,27 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
 
     const results: ConnectChannelResult[] = [];
     if (request.channels.includes('voice')) {
-      let number = await this.numbers.ensureVoiceNumber(instance, agentId, this.preferredPrefix(profile), report);
-      await report(`pointing ${number.phoneNumber} at the contact flow`);
-      try {
-        await this.numbers.associate(number, instance.instanceId, flow.id);
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-        // The recorded number is gone from AWS (released by hand): it is set aside and another one is found.
-        await this.numbers.setAsideVanished(number, (error as Error).message);
-        number = await this.numbers.ensureVoiceNumber(instance, agentId, this.preferredPrefix(profile), report);
-        await this.numbers.associate(number, instance.instanceId, flow.id);
-      }
+      const recorded = await this.numbers.ensureVoiceNumber(instance, agentId, this.preferredPrefix(profile), report);
+      await report(`pointing ${recorded.phoneNumber} at the contact flow`);
+      const number = await recoverFrom(
+        isNotFound,
+        async () => {
+          await this.numbers.associate(recorded, instance.instanceId, flow.id);
+          return recorded;
+        },
+        async (error) => {
+          // The recorded number is gone from AWS (released by hand): it is set aside and another one is found.
+          await this.numbers.setAsideVanished(recorded, (error as Error).message);
+          const another = await this.numbers.ensureVoiceNumber(
+            instance,
+            agentId,
+            this.preferredPrefix(profile),
+            report,
+          );
+          await this.numbers.associate(another, instance.instanceId, flow.id);
+          return another;
+        },
+      );
       await record({ phoneNumberId: number.phoneNumberId! });
       results.push({
         channel: 'voice',

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-connect';
 import { ConnectPhoneNumber } from '@voca/persistence';
 import type { DataSource } from 'typeorm';
-import { awsCall, awsErrorName, isNotFound } from './aws-errors.js';
+import { awsCall, awsErrorName, orUndefinedIfNotFound } from './aws-errors.js';
 import type { ActiveInstance } from './connect-instances.js';
 import type { LiveConnectSettings } from './live-connect-settings.js';
 import { pollUntil } from './poll.js';
@@ -142,18 +142,16 @@ export class AgentPhoneNumbers {
     const repository = this.db.getRepository(ConnectPhoneNumber);
     for (const number of await repository.findBy(channel ? { agentId, channel } : { agentId })) {
       if (number.phoneNumberId && number.status === 'claimed') {
-        try {
-          await awsCall('detaching the number from the contact flow', () =>
+        await orUndefinedIfNotFound(() =>
+          awsCall('detaching the number from the contact flow', () =>
             this.connect.send(
               new DisassociatePhoneNumberContactFlowCommand({
                 PhoneNumberId: number.phoneNumberId!,
                 InstanceId: instanceId,
               }),
             ),
-          );
-        } catch (error) {
-          if (!isNotFound(error)) throw error;
-        }
+          ),
+        );
       }
       if (number.source === 'imported') {
         if (number.phoneNumberId) await this.releaseImported(number);
@@ -181,15 +179,13 @@ export class AgentPhoneNumbers {
   }
 
   private async releaseImported(number: ConnectPhoneNumber): Promise<void> {
-    try {
-      await awsCall('returning the SMS number', () =>
+    await orUndefinedIfNotFound(() =>
+      awsCall('returning the SMS number', () =>
         this.connect.send(
           new ReleasePhoneNumberCommand({ PhoneNumberId: number.phoneNumberId!, ClientToken: randomUUID() }),
         ),
-      );
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+      ),
+    );
   }
 
   private async takeFromPool(instance: ActiveInstance, agentId: string): Promise<ConnectPhoneNumber | undefined> {

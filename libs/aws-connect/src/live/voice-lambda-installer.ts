@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { UnrecoverableError } from 'bullmq';
 import { packageVoiceLambda, VOICE_LAMBDA_HANDLER, VOICE_LAMBDA_RUNTIME } from '../voice-lambda/index.js';
-import { awsCall, isAlreadyDone, isNotFound } from './aws-errors.js';
+import { awsCall, orUndefinedIfNotFound, unlessAlreadyDone } from './aws-errors.js';
 import type { ActiveInstance, ConnectInstances } from './connect-instances.js';
 import type { LiveConnectSettings } from './live-connect-settings.js';
 import { pollUntil } from './poll.js';
@@ -97,20 +97,15 @@ export class VoiceLambdaInstaller {
   }
 
   private async find(name: string): Promise<FunctionConfiguration | undefined> {
-    try {
-      const { Configuration } = await awsCall('looking up the voice Lambda', () =>
-        this.lambda.send(new GetFunctionCommand({ FunctionName: name })),
-      );
-      return Configuration;
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const found = await orUndefinedIfNotFound(() =>
+      awsCall('looking up the voice Lambda', () => this.lambda.send(new GetFunctionCommand({ FunctionName: name }))),
+    );
+    return found?.Configuration;
   }
 
   private async create(name: string, zip: Buffer, environment: { Variables: Record<string, string> }): Promise<void> {
-    try {
-      await awsCall('creating the voice Lambda', () =>
+    await unlessAlreadyDone(() =>
+      awsCall('creating the voice Lambda', () =>
         this.lambda.send(
           new CreateFunctionCommand({
             FunctionName: name,
@@ -124,10 +119,8 @@ export class VoiceLambdaInstaller {
             Environment: environment,
           }),
         ),
-      );
-    } catch (error) {
-      if (!isAlreadyDone(error)) throw error;
-    }
+      ),
+    );
   }
 
   /** Waits until the function is Active and no update is running (updates are refused meanwhile). */
@@ -143,8 +136,8 @@ export class VoiceLambdaInstaller {
   }
 
   private async allowInstance(name: string, instance: ActiveInstance): Promise<void> {
-    try {
-      await awsCall('allowing Connect to invoke the voice Lambda', () =>
+    await unlessAlreadyDone(() =>
+      awsCall('allowing Connect to invoke the voice Lambda', () =>
         this.lambda.send(
           new AddPermissionCommand({
             FunctionName: name,
@@ -154,21 +147,17 @@ export class VoiceLambdaInstaller {
             SourceArn: instance.instanceArn,
           }),
         ),
-      );
-    } catch (error) {
-      if (!isAlreadyDone(error)) throw error;
-    }
+      ),
+    );
   }
 
   private async associate(functionArn: string, instance: ActiveInstance): Promise<void> {
-    try {
-      await awsCall('associating the voice Lambda with the instance', () =>
+    await unlessAlreadyDone(() =>
+      awsCall('associating the voice Lambda with the instance', () =>
         this.connect.send(
           new AssociateLambdaFunctionCommand({ InstanceId: instance.instanceId, FunctionArn: functionArn }),
         ),
-      );
-    } catch (error) {
-      if (!isAlreadyDone(error)) throw error;
-    }
+      ),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { SocialChannel } from '@voca/contracts';
+import type { PlatformAnswer } from '../platform-call.js';
 
 /** A reply to deliver on a social platform, with the business account's stored token. */
 export interface OutboundText {
@@ -22,6 +23,11 @@ export type SendOutcome =
   /** `credentialsInvalid`: the platform refused the token itself (expired, revoked), not this one message. */
   | { kind: 'rejected'; reason: string; credentialsInvalid?: boolean }
   | { kind: 'unknown'; reason: string };
+
+/** A send the platform never answered: sent again only when it certainly did not receive it. */
+export function unansweredOutcome(answer: Extract<PlatformAnswer, { kind: 'unreachable' }>): SendOutcome {
+  return answer.maybeReceived ? { kind: 'unknown', reason: answer.reason } : { kind: 'retry', reason: answer.reason };
+}
 
 export interface PlatformSender {
   send(message: OutboundText): Promise<SendOutcome>;

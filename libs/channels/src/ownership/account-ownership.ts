@@ -1,5 +1,5 @@
 import type { SocialChannel } from '@voca/contracts';
-import { callPlatform, type PlatformAnswer } from '../platform-call.js';
+import { callPlatform, graphReason, isTransient, textAt, xReason, type PlatformAnswer } from '../platform-call.js';
 
 export interface OwnershipSettings {
   metaGraphBaseUrl: string;
@@ -57,26 +57,29 @@ export class AccountOwnership {
     const url = `${base}/${this.settings.metaGraphVersion}/${encodeURIComponent(node)}?fields=id`;
     const answer = await this.get(url, account.accessToken);
     if (answer.kind !== 'answered') return answer;
-    const { status, json } = answer;
-    if (status === 200 && String(json?.id ?? '') === expected) return { kind: 'owned' };
+    const { status, body } = answer;
+    const id = textAt(body, 'id');
+    if (status === 200 && id === expected) return { kind: 'owned' };
     if (status === 200)
-      return { kind: 'not_owned', reason: `the token belongs to ${json?.id ?? 'another account'}, not ${expected}` };
-    const reason = `${json?.error?.message ?? `HTTP ${status}`}${json?.error?.code ? ` (code ${json.error.code})` : ''}`;
-    return status === 429 || status >= 500 || json?.error?.is_transient === true
-      ? { kind: 'unknown', reason }
-      : { kind: 'not_owned', reason };
+      return { kind: 'not_owned', reason: `the token belongs to ${id ?? 'another account'}, not ${expected}` };
+    return this.refusal(answer, graphReason(status, body));
   }
 
   private async xIdentity(account: ClaimedAccount): Promise<Ownership> {
     const answer = await this.get(`${this.settings.xApiBaseUrl.replace(/\/$/, '')}/2/users/me`, account.accessToken);
     if (answer.kind !== 'answered') return answer;
-    const { status, json } = answer;
-    const id = String(json?.data?.id ?? '');
+    const { status, body } = answer;
+    const id = textAt(body, 'data', 'id');
     if (status === 200 && id === account.accountId) return { kind: 'owned' };
-    if (status === 200)
+    if (status === 200) {
       return { kind: 'not_owned', reason: `the token belongs to X user ${id || 'unknown'}, not ${account.accountId}` };
-    const reason = json?.title ?? json?.detail ?? `HTTP ${status}`;
-    return status === 429 || status >= 500 ? { kind: 'unknown', reason } : { kind: 'not_owned', reason };
+    }
+    return this.refusal(answer, xReason(status, body));
+  }
+
+  /** A refusal the platform may not repeat (throttled, down) leaves ownership unknown; any other one denies it. */
+  private refusal(answer: { status: number; body: unknown }, reason: string): Ownership {
+    return isTransient(answer) ? { kind: 'unknown', reason } : { kind: 'not_owned', reason };
   }
 
   private async get(

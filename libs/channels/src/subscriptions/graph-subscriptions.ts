@@ -1,3 +1,4 @@
+import { graphReason } from '../platform-call.js';
 import {
   subscriptionCall,
   type PlatformSubscriptionClient,
@@ -42,8 +43,7 @@ export class GraphSubscriptions implements PlatformSubscriptionClient {
       url,
       { method, headers: { authorization: `Bearer ${target.accessToken}` }, ...(form ? { body: form } : {}) },
       this.settings.timeoutMs,
-      (status, json) =>
-        `${json?.error?.message ?? `HTTP ${status}`}${json?.error?.code ? ` (code ${json.error.code})` : ''}`,
+      graphReason,
     );
   }
 }

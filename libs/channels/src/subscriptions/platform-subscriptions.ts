@@ -1,5 +1,5 @@
 import type { SocialChannel } from '@voca/contracts';
-import { callPlatform } from '../platform-call.js';
+import { callPlatform, isTransient, succeeded } from '../platform-call.js';
 
 /** One of an agent's platform accounts, to subscribe the app's webhooks to or to unsubscribe. */
 export interface SubscriptionTarget {
@@ -42,13 +42,12 @@ export async function subscriptionCall(
   url: string,
   init: RequestInit,
   timeoutMs: number,
-  reasonOf: (status: number, json: any) => string,
+  reasonOf: (status: number, body: unknown) => string,
 ): Promise<SubscriptionOutcome> {
   const answer = await callPlatform(url, init, timeoutMs);
+  // Both calls are idempotent: one that may have been received is asked again too.
   if (answer.kind === 'unreachable') return { kind: 'retry', reason: answer.reason };
-  const { status, json } = answer;
-  if (status >= 200 && status < 300) return { kind: 'done' };
-  const reason = reasonOf(status, json);
-  if (status === 429 || status >= 500 || json?.error?.is_transient === true) return { kind: 'retry', reason };
-  return { kind: 'rejected', reason };
+  if (succeeded(answer)) return { kind: 'done' };
+  const reason = reasonOf(answer.status, answer.body);
+  return isTransient(answer) ? { kind: 'retry', reason } : { kind: 'rejected', reason };
 }

@@ -1,3 +1,4 @@
+import { xReason } from '../platform-call.js';
 import {
   subscriptionCall,
   type PlatformSubscriptionClient,
@@ -5,11 +6,6 @@ import {
   type SubscriptionSettings,
   type SubscriptionTarget,
 } from './platform-subscriptions.js';
-
-const reasonOf = (status: number, json: any) => {
-  const title: string = json?.title ?? `HTTP ${status}`;
-  return json?.detail && json.detail !== title ? `${title}: ${json.detail}` : title;
-};
 
 /**
  * X Account Activity subscriptions (API v2): the user's own token subscribes the app's webhook to the user's events;
@@ -29,7 +25,7 @@ export class XSubscriptions implements PlatformSubscriptionClient {
         body: '{}',
       },
       this.settings.timeoutMs,
-      reasonOf,
+      xReason,
     );
   }
 
@@ -42,7 +38,7 @@ export class XSubscriptions implements PlatformSubscriptionClient {
       `${webhook}/subscriptions/${encodeURIComponent(target.accountId)}/all`,
       { method: 'DELETE', headers: { authorization: `Bearer ${this.settings.xAppBearerToken}` } },
       this.settings.timeoutMs,
-      reasonOf,
+      xReason,
     );
   }
 

@@ -1,2 +1,3 @@
 export * from './storable-text.js';
 export * from './text-length.js';
+export * from './fallback-replies.js';

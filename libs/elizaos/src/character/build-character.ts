@@ -1,7 +1,7 @@
 import { businessFacts } from '@voca/business';
 import { isSocialChannel, type BusinessProfile, type Channel } from '@voca/contracts';
+import { answerLocally } from '@voca/local-answerer';
 import { elizaosAgentIdOf } from '../elizaos-agent-id.js';
-import { answerLocally } from '../models/local/index.js';
 import type { ElizaCharacter, ElizaMessageExample } from '../runtime/eliza-core.js';
 import { pluginsFor } from './platform-plugins.js';
 import { characterToneOf } from './tone.js';

@@ -1,5 +1,5 @@
 import type { BusinessProfile } from '@voca/contracts';
-import { toneOf, type Tone } from '../models/local/tone.js';
+import { toneOf, type Tone } from '@voca/local-answerer';
 
 /** How each tone reads in the character: adjectives for the bio and a style rule for the model. */
 const STYLES: Record<Tone, { adjectives: string[]; style: string }> = {

@@ -1,5 +1,5 @@
+import { answerLocally, mediaReply, returningCustomerGreeting } from '@voca/local-answerer';
 import { HAND_OFF_ACTION } from '../character/build-character.js';
-import { answerLocally, mediaReply, returningCustomerGreeting } from '../models/local/index.js';
 import type { ElizaCore, ElizaPlugin } from './eliza-core.js';
 import { hashEmbedding } from './hash-embedding.js';
 import { observedCall, type ModelCallObserver } from './model-calls.js';

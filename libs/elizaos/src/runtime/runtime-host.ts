@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { describeMessage, type BusinessProfile, type Channel, type InboundMedia } from '@voca/contracts';
+import {
+  describeMessage,
+  NO_ANSWER_REPLY,
+  type BusinessProfile,
+  type Channel,
+  type InboundMedia,
+} from '@voca/contracts';
 import { HAND_OFF_ACTION } from '../character/build-character.js';
 import type { ElizaCharacter, ElizaContent, ElizaModules, ElizaPlugin, ElizaRuntime } from './eliza-core.js';
 import { ElizaDatabase } from './eliza-database.js';
@@ -55,8 +61,6 @@ interface Hosted {
   agent: HostedAgent;
   connectedRooms: Set<string>;
 }
-
-export const NO_ANSWER_REPLY = 'Sorry, I could not answer that just now. A member of our team will follow up with you.';
 
 /**
  * Hosts agents' ElizaOS runtimes in this process. A runtime is built on demand from the agent's stored character on

@@ -1,7 +1,7 @@
 import { resolveBusinessProfile } from '@voca/business';
 import type { BusinessContextDto, BusinessProfile, CharacterConfigDto } from '@voca/contracts';
 import { describe, expect, it } from 'vitest';
-import { specExample } from '../../../../../test/support/spec-examples.js';
+import { specExample } from '../../../test/support/spec-examples.js';
 import { answerLocally, type LocalAnswer, type LocalTurn } from './index.js';
 
 function cozyComfort(

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { EventEndpointsController } from './event-endpoints.controller.js';
+import { EventEndpoints } from './event-endpoints.service.js';
+
+/** /api/v1/event-endpoints: the backend's endpoints for event callbacks, and each one's deliveries. */
+@Module({
+  controllers: [EventEndpointsController],
+  providers: [EventEndpoints],
+})
+export class EventEndpointsModule {}

@@ -1,0 +1,33 @@
+import type { JobsOptions } from 'bullmq';
+import { describe, expect, it } from 'vitest';
+import { JOB_PRESETS } from './job-presets.js';
+
+/** Whether BullMQ ever removes a finished job kept this way (`false` or nothing keeps it in Redis forever). */
+function removedEventually(keep: JobsOptions['removeOnComplete']): boolean {
+  if (keep === true || typeof keep === 'number') return true;
+  if (typeof keep !== 'object') return false;
+  return 'age' in keep ? Number.isFinite(keep.age) : Number.isFinite(keep.count);
+}
+
+const presets = Object.entries(JOB_PRESETS).map(([name, preset]): [string, JobsOptions] => [
+  name,
+  typeof preset === 'function' ? preset({ attempts: 5, backoffMs: 2_000 }) : preset,
+]);
+
+describe('JOB_PRESETS', () => {
+  it.each(presets)('%s removes its completed and failed jobs eventually', (_name, options) => {
+    expect(removedEventually(options.removeOnComplete)).toBe(true);
+    expect(removedEventually(options.removeOnFail)).toBe(true);
+  });
+
+  it.each(presets)('%s tries a job at least once', (_name, options) => {
+    expect(options.attempts).toBeGreaterThanOrEqual(1);
+  });
+
+  it('retries a provisioning step as configured', () => {
+    expect(JOB_PRESETS.provisioningStep({ attempts: 4, backoffMs: 1_500 })).toMatchObject({
+      attempts: 4,
+      backoff: { type: 'exponential', delay: 1_500 },
+    });
+  });
+});
