@@ -54,7 +54,8 @@ export class AppProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async ready(timeoutMs = 30_000): Promise<void> {
+  // The elizaos-worker alone takes 16-22 s to be ready on two cores (PGlite, migrations); under load, more.
+  async ready(timeoutMs = 45_000): Promise<void> {
     await waitFor(
       async () => {
         if (this.child.exitCode !== null || this.child.signalCode !== null)
