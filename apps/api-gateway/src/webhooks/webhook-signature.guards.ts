@@ -49,15 +49,12 @@ const header = (request: Request, name: string) => {
 
 type Rejections = Counter<'webhook' | 'reason'>;
 
-/** Runs a guard's check, counting what it refuses by webhook and reason. */
-async function counted(
-  rejections: Rejections,
-  webhook: string,
-  check: () => boolean | Promise<boolean>,
-): Promise<boolean> {
-  try {
-    return await check();
-  } catch (error) {
+/**
+ * Runs a guard's check, counting what it refuses by webhook and reason. A synchronous check stays synchronous: the
+ * platform webhooks are the ingest hot path.
+ */
+function counted<T extends boolean | Promise<boolean>>(rejections: Rejections, webhook: string, check: () => T): T {
+  const refused = (error: unknown): never => {
     const reason =
       error instanceof ServiceUnavailableException
         ? 'not_configured'
@@ -66,6 +63,12 @@ async function counted(
           : 'signature';
     rejections.inc({ webhook, reason });
     throw error;
+  };
+  try {
+    const result = check();
+    return (result instanceof Promise ? result.catch(refused) : result) as T;
+  } catch (error) {
+    return refused(error);
   }
 }
 
@@ -80,7 +83,7 @@ export class MetaSignatureGuard implements CanActivate {
     @InjectMetric(WEBHOOKS_REJECTED) private readonly rejections: Rejections,
   ) {}
 
-  canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     return counted(this.rejections, 'meta', () => {
       const { request, raw } = rawBodyOf(context);
       if (!verifyMetaSignature(raw, header(request, 'x-hub-signature-256'), secretOf(this.config, 'META_APP_SECRET'))) {
@@ -98,7 +101,7 @@ export class XSignatureGuard implements CanActivate {
     @InjectMetric(WEBHOOKS_REJECTED) private readonly rejections: Rejections,
   ) {}
 
-  canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     return counted(this.rejections, 'x', () => {
       const { request, raw } = rawBodyOf(context);
       if (
@@ -141,7 +144,7 @@ export class ConnectSignatureGuard implements CanActivate {
     if (master) this.key = connectLambdaKey(master);
   }
 
-  canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     return counted(this.rejections, 'connect', () => {
       const { request, raw } = rawBodyOf(context);
       if (!this.key) throw new ServiceUnavailableException('this webhook is not configured: set WEBHOOK_SECRET');

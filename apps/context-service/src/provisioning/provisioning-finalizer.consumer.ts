@@ -102,15 +102,8 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
 
   private async conclude(data: JobOf<'provisioning.finalize'>) {
     const { operationId } = data;
-    const { status, ended } = await this.db.transaction(async (tx) => {
-      const before = await tx.findOne(ProvisioningOperation, {
-        where: { id: operationId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const status = await this.record(tx, operationId);
-      // Only the run that ended the operation counts it (the row lock makes that one run).
-      return { status, ended: before && !TERMINAL_OPERATION_STATUSES.includes(before.status) ? before : undefined };
-    });
+    const { status, ended } = await this.db.transaction((tx) => this.record(tx, operationId));
+    // Only the run that ended the operation counts it (the operation's row lock makes that one run).
     if (ended) {
       const labels = { kind: ended.kind, outcome: status };
       this.operations.inc(labels);
@@ -148,13 +141,17 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     return true;
   }
 
-  private async record(tx: EntityManager, operationId: string) {
+  /** Records how the operation ended; `ended` when this run ended it (not when it had ended already). */
+  private async record(
+    tx: EntityManager,
+    operationId: string,
+  ): Promise<{ status: OperationStatus; ended?: ProvisioningOperation }> {
     const operation = await tx.findOne(ProvisioningOperation, {
       where: { id: operationId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!operation) return 'failed' as const;
-    if (TERMINAL_OPERATION_STATUSES.includes(operation.status)) return operation.status;
+    if (!operation) return { status: 'failed' as const };
+    if (TERMINAL_OPERATION_STATUSES.includes(operation.status)) return { status: operation.status };
 
     // The agent is locked before its status is read: a transition committed meanwhile (a stop, a pause) would
     // otherwise be overwritten by the status the operation's outcome gives.
@@ -163,7 +160,8 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
       lock: { mode: 'pessimistic_write' },
     });
     const steps = await tx.findBy(ProvisioningStep, { operationId });
-    if (operation.kind === 'deprovision') return this.recordDeletion(tx, operation, steps);
+    if (operation.kind === 'deprovision')
+      return { status: await this.recordDeletion(tx, operation, steps), ended: operation };
     const channels = await tx.findBy(AgentChannel, { agentId: operation.agentId });
     const outcome = operation.cancelRequestedAt ? cancelledOutcome(channels) : decideOutcome(steps, channels);
 
@@ -221,7 +219,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
       agentId: agent.id,
       data: operationEventData(operation, outcome.operation, outcome.error, result),
     });
-    return outcome.operation;
+    return { status: outcome.operation, ended: operation };
   }
 
   /**
