@@ -99,8 +99,8 @@ describe('provisioning the seed agent', () => {
     expect(stored.rows[0].credentials_ciphertext).toMatch(/^v2\.[0-9a-f]{12}\./);
     expect(stored.rows[0].credentials_ciphertext).not.toContain('EAAG-whatsapp-secret');
 
-    const context = await db.query('SELECT facts FROM agent_contexts WHERE agent_id = $1', [accepted.body.agent_id]);
-    expect(context.rows[0].facts).toContain('Store hours: Monday to Saturday, 9 AM - 6 PM EST');
+    const context = done.steps.find((step: { name: string }) => step.name === 'context');
+    expect(context.detail).toMatch(/^\d+ facts from the business profile; each turn sees up to 20 earlier turns$/);
   });
 
   it('streams progress as Server-Sent Events and ends the stream when the operation ends', async () => {

@@ -49,6 +49,15 @@ export const commonEnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
+/**
+ * What happens to a deleted agent's data: `keep` it (the agent row, its audit trail and its operations always stay)
+ * or `purge` what each deletion step owns: customers, identities and messages (context-service), characters
+ * (elizaos-worker). Both apps read it, so one setting decides for the whole deletion.
+ */
+const agentRetentionEnv = {
+  AGENT_RETENTION: z.enum(['keep', 'purge']).default('keep'),
+};
+
 const workerEnvSchema = commonEnvSchema.extend({
   /** Port of the process's health and metrics endpoints (0 picks a free one). */
   HEALTH_PORT: port.optional(),
@@ -317,6 +326,7 @@ export const awsConnectWorkerEnvSchema = workerEnvSchema
 export const elizaosWorkerEnvSchema = workerEnvSchema
   .extend({
     ...workerRoleEnv(QUEUES_CONSUMED_BY['elizaos-worker']),
+    ...agentRetentionEnv,
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
     /**
      * `local` (default): offline, deterministic answers from the business facts, no LLM. `openai`: any
@@ -393,11 +403,7 @@ export const contextServiceEnvSchema = workerEnvSchema
     SEND_TIMEOUT_MS: positiveInt.default(10_000),
     /** Earlier turns of the customer, from every channel, that the agent sees with each message. */
     HISTORY_TURNS: positiveInt.max(200).default(20),
-    /**
-     * What happens to a deleted agent's conversations: `keep` them (the agent row, its audit trail and its
-     * operations always stay) or `purge` customers, identities, messages, context and characters.
-     */
-    AGENT_RETENTION: z.enum(['keep', 'purge']).default('keep'),
+    ...agentRetentionEnv,
     /**
      * Sends per second per WhatsApp number and per Messenger Page or Instagram account; DMs per 15 minutes per X
      * account.

@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ContextServiceEnv } from '@voca/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QueueName, type JobOf } from '@voca/contracts';
-import { businessProfileOf } from '@voca/persistence';
+import { plural, QueueName, type JobOf } from '@voca/contracts';
+import { businessProfileOf, ConversationMessage, Customer } from '@voca/persistence';
 import { requireAgent, StepTracker } from '@voca/provisioning';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { businessFacts } from '@voca/business';
 
-/** Creates the agent's shared context from its business profile, and retires it on deletion (queue `context`). */
+/**
+ * The agent's shared context (queue `context`): its customers, their identities on every channel and what they said,
+ * all owned by context-service. Provisioning checks the business profile yields the facts the agent will speak from
+ * and reports how much history each turn will see; deletion applies AGENT_RETENTION to the customers' data.
+ */
 @Injectable()
 export class ContextConsumer extends QueueConsumer<typeof QueueName.Context> {
   protected readonly queue = QueueName.Context;
@@ -28,38 +32,41 @@ export class ContextConsumer extends QueueConsumer<typeof QueueName.Context> {
     super();
   }
 
-  /** The deletion step: applies AGENT_RETENTION to what the agent's customers said and what it knew. */
+  /** The deletion step: applies AGENT_RETENTION to the agent's customers and what they said (its characters are the
+   * elizaos-worker's to purge). */
   private retire(job: Job<JobOf<'context.retire'>>) {
+    const { agentId, operationId } = job.data;
     return this.tracker.run(job, 'context', async () => {
-      const retention = this.config.get('AGENT_RETENTION', { infer: true });
-      if (retention === 'keep') return { retention };
-      const { agentId } = job.data;
-      await this.db.transaction(async (tx) => {
-        await tx.query(`DELETE FROM conversation_messages WHERE agent_id = $1`, [agentId]);
-        await tx.query(`DELETE FROM customers WHERE agent_id = $1`, [agentId]);
-        await tx.query(`DELETE FROM agent_contexts WHERE agent_id = $1`, [agentId]);
-        await tx.query(`DELETE FROM agent_characters WHERE agent_id = $1`, [agentId]);
+      if (this.config.get('AGENT_RETENTION', { infer: true }) === 'keep') {
+        await this.tracker.detail(operationId, 'context', 'conversations kept (AGENT_RETENTION=keep)');
+        return { customersPurged: 0, messagesPurged: 0 };
+      }
+      const purged = await this.db.transaction(async (tx) => {
+        const messages = await tx.delete(ConversationMessage, { agentId });
+        const customers = await tx.delete(Customer, { agentId });
+        return { customersPurged: customers.affected ?? 0, messagesPurged: messages.affected ?? 0 };
       });
-      return { retention };
+      await this.tracker.detail(
+        operationId,
+        'context',
+        `${plural(purged.customersPurged, 'customer')} and ${plural(purged.messagesPurged, 'message')} purged`,
+      );
+      return purged;
     });
   }
 
   private initialise(job: Job<JobOf<'context.initialise'>>) {
+    const { agentId, operationId } = job.data;
     return this.tracker.run(job, 'context', async () => {
-      const { agentId } = job.data;
       const agent = await requireAgent(this.db.manager, agentId);
-      const profile = businessProfileOf(agent);
-      const facts = businessFacts(profile);
-      // A retry of the same profile changes nothing; a new profile bumps the version.
-      await this.db.query(
-        `INSERT INTO agent_contexts (agent_id, business_profile, facts) VALUES ($1, $2, $3)
-         ON CONFLICT (agent_id) DO UPDATE
-           SET business_profile = EXCLUDED.business_profile, facts = EXCLUDED.facts,
-               profile_version = agent_contexts.profile_version + 1, updated_at = now()
-         WHERE agent_contexts.business_profile IS DISTINCT FROM EXCLUDED.business_profile`,
-        [agentId, JSON.stringify(profile), JSON.stringify(facts)],
+      const facts = businessFacts(businessProfileOf(agent)).length;
+      const historyTurns = this.config.get('HISTORY_TURNS', { infer: true });
+      await this.tracker.detail(
+        operationId,
+        'context',
+        `${facts} facts from the business profile; each turn sees up to ${historyTurns} earlier turns`,
       );
-      return { facts: facts.length };
+      return { facts, historyTurns };
     });
   }
 }

@@ -9,6 +9,7 @@ import {
   WEBHOOK_PATH_BY_CHANNEL,
   type AgentUnloadedEvent,
   type JobOf,
+  plural,
   type SocialChannel,
 } from '@voca/contracts';
 import { buildCharacter, CharacterStore, loadEliza, RuntimeHost } from '@voca/elizaos';
@@ -56,8 +57,20 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
    */
   private deprovision(job: Job<JobOf<'elizaos.deprovision'>>) {
     return this.tracker.run(job, 'elizaos', async () => {
-      const unsubscribed = await this.subscriber.removeAll(job.data.agentId);
-      return { ...(await this.unload(job.data.agentId)), unsubscribed };
+      const { agentId, operationId } = job.data;
+      const unsubscribed = await this.subscriber.removeAll(agentId);
+      const unloaded = await this.unload(agentId);
+      const purge = this.config.get('AGENT_RETENTION', { infer: true }) === 'purge';
+      const charactersPurged = purge ? await this.characters.purge(agentId) : 0;
+      await this.tracker.detail(
+        operationId,
+        'elizaos',
+        `runtimes unloaded; ${plural(unsubscribed, 'platform subscription')} removed; ` +
+          (purge
+            ? `${plural(charactersPurged, 'character version')} purged`
+            : 'characters kept (AGENT_RETENTION=keep)'),
+      );
+      return { ...unloaded, unsubscribed, charactersPurged };
     });
   }
 

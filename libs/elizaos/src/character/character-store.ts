@@ -49,4 +49,10 @@ export class CharacterStore {
       }
     }
   }
+
+  /** Forgets every version of the agent's character (a deletion under AGENT_RETENTION=purge). */
+  async purge(agentId: string): Promise<number> {
+    const removed = await this.db.getRepository(AgentCharacter).delete({ agentId });
+    return removed.affected ?? 0;
+  }
 }

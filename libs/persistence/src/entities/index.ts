@@ -1,7 +1,6 @@
 export * from './agent.entity.js';
 export * from './agent-channel.entity.js';
 export * from './agent-character.entity.js';
-export * from './agent-context.entity.js';
 export * from './agent-event.entity.js';
 export * from './connect-instance.entity.js';
 export * from './connect-phone-number.entity.js';

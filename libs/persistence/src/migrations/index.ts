@@ -13,6 +13,7 @@ import { OperationRetries1765123200000 } from './1765123200000-operation-retries
 import { MessageMedia1765209600000 } from './1765209600000-message-media.js';
 import { Handoffs1765296000000 } from './1765296000000-handoffs.js';
 import { OperationCancel1765382400000 } from './1765382400000-operation-cancel.js';
+import { DropAgentContexts1765468800000 } from './1765468800000-drop-agent-contexts.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MessageMedia1765209600000,
   Handoffs1765296000000,
   OperationCancel1765382400000,
+  DropAgentContexts1765468800000,
 ];
