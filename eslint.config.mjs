@@ -25,6 +25,78 @@ const appBoundaries = APPS.map((app) => ({
   },
 }));
 
+/**
+ * Who may change each table. `owner`: the one app that writes it directly (`null`: no app does); every other app
+ * changes it only through what `via` names, a lib's store or functions. ESLint holds apps to it (below), and
+ * ARCHITECTURE.md's table of tables is checked against it (test/integration/architecture.test.ts).
+ */
+export const TABLE_OWNERS = {
+  agents: { entity: 'Agent', owner: 'api-gateway', via: 'OperationRecords (libs/provisioning)' },
+  agent_channels: { entity: 'AgentChannel', owner: null, via: 'AgentChannelStore (libs/persistence)' },
+  agent_characters: { entity: 'AgentCharacter', owner: 'elizaos-worker', via: 'CharacterStore (libs/elizaos)' },
+  agent_events: { entity: 'AgentEvent', owner: null, via: 'auditAgentChange (libs/persistence)' },
+  provisioning_operations: {
+    entity: 'ProvisioningOperation',
+    owner: 'api-gateway',
+    via: 'StepTracker, OperationRecords (libs/provisioning)',
+  },
+  provisioning_steps: {
+    entity: 'ProvisioningStep',
+    owner: 'api-gateway',
+    via: 'StepTracker, OperationRecords (libs/provisioning)',
+  },
+  idempotency_keys: { entity: 'IdempotencyKey', owner: 'api-gateway', via: null },
+  connect_instances: { entity: 'ConnectInstance', owner: null, via: 'the live provisioner (libs/aws-connect)' },
+  connect_phone_numbers: { entity: 'ConnectPhoneNumber', owner: null, via: 'the live provisioner (libs/aws-connect)' },
+  platform_subscriptions: { entity: 'PlatformSubscription', owner: 'elizaos-worker', via: null },
+  conversation_messages: {
+    entity: 'ConversationMessage',
+    owner: 'context-service',
+    via: 'inbound-records, identity-links, person-replies (libs/persistence)',
+  },
+  customers: { entity: 'Customer', owner: 'context-service', via: null },
+  customer_identities: {
+    entity: 'CustomerIdentity',
+    owner: 'context-service',
+    via: 'identity-links (libs/persistence)',
+  },
+  handoffs: { entity: 'Handoff', owner: 'context-service', via: 'person-replies (libs/persistence)' },
+  events: { entity: 'EngineEvent', owner: null, via: 'recordEvent (libs/persistence)' },
+  event_endpoints: { entity: 'EventEndpoint', owner: 'api-gateway', via: null },
+  event_deliveries: { entity: 'EventDelivery', owner: 'context-service', via: 'recordEvent (libs/persistence)' },
+};
+
+const WRITES = 'insert|update|delete|upsert|save|remove|softDelete|restore|increment|decrement';
+
+/** The statements that would change `table` outside its owner: entity calls, repository calls and raw SQL. */
+function writesTo(table, { entity, via }) {
+  const message = `${table} is not this app's to change: ${via ? `go through ${via}` : 'ask its owner'} (TABLE_OWNERS)`;
+  const sql = `/\\b(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+"?${table}"?\\b/i`;
+  return [
+    { selector: `CallExpression[callee.property.name=/^(${WRITES}|into)$/][arguments.0.name='${entity}']`, message },
+    {
+      selector: `CallExpression[callee.property.name=/^(${WRITES})$/][callee.object.callee.property.name='getRepository'][callee.object.arguments.0.name='${entity}']`,
+      message,
+    },
+    { selector: `Literal[value=${sql}]`, message },
+    { selector: `TemplateElement[value.raw=${sql}]`, message },
+  ];
+}
+
+/** Each app writes only the tables it owns; the rest through their stores. */
+export const tableOwnership = APPS.map((app) => ({
+  files: [`apps/${app}/**/*.ts`],
+  ignores: ['**/*.spec.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...Object.entries(TABLE_OWNERS)
+        .filter(([, table]) => table.owner !== app)
+        .flatMap(([name, table]) => writesTo(name, table)),
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'] },
   js.configs.recommended,
@@ -46,6 +118,7 @@ export default tseslint.config(
     },
   },
   ...appBoundaries,
+  ...tableOwnership,
   {
     files: ['libs/**/*.ts'],
     rules: {

@@ -2,9 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES } from './entity-list.js';
+import { AgentChannelStore } from './stores/agent-channel-store.js';
 import { DATABASE_ENV_KEYS, databaseSettingsFrom, dataSourceOptions, type DatabaseEnv } from './data-source-options.js';
 
-/** Postgres for one app: the connection (schema managed by migrations only) and a repository per entity. */
+/**
+ * Postgres for one app: the connection (schema managed by migrations only), a repository per entity, and the stores
+ * of the tables several apps change.
+ */
 @Module({})
 export class PersistenceModule {
   static forApp(applicationName: string): DynamicModule {
@@ -23,7 +27,8 @@ export class PersistenceModule {
         }),
         TypeOrmModule.forFeature(ENTITIES),
       ],
-      exports: [TypeOrmModule],
+      providers: [AgentChannelStore],
+      exports: [TypeOrmModule, AgentChannelStore],
     };
   }
 }

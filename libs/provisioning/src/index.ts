@@ -4,3 +4,4 @@ export * from './readable-error.js';
 export * from './provisioning.module.js';
 export * from './require-agent.js';
 export * from './agent-lock.js';
+export * from './operation-records.js';

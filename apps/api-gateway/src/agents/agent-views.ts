@@ -2,8 +2,15 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ListAgentsQuery } from './list-agents.query.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgentCharacterView, AgentView } from '@voca/contracts';
-import { Agent, AgentChannel, AgentCharacter, channelView, sortChannels } from '@voca/persistence';
-import { DataSource, In } from 'typeorm';
+import {
+  Agent,
+  AgentChannelStore,
+  AgentCharacter,
+  channelView,
+  sortChannels,
+  type AgentChannel,
+} from '@voca/persistence';
+import { DataSource } from 'typeorm';
 import { canSee } from '../auth/vendor-scope.js';
 import { offsetPage } from '../http/offset-page.js';
 import type { Principal } from '../auth/principal.js';
@@ -11,11 +18,14 @@ import type { Principal } from '../auth/principal.js';
 /** Reads agents in the shape the API returns them. */
 @Injectable()
 export class AgentViews {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
+  ) {}
 
   async get(agentId: string, principal: Principal): Promise<AgentView> {
     const agent = await this.visibleAgent(agentId, principal);
-    const channels = await this.db.getRepository(AgentChannel).findBy({ agentId });
+    const channels = await this.channels.of(agentId);
     return this.viewOf(agent, channels);
   }
 
@@ -45,9 +55,7 @@ export class AgentViews {
       });
     }
     const [agents, total] = await builder.getManyAndCount();
-    const channels = agents.length
-      ? await this.db.getRepository(AgentChannel).findBy({ agentId: In(agents.map((agent) => agent.id)) })
-      : [];
+    const channels = agents.length ? await this.channels.ofAgents(agents.map((agent) => agent.id)) : [];
     const items = agents.map((agent) =>
       this.viewOf(
         agent,

@@ -1,6 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Agent, ConversationMessage, Customer, CustomerIdentity } from '@voca/persistence';
+import {
+  Agent,
+  confirmIdentityLink,
+  ConversationMessage,
+  Customer,
+  CustomerIdentity,
+  moveIdentity,
+} from '@voca/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
@@ -86,9 +93,8 @@ export class CustomersService {
       const identity = await tx.findOneBy(CustomerIdentity, { id: identityId, agentId });
       if (!identity) throw new NotFoundException(`identity ${identityId} not found`);
       // Linking an identity the engine joined by its number confirms that link (a caller ID proves nothing alone).
-      if (identity.customerId !== customer.id) await this.move(tx, identity, customer.id, 'explicit');
-      else if (identity.linked === 'phone')
-        await tx.update(CustomerIdentity, { id: identity.id }, { linked: 'explicit' });
+      if (identity.customerId !== customer.id) await moveIdentity(tx, identity.id, customer.id, 'explicit');
+      else if (identity.linked === 'phone') await confirmIdentityLink(tx, identity.id);
       return this.contextOf(tx, customer);
     });
   }
@@ -108,19 +114,9 @@ export class CustomersService {
       if (identity.firstCustomerId === customer.id) {
         throw new ConflictException('this identity was first seen as this customer: there is nothing to undo');
       }
-      await this.move(tx, identity, identity.firstCustomerId, 'first_seen');
+      await moveIdentity(tx, identity.id, identity.firstCustomerId, 'first_seen');
       return this.contextOf(tx, customer);
     });
-  }
-
-  private async move(
-    tx: EntityManager,
-    identity: CustomerIdentity,
-    customerId: string,
-    linked: CustomerIdentity['linked'],
-  ) {
-    await tx.update(CustomerIdentity, { id: identity.id }, { customerId, linked });
-    await tx.update(ConversationMessage, { identityId: identity.id }, { customerId });
   }
 
   private async contextOf(tx: EntityManager, customer: Customer): Promise<CustomerContextView> {

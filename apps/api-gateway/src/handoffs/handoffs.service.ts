@@ -11,7 +11,15 @@ import {
   type HandoffView,
   type PersonReplyJobData,
 } from '@voca/contracts';
-import { ConversationMessage, Customer, Handoff, recordEvent } from '@voca/persistence';
+import {
+  ConversationMessage,
+  Customer,
+  failUnqueuedReply,
+  Handoff,
+  recordEvent,
+  recordPersonReply,
+  resolveHandoff,
+} from '@voca/persistence';
 import { JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -80,23 +88,7 @@ export class Handoffs {
       });
       if (!inbound) throw new ConflictException(`the customer has no ${handoff.channel} message to answer`);
       const author = actorOf(principal);
-      const reply = await tx.save(
-        tx.create(ConversationMessage, {
-          agentId: handoff.agentId,
-          customerId: handoff.customerId,
-          identityId: inbound.identityId,
-          channel: handoff.channel,
-          direction: 'outbound',
-          businessAccountId: inbound.businessAccountId,
-          counterpartId: inbound.counterpartId,
-          counterpartName: inbound.counterpartName,
-          inReplyTo: null,
-          text,
-          handoff: true,
-          status: 'pending',
-          author,
-        }),
-      );
+      const reply = await recordPersonReply(tx, handoff, inbound, text, author);
       await recordEvent(tx, {
         type: 'conversation.person_replied',
         agentId: handoff.agentId,
@@ -120,9 +112,7 @@ export class Handoffs {
     } catch (error) {
       // Not queued, so never sent: the person is told to send it again rather than left believing it went out.
       this.logger.warn({ handoffId: id, err: error }, 'person reply not queued');
-      await this.db
-        .getRepository(ConversationMessage)
-        .update({ id: reply.id, status: 'pending' }, { status: 'failed', error: 'could not be queued' });
+      await failUnqueuedReply(this.db.manager, reply.id);
       throw new ServiceUnavailableException('the reply could not be queued; send it again shortly');
     }
     return { handoff_id: id, message_id: reply.id, channel: reply.channel, status: reply.status };
@@ -133,14 +123,7 @@ export class Handoffs {
     return this.db.transaction(async (tx) => {
       const handoff = await this.visible(tx, id, principal, true);
       if (handoff.state === 'open') {
-        handoff.state = 'resolved';
-        handoff.resolvedAt = new Date();
-        handoff.resolvedBy = actorOf(principal);
-        await tx.update(
-          Handoff,
-          { id },
-          { state: 'resolved', resolvedAt: handoff.resolvedAt, resolvedBy: handoff.resolvedBy },
-        );
+        await resolveHandoff(tx, handoff, actorOf(principal));
         await recordEvent(tx, {
           type: 'conversation.resolved',
           agentId: handoff.agentId,

@@ -15,7 +15,7 @@ import {
   type AgentUnloadedEvent,
   type JobItem,
 } from '@voca/contracts';
-import { Agent, AgentChannel, AgentEvent, auditAgentChange, ProvisioningOperation } from '@voca/persistence';
+import { Agent, AgentChannelStore, AgentEvent, auditAgentChange, ProvisioningOperation } from '@voca/persistence';
 import { enqueueOrLeave, EventPublisher, JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -49,6 +49,7 @@ export class AgentLifecycle {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
     private readonly flow: ProvisioningFlow,
     private readonly events: EventPublisher,
     @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
@@ -123,7 +124,7 @@ export class AgentLifecycle {
       } else if (!DELETABLE_STATUSES.includes(agent.status)) {
         throw notAllowed('delete', agent.status);
       }
-      const channels = await tx.findBy(AgentChannel, { agentId });
+      const channels = await this.channels.of(agentId, undefined, tx);
       const operationId = await writeOperation(tx, {
         agentId,
         vendorId: agent.vendorId,
@@ -173,7 +174,7 @@ export class AgentLifecycle {
 
   /** Active when no channel failed (as the finalizer decides), partially active otherwise. */
   private async answeringStatusOf(tx: EntityManager, agentId: string): Promise<AgentStatus> {
-    const channels = await tx.findBy(AgentChannel, { agentId });
+    const channels = await this.channels.of(agentId, undefined, tx);
     const provisioned = channels.every((channel) => PROVISIONED_CHANNEL_STATUSES.includes(channel.status));
     return channels.length > 0 && provisioned ? 'active' : 'partially_active';
   }

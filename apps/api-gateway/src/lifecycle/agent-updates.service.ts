@@ -12,11 +12,18 @@ import {
   type CredentialChannel,
   type UpdateAgentRequestDto,
 } from '@voca/contracts';
-import { Agent, AgentChannel, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import {
+  Agent,
+  AgentChannelStore,
+  auditAgentChange,
+  ProvisioningOperation,
+  ProvisioningStep,
+  type AgentChannel,
+} from '@voca/persistence';
 import { enqueueOrLeave } from '@voca/queue';
 import { isDeepStrictEqual } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
@@ -83,6 +90,7 @@ export class AgentUpdates {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
     private readonly flow: ProvisioningFlow,
     private readonly config: ConfigService<GatewayEnv, true>,
     private readonly sealer: CredentialSealer,
@@ -146,7 +154,7 @@ export class AgentUpdates {
     const agentId = agent.id;
     if (!UPDATABLE_STATUSES.includes(agent.status)) throw notAllowed('update', agent.status);
 
-    const rows = await tx.findBy(AgentChannel, { agentId });
+    const rows = await this.channels.of(agentId, undefined, tx);
     const before = rows.map((row) => row.channel);
     const after = change.channels ?? before;
     const added = after.filter((channel) => !before.includes(channel));
@@ -158,18 +166,12 @@ export class AgentUpdates {
     );
 
     const rehomed = await this.applyCredentials(tx, agentId, rows, change, after);
-    if (dropped.length) await tx.delete(AgentChannel, { agentId, channel: In(dropped) });
-    if (added.length) {
-      await tx.insert(
-        AgentChannel,
-        added.map((channel) => ({
-          agentId,
-          channel,
-          status: 'pending' as const,
-          ...this.sealer.seal(change.channel_credentials, channel, agentId),
-        })),
-      );
-    }
+    await this.channels.remove(tx, agentId, dropped);
+    await this.channels.add(
+      tx,
+      agentId,
+      added.map((channel) => ({ channel, ...this.sealer.seal(change.channel_credentials, channel, agentId) })),
+    );
     await tx.update(
       Agent,
       { id: agentId },
@@ -269,9 +271,7 @@ export class AgentUpdates {
         channel,
         agentId,
       );
-      const taken = externalAccountId
-        ? await tx.getRepository(AgentChannel).findOneBy({ channel, externalAccountId })
-        : null;
+      const taken = externalAccountId ? await this.channels.holderOf(channel, externalAccountId, tx) : null;
       if (taken && taken.agentId !== agentId) {
         throw new ConflictException(
           fieldError(`channel_credentials.${channel}`, `this ${channel} account already belongs to another agent`),
@@ -288,8 +288,14 @@ export class AgentUpdates {
         rehomed.push(channel);
       }
       // New credentials answer a platform's refusal of the old ones (the error an active channel can carry).
-      const cleared = row?.status === 'active' ? { error: null } : {};
-      await tx.update(AgentChannel, { agentId, channel }, { externalAccountId, credentialsCiphertext, ...cleared });
+      const clearError = row?.status === 'active';
+      await this.channels.storeCredentials(
+        tx,
+        agentId,
+        channel,
+        { externalAccountId, credentialsCiphertext },
+        clearError,
+      );
     }
     return rehomed;
   }

@@ -11,7 +11,7 @@ import {
   type OperationSummaryView,
   type PlannedStep,
 } from '@voca/contracts';
-import { Agent, AgentChannel, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { Agent, AgentChannelStore, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
 import { enqueueOrLeave } from '@voca/queue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
@@ -38,6 +38,7 @@ export class AgentOperations {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
     private readonly flow: ProvisioningFlow,
     private readonly config: ConfigService<GatewayEnv, true>,
   ) {}
@@ -111,7 +112,7 @@ export class AgentOperations {
         maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
         retryOf: failed.id,
       });
-      await tx.update(AgentChannel, { agentId: agent.id, status: 'failed' }, { status: 'pending', error: null });
+      await this.channels.retryFailed(tx, agent.id);
       await auditAgentChange(tx, {
         agentId: agent.id,
         action: 'retry',
@@ -182,7 +183,7 @@ export class AgentOperations {
     const unfinished = new Set(
       steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed').map((step) => step.name),
     );
-    const channels = await tx.findBy(AgentChannel, { agentId: failed.agentId });
+    const channels = await this.channels.of(failed.agentId, undefined, tx);
     const failedChannels = channels.filter((channel) => channel.status === 'failed').map((channel) => channel.channel);
     const all = channels.map((channel) => channel.channel);
     const plan: PlannedStep[] = [];

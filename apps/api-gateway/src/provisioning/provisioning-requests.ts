@@ -8,7 +8,7 @@ import {
   type CredentialChannel,
   type OperationStatus,
 } from '@voca/contracts';
-import { Agent, AgentChannel, auditAgentChange, IdempotencyKey, ProvisioningOperation } from '@voca/persistence';
+import { Agent, AgentChannelStore, auditAgentChange, IdempotencyKey, ProvisioningOperation } from '@voca/persistence';
 import { enqueueOrLeave } from '@voca/queue';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
@@ -57,6 +57,7 @@ export class ProvisioningRequests {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
     private readonly flow: ProvisioningFlow,
     private readonly config: ConfigService<GatewayEnv, true>,
     private readonly sealer: CredentialSealer,
@@ -124,12 +125,11 @@ export class ProvisioningRequests {
       context: { ...config.context },
       version: 1,
     });
-    await tx.insert(
-      AgentChannel,
+    await this.channels.add(
+      tx,
+      agentId,
       config.channels.map((channel) => ({
-        agentId,
         channel,
-        status: 'pending' as const,
         ...this.sealer.seal(config.channel_credentials, channel, agentId),
       })),
     );
@@ -165,7 +165,7 @@ export class ProvisioningRequests {
     for (const channel of Object.keys(config.channel_credentials ?? {}) as CredentialChannel[]) {
       const externalAccountId = externalAccountIdOf(channel, config.channel_credentials!);
       if (!externalAccountId) continue;
-      const taken = await tx.getRepository(AgentChannel).existsBy({ channel, externalAccountId });
+      const taken = await this.channels.holderOf(channel, externalAccountId, tx);
       if (taken) {
         const field = `${fieldPrefix}channel_credentials.${channel}`;
         throw new ConflictException(fieldError(field, `this ${channel} account already belongs to another agent`));

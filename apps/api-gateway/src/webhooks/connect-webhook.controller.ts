@@ -12,7 +12,7 @@ import {
 import type { GatewayEnv } from '@voca/config';
 import type { ConnectMessageResponse, ConnectTurnResponse, InboundMessageEvent } from '@voca/contracts';
 import { PublicRoute } from '@voca/observability';
-import { Agent, AgentChannel } from '@voca/persistence';
+import { Agent, AgentChannelStore } from '@voca/persistence';
 import { isUUID } from 'class-validator';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -42,6 +42,7 @@ export class ConnectWebhookController {
     private readonly replies: ReplyHub,
     private readonly config: ConfigService<GatewayEnv, true>,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
   ) {}
 
   @Post()
@@ -93,7 +94,7 @@ export class ConnectWebhookController {
     agentId: string,
     channel: 'voice' | 'sms',
   ): Promise<{ agent: Agent; accountId: string }> {
-    const row = isUUID(agentId) ? await this.db.getRepository(AgentChannel).findOneBy({ agentId, channel }) : null;
+    const row = isUUID(agentId) ? await this.channels.one(agentId, channel) : null;
     const agent = row && (await this.db.getRepository(Agent).findOneBy({ id: agentId }));
     if (!row || !agent) throw new NotFoundException(`agent ${agentId} has no ${channel} channel`);
     return { agent, accountId: row.phoneNumber ?? agentId };

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { GatewayEnv } from '@voca/config';
 import { PublicRoute } from '@voca/observability';
-import { Agent, AgentChannel } from '@voca/persistence';
+import { Agent, AgentChannelStore } from '@voca/persistence';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -26,6 +26,7 @@ export class ElizaosWebhookController {
     private readonly replies: ReplyHub,
     private readonly config: ConfigService<GatewayEnv, true>,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
   ) {}
 
   @Post()
@@ -41,8 +42,7 @@ export class ElizaosWebhookController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ElizaosWebhookReply> {
     const agent = await this.db.getRepository(Agent).findOneBy({ id: body.agent_id });
-    const channel =
-      agent && (await this.db.getRepository(AgentChannel).findOneBy({ agentId: agent.id, channel: body.platform }));
+    const channel = agent && (await this.channels.one(agent.id, body.platform));
     if (!agent || !channel) throw new NotFoundException(`agent ${body.agent_id} has no ${body.platform} channel`);
     const deadlineMs = this.config.get('ELIZAOS_WEBHOOK_DEADLINE_MS', { infer: true });
     const sentAt = (body.timestamp === undefined ? new Date() : new Date(body.timestamp)).toISOString();

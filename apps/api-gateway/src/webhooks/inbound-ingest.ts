@@ -11,14 +11,13 @@ import {
   type InboundMessageEvent,
   type JobItem,
 } from '@voca/contracts';
-import { Agent, AgentChannel, ConversationMessage } from '@voca/persistence';
+import { Agent, AgentChannelStore, ConversationMessage, recordInboundFor, routeAndRecord } from '@voca/persistence';
 import { InjectMetric } from '@voca/observability';
 import { JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { isUUID } from 'class-validator';
 import type { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { routeAndRecord, type RecordedInbound } from './record-inbound.js';
 import { WEBHOOK_MESSAGES } from './webhook-metrics.js';
 
 export type IngestOutcome =
@@ -41,6 +40,7 @@ export class InboundIngest {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
     @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
     @InjectMetric(WEBHOOK_MESSAGES) private readonly messages: Counter<'channel' | 'outcome'>,
   ) {}
@@ -66,12 +66,10 @@ export class InboundIngest {
   ): Promise<Agent | undefined> {
     if (namedAgentId !== undefined && !isUUID(namedAgentId)) return undefined;
     // Only a channel that is live routes: a claim still being provisioned, failed or deleted receives nothing.
-    const where = isConnectChannel(channel)
-      ? { channel, phoneNumber: businessAccountId, status: 'active' as const }
-      : { channel, externalAccountId: businessAccountId, status: 'active' as const };
-    const row = await this.db
-      .getRepository(AgentChannel)
-      .findOneBy(namedAgentId ? { ...where, agentId: namedAgentId } : where);
+    const account = isConnectChannel(channel)
+      ? { phoneNumber: businessAccountId }
+      : { externalAccountId: businessAccountId };
+    const row = await this.channels.live(channel, account, namedAgentId);
     return row ? ((await this.db.getRepository(Agent).findOneBy({ id: row.agentId })) ?? undefined) : undefined;
   }
 
@@ -85,7 +83,7 @@ export class InboundIngest {
     const recorded =
       agent === undefined
         ? await routeAndRecord(this.db, event, replyDeadlineAt)
-        : agent && (await this.record(agent, event, replyDeadlineAt));
+        : agent && (await recordInboundFor(this.db, agent, event, replyDeadlineAt));
     if (!recorded) {
       this.logger.warn(
         { channel: event.channel, businessAccountId: event.businessAccountId, requestId },
@@ -113,36 +111,6 @@ export class InboundIngest {
     this.logger.log({ channel: event.channel, messageId: existing.id, requestId }, 'duplicate delivery acknowledged');
     this.messages.inc({ channel: event.channel, outcome: 'duplicate' });
     return { kind: 'duplicate', messageId: existing.id, agentId: existing.agentId, answering };
-  }
-
-  /** Stores a message for an agent its source named (the Connect flow, the generic webhook). */
-  private async record(
-    agent: Agent,
-    event: InboundMessageEvent,
-    replyDeadlineAt: Date | undefined,
-  ): Promise<RecordedInbound> {
-    const inserted = await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(ConversationMessage)
-      .values({
-        agentId: agent.id,
-        channel: event.channel,
-        direction: 'inbound',
-        businessAccountId: event.businessAccountId,
-        counterpartId: event.sender.id,
-        counterpartName: event.sender.name ?? null,
-        counterpartPhone: event.sender.phone ?? null,
-        platformMessageId: event.platformMessageId,
-        text: event.text,
-        status: 'received',
-        replyDeadlineAt: replyDeadlineAt ?? null,
-        sentAt: new Date(event.sentAt),
-      })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return { agentId: agent.id, agentStatus: agent.status, messageId: inserted.raw[0]?.id };
   }
 
   private async status(event: DeliveryStatusEvent): Promise<IngestOutcome> {

@@ -8,9 +8,9 @@ import {
   type ConnectRefs,
 } from '@voca/aws-connect';
 import { CONNECT_CHANNELS, type AgentStatus } from '@voca/contracts';
-import { Agent, AgentChannel, businessProfileOf } from '@voca/persistence';
+import { AgentChannelStore, businessProfileOf, type Agent, type AgentChannel } from '@voca/persistence';
 import { requireAgent, whileHoldingLock } from '@voca/provisioning';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 type Report = (detail: string) => Promise<void>;
 
@@ -26,6 +26,7 @@ export class AgentConnectChannels {
   constructor(
     @Inject(CONNECT_PROVISIONER) private readonly provisioner: ConnectProvisioner,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly store: AgentChannelStore,
   ) {}
 
   get mode(): string {
@@ -81,21 +82,7 @@ export class AgentConnectChannels {
       record: (refs) => this.record(agentId, refs),
       report,
     });
-    await this.db.transaction(async (tx) => {
-      for (const result of results) {
-        await tx.update(
-          AgentChannel,
-          { agentId, channel: result.channel },
-          {
-            status: result.status,
-            phoneNumber: result.phoneNumber ?? null,
-            awsConnectInstanceId: result.instanceArn ?? null,
-            error: result.reason ?? null,
-            cloudCheckedAt: new Date(),
-          },
-        );
-      }
-    });
+    await this.store.recordConnectOutcome(agentId, results);
     return results;
   }
 
@@ -109,9 +96,7 @@ export class AgentConnectChannels {
       const rows = await this.rowsOf(agentId);
       if (onlyIfFailed && rows.some((row) => row.status !== 'failed')) return false;
       await this.provisioner.deprovision({ agentId, vendorId, known: knownRefs(rows), report });
-      await this.db
-        .getRepository(AgentChannel)
-        .update({ agentId, channel: In([...CONNECT_CHANNELS]) }, { providerRefs: {}, phoneNumber: null });
+      await this.store.forgetProviderRefs(agentId, CONNECT_CHANNELS);
       return true;
     });
   }
@@ -126,20 +111,15 @@ export class AgentConnectChannels {
   }
 
   rowsOf(agentId: string): Promise<AgentChannel[]> {
-    return this.db.getRepository(AgentChannel).findBy({ agentId, channel: In([...CONNECT_CHANNELS]) });
+    return this.store.of(agentId, CONNECT_CHANNELS);
   }
 
   exclusively<T>(agentId: string, work: () => Promise<T>): Promise<T> {
     return whileHoldingLock(this.db, `aws-connect:${agentId}`, work);
   }
 
-  /** Adds created resources to the refs of the agent's Connect channels, in one statement. */
-  private async record(agentId: string, refs: ConnectRefs): Promise<void> {
-    await this.db.query(
-      `UPDATE agent_channels SET provider_refs = provider_refs || $2::jsonb, updated_at = now()
-        WHERE agent_id = $1 AND channel = ANY($3)`,
-      [agentId, JSON.stringify(refs), [...CONNECT_CHANNELS]],
-    );
+  private record(agentId: string, refs: ConnectRefs): Promise<void> {
+    return this.store.addProviderRefs(agentId, CONNECT_CHANNELS, refs);
   }
 }
 

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AwsConnectWorkerEnv } from '@voca/config';
 import { CONNECT_CHANNELS } from '@voca/contracts';
 import { InjectMetric } from '@voca/observability';
+import { AgentChannelStore } from '@voca/persistence';
 import { readableError } from '@voca/provisioning';
 import type { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -29,6 +30,7 @@ export class ConnectDriftAudit {
 
   constructor(
     private readonly channels: AgentConnectChannels,
+    private readonly store: AgentChannelStore,
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: ConfigService<AwsConnectWorkerEnv, true>,
     @InjectMetric(CONNECT_DRIFT_TOTAL) private readonly drift: Counter<'outcome'>,
@@ -41,7 +43,7 @@ export class ConnectDriftAudit {
       const vanished = await this.channels.vanished(knownRefs(await this.channels.rowsOf(agentId)));
       report.audited += 1;
       if (vanished.length === 0) {
-        await this.checked(agentId);
+        await this.store.markCloudChecked(agentId, CONNECT_CHANNELS);
         continue;
       }
       report.drifted += 1;
@@ -65,11 +67,7 @@ export class ConnectDriftAudit {
           { agentId, vanished, requestId, error: readableError(error) },
           'could not heal Connect drift',
         );
-        await this.db.query(
-          `UPDATE agent_channels SET status = 'failed', error = $2, cloud_checked_at = now(), updated_at = now()
-            WHERE agent_id = $1 AND channel = ANY($3) AND status = 'active'`,
-          [agentId, reason, [...CONNECT_CHANNELS]],
-        );
+        await this.store.markVanished(agentId, CONNECT_CHANNELS, reason);
       }
     }
     if (report.drifted) this.logger.log({ ...report, requestId }, 'Connect drift audit done');
@@ -94,12 +92,5 @@ export class ConnectDriftAudit {
       ],
     );
     return rows.map((row) => row.agent_id);
-  }
-
-  private async checked(agentId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE agent_channels SET cloud_checked_at = now() WHERE agent_id = $1 AND channel = ANY($2)`,
-      [agentId, [...CONNECT_CHANNELS]],
-    );
   }
 }

@@ -9,7 +9,7 @@ import {
   type ConversationRepliedEvent,
   type SocialChannel,
 } from '@voca/contracts';
-import { AgentChannel, ConversationMessage, recordEvent } from '@voca/persistence';
+import { AgentChannelStore, ConversationMessage, recordEvent } from '@voca/persistence';
 import { InjectMetric } from '@voca/observability';
 import { EventPublisher } from '@voca/queue';
 import { credentialCipherFrom, type CredentialCipher } from '@voca/secrets';
@@ -41,6 +41,7 @@ export class ReplyDelivery {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
     private readonly events: EventPublisher,
     private readonly limits: SendRateLimits,
     config: ConfigService<ContextServiceEnv, true>,
@@ -205,17 +206,7 @@ export class ReplyDelivery {
   private async credentialsRejected(reply: ConversationMessage, reason: string): Promise<void> {
     const error = `the platform refused the stored credentials: ${reason}`.slice(0, 500);
     await this.db.transaction(async (tx) => {
-      const flagged = await tx
-        .createQueryBuilder()
-        .update(AgentChannel)
-        .set({ error })
-        .where('agent_id = :agentId AND channel = :channel AND error IS DISTINCT FROM :error', {
-          agentId: reply.agentId,
-          channel: reply.channel,
-          error,
-        })
-        .execute();
-      if (!flagged.affected) return;
+      if (!(await this.channels.flagRefusedCredentials(tx, reply.agentId, reply.channel, error))) return;
       await recordEvent(tx, {
         type: 'channel.credentials_invalid',
         agentId: reply.agentId,
@@ -225,7 +216,7 @@ export class ReplyDelivery {
   }
 
   private async tokenOf(agentId: string, channel: SocialChannel): Promise<string | undefined> {
-    const row = await this.db.getRepository(AgentChannel).findOneBy({ agentId, channel });
+    const row = await this.channels.one(agentId, channel);
     if (!row?.credentialsCiphertext) return undefined;
     return this.cipher.decrypt<{ access_token?: string }>(row.credentialsCiphertext, { agentId, channel }).access_token;
   }

@@ -14,7 +14,7 @@ import {
 } from '@voca/contracts';
 import {
   Agent,
-  AgentChannel,
+  AgentChannelStore,
   auditAgentChange,
   channelView,
   ProvisioningOperation,
@@ -23,11 +23,11 @@ import {
   sortChannels,
 } from '@voca/persistence';
 import { InjectMetric } from '@voca/observability';
-import { ProgressPublisher, StepTracker } from '@voca/provisioning';
+import { OperationRecords, ProgressPublisher, StepTracker } from '@voca/provisioning';
 import { JOB_PRESETS, QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job, Queue } from 'bullmq';
 import type { Counter, Histogram } from 'prom-client';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OPERATION_SECONDS, OPERATIONS } from './operation-metrics.js';
 import { cancelledOutcome, decideOutcome, LOST_STEP_ERROR } from './operation-outcome.js';
 
@@ -68,6 +68,8 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     private readonly tracker: StepTracker,
     private readonly progress: ProgressPublisher,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
+    private readonly records: OperationRecords,
     @InjectQueue(QueueName.AwsConnect) private readonly awsConnect: Queue<ConnectDeprovisionJobData>,
     @InjectMetric(OPERATIONS) private readonly operations: Counter<'kind' | 'outcome'>,
     @InjectMetric(OPERATION_SECONDS) private readonly operationSeconds: Histogram<'kind' | 'outcome'>,
@@ -121,11 +123,8 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
   private async compensate(data: JobOf<'provisioning.finalize'>): Promise<boolean> {
     const operation = await this.db.getRepository(ProvisioningOperation).findOneBy({ id: data.operationId });
     if (!operation || operation.kind === 'deprovision') return false;
-    const failed = await this.db.getRepository(AgentChannel).findBy({
-      agentId: data.agentId,
-      channel: In([...CONNECT_CHANNELS]),
-      status: 'failed',
-    });
+    const connect = await this.channels.of(data.agentId, CONNECT_CHANNELS);
+    const failed = connect.filter((channel) => channel.status === 'failed');
     if (!failed.some((channel) => Object.keys(channel.providerRefs).length > 0)) return false;
     await this.awsConnect.add(
       'connect.deprovision',
@@ -162,29 +161,18 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     const steps = await tx.findBy(ProvisioningStep, { operationId });
     if (operation.kind === 'deprovision')
       return { status: await this.recordDeletion(tx, operation, steps), ended: operation };
-    const channels = await tx.findBy(AgentChannel, { agentId: operation.agentId });
+    const channels = await this.channels.of(operation.agentId, undefined, tx);
     const outcome = operation.cancelRequestedAt ? cancelledOutcome(channels) : decideOutcome(steps, channels);
 
-    for (const step of steps) {
-      if (step.name !== 'finalize' && step.status !== 'completed' && step.status !== 'failed') {
-        await tx.update(
-          ProvisioningStep,
-          { id: step.id },
-          { status: 'failed', error: LOST_STEP_ERROR, finishedAt: () => 'now()' },
-        );
-      }
-    }
+    await this.records.failUnfinishedSteps(tx, steps, LOST_STEP_ERROR);
+    await this.channels.markFailed(tx, agent.id, outcome.failedChannels);
     for (const channel of channels) {
       const error = outcome.failedChannels.get(channel.channel);
-      if (error) {
-        channel.status = 'failed';
-        channel.error = error;
-        await tx.update(AgentChannel, { id: channel.id }, { status: 'failed', error });
-      }
+      if (error) Object.assign(channel, { status: 'failed', error });
     }
     // An agent paused, stopped or being deleted meanwhile keeps that status: the operation only sets up channels.
     const status = KEPT_STATUSES.includes(agent.status) ? agent.status : outcome.agent;
-    await tx.update(Agent, { id: agent.id }, { status });
+    await this.records.setAgentStatus(tx, agent.id, status);
     const result: ProvisionedAgentView = {
       id: agent.id,
       name: agent.name,
@@ -192,11 +180,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
       channels: sortChannels(channels).map(channelView),
       provisioning_complete: true,
     };
-    await tx.update(
-      ProvisioningOperation,
-      { id: operationId },
-      { status: outcome.operation, error: outcome.error, result, finishedAt: () => 'now()' },
-    );
+    await this.records.end(tx, operationId, { status: outcome.operation, error: outcome.error, result });
     await this.tracker.markCompleted(tx, operationId, 'finalize');
     for (const [channel, error] of outcome.operation === 'cancelled' ? [] : outcome.failedChannels) {
       await recordEvent(tx, {
@@ -233,22 +217,11 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
       ? failed.map((step) => `${step.name}: ${step.error ?? LOST_STEP_ERROR}`).join('; ')
       : null;
     if (!failed.length) {
-      await tx.update(
-        AgentChannel,
-        { agentId: operation.agentId },
-        {
-          externalAccountId: null,
-          credentialsCiphertext: null,
-          phoneNumber: null,
-          providerRefs: {},
-          status: 'failed',
-          error: 'deleted',
-        },
-      );
-      await tx.update(Agent, { id: operation.agentId }, { status: 'deleted', deletedAt: () => 'now()' });
+      await this.channels.releaseDeleted(tx, operation.agentId);
+      await this.records.markAgentDeleted(tx, operation.agentId);
     }
     const status = failed.length ? ('failed' as const) : ('completed' as const);
-    await tx.update(ProvisioningOperation, { id: operation.id }, { status, error, finishedAt: () => 'now()' });
+    await this.records.end(tx, operation.id, { status, error });
     await this.tracker.markCompleted(tx, operation.id, 'finalize');
     if (!failed.length) {
       await auditAgentChange(tx, {

@@ -12,12 +12,13 @@ import {
   type ChannelStepName,
   type JobItem,
 } from '@voca/contracts';
-import { ProvisioningOperation, STUCK_WORK_KINDS, stuckWork, type StuckWorkKind } from '@voca/persistence';
+import { STUCK_WORK_KINDS, stuckWork, type StuckWorkKind } from '@voca/persistence';
+import { OperationRecords } from '@voca/provisioning';
 import { JOB_PRESETS } from '@voca/queue';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Queue } from 'bullmq';
 import type { Counter, Gauge } from 'prom-client';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { TurnScheduler } from '../conversations/turn-scheduler.js';
 import { TurnSettlement } from '../conversations/turn-settlement.js';
 import { ProvisioningFinalizer } from '../provisioning/provisioning-finalizer.consumer.js';
@@ -50,6 +51,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly turns: TurnScheduler,
     private readonly settlement: TurnSettlement,
     private readonly finalizer: ProvisioningFinalizer,
+    private readonly records: OperationRecords,
     @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
     @InjectQueue(QueueName.Conversations) private readonly conversations: Queue,
     @InjectQueue(QueueName.Provisioning) private readonly provisioning: Queue,
@@ -181,10 +183,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   private async reconcileOperation(operationId: string): Promise<'requeued' | 'settled' | 'left'> {
     const finalize = await this.provisioning.getJob(provisioningJobId(operationId, 'finalize'));
     if (!finalize) {
-      const { affected } = await this.db
-        .getRepository(ProvisioningOperation)
-        .update({ id: operationId, status: In(['queued', 'in_progress']) }, { enqueuedAt: null });
-      return affected ? 'requeued' : 'left';
+      return (await this.records.returnToOutbox(operationId)) ? 'requeued' : 'left';
     }
     const state = await finalize.getState();
     if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized') return 'left';

@@ -13,7 +13,7 @@ import {
   type SocialChannel,
 } from '@voca/contracts';
 import { buildCharacter, CharacterStore, loadEliza, RuntimeHost } from '@voca/elizaos';
-import { AgentChannel, businessProfileOf, sortChannels } from '@voca/persistence';
+import { AgentChannelStore, businessProfileOf, sortChannels } from '@voca/persistence';
 import { requireAgent, StepTracker } from '@voca/provisioning';
 import { EventPublisher, QueueConsumer, type JobHandlers } from '@voca/queue';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -46,6 +46,7 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: ConfigService<ElizaosWorkerEnv, true>,
     private readonly subscriber: PlatformSubscriber,
+    private readonly channels: AgentChannelStore,
   ) {
     super();
     this.characters = new CharacterStore(db);
@@ -88,7 +89,7 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
     const report = (detail: string) => this.tracker.detail(operationId, 'elizaos', detail);
     return this.tracker.run(job, 'elizaos', async () => {
       const agent = await requireAgent(this.db.manager, agentId);
-      const rows = await this.db.getRepository(AgentChannel).findBy({ agentId });
+      const rows = await this.channels.of(agentId);
       await report('writing the character');
       const character = buildCharacter(
         agentId,
@@ -110,23 +111,21 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
 
       const baseUrl = this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
       const social = job.data.channels as SocialChannel[];
-      await this.db.transaction(async (tx) => {
-        for (const channel of social) {
+      await this.channels.recordSocialOutcome(
+        agentId,
+        social.map((channel) => {
           const row = rows.find((r) => r.channel === channel);
           const refused = subscriptions.get(channel)?.refused;
           const configured = Boolean(row?.externalAccountId && row.credentialsCiphertext);
-          await tx.update(
-            AgentChannel,
-            { agentId, channel },
-            {
-              status: refused ? 'failed' : configured ? 'active' : 'pending_configuration',
-              elizaosAgentId: character.id!,
-              webhookUrl: `${baseUrl}${WEBHOOK_PATH_BY_CHANNEL[channel]}`,
-              error: refused ?? (configured ? null : awaitingCredentials(channel)),
-            },
-          );
-        }
-      });
+          return {
+            channel,
+            status: refused ? 'failed' : configured ? 'active' : 'pending_configuration',
+            elizaosAgentId: character.id!,
+            webhookUrl: `${baseUrl}${WEBHOOK_PATH_BY_CHANNEL[channel]}`,
+            error: refused ?? (configured ? null : awaitingCredentials(channel)),
+          };
+        }),
+      );
       await report([`runtime ready (character v${version})`, ...notes].join('; '));
       return { elizaosAgentId: character.id, characterVersion: version };
     });

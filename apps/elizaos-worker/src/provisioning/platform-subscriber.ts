@@ -4,10 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { subscriptionClients, type PlatformSubscriptionClient, type SubscriptionTarget } from '@voca/channels';
 import type { ElizaosWorkerEnv } from '@voca/config';
 import { isSocialChannel, SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
-import { AgentChannel, PlatformSubscription } from '@voca/persistence';
+import { AgentChannelStore, PlatformSubscription } from '@voca/persistence';
 import { credentialCipherFrom, type CredentialBinding, type CredentialCipher } from '@voca/secrets';
 import { whileHoldingLock } from '@voca/provisioning';
-import { DataSource, In, Not, type Repository } from 'typeorm';
+import { DataSource, Not, type Repository } from 'typeorm';
 
 interface StoredCredentials {
   access_token?: string;
@@ -42,6 +42,7 @@ export class PlatformSubscriber {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: AgentChannelStore,
     config: ConfigService<ElizaosWorkerEnv, true>,
   ) {
     this.live = config.get('PLATFORM_SUBSCRIPTIONS', { infer: true }) === 'live';
@@ -83,7 +84,7 @@ export class PlatformSubscriber {
   }
 
   private async wanted(agentId: string, results: SubscriptionResults): Promise<WantedSubscription[]> {
-    const rows = await this.db.getRepository(AgentChannel).findBy({ agentId, channel: In([...SOCIAL_CHANNELS]) });
+    const rows = await this.channels.of(agentId, SOCIAL_CHANNELS);
     const wanted: WantedSubscription[] = [];
     for (const row of rows) {
       if (!isSocialChannel(row.channel) || !row.credentialsCiphertext || !row.externalAccountId) continue;

@@ -1,6 +1,12 @@
 import { isConnectChannel, type AgentStatus, type InboundMessageEvent } from '@voca/contracts';
-import { preparedQuery } from '@voca/persistence';
 import type { DataSource } from 'typeorm';
+import { ConversationMessage } from '../entities/conversation-message.entity.js';
+import { preparedQuery } from '../prepared-query.js';
+
+/*
+ * How the gateway's webhooks record a customer's message in `conversation_messages` (context-service's table): once
+ * per platform message, `received`, for the inbound job to take on.
+ */
 
 export interface RecordedInbound {
   agentId: string;
@@ -41,6 +47,38 @@ export async function routeAndRecord(
   return row
     ? { agentId: row.agent_id, agentStatus: row.agent_status, messageId: row.message_id ?? undefined }
     : undefined;
+}
+
+/** Stores a message for an agent its source named (the Connect flow, the generic webhook), once. */
+export async function recordInboundFor(
+  db: DataSource,
+  agent: { id: string; status: AgentStatus },
+  event: InboundMessageEvent,
+  replyDeadlineAt: Date | undefined,
+): Promise<RecordedInbound> {
+  const inserted = await db
+    .createQueryBuilder()
+    .insert()
+    .into(ConversationMessage)
+    .values({
+      agentId: agent.id,
+      channel: event.channel,
+      direction: 'inbound',
+      businessAccountId: event.businessAccountId,
+      counterpartId: event.sender.id,
+      counterpartName: event.sender.name ?? null,
+      counterpartPhone: event.sender.phone ?? null,
+      platformMessageId: event.platformMessageId,
+      text: event.text,
+      media: event.media ?? null,
+      status: 'received',
+      replyDeadlineAt: replyDeadlineAt ?? null,
+      sentAt: new Date(event.sentAt),
+    })
+    .orIgnore()
+    .returning(['id'])
+    .execute();
+  return { agentId: agent.id, agentStatus: agent.status, messageId: inserted.raw[0]?.id };
 }
 
 const routeAndRecordBy = (routedBy: 'phone_number' | 'external_account_id') =>
