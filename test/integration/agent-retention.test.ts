@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, testDatabase } from '../support/database.js';
-import { signAsCaller } from '../support/engine-webhooks.js';
+import { customerWritesThroughGenericWebhook } from '../support/engine-webhooks.js';
 import type { Api } from '../support/http.js';
 import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { operationEnd } from '../support/operations.js';
@@ -89,19 +89,8 @@ async function owned(agentId: string) {
   };
 }
 
-/** A customer message through the generic webhook, signed as the backend signs it. */
+/** A customer message through the generic webhook; the gateway takes it (200 or 202). */
 async function customerWrites(agentId: string, userId: string, text: string): Promise<void> {
-  const body = JSON.stringify({
-    platform: 'whatsapp',
-    agent_id: agentId,
-    message: text,
-    user_id: userId,
-    timestamp: new Date().toISOString(),
-  });
-  const response = await fetch(`${api.baseUrl}/api/v1/webhooks/elizaos`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signAsCaller('/api/v1/webhooks/elizaos', body, WEBHOOK_SECRET) },
-    body,
-  });
-  expect([200, 202], await response.text()).toContain(response.status);
+  const status = await customerWritesThroughGenericWebhook(api.baseUrl, WEBHOOK_SECRET, { agentId, userId, text });
+  expect([200, 202]).toContain(status);
 }

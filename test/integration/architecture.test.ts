@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { JOB_NAMES_BY_QUEUE, QUEUES_CONSUMED_BY, QueueName } from '@voca/contracts';
 import { ENTITIES } from '@voca/persistence';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
@@ -7,8 +8,8 @@ import { getMetadataArgsStorage } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Table ownership as the code holds it (TABLE_OWNERS, enforced by ESLint) is the one ARCHITECTURE.md describes, and
- * covers every table the entities make.
+ * ARCHITECTURE.md tells what the code holds: its processes, libs and queues are the code's, and table ownership is
+ * the one ESLint enforces (TABLE_OWNERS), covering every table the entities make.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,6 +20,38 @@ interface LintConfig {
 // Imported by a path TypeScript does not resolve: the config is plain JavaScript, without types.
 const config = (await import(`${ROOT}/eslint.config.mjs`)) as LintConfig;
 const owners = config.TABLE_OWNERS;
+
+describe('ARCHITECTURE.md', () => {
+  it('names every app and every lib, in their tables', () => {
+    const dirs = (root: string) =>
+      readdirSync(`${ROOT}/${root}`, { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(rowsOf('Processes').map((cells) => cells[0])).toEqual(
+      expect.arrayContaining(dirs('apps').map((d) => `\`apps/${d.name}\``)),
+    );
+    expect(rowsOf('Processes')).toHaveLength(dirs('apps').length);
+    expect(rowsOf('Libraries').map((cells) => cells[0])).toEqual(
+      expect.arrayContaining(dirs('libs').map((d) => `\`${d.name}\``)),
+    );
+    expect(rowsOf('Libraries')).toHaveLength(dirs('libs').length);
+  });
+
+  it('lists every queue with its jobs and the app consuming it', () => {
+    const rows = rowsOf('Queues');
+    expect(rows.map((cells) => cells[0]).sort()).toEqual(
+      Object.values(QueueName)
+        .map((queue) => `\`${queue}\``)
+        .sort(),
+    );
+    for (const queue of Object.values(QueueName)) {
+      const [, jobs, , consumer] = rows.find((cells) => cells[0] === `\`${queue}\``)!;
+      expect(jobs, queue).toBe(JOB_NAMES_BY_QUEUE[queue].map((job) => `\`${job}\``).join(', '));
+      const app = Object.entries(QUEUES_CONSUMED_BY).find(([, queues]) =>
+        (queues as readonly string[]).includes(queue),
+      );
+      expect(consumer, queue).toMatch(new RegExp(`^${app![0]}\\b`));
+    }
+  });
+});
 
 describe('table ownership', () => {
   it('names an owner for every table the entities make, and for nothing else', () => {
@@ -33,7 +66,7 @@ describe('table ownership', () => {
   });
 
   it('is the one ARCHITECTURE.md tells', () => {
-    const described = tablesSection();
+    const described = rowsOf('Tables');
     for (const [table, { owner, via }] of Object.entries(owners)) {
       const row = described.find((cells) => cells[0]!.includes(`\`${table}\``));
       expect(row, `${table} in ARCHITECTURE.md`).toBeDefined();
@@ -88,10 +121,13 @@ describe('ESLint, holding apps to it', () => {
   });
 });
 
-/** The rows of ARCHITECTURE.md's table of tables, as cells. */
-function tablesSection(): string[][] {
+/** The rows of the table in one section of ARCHITECTURE.md (`## <title>`), as cells. */
+function rowsOf(title: string): string[][] {
   const text = readFileSync(`${ROOT}/ARCHITECTURE.md`, 'utf8');
-  const section = text.slice(text.indexOf('## Tables'), text.indexOf('\n## ', text.indexOf('## Tables') + 1));
+  const start = text.indexOf(`\n## ${title}\n`);
+  expect(start, `## ${title}`).toBeGreaterThan(-1);
+  const next = text.indexOf('\n## ', start + 1);
+  const section = text.slice(start, next === -1 ? undefined : next);
   return section
     .split('\n')
     .filter((line) => line.startsWith('| `'))

@@ -18,6 +18,29 @@ export async function postSignedWebhook(baseUrl: string, path: string, payload: 
   };
 }
 
+/** A customer message through the generic webhook, signed as the backend signs it; answers the HTTP status. */
+export async function customerWritesThroughGenericWebhook(
+  baseUrl: string,
+  secret: string,
+  message: { agentId: string; userId: string; text: string; platform?: string },
+): Promise<number> {
+  const body = JSON.stringify({
+    platform: message.platform ?? 'whatsapp',
+    agent_id: message.agentId,
+    message: message.text,
+    user_id: message.userId,
+    timestamp: new Date().toISOString(),
+  });
+  const path = '/api/v1/webhooks/elizaos';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signAsCaller(path, body, secret) },
+    body,
+  });
+  await response.text();
+  return response.status;
+}
+
 /** Provisions the spec's agent with another channel set and waits for the operation to end; answers its last view. */
 export async function provisionSpecAgent(api: Api, channels: string[]): Promise<Record<string, any>> {
   const request = specExample('provision-request');

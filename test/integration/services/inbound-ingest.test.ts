@@ -8,18 +8,18 @@ import {
   type InboundMessageEvent,
   type JobItem,
 } from '@voca/contracts';
-import { Agent, AgentChannelStore, databaseSettingsFrom, dataSourceOptions } from '@voca/persistence';
+import { Agent, AgentChannelStore } from '@voca/persistence';
 import { closedWithin, redisConnectionOptions } from '@voca/queue';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InboundIngest, type IngestOutcome } from '../../../apps/api-gateway/src/webhooks/inbound-ingest.js';
 import { WEBHOOK_MESSAGES } from '../../../apps/api-gateway/src/webhooks/webhook-metrics.js';
-import { testDatabase } from '../../support/database.js';
+import { testDatabase, testDataSource } from '../../support/database.js';
 import { PrivateRedis } from '../../support/private-redis.js';
-import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../../support/test-env.js';
+import { TEST_REDIS_URL } from '../../support/test-env.js';
 
 /**
  * The gateway's inbound ingest (with routeAndRecord) against the real database and Redis: what a delivered message
@@ -41,21 +41,7 @@ let db: DataSource;
 beforeAll(async () => {
   // The ingest logs every duplicate and refusal these tests provoke; what it records is asserted instead.
   Logger.overrideLogger(false);
-  db = await new DataSource(
-    dataSourceOptions(
-      databaseSettingsFrom(
-        {
-          DATABASE_URL: TEST_DATABASE_URL,
-          DATABASE_POOL_SIZE: 4,
-          DATABASE_CONNECT_TIMEOUT_MS: 2_000,
-          DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
-          DATABASE_LOCK_TIMEOUT_MS: 5_000,
-          DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 10_000,
-        },
-        'inbound-ingest-test',
-      ),
-    ),
-  ).initialize();
+  db = await testDataSource('inbound-ingest-test');
 });
 
 afterAll(async () => {

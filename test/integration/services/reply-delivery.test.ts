@@ -312,6 +312,28 @@ describe('ReplyDelivery', () => {
     expect(await reload(reply)).toMatchObject({ status: 'sent', sentAt: expect.any(Date) });
   });
 
+  it('hands a reply to its waiting webhook once: a retried job finds it sent and publishes nothing', async () => {
+    const { delivery } = await replyDelivery();
+    const { inbound, reply } = await voiceTurn(Date.now() + 30_000);
+    const published = conversationReplied(inbound.id);
+    await published.subscribed;
+    await delivery.deliver(inbound, reply);
+    await published.event;
+
+    expect(await delivery.deliver(inbound, await reload(reply))).toEqual({ done: true });
+
+    // Published on the delivery's own connection after the retry returned: heard after anything the retry published.
+    const sentinel = conversationReplied(inbound.id);
+    await sentinel.subscribed;
+    await publisher.publish(CONVERSATION_REPLIED_PATTERN, {
+      inboundMessageId: inbound.id,
+      text: 'sentinel',
+      handoff: false,
+    });
+    expect((await sentinel.event).text).toBe('sentinel');
+    expect(published.heard).toHaveLength(1);
+  });
+
   it('expires a reply that comes after the caller has moved on', async () => {
     const { delivery, metrics } = await replyDelivery();
     const { inbound, reply } = await voiceTurn(Date.now() - 1_000);
@@ -445,13 +467,16 @@ async function voiceTurn(deadline: number) {
 function conversationReplied(inboundMessageId: string) {
   const subscriber = new Redis(TEST_REDIS_URL);
   closing.push(() => subscriber.quit());
+  const heard: ConversationRepliedEvent[] = [];
   const event = new Promise<ConversationRepliedEvent>((resolve) => {
     subscriber.on('message', (_channel: string, raw: string) => {
       const { data } = JSON.parse(raw) as { data: ConversationRepliedEvent };
-      if (data.inboundMessageId === inboundMessageId) resolve(data);
+      if (data.inboundMessageId !== inboundMessageId) return;
+      heard.push(data);
+      resolve(data);
     });
   });
-  return { subscribed: subscriber.subscribe(CONVERSATION_REPLIED_PATTERN), event };
+  return { subscribed: subscriber.subscribe(CONVERSATION_REPLIED_PATTERN), event, heard };
 }
 
 const reload = (message: ConversationMessage) =>

@@ -8,7 +8,6 @@ import {
   type ChannelStepJobData,
   type ProvisioningProgressEvent,
 } from '@voca/contracts';
-import { databaseSettingsFrom, dataSourceOptions } from '@voca/persistence';
 import {
   CANCELLED_STEP_ERROR,
   ProgressPublisher,
@@ -21,10 +20,10 @@ import { Queue, QueueEvents, RateLimitError, UnrecoverableError, Worker, type Jo
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { Histogram, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../support/database.js';
-import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../../support/test-env.js';
+import { testDatabase, testDataSource } from '../../support/database.js';
+import { TEST_REDIS_URL } from '../../support/test-env.js';
 import { waitFor } from '../../support/wait-for.js';
 
 /**
@@ -56,21 +55,7 @@ let workedEvents: QueueEvents;
 beforeAll(async () => {
   // The tracker logs every attempt these tests provoke; what it records is asserted instead.
   Logger.overrideLogger(false);
-  db = await new DataSource(
-    dataSourceOptions(
-      databaseSettingsFrom(
-        {
-          DATABASE_URL: TEST_DATABASE_URL,
-          DATABASE_POOL_SIZE: 4,
-          DATABASE_CONNECT_TIMEOUT_MS: 2_000,
-          DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
-          DATABASE_LOCK_TIMEOUT_MS: 5_000,
-          DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 10_000,
-        },
-        'step-tracker-test',
-      ),
-    ),
-  ).initialize();
+  db = await testDataSource('step-tracker-test');
   events = new EventPublisher(
     ClientProxyFactory.create({ transport: Transport.REDIS, options: pubSubTransportOptions(TEST_REDIS_URL) }),
   );

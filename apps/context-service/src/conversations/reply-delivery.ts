@@ -75,6 +75,8 @@ export class ReplyDelivery {
   }
 
   private async handToWaitingWebhook(inbound: ConversationMessage, reply: ConversationMessage): Promise<Delivery> {
+    // A retried job finds the reply handed over already: the waiting request has its answer.
+    if (reply.status !== 'pending') return { done: true };
     const event: ConversationRepliedEvent = { inboundMessageId: inbound.id, text: reply.text, handoff: reply.handoff };
     if (!(await this.events.publish(CONVERSATION_REPLIED_PATTERN, event)))
       throw new Error('the reply could not be handed to its webhook');
