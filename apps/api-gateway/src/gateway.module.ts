@@ -13,7 +13,7 @@ import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { ProvisioningFlowModule } from './provisioning/provisioning-flow.module.js';
-import { ProvisioningModule } from './provisioning/provisioning.module.js';
+import { ProvisioningStatusModule } from './provisioning/provisioning-status.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { WebhookKeysModule } from './webhook-keys/webhook-keys.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
@@ -32,11 +32,11 @@ export class GatewayModule {
       imports: [
         PlatformModule.forApp(GATEWAY, env),
         AuthModule.forEnv(env),
-        QueuesModule.forEnv(env),
+        QueuesModule,
         ProvisioningFlowModule,
         AgentsModule,
         LifecycleModule,
-        ProvisioningModule,
+        ProvisioningStatusModule,
         OperationsModule,
         WebhookKeysModule,
         CustomersModule,

@@ -2,11 +2,9 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { ForbiddenException, HttpException, type DynamicModule } from '@nestjs/common';
-import type { GatewayEnv } from '@voca/config';
 import { QueueName } from '@voca/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { AuthModule } from '../auth/auth.module.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
@@ -34,10 +32,9 @@ function serviceRoleOnly(tokens: TokenVerifier) {
 }
 
 /** Bull Board at /admin/queues on the gateway: every queue of the engine, its jobs, retries and failures. */
-export function queueDashboard(env: GatewayEnv): DynamicModule[] {
+export function queueDashboard(): DynamicModule[] {
   return [
     BullBoardModule.forRootAsync({
-      imports: [AuthModule.forEnv(env)],
       inject: [TokenVerifier],
       useFactory: (tokens: TokenVerifier) => ({
         route: QUEUE_DASHBOARD_ROUTE,

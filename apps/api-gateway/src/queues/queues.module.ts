@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { GatewayEnv } from '@voca/config';
 import type { QueueName } from '@voca/contracts';
 import { QueueModule } from '@voca/queue';
 import { queueDashboard } from './queue-dashboard.js';
@@ -21,13 +20,8 @@ export function gatewayQueue(name: QueueName): DynamicModule {
 }
 
 /** Every queue of the engine as operators see it: Bull Board at /admin/queues and the depth and wait metrics. */
-@Module({})
-export class QueuesModule {
-  static forEnv(env: GatewayEnv): DynamicModule {
-    return {
-      module: QueuesModule,
-      imports: [...QUEUES_WATCHED.map(gatewayQueue), ...queueDashboard(env)],
-      providers: [queueDepthMetric, queueOldestWaitingMetric],
-    };
-  }
-}
+@Module({
+  imports: [...QUEUES_WATCHED.map(gatewayQueue), ...queueDashboard()],
+  providers: [queueDepthMetric, queueOldestWaitingMetric],
+})
+export class QueuesModule {}

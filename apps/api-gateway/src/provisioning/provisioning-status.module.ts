@@ -13,4 +13,4 @@ import { StreamQuota } from './stream-quota.js';
   controllers: [ProvisioningController, ProgressListener],
   providers: [ProvisioningStatus, ProgressHub, StreamQuota],
 })
-export class ProvisioningModule {}
+export class ProvisioningStatusModule {}
