@@ -528,7 +528,11 @@ describe('customers across channels', () => {
     expect(first.body.items).toHaveLength(2);
     const second = await api.get(`/api/v1/agents/${agentId}/conversations?skip=2&limit=2`);
     expect(second.body.items[0].customer_id).not.toBe(first.body.items[0].customer_id);
-    expect((await api.get(`/api/v1/agents/${agentId}/conversations?limit=1000`)).status).toBe(400);
+    for (const bad of ['limit=1000', 'limit=0', 'skip=-1', 'limit=two']) {
+      const refused = await api.get(`/api/v1/agents/${agentId}/conversations?${bad}`);
+      expect(refused.status, bad).toBe(400);
+      expect(refused.body.fields.map((field: { field: string }) => field.field)).toEqual([bad.split('=')[0]]);
+    }
     const stranger = new Api(engine.gatewayUrl, bearer(vendorToken(uniqueVendor())));
     expect((await stranger.get(`/api/v1/agents/${agentId}/conversations`)).status).toBe(404);
     const customerId = first.body.items[0].customer_id;

@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
   AGENT_STATUSES,
   BUSINESS_TYPES,
@@ -10,27 +9,9 @@ import {
   type BusinessType,
   type Channel,
 } from '@voca/contracts';
+import { OffsetPageQuery } from '../http/offset-page.js';
 
-export const MAX_AGENTS_PAGE = 100;
-const MAX_SKIP = 1_000_000_000;
-
-export class ListAgentsQuery {
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_SKIP, default: 0, example: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SKIP)
-  skip?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AGENTS_PAGE, default: 20, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AGENTS_PAGE)
-  limit?: number;
-
+export class ListAgentsQuery extends OffsetPageQuery {
   @ApiPropertyOptional({
     enum: AGENT_STATUSES,
     example: 'active',

@@ -1,32 +1,20 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorView } from '@voca/contracts';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { fieldError } from '../http/field-errors.js';
 import { ApiIdParam } from '../http/api-docs.js';
+import { OffsetPageQuery } from '../http/offset-page.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ConversationPageView, CustomerContextView, LinkIdentityDto } from './customer.views.js';
 import { CustomersService } from './customers.service.js';
-
-export const MAX_PAGE = 100;
-
-function pageNumber(name: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value > max) {
-    throw new BadRequestException(fieldError(name, `${name} must be an integer from 0 to ${max}`));
-  }
-  return value;
-}
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -37,22 +25,14 @@ export class CustomersController {
 
   @Get('conversations')
   @ApiOperation({ summary: "The agent's conversations, one per customer, most recent first" })
-  @ApiQuery({ name: 'skip', required: false, example: 0 })
-  @ApiQuery({ name: 'limit', required: false, example: 20, description: `At most ${MAX_PAGE}` })
   @ApiOkResponse({ type: ConversationPageView })
   @ApiNotFoundResponse({ type: ErrorView })
   conversations(
     @Param('id', uuidParam('id')) agentId: string,
     @CurrentPrincipal() principal: Principal,
-    @Query('skip') skip?: string,
-    @Query('limit') limit?: string,
+    @Query() page: OffsetPageQuery,
   ): Promise<ConversationPageView> {
-    return this.customers.conversations(
-      agentId,
-      principal,
-      pageNumber('skip', skip, 0, Number.MAX_SAFE_INTEGER),
-      pageNumber('limit', limit, 20, MAX_PAGE),
-    );
+    return this.customers.conversations(agentId, principal, page.skip ?? 0, page.limit ?? 20);
   }
 
   @Get('customers/:customerId/context')
