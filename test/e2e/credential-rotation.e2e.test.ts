@@ -1,5 +1,5 @@
 import { migrateDatabase } from '@voca/persistence';
-import { CredentialCipher } from '@voca/secrets';
+import { CredentialCipher, eventSecretBinding } from '@voca/secrets';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -13,9 +13,9 @@ import { TEST_DATABASE_URL, testEnv, uniqueVendor } from '../support/test-env.js
 import { bearer, serviceToken } from '../support/tokens.js';
 
 /**
- * Rotating CREDENTIALS_ENCRYPTION_KEY on a database of its own: the gateway seals tokens with the old key; after the
- * switch it opens them through CREDENTIALS_PREVIOUS_KEYS, and `npm run credentials:rotate` re-seals every one with the
- * new key, so the old key can go.
+ * Rotating CREDENTIALS_ENCRYPTION_KEY on a database of its own: the gateway seals tokens and event endpoint secrets
+ * with the old key; after the switch it opens them through CREDENTIALS_PREVIOUS_KEYS, and `npm run
+ * credentials:rotate` re-seals every one with the new key, so the old key can go.
  */
 
 const scratchName = `voca_rotation_${randomUUID().slice(0, 8)}`;
@@ -77,6 +77,11 @@ describe('rotating the credentials key', () => {
       } as never);
       expect((await before.post('/api/v1/agents/provision', request)).status).toBe(202);
     }
+    const endpoint = await before.post('/api/v1/event-endpoints', {
+      url: 'https://backend.example.com/voca/events',
+      events: ['operation.completed'],
+    });
+    expect(endpoint.status).toBe(201);
     const oldRows = await sealed();
     expect(oldRows).toHaveLength(6);
     const oldCipher = new CredentialCipher(oldKey);
@@ -86,12 +91,12 @@ describe('rotating the credentials key', () => {
     // Without the old key in the ring the rotation refuses to lose anything, and says which rows it cannot open.
     const blind = rotate({ CREDENTIALS_ENCRYPTION_KEY: newKey });
     expect(blind.status).toBe(1);
-    expect(blind.stderr).toContain('6 could not be opened');
+    expect(blind.stderr).toContain('7 could not be opened');
 
     const rotated = rotate({ CREDENTIALS_ENCRYPTION_KEY: newKey, CREDENTIALS_PREVIOUS_KEYS: oldKey });
     expect(rotated.stderr).toBe('');
     expect(rotated.status).toBe(0);
-    expect(rotated.stdout).toContain('re-sealed 6 stored credentials');
+    expect(rotated.stdout).toContain('re-sealed 7 stored secrets');
     const newCipher = new CredentialCipher(newKey);
     for (const row of await sealed()) {
       expect(newCipher.isCurrent(row.credentials_ciphertext)).toBe(true);
@@ -101,7 +106,13 @@ describe('rotating the credentials key', () => {
       });
       expect(opened.access_token).toMatch(/^EAAG-(wa|fb)-\d$/);
     }
-    expect(rotate({ CREDENTIALS_ENCRYPTION_KEY: newKey }).stdout).toContain('re-sealed 0 stored credentials');
+    const [{ secret_ciphertext: endpointSecret }] = (
+      await scratch.query(`SELECT secret_ciphertext FROM event_endpoints WHERE id = $1`, [endpoint.body.id])
+    ).rows;
+    expect(newCipher.decrypt(endpointSecret, eventSecretBinding(endpoint.body.id))).toEqual({
+      secret: endpoint.body.secret,
+    });
+    expect(rotate({ CREDENTIALS_ENCRYPTION_KEY: newKey }).stdout).toContain('re-sealed 0 stored secrets');
 
     // The gateway runs on the new key alone.
     const after = await gateway({ CREDENTIALS_ENCRYPTION_KEY: newKey });

@@ -1,8 +1,44 @@
-import type { CredentialCipher } from '@voca/secrets';
+import { eventSecretBinding, type CredentialBinding, type CredentialCipher } from '@voca/secrets';
 import type { DataSource } from 'typeorm';
 
-/** Tables that hold sealed platform credentials, each row bound to its agent and channel. */
-const SEALED_TABLES = ['agent_channels', 'platform_subscriptions'] as const;
+interface SealedRow {
+  id: string;
+  sealed: string;
+  agent_id?: string;
+  channel?: string;
+}
+
+/** A column holding sealed secrets, and the binding each row's secret was sealed with. */
+interface SealedColumn {
+  table: string;
+  column: string;
+  bindingColumns: string;
+  bindingOf(row: SealedRow): CredentialBinding;
+}
+
+const byAgentChannel = (row: SealedRow): CredentialBinding => ({ agentId: row.agent_id!, channel: row.channel! });
+
+/** Every sealed secret the engine stores: platform credentials, and the backend endpoints' signing secrets. */
+const SEALED_COLUMNS: readonly SealedColumn[] = [
+  {
+    table: 'agent_channels',
+    column: 'credentials_ciphertext',
+    bindingColumns: ', agent_id, channel',
+    bindingOf: byAgentChannel,
+  },
+  {
+    table: 'platform_subscriptions',
+    column: 'credentials_ciphertext',
+    bindingColumns: ', agent_id, channel',
+    bindingOf: byAgentChannel,
+  },
+  {
+    table: 'event_endpoints',
+    column: 'secret_ciphertext',
+    bindingColumns: '',
+    bindingOf: (row) => eventSecretBinding(row.id),
+  },
+];
 const BATCH = 200;
 
 export interface ResealReport {
@@ -12,36 +48,38 @@ export interface ResealReport {
 }
 
 /**
- * Re-seals every stored credential that is not sealed with the current key (an older key of the ring, or the format
+ * Re-seals every stored secret that is not sealed with the current key (an older key of the ring, or the format
  * before the ring), in batches; each row is replaced only if nobody changed it meanwhile. Safe to run while the
  * engine runs and to run again; afterwards the previous keys can be dropped from CREDENTIALS_PREVIOUS_KEYS.
  */
 export async function resealCredentials(db: DataSource, cipher: CredentialCipher): Promise<ResealReport> {
   const report: ResealReport = { resealed: 0, unreadable: [] };
-  for (const table of SEALED_TABLES) {
+  for (const sealed of SEALED_COLUMNS) {
+    const { table, column } = sealed;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: { id: string; agent_id: string; channel: string; credentials_ciphertext: string }[] = await db.query(
-        `SELECT id, agent_id, channel, credentials_ciphertext FROM ${table}
-          WHERE credentials_ciphertext IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
+      const rows: SealedRow[] = await db.query(
+        `SELECT id, ${column} AS sealed${sealed.bindingColumns} FROM ${table}
+          WHERE ${column} IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
         [after, BATCH],
       );
       if (rows.length === 0) break;
       after = rows.at(-1)!.id;
       for (const row of rows) {
-        if (cipher.isCurrent(row.credentials_ciphertext)) continue;
-        const binding = { agentId: row.agent_id, channel: row.channel };
+        if (cipher.isCurrent(row.sealed)) continue;
+        const binding = sealed.bindingOf(row);
         let plain: object;
         try {
-          plain = cipher.decrypt(row.credentials_ciphertext, binding);
+          plain = cipher.decrypt(row.sealed, binding);
         } catch {
           report.unreadable.push({ table, id: row.id });
           continue;
         }
-        const [, changed] = await db.query(
-          `UPDATE ${table} SET credentials_ciphertext = $3 WHERE id = $1 AND credentials_ciphertext = $2`,
-          [row.id, row.credentials_ciphertext, cipher.encrypt(plain, binding)],
-        );
+        const [, changed] = await db.query(`UPDATE ${table} SET ${column} = $3 WHERE id = $1 AND ${column} = $2`, [
+          row.id,
+          row.sealed,
+          cipher.encrypt(plain, binding),
+        ]);
         if (changed) report.resealed += 1;
       }
     }
