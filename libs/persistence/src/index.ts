@@ -13,7 +13,7 @@ export * from './prepared-query.js';
 export * from './events/record-event.js';
 export * from './events/audit-agent-change.js';
 export * from './handoffs/open-handoff.js';
-export * from './stores/agent-channel-store.js';
+export * from './agent-channels/agent-channel-store.js';
 export * from './conversations/inbound-records.js';
 export * from './conversations/identity-links.js';
 export * from './handoffs/person-replies.js';

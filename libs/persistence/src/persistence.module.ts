@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES } from './entity-list.js';
-import { AgentChannelStore } from './stores/agent-channel-store.js';
+import { AgentChannelStore } from './agent-channels/agent-channel-store.js';
 import { DATABASE_ENV_KEYS, databaseSettingsFrom, dataSourceOptions, type DatabaseEnv } from './data-source-options.js';
 
 /**

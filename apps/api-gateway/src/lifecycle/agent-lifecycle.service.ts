@@ -124,7 +124,7 @@ export class AgentLifecycle {
       } else if (!DELETABLE_STATUSES.includes(agent.status)) {
         throw notAllowed('delete', agent.status);
       }
-      const channels = await this.channels.of(agentId, undefined, tx);
+      const channels = await this.channels.of(agentId, { tx });
       const operationId = await writeOperation(tx, {
         agentId,
         vendorId: agent.vendorId,
@@ -174,7 +174,7 @@ export class AgentLifecycle {
 
   /** Active when no channel failed (as the finalizer decides), partially active otherwise. */
   private async answeringStatusOf(tx: EntityManager, agentId: string): Promise<AgentStatus> {
-    const channels = await this.channels.of(agentId, undefined, tx);
+    const channels = await this.channels.of(agentId, { tx });
     const provisioned = channels.every((channel) => PROVISIONED_CHANNEL_STATUSES.includes(channel.status));
     return channels.length > 0 && provisioned ? 'active' : 'partially_active';
   }

@@ -154,7 +154,7 @@ export class AgentUpdates {
     const agentId = agent.id;
     if (!UPDATABLE_STATUSES.includes(agent.status)) throw notAllowed('update', agent.status);
 
-    const rows = await this.channels.of(agentId, undefined, tx);
+    const rows = await this.channels.of(agentId, { tx });
     const before = rows.map((row) => row.channel);
     const after = change.channels ?? before;
     const added = after.filter((channel) => !before.includes(channel));

@@ -183,7 +183,7 @@ export class AgentOperations {
     const unfinished = new Set(
       steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed').map((step) => step.name),
     );
-    const channels = await this.channels.of(failed.agentId, undefined, tx);
+    const channels = await this.channels.of(failed.agentId, { tx });
     const failedChannels = channels.filter((channel) => channel.status === 'failed').map((channel) => channel.channel);
     const all = channels.map((channel) => channel.channel);
     const plan: PlannedStep[] = [];

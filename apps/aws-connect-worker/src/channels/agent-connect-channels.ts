@@ -111,7 +111,7 @@ export class AgentConnectChannels {
   }
 
   rowsOf(agentId: string): Promise<AgentChannel[]> {
-    return this.store.of(agentId, CONNECT_CHANNELS);
+    return this.store.of(agentId, { channels: CONNECT_CHANNELS });
   }
 
   exclusively<T>(agentId: string, work: () => Promise<T>): Promise<T> {

@@ -123,7 +123,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
   private async compensate(data: JobOf<'provisioning.finalize'>): Promise<boolean> {
     const operation = await this.db.getRepository(ProvisioningOperation).findOneBy({ id: data.operationId });
     if (!operation || operation.kind === 'deprovision') return false;
-    const connect = await this.channels.of(data.agentId, CONNECT_CHANNELS);
+    const connect = await this.channels.of(data.agentId, { channels: CONNECT_CHANNELS });
     const failed = connect.filter((channel) => channel.status === 'failed');
     if (!failed.some((channel) => Object.keys(channel.providerRefs).length > 0)) return false;
     await this.awsConnect.add(
@@ -161,7 +161,7 @@ export class ProvisioningFinalizer extends QueueConsumer<typeof QueueName.Provis
     const steps = await tx.findBy(ProvisioningStep, { operationId });
     if (operation.kind === 'deprovision')
       return { status: await this.recordDeletion(tx, operation, steps), ended: operation };
-    const channels = await this.channels.of(operation.agentId, undefined, tx);
+    const channels = await this.channels.of(operation.agentId, { tx });
     const outcome = operation.cancelRequestedAt ? cancelledOutcome(channels) : decideOutcome(steps, channels);
 
     await this.records.failUnfinishedSteps(tx, steps, LOST_STEP_ERROR);

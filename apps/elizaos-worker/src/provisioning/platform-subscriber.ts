@@ -84,7 +84,7 @@ export class PlatformSubscriber {
   }
 
   private async wanted(agentId: string, results: SubscriptionResults): Promise<WantedSubscription[]> {
-    const rows = await this.channels.of(agentId, SOCIAL_CHANNELS);
+    const rows = await this.channels.of(agentId, { channels: SOCIAL_CHANNELS });
     const wanted: WantedSubscription[] = [];
     for (const row of rows) {
       if (!isSocialChannel(row.channel) || !row.credentialsCiphertext || !row.externalAccountId) continue;

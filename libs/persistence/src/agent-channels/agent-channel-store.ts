@@ -42,7 +42,11 @@ export class AgentChannelStore {
 
   // ----------------------------------------------------------------------------------------------------- reading
 
-  of(agentId: string, channels?: readonly Channel[], tx: EntityManager = this.db.manager): Promise<AgentChannel[]> {
+  /** The agent's channels (only `channels`, when given), read in `tx` when the caller is in a transaction. */
+  of(
+    agentId: string,
+    { channels, tx = this.db.manager }: { channels?: readonly Channel[]; tx?: EntityManager } = {},
+  ): Promise<AgentChannel[]> {
     return tx.findBy(AgentChannel, channels ? { agentId, channel: In([...channels]) } : { agentId });
   }
 
