@@ -107,7 +107,13 @@ export class StepTracker {
       await tx
         .createQueryBuilder()
         .update(ProvisioningStep)
-        .set({ status: 'running', attempts: () => 'attempts + 1', startedAt: () => 'COALESCE(started_at, now())' })
+        .set({
+          status: 'running',
+          attempts: () => 'attempts + 1',
+          startedAt: () => 'COALESCE(started_at, now())',
+          // A step run again (its job stalled after it completed) is not finished while it runs.
+          finishedAt: null,
+        })
         .where('operation_id = :operationId AND name = :step', { operationId, step })
         .execute();
     });

@@ -249,12 +249,19 @@ describe('StepTracker.run', () => {
     const { tracker } = makeTracker();
     const job = await stepJob(op, 3);
     let calls = 0;
-    const work = async () => ({ facts: (calls += 1) });
+    let whileRunningAgain: StepRow | undefined;
+    const work = async () => {
+      calls += 1;
+      if (calls === 2) whileRunningAgain = await stepRow(op.operationId);
+      return { facts: calls };
+    };
 
     await tracker.run(job, 'context', work);
     const second = await tracker.run(job, 'context', work);
 
     expect(second).toEqual({ facts: 2 });
+    // Running again, it is not shown as finished (no finish time or duration from its first run).
+    expect(whileRunningAgain).toMatchObject({ status: 'running', attempts: 2, finished_at: null });
     expect(await stepRow(op.operationId)).toMatchObject({ status: 'completed', attempts: 2, error: null });
   });
 
