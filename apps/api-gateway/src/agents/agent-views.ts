@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { canSee } from '../auth/vendor-scope.js';
 import { offsetPage } from '../http/offset-page.js';
 import type { Principal } from '../auth/principal.js';
+import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 
 /** Reads agents in the shape the API returns them. */
 @Injectable()
@@ -35,7 +36,7 @@ export class AgentViews {
       throw new NotFoundException(`vendor ${query.vendor_id} not found`);
     }
     const skip = query.skip ?? 0;
-    const limit = query.limit ?? 20;
+    const limit = query.limit ?? DEFAULT_PAGE;
     const builder = this.db
       .getRepository(Agent)
       .createQueryBuilder('agent')

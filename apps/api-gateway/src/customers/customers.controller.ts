@@ -15,6 +15,7 @@ import { OffsetPageQuery } from '../http/offset-page.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ConversationPageView, CustomerContextView, LinkIdentityDto } from './customer.views.js';
 import { CustomersService } from './customers.service.js';
+import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -32,7 +33,7 @@ export class CustomersController {
     @CurrentPrincipal() principal: Principal,
     @Query() page: OffsetPageQuery,
   ): Promise<ConversationPageView> {
-    return this.customers.conversations(agentId, principal, page.skip ?? 0, page.limit ?? 20);
+    return this.customers.conversations(agentId, principal, page.skip ?? 0, page.limit ?? DEFAULT_PAGE);
   }
 
   @Get('customers/:customerId/context')

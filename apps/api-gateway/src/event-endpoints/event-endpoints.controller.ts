@@ -26,6 +26,7 @@ import { fieldError } from '../http/field-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { EventEndpoints } from './event-endpoints.service.js';
 import { ListDeliveriesQuery } from './list-deliveries.query.js';
+import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -99,7 +100,7 @@ export class EventEndpointsController {
   ): Promise<EventDeliveryPageView> {
     return this.endpoints.deliveries(id, principal, {
       status: query.status,
-      limit: query.limit ?? 20,
+      limit: query.limit ?? DEFAULT_PAGE,
       before: query.before,
     });
   }

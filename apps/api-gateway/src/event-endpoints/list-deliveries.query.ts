@@ -1,24 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '@voca/contracts';
 import { EXAMPLE_IDS } from '../http/api-docs.js';
+import { PageLimitQuery } from '../http/page-limit.query.js';
 
-export const MAX_DELIVERIES_PAGE = 100;
-
-export class ListDeliveriesQuery {
+export class ListDeliveriesQuery extends PageLimitQuery {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES, example: 'failed' })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DELIVERIES_PAGE, default: 20, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_DELIVERIES_PAGE)
-  limit?: number;
 
   @ApiPropertyOptional({
     format: 'uuid',

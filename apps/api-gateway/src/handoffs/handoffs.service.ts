@@ -28,6 +28,7 @@ import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
 import { cursorPage } from '../http/cursor-page.js';
 import type { ListHandoffsQuery } from './list-handoffs.query.js';
+import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 
 /** Messages of the conversation shown with a hand-off. */
 const MESSAGES_SHOWN = 10;
@@ -48,7 +49,7 @@ export class Handoffs {
   async list(principal: Principal, query: ListHandoffsQuery): Promise<HandoffPageView> {
     if (query.vendor_id !== undefined && !canSee(principal, query.vendor_id))
       throw new NotFoundException(`vendor ${query.vendor_id} not found`);
-    const limit = query.limit ?? 20;
+    const limit = query.limit ?? DEFAULT_PAGE;
     const builder = this.db
       .getRepository(Handoff)
       .createQueryBuilder('h')

@@ -1,12 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CHANNELS, HANDOFF_STATES, VENDOR_ID_PATTERN, type Channel } from '@voca/contracts';
 import { EXAMPLE_IDS } from '../http/api-docs.js';
+import { PageLimitQuery } from '../http/page-limit.query.js';
 
-export const MAX_HANDOFFS_PAGE = 100;
-
-export class ListHandoffsQuery {
+export class ListHandoffsQuery extends PageLimitQuery {
   @ApiPropertyOptional({ enum: HANDOFF_STATES, default: 'open', example: 'open' })
   @IsOptional()
   @IsIn(HANDOFF_STATES)
@@ -29,14 +27,6 @@ export class ListHandoffsQuery {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_HANDOFFS_PAGE, default: 20, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_HANDOFFS_PAGE)
-  limit?: number;
 
   @ApiPropertyOptional({
     format: 'uuid',

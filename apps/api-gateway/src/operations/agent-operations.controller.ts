@@ -14,6 +14,7 @@ import { ApiIdParam } from '../http/api-docs.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { AgentOperations } from './agent-operations.js';
 import { ListOperationsQuery } from './list-operations.query.js';
+import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 
 @ApiTags('provisioning')
 @ApiBearerAuth()
@@ -32,6 +33,6 @@ export class AgentOperationsController {
     @Query() query: ListOperationsQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<OperationPageView> {
-    return this.operations.list(id, principal, { limit: query.limit ?? 20, before: query.before });
+    return this.operations.list(id, principal, { limit: query.limit ?? DEFAULT_PAGE, before: query.before });
   }
 }

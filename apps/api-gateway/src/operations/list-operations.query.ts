@@ -1,19 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { EXAMPLE_IDS } from '../http/api-docs.js';
+import { PageLimitQuery } from '../http/page-limit.query.js';
 
-export const MAX_OPERATIONS_PAGE = 100;
-
-export class ListOperationsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_OPERATIONS_PAGE, default: 20, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_OPERATIONS_PAGE)
-  limit?: number;
-
+export class ListOperationsQuery extends PageLimitQuery {
   @ApiPropertyOptional({
     format: 'uuid',
     example: EXAMPLE_IDS.operation,
