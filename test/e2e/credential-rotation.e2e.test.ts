@@ -78,7 +78,7 @@ describe('rotating the credentials key', () => {
       expect((await before.post('/api/v1/agents/provision', request)).status).toBe(202);
     }
     const endpoint = await before.post('/api/v1/event-endpoints', {
-      url: 'https://backend.example.com/voca/events',
+      url: 'https://127.0.0.2/voca/events',
       events: ['operation.completed'],
     });
     expect(endpoint.status).toBe(201);

@@ -151,7 +151,7 @@ describe('event endpoints', () => {
     const answers = await Promise.all(
       Array.from({ length: 21 }, (_, i) =>
         busy.post('/api/v1/event-endpoints', {
-          url: `https://backend.example/hook/${i}`,
+          url: `https://127.0.0.2/hook/${i}`,
           events: ['operation.completed'],
         }),
       ),

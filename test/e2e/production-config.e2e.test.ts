@@ -61,6 +61,16 @@ describe('a production start', () => {
     }
   });
 
+  it("of the gateway refuses the Kubernetes example's placeholders and short secrets, naming each", async () => {
+    const { status, log } = await exitOf(
+      'api-gateway',
+      productionEnv({ ...ownSecrets(), META_APP_SECRET: 'CHANGE-ME', X_CONSUMER_SECRET: 'a-real-but-short-secret' }),
+    );
+    expect(status.code).toBe(1);
+    expect(log).toContain("META_APP_SECRET looks like a template's placeholder");
+    expect(log).toContain('X_CONSUMER_SECRET must be at least 32 characters in production');
+  });
+
   it('of the gateway refuses to skip the proof of account ownership', async () => {
     const { status, log } = await exitOf(
       'api-gateway',

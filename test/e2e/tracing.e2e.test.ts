@@ -252,6 +252,26 @@ describe('traces across HTTP and every queue hop', () => {
     expect(parentOf(trace, send)).toBe(deliver);
   });
 
+  it("records no query value of a request: Meta's verify token stays out of every span", async () => {
+    const secret = 'verify-token-that-must-not-leak';
+    const handshake = await fetch(
+      `${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=${secret}&hub.challenge=1158201444`,
+    );
+    expect(handshake.status).not.toBe(200);
+    const span = await waitFor(
+      async () =>
+        receiver.spans.find(
+          (each) =>
+            each.service === 'api-gateway' &&
+            each.kind === OtlpSpanKind.Server &&
+            String(each.attributes['url.query']).includes('hub.verify_token'),
+        ),
+      'the handshake span',
+    );
+    expect(span.attributes['url.query']).toBe('hub.mode=REDACTED&hub.verify_token=REDACTED&hub.challenge=REDACTED');
+    expect(JSON.stringify(receiver.spans)).not.toContain(secret);
+  });
+
   it('exports the spans still buffered when an app stops', async () => {
     // Nothing is exported on schedule (a minute away): only the flush on SIGTERM can deliver the request's span.
     const gateway = AppProcess.spawn(

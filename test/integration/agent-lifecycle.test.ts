@@ -127,6 +127,18 @@ describe('the agent state machine', () => {
       actor: `vendor:${vendor}:user-of-${vendor}`,
     });
     expect(audit.events[3].actor).toBe('service:backend');
+    expect(audit.next_cursor).toBeNull();
+    // Paged like every list: a page of `limit`, then the rest from its cursor, in the same order.
+    const first = await api.get(`/api/v1/agents/${agentId}/audit?limit=4`, service());
+    expect(first.body.events).toHaveLength(4);
+    const rest = await api.get(`/api/v1/agents/${agentId}/audit?limit=4&after=${first.body.next_cursor}`, service());
+    expect([...first.body.events, ...rest.body.events].map((event: { id: string }) => event.id)).toEqual(
+      audit.events.map((event: { id: string }) => event.id),
+    );
+    expect(rest.body.next_cursor).toBeNull();
+    const badPage = await api.get(`/api/v1/agents/${agentId}/audit?limit=101&after=nope`, service());
+    expect(badPage.status).toBe(400);
+    expect(badPage.body.fields.map((field: { field: string }) => field.field).sort()).toEqual(['after', 'limit']);
     expect((await api.get(`/api/v1/agents/${agentId}/audit`, bearer(vendorToken(uniqueVendor())))).status).toBe(404);
   });
 

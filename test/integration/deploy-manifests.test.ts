@@ -23,6 +23,8 @@ import {
   contextServiceEnvSchema,
   elizaosWorkerEnvSchema,
   gatewayEnvSchema,
+  productionSecretProblems,
+  SECRET_VARIABLES,
 } from '@voca/config';
 
 /**
@@ -524,6 +526,16 @@ describe('deploy/kubernetes, the kustomize base', () => {
       'keda-redis-password',
     ]);
     for (const key of required) expect(readme, `deploy/README.md creates ${key}`).toContain(`${key}=`);
+  });
+});
+
+describe('deploy/kubernetes/secret.example.yaml', () => {
+  it('holds no value production would run with: every secret in it is refused, named', () => {
+    const example = (parse(read(join(BASE, 'secret.example.yaml'))) as K8s).stringData as Record<string, string>;
+    const secrets = SECRET_VARIABLES.filter((name) => example[name] !== undefined);
+    expect(secrets.length).toBeGreaterThanOrEqual(8);
+    const refused = productionSecretProblems({ NODE_ENV: 'production', ...example }, { gateway: true });
+    expect(refused.map(({ variable }) => variable).sort()).toEqual([...secrets].sort());
   });
 });
 

@@ -59,16 +59,32 @@ describe('the X CRC route', () => {
     expect(answered.body.response_token).toMatch(/^sha256=[A-Za-z0-9+/]+=*$/);
   });
 
-  it('answers one address at most 20 times a minute', async () => {
+  it('answers one address at most 20 times a minute, whatever X-Forwarded-For it claims', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++)
       statuses.push(
-        (await api.get(`/api/v1/webhooks/twitter?crc_token=crc-token-${String(i).padStart(4, '0')}`)).status,
+        (
+          await api.get(`/api/v1/webhooks/twitter?crc_token=crc-token-${String(i).padStart(4, '0')}`, {
+            'x-forwarded-for': `203.0.113.${i}`,
+          })
+        ).status,
       );
     expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(20);
     const limited = await api.get('/api/v1/webhooks/twitter?crc_token=crc-token-last');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('counts by the forwarded address only behind a proxy named in TRUST_PROXY', async () => {
+    const proxied = await startGateway(testEnv({ X_CONSUMER_SECRET: X_SECRET, TRUST_PROXY: 'loopback' }));
+    apps.push(proxied.app);
+    const crc = (client: string, i: number) =>
+      proxied.api.get(`/api/v1/webhooks/twitter?crc_token=crc-token-${String(i).padStart(4, '0')}`, {
+        'x-forwarded-for': client,
+      });
+    for (let i = 0; i < 21; i++) await crc('198.51.100.7', i);
+    expect((await crc('198.51.100.7', 99)).status).toBe(429);
+    expect((await crc('198.51.100.8', 99)).status).toBe(200);
   });
 });
 
@@ -90,6 +106,14 @@ describe('tokens', () => {
     expect(old.status).toBe(401);
     expect(old.body.message).toMatch(/too long ago/);
     expect((await api.get(someAgent(), bearer(sign({}, { expiresIn: 600 })))).status).toBe(404);
+  });
+
+  it('may not be issued in the future, beyond a little clock skew', async () => {
+    const ahead = await api.get(someAgent(), bearer(sign({ iat: now() + 3600, exp: now() + 3700 })));
+    expect(ahead.status).toBe(401);
+    expect(ahead.body.message).toBe('the token was issued in the future (iat)');
+    const skewed = await api.get(someAgent(), bearer(sign({ iat: now() + 10, exp: now() + 600 })));
+    expect(skewed.status).toBe(404);
   });
 
   it('must name the configured issuer and audience', async () => {

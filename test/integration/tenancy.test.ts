@@ -101,7 +101,7 @@ async function tenant(label: string, users: string[]): Promise<Tenant> {
   const { customerIds, identityIds } = await customersOf(agentId, users.length);
   const endpoint = await api.post(
     '/api/v1/event-endpoints',
-    { url: 'https://backend.example/voca/events', events: ['operation.completed'] },
+    { url: 'https://127.0.0.2/voca/events', events: ['operation.completed'] },
     bearer(vendorToken(vendor)),
   );
   expect(endpoint.status).toBe(201);
@@ -263,7 +263,7 @@ function probesOf(
       break;
     case 'CreateEventEndpointDto':
       body = {
-        url: 'https://backend.example/voca/events',
+        url: 'https://127.0.0.2/voca/events',
         events: ['agent.status_changed'],
         vendor_id: take(source.agent, source.agent.vendor),
       };

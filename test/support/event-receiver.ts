@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
+import { TEST_PUBLIC_ADDRESS } from './test-env.js';
 
 export interface ReceivedEvent {
   id: string;
@@ -42,10 +43,10 @@ export class EventReceiver {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => receiver!.receive(Buffer.concat(chunks).toString('utf8'), request.headers, response));
     });
-    server.listen(0, '127.0.0.1');
+    server.listen(0, TEST_PUBLIC_ADDRESS);
     await once(server, 'listening');
     const { port } = server.address() as { port: number };
-    receiver = new EventReceiver(server, `http://127.0.0.1:${port}/voca/events`);
+    receiver = new EventReceiver(server, `http://${TEST_PUBLIC_ADDRESS}:${port}/voca/events`);
     return receiver;
   }
 

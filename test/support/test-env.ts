@@ -9,6 +9,12 @@ export const TEST_JWT_SECRET = 'test-secret-0123456789-0123456789-abcdef';
  */
 export const TEST_CREDENTIALS_KEY = Buffer.from('voca-test-credentials-key-32byte').toString('base64');
 
+/**
+ * Where the tests' stand-ins for the backend and vendors listen: a loopback address the engine under test treats as
+ * public (OUTBOUND_ALLOWED_CIDRS), while its own 127.0.0.1 stays inside, as an internal network does in production.
+ */
+export const TEST_PUBLIC_ADDRESS = '127.0.0.2';
+
 /** Environment shared by every app under test; each caller gets its own queue prefix so tests never share jobs. */
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
   return {
@@ -35,6 +41,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     CONNECT_AUDIT_INTERVAL_MS: '0',
     // Tests make up platform accounts; the ownership check has tests of its own against the social emulator.
     PLATFORM_OWNERSHIP_CHECK: 'off',
+    OUTBOUND_ALLOWED_CIDRS: `${TEST_PUBLIC_ADDRESS}/32`,
     ...overrides,
   };
 }

@@ -7,7 +7,8 @@ import { strictValidationPipe } from './http/validation.pipe.js';
 /** Everything the gateway sets up around its module: validation, OpenAPI at /docs, and the progress listener. */
 export async function configureGateway(app: NestExpressApplication, env: GatewayEnv): Promise<void> {
   app.useGlobalPipes(strictValidationPipe());
-  app.set('trust proxy', true);
+  // Only the proxies named here may set the client's address (X-Forwarded-For): the per-address limits count by it.
+  app.set('trust proxy', env.TRUST_PROXY);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

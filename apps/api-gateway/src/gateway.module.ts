@@ -32,7 +32,7 @@ export class GatewayModule {
       imports: [
         PlatformModule.forApp(GATEWAY, env),
         AuthModule.forEnv(env),
-        QueuesModule,
+        QueuesModule.forEnv(env),
         ProvisioningFlowModule,
         AgentsModule,
         LifecycleModule,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@voca/bootstrap';
 import type { ContextServiceEnv } from '@voca/config';
 import { QueueName } from '@voca/contracts';
+import { OutboundHttpModule } from '@voca/outbound-http';
 import { ProvisioningModule } from '@voca/provisioning';
 import { QueueModule } from '@voca/queue';
 import { ContextConsumer } from './context/context.consumer.js';
@@ -18,6 +19,7 @@ import { reconcilerMetrics } from './reconciler/reconciler-metrics.js';
 import { TurnSettlement } from './conversations/turn-settlement.js';
 import { DeliveryLedger } from './event-callbacks/delivery-ledger.js';
 import { EventDispatcher, eventDeliveryMetric } from './event-callbacks/event-dispatcher.js';
+import { EventPoster } from './event-callbacks/event-poster.js';
 
 export const CONTEXT_SERVICE = 'context-service';
 
@@ -45,6 +47,7 @@ export class ContextServiceModule {
         ),
         QueueModule.flowProducer(CONVERSATION_FLOW),
         ProvisioningModule,
+        OutboundHttpModule,
       ],
       providers: [
         ContextConsumer,
@@ -61,6 +64,7 @@ export class ContextServiceModule {
         ...reconcilerMetrics,
         DeliveryLedger,
         EventDispatcher,
+        EventPoster,
         eventDeliveryMetric,
       ],
     };

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { QUEUES_CONSUMED_BY } from '@voca/contracts';
+import { bareHost, isCidr } from '@voca/outbound-http';
 import { productionSecrets } from './production-secrets.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -11,6 +13,61 @@ const postgresUrl = z
 const redisUrl = z
   .string()
   .refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// URL');
+
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+/** Whether `value` is `ip` or `ip:port` (`[ipv6]:port`), as Node's DNS resolver takes a server. */
+function isDnsServer(value: string): boolean {
+  if (isIP(value)) return true;
+  const match = /^(.+):(\d{1,5})$/.exec(value);
+  return Boolean(match && isIP(bareHost(match[1]!)) && Number(match[2]) <= 65535);
+}
+
+/** Express's own names for address ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which proxies in front of the gateway are trusted to say, in X-Forwarded-For, whom they forward for: none (the
+ * default: the client is the connection's peer), a number of hops, or their addresses, CIDRs and range names.
+ */
+const trustProxy = z.string().transform((value, context): false | number | string[] => {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false' || trimmed === 'none') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const wrong = entries.filter((entry) => !PROXY_RANGE_NAMES.includes(entry) && !isIP(entry) && !isCidr(entry));
+  if (wrong.length) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be none, a number of hops, or addresses, CIDRs and ${PROXY_RANGE_NAMES.join('/')}: not ${wrong.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+/** Calls to URLs vendors chose (event callbacks): where they may not go, and how names are resolved. */
+const outboundEnv = {
+  /**
+   * Internal networks the engine may call on a vendor's behalf after all (comma-separated CIDRs, e.g. a backend on
+   * 10.20.0.0/16). Unset, only public addresses are reached.
+   */
+  OUTBOUND_ALLOWED_CIDRS: csv
+    .pipe(z.array(z.string().refine(isCidr, 'must be CIDRs such as 10.20.0.0/16 or fd12::/16')))
+    .default([]),
+  /** DNS servers (`ip` or `ip:port`, comma-separated) for vendors' host names; unset, the system's resolver. */
+  OUTBOUND_DNS_SERVERS: csv
+    .pipe(z.array(z.string().refine(isDnsServer, 'must be DNS servers such as 10.0.0.2 or 127.0.0.1:5353')))
+    .optional(),
+};
 
 /** When work counts as stuck: the reconciler acts on it, the gateway reports it (GET /api/v1/stuck-work). */
 const stuckWorkEnv = {
@@ -162,7 +219,14 @@ export const credentialKeyringEnvSchema = z.object({
 export const gatewayEnvSchema = commonEnvSchema
   .extend({
     ...stuckWorkEnv,
+    ...outboundEnv,
     PORT: port.default(8008),
+    TRUST_PROXY: trustProxy.default(false),
+    /**
+     * Bull Board at /admin/queues (service role): `read-only` by default, `read-write` to retry and remove jobs
+     * there, `off`. Customers' words, names and addresses are hidden in every mode.
+     */
+    QUEUE_DASHBOARD: z.enum(['read-only', 'read-write', 'off']).default('read-only'),
     /** Where platforms reach this engine; used to build webhook URLs and status links. */
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
     JWT_SECRET_KEY: z.string().min(32, 'must be at least 32 characters'),
@@ -236,13 +300,6 @@ export const gatewayEnvSchema = commonEnvSchema
     MAX_OPERATIONS_PER_VENDOR: positiveInt.default(20),
   })
   .superRefine(productionSecrets({ gateway: true }));
-
-const csv = z.string().transform((value) =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean),
-);
 
 /** Variables through which the AWS SDK finds credentials; their presence makes live mode the default. */
 const AWS_CREDENTIAL_SOURCES = [
@@ -390,6 +447,7 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
 export const contextServiceEnvSchema = workerEnvSchema
   .extend({
     ...workerRoleEnv(QUEUES_CONSUMED_BY['context-service']),
+    ...outboundEnv,
     /** Decrypts the platform tokens replies are sent with (the same key the gateway encrypts with). */
     CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
     CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,

@@ -36,10 +36,12 @@ describe('log redaction', () => {
         channel: { credentials: { whatsapp: { access_token: 'EAAG-very-secret' } } },
       },
       calls: [{ url: 'https://graph.facebook.com/v21.0/me?access_token=EAAG-in-url', apiKey: 'sk-live-1' }],
+      path: '/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=verify-in-path',
     });
-    for (const secret of ['eyJhbGciOi', 'EAAG-very-secret', 'EAAG-in-url', 'sk-live-1'])
+    for (const secret of ['eyJhbGciOi', 'EAAG-very-secret', 'EAAG-in-url', 'sk-live-1', 'verify-in-path'])
       expect(line).not.toContain(secret);
     expect(line).toContain('https://graph.facebook.com/v21.0/me?[redacted]');
+    expect(line).toContain('/api/v1/webhooks/meta?[redacted]');
   });
 
   it('survives cycles and very deep objects', () => {

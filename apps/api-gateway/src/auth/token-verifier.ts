@@ -4,6 +4,9 @@ import { JwtService } from '@nestjs/jwt';
 import type { GatewayEnv } from '@voca/config';
 import { principalFromClaims, type Principal, type TokenClaims } from './principal.js';
 
+/** How far a token's `iat` may lie ahead of this clock: the issuer's clock may run a little fast, not more. */
+export const CLOCK_SKEW_S = 30;
+
 /** Why jsonwebtoken refused a token, in words a caller can act on (never the token itself). */
 function refusalOf(error: Error): string {
   if (/maxAge exceeded/.test(error.message)) return 'the token was issued too long ago (JWT_MAX_AGE_S)';
@@ -16,8 +19,9 @@ function refusalOf(error: Error): string {
 
 /**
  * Who an `Authorization: Bearer <JWT>` header speaks for: the token must be HS256 with JWT_SECRET_KEY, carry `exp`
- * and `iat` (living at most JWT_MAX_AGE_S), the configured `iss` and `aud` if any, and `role: "service"` or a
- * `vendor_id`. Throws 401 (no or bad token) or 403 (a token that grants nothing).
+ * and `iat` (living at most JWT_MAX_AGE_S, issued no later than now and a little clock skew), the configured `iss`
+ * and `aud` if any, and `role: "service"` or a `vendor_id`. Throws 401 (no or bad token) or 403 (a token that
+ * grants nothing).
  */
 @Injectable()
 export class TokenVerifier {
@@ -42,6 +46,10 @@ export class TokenVerifier {
     // A token without an expiry would be valid forever once leaked; one that outlives JWT_MAX_AGE_S is as bad.
     if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') {
       throw new UnauthorizedException('the token must carry exp and iat');
+    }
+    // jsonwebtoken checks `nbf`, not `iat`: a token "issued" in the future would stay valid as long as its exp says.
+    if (claims.iat > Date.now() / 1000 + CLOCK_SKEW_S) {
+      throw new UnauthorizedException('the token was issued in the future (iat)');
     }
     if (claims.exp - claims.iat > this.maxAgeS) {
       throw new UnauthorizedException(`the token lives longer than ${this.maxAgeS} s (JWT_MAX_AGE_S)`);

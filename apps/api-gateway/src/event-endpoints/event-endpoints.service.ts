@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GatewayEnv } from '@voca/config';
@@ -11,6 +11,7 @@ import type {
   EventEndpointView,
   EventType,
 } from '@voca/contracts';
+import { DestinationRefused, OutboundHttpClient } from '@voca/outbound-http';
 import { EventDelivery, EventEndpoint } from '@voca/persistence';
 import { credentialCipherFrom, eventSecretBinding, newEventSecret, type CredentialCipher } from '@voca/secrets';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ import type { Principal } from '../auth/principal.js';
 import { canSee, vendorForWrite } from '../auth/vendor-scope.js';
 import { cursorPage } from '../http/cursor-page.js';
 import { fieldError } from '../http/field-errors.js';
+import { RetryLaterException } from '../http/retry-later.exception.js';
 
 /** Endpoints one vendor (or the service, for every vendor) may register. */
 export const MAX_ENDPOINTS_PER_OWNER = 20;
@@ -38,13 +40,14 @@ export class EventEndpoints {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly config: ConfigService<GatewayEnv, true>,
+    private readonly outbound: OutboundHttpClient,
+    config: ConfigService<GatewayEnv, true>,
   ) {
     this.cipher = credentialCipherFrom(config);
   }
 
   async register(body: CreateEventEndpointDto, principal: Principal): Promise<EventEndpointCreatedView> {
-    this.checkUrl(body.url);
+    await this.checkUrl(body.url);
     // A service token may register for every vendor (no vendor_id); a vendor's endpoint is always its own.
     const vendorId =
       principal.kind === 'service' && body.vendor_id === undefined ? null : vendorForWrite(principal, body.vendor_id);
@@ -132,17 +135,19 @@ export class EventEndpoints {
   }
 
   /**
-   * Events carry customers' messages: outside development and tests they go over HTTPS only, with no credentials in the
-   * URL.
+   * Events carry customers' messages: HTTPS only outside development and tests, no credentials in the URL, and never
+   * a destination inside the engine's network (checked again at every connection, after DNS).
    */
-  private checkUrl(raw: string): void {
-    const url = new URL(raw);
-    if (url.username || url.password)
-      throw new BadRequestException(
-        fieldError('url', 'url must not carry credentials; the signature authenticates deliveries'),
+  private async checkUrl(raw: string): Promise<void> {
+    try {
+      await this.outbound.checkDestination(raw);
+    } catch (error) {
+      if (error instanceof DestinationRefused) throw new BadRequestException(fieldError('url', error.message));
+      throw new RetryLaterException(
+        "url's host could not be looked up just now; try again shortly",
+        5,
+        HttpStatus.SERVICE_UNAVAILABLE,
       );
-    if (url.protocol !== 'https:' && this.config.get('NODE_ENV', { infer: true }) === 'production') {
-      throw new BadRequestException(fieldError('url', 'url must be https'));
     }
   }
 }

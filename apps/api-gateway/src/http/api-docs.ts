@@ -9,6 +9,7 @@ export const EXAMPLE_IDS = {
   'event endpoint': '5d2e8f14-9c3b-4a7e-b1d6-8e0f2a4c6b58',
   delivery: 'a81f4c27-3e6b-4d95-8c0a-7b2e9d1f5c36',
   handoff: 'b3e9d7a1-4c2f-4e8b-9a6d-0f1e2d3c4b5a',
+  'audit entry': 'd2c4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f',
 } as const;
 
 /** Documents a UUID path parameter, on a route or on every route of a controller. */

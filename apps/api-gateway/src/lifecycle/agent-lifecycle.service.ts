@@ -24,6 +24,7 @@ import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
 import { writeOperation } from '../provisioning/operation-writer.js';
 import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
+import { cursorPage } from '../http/cursor-page.js';
 import type { AgentAuditView } from './lifecycle.views.js';
 
 type InboundJob = Extract<JobItem, { queue: 'inbound' }>;
@@ -148,13 +149,31 @@ export class AgentLifecycle {
     return outcome;
   }
 
-  async auditTrail(agentId: string, principal: Principal): Promise<AgentAuditView> {
+  /** A page of the agent's audit trail, oldest first, from the entry after `after`. */
+  async auditTrail(
+    agentId: string,
+    principal: Principal,
+    page: { limit: number; after?: string },
+  ): Promise<AgentAuditView> {
     const agent = await this.db.getRepository(Agent).findOneBy({ id: agentId });
     if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
-    const events = await this.db.getRepository(AgentEvent).find({ where: { agentId }, order: { createdAt: 'ASC' } });
+    const query = this.db
+      .getRepository(AgentEvent)
+      .createQueryBuilder('e')
+      .where('e.agent_id = :agentId', { agentId })
+      .orderBy('e.created_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .limit(page.limit + 1);
+    if (page.after) {
+      query.andWhere('(e.created_at, e.id) > (SELECT created_at, id FROM agent_events WHERE id = :after)', {
+        after: page.after,
+      });
+    }
+    const { items, next_cursor } = cursorPage(await query.getMany(), page.limit, (event) => event.id);
     return {
       agent_id: agentId,
-      events: events.map((event) => ({
+      events: items.map((event) => ({
+        id: event.id,
         action: event.action,
         ...(event.fromStatus ? { from_status: event.fromStatus } : {}),
         ...(event.toStatus ? { to_status: event.toStatus } : {}),
@@ -163,6 +182,7 @@ export class AgentLifecycle {
         details: event.details,
         at: event.createdAt.toISOString(),
       })),
+      next_cursor,
     };
   }
 

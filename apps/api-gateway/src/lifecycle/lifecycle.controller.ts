@@ -9,6 +9,7 @@ import {
   Param,
   Post,
   Put,
+  Query,
   Req,
   Res,
 } from '@nestjs/common';
@@ -38,9 +39,11 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { ApiIdParam } from '../http/api-docs.js';
 import { etagOf, expectedVersion } from '../http/etag.js';
+import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { AgentLifecycle } from './agent-lifecycle.service.js';
 import { AgentUpdates } from './agent-updates.service.js';
+import { ListAuditQuery } from './list-audit.query.js';
 import { AgentAuditView, UpdateAgentResultView } from './lifecycle.views.js';
 
 const SUMMARIES: Record<AgentAction, string> = {
@@ -157,13 +160,17 @@ export class LifecycleController {
   }
 
   @Get('audit')
-  @ApiOperation({ summary: "The agent's audit trail: every change and transition, who made it and when" })
+  @ApiOperation({
+    summary:
+      "The agent's audit trail, a page at a time, oldest first: every change and transition, who made it and when",
+  })
   @ApiOkResponse({ type: AgentAuditView })
   @ApiNotFoundResponse({ type: ErrorView })
   audit(
     @Param('id', uuidParam('id')) agentId: string,
+    @Query() query: ListAuditQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AgentAuditView> {
-    return this.lifecycle.auditTrail(agentId, principal);
+    return this.lifecycle.auditTrail(agentId, principal, { limit: query.limit ?? DEFAULT_PAGE, after: query.after });
   }
 }

@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENT_STATUSES, AgentView as AgentViewRef, type AgentStatus } from '@voca/contracts';
 
 export class AgentEventView {
+  @ApiProperty({ format: 'uuid', description: 'The entry, for the `after` cursor' })
+  id: string;
+
   @ApiProperty({
     example: 'pause',
     description: 'created, provisioned, updated, start, stop, pause, resume, delete, deleted',
@@ -36,6 +39,9 @@ export class AgentAuditView {
 
   @ApiProperty({ type: [AgentEventView], description: 'Oldest first' })
   events: AgentEventView[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next (newer) page' })
+  next_cursor: string | null;
 }
 
 export class UpdateAgentResultView {

@@ -1,3 +1,4 @@
+import type { QueueAdapterOptions } from '@bull-board/api/typings/app';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
@@ -6,6 +7,7 @@ import { QueueName } from '@voca/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { TokenVerifier } from '../auth/token-verifier.js';
+import { hideCustomerContent } from './hide-customer-content.js';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 
@@ -31,8 +33,28 @@ function serviceRoleOnly(tokens: TokenVerifier) {
   };
 }
 
-/** Bull Board at /admin/queues on the gateway: every queue of the engine, its jobs, retries and failures. */
-export function queueDashboard(): DynamicModule[] {
+/** `read-only` (the default): jobs are looked at, never added, retried, edited or removed; `off`: no dashboard. */
+export type QueueDashboardMode = 'read-only' | 'read-write' | 'off';
+
+/** BullMQ's adapter, showing every job's data and return value without customers' words, names or addresses. */
+class CustomerSafeAdapter extends BullMQAdapter {
+  constructor(queue: ConstructorParameters<typeof BullMQAdapter>[0], options?: Partial<QueueAdapterOptions>) {
+    super(queue, options);
+    this.setFormatter('data', hideCustomerContent);
+    this.setFormatter('returnValue', hideCustomerContent);
+  }
+}
+
+/**
+ * Bull Board at /admin/queues on the gateway: every queue of the engine, its jobs, retries and failures, for the
+ * service role. Read-only unless QUEUE_DASHBOARD=read-write, and it says which in its title and on every queue.
+ */
+export function queueDashboard(mode: QueueDashboardMode): DynamicModule[] {
+  if (mode === 'off') return [];
+  const readOnly = mode === 'read-only';
+  const description = readOnly
+    ? 'Read-only: QUEUE_DASHBOARD=read-write allows retrying and removing jobs. Customer text is hidden.'
+    : 'Read-write (QUEUE_DASHBOARD=read-write). Customer text is hidden.';
   return [
     BullBoardModule.forRootAsync({
       inject: [TokenVerifier],
@@ -40,8 +62,15 @@ export function queueDashboard(): DynamicModule[] {
         route: QUEUE_DASHBOARD_ROUTE,
         adapter: ExpressAdapter,
         middleware: serviceRoleOnly(tokens),
+        boardOptions: { uiConfig: { boardTitle: readOnly ? 'Voca queues (read-only)' : 'Voca queues' } },
       }),
     }),
-    BullBoardModule.forFeature(...Object.values(QueueName).map((name) => ({ name, adapter: BullMQAdapter }))),
+    BullBoardModule.forFeature(
+      ...Object.values(QueueName).map((name) => ({
+        name,
+        adapter: CustomerSafeAdapter,
+        options: { readOnlyMode: readOnly, allowRetries: !readOnly, description },
+      })),
+    ),
   ];
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { GatewayEnv } from '@voca/config';
 import type { QueueName } from '@voca/contracts';
 import { QueueModule } from '@voca/queue';
 import { queueDashboard } from './queue-dashboard.js';
@@ -20,8 +21,13 @@ export function gatewayQueue(name: QueueName): DynamicModule {
 }
 
 /** Every queue of the engine as operators see it: Bull Board at /admin/queues and the depth and wait metrics. */
-@Module({
-  imports: [...QUEUES_WATCHED.map(gatewayQueue), ...queueDashboard()],
-  providers: [queueDepthMetric, queueOldestWaitingMetric],
-})
-export class QueuesModule {}
+@Module({})
+export class QueuesModule {
+  static forEnv(env: Pick<GatewayEnv, 'QUEUE_DASHBOARD'>): DynamicModule {
+    return {
+      module: QueuesModule,
+      imports: [...QUEUES_WATCHED.map(gatewayQueue), ...queueDashboard(env.QUEUE_DASHBOARD)],
+      providers: [queueDepthMetric, queueOldestWaitingMetric],
+    };
+  }
+}

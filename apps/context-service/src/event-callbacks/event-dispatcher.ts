@@ -5,7 +5,7 @@ import { InjectMetric, makeCounterProvider } from '@voca/observability';
 import { credentialCipherFrom, eventSecretBinding, type CredentialCipher } from '@voca/secrets';
 import type { Counter } from 'prom-client';
 import { DeliveryLedger, type ClaimedDelivery } from './delivery-ledger.js';
-import { postEvent } from './event-poster.js';
+import { EventPoster } from './event-poster.js';
 import { retryDelayMs } from './retry-delay.js';
 
 export const EVENT_DELIVERIES = 'voca_event_deliveries_total';
@@ -36,6 +36,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly ledger: DeliveryLedger,
+    private readonly poster: EventPoster,
     private readonly config: ConfigService<ContextServiceEnv, true>,
     @InjectMetric(EVENT_DELIVERIES) private readonly deliveries: Counter<'outcome'>,
   ) {
@@ -68,8 +69,13 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
   /** Attempts the deliveries due now; true when a full batch was taken (more may be due). */
   async pass(): Promise<boolean> {
     const timeoutMs = this.config.get('EVENT_TIMEOUT_MS', { infer: true });
-    // The lease outlasts an attempt, so no other replica takes a delivery that is still being attempted.
-    const claimed = await this.ledger.claim(BATCH, timeoutMs * 2 + 5_000);
+    const gaveUp = await this.ledger.giveUpUnfinished(this.config.get('EVENT_RETRY_WINDOW_MS', { infer: true }));
+    if (gaveUp) this.deliveries.inc({ outcome: 'gave_up' }, gaveUp);
+    const claimed = await this.ledger.claim(BATCH, {
+      // The lease outlasts an attempt, so no other replica takes a delivery that is still being attempted.
+      leaseMs: timeoutMs * 2 + 5_000,
+      retryBaseMs: this.config.get('EVENT_RETRY_BASE_MS', { infer: true }),
+    });
     await Promise.all(claimed.map((delivery) => this.attempt(delivery, timeoutMs)));
     return claimed.length === BATCH;
   }
@@ -89,7 +95,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
       await this.ledger.release(delivery.id, FOREIGN_SECRET_PAUSE_MS);
       return;
     }
-    const { ok, attempt } = await postEvent(delivery, secret, timeoutMs);
+    const { ok, attempt } = await this.poster.post(delivery, secret, timeoutMs);
     if (ok) {
       await this.ledger.delivered(delivery.id, attempt);
       this.deliveries.inc({ outcome: 'delivered' });

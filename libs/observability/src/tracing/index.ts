@@ -1,1 +1,1 @@
-export { shutdownTracing, startTracing, tracingActive, tracingConfigured } from './start-tracing.js';
+export { redactQueryValues, shutdownTracing, startTracing, tracingActive, tracingConfigured } from './start-tracing.js';

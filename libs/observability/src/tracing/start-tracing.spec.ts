@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startTracing, tracingActive, tracingConfigured } from './start-tracing.js';
+import { redactQueryValues, startTracing, tracingActive, tracingConfigured } from './start-tracing.js';
 
 describe('tracing configuration', () => {
   it('is on when an OTLP endpoint is set, for all signals or traces alone', () => {
@@ -21,5 +21,16 @@ describe('tracing configuration', () => {
   it('starts nothing when off', () => {
     expect(startTracing('api-gateway', {})).toBe(false);
     expect(tracingActive()).toBe(false);
+  });
+});
+
+describe('query strings in spans', () => {
+  it('keep their names and lose every value', () => {
+    expect(redactQueryValues('hub.mode=subscribe&hub.verify_token=s3cret&hub.challenge=42')).toBe(
+      'hub.mode=REDACTED&hub.verify_token=REDACTED&hub.challenge=REDACTED',
+    );
+    expect(redactQueryValues('?token=abc&flag')).toBe('?token=REDACTED&flag=REDACTED');
+    expect(redactQueryValues('')).toBe('');
+    expect(redactQueryValues('?')).toBe('?');
   });
 });

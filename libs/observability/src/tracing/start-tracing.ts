@@ -14,8 +14,44 @@ import type * as SdkNodeModule from '@opentelemetry/sdk-node';
 
 type Env = Record<string, string | undefined>;
 
+/** Query names AWS signs requests with when it signs in the URL (presigned URLs), as the instrumentation lists them. */
+const AWS_QUERY_SECRETS = [
+  'sig',
+  'Signature',
+  'AWSAccessKeyId',
+  'X-Goog-Signature',
+  'X-Amz-Signature',
+  'X-Amz-Credential',
+  'X-Amz-Security-Token',
+];
+
 /** Probes and scrapes: not worth a trace each. */
 const UNTRACED_PATHS = ['/health', '/metrics'];
+
+/** What a span shows for every query value. */
+const REDACTED = 'REDACTED';
+
+/**
+ * A query string with every value replaced (names kept): queries carry secrets (Meta's `hub.verify_token`, X's
+ * `crc_token`) and vendors put tokens in the URLs they register, so none of their values is worth a leak. Keeps a
+ * leading `?` if there was one.
+ */
+export function redactQueryValues(query: string): string {
+  const bare = query.startsWith('?') ? query.slice(1) : query;
+  if (!bare) return query;
+  const names = bare.split('&').map((pair) => `${pair.split('=')[0]}=${REDACTED}`);
+  return `${query.startsWith('?') ? '?' : ''}${names.join('&')}`;
+}
+
+/** A URL's query values redacted (unparseable URLs are left to the instrumentation). */
+function redactedUrlAttributes(url: URL): Record<string, string> {
+  return url.search
+    ? {
+        'url.full': `${url.origin}${url.pathname}${redactQueryValues(url.search)}`,
+        'url.query': redactQueryValues(url.search),
+      }
+    : {};
+}
 
 /** How long a shutdown waits for the last spans to reach the collector. */
 const FLUSH_TIMEOUT_MS = 3_000;
@@ -62,10 +98,24 @@ export function startTracing(serviceName: string, env: Env = process.env): boole
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request: IncomingMessage) =>
           UNTRACED_PATHS.some((path) => request.url?.startsWith(path)),
+        startIncomingSpanHook: (request: IncomingMessage) => {
+          const query = request.url?.split('?')[1];
+          return query ? { 'url.query': redactQueryValues(query) } : {};
+        },
+        // node:http clients are the AWS SDK's (SigV4 in headers); the names it may sign in a query are the defaults.
+        redactedQueryParams: [...AWS_QUERY_SECRETS, 'access_token', 'token'],
       }),
       new ExpressInstrumentation(),
-      // fetch: the platform sends (Graph API, X), event callbacks, OpenAI-compatible models.
-      new UndiciInstrumentation(),
+      // undici (fetch and the outbound client): platform sends, event callbacks, OpenAI-compatible models.
+      new UndiciInstrumentation({
+        startSpanHook: (request) => {
+          try {
+            return redactedUrlAttributes(new URL(request.path, request.origin));
+          } catch {
+            return {};
+          }
+        },
+      }),
     ],
     metricReaders: [],
     logRecordProcessors: [],
