@@ -34,7 +34,7 @@ export const TABLE_OWNERS = {
   agents: { entity: 'Agent', owner: 'api-gateway', via: 'OperationRecords (libs/provisioning)' },
   agent_channels: { entity: 'AgentChannel', owner: null, via: 'AgentChannelStore (libs/persistence)' },
   agent_characters: { entity: 'AgentCharacter', owner: 'elizaos-worker', via: 'CharacterStore (libs/elizaos)' },
-  agent_events: { entity: 'AgentEvent', owner: null, via: 'auditAgentChange (libs/persistence)' },
+  agent_events: { entity: 'AgentEvent', owner: null, via: 'auditAgentChange, retention (libs/persistence)' },
   provisioning_operations: {
     entity: 'ProvisioningOperation',
     owner: 'api-gateway',
@@ -52,18 +52,19 @@ export const TABLE_OWNERS = {
   conversation_messages: {
     entity: 'ConversationMessage',
     owner: 'context-service',
-    via: 'inbound-records, identity-links, person-replies (libs/persistence)',
+    via: 'inbound-records, identity-links, person-replies, customer-data (libs/persistence)',
   },
-  customers: { entity: 'Customer', owner: 'context-service', via: null },
+  customers: { entity: 'Customer', owner: 'context-service', via: 'customer-data (libs/persistence)' },
   customer_identities: {
     entity: 'CustomerIdentity',
     owner: 'context-service',
-    via: 'identity-links (libs/persistence)',
+    via: 'identity-links, customer-data (libs/persistence)',
   },
-  handoffs: { entity: 'Handoff', owner: 'context-service', via: 'person-replies (libs/persistence)' },
-  events: { entity: 'EngineEvent', owner: null, via: 'recordEvent (libs/persistence)' },
+  handoffs: { entity: 'Handoff', owner: 'context-service', via: 'person-replies, customer-data (libs/persistence)' },
+  events: { entity: 'EngineEvent', owner: null, via: 'recordEvent, customer-data, retention (libs/persistence)' },
   event_endpoints: { entity: 'EventEndpoint', owner: 'api-gateway', via: null },
   event_deliveries: { entity: 'EventDelivery', owner: 'context-service', via: 'recordEvent (libs/persistence)' },
+  customer_erasures: { entity: 'CustomerErasure', owner: null, via: 'customer-data, retention (libs/persistence)' },
 };
 
 const WRITES = 'insert|update|delete|upsert|save|remove|softDelete|restore|increment|decrement';

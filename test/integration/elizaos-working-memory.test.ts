@@ -101,4 +101,40 @@ describe("a replica's ElizaOS working memory", () => {
     const logs = await (runtime as unknown as { getLogs(params: object): Promise<unknown[]> }).getLogs({ count: 10 });
     expect(logs).toEqual([]);
   });
+
+  it("forgets an erased customer: their room, their entity and what they said go; others' stay", async () => {
+    const store = storeOf(runtimes[0]!);
+    const said = async (words: string) =>
+      (
+        await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM memories WHERE content::text LIKE $1`, [
+          `%${words}%`,
+        ])
+      ).rows[0]!.n;
+    await ask('erased-customer', 'Do you ship erasable-words-123 for free?');
+    await ask('kept-customer', 'Do you ship kept-words-456 for free?');
+    expect(await said('erasable-words-123')).toBeGreaterThan(0);
+    await host.forget(agentId, 'erased-customer');
+    expect(await said('erasable-words-123')).toBe(0);
+    expect(await said('kept-words-456')).toBeGreaterThan(0);
+    // The same customer id writing again is connected again, not answered into a room that is gone.
+    expect((await ask('erased-customer')).text).toContain('9 AM - 6 PM');
+  });
+
+  it('stays bounded: conversations idle past ELIZAOS_MEMORY_HOURS go, and their customers are answered after', async () => {
+    const store = storeOf(runtimes[0]!);
+    const rooms = async () => (await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM rooms`)).rows[0]!.n;
+    await ask('idle-customer');
+    expect(await rooms()).toBeGreaterThan(1);
+    // Everything written until a moment ago counts as idle.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await host.pruneMemory(1 / 3_600_000)).toBeGreaterThan(1);
+    expect(await rooms()).toBe(0);
+    expect((await ask('idle-customer')).text).toContain('9 AM - 6 PM');
+    expect(await rooms()).toBe(1);
+  });
 });
+
+/** The PGlite under a runtime's plugin-sql adapter, to look at what ElizaOS keeps. */
+function storeOf(runtime: ElizaRuntime): PGlite {
+  return (runtime as unknown as { adapter: { manager: { getConnection(): PGlite } } }).adapter.manager.getConnection();
+}

@@ -80,6 +80,8 @@ describe('GET /docs/openapi.json', () => {
         'GET /api/v1/agents/{id}/customers/{customerId}/context',
         'POST /api/v1/agents/{id}/customers/{customerId}/link',
         'DELETE /api/v1/agents/{id}/customers/{customerId}/link/{identityId}',
+        'GET /api/v1/agents/{id}/customers/{customerId}/export',
+        'DELETE /api/v1/agents/{id}/customers/{customerId}',
         'GET /api/v1/provisioning/{id}',
         'GET /api/v1/stuck-work',
         'GET /api/v1/provisioning/{id}/events',

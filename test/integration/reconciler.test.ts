@@ -276,6 +276,22 @@ describe('the reconciler', () => {
     expect((await replyOf(id)).status).toBe('failed');
   });
 
+  it('queues the forgetting of an erased customer whose job never reached Redis, and it completes', async () => {
+    // As the gateway leaves an erasure when Redis refuses the job: the record erased, its work outside it recorded.
+    const { rows } = await db.query(
+      `INSERT INTO customer_erasures (agent_id, customer_id, message_ids, counts, created_at)
+       VALUES ($1, $2, $3, '{}', now() - interval '5 seconds') RETURNING id`,
+      [agentId, randomUUID(), [randomUUID()]],
+    );
+    const report = await reconciler.pass();
+    expect(report?.erasures).toMatchObject({ found: 1, requeued: 1 });
+    await waitFor(async () => {
+      const done = await db.query(`SELECT completed_at FROM customer_erasures WHERE id = $1`, [rows[0].id]);
+      return done.rows[0].completed_at ?? undefined;
+    }, 'the forgetting to complete');
+    expect((await reconciler.pass())?.erasures).toMatchObject({ found: 0 });
+  });
+
   it('runs on one replica at a time', async () => {
     const passes = await Promise.all([reconciler.pass(), reconciler.pass()]);
     expect(passes.filter((pass) => pass === undefined)).toHaveLength(1);

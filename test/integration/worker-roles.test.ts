@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { contextServiceEnvSchema, validateEnv } from '@voca/config';
-import { QueueName } from '@voca/contracts';
-import { Queue } from 'bullmq';
+import { inboundJobId, QueueName } from '@voca/contracts';
+import { Queue, QueueEvents } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContextServiceModule } from '../../apps/context-service/src/context-service.module.js';
 import { InboundConsumer } from '../../apps/context-service/src/conversations/inbound.consumer.js';
@@ -13,6 +14,9 @@ const env = testEnv({
   WORKER_QUEUES: 'inbound,conversations',
   WORKER_CONCURRENCY: '3',
   WORKER_QUEUE_CONCURRENCY: 'inbound=7',
+  // Completed jobs kept about two seconds, failed ones two days.
+  RETENTION_COMPLETED_JOB_DAYS: '0.00002',
+  RETENTION_FAILED_JOB_DAYS: '2',
 });
 let app: INestApplication;
 let baseUrl: string;
@@ -92,5 +96,31 @@ describe('worker roles from the environment', () => {
       await inbound.worker.resume();
     }
     expect((await ready()).status).toBe(200);
+  });
+
+  it('keeps finished jobs in Redis as RETENTION_*_JOB_DAYS say', async () => {
+    const consumer = app.get(InboundConsumer);
+    expect(consumer.worker.opts).toMatchObject({ removeOnComplete: { age: 2 }, removeOnFail: { age: 172_800 } });
+    const inbound = queue(QueueName.Inbound);
+    const events = new QueueEvents(QueueName.Inbound, { connection: { url: env.REDIS_URL }, prefix: env.QUEUE_PREFIX });
+    try {
+      await events.waitUntilReady();
+      // A message no record holds: the consumer completes its job with nothing to do.
+      const finished = async () => {
+        const messageId = randomUUID();
+        const job = await inbound.add('inbound.message', { messageId }, { jobId: inboundJobId(messageId) });
+        await job.waitUntilFinished(events, 10_000);
+        return job.id!;
+      };
+      const first = await finished();
+      expect(await inbound.getJob(first)).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      // BullMQ removes what aged past the setting as later jobs complete.
+      const second = await finished();
+      expect(await inbound.getJob(first)).toBeUndefined();
+      expect(await inbound.getJob(second)).toBeDefined();
+    } finally {
+      await events.close();
+    }
   });
 });

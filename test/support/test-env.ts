@@ -36,8 +36,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     MAX_OPERATIONS_PER_VENDOR: '1000',
     // Every test engine shares one database on its own queue prefix: a reconciler would queue other tests' work.
     RECONCILER: 'off',
-    // Likewise: an engine would send other tests' events (its own test turns delivery on).
+    // Likewise: an engine would send other tests' events (its own test turns delivery on), or prune their rows.
     EVENT_DELIVERY: 'off',
+    RETENTION: 'off',
     CONNECT_AUDIT_INTERVAL_MS: '0',
     // Tests make up platform accounts; the ownership check has tests of its own against the social emulator.
     PLATFORM_OWNERSHIP_CHECK: 'off',

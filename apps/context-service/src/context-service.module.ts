@@ -20,6 +20,8 @@ import { TurnSettlement } from './conversations/turn-settlement.js';
 import { DeliveryLedger } from './event-callbacks/delivery-ledger.js';
 import { EventDispatcher, eventDeliveryMetric } from './event-callbacks/event-dispatcher.js';
 import { EventPoster } from './event-callbacks/event-poster.js';
+import { CustomerForgetter } from './customers/customer-forgetter.js';
+import { RetentionPruner, retentionPrunedMetric } from './retention/retention-pruner.js';
 
 export const CONTEXT_SERVICE = 'context-service';
 
@@ -27,7 +29,8 @@ export const CONTEXT_SERVICE = 'context-service';
  * The record of agents' context and conversations. Consumes `context` (the agent's shared context), `provisioning`
  * (finalising operations), `inbound` (messages and receipts from the webhooks) and `conversations` (recording and
  * delivering replies); produces `connect.deprovision` (compensation) and each message's turn flow; reconciles
- * stuck work (one replica at a time); sends recorded events to the backend's endpoints.
+ * stuck work and prunes what is past its retention (one replica at a time each); sends recorded events to the
+ * backend's endpoints; forgets erased customers outside the record.
  */
 @Module({})
 export class ContextServiceModule {
@@ -44,6 +47,8 @@ export class ContextServiceModule {
           QueueName.Provisioning,
           QueueName.Inbound,
           QueueName.Conversations,
+          // Only to remove an erased customer's reply jobs: the elizaos-worker consumes it.
+          QueueName.Messages,
         ),
         QueueModule.flowProducer(CONVERSATION_FLOW),
         ProvisioningModule,
@@ -66,6 +71,9 @@ export class ContextServiceModule {
         EventDispatcher,
         EventPoster,
         eventDeliveryMetric,
+        CustomerForgetter,
+        RetentionPruner,
+        retentionPrunedMetric,
       ],
     };
   }

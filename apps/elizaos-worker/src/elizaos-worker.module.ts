@@ -6,24 +6,29 @@ import { MessagesConsumer } from './messages/messages.consumer.js';
 import { ElizaosProvisioningConsumer } from './provisioning/elizaos-provisioning.consumer.js';
 import { PlatformSubscriber } from './provisioning/platform-subscriber.js';
 import { CharacterEventsListener, CharacterEventsPublisher } from './runtimes/character-events.js';
+import { CustomerForgottenListener, WorkingMemoryPruner } from './runtimes/customer-memory.js';
 import { runtimeHostProvider } from './runtimes/runtime-host.provider.js';
 import { RuntimeHostLifecycle } from './runtimes/runtime-host.lifecycle.js';
 import { runtimeMetrics } from './runtimes/runtime-metrics.js';
 
 export const ELIZAOS_WORKER = 'elizaos-worker';
 
-/** Hosts agents' ElizaOS runtimes: consumes `elizaos` (provisioning) and `messages` (answering customers). */
+/**
+ * Hosts agents' ElizaOS runtimes: consumes `elizaos` (provisioning) and `messages` (answering customers); keeps their
+ * working memory bounded and forgets erased customers.
+ */
 @Module({})
 export class ElizaosWorkerModule {
   static forEnv(env: ElizaosWorkerEnv): DynamicModule {
     return {
       module: ElizaosWorkerModule,
       imports: [PlatformModule.forApp(ELIZAOS_WORKER, env), ProvisioningModule],
-      controllers: [CharacterEventsListener],
+      controllers: [CharacterEventsListener, CustomerForgottenListener],
       providers: [
         runtimeHostProvider(env),
         ...runtimeMetrics,
         RuntimeHostLifecycle,
+        WorkingMemoryPruner,
         CharacterEventsPublisher,
         ElizaosProvisioningConsumer,
         PlatformSubscriber,

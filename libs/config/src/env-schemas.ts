@@ -115,7 +115,16 @@ const agentRetentionEnv = {
   AGENT_RETENTION: z.enum(['keep', 'purge']).default('keep'),
 };
 
+/** Days, possibly fractional; 0 where allowed means "kept for good". */
+const days = z.coerce.number().min(0);
+
 const workerEnvSchema = commonEnvSchema.extend({
+  /**
+   * How long Redis keeps a finished job (days): completed ones, then failed ones (an operator looks at those). A
+   * deterministic job id deduplicates a late re-add only while its job is kept.
+   */
+  RETENTION_COMPLETED_JOB_DAYS: days.positive().default(1),
+  RETENTION_FAILED_JOB_DAYS: days.positive().default(7),
   /** Port of the process's health and metrics endpoints (0 picks a free one). */
   HEALTH_PORT: port.optional(),
   /** Jobs one process runs at once per queue it consumes (WORKER_QUEUE_CONCURRENCY overrides it per queue). */
@@ -401,6 +410,11 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
     ELIZAOS_MAX_RUNTIMES: positiveInt.max(100_000).default(200),
     /** ElizaOS's own working store (PGlite): `memory://` or a directory. */
     ELIZAOS_DATA_DIR: z.string().min(1).default('memory://'),
+    /**
+     * ElizaOS's working memory on each replica keeps a customer's room and what was said in it this long after it
+     * was last used (hours); the engine's Postgres is the record, and every turn brings the history it needs.
+     */
+    ELIZAOS_MEMORY_HOURS: z.coerce.number().positive().default(24),
     /** Level of ElizaOS's own log lines (they are JSON like the engine's). */
     ELIZAOS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'),
     /**
@@ -493,6 +507,22 @@ export const contextServiceEnvSchema = workerEnvSchema
     EVENT_RETRY_BASE_MS: positiveInt.default(10_000),
     /** How long a delivery is retried before it is given up (`failed`). */
     EVENT_RETRY_WINDOW_MS: positiveInt.default(86_400_000),
+    /**
+     * `on`: this replica takes part in pruning what is past its retention (one replica at a time does). `off` is for
+     * engines sharing a database with others (the test suites), like RECONCILER.
+     */
+    RETENTION: z.enum(['on', 'off']).default('on'),
+    /**
+     * Days kept (0: for good): conversation messages and resolved hand-offs (a customer none of whose messages is
+     * left goes with them), events and their deliveries (once none is pending), audit rows and erasure records.
+     */
+    RETENTION_MESSAGE_DAYS: days.default(365),
+    RETENTION_EVENT_DAYS: days.default(30),
+    RETENTION_AUDIT_DAYS: days.default(365),
+    /** How often retention looks for what is past it, how many rows one batch removes, and the pause between two. */
+    RETENTION_INTERVAL_MS: positiveInt.default(60_000),
+    RETENTION_BATCH: positiveInt.max(100_000).default(1_000),
+    RETENTION_PAUSE_MS: z.coerce.number().int().min(0).default(20),
     ...stuckWorkEnv,
   })
   .superRefine(productionSecrets({ gateway: false }));

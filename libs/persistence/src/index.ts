@@ -17,3 +17,5 @@ export * from './agent-channels/agent-channel-store.js';
 export * from './conversations/inbound-records.js';
 export * from './conversations/identity-links.js';
 export * from './handoffs/person-replies.js';
+export * from './customers/customer-data.js';
+export * from './retention/retention-rules.js';

@@ -1,6 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { JOB_PRESETS } from './job-presets.js';
+import { finishedJobRetention } from './queue-consumer.js';
 
 /** Whether BullMQ ever removes a finished job kept this way (`false` or nothing keeps it in Redis forever). */
 function removedEventually(keep: JobsOptions['removeOnComplete']): boolean {
@@ -14,10 +15,21 @@ const presets = Object.entries(JOB_PRESETS).map(([name, preset]): [string, JobsO
   typeof preset === 'function' ? preset({ attempts: 5, backoffMs: 2_000 }) : preset,
 ]);
 
+/** What BullMQ keeps of a finished job: its own option, else its worker's (every worker sets one). */
+const workerDefault = finishedJobRetention({ completedDays: 1, failedDays: 7 });
+
 describe('JOB_PRESETS', () => {
   it.each(presets)('%s removes its completed and failed jobs eventually', (_name, options) => {
-    expect(removedEventually(options.removeOnComplete)).toBe(true);
-    expect(removedEventually(options.removeOnFail)).toBe(true);
+    expect(removedEventually(options.removeOnComplete ?? workerDefault.removeOnComplete)).toBe(true);
+    expect(removedEventually(options.removeOnFail ?? workerDefault.removeOnFail)).toBe(true);
+  });
+
+  it('leaves finished jobs to the retention settings, in seconds of age', () => {
+    expect(finishedJobRetention({ completedDays: 1, failedDays: 7 })).toEqual({
+      removeOnComplete: { age: 86_400 },
+      removeOnFail: { age: 604_800 },
+    });
+    expect(finishedJobRetention({ completedDays: 0.5, failedDays: 0.0001 }).removeOnFail).toEqual({ age: 9 });
   });
 
   it.each(presets)('%s tries a job at least once', (_name, options) => {

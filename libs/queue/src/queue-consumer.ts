@@ -35,6 +35,21 @@ interface ConsumerSettings {
   WORKER_STALLED_INTERVAL_MS: number;
   WORKER_MAX_STALLED_COUNT: number;
   SHUTDOWN_GRACE_MS: number;
+  RETENTION_COMPLETED_JOB_DAYS: number;
+  RETENTION_FAILED_JOB_DAYS: number;
+}
+
+const DAY_S = 24 * 3600;
+
+/**
+ * How long Redis keeps the jobs a worker finished (a job's own options win, e.g. a periodic task's last few runs):
+ * long enough that a deterministic job id still deduplicates a late re-add and an operator can look at a failure.
+ */
+export function finishedJobRetention(settings: { completedDays: number; failedDays: number }) {
+  return {
+    removeOnComplete: { age: Math.ceil(settings.completedDays * DAY_S) },
+    removeOnFail: { age: Math.ceil(settings.failedDays * DAY_S) },
+  };
 }
 
 /** Queues (by prefix and name) consumed in this process; a second consumer of one queue is a wiring mistake. */
@@ -42,9 +57,9 @@ const consumedQueues = new Set<string>();
 
 /**
  * Base of every queue consumer. Unless WORKER_QUEUES leaves its queue to other processes, it runs one BullMQ worker
- * for its queue with options from config, dispatches each job by name to one handler, refuses to start when the
- * handlers do not match the queue's job names exactly, measures every attempt, and on shutdown lets running jobs
- * finish for a bounded time.
+ * for its queue with options from config (finished jobs kept as RETENTION_*_JOB_DAYS say), dispatches each job by
+ * name to one handler, refuses to start when the handlers do not match the queue's job names exactly, measures every
+ * attempt, and on shutdown lets running jobs finish for a bounded time.
  */
 export abstract class QueueConsumer<Q extends QueueName>
   implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown
@@ -99,6 +114,10 @@ export abstract class QueueConsumer<Q extends QueueName>
       lockDuration: setting('WORKER_LOCK_DURATION_MS'),
       stalledInterval: setting('WORKER_STALLED_INTERVAL_MS'),
       maxStalledCount: setting('WORKER_MAX_STALLED_COUNT'),
+      ...finishedJobRetention({
+        completedDays: setting('RETENTION_COMPLETED_JOB_DAYS'),
+        failedDays: setting('RETENTION_FAILED_JOB_DAYS'),
+      }),
       telemetry: queueTelemetry(),
       ...this.workerOptions(),
     });

@@ -1,10 +1,12 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import type { QueueName } from '@voca/contracts';
+import { QueueName } from '@voca/contracts';
 import { makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import type { Worker } from 'bullmq';
 import type { Gauge } from 'prom-client';
 
 export const WORKER_CONSUMING = 'voca_worker_consuming';
+
+const QUEUE_ORDER: readonly QueueName[] = Object.values(QueueName);
 export const WORKER_CONCURRENCY = 'voca_worker_concurrency';
 export const JOB_SECONDS = 'voca_job_seconds';
 export const JOBS_DEAD = 'voca_jobs_dead_total';
@@ -41,7 +43,9 @@ export class QueueConsumers {
   state(): ConsumingState | undefined {
     if (this.consumers.size === 0) return undefined;
     const state: ConsumingState = { consuming: [], stopped: [], left: [] };
-    for (const [queue, consumer] of this.consumers) {
+    // In the order queues are named, whatever order the consumers happened to start in.
+    const ordered = [...this.consumers].sort(([a], [b]) => QUEUE_ORDER.indexOf(a) - QUEUE_ORDER.indexOf(b));
+    for (const [queue, consumer] of ordered) {
       if (!consumer.worker) state.left.push(queue);
       else (isConsuming(consumer) ? state.consuming : state.stopped).push(queue);
     }

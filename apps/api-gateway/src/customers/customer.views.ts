@@ -110,3 +110,97 @@ export class LinkIdentityDto {
   @IsUUID()
   identity_id: string;
 }
+
+export class ErasedCountsView {
+  @ApiProperty({ example: 2, description: 'Identities (addresses on channels) removed' })
+  identities: number;
+
+  @ApiProperty({ example: 14, description: 'Messages removed, both ways' })
+  messages: number;
+
+  @ApiProperty({ example: 1 })
+  handoffs: number;
+
+  @ApiProperty({ example: 3, description: 'Events about the customer that are kept (audit) without their words' })
+  events_redacted: number;
+}
+
+export class CustomerErasedView {
+  @ApiProperty({ format: 'uuid', example: EXAMPLE_IDS.customer })
+  customer_id: string;
+
+  @ApiProperty({ format: 'uuid', example: EXAMPLE_IDS.agent })
+  agent_id: string;
+
+  @ApiProperty({ type: ErasedCountsView })
+  erased: ErasedCountsView;
+
+  @ApiProperty({
+    example: 'pending',
+    enum: ['pending', 'completed'],
+    description:
+      "The record is erased at once; the customer's queued jobs and ElizaOS's working memory follow within seconds",
+  })
+  traces: 'pending' | 'completed';
+}
+
+const EXPORT_EXAMPLE = {
+  customer: {
+    id: EXAMPLE_IDS.customer,
+    agent_id: EXAMPLE_IDS.agent,
+    display_name: 'Ada Lovelace',
+    phone_e164: '+15551234567',
+    created_at: '2026-12-01T10:00:00.000Z',
+    updated_at: '2026-12-01T10:05:00.000Z',
+  },
+  identity: {
+    id: EXAMPLE_IDS.identity,
+    channel: 'whatsapp',
+    external_id: '15551234567',
+    phone_e164: '+15551234567',
+    display_name: 'Ada Lovelace',
+    linked: 'first_seen',
+  },
+  message: {
+    direction: 'inbound',
+    channel: 'whatsapp',
+    text: 'Do you ship to Canada?',
+    status: 'answered',
+    counterpart_id: '15551234567',
+    created_at: '2026-12-01T10:00:00.000Z',
+  },
+  handoff: { kind: 'handoff', state: 'resolved', reason: 'the customer asked for a person' },
+  event: { type: 'conversation.handoff', data: { customer_id: EXAMPLE_IDS.customer, text: 'A person please' } },
+};
+
+export class CustomerExportView {
+  @ApiProperty({
+    description: 'The customer: id, agent, display name, phone, when first and last seen',
+    example: EXPORT_EXAMPLE.customer,
+  })
+  customer: Record<string, unknown>;
+
+  @ApiProperty({
+    description: 'Every identity: channel, address, phone, name, how it joined the customer',
+    example: [EXPORT_EXAMPLE.identity],
+  })
+  identities: Record<string, unknown>[];
+
+  @ApiProperty({
+    description: 'Every message both ways: text, media references, status, who wrote it, when',
+    example: [EXPORT_EXAMPLE.message],
+  })
+  messages: Record<string, unknown>[];
+
+  @ApiProperty({ description: 'Every hand-off to a person and its outcome', example: [EXPORT_EXAMPLE.handoff] })
+  handoffs: Record<string, unknown>[];
+
+  @ApiProperty({
+    description: 'Every event about the customer sent (or to be sent) to the backend',
+    example: [EXPORT_EXAMPLE.event],
+  })
+  events: Record<string, unknown>[];
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-07T09:00:00.000Z' })
+  exported_at: string;
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -13,7 +13,14 @@ import type { Principal } from '../auth/principal.js';
 import { ApiIdParam } from '../http/api-docs.js';
 import { OffsetPageQuery } from '../http/offset-page.js';
 import { uuidParam } from '../http/uuid-param.js';
-import { ConversationPageView, CustomerContextView, LinkIdentityDto } from './customer.views.js';
+import type { Request } from 'express';
+import {
+  ConversationPageView,
+  CustomerContextView,
+  CustomerErasedView,
+  CustomerExportView,
+  LinkIdentityDto,
+} from './customer.views.js';
 import { CustomersService } from './customers.service.js';
 import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 
@@ -78,5 +85,39 @@ export class CustomersController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<CustomerContextView> {
     return this.customers.unlink(agentId, customerId, identityId, principal);
+  }
+
+  @Get('customers/:customerId/export')
+  @ApiIdParam('customerId', 'customer')
+  @ApiOperation({
+    summary:
+      'Everything the engine holds about the customer, as JSON (the right of access): identities, every message, hand-offs, events',
+  })
+  @ApiOkResponse({ type: CustomerExportView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  export(
+    @Param('id', uuidParam('id')) agentId: string,
+    @Param('customerId', uuidParam('customerId')) customerId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CustomerExportView> {
+    return this.customers.export(agentId, customerId, principal);
+  }
+
+  @Delete('customers/:customerId')
+  @ApiIdParam('customerId', 'customer')
+  @ApiOperation({
+    summary:
+      "Erases the customer (the right to be forgotten): identities, messages, hand-offs, their words in events, their queued jobs and the agent's memory of them",
+  })
+  @ApiOkResponse({ type: CustomerErasedView })
+  @ApiNotFoundResponse({ type: ErrorView })
+  @ApiConflictResponse({ type: ErrorView, description: "One of the customer's messages is being answered right now" })
+  erase(
+    @Param('id', uuidParam('id')) agentId: string,
+    @Param('customerId', uuidParam('customerId')) customerId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request & { id: string },
+  ): Promise<CustomerErasedView> {
+    return this.customers.erase(agentId, customerId, principal, request.id);
   }
 }

@@ -1,18 +1,32 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { ConflictException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { forgetJobId, QueueName, type CustomerForgetJobData } from '@voca/contracts';
 import {
   Agent,
   confirmIdentityLink,
   ConversationMessage,
   Customer,
+  customerRecord,
   CustomerIdentity,
+  eraseCustomer,
   moveIdentity,
 } from '@voca/persistence';
+import { enqueueOrLeave, JOB_PRESETS } from '@voca/queue';
+import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
+import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
 import { offsetPage } from '../http/offset-page.js';
-import type { ConversationPageView, CustomerContextView, TurnView } from './customer.views.js';
+import { RetryLaterException } from '../http/retry-later.exception.js';
+import type {
+  ConversationPageView,
+  CustomerContextView,
+  CustomerErasedView,
+  CustomerExportView,
+  TurnView,
+} from './customer.views.js';
 
 const CONTEXT_TURNS = 50;
 
@@ -39,10 +53,61 @@ type ConversationRow = Pick<ConversationMessage, 'direction' | 'channel' | 'text
   created_at: Date;
 };
 
-/** Customers and their cross-channel conversations, as the backend reads and curates them. */
+/** Customers and their cross-channel conversations, as the backend reads, curates, exports and erases them. */
 @Injectable()
 export class CustomersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly logger = new Logger(CustomersService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QueueName.Context) private readonly contextQueue: Queue<CustomerForgetJobData>,
+  ) {}
+
+  /** Everything the engine's record holds of the customer (the right of access), as stored. */
+  async export(agentId: string, customerId: string, principal: Principal): Promise<CustomerExportView> {
+    await this.visibleAgent(agentId, principal);
+    const record = await this.db.transaction('REPEATABLE READ', (tx) => customerRecord(tx, agentId, customerId));
+    if (!record) throw new NotFoundException(`customer ${customerId} not found`);
+    return { ...record, exported_at: new Date().toISOString() };
+  }
+
+  /**
+   * Erases the customer (the right to be forgotten): the record at once, in one transaction, with an audit line and a
+   * `customer.erased` event without personal data; their queued jobs and ElizaOS's memory of them right after
+   * (`customer.forget`, queued again by the reconciler if Redis is away). 409 while one of their messages is being
+   * answered.
+   */
+  async erase(
+    agentId: string,
+    customerId: string,
+    principal: Principal,
+    requestId: string,
+  ): Promise<CustomerErasedView> {
+    await this.visibleAgent(agentId, principal);
+    const erased = await this.db.transaction((tx) =>
+      eraseCustomer(tx, { agentId, customerId, actor: actorOf(principal), requestId }),
+    );
+    if (erased === 'not_found') throw new NotFoundException(`customer ${customerId} not found`);
+    if (erased === 'answering') {
+      throw new RetryLaterException(
+        "one of the customer's messages is being answered right now; erase them again in a few seconds",
+        5,
+        HttpStatus.CONFLICT,
+      );
+    }
+    await enqueueOrLeave(
+      () =>
+        this.contextQueue.add(
+          'customer.forget',
+          { erasureId: erased.erasureId, requestId },
+          { ...JOB_PRESETS.erasure, jobId: forgetJobId(erased.erasureId) },
+        ),
+      this.logger,
+      { erasureId: erased.erasureId },
+      'forgetting the erased customer outside the record not queued yet; the reconciler will',
+    );
+    return { customer_id: customerId, agent_id: agentId, erased: erased.counts, traces: 'pending' };
+  }
 
   async context(agentId: string, customerId: string, principal: Principal): Promise<CustomerContextView> {
     await this.visibleAgent(agentId, principal);

@@ -9,11 +9,13 @@ import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { businessFacts } from '@voca/business';
+import { CustomerForgetter } from '../customers/customer-forgetter.js';
 
 /**
  * The agent's shared context (queue `context`): its customers, their identities on every channel and what they said,
  * all owned by context-service. Provisioning checks the business profile yields the facts the agent will speak from
- * and reports how much history each turn will see; deletion applies AGENT_RETENTION to the customers' data.
+ * and reports how much history each turn will see; deletion applies AGENT_RETENTION to the customers' data; an erased
+ * customer is forgotten outside the record too (`customer.forget`).
  */
 @Injectable()
 export class ContextConsumer extends QueueConsumer<typeof QueueName.Context> {
@@ -21,6 +23,7 @@ export class ContextConsumer extends QueueConsumer<typeof QueueName.Context> {
   protected readonly handlers: JobHandlers<typeof QueueName.Context> = {
     'context.initialise': (job) => this.initialise(job),
     'context.retire': (job) => this.retire(job),
+    'customer.forget': (job) => this.forgetter.forget(job.data.erasureId),
   };
   protected readonly defaultConcurrency = 10;
 
@@ -28,6 +31,7 @@ export class ContextConsumer extends QueueConsumer<typeof QueueName.Context> {
     private readonly tracker: StepTracker,
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: ConfigService<ContextServiceEnv, true>,
+    private readonly forgetter: CustomerForgetter,
   ) {
     super();
   }

@@ -12,7 +12,7 @@ import {
   type InboundMedia,
   type MessageReplyJobData,
 } from '@voca/contracts';
-import type { CustomerIdentity } from '@voca/persistence';
+import { customerTurnLock, type CustomerIdentity } from '@voca/persistence';
 import { JOB_PRESETS } from '@voca/queue';
 import type { FlowProducer } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -48,7 +48,7 @@ export class TurnScheduler {
 
   async startNext(customerId: string, requestId?: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`turn:${customerId}`]);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [customerTurnLock(customerId)]);
       const next = await this.claimNext(tx, customerId);
       if (!next) return;
       const viewer = next.viewer_id

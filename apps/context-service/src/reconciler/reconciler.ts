@@ -6,6 +6,7 @@ import type { ContextServiceEnv } from '@voca/config';
 import {
   connectAuditJobId,
   deliverJobId,
+  forgetJobId,
   inboundJobId,
   provisioningJobId,
   QueueName,
@@ -172,7 +173,25 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       }
       case 'operations':
         return this.reconcileOperation(id);
+      case 'erasures':
+        return this.reconcileErasure(id);
     }
+  }
+
+  /** An erasure whose forgetting job never reached Redis is queued; one that failed for good is tried again. */
+  private async reconcileErasure(erasureId: string): Promise<'requeued' | 'left'> {
+    const fate = await fateOf(this.stepQueues.context, forgetJobId(erasureId));
+    if (fate.kind === 'alive') return 'left';
+    if (fate.kind === 'failed') {
+      await (await this.stepQueues.context.getJob(forgetJobId(erasureId)))?.retry('failed');
+      return 'requeued';
+    }
+    await this.stepQueues.context.add(
+      'customer.forget',
+      { erasureId, requestId: 'reconciler' },
+      { ...JOB_PRESETS.erasure, jobId: forgetJobId(erasureId) },
+    );
+    return 'requeued';
   }
 
   /**

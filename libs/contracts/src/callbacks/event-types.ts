@@ -28,6 +28,11 @@ export const EVENT_TYPES = [
   'conversation.person_replied',
   /** A person handed the conversation back to the agent; `data`: `{handoff_id, customer_id, channel, resolved_by}`. */
   'conversation.resolved',
+  /**
+   * A customer was erased on request (`DELETE .../customers/{id}`); `data`: `{customer_id, identities, messages,
+   * handoffs, events_redacted}`, counts only. The events about them that are still kept lost their words (`erased`).
+   */
+  'customer.erased',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

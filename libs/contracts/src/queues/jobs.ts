@@ -95,6 +95,13 @@ export interface PersonReplyJobData {
   requestId?: string;
 }
 
+/** What is left to erase of a customer outside Postgres (their jobs, ElizaOS's memory), once the record is erased. */
+export interface CustomerForgetJobData {
+  /** The `customer_erasures` row: the agent, the customer and the ids of their erased messages. */
+  erasureId: string;
+  requestId?: string;
+}
+
 /** Every job the engine runs: the queue it is on, its name and its payload. */
 export type JobItem =
   | { queue: typeof QueueName.AwsConnect; name: 'connect.provision'; data: ChannelStepJobData }
@@ -104,6 +111,7 @@ export type JobItem =
   | { queue: typeof QueueName.ElizaOS; name: 'elizaos.deprovision'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Context; name: 'context.initialise'; data: ChannelStepJobData }
   | { queue: typeof QueueName.Context; name: 'context.retire'; data: ChannelStepJobData }
+  | { queue: typeof QueueName.Context; name: 'customer.forget'; data: CustomerForgetJobData }
   | { queue: typeof QueueName.Provisioning; name: 'provisioning.finalize'; data: ProvisioningJobData }
   | { queue: typeof QueueName.Messages; name: 'message.reply'; data: MessageReplyJobData }
   | { queue: typeof QueueName.Inbound; name: 'inbound.message'; data: InboundMessageJobData }
@@ -120,7 +128,7 @@ export type JobNamesOf<Q extends QueueName> = Extract<JobItem, { queue: Q }>['na
 export const JOB_NAMES_BY_QUEUE: { [Q in QueueName]: readonly JobNamesOf<Q>[] } = {
   [QueueName.AwsConnect]: ['connect.provision', 'connect.deprovision', 'connect.audit'],
   [QueueName.ElizaOS]: ['elizaos.provision', 'elizaos.deprovision'],
-  [QueueName.Context]: ['context.initialise', 'context.retire'],
+  [QueueName.Context]: ['context.initialise', 'context.retire', 'customer.forget'],
   [QueueName.Provisioning]: ['provisioning.finalize'],
   [QueueName.Messages]: ['message.reply'],
   [QueueName.Inbound]: ['inbound.message', 'inbound.status', 'inbound.resume'],
@@ -158,6 +166,8 @@ export const personReplyJobId = (replyMessageId: string) => `person-reply.${repl
 /** One drift audit per window of CONNECT_AUDIT_INTERVAL_MS, whichever replica asks for it. */
 export const connectAuditJobId = (window: number) => `connect-audit.${window}`;
 export const replyJobId = (messageId: string) => `reply.${messageId}`;
+/** One forgetting per erasure, whoever queues it (the gateway, or the reconciler when Redis was away). */
+export const forgetJobId = (erasureId: string) => `forget.${erasureId}`;
 
 /** One compensation per operation and agent, however often the finalizer runs. */
 export function compensationJobId(operationId: string, agentId: string): string {

@@ -117,6 +117,10 @@ export interface ElizaDatabaseAdapter {
   close?(): Promise<void>;
   getDatabase(): unknown;
   log(params: unknown): Promise<void>;
+  /** A room and what hangs off it (its memories, participants, components: plugin-sql's foreign keys cascade). */
+  deleteRoom(roomId: UUID): Promise<void>;
+  /** An entity, its components, and what its foreign keys cascade to (memories, participants, relationships). */
+  deleteEntity(entityId: UUID): Promise<void>;
 }
 
 export interface ElizaCore {

@@ -133,13 +133,35 @@ export class RuntimeHost {
     for (const agentId of [...this.hosted.keys()]) await this.evict(agentId);
   }
 
+  /** Deletes what this replica's ElizaOS holds of an erased customer: their room, their entity and every memory. */
+  async forget(agentId: string, customerId: string): Promise<void> {
+    const { roomId, entityId } = this.customerIds(agentId, customerId);
+    this.hosted.get(agentId)?.connectedRooms.delete(roomId);
+    await this.database.forget([roomId], [entityId]);
+  }
+
+  /** Bounds the working memory to the conversations of the last `hours` (ELIZAOS_MEMORY_HOURS); returns rooms gone. */
+  async pruneMemory(hours: number): Promise<number> {
+    const removed = await this.database.prune(hours);
+    for (const hosted of this.hosted.values()) for (const room of removed) hosted.connectedRooms.delete(room);
+    return removed.length;
+  }
+
+  /** ElizaOS's ids of a customer of an agent: one entity, and one room across channels. */
+  private customerIds(agentId: string, customerId: string) {
+    const { core } = this.eliza;
+    return {
+      entityId: core.stringToUuid(`customer:${agentId}:${customerId}`),
+      roomId: core.stringToUuid(`conversation:${agentId}:${customerId}`),
+    };
+  }
+
   private async answer(request: ReplyRequest): Promise<ReplyResult> {
     const { core } = this.eliza;
     const hosted = await this.runtimeFor(request.agentId);
     const { runtime, agent } = hosted;
-    const entityId = core.stringToUuid(`customer:${request.agentId}:${request.customer.id}`);
     // One room per customer across channels, so ElizaOS's own memory is cross-channel too.
-    const roomId = core.stringToUuid(`conversation:${request.agentId}:${request.customer.id}`);
+    const { entityId, roomId } = this.customerIds(request.agentId, request.customer.id);
     if (!hosted.connectedRooms.has(roomId)) {
       await runtime.ensureConnection({
         entityId,

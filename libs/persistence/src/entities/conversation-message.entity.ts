@@ -39,6 +39,8 @@ export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
  * expired (a voice reply that came after the caller had moved on).
  */
 @Entity({ name: 'conversation_messages' })
+// A BRIN index on created_at for retention, made by migration 1765555200000 (TypeORM cannot declare BRIN).
+@Index('idx_conversation_messages_created_brin', { synchronize: false })
 @Index('uq_conversation_messages_inbound_platform_id', ['channel', 'platformMessageId'], {
   unique: true,
   where: `"direction" = 'inbound'`,

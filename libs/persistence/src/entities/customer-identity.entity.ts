@@ -21,6 +21,7 @@ export type IdentityLink = 'first_seen' | 'phone' | 'explicit';
  * unlinked again (back to the customer they were first seen as).
  */
 @Entity({ name: 'customer_identities' })
+@Index('idx_customer_identities_first_customer', ['firstCustomerId'])
 @Unique('uq_customer_identities_agent_channel_external', ['agentId', 'channel', 'externalId'])
 @Index('idx_customer_identities_customer', ['customerId'])
 @Index('idx_customer_identities_phone', ['agentId', 'phoneE164'], { where: '"phone_e164" IS NOT NULL' })

@@ -15,6 +15,7 @@ export interface DeliveryAttempt {
  * out in `seq` order: only the oldest pending one of each line is attempted.
  */
 @Entity({ name: 'event_deliveries' })
+@Index('idx_event_deliveries_event', ['eventId'])
 @Unique('uq_event_deliveries_endpoint_event', ['endpointId', 'eventId'])
 @Index('idx_event_deliveries_due', ['nextAttemptAt'], { where: `"status" = 'pending'` })
 @Index('idx_event_deliveries_line', ['endpointId', 'agentId', 'seq'], { where: `"status" = 'pending'` })

@@ -15,3 +15,4 @@ export * from './idempotency-key.entity.js';
 export * from './platform-subscription.entity.js';
 export * from './provisioning-operation.entity.js';
 export * from './provisioning-step.entity.js';
+export * from './customer-erasure.entity.js';

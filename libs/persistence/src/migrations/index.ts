@@ -14,6 +14,7 @@ import { MessageMedia1765209600000 } from './1765209600000-message-media.js';
 import { Handoffs1765296000000 } from './1765296000000-handoffs.js';
 import { OperationCancel1765382400000 } from './1765382400000-operation-cancel.js';
 import { DropAgentContexts1765468800000 } from './1765468800000-drop-agent-contexts.js';
+import { Privacy1765555200000 } from './1765555200000-privacy.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Handoffs1765296000000,
   OperationCancel1765382400000,
   DropAgentContexts1765468800000,
+  Privacy1765555200000,
 ];

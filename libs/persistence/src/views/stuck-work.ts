@@ -9,7 +9,8 @@ import type { DataSource } from 'typeorm';
  * - `open_turns`: turns (an inbound message answering, or its reply not yet sent) past TURN_DEADLINE_MS (the
  *   inbound message's id);
  * - `operations`: provisioning operations not ended past STUCK_AFTER_MS (their id; the reconciler checks whether
- *   their jobs are still alive before ending them).
+ *   their jobs are still alive before ending them);
+ * - `erasures`: erased customers whose jobs or ElizaOS memory are not forgotten past STUCK_AFTER_MS (the erasure's id).
  */
 export const STUCK_WORK_KINDS = [
   'received_messages',
@@ -17,6 +18,7 @@ export const STUCK_WORK_KINDS = [
   'waiting_customers',
   'open_turns',
   'operations',
+  'erasures',
 ] as const;
 export type StuckWorkKind = (typeof STUCK_WORK_KINDS)[number];
 
@@ -68,6 +70,12 @@ const QUERIES: Record<StuckWorkKind, (t: StuckWorkThresholds) => [string, unknow
     `SELECT id, created_at AS since FROM provisioning_operations
       WHERE status IN ('queued', 'in_progress') AND enqueued_at IS NOT NULL
         AND created_at < now() - make_interval(secs => $1)
+      ORDER BY created_at LIMIT $2`,
+    [stuckAfterMs / 1000, LIMIT],
+  ],
+  erasures: ({ stuckAfterMs }) => [
+    `SELECT id, created_at AS since FROM customer_erasures
+      WHERE completed_at IS NULL AND created_at < now() - make_interval(secs => $1)
       ORDER BY created_at LIMIT $2`,
     [stuckAfterMs / 1000, LIMIT],
   ],
