@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the engine's figures beside anchors measured in the same run on the same machine, as a table.
  * Ingest beside its anchors (bench/ingest.ts), message turns beside ElizaOS alone (bench/turns.ts), the backlog drain
- * (bench/drain.ts) and provisioning (bench/provisioning.ts); see bench/README.md for what each figure means and the
- * latest run.
+ * (bench/drain.ts), retention beside the message path (bench/retention.ts) and provisioning (bench/provisioning.ts);
+ * see bench/README.md for what each figure means and the latest run.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { benchDrain, type DrainFigures } from './drain.js';
 import { benchProvisioning, type ProvisioningFigures } from './provisioning.js';
 import { startEngine } from './engine-harness.js';
 import { benchElizaosAnchor, benchTurns, type TurnFigures } from './turns.js';
+import { benchRetention, RETENTION_BENCH_ENV, retentionTable } from './retention.js';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const num = (value: number, digits = 0) => value.toFixed(digits).padStart(9);
@@ -109,6 +110,12 @@ try {
   console.log(`\n${drainTable(await benchDrain(engine))}`);
 } finally {
   await engine.stop();
+}
+const pruning = await startEngine(databaseUrl, redisUrl, RETENTION_BENCH_ENV);
+try {
+  console.log(`\n${retentionTable(await benchRetention(pruning, databaseUrl))}`);
+} finally {
+  await pruning.stop();
 }
 console.log(`\n${provisioningTable(await benchProvisioning(databaseUrl, redisUrl))}`);
 process.exit(0);

@@ -18,12 +18,10 @@ export interface TurnFigures {
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 100);
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-export async function benchTurns(engine: RunningEngine): Promise<TurnFigures[]> {
-  const phoneNumberId = await engine.whatsappAgent();
-  const turn = async (from: string) => {
+/** Times one turn: a signed webhook from `from` to the agent's number, until its reply reaches the Graph API (ms). */
+export function turnTimer(engine: RunningEngine, phoneNumberId: string): (from: string) => Promise<number> {
+  return async (from) => {
     const body = whatsappBody(phoneNumberId, from);
     const arrived = engine.catcher.replyTo(from);
     const started = performance.now();
@@ -35,6 +33,13 @@ export async function benchTurns(engine: RunningEngine): Promise<TurnFigures[]> 
     if (answer.status !== 200) throw new Error(`the webhook answered ${answer.status}`);
     return (await arrived) - started;
   };
+}
+
+export const percentileOf = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+export async function benchTurns(engine: RunningEngine): Promise<TurnFigures[]> {
+  const turn = turnTimer(engine, await engine.whatsappAgent());
   const series = async (
     name: string,
     customer: TurnFigures['customer'],
@@ -44,7 +49,7 @@ export async function benchTurns(engine: RunningEngine): Promise<TurnFigures[]> 
     const latencies: number[] = [];
     for (let i = 0; i < TURNS; i++) latencies.push(await turn(fromOf(i)));
     latencies.sort((a, b) => a - b);
-    return { name, customer, turns: TURNS, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    return { name, customer, turns: TURNS, p50: percentileOf(latencies, 50), p99: percentileOf(latencies, 99) };
   };
   const run = Date.now() % 1e6;
   return [

@@ -28,13 +28,15 @@ import { signAsCaller } from '../support/engine-webhooks.js';
  * suite's own, agents provisioning against the AWS emulator and customers writing on WhatsApp, Messenger, X and by
  * phone, while each worker kind is killed with SIGKILL, Redis is restarted and Postgres is restarted. Afterwards
  * every accepted operation must have ended, no cloud resource may be orphaned or claimed twice, no message may be
- * answered twice or silently lost, voice must answer, nothing may be stuck, and shutdown must be bounded.
+ * answered twice or silently lost, voice must answer, nothing may be stuck, and shutdown must be bounded. Customers
+ * erased meanwhile must be erased whole, their work outside Postgres done despite the restarts.
  * `npm run test:chaos`; CHAOS_AGENTS and CHAOS_MESSAGES scale the load.
  */
 
 const AGENTS = Number(process.env.CHAOS_AGENTS ?? 100);
 const MESSAGES = Number(process.env.CHAOS_MESSAGES ?? 1000);
 const MESSAGE_AGENTS = 10;
+const ERASED_CUSTOMERS = 10;
 const REGION = 'eu-west-3';
 const META_SECRET = 'chaos-meta-app-secret';
 const X_SECRET = 'chaos-x-consumer-secret';
@@ -267,6 +269,39 @@ async function inPool<T>(count: number, concurrency: number, work: (index: numbe
   return results;
 }
 
+/**
+ * Customers erased while the faults run (each once answered, as a backend erases on a customer's request): retried
+ * like any request the engine refused (503 while Postgres is away, 409 while a turn of theirs runs). Returns the
+ * numbers erased.
+ */
+async function eraseSome(sent: Sent[], count: number): Promise<string[]> {
+  const erased: string[] = [];
+  const answered = () =>
+    sent.filter((message) => message?.channel === 'whatsapp' && social.sentTo(message.recipient).length === 1);
+  await waitFor(async () => (answered().length >= count ? true : undefined), 'customers to erase', 120_000);
+  for (const { recipient } of answered().slice(0, count)) {
+    for (let attempt = 1; ; attempt++) {
+      const found = await db
+        .query(
+          `SELECT agent_id, customer_id FROM conversation_messages
+            WHERE counterpart_id = $1 AND customer_id IS NOT NULL LIMIT 1`,
+          [recipient],
+        )
+        .catch(() => undefined);
+      const row = found?.rows[0];
+      const answer = row
+        ? await api.delete(`/api/v1/agents/${row.agent_id}/customers/${row.customer_id}`).catch(() => undefined)
+        : undefined;
+      if (answer?.status === 200) break;
+      if (attempt > 200) throw new Error(`customer ${recipient} never erased: ${answer?.status}`);
+      await sleep(Math.min(250 * attempt, 2_000));
+    }
+    erased.push(recipient);
+    await sleep(1_000);
+  }
+  return erased;
+}
+
 /** The faults, one after the other, while the load runs. */
 async function faults(): Promise<string[]> {
   const done: string[] = [];
@@ -294,10 +329,12 @@ async function faults(): Promise<string[]> {
 describe('the engine under load while its parts fail', () => {
   it('loses nothing, does nothing twice, leaves nothing stuck and stops in time', { timeout: 900_000 }, async () => {
     const started = Date.now();
-    const [statusUrls, sent, faultLog] = await Promise.all([
+    const sending: Sent[] = [];
+    const [statusUrls, sent, faultLog, erasedNumbers] = await Promise.all([
       inPool(AGENTS, 8, provisionVoiceAgent),
-      inPool(MESSAGES, 12, sendMessage),
+      inPool(MESSAGES, 12, async (index) => (sending[index] = await sendMessage(index))),
       faults(),
+      eraseSome(sending, ERASED_CUSTOMERS),
     ]);
     const loadMs = Date.now() - started;
     await engine.allReady();
@@ -388,6 +425,24 @@ describe('the engine under load while its parts fail', () => {
       else lost += 1;
     }
 
+    // Every erasure done outside the record too, and nothing of those customers left in it.
+    await waitFor(
+      async () => {
+        const { rows } = await db.query(`SELECT count(*)::int AS n FROM customer_erasures WHERE completed_at IS NULL`);
+        return rows[0].n === 0 ? true : undefined;
+      },
+      'every erasure to complete',
+      120_000,
+    );
+    const leftOfErased = (
+      await db.query(
+        `SELECT counterpart_id AS id FROM conversation_messages WHERE counterpart_id = ANY($1)
+         UNION SELECT external_id FROM customer_identities WHERE external_id = ANY($1)`,
+        [erasedNumbers],
+      )
+    ).rows;
+    expect(leftOfErased).toEqual([]);
+
     // Voice answers after the restarts.
     const voice = await voiceTurn(messageAgents[0]!);
     expect(voice?.reply).toContain('9 AM - 6 PM EST');
@@ -409,6 +464,7 @@ describe('the engine under load while its parts fail', () => {
           ...new Set(operations.filter((op) => op.status !== 'completed').map((op) => `  ${op.status}: ${op.error}`)),
         ],
         `messages: delivered ${sent.length}, answered once ${answered}, answered twice ${twice}, handed to a person ${followUp}, lost ${lost}`,
+        `customers erased during the faults: ${erasedNumbers.length}, each complete, nothing of them left`,
         `voice after the restarts: ${voice?.reply ? 'answered' : 'not answered'}`,
         `stuck after a reconciler pass: ${JSON.stringify(stuckCounts)}`,
         `shutdown: ${stops.map(({ app, ms, exit }) => `${app} ${ms} ms (${exit.signal ?? exit.code})`).join(', ')}`,

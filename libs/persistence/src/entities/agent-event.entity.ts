@@ -4,8 +4,8 @@ import { Agent } from './agent.entity.js';
 
 /** The audit trail of an agent: every change and transition, who made it and when. */
 @Entity({ name: 'agent_events' })
-// A BRIN index on created_at for retention, made by migration 1765555200000 (TypeORM cannot declare BRIN).
-@Index('idx_agent_events_created_brin', { synchronize: false })
+// Retention deletes the oldest rows first, walking this index.
+@Index('idx_agent_events_created', ['createdAt'])
 @Index('idx_agent_events_agent_created', ['agentId', 'createdAt'])
 export class AgentEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_agent_events' })

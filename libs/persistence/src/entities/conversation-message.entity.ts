@@ -39,8 +39,11 @@ export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
  * expired (a voice reply that came after the caller had moved on).
  */
 @Entity({ name: 'conversation_messages' })
-// A BRIN index on created_at for retention, made by migration 1765555200000 (TypeORM cannot declare BRIN).
-@Index('idx_conversation_messages_created_brin', { synchronize: false })
+// Retention deletes the oldest rows first, walking this index.
+@Index('idx_conversation_messages_created', ['createdAt'])
+// For the foreign keys' own lookups when a message or an identity is deleted.
+@Index('idx_conversation_messages_in_reply_to', ['inReplyTo'], { where: '"in_reply_to" IS NOT NULL' })
+@Index('idx_conversation_messages_identity', ['identityId'], { where: '"identity_id" IS NOT NULL' })
 @Index('uq_conversation_messages_inbound_platform_id', ['channel', 'platformMessageId'], {
   unique: true,
   where: `"direction" = 'inbound'`,

@@ -3,8 +3,8 @@ import { Agent } from './agent.entity.js';
 
 /** One customer of one agent, whatever channels they use: the unit of cross-channel memory. */
 @Entity({ name: 'customers' })
-// A BRIN index on created_at for retention, made by migration 1765555200000 (TypeORM cannot declare BRIN).
-@Index('idx_customers_created_brin', { synchronize: false })
+// Retention deletes the oldest rows first, walking this index.
+@Index('idx_customers_created', ['createdAt'])
 @Index('idx_customers_agent_created', ['agentId', 'createdAt'])
 export class Customer {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_customers' })

@@ -7,8 +7,8 @@ import { Agent } from './agent.entity.js';
  * agent's events as they were committed: recording takes a per-agent lock first (see recordEvent).
  */
 @Entity({ name: 'events' })
-// A BRIN index on created_at for retention, made by migration 1765555200000 (TypeORM cannot declare BRIN).
-@Index('idx_events_created_brin', { synchronize: false })
+// Retention deletes the oldest rows first, walking this index.
+@Index('idx_events_created', ['createdAt'])
 @Index('idx_events_agent_seq', ['agentId', 'seq'])
 export class EngineEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_events' })

@@ -19,6 +19,7 @@ export type HandoffKind = 'handoff' | 'follow_up';
 @Index('uq_handoffs_open_customer', ['customerId'], { unique: true, where: `"state" = 'open'` })
 @Index('idx_handoffs_vendor_state_opened', ['vendorId', 'state', 'openedAt'])
 @Index('idx_handoffs_agent_state_opened', ['agentId', 'state', 'openedAt'])
+@Index('idx_handoffs_customer', ['customerId'])
 @Check('chk_handoffs_state', `"state" IN ('open', 'resolved')`)
 @Check('chk_handoffs_kind', `"kind" IN ('handoff', 'follow_up')`)
 export class Handoff {

@@ -31,9 +31,10 @@ const SETTLED_STATUSES = [
 ];
 
 /**
- * One batch of one kind: a statement deleting at most `$2` rows older than `$1` days, and the setting it follows.
- * Each picks its rows with SKIP LOCKED, so it never waits on a row a turn holds, and short batches keep each
- * transaction (and its locks) brief beside the message path.
+ * One batch of one kind: a statement deleting at most `$2` rows older than `$1` days, oldest first along the table's
+ * creation-time index (which skips the rows earlier batches deleted), and the setting it follows. Each picks its rows
+ * with SKIP LOCKED, so it never waits on a row a turn holds, and short batches keep each transaction (and its locks)
+ * brief beside the message path.
  */
 const RETENTION_RULES: Record<RetentionKind, { days: keyof RetentionDays; sql: string; params?: unknown[] }> = {
   // A reply goes with the message it answered (in_reply_to cascades).
@@ -42,7 +43,7 @@ const RETENTION_RULES: Record<RetentionKind, { days: keyof RetentionDays; sql: s
     sql: `DELETE FROM conversation_messages WHERE id IN (
             SELECT id FROM conversation_messages
              WHERE created_at < now() - make_interval(days => $1) AND status = ANY($3)
-             LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+             ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
     params: [SETTLED_STATUSES],
   },
   handoffs: {
@@ -61,7 +62,7 @@ const RETENTION_RULES: Record<RetentionKind, { days: keyof RetentionDays; sql: s
                AND NOT EXISTS (SELECT 1 FROM conversation_messages m WHERE m.customer_id = c.id)
                AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.customer_id = c.id)
                AND NOT EXISTS (SELECT 1 FROM customer_identities i WHERE i.first_customer_id = c.id AND i.customer_id <> c.id)
-             LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+             ORDER BY c.created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
   },
   // An event goes with its deliveries (they cascade), once none of them is still pending.
   events: {
@@ -70,13 +71,13 @@ const RETENTION_RULES: Record<RetentionKind, { days: keyof RetentionDays; sql: s
             SELECT e.id FROM events e
              WHERE e.created_at < now() - make_interval(days => $1)
                AND e.id NOT IN (SELECT event_id FROM event_deliveries WHERE status = 'pending')
-             LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+             ORDER BY e.created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
   },
   audit: {
     days: 'audit',
     sql: `DELETE FROM agent_events WHERE id IN (
             SELECT id FROM agent_events WHERE created_at < now() - make_interval(days => $1)
-             LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+             ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
   },
   erasures: {
     days: 'audit',
