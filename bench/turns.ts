@@ -18,7 +18,6 @@ export interface TurnFigures {
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 100);
 
-
 /** Times one turn: a signed webhook from `from` to the agent's number, until its reply reaches the Graph API (ms). */
 export function turnTimer(engine: RunningEngine, phoneNumberId: string): (from: string) => Promise<number> {
   return async (from) => {
