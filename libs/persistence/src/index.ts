@@ -19,3 +19,4 @@ export * from './conversations/identity-links.js';
 export * from './handoffs/person-replies.js';
 export * from './customers/customer-data.js';
 export * from './retention/retention-rules.js';
+export * from './one-replica.js';

@@ -13,7 +13,7 @@ import {
   type ChannelStepName,
   type JobItem,
 } from '@voca/contracts';
-import { STUCK_WORK_KINDS, stuckWork, type StuckWorkKind } from '@voca/persistence';
+import { onOneReplica, STUCK_WORK_KINDS, stuckWork, type StuckWorkKind } from '@voca/persistence';
 import { OperationRecords } from '@voca/provisioning';
 import { JOB_PRESETS } from '@voca/queue';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
@@ -84,26 +84,15 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** One pass over every kind of stuck work; undefined when another replica holds the lock. */
   async pass(): Promise<ReconcileReport | undefined> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [LOCK_KEY]);
-      if (!locked) {
-        // Another replica reconciles now: what this one found earlier is stale, and only the one passing reports.
-        this.stuck.reset();
-        return undefined;
-      }
-      try {
-        const report: ReconcileReport = {};
-        for (const kind of STUCK_WORK_KINDS) report[kind] = await this.sweep(kind);
-        await this.askForConnectAudit();
-        return report;
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [LOCK_KEY]);
-      }
-    } finally {
-      await runner.release();
-    }
+    const report = await onOneReplica(this.db, LOCK_KEY, async () => {
+      const found: ReconcileReport = {};
+      for (const kind of STUCK_WORK_KINDS) found[kind] = await this.sweep(kind);
+      await this.askForConnectAudit();
+      return found;
+    });
+    // Another replica reconciles now: what this one found earlier is stale, and only the one passing reports.
+    if (!report) this.stuck.reset();
+    return report;
   }
 
   /**

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContextServiceEnv } from '@voca/config';
 import { InjectMetric, makeCounterProvider } from '@voca/observability';
 import {
+  onOneReplica,
   pruneBatch,
   RETENTION_KINDS,
   retentionSettingOf,
@@ -69,22 +70,12 @@ export class RetentionPruner implements OnApplicationBootstrap, OnApplicationShu
    * replica prunes.
    */
   async pass(): Promise<PruneReport | undefined> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [LOCK_KEY]);
-      if (!locked) return undefined;
-      try {
-        const deadline = Date.now() + this.config.get('RETENTION_INTERVAL_MS', { infer: true });
-        const report: PruneReport = {};
-        for (const kind of RETENTION_KINDS) report[kind] = await this.prune(kind, deadline);
-        return report;
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [LOCK_KEY]);
-      }
-    } finally {
-      await runner.release();
-    }
+    return onOneReplica(this.db, LOCK_KEY, async () => {
+      const deadline = Date.now() + this.config.get('RETENTION_INTERVAL_MS', { infer: true });
+      const report: PruneReport = {};
+      for (const kind of RETENTION_KINDS) report[kind] = await this.prune(kind, deadline);
+      return report;
+    });
   }
 
   private async prune(kind: RetentionKind, deadline: number): Promise<number> {
