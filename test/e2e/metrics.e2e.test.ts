@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { QueueName, QUEUES_CONSUMED_BY } from '@voca/contracts';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,6 +241,15 @@ describe('metrics after a provisioning and a conversation', () => {
       }
       expect(scraped.labelValues('voca_worker_consuming', 'queue')).toEqual([...queues].sort());
       expect(scraped.sum('process_resident_memory_bytes', { app })).toBeGreaterThan(0);
+    }
+  });
+
+  it('come from processes on the Node.js the project pins (the `node` dev dependency), like the tests', async () => {
+    const pinned = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> })
+      .devDependencies.node;
+    expect(process.version).toBe(`v${pinned}`);
+    for (const app of ['api-gateway', 'aws-connect-worker', 'elizaos-worker', 'context-service'] as const) {
+      expect((await scrape(app)).labelValues('nodejs_version_info', 'version'), app).toEqual([process.version]);
     }
   });
 });
