@@ -264,3 +264,14 @@ describe('docker-compose.yml', () => {
     expect(workerEnv({ ...secrets, ...liveSettings, AWS_CONNECT_MODE: 'simulate' }).AWS_CONNECT_MODE).toBe('simulate');
   });
 });
+
+describe('docker/Dockerfile', () => {
+  it('builds and runs on the Node.js major the project pins for every script (.nvmrc, the node dev dependency)', () => {
+    const pinned = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> })
+      .devDependencies.node!;
+    const major = pinned.split('.')[0];
+    expect(readFileSync('.nvmrc', 'utf8').trim()).toBe(major);
+    const bases = [...dockerfile.matchAll(/^FROM (node:\S+)/gm)].map((match) => match[1]);
+    expect(bases).toEqual([`node:${major}-bookworm-slim`, `node:${major}-bookworm-slim`]);
+  });
+});
