@@ -14,3 +14,11 @@ export class WebhookPayloadError extends Error {
     this.field = field;
   }
 }
+
+/** A payload carrying more events than one delivery may: refused as a whole, never read item by item. */
+export class WebhookPayloadTooLarge extends WebhookPayloadError {
+  constructor(message: string, field?: string) {
+    super(message, field);
+    this.name = 'WebhookPayloadTooLarge';
+  }
+}

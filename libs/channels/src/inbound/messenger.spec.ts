@@ -240,23 +240,37 @@ describe('parseMetaWebhook: Messenger', () => {
     ]);
   });
 
-  it('names the missing field of a malformed item', () => {
+  it('skips a malformed item, naming its id and the missing field, and reads the others', () => {
     const noSender = { recipient: { id: PAGE_ID }, timestamp: 1, message: { mid: 'm_1', text: 'x' } };
-    expect(errorOf(() => parseMetaWebhook(page([noSender]))).message).toBe('entry[0].messaging[0].sender is missing');
     const noMid = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1, message: { text: 'x' } };
-    expect(errorOf(() => parseMetaWebhook(page([noMid]))).message).toBe('entry[0].messaging[0].message.mid is missing');
-    const noRecipient = { sender: { id: PSID }, recipient: {}, timestamp: 1, message: { mid: 'm', text: 'x' } };
-    expect(errorOf(() => parseMetaWebhook(page([noRecipient]))).message).toBe(
-      'entry[0].messaging[0].recipient.id is missing',
+    const noRecipient = { sender: { id: PSID }, recipient: {}, timestamp: 1, message: { mid: 'm_3', text: 'x' } };
+    const noTimestamp = { sender: { id: PSID }, recipient: { id: PAGE_ID }, message: { mid: 'm_4', text: 'x' } };
+    const parsed = parseMetaWebhook(
+      page([noSender, textMessage('m_ok', 'fine'), noMid, noRecipient, noTimestamp, 'hello']),
     );
-    const noTimestamp = { sender: { id: PSID }, recipient: { id: PAGE_ID }, message: { mid: 'm', text: 'x' } };
-    expect(errorOf(() => parseMetaWebhook(page([noTimestamp]))).message).toBe(
-      'entry[0].messaging[0].timestamp is missing',
-    );
-    expect(errorOf(() => parseMetaWebhook({ object: 'page', entry: [{ id: PAGE_ID, time: 1 }] })).message).toBe(
-      'entry[0].messaging is missing',
-    );
-    expect(errorOf(() => parseMetaWebhook(page(['hello']))).message).toBe('entry[0].messaging[0] must be an object');
+    expect(parsed.events.map((e) => e.platformMessageId)).toEqual(['m_ok']);
+    expect(parsed.skipped).toEqual([
+      { reason: 'malformed', detail: 'facebook messaging item "m_1": entry[0].messaging[0].sender is missing' },
+      { reason: 'malformed', detail: 'facebook messaging item: entry[0].messaging[2].message.mid is missing' },
+      { reason: 'malformed', detail: 'facebook messaging item "m_3": entry[0].messaging[3].recipient.id is missing' },
+      { reason: 'malformed', detail: 'facebook messaging item "m_4": entry[0].messaging[4].timestamp is missing' },
+      { reason: 'malformed', detail: 'facebook messaging item: entry[0].messaging[5] must be an object' },
+    ]);
+  });
+
+  it('skips an entry without messaging, and reads the next entry', () => {
+    const body = {
+      object: 'page',
+      entry: [
+        { id: PAGE_ID, time: 1 },
+        { id: PAGE_ID, time: 1, messaging: [textMessage('m_next', 'hi')] },
+      ],
+    };
+    const parsed = parseMetaWebhook(body);
+    expect(parsed.events.map((e) => e.platformMessageId)).toEqual(['m_next']);
+    expect(parsed.skipped).toEqual([
+      { reason: 'malformed', detail: `facebook entry[0] "${PAGE_ID}": entry[0].messaging is missing` },
+    ]);
   });
 });
 

@@ -15,7 +15,10 @@ import {
   requireObject,
   requireString,
   requireText,
+  readItem,
+  readPart,
   type JsonObject,
+  type Skip,
 } from './read.js';
 
 /**
@@ -56,33 +59,43 @@ export function parseMessengerWebhook(body: JsonObject, channel: MessengerChanne
   if (entries.length === 0) result.skipped.push({ reason: 'empty', detail: `${channel} payload without entries` });
   entries.forEach((rawEntry, i) => {
     const entryPath = item('entry', i);
-    const entry = requireObject(rawEntry, entryPath);
-    const messaging = prop(entry, 'messaging');
-    if (messaging === undefined || messaging === null) {
-      // `standby` (another app owns the thread under the handover protocol) or `changes` (feed, comments...).
-      const other = ['standby', 'changes'].find((key) => prop(entry, key) !== undefined);
-      if (other === undefined) {
-        const field = child(entryPath, 'messaging');
-        throw new WebhookPayloadError(`${field} is missing`, field);
-      }
-      budget.take(child(entryPath, other));
-      result.skipped.push({ reason: 'unsupported_type', detail: `${channel} ${entryPath}.${other}` });
-      return;
-    }
-    const items = requireArray(messaging, child(entryPath, 'messaging'));
-    if (items.length === 0) result.skipped.push({ reason: 'empty', detail: `${entryPath}.messaging is empty` });
-    items.forEach((raw, k) => {
-      const path = item(child(entryPath, 'messaging'), k);
-      budget.take(path);
-      const parsed = parseMessaging(raw, path, channel);
-      if ('kind' in parsed) result.events.push(parsed);
-      else result.skipped.push(parsed);
-    });
+    readPart(rawEntry, `${channel} ${entryPath}`, result, () =>
+      parseEntry(rawEntry, entryPath, channel, budget, result),
+    );
   });
   return result;
 }
 
-type Skip = ParsedWebhook['skipped'][number];
+function parseEntry(
+  rawEntry: unknown,
+  entryPath: string,
+  channel: MessengerChannel,
+  budget: EventBudget,
+  result: ParsedWebhook,
+): void {
+  const entry = requireObject(rawEntry, entryPath);
+  const messaging = prop(entry, 'messaging');
+  if (messaging === undefined || messaging === null) {
+    // `standby` (another app owns the thread under the handover protocol) or `changes` (feed, comments...).
+    const other = ['standby', 'changes'].find((key) => prop(entry, key) !== undefined);
+    if (other === undefined) {
+      const field = child(entryPath, 'messaging');
+      throw new WebhookPayloadError(`${field} is missing`, field);
+    }
+    budget.take(child(entryPath, other));
+    result.skipped.push({ reason: 'unsupported_type', detail: `${channel} ${entryPath}.${other}` });
+    return;
+  }
+  const items = requireArray(messaging, child(entryPath, 'messaging'));
+  if (items.length === 0) result.skipped.push({ reason: 'empty', detail: `${entryPath}.messaging is empty` });
+  items.forEach((raw, k) => {
+    const path = item(child(entryPath, 'messaging'), k);
+    budget.take(path);
+    const parsed = readItem(raw, `${channel} messaging item`, () => parseMessaging(raw, path, channel));
+    if ('kind' in parsed) result.events.push(parsed);
+    else result.skipped.push(parsed);
+  });
+}
 
 function parseMessaging(raw: unknown, path: string, channel: MessengerChannel): InboundMessageEvent | Skip {
   const messaging = requireObject(raw, path);

@@ -1,6 +1,6 @@
-import { isStorableText, toStorableText } from '@voca/contracts';
+import { isStorableText, toStorableText, type ParsedWebhook, type SkippedReason } from '@voca/contracts';
 import { MAX_EVENTS_PER_PAYLOAD } from './limits.js';
-import { WebhookPayloadError } from './errors.js';
+import { WebhookPayloadError, WebhookPayloadTooLarge } from './errors.js';
 
 /**
  * Small readers over untrusted JSON that remember where they are, so that every refusal names its field. Only own
@@ -43,7 +43,8 @@ export function requireObject(value: unknown, path: string): JsonObject {
 export function requireArray(value: unknown, path: string): unknown[] {
   if (missing(value)) refuse(path, 'is missing');
   if (!Array.isArray(value)) refuse(path, 'must be an array');
-  if (value.length > MAX_EVENTS_PER_PAYLOAD) refuse(path, `has more than ${MAX_EVENTS_PER_PAYLOAD} items`);
+  if (value.length > MAX_EVENTS_PER_PAYLOAD)
+    throw new WebhookPayloadTooLarge(`${path} has more than ${MAX_EVENTS_PER_PAYLOAD} items`, path);
   return value;
 }
 
@@ -106,7 +107,7 @@ export class EventBudget {
   take(path: string): void {
     this.count += 1;
     if (this.count > MAX_EVENTS_PER_PAYLOAD) {
-      throw new WebhookPayloadError(`payload carries more than ${MAX_EVENTS_PER_PAYLOAD} events (at ${path})`, path);
+      throw new WebhookPayloadTooLarge(`payload carries more than ${MAX_EVENTS_PER_PAYLOAD} events (at ${path})`, path);
     }
   }
 }
@@ -114,4 +115,42 @@ export class EventBudget {
 /** A value quoted into a message or a skip detail, bounded so that a hostile payload cannot bloat logs. */
 export function quote(value: string, max = 64): string {
   return JSON.stringify(value.length > max ? `${value.slice(0, max)}...` : value);
+}
+
+export type Skip = { reason: SkippedReason; detail?: string };
+
+/**
+ * Reads one item of a delivery (an entry, a change, a message, a status, a messaging item) so that it stands on its
+ * own: an item that is not the documented shape is skipped as `malformed`, naming its id when it has one and the
+ * offending field, and the rest of the delivery is still read. A payload past EventBudget's bound is still refused
+ * as a whole.
+ */
+export function readItem<T>(raw: unknown, describe: string, read: () => T | Skip): T | Skip {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof WebhookPayloadError) || error instanceof WebhookPayloadTooLarge) throw error;
+    const id = isObject(raw) ? itemId(raw) : undefined;
+    return { reason: 'malformed', detail: `${describe}${id === undefined ? '' : ` ${quote(id)}`}: ${error.message}` };
+  }
+}
+
+/** readItem for a part that holds items (an entry, a change): it adds to `result` itself, or is skipped there. */
+export function readPart(raw: unknown, describe: string, result: ParsedWebhook, read: () => void): void {
+  const outcome = readItem(raw, describe, () => {
+    read();
+    return undefined;
+  });
+  if (outcome !== undefined) result.skipped.push(outcome);
+}
+
+/** The id an item carries, for naming it in a log line: WhatsApp's and X's `id`, Messenger's `message.mid`. */
+function itemId(item: JsonObject): string | undefined {
+  const candidates = [prop(item, 'id'), ...['message', 'postback'].map((key) => nested(item, key, 'mid'))];
+  return candidates.find((value): value is string => typeof value === 'string' && value !== '');
+}
+
+function nested(item: JsonObject, key: string, field: string): unknown {
+  const inner = prop(item, key);
+  return isObject(inner) ? prop(inner, field) : undefined;
 }

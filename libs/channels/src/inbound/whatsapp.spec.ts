@@ -222,11 +222,16 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
     ]);
   });
 
-  it('refuses a media message whose media is not an object, naming the field', () => {
+  it('skips a media message whose media is not an object, naming the field', () => {
     const body = envelope({
       messages: [{ from: '16505551234', id: 'wamid.BAD', timestamp: '1749416383', type: 'image', image: 'nope' }],
     });
-    expect(() => parseMetaWebhook(body)).toThrow(/entry\[0\]\.changes\[0\]\.value\.messages\[0\]\.image/);
+    expect(parseMetaWebhook(body).skipped).toEqual([
+      {
+        reason: 'malformed',
+        detail: 'whatsapp message "wamid.BAD": entry[0].changes[0].value.messages[0].image must be an object',
+      },
+    ]);
   });
 
   it('skips reactions, system messages, unsupported messages and other interactive replies as unsupported', () => {
@@ -350,12 +355,16 @@ describe('parseMetaWebhook: WhatsApp messages', () => {
     expect(event).toMatchObject({ text: 'Blue or \ufffd red?', sender: { id: '16505551234', name: 'Sheena' } });
   });
 
-  it('refuses an id that Postgres could not store, naming it', () => {
+  it('skips a message whose id Postgres could not store, naming the field', () => {
     const body = documentedText();
     body.entry[0].changes[0].value.messages[0].id = 'wamid.\u0000';
-    const err = errorOf(() => parseMetaWebhook(body));
-    expect(err.field).toBe('entry[0].changes[0].value.messages[0].id');
-    expect(err.message).toBe('entry[0].changes[0].value.messages[0].id contains a character that cannot be stored');
+    expect(parseMetaWebhook(body).skipped).toEqual([
+      {
+        reason: 'malformed',
+        detail:
+          'whatsapp message "wamid.\\u0000": entry[0].changes[0].value.messages[0].id contains a character that cannot be stored',
+      },
+    ]);
   });
 });
 
@@ -417,15 +426,17 @@ describe('parseMetaWebhook: WhatsApp business-scoped user ids', () => {
     });
   });
 
-  it('refuses a message that names no sender at all', () => {
+  it('skips a message that names no sender at all', () => {
     const body = envelope({
       messages: [{ id: 'wamid.X', timestamp: '1749416383', type: 'text', text: { body: 'Hi' } }],
     });
-    const err = errorOf(() => parseMetaWebhook(body));
-    expect(err.message).toBe(
-      'entry[0].changes[0].value.messages[0].from is missing, and no business-scoped user id either',
-    );
-    expect(err.field).toBe('entry[0].changes[0].value.messages[0].from');
+    expect(parseMetaWebhook(body).skipped).toEqual([
+      {
+        reason: 'malformed',
+        detail:
+          'whatsapp message "wamid.X": entry[0].changes[0].value.messages[0].from is missing, and no business-scoped user id either',
+      },
+    ]);
   });
 });
 
@@ -539,7 +550,6 @@ describe('parseMetaWebhook: malformed WhatsApp payloads', () => {
       'entry[0].changes[0].value.metadata is missing',
     ],
     ['changes not an array', (b) => (b.entry[0].changes = {}), 'entry[0].changes must be an array'],
-    ['entry missing', (b) => delete b.entry, 'entry is missing'],
     ['field missing', (b) => delete b.entry[0].changes[0].field, 'entry[0].changes[0].field is missing'],
     [
       'messages not an array',
@@ -570,19 +580,84 @@ describe('parseMetaWebhook: malformed WhatsApp payloads', () => {
     ],
   ];
 
-  it.each(cases)('%s', (_name, mutate, message) => {
+  it.each(cases)('%s: skipped as malformed, naming the field', (_name, mutate, message) => {
     const body = documentedText();
     mutate(body);
-    expect(errorOf(() => parseMetaWebhook(body)).message).toBe(message);
+    const parsed = parseMetaWebhook(body);
+    expect(parsed.events).toEqual([]);
+    expect(parsed.skipped).toEqual([{ reason: 'malformed', detail: expect.stringContaining(message) }]);
   });
 
-  it('refuses a status without id or with an invalid timestamp', () => {
-    expect(errorOf(() => parseMetaWebhook(envelope({ statuses: [{ status: 'sent', timestamp: '1' }] }))).message).toBe(
-      'entry[0].changes[0].value.statuses[0].id is missing',
+  it('names the message by its id when it has one', () => {
+    const body = documentedText();
+    message0(body).timestamp = 'yesterday';
+    expect(parseMetaWebhook(body).skipped[0]!.detail).toBe(
+      `whatsapp message "${WAMID}": entry[0].changes[0].value.messages[0].timestamp must be an epoch timestamp`,
     );
-    expect(
-      errorOf(() => parseMetaWebhook(envelope({ statuses: [{ id: 'w', status: 'sent', timestamp: -5 }] }))).message,
-    ).toBe('entry[0].changes[0].value.statuses[0].timestamp must be an epoch timestamp');
+  });
+
+  it('refuses a payload without entries: it is not a delivery', () => {
+    const body = documentedText();
+    delete body.entry;
+    expect(errorOf(() => parseMetaWebhook(body)).message).toBe('entry is missing');
+  });
+
+  it('skips a status without id or with an invalid timestamp', () => {
+    expect(parseMetaWebhook(envelope({ statuses: [{ status: 'sent', timestamp: '1' }] })).skipped).toEqual([
+      { reason: 'malformed', detail: 'whatsapp status: entry[0].changes[0].value.statuses[0].id is missing' },
+    ]);
+    expect(parseMetaWebhook(envelope({ statuses: [{ id: 'w', status: 'sent', timestamp: -5 }] })).skipped).toEqual([
+      {
+        reason: 'malformed',
+        detail: 'whatsapp status "w": entry[0].changes[0].value.statuses[0].timestamp must be an epoch timestamp',
+      },
+    ]);
+  });
+
+  it('reads every other message, status and change of a batch around a malformed one', () => {
+    const good = (id: string) => ({
+      from: '16505551234',
+      id,
+      timestamp: '1749416383',
+      type: 'text',
+      text: { body: id },
+    });
+    const value = (messages: unknown[]) => ({
+      messaging_product: 'whatsapp',
+      metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
+      messages,
+    });
+    const body = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: WABA_ID,
+          changes: [
+            { field: 'messages', value: value([good('wamid.A'), { id: 'wamid.BAD', type: 'text' }, good('wamid.B')]) },
+            { field: 'messages', value: { messaging_product: 'whatsapp', messages: [good('wamid.LOST')] } },
+            {
+              field: 'messages',
+              value: { ...value([]), statuses: [{ id: 'wamid.OUT', status: 'read', timestamp: '1749416400' }] },
+            },
+          ],
+        },
+        'not an entry',
+        { id: WABA_ID, changes: [{ field: 'messages', value: value([good('wamid.C')]) }] },
+      ],
+    };
+    const parsed = parseMetaWebhook(body);
+    expect(parsed.events.map((e) => e.platformMessageId)).toEqual(['wamid.A', 'wamid.B', 'wamid.OUT', 'wamid.C']);
+    expect(parsed.skipped).toEqual([
+      {
+        reason: 'malformed',
+        detail: 'whatsapp message "wamid.BAD": entry[0].changes[0].value.messages[1].text is missing',
+      },
+      {
+        reason: 'malformed',
+        detail: 'whatsapp entry[0].changes[1]: entry[0].changes[1].value.metadata is missing',
+      },
+      { reason: 'malformed', detail: 'whatsapp entry[1]: entry[1] must be an object' },
+    ]);
   });
 });
 

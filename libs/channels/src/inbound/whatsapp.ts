@@ -24,7 +24,10 @@ import {
   requireObject,
   requireString,
   requireText,
+  readItem,
+  readPart,
   type JsonObject,
+  type Skip,
 } from './read.js';
 
 /**
@@ -51,14 +54,20 @@ export function parseWhatsAppWebhook(body: JsonObject): ParsedWebhook {
   if (entries.length === 0) result.skipped.push({ reason: 'empty', detail: 'whatsapp payload without entries' });
   entries.forEach((rawEntry, i) => {
     const entryPath = item('entry', i);
-    const entry = requireObject(rawEntry, entryPath);
-    const changes = requireArray(prop(entry, 'changes'), child(entryPath, 'changes'));
-    if (changes.length === 0) result.skipped.push({ reason: 'empty', detail: `${entryPath} has no changes` });
-    changes.forEach((rawChange, j) => parseChange(rawChange, item(child(entryPath, 'changes'), j), budget, result));
+    readPart(rawEntry, `whatsapp ${entryPath}`, result, () => {
+      const entry = requireObject(rawEntry, entryPath);
+      const changes = requireArray(prop(entry, 'changes'), child(entryPath, 'changes'));
+      if (changes.length === 0) result.skipped.push({ reason: 'empty', detail: `${entryPath} has no changes` });
+      changes.forEach((rawChange, j) => {
+        const changePath = item(child(entryPath, 'changes'), j);
+        readPart(rawChange, `whatsapp ${changePath}`, result, () => parseChange(rawChange, changePath, budget, result));
+      });
+    });
   });
   return result;
 }
 
+/** One change: its messages and statuses, each read on its own. A change that is not the documented shape throws. */
 function parseChange(rawChange: unknown, path: string, budget: EventBudget, result: ParsedWebhook): void {
   const change = requireObject(rawChange, path);
   const field = requireString(prop(change, 'field'), child(path, 'field'));
@@ -73,7 +82,8 @@ function parseChange(rawChange: unknown, path: string, budget: EventBudget, resu
   const metadata = requireObject(prop(value, 'metadata'), metadataPath);
   const phoneNumberId = requireString(prop(metadata, 'phone_number_id'), child(metadataPath, 'phone_number_id'));
 
-  const contacts = (optionalArray(prop(value, 'contacts'), child(valuePath, 'contacts')) ?? []).filter(isObject);
+  const contactsValue = prop(value, 'contacts');
+  const contacts = (Array.isArray(contactsValue) ? contactsValue : []).filter(isObject);
   const messages = optionalArray(prop(value, 'messages'), child(valuePath, 'messages'));
   const statuses = optionalArray(prop(value, 'statuses'), child(valuePath, 'statuses'));
 
@@ -91,20 +101,18 @@ function parseChange(rawChange: unknown, path: string, budget: EventBudget, resu
   messages?.forEach((raw, k) => {
     const messagePath = item(child(valuePath, 'messages'), k);
     budget.take(messagePath);
-    const parsed = parseMessage(raw, messagePath, phoneNumberId, contacts);
+    const parsed = readItem(raw, 'whatsapp message', () => parseMessage(raw, messagePath, phoneNumberId, contacts));
     if ('kind' in parsed) result.events.push(parsed);
     else result.skipped.push(parsed);
   });
   statuses?.forEach((raw, k) => {
     const statusPath = item(child(valuePath, 'statuses'), k);
     budget.take(statusPath);
-    const parsed = parseStatus(raw, statusPath, phoneNumberId);
+    const parsed = readItem(raw, 'whatsapp status', () => parseStatus(raw, statusPath, phoneNumberId));
     if ('kind' in parsed) result.events.push(parsed);
     else result.skipped.push(parsed);
   });
 }
-
-type Skip = ParsedWebhook['skipped'][number];
 
 function parseMessage(
   raw: unknown,

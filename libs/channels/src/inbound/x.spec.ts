@@ -165,54 +165,64 @@ describe('parseXWebhook', () => {
     expect((parseXWebhook(body).events[0] as { sender: object }).sender).not.toHaveProperty('name');
   });
 
-  it('names the field of a malformed payload', () => {
+  it('refuses a payload that is not an Account Activity delivery, naming the field', () => {
     const cases: [unknown, string][] = [
       [null, 'payload must be a JSON object'],
       [{ direct_message_events: [] }, 'for_user_id is missing'],
       [{ for_user_id: 3805104374, direct_message_events: [] }, 'for_user_id must be a string'],
       [{ for_user_id: BUSINESS, direct_message_events: {} }, 'direct_message_events must be an array'],
-      [{ for_user_id: BUSINESS, direct_message_events: [{ id: '1' }] }, 'direct_message_events[0].type is missing'],
-      [
-        { for_user_id: BUSINESS, direct_message_events: [{ type: 'message_create', id: '1' }] },
-        'direct_message_events[0].message_create is missing',
-      ],
-      [
-        {
-          for_user_id: BUSINESS,
-          direct_message_events: [{ ...dm('1', CUSTOMER, BUSINESS, 'x'), created_timestamp: 'soon' }],
-        },
-        'direct_message_events[0].created_timestamp must be an epoch timestamp',
-      ],
-      [
-        {
-          for_user_id: BUSINESS,
-          direct_message_events: [
-            {
-              ...dm('1', CUSTOMER, BUSINESS, 'x'),
-              message_create: { sender_id: CUSTOMER, message_data: { text: 'x' } },
-            },
-          ],
-        },
-        'direct_message_events[0].message_create.target is missing',
-      ],
-      [
-        {
-          for_user_id: BUSINESS,
-          direct_message_events: [
-            {
-              ...dm('1', CUSTOMER, BUSINESS, 'x'),
-              message_create: { sender_id: CUSTOMER, target: { recipient_id: BUSINESS }, message_data: {} },
-            },
-          ],
-        },
-        'direct_message_events[0].message_create.message_data.text is missing',
-      ],
-      [
-        { for_user_id: BUSINESS, direct_message_events: [dm('1', CUSTOMER, BUSINESS, 'x')], users: [] },
-        'users must be an object',
-      ],
     ];
     for (const [body, message] of cases) expect(errorOf(() => parseXWebhook(body)).message).toBe(message);
+  });
+
+  it('skips a malformed direct message event, naming its id and the field, and reads the others', () => {
+    const good = dm('9', CUSTOMER, BUSINESS, 'still here');
+    const cases: [unknown, string][] = [
+      [{ id: '1' }, 'x direct message event "1": direct_message_events[0].type is missing'],
+      [
+        { type: 'message_create', id: '1' },
+        'x direct message event "1": direct_message_events[0].message_create is missing',
+      ],
+      [
+        { ...dm('1', CUSTOMER, BUSINESS, 'x'), created_timestamp: 'soon' },
+        'x direct message event "1": direct_message_events[0].created_timestamp must be an epoch timestamp',
+      ],
+      [
+        { ...dm('1', CUSTOMER, BUSINESS, 'x'), message_create: { sender_id: CUSTOMER, message_data: { text: 'x' } } },
+        'x direct message event "1": direct_message_events[0].message_create.target is missing',
+      ],
+      [
+        {
+          ...dm('1', CUSTOMER, BUSINESS, 'x'),
+          message_create: { sender_id: CUSTOMER, target: { recipient_id: BUSINESS }, message_data: {} },
+        },
+        'x direct message event "1": direct_message_events[0].message_create.message_data.text is missing',
+      ],
+    ];
+    for (const [bad, detail] of cases) {
+      const parsed = parseXWebhook({ for_user_id: BUSINESS, direct_message_events: [bad, good] });
+      expect(parsed.skipped).toEqual([{ reason: 'malformed', detail }]);
+      expect(parsed.events.map((e) => e.platformMessageId)).toEqual(['9']);
+    }
+  });
+
+  it('gives back the text X HTML-escaped: &amp;, &lt; and &gt; once, nothing else', () => {
+    // As X delivers `Fish & chips <3 > pizza, and I typed &lt; myself`.
+    const escaped = 'Fish &amp; chips &lt;3 &gt; pizza, and I typed &amp;lt; myself &quot;';
+    const parsed = parseXWebhook({
+      for_user_id: BUSINESS,
+      direct_message_events: [dm('1', CUSTOMER, BUSINESS, escaped)],
+    });
+    expect(parsed.events[0]).toMatchObject({ text: 'Fish & chips <3 > pizza, and I typed &lt; myself &quot;' });
+  });
+
+  it('ignores a users map that is not one: names are optional', () => {
+    const parsed = parseXWebhook({
+      for_user_id: BUSINESS,
+      direct_message_events: [dm('1', CUSTOMER, BUSINESS, 'x')],
+      users: [],
+    });
+    expect(parsed.events).toHaveLength(1);
   });
 
   it(`refuses more than ${MAX_EVENTS_PER_PAYLOAD} events`, () => {

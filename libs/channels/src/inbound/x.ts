@@ -20,7 +20,9 @@ import {
   requireObject,
   requireString,
   requireText,
+  readItem,
   type JsonObject,
+  type Skip,
 } from './read.js';
 
 /**
@@ -48,21 +50,20 @@ export function parseXWebhook(body: unknown): ParsedWebhook {
   }
   const events = requireArray(dms, 'direct_message_events');
   if (events.length === 0) result.skipped.push({ reason: 'empty', detail: 'x direct_message_events is empty' });
+  // Only names come from `users`: a map that is not one is ignored, the messages are still read.
   const usersValue = prop(body, 'users');
-  const users = usersValue === undefined || usersValue === null ? undefined : requireObject(usersValue, 'users');
+  const users = isObject(usersValue) ? usersValue : undefined;
   const budget = new EventBudget();
 
   events.forEach((raw, i) => {
     const path = item('direct_message_events', i);
     budget.take(path);
-    const parsed = parseDirectMessage(raw, path, forUserId, users);
+    const parsed = readItem(raw, 'x direct message event', () => parseDirectMessage(raw, path, forUserId, users));
     if ('kind' in parsed) result.events.push(parsed);
     else result.skipped.push(parsed);
   });
   return result;
 }
-
-type Skip = ParsedWebhook['skipped'][number];
 
 function parseDirectMessage(
   raw: unknown,
@@ -89,7 +90,7 @@ function parseDirectMessage(
   const media = attachmentOf(prop(data, 'attachment'), child(dataPath, 'attachment'));
   // X appends the attachment's t.co link to the text; it is not the customer's words.
   const link = media?.link;
-  const written = requireText(prop(data, 'text'), child(dataPath, 'text'));
+  const written = unescapeXText(requireText(prop(data, 'text'), child(dataPath, 'text')));
   const text = link ? written.replace(link, '').trim() : written;
   const sentAt = requireEpoch(prop(event, 'created_timestamp'), child(path, 'created_timestamp'), 'ms');
   if (text.trim() === '' && !media) return { reason: 'empty', detail: `x direct message ${quote(id)} has no text` };
@@ -109,6 +110,16 @@ function parseDirectMessage(
   };
   if (media) message.media = [media.reference];
   return message;
+}
+
+/**
+ * X sends DM texts HTML-escaped: `&`, `<` and `>` only, as `&amp;`, `&lt;` and `&gt;` (a customer who types `&lt;`
+ * arrives as `&amp;lt;`). One pass over those three gives back what the customer wrote.
+ */
+const X_ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+
+export function unescapeXText(text: string): string {
+  return text.replace(/&(?:amp|lt|gt);/g, (entity) => X_ESCAPES[entity]!);
 }
 
 const X_MEDIA_TYPES: Record<string, MediaType> = { photo: 'image', video: 'video', animated_gif: 'video' };

@@ -70,8 +70,12 @@ export interface DeliveryStatusEvent {
   error?: string;
 }
 
-/** Why a webhook payload produced no event for some entry (logged, acknowledged, never answered). */
-export type SkippedReason = 'echo' | 'own_message' | 'unsupported_type' | 'empty';
+/**
+ * Why a webhook payload produced no event for some entry (logged, acknowledged, never answered). `malformed`: the
+ * item is not the shape the platform documents (a field missing or of the wrong type); the rest of its delivery is
+ * still read.
+ */
+export type SkippedReason = 'echo' | 'own_message' | 'unsupported_type' | 'empty' | 'malformed';
 
 export interface ParsedWebhook {
   events: InboundEvent[];
