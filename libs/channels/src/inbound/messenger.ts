@@ -180,6 +180,8 @@ const FILE_ATTACHMENTS: Record<string, MediaType> = {
   video: 'video',
   audio: 'audio',
   file: 'document',
+  // Since August 30, 2026 Meta sends stickers as their own type (before, as an image carrying a sticker_id).
+  sticker: 'sticker',
 };
 /** Instagram shares of posts, reels and stories, and Messenger link previews: kept as a link. */
 const SHARED = new Set(['share', 'ig_reel', 'reel', 'story_mention', 'fallback', 'ig_post']);
