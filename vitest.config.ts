@@ -31,6 +31,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: MIGRATE_TEST_DATABASE,
+          // Every answer a gateway gives must be one its OpenAPI document describes (test/support/openapi-contract.ts).
+          setupFiles: ['test/support/openapi-contract.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Each file starts four app processes; two cores cannot run several files' worth at once.

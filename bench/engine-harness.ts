@@ -134,6 +134,7 @@ export async function startEngine(
     RECONCILER: 'off',
     CONNECT_AUDIT_INTERVAL_MS: '0',
     LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
     RATE_LIMIT_PER_MINUTE: '100000000',
     SIMULATE_LATENCY_MS: '1',
     ...extraEnv,

@@ -133,6 +133,7 @@ export async function benchIngest(databaseUrl: string, redisUrl: string): Promis
         ...env,
         PORT: String(port),
         LOG_LEVEL: 'warn',
+        LOG_FORMAT: 'json',
         RATE_LIMIT_PER_MINUTE: '100000000',
       },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -11,6 +11,7 @@ import {
   messengerTextMessage,
   signMeta,
   signX,
+  metaJson,
   whatsappTextMessage,
   xDirectMessage,
 } from '../support/platform-webhooks.js';
@@ -179,7 +180,13 @@ async function sendMessage(index: number): Promise<Sent> {
   const kind = index % 10;
   if (kind < 7) {
     const from = `1555${String(index).padStart(7, '0')}`;
-    const body = whatsappTextMessage({ phoneNumberId: agent.whatsapp, from, text });
+    let body = whatsappTextMessage({ phoneNumberId: agent.whatsapp, from, text });
+    if (index % 20 === 0) {
+      // A batch with a malformed message beside the customer's (a text without its text): the good one still counts.
+      const batch = JSON.parse(body);
+      batch.entry[0].changes[0].value.messages.push({ from, id: `wamid.bad${index}`, timestamp: '1', type: 'text' });
+      body = metaJson(batch);
+    }
     await deliverUntilAcknowledged('/api/v1/webhooks/meta', body, signMeta(body, META_SECRET));
     return { recipient: from, channel: 'whatsapp' };
   }

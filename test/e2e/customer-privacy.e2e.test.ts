@@ -18,6 +18,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { TEST_REDIS_URL, testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { checkedFetch } from '../support/openapi-contract.js';
 
 /**
  * A customer's right of access and right to be forgotten, through the API, on the whole engine: what a customer said
@@ -51,7 +52,7 @@ let customerId: string;
 
 async function postWhatsapp(text: string): Promise<void> {
   const body = whatsappTextMessage({ phoneNumberId: account, from: secrets.number, name: secrets.name, text });
-  const response = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
+  const response = await checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signMeta(body, META_SECRET) },
     body,

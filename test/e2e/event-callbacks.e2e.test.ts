@@ -11,6 +11,7 @@ import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 import { testDatabase } from '../support/database.js';
+import { checkedFetch } from '../support/openapi-contract.js';
 
 const META_SECRET = 'meta-app-secret-for-event-tests';
 const vendor = uniqueVendor();
@@ -64,7 +65,7 @@ async function eventsOf(target: EventReceiver, agentId: string, types: string[])
 
 async function postWhatsapp(from: string, text: string, phoneNumberId = account) {
   const body = whatsappTextMessage({ phoneNumberId, from, text });
-  const response = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
+  const response = await checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signMeta(body, META_SECRET) },
     body,

@@ -15,15 +15,19 @@ import {
   whatsappStatus,
   whatsappTextMessage,
   messengerAttachments,
+  metaJson,
+  newXId,
   xCrcAnswer,
   xDirectMessage,
 } from '../support/platform-webhooks.js';
+import { Scrape } from '../support/prometheus.js';
 import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 import { operationEnd } from '../support/operations.js';
 import { signAsCaller } from '../support/engine-webhooks.js';
+import { checkedFetch } from '../support/openapi-contract.js';
 
 const META_SECRET = 'meta-app-secret-for-tests';
 const VERIFY_TOKEN = 'meta-verify-token-for-tests';
@@ -54,7 +58,7 @@ let voiceNumber: string;
 const digits = () => `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
 async function postMeta(body: string, signature = signMeta(body, META_SECRET)) {
-  return fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
+  return checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signature },
     body,
@@ -62,7 +66,7 @@ async function postMeta(body: string, signature = signMeta(body, META_SECRET)) {
 }
 
 async function postX(body: string) {
-  return fetch(`${engine.gatewayUrl}/api/v1/webhooks/twitter`, {
+  return checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/twitter`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signX(body, X_SECRET) },
     body,
@@ -71,7 +75,7 @@ async function postX(body: string) {
 
 async function postEngine(path: string, payload: unknown) {
   const body = JSON.stringify(payload);
-  return fetch(`${engine.gatewayUrl}${path}`, {
+  return checkedFetch(`${engine.gatewayUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signAsCaller(path, body, WEBHOOK_SECRET) },
     body,
@@ -140,12 +144,12 @@ afterAll(async () => {
 
 describe('Meta webhooks', () => {
   it('answers the verification handshake with the challenge, and refuses a wrong token', async () => {
-    const ok = await fetch(
+    const ok = await checkedFetch(
       `${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
     );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
-    const wrong = await fetch(
+    const wrong = await checkedFetch(
       `${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`,
     );
     expect(wrong.status).toBe(403);
@@ -201,14 +205,68 @@ describe('Meta webhooks', () => {
     expect(await countRows(db, 'conversation_messages', 'platform_message_id = $1', [wamid])).toBe(0);
   });
 
-  it('answers malformed payloads with 400', async () => {
-    const body = JSON.stringify({
+  it('refuses with 400 a body that is not a Meta delivery', async () => {
+    for (const [payload, field] of [
+      [{ object: 'whatsapp_business_account' }, /entry is missing/],
+      [{ object: 'user', entry: [] }, /object "user" is not a Meta messaging webhook/],
+    ] as const) {
+      const response = await postMeta(JSON.stringify(payload));
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toMatch(field);
+    }
+  });
+
+  it('records and answers every good message of a batch that also carries a malformed one, and counts the skip', async () => {
+    const skippedBefore = (await Scrape.of(engine.gatewayUrl)).sum('voca_webhook_skipped_total', {
+      webhook: 'meta',
+      reason: 'malformed',
+    });
+    const customers = [digits(), digits()];
+    const good = (from: string, text: string) => ({
+      from,
+      id: newWamid(),
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      type: 'text',
+      text: { body: text },
+    });
+    const messages = [
+      good(customers[0]!, 'Do you ship for free?'),
+      // A shape seen in the wild: a text message whose text object is missing.
+      { from: customers[0], id: newWamid(), timestamp: String(Math.floor(Date.now() / 1000)), type: 'text' },
+      good(customers[1]!, 'What are your store hours?'),
+    ];
+    const body = metaJson({
       object: 'whatsapp_business_account',
-      entry: [{ changes: [{ field: 'messages', value: {} }] }],
+      entry: [
+        {
+          id: '102290129340398',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '15550783881', phone_number_id: accounts.whatsapp },
+                contacts: customers.map((wa_id) => ({ profile: { name: 'A Customer' }, wa_id })),
+                messages,
+              },
+            },
+            // A change whose metadata is missing: skipped on its own, the changes beside it are read.
+            { field: 'messages', value: { messaging_product: 'whatsapp', messages: [good(digits(), 'lost')] } },
+          ],
+        },
+      ],
     });
     const response = await postMeta(body);
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toMatch(/phone_number_id|metadata/);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: 2, skipped: 2 });
+    expect((await replyCount(customers[0]!, 1))[0]!.text).toMatch(/Free shipping on orders over \$75/);
+    expect((await replyCount(customers[1]!, 1))[0]!.text).toContain('9 AM - 6 PM EST');
+    expect(await countRows(db, 'conversation_messages', 'platform_message_id = $1', [messages[1]!.id])).toBe(0);
+    const skippedAfter = (await Scrape.of(engine.gatewayUrl)).sum('voca_webhook_skipped_total', {
+      webhook: 'meta',
+      reason: 'malformed',
+    });
+    expect(skippedAfter - skippedBefore).toBe(2);
   });
 
   it('ignores echoes of our own messages and answers Messenger and Instagram on their platform', async () => {
@@ -542,7 +600,7 @@ describe('customers across channels', () => {
 
 describe('X webhooks', () => {
   it("answers the CRC check and a direct message, and drops the account's own messages", async () => {
-    const crc = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/twitter?crc_token=challenge-123`);
+    const crc = await checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/twitter?crc_token=challenge-123`);
     expect(await crc.json()).toEqual(xCrcAnswer('challenge-123', X_SECRET));
 
     const own = xDirectMessage({ forUserId: accounts.twitter, senderId: accounts.twitter, text: 'our own message' });
@@ -559,6 +617,25 @@ describe('X webhooks', () => {
     expect(reply).toMatchObject({ platform: 'x', from: accounts.twitter });
     expect(reply!.text).toContain('9 AM - 6 PM EST');
     expect(social.sentTo(accounts.twitter)).toHaveLength(0);
+  });
+
+  it('records the words the customer wrote, not the HTML-escaped text X delivers', async () => {
+    const customer = `78${Date.now()}`;
+    const id = newXId();
+    // X escapes &, < and > in DM texts: the customer typed `Towels & sheets <3`.
+    const body = xDirectMessage({
+      forUserId: accounts.twitter,
+      senderId: customer,
+      id,
+      text: 'Towels &amp; sheets &lt;3',
+    });
+    expect((await postX(body)).status).toBe(200);
+    await replyCount(customer, 1);
+    const { rows } = await db.query<{ text: string }>(
+      `SELECT text FROM conversation_messages WHERE platform_message_id = $1 AND direction = 'inbound'`,
+      [id],
+    );
+    expect(rows.map((row) => row.text)).toEqual(['Towels & sheets <3']);
   });
 });
 
@@ -621,7 +698,7 @@ describe('voice and the generic webhook', () => {
   });
 
   it('refuses an unsigned Connect turn with 401', async () => {
-    const response = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
+    const response = await checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ agent_id: agentId }),

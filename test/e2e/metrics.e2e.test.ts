@@ -17,6 +17,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, vendorToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { checkedFetch } from '../support/openapi-contract.js';
 
 /**
  * Every metric an operator reads, scraped from the four apps as processes after a provisioning (live Connect on the
@@ -40,7 +41,7 @@ let api: Api;
 const scrape = (app: AppName) => Scrape.of(engine.app(app).url);
 
 async function postMeta(body: string, signature = signMeta(body, META_SECRET)) {
-  return fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
+  return checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signature },
     body,

@@ -7,6 +7,7 @@ import { specExample } from '../support/spec-examples.js';
 import { testEnv } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { checkedFetch } from '../support/openapi-contract.js';
 
 /** The four apps on a Redis of the test's own, restarted under them. */
 
@@ -76,7 +77,7 @@ describe('a Redis restart under the running engine', () => {
       const request = specExample('provision-request');
       request.agent_config.channels = ['sms'];
       const accepted = await api.post('/api/v1/agents/provision', request);
-      const stream = await fetch(`${engine.gatewayUrl}${accepted.body.events_url}`, {
+      const stream = await checkedFetch(`${engine.gatewayUrl}${accepted.body.events_url}`, {
         headers: bearer(serviceToken()),
       });
       expect(stream.status).toBe(200);

@@ -9,6 +9,7 @@ import { cozyComfortRequest } from '../support/seed.js';
 import { testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { checkedFetch } from '../support/openapi-contract.js';
 
 const META_SECRET = 'meta-app-secret-for-tracing-tests';
 const WHATSAPP_ACCOUNT = `44${Date.now()}`;
@@ -186,7 +187,7 @@ describe('traces across HTTP and every queue hop', () => {
       name: 'Ann Lee',
       text: 'What are your store hours?',
     });
-    const response = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
+    const response = await checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...signMeta(body, META_SECRET) },
       body,
@@ -254,7 +255,7 @@ describe('traces across HTTP and every queue hop', () => {
 
   it("records no query value of a request: Meta's verify token stays out of every span", async () => {
     const secret = 'verify-token-that-must-not-leak';
-    const handshake = await fetch(
+    const handshake = await checkedFetch(
       `${engine.gatewayUrl}/api/v1/webhooks/meta?hub.mode=subscribe&hub.verify_token=${secret}&hub.challenge=1158201444`,
     );
     expect(handshake.status).not.toBe(200);
@@ -281,9 +282,9 @@ describe('traces across HTTP and every queue hop', () => {
     );
     try {
       await gateway.ready();
-      expect((await fetch(`${gateway.url}/api/v1/agents?limit=1`, { headers: bearer(serviceToken()) })).status).toBe(
-        200,
-      );
+      expect(
+        (await checkedFetch(`${gateway.url}/api/v1/agents?limit=1`, { headers: bearer(serviceToken()) })).status,
+      ).toBe(200);
     } finally {
       await gateway.stop();
     }

@@ -1,11 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../support/http.js';
 import { startGateway } from '../support/in-process.js';
 import { specExample } from '../support/spec-examples.js';
 import { testEnv } from '../support/test-env.js';
 
-/** The OpenAPI document at /docs: every route of the API is in it, each with a summary and examples. */
+/**
+ * The OpenAPI document at /docs: valid for strict tools, every route of the API in it, each with a summary, examples
+ * and every status it can answer.
+ */
 
 type Schema = Record<string, any>;
 type Operation = Record<string, any>;
@@ -58,6 +62,14 @@ function operations(): [string, Operation][] {
 }
 
 describe('GET /docs/openapi.json', () => {
+  it("passes Redocly's strict lint (the OpenAPI 3.0 schema, resolvable $refs, examples matching their schemas)", async () => {
+    const config = await createConfig({ extends: ['recommended-strict'] });
+    const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: 'openapi.json', config });
+    expect(
+      problems.map(({ ruleId, message, location }) => `${ruleId}: ${message} at ${location[0]?.pointer ?? '#'}`),
+    ).toEqual([]);
+  });
+
   it('lists every route of the API', () => {
     expect(
       operations()
@@ -84,6 +96,7 @@ describe('GET /docs/openapi.json', () => {
         'DELETE /api/v1/agents/{id}/customers/{customerId}',
         'GET /api/v1/provisioning/{id}',
         'GET /api/v1/stuck-work',
+        'GET /api/v1/webhook-keys/connect',
         'GET /api/v1/provisioning/{id}/events',
         'GET /api/v1/webhooks/meta',
         'POST /api/v1/webhooks/meta',
@@ -150,7 +163,9 @@ describe('GET /docs/openapi.json', () => {
 
   it("documents the bearer token on the API routes, the signatures on the signed webhooks and the handshakes' queries", () => {
     for (const [route, operation] of operations()) {
-      if (!route.includes('/api/v1/webhooks/')) expect(operation.security, route).toEqual([{ bearer: [] }]);
+      // The webhooks say they need no token: the platforms sign them instead.
+      const security = route.includes('/api/v1/webhooks/') ? [] : [{ bearer: [] }];
+      expect(operation.security, route).toEqual(security);
     }
     const parameterNames = (route: string) =>
       (operations().find(([r]) => r === route)![1].parameters ?? []).map((p: Schema) => p.name);
@@ -161,5 +176,32 @@ describe('GET /docs/openapi.json', () => {
     for (const route of ['POST /api/v1/webhooks/connect', 'POST /api/v1/webhooks/elizaos']) {
       expect(parameterNames(route)).toEqual(expect.arrayContaining(['X-Voca-Timestamp', 'X-Voca-Signature']));
     }
+  });
+
+  it('documents every error a route can answer, each with the one error shape', () => {
+    const missing: string[] = [];
+    for (const [route, operation] of operations()) {
+      const statuses = Object.keys(operation.responses);
+      const expected = ['500', '503'];
+      // The guards in front of every route that needs the token.
+      if (operation.security.length > 0) expected.push('401', '403', '429');
+      // The body parser, before any route runs; the validation after.
+      if (operation.requestBody) expected.push('400', '413', '415');
+      // uuidParam refuses a malformed id; an id the token may not see is not found.
+      if ((operation.parameters ?? []).some((p: Schema) => p.in === 'path' && p.schema?.format === 'uuid'))
+        expected.push('400', '404');
+      for (const status of expected) if (!statuses.includes(status)) missing.push(`${route}: ${status}`);
+      for (const [status, response] of Object.entries(operation.responses as Record<string, Schema>)) {
+        if (Number(status) < 400) continue;
+        if (!response.description) missing.push(`${route}: ${status} has no description`);
+        if (response.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorView')
+          missing.push(`${route}: ${status} is not an ErrorView`);
+      }
+      for (const status of ['429', '503']) {
+        if (statuses.includes(status) && !operation.responses[status].headers?.['Retry-After'])
+          missing.push(`${route}: ${status} without Retry-After`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { Api } from '../support/http.js';
 import { startGateway } from '../support/in-process.js';
 import { TEST_REDIS_URL, testEnv, uniqueVendor } from '../support/test-env.js';
 import { bearer, serviceToken, vendorToken } from '../support/tokens.js';
+import { DASHBOARD_SESSION_COOKIE, dashboardLink, dashboardSession } from '@voca/devtools';
 
 /** Bull Board on the gateway: for the service role only, read-only unless configured, never showing customer text. */
 const env = testEnv();
@@ -122,5 +123,21 @@ describe('the queue dashboard at /admin/queues', () => {
     const off = await startGateway(testEnv({ QUEUE_DASHBOARD: 'off' }));
     apps.push(off.app);
     expect((await off.api.get('/admin/queues/api/queues', service())).status).toBe(404);
+  });
+
+  it('takes a one-time link only under NODE_ENV=development: elsewhere the login is refused and a session ignored', async () => {
+    const session = `${DASHBOARD_SESSION_COOKIE}=${dashboardSession(env.JWT_SECRET_KEY)}`;
+    // This file's gateway runs with NODE_ENV=test, as a production one would, outside development.
+    const login = await fetch(dashboardLink(api.baseUrl, env.JWT_SECRET_KEY), { redirect: 'manual' });
+    expect(login.status).toBe(401);
+    expect(login.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${api.baseUrl}/admin/queues/`, { headers: { cookie: session } })).status).toBe(401);
+
+    const development = await startGateway(testEnv({ NODE_ENV: 'development', LOG_FORMAT: 'json' }));
+    apps.push(development.app);
+    const page = await fetch(`${development.api.baseUrl}/admin/queues/`, { headers: { cookie: session } });
+    expect(page.status).toBe(200);
+    const forged = `${DASHBOARD_SESSION_COOKIE}=${dashboardSession('another-secret-0123456789-0123456789-xyz')}`;
+    expect((await fetch(`${development.api.baseUrl}/admin/queues/`, { headers: { cookie: forged } })).status).toBe(401);
   });
 });

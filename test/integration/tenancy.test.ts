@@ -22,8 +22,8 @@ import { customerWritesThroughGenericWebhook } from '../support/engine-webhooks.
 const WEBHOOK_SECRET = 'tenancy-webhook-secret-0123456789-0123456789';
 /** Prefixes of routes that need no token (probes, metrics, docs, platform webhooks): out of the walk. */
 const PUBLIC_PREFIXES = ['/health', '/metrics', '/docs', '/api/v1/webhooks'];
-/** Operator routes, for the service role only: a vendor gets 403 whatever it names (checked on its own below). */
-const OPERATOR_PATHS = ['/api/v1/stuck-work'];
+/** Service-role routes (operators, the voice Lambda's key): a vendor gets 403 whatever it names (checked below). */
+const OPERATOR_PATHS = ['/api/v1/stuck-work', '/api/v1/webhook-keys/connect'];
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 const env = testEnv({ WEBHOOK_SECRET, RATE_LIMIT_PER_MINUTE: '100000' });

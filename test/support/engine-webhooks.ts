@@ -1,12 +1,13 @@
 import { agentWebhookKey, connectLambdaKey, signEngineWebhook } from '@voca/channels';
 import type { Api } from './http.js';
+import { checkedFetch } from './openapi-contract.js';
 import { operationEnd } from './operations.js';
 import { specExample } from './spec-examples.js';
 
 /** POSTs a body to one of the engine's own webhooks (Connect, generic), signed as its callers sign them. */
 export async function postSignedWebhook(baseUrl: string, path: string, payload: unknown, secret: string) {
   const body = JSON.stringify(payload);
-  const response = await fetch(`${baseUrl}${path}`, {
+  const response = await checkedFetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signAsCaller(path, body, secret) },
     body,
@@ -32,7 +33,7 @@ export async function customerWritesThroughGenericWebhook(
     timestamp: new Date().toISOString(),
   });
   const path = '/api/v1/webhooks/elizaos';
-  const response = await fetch(`${baseUrl}${path}`, {
+  const response = await checkedFetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signAsCaller(path, body, secret) },
     body,

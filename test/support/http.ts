@@ -1,10 +1,15 @@
+import { parseBody, reportResponse } from './openapi-contract.js';
+
 export interface HttpResult<T = any> {
   status: number;
   body: T;
   headers: Headers;
 }
 
-/** A small JSON client over fetch, for talking to the gateway the way the backend does. */
+/**
+ * A small JSON client over fetch, for talking to the gateway the way the backend does. Every answer is reported to
+ * the contract check (openapi-contract.ts), which the e2e tier turns on.
+ */
 export class Api {
   constructor(
     readonly baseUrl: string,
@@ -37,13 +42,15 @@ export class Api {
       body,
       headers: { 'content-type': 'application/json', ...this.defaultHeaders, ...headers },
     });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
+    const parsed = parseBody(await response.text());
+    await reportResponse({
+      baseUrl: this.baseUrl,
+      method,
+      path,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: parsed,
+    });
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 }

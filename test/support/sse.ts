@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { checkedFetch } from './openapi-contract.js';
 
 /** Reads a Server-Sent Events stream until the server ends it (or the timeout passes) and returns its events. */
 export async function readSse(
@@ -6,7 +7,7 @@ export async function readSse(
   headers: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<{ status: number; events: EventSourceMessage[] }> {
-  const response = await fetch(url, {
+  const response = await checkedFetch(url, {
     headers: { accept: 'text/event-stream', ...headers },
     signal: AbortSignal.timeout(timeoutMs),
   });

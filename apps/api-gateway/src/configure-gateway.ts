@@ -15,6 +15,8 @@ export async function configureGateway(app: NestExpressApplication, env: Gateway
       .setTitle('Voca AI Engine')
       .setDescription('Provision and run AI customer-service agents on voice, SMS and social channels.')
       .setVersion('1')
+      .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+      .addServer('/', 'The gateway serving this document')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );

@@ -1,11 +1,11 @@
 import './tracing.js';
 import 'reflect-metadata';
 import { startApp } from '@voca/bootstrap';
-import { contextServiceEnvSchema, loadEnvOrExit } from '@voca/config';
+import { contextServiceEnvSchema, DEFAULT_HEALTH_PORTS, loadEnvOrExit } from '@voca/config';
 import { CONTEXT_SERVICE, ContextServiceModule } from './context-service.module.js';
 
 const env = loadEnvOrExit(CONTEXT_SERVICE, contextServiceEnvSchema);
 await startApp(ContextServiceModule.forEnv(env), {
-  port: env.HEALTH_PORT ?? 8103,
+  port: env.HEALTH_PORT ?? DEFAULT_HEALTH_PORTS['context-service'],
   shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
 });

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { requestIdOf, shutdownTracing, tracingActive } from '@voca/observability';
 import { enableQueueTelemetry } from '@voca/queue';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { QuietStartupLogger } from './startup-noise.js';
 
 export interface AppStartOptions {
   port: number;
@@ -33,7 +34,7 @@ export async function startApp(module: unknown, options: AppStartOptions): Promi
     // Webhook signatures are computed over the bytes as received.
     rawBody: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   // Before the body parser: its errors are answered before any Nest middleware runs, and still quote the id.
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     requestIdOf(req, res);

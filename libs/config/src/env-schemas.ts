@@ -81,6 +81,8 @@ const stuckWorkEnv = {
 export const commonEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: readable lines in development (terminal or pipe), JSON elsewhere; `json` or `pretty` force one. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
   /** How long opening a Postgres connection may take before the request or job fails (and is retried). */
@@ -532,3 +534,10 @@ export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 export type AwsConnectWorkerEnv = z.infer<typeof awsConnectWorkerEnvSchema>;
 export type ElizaosWorkerEnv = z.infer<typeof elizaosWorkerEnvSchema>;
 export type ContextServiceEnv = z.infer<typeof contextServiceEnvSchema>;
+
+/** Each worker's health and metrics port when HEALTH_PORT is unset (one of each on a development machine). */
+export const DEFAULT_HEALTH_PORTS = {
+  'aws-connect-worker': 8101,
+  'elizaos-worker': 8102,
+  'context-service': 8103,
+} as const;

@@ -23,22 +23,15 @@ function expectRedacted(output: string): void {
 }
 
 describe('logFormatFor', () => {
-  it('prints pretty lines only in development, on a terminal', () => {
-    expect(logFormatFor({ nodeEnv: 'development', isTTY: true })).toBe('pretty');
-    expect(logFormatFor({ nodeEnv: 'development', isTTY: false })).toBe('json');
-    for (const nodeEnv of ['production', 'test', 'staging']) {
-      expect(logFormatFor({ nodeEnv, isTTY: true }), nodeEnv).toBe('json');
-      expect(logFormatFor({ nodeEnv, isTTY: false, forceColor: '1' }), nodeEnv).toBe('json');
-    }
+  it('prints pretty lines in development, JSON anywhere else', () => {
+    expect(logFormatFor('development')).toBe('pretty');
+    for (const nodeEnv of ['production', 'test', 'staging']) expect(logFormatFor(nodeEnv), nodeEnv).toBe('json');
   });
 
-  it('takes FORCE_COLOR for a terminal behind a pipe (npm run dev runs the apps under concurrently)', () => {
-    for (const forceColor of ['1', '2', '3', 'true', '']) {
-      expect(logFormatFor({ nodeEnv: 'development', isTTY: false, forceColor }), forceColor).toBe('pretty');
-    }
-    for (const forceColor of ['0', 'false']) {
-      expect(logFormatFor({ nodeEnv: 'development', isTTY: false, forceColor }), forceColor).toBe('json');
-    }
+  it('follows LOG_FORMAT when it names a format', () => {
+    expect(logFormatFor('development', 'json')).toBe('json');
+    expect(logFormatFor('production', 'pretty')).toBe('pretty');
+    expect(logFormatFor('production', 'auto')).toBe('json');
   });
 });
 

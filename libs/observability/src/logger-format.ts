@@ -1,31 +1,17 @@
 /** JSON lines for machines (production, tests, files, log collectors), or pino-pretty's lines for a person. */
 export type LogFormat = 'json' | 'pretty';
 
-export interface LogFormatContext {
-  /** NODE_ENV as the app validated it. */
-  nodeEnv: string;
-  /** Whether the process writes its logs (stdout) to a terminal. */
-  isTTY: boolean;
-  /**
-   * FORCE_COLOR as the process got it. `npm run dev` runs the apps behind concurrently, whose pipes are not terminals;
-   * concurrently sets FORCE_COLOR for them when it writes to a terminal itself.
-   */
-  forceColor?: string;
-}
+/** LOG_FORMAT: `auto` picks by NODE_ENV; `json` or `pretty` say so whatever the environment. */
+export type LogFormatSetting = 'auto' | LogFormat;
 
 /**
- * Pretty only for a person watching a development engine: NODE_ENV=development and a terminal (or concurrently in
- * one). Anything else, production, tests, output sent to a file or a pipe, stays one JSON object per line.
+ * `auto`: pino-pretty's lines in development, whether the output is a terminal or a pipe (`npm run dev | tee dev.log`
+ * is still read by a person), and one JSON object per line anywhere else (production, tests). LOG_FORMAT=json keeps
+ * JSON in development too (a log collector on a development machine); LOG_FORMAT=pretty reads production logs by eye.
  */
-export function logFormatFor({ nodeEnv, isTTY, forceColor }: LogFormatContext): LogFormat {
-  if (nodeEnv !== 'development') return 'json';
-  const colorForced = forceColor !== undefined && forceColor !== '0' && forceColor !== 'false';
-  return isTTY || colorForced ? 'pretty' : 'json';
-}
-
-/** The format for this process. */
-export function processLogFormat(nodeEnv: string): LogFormat {
-  return logFormatFor({ nodeEnv, isTTY: process.stdout.isTTY === true, forceColor: process.env.FORCE_COLOR });
+export function logFormatFor(nodeEnv: string, setting: LogFormatSetting = 'auto'): LogFormat {
+  if (setting !== 'auto') return setting;
+  return nodeEnv === 'development' ? 'pretty' : 'json';
 }
 
 /**

@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { trace } from '@opentelemetry/api';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
-import { processLogFormat, prettyTransport, type LogFormat } from './logger-format.js';
+import { logFormatFor, prettyTransport, type LogFormat, type LogFormatSetting } from './logger-format.js';
 import { redactDeep } from './redact.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -65,8 +65,8 @@ export function pinoHttpOptions(app: string, level: string, format: LogFormat): 
 /**
  * Structured JSON logs (pino) for one app. Requests are logged by method, path and status only: no headers, no
  * query strings and no bodies, so tokens, signatures and verify tokens never reach the log; every other log object
- * (an error's SQL parameters, a nested token) is redacted however deep (redactDeep). In development on a terminal,
- * pino-pretty prints the same log objects, redacted alike (see logFormatFor).
+ * (an error's SQL parameters, a nested token) is redacted however deep (redactDeep). In development, pino-pretty
+ * prints the same log objects, redacted alike (see logFormatFor).
  */
 @Module({})
 export class LoggerModule {
@@ -80,7 +80,7 @@ export class LoggerModule {
             pinoHttp: pinoHttpOptions(
               app,
               config.getOrThrow<string>('LOG_LEVEL'),
-              processLogFormat(config.getOrThrow<string>('NODE_ENV')),
+              logFormatFor(config.getOrThrow<string>('NODE_ENV'), config.get<LogFormatSetting>('LOG_FORMAT') ?? 'auto'),
             ),
           }),
         }),

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   BadRequestException,
   Body,
   Controller,
@@ -11,25 +12,12 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AgentCharacterView,
   AgentPageView,
   AgentView,
   CreateAgentRequestDto,
-  ErrorView,
   ProvisionAgentRequestDto,
   ProvisioningAcceptedView,
   type AgentConfigDto,
@@ -40,7 +28,7 @@ import type { Principal } from '../auth/principal.js';
 import { actorOf } from '../auth/actor.js';
 import { vendorForWrite } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
-import { ApiIdParam } from '../http/api-docs.js';
+import { ApiBearerRoutes, ApiError, ApiIdParam, ApiJsonBody } from '../http/api-docs.js';
 import { etagOf } from '../http/etag.js';
 import { SPEC_AGENT_VIEW, SPEC_CREATE_REQUEST, SPEC_PROVISION_REQUEST } from '../http/spec-examples.js';
 import { uuidParam } from '../http/uuid-param.js';
@@ -58,8 +46,21 @@ const idempotencyHeader = {
   example: 'provision-vendor_cozy_001-2026-11-25',
 };
 
+/** What both provisioning routes may answer besides 202, beyond what every route may. */
+const ProvisioningRefusals = () =>
+  applyDecorators(
+    ApiJsonBody('The body is not valid JSON, a field is not valid (named in `fields`), or a bad Idempotency-Key'),
+    ApiError(
+      403,
+      'vendor_id differs from the vendor of the token, or a platform account the vendor cannot prove it owns',
+    ),
+    ApiError(409, 'A platform account in channel_credentials already belongs to another agent'),
+    ApiError(422, 'This Idempotency-Key was already used with a different request'),
+    ApiError(429, 'The token has used its requests this minute, or the vendor has MAX_OPERATIONS_PER_VENDOR running'),
+  );
+
 @ApiTags('agents')
-@ApiBearerAuth()
+@ApiBearerRoutes()
 @Controller('api/v1/agents')
 export class AgentsController {
   constructor(
@@ -76,9 +77,7 @@ export class AgentsController {
   })
   @ApiHeader(idempotencyHeader)
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
-  @ApiBadRequestResponse({ type: ErrorView })
-  @ApiConflictResponse({ type: ErrorView })
-  @ApiUnprocessableEntityResponse({ type: ErrorView })
+  @ProvisioningRefusals()
   provision(
     @Body() body: ProvisionAgentRequestDto,
     @CurrentPrincipal() principal: Principal,
@@ -104,9 +103,7 @@ export class AgentsController {
   })
   @ApiHeader(idempotencyHeader)
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
-  @ApiBadRequestResponse({ type: ErrorView })
-  @ApiConflictResponse({ type: ErrorView })
-  @ApiUnprocessableEntityResponse({ type: ErrorView })
+  @ProvisioningRefusals()
   create(
     @Body() body: CreateAgentRequestDto,
     @CurrentPrincipal() principal: Principal,
@@ -127,7 +124,8 @@ export class AgentsController {
     summary: 'Agents the token may see, newest first, filtered by status, vendor, channel or business type',
   })
   @ApiOkResponse({ type: AgentPageView })
-  @ApiBadRequestResponse({ type: ErrorView })
+  @ApiError(400, 'A query parameter is not valid (named in `fields`)')
+  @ApiError(404, 'A vendor token naming another vendor in vendor_id')
   list(@Query() query: ListAgentsQuery, @CurrentPrincipal() principal: Principal): Promise<AgentPageView> {
     return this.agents.list(principal, query);
   }
@@ -136,7 +134,6 @@ export class AgentsController {
   @ApiIdParam('id', 'agent')
   @ApiOperation({ summary: 'An agent with its channels and its profile as sent; its version is also the ETag' })
   @ApiOkResponse({ type: AgentView, example: SPEC_AGENT_VIEW })
-  @ApiNotFoundResponse({ type: ErrorView })
   async get(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -151,7 +148,7 @@ export class AgentsController {
   @ApiIdParam('id', 'agent')
   @ApiOperation({ summary: "The agent's ElizaOS character, generated from its business profile (latest version)" })
   @ApiOkResponse({ type: AgentCharacterView })
-  @ApiNotFoundResponse({ type: ErrorView })
+  @ApiError(404, 'No agent with this id that the token may see, or none with a character yet')
   character(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,

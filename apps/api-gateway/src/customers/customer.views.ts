@@ -34,6 +34,8 @@ export class TurnView {
   text: string;
 
   @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
     example: [{ type: 'image', id: '1479537139650973', mime_type: 'image/jpeg' }],
     description:
       'What the customer sent besides words, as references (WhatsApp and X media ids, Messenger and Instagram URLs)',
@@ -175,27 +177,40 @@ const EXPORT_EXAMPLE = {
 
 export class CustomerExportView {
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description: 'The customer: id, agent, display name, phone, when first and last seen',
     example: EXPORT_EXAMPLE.customer,
   })
   customer: Record<string, unknown>;
 
   @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
     description: 'Every identity: channel, address, phone, name, how it joined the customer',
     example: [EXPORT_EXAMPLE.identity],
   })
   identities: Record<string, unknown>[];
 
   @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
     description: 'Every message both ways: text, media references, status, who wrote it, when',
     example: [EXPORT_EXAMPLE.message],
   })
   messages: Record<string, unknown>[];
 
-  @ApiProperty({ description: 'Every hand-off to a person and its outcome', example: [EXPORT_EXAMPLE.handoff] })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Every hand-off to a person and its outcome',
+    example: [EXPORT_EXAMPLE.handoff],
+  })
   handoffs: Record<string, unknown>[];
 
   @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
     description: 'Every event about the customer sent (or to be sent) to the backend',
     example: [EXPORT_EXAMPLE.event],
   })

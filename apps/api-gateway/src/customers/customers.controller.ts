@@ -1,16 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorView } from '@voca/contracts';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiIdParam } from '../http/api-docs.js';
+import { ApiBearerRoutes, ApiError, ApiIdParam, ApiJsonBody } from '../http/api-docs.js';
 import { OffsetPageQuery } from '../http/offset-page.js';
 import { uuidParam } from '../http/uuid-param.js';
 import type { Request } from 'express';
@@ -25,7 +17,7 @@ import { CustomersService } from './customers.service.js';
 import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 
 @ApiTags('customers')
-@ApiBearerAuth()
+@ApiBearerRoutes()
 @ApiIdParam('id', 'agent')
 @Controller('api/v1/agents/:id')
 export class CustomersController {
@@ -34,7 +26,6 @@ export class CustomersController {
   @Get('conversations')
   @ApiOperation({ summary: "The agent's conversations, one per customer, most recent first" })
   @ApiOkResponse({ type: ConversationPageView })
-  @ApiNotFoundResponse({ type: ErrorView })
   conversations(
     @Param('id', uuidParam('id')) agentId: string,
     @CurrentPrincipal() principal: Principal,
@@ -47,7 +38,7 @@ export class CustomersController {
   @ApiIdParam('customerId', 'customer')
   @ApiOperation({ summary: "A customer's identities and latest turns across every channel" })
   @ApiOkResponse({ type: CustomerContextView })
-  @ApiNotFoundResponse({ type: ErrorView })
+  @ApiError(404, 'No agent the token may see, or no such customer of it')
   context(
     @Param('id', uuidParam('id')) agentId: string,
     @Param('customerId', uuidParam('customerId')) customerId: string,
@@ -61,7 +52,8 @@ export class CustomersController {
   @HttpCode(200)
   @ApiOperation({ summary: "Links another customer's identity to this customer (their histories become one)" })
   @ApiOkResponse({ type: CustomerContextView })
-  @ApiNotFoundResponse({ type: ErrorView })
+  @ApiJsonBody()
+  @ApiError(404, 'No agent the token may see, no such customer of it, or no such identity of its customers')
   link(
     @Param('id', uuidParam('id')) agentId: string,
     @Param('customerId', uuidParam('customerId')) customerId: string,
@@ -76,8 +68,8 @@ export class CustomersController {
   @ApiIdParam('identityId', 'identity')
   @ApiOperation({ summary: 'Undoes a link: the identity returns to the customer it was first seen as' })
   @ApiOkResponse({ type: CustomerContextView })
-  @ApiNotFoundResponse({ type: ErrorView })
-  @ApiConflictResponse({ type: ErrorView })
+  @ApiError(404, 'No agent the token may see, no such customer of it, or an identity not linked to the customer')
+  @ApiError(409, 'The identity was first seen as this customer: there is nothing to undo')
   unlink(
     @Param('id', uuidParam('id')) agentId: string,
     @Param('customerId', uuidParam('customerId')) customerId: string,
@@ -94,7 +86,7 @@ export class CustomersController {
       'Everything the engine holds about the customer, as JSON (the right of access): identities, every message, hand-offs, events',
   })
   @ApiOkResponse({ type: CustomerExportView })
-  @ApiNotFoundResponse({ type: ErrorView })
+  @ApiError(404, 'No agent the token may see, or no such customer of it')
   export(
     @Param('id', uuidParam('id')) agentId: string,
     @Param('customerId', uuidParam('customerId')) customerId: string,
@@ -110,8 +102,10 @@ export class CustomersController {
       "Erases the customer (the right to be forgotten): identities, messages, hand-offs, their words in events, their queued jobs and the agent's memory of them",
   })
   @ApiOkResponse({ type: CustomerErasedView })
-  @ApiNotFoundResponse({ type: ErrorView })
-  @ApiConflictResponse({ type: ErrorView, description: "One of the customer's messages is being answered right now" })
+  @ApiError(404, 'No agent the token may see, or no such customer of it')
+  @ApiError(409, "One of the customer's messages is being answered right now; Retry-After says when to try again", {
+    retryAfter: true,
+  })
   erase(
     @Param('id', uuidParam('id')) agentId: string,
     @Param('customerId', uuidParam('customerId')) customerId: string,

@@ -1,18 +1,7 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   CreateEventEndpointDto,
-  ErrorView,
   EventDeliveryPageView,
   EventEndpointCreatedView,
   EventEndpointPageView,
@@ -21,7 +10,7 @@ import {
 } from '@voca/contracts';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiIdParam } from '../http/api-docs.js';
+import { ApiBearerRoutes, ApiError, ApiIdParam, ApiJsonBody } from '../http/api-docs.js';
 import { fieldError } from '../http/field-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { EventEndpoints } from './event-endpoints.service.js';
@@ -29,7 +18,7 @@ import { ListDeliveriesQuery } from './list-deliveries.query.js';
 import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 
 @ApiTags('events')
-@ApiBearerAuth()
+@ApiBearerRoutes()
 @Controller('api/v1/event-endpoints')
 export class EventEndpointsController {
   constructor(private readonly endpoints: EventEndpoints) {}
@@ -40,8 +29,9 @@ export class EventEndpointsController {
     summary: 'Register an HTTPS endpoint for event callbacks; the answer shows its signing secret, once',
   })
   @ApiCreatedResponse({ type: EventEndpointCreatedView })
-  @ApiBadRequestResponse({ type: ErrorView })
-  @ApiConflictResponse({ type: ErrorView, description: 'The vendor has the most endpoints it may register' })
+  @ApiJsonBody('The body is not valid JSON, or a field is not valid (named in `fields`), e.g. a URL it may not call')
+  @ApiError(409, 'The vendor has the most endpoints it may register')
+  @ApiError(503, 'The URL could not be checked now (DNS), or the database cannot be reached; try again')
   register(
     @Body() body: CreateEventEndpointDto,
     @CurrentPrincipal() principal: Principal,
@@ -53,6 +43,8 @@ export class EventEndpointsController {
   @ApiOperation({ summary: "The endpoints the token may see (a service token: every vendor's, or one vendor's)" })
   @ApiQuery({ name: 'vendor_id', required: false, example: 'vendor_cozy_comfort', description: 'Service tokens only' })
   @ApiOkResponse({ type: EventEndpointPageView })
+  @ApiError(400, 'vendor_id is not a vendor id')
+  @ApiError(404, 'A vendor token naming another vendor in vendor_id')
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query('vendor_id') vendorId?: string,
@@ -67,7 +59,6 @@ export class EventEndpointsController {
   @ApiIdParam('id', 'event endpoint')
   @ApiOperation({ summary: 'One endpoint (its secret is never shown again)' })
   @ApiOkResponse({ type: EventEndpointView })
-  @ApiNotFoundResponse({ type: ErrorView })
   get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<EventEndpointView> {
     return this.endpoints.get(id, principal);
   }
@@ -79,7 +70,6 @@ export class EventEndpointsController {
       'Remove an endpoint: nothing more is delivered to it, pending deliveries included; answers what was removed',
   })
   @ApiOkResponse({ type: EventEndpointView })
-  @ApiNotFoundResponse({ type: ErrorView })
   remove(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -91,8 +81,6 @@ export class EventEndpointsController {
   @ApiIdParam('id', 'event endpoint')
   @ApiOperation({ summary: "The endpoint's deliveries, newest first, each with its event and every attempt" })
   @ApiOkResponse({ type: EventDeliveryPageView })
-  @ApiBadRequestResponse({ type: ErrorView })
-  @ApiNotFoundResponse({ type: ErrorView })
   deliveries(
     @Param('id', uuidParam('id')) id: string,
     @Query() query: ListDeliveriesQuery,

@@ -1,26 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorView, HandoffPageView, HandoffReplyDto, HandoffReplyView, HandoffView } from '@voca/contracts';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HandoffPageView, HandoffReplyDto, HandoffReplyView, HandoffView } from '@voca/contracts';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiIdParam } from '../http/api-docs.js';
+import { ApiBearerRoutes, ApiError, ApiIdParam, ApiJsonBody } from '../http/api-docs.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { Handoffs } from './handoffs.service.js';
 import { ListHandoffsQuery } from './list-handoffs.query.js';
 
 @ApiTags('handoffs')
-@ApiBearerAuth()
+@ApiBearerRoutes()
 @Controller('api/v1/handoffs')
 export class HandoffsController {
   constructor(private readonly handoffs: Handoffs) {}
@@ -30,7 +20,8 @@ export class HandoffsController {
     summary: 'Conversations waiting for a person (or resolved), across agents, the longest waiting first',
   })
   @ApiOkResponse({ type: HandoffPageView })
-  @ApiBadRequestResponse({ type: ErrorView })
+  @ApiError(400, 'A query parameter is not valid (named in `fields`)')
+  @ApiError(404, 'A vendor token naming another vendor in vendor_id')
   list(@Query() query: ListHandoffsQuery, @CurrentPrincipal() principal: Principal): Promise<HandoffPageView> {
     return this.handoffs.list(principal, query);
   }
@@ -39,7 +30,6 @@ export class HandoffsController {
   @ApiIdParam('id', 'handoff')
   @ApiOperation({ summary: 'One hand-off, with the latest messages of the conversation' })
   @ApiOkResponse({ type: HandoffView })
-  @ApiNotFoundResponse({ type: ErrorView })
   get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<HandoffView> {
     return this.handoffs.get(id, principal);
   }
@@ -51,10 +41,9 @@ export class HandoffsController {
     summary: "A person's reply, sent on the customer's channel at most once, within the platform's reply window",
   })
   @ApiAcceptedResponse({ type: HandoffReplyView })
-  @ApiBadRequestResponse({ type: ErrorView })
-  @ApiNotFoundResponse({ type: ErrorView })
-  @ApiConflictResponse({ type: ErrorView, description: 'The hand-off is resolved, or its channel is a call' })
-  @ApiServiceUnavailableResponse({ type: ErrorView })
+  @ApiJsonBody()
+  @ApiError(409, 'The hand-off is resolved, its channel is a call, or the customer has no message to answer there')
+  @ApiError(503, 'The reply could not be queued, or the database cannot be reached; send it again shortly')
   reply(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: HandoffReplyDto,
@@ -69,7 +58,6 @@ export class HandoffsController {
   @ApiIdParam('id', 'handoff')
   @ApiOperation({ summary: 'Hand the conversation back to the agent: it answers the customer again' })
   @ApiOkResponse({ type: HandoffView })
-  @ApiNotFoundResponse({ type: ErrorView })
   resolve(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<HandoffView> {
     return this.handoffs.resolve(id, principal);
   }

@@ -1,4 +1,6 @@
-import { ApiParam } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { ErrorView } from '@voca/contracts';
 
 /** The ids the OpenAPI examples use, one per kind of object, so that the examples of related routes agree. */
 export const EXAMPLE_IDS = {
@@ -12,7 +14,85 @@ export const EXAMPLE_IDS = {
   'audit entry': 'd2c4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f',
 } as const;
 
-/** Documents a UUID path parameter, on a route or on every route of a controller. */
-export function ApiIdParam(name: string, of: keyof typeof EXAMPLE_IDS): ClassDecorator & MethodDecorator {
-  return ApiParam({ name, format: 'uuid', description: `The ${of}'s id`, example: EXAMPLE_IDS[of] });
+/**
+ * Documents a UUID path parameter, on a route or on every route of a controller, with what it answers for an id that
+ * is not a UUID (400, see uuidParam) or names nothing the token may see (404; a route may describe its own).
+ */
+export function ApiIdParam(name: string, of: keyof typeof EXAMPLE_IDS) {
+  return applyDecorators(
+    ApiParam({ name, format: 'uuid', description: `The ${of}'s id`, example: EXAMPLE_IDS[of] }),
+    ApiError(400, 'A parameter is not valid (named in `fields`), e.g. an id that is not a UUID'),
+    ApiError(404, `No ${of} with this id that the token may see`),
+  );
+}
+
+/**
+ * An error answer, in the API's one error shape (ErrorView, see ApiExceptionFilter). Every error a route can answer
+ * is documented with it: a client generated from the document knows each status and its body. A 429 or 503 may carry
+ * Retry-After (RetryLaterException, a database away), and so may another status that says `retryAfter`.
+ */
+export function ApiError(
+  status: number,
+  description: string,
+  options: { retryAfter?: boolean } = {},
+): ClassDecorator & MethodDecorator {
+  const retryAfter = options.retryAfter ?? (status === 429 || status === 503);
+  return ApiResponse({
+    status,
+    description,
+    type: ErrorView,
+    ...(retryAfter
+      ? {
+          headers: {
+            'Retry-After': {
+              description: 'Seconds to wait before trying again',
+              schema: { type: 'integer', example: 2 },
+            },
+          },
+        }
+      : {}),
+  }) as ClassDecorator & MethodDecorator;
+}
+
+/** What any route can answer whatever it does: an unexpected error, or a database (or Redis) that cannot be reached. */
+const UNEXPECTED = ApiError(500, 'An unexpected error; the log has it under its request_id');
+const UNAVAILABLE = ApiError(
+  503,
+  'The engine cannot reach its database or Redis right now, or a dependency is not set',
+);
+
+/**
+ * On a controller whose routes need the bearer token (every route not marked @PublicRoute()): the token, and the
+ * errors the global guards and filter answer on any of its routes, so that no route repeats them.
+ */
+export function ApiBearerRoutes(): ClassDecorator {
+  return applyDecorators(
+    ApiBearerAuth(),
+    ApiError(401, 'No bearer token, or one that is malformed, badly signed, expired or lives too long'),
+    ApiError(403, 'The token grants neither the service role nor a vendor, or not this action'),
+    ApiError(429, 'The token has used its RATE_LIMIT_PER_MINUTE requests this minute'),
+    UNEXPECTED,
+    UNAVAILABLE,
+  );
+}
+
+/**
+ * The operation of a public route (a platform webhook or handshake: no bearer token, the platform signs or the route
+ * only answers a challenge): `security: []` says no token is needed. Its 503 is its own to describe (an unset secret,
+ * messages that cannot be recorded): a decorator above would replace it.
+ */
+export function ApiPublicOperation(summary: string): MethodDecorator {
+  return applyDecorators(ApiOperation({ summary, security: [] }), UNEXPECTED);
+}
+
+/**
+ * On a route that reads a JSON body: the body parser's refusals (before any route runs) and the validation's, unless
+ * the route describes its own 400 (then pass `badRequest`).
+ */
+export function ApiJsonBody(badRequest = 'The body is not valid JSON, or a field is not valid (named in `fields`)') {
+  return applyDecorators(
+    ApiError(400, badRequest),
+    ApiError(413, 'The body is larger than HTTP_BODY_LIMIT'),
+    ApiError(415, 'The body has a Content-Encoding or charset the API does not read'),
+  );
 }

@@ -15,11 +15,8 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -28,7 +25,6 @@ import {
 import {
   AGENT_ACTIONS,
   AgentView,
-  ErrorView,
   ProvisioningAcceptedView,
   UpdateAgentRequestDto,
   type AgentAction,
@@ -37,7 +33,7 @@ import type { Request, Response } from 'express';
 import { AgentViews } from '../agents/agent-views.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiIdParam } from '../http/api-docs.js';
+import { ApiBearerRoutes, ApiError, ApiIdParam, ApiJsonBody } from '../http/api-docs.js';
 import { etagOf, expectedVersion } from '../http/etag.js';
 import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 import { uuidParam } from '../http/uuid-param.js';
@@ -54,7 +50,7 @@ const SUMMARIES: Record<AgentAction, string> = {
 };
 
 @ApiTags('agents')
-@ApiBearerAuth()
+@ApiBearerRoutes()
 @ApiIdParam('id', 'agent')
 @Controller('api/v1/agents/:id')
 export class LifecycleController {
@@ -91,8 +87,12 @@ export class LifecycleController {
   })
   @ApiOkResponse({ type: UpdateAgentResultView })
   @ApiAcceptedResponse({ type: UpdateAgentResultView })
-  @ApiNotFoundResponse({ type: ErrorView })
-  @ApiConflictResponse({ type: ErrorView, description: 'A stale version, or an agent that cannot change now' })
+  @ApiJsonBody('The body is not valid JSON, changes nothing, or a field or If-Match is not valid (named in `fields`)')
+  @ApiError(
+    403,
+    'The token grants neither the service role nor a vendor, or a platform account the vendor cannot prove it owns',
+  )
+  @ApiError(409, 'A stale version, an account another agent holds, or an agent that cannot change now')
   async update(
     @Param('id', uuidParam('id')) agentId: string,
     @Body() body: UpdateAgentRequestDto,
@@ -118,8 +118,8 @@ export class LifecycleController {
     summary: `Agent transitions: ${AGENT_ACTIONS.map((action) => `${action}: ${SUMMARIES[action]}`).join('. ')}`,
   })
   @ApiOkResponse({ type: AgentView })
-  @ApiNotFoundResponse({ type: ErrorView, description: 'Unknown agent, or an action that does not exist' })
-  @ApiConflictResponse({ type: ErrorView, description: 'Not allowed in the current status; `allowed` lists what is' })
+  @ApiError(404, 'Unknown agent, or an action that does not exist')
+  @ApiError(409, 'Not allowed in the current status; `allowed` lists what is')
   async act(
     @Param('id', uuidParam('id')) agentId: string,
     @Param('action') action: string,
@@ -140,7 +140,7 @@ export class LifecycleController {
       'Delete the agent: every resource it had goes (Connect flow, number back to the pool, runtimes), then it is deleted',
   })
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
-  @ApiNotFoundResponse({ type: ErrorView })
+  @ApiError(409, 'Not allowed in the current status (e.g. while it is being provisioned); `allowed` lists what is')
   async delete(
     @Param('id', uuidParam('id')) agentId: string,
     @CurrentPrincipal() principal: Principal,
@@ -165,7 +165,6 @@ export class LifecycleController {
       "The agent's audit trail, a page at a time, oldest first: every change and transition, who made it and when",
   })
   @ApiOkResponse({ type: AgentAuditView })
-  @ApiNotFoundResponse({ type: ErrorView })
   audit(
     @Param('id', uuidParam('id')) agentId: string,
     @Query() query: ListAuditQuery,

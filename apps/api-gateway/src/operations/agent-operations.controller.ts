@@ -1,23 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorView, OperationPageView } from '@voca/contracts';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OperationPageView } from '@voca/contracts';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiIdParam } from '../http/api-docs.js';
+import { ApiBearerRoutes, ApiIdParam } from '../http/api-docs.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { AgentOperations } from './agent-operations.js';
 import { ListOperationsQuery } from './list-operations.query.js';
 import { DEFAULT_PAGE } from '../http/page-limit.query.js';
 
 @ApiTags('provisioning')
-@ApiBearerAuth()
+@ApiBearerRoutes()
 @ApiIdParam('id', 'agent')
 @Controller('api/v1/agents')
 export class AgentOperationsController {
@@ -26,8 +19,6 @@ export class AgentOperationsController {
   @Get(':id/operations')
   @ApiOperation({ summary: "The agent's operations (provisioning, updates, retries, deletion), newest first" })
   @ApiOkResponse({ type: OperationPageView })
-  @ApiBadRequestResponse({ type: ErrorView })
-  @ApiNotFoundResponse({ type: ErrorView })
   list(
     @Param('id', uuidParam('id')) id: string,
     @Query() query: ListOperationsQuery,

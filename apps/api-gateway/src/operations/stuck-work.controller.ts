@@ -1,14 +1,13 @@
 import { Controller, ForbiddenException, Get } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GatewayEnv } from '@voca/config';
-import { ErrorView } from '@voca/contracts';
 import { STUCK_WORK_KINDS, stuckWork } from '@voca/persistence';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { EXAMPLE_IDS } from '../http/api-docs.js';
+import { ApiBearerRoutes, ApiError, EXAMPLE_IDS } from '../http/api-docs.js';
 
 const EXAMPLE = {
   stuck_after_ms: 60000,
@@ -27,7 +26,7 @@ const EXAMPLE = {
  * next pass, by kind, oldest first. Service tokens only.
  */
 @ApiTags('operations')
-@ApiBearerAuth()
+@ApiBearerRoutes()
 @Controller('api/v1/stuck-work')
 export class StuckWorkController {
   constructor(
@@ -38,7 +37,7 @@ export class StuckWorkController {
   @Get()
   @ApiOperation({ summary: 'Work stuck past its deadline (messages, turns, held messages, operations), for operators' })
   @ApiOkResponse({ schema: { type: 'object', example: EXAMPLE } })
-  @ApiForbiddenResponse({ type: ErrorView, description: 'A vendor token' })
+  @ApiError(403, 'A vendor token, or one that grants neither the service role nor a vendor')
   async list(@CurrentPrincipal() principal: Principal) {
     if (principal.kind !== 'service') throw new ForbiddenException('stuck work is for the service role');
     const thresholds = {

@@ -1,15 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res, Sse, type MessageEvent } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
-import { ErrorView, ProvisioningAcceptedView, ProvisioningStatusView } from '@voca/contracts';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProvisioningAcceptedView, ProvisioningStatusView } from '@voca/contracts';
 import type { Request, Response } from 'express';
 import { AgentOperations } from '../operations/agent-operations.js';
 import { SPEC_PROVISIONING_ANSWER } from '../http/spec-examples.js';
@@ -29,7 +20,7 @@ import {
 } from 'rxjs';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiIdParam, EXAMPLE_IDS } from '../http/api-docs.js';
+import { ApiBearerRoutes, ApiError, ApiIdParam, EXAMPLE_IDS } from '../http/api-docs.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ProgressHub } from './progress-hub.js';
 import { isTerminal, ProvisioningStatus } from './provisioning-status.js';
@@ -48,7 +39,7 @@ const EVENT_STREAM_EXAMPLE = [
 ].join('\n');
 
 @ApiTags('provisioning')
-@ApiBearerAuth()
+@ApiBearerRoutes()
 @ApiIdParam('id', 'operation')
 @Controller('api/v1/provisioning')
 export class ProvisioningController {
@@ -62,7 +53,6 @@ export class ProvisioningController {
   @Get(':id')
   @ApiOperation({ summary: 'Status of a provisioning operation, with each step and, once ended, the final agent' })
   @ApiOkResponse({ type: ProvisioningStatusView, example: SPEC_PROVISIONING_ANSWER })
-  @ApiNotFoundResponse({ type: ErrorView })
   get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal) {
     return this.status.get(id, principal);
   }
@@ -74,15 +64,8 @@ export class ProvisioningController {
       'Run again what a failed or partially completed operation did not finish, as a new operation (the latest of the agent only)',
   })
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
-  @ApiNotFoundResponse({ type: ErrorView })
-  @ApiConflictResponse({
-    type: ErrorView,
-    description: 'The operation did not fail, is not the latest, or is a deletion',
-  })
-  @ApiTooManyRequestsResponse({
-    type: ErrorView,
-    description: 'The vendor has MAX_OPERATIONS_PER_VENDOR operations running',
-  })
+  @ApiError(409, 'The operation did not fail, is not the latest, or is a deletion')
+  @ApiError(429, 'The token has used its requests this minute, or the vendor has MAX_OPERATIONS_PER_VENDOR running')
   async retry(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -108,8 +91,7 @@ export class ProvisioningController {
       "Stop a new agent's provisioning: steps not started are skipped, then what ran is removed and it ends cancelled",
   })
   @ApiAcceptedResponse({ type: ProvisioningAcceptedView })
-  @ApiNotFoundResponse({ type: ErrorView })
-  @ApiConflictResponse({ type: ErrorView, description: 'The operation has ended, or is an update or a deletion' })
+  @ApiError(409, 'The operation has ended, or is an update or a deletion')
   async cancel(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -134,11 +116,7 @@ export class ProvisioningController {
     description: 'One `progress` event per change, its data the same view as GET /api/v1/provisioning/{id}',
     content: { 'text/event-stream': { schema: { type: 'string', example: EVENT_STREAM_EXAMPLE } } },
   })
-  @ApiNotFoundResponse({ type: ErrorView })
-  @ApiTooManyRequestsResponse({
-    type: ErrorView,
-    description: 'The token has SSE_STREAMS_PER_TOKEN streams open already',
-  })
+  @ApiError(429, 'The token has used its requests this minute, or has SSE_STREAMS_PER_TOKEN streams open already')
   async events(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,

@@ -6,17 +6,23 @@ import { ForbiddenException, HttpException, type DynamicModule } from '@nestjs/c
 import { QueueName } from '@voca/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import type { GatewayEnv } from '@voca/config';
 import { TokenVerifier } from '../auth/token-verifier.js';
+import { DashboardPass } from './dashboard-pass.js';
 import { hideCustomerContent } from './hide-customer-content.js';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 
 /**
  * Bull Board's routes are Express middleware, out of reach of the API's guards: this one lets the service role in
- * (a bearer token, as on the API) and answers anyone else in the API's error shape.
+ * (a bearer token, as on the API; in development also the session of a one-time link, see DashboardPass) and answers
+ * anyone else in the API's error shape.
  */
-function serviceRoleOnly(tokens: TokenVerifier) {
+function serviceRoleOnly(tokens: TokenVerifier, pass: DashboardPass | undefined) {
   return (request: Request & { id?: string }, response: Response, next: NextFunction) => {
+    if (pass && request.originalUrl.split('?')[0] === `${QUEUE_DASHBOARD_ROUTE}/login`)
+      return pass.login(request, response);
+    if (pass && request.headers.authorization === undefined && pass.admits(request)) return next();
     tokens
       .principalOf(request.headers.authorization)
       .then((principal) => {
@@ -49,8 +55,13 @@ class CustomerSafeAdapter extends BullMQAdapter {
  * Bull Board at /admin/queues on the gateway: every queue of the engine, its jobs, retries and failures, for the
  * service role. Read-only unless QUEUE_DASHBOARD=read-write, and it says which in its title and on every queue.
  */
-export function queueDashboard(mode: QueueDashboardMode): DynamicModule[] {
+export function queueDashboard(
+  env: Pick<GatewayEnv, 'QUEUE_DASHBOARD' | 'NODE_ENV' | 'JWT_SECRET_KEY'>,
+): DynamicModule[] {
+  const mode = env.QUEUE_DASHBOARD;
   if (mode === 'off') return [];
+  const pass =
+    env.NODE_ENV === 'development' ? new DashboardPass(env.JWT_SECRET_KEY, QUEUE_DASHBOARD_ROUTE) : undefined;
   const readOnly = mode === 'read-only';
   const description = readOnly
     ? 'Read-only: QUEUE_DASHBOARD=read-write allows retrying and removing jobs. Customer text is hidden.'
@@ -61,7 +72,7 @@ export function queueDashboard(mode: QueueDashboardMode): DynamicModule[] {
       useFactory: (tokens: TokenVerifier) => ({
         route: QUEUE_DASHBOARD_ROUTE,
         adapter: ExpressAdapter,
-        middleware: serviceRoleOnly(tokens),
+        middleware: serviceRoleOnly(tokens, pass),
         boardOptions: { uiConfig: { boardTitle: readOnly ? 'Voca queues (read-only)' : 'Voca queues' } },
       }),
     }),

@@ -23,10 +23,10 @@ export function gatewayQueue(name: QueueName): DynamicModule {
 /** Every queue of the engine as operators see it: Bull Board at /admin/queues and the depth and wait metrics. */
 @Module({})
 export class QueuesModule {
-  static forEnv(env: Pick<GatewayEnv, 'QUEUE_DASHBOARD'>): DynamicModule {
+  static forEnv(env: Pick<GatewayEnv, 'QUEUE_DASHBOARD' | 'NODE_ENV' | 'JWT_SECRET_KEY'>): DynamicModule {
     return {
       module: QueuesModule,
-      imports: [...QUEUES_WATCHED.map(gatewayQueue), ...queueDashboard(env.QUEUE_DASHBOARD)],
+      imports: [...QUEUES_WATCHED.map(gatewayQueue), ...queueDashboard(env)],
       providers: [queueDepthMetric, queueOldestWaitingMetric],
     };
   }

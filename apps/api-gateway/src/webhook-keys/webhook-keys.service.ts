@@ -1,9 +1,9 @@
-import { Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { agentWebhookKey } from '@voca/channels';
+import { agentWebhookKey, connectLambdaKey } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
-import type { WebhookKeyView } from '@voca/contracts';
+import type { ConnectKeyView, WebhookKeyView } from '@voca/contracts';
 import { Agent, auditAgentChange } from '@voca/persistence';
 import { DataSource } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
@@ -12,6 +12,7 @@ import { canSee } from '../auth/vendor-scope.js';
 
 const SIGNING =
   'X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")>';
+const CONNECT_PATH = '/api/v1/webhooks/connect';
 
 /**
  * Each agent's own key for the generic webhook: shown to whoever may see the agent, and rotated on request (the old
@@ -50,6 +51,19 @@ export class WebhookKeys {
       return next;
     });
     return this.viewOf(agentId, version);
+  }
+
+  /**
+   * The voice Lambda's key signs turns for every agent of the engine, so only the service role (the backend) reads
+   * it. It changes only with WEBHOOK_SECRET.
+   */
+  connect(principal: Principal): ConnectKeyView {
+    if (principal.kind !== 'service')
+      throw new ForbiddenException("the voice Lambda's key signs turns for every agent: it is for the service role");
+    const master = this.config.get('WEBHOOK_SECRET', { infer: true });
+    if (!master) throw new ServiceUnavailableException('the Connect webhook is not configured: set WEBHOOK_SECRET');
+    const base = this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
+    return { webhook_url: `${base}${CONNECT_PATH}`, webhook_key: connectLambdaKey(master), signing: SIGNING };
   }
 
   private viewOf(agentId: string, version: number): WebhookKeyView {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, NotFoundException, Post, Req, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   connectMessageEvent,
@@ -12,6 +12,7 @@ import {
 import type { GatewayEnv } from '@voca/config';
 import type { ConnectMessageResponse, ConnectTurnResponse, InboundMessageEvent } from '@voca/contracts';
 import { PublicRoute } from '@voca/observability';
+import { ApiPublicOperation } from '../http/api-docs.js';
 import { Agent, AgentChannelStore } from '@voca/persistence';
 import { isUUID } from 'class-validator';
 import type { Request } from 'express';
@@ -48,10 +49,9 @@ export class ConnectWebhookController {
   @Post()
   @HttpCode(200)
   @UseGuards(ConnectSignatureGuard)
-  @ApiOperation({
-    summary:
-      "A voice or SMS turn: the Lambda's {agent_id, contact_id, channel, caller, dialed, utterance, timestamp} -> {reply, action}, or the spec's {agent_id, message, channel} -> {message, agent_id, channel, tts_ready}",
-  })
+  @ApiPublicOperation(
+    "A voice or SMS turn: the Lambda's {agent_id, contact_id, channel, caller, dialed, utterance, timestamp} -> {reply, action}, or the spec's {agent_id, message, channel} -> {message, agent_id, channel, tts_ready}",
+  )
   @ConnectTurnDocs()
   async turn(
     @Body() body: unknown,

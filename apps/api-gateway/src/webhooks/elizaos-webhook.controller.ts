@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, NotFoundException, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { GatewayEnv } from '@voca/config';
 import { PublicRoute } from '@voca/observability';
+import { ApiPublicOperation } from '../http/api-docs.js';
 import { Agent, AgentChannelStore } from '@voca/persistence';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -32,7 +33,7 @@ export class ElizaosWebhookController {
   @Post()
   @HttpCode(200)
   @UseGuards(AgentSignatureGuard)
-  @ApiOperation({ summary: "A customer message for an agent, signed with X-Voca-Signature (the agent's webhook key)" })
+  @ApiPublicOperation("A customer message for an agent, signed with X-Voca-Signature (the agent's webhook key)")
   @EngineSignedDocs()
   @ApiOkResponse({ type: ElizaosWebhookReply })
   @ApiAcceptedResponse({ type: ElizaosWebhookReply, description: 'Recorded; the reply will go out on the platform' })

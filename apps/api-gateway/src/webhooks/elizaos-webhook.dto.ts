@@ -40,6 +40,10 @@ export class ElizaosWebhookDto {
   user_id: string;
 
   @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', maxLength: 40, description: 'ISO 8601' },
+      { type: 'integer', minimum: 1, description: 'epoch milliseconds' },
+    ],
     example: '2026-11-25T10:00:00Z',
     description:
       'When the customer sent it (ISO 8601 or epoch milliseconds); a retry with the same one is recognised. Default: now',
@@ -51,6 +55,7 @@ export class ElizaosWebhookDto {
 
 export class ElizaosWebhookReply {
   @ApiProperty({
+    type: 'string',
     nullable: true,
     example: 'We deliver Monday to Saturday; shipping is free on orders over $75.',
     description: "The agent's reply; null when it comes later on the channel (202)",

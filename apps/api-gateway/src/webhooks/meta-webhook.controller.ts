@@ -12,11 +12,13 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { metaVerificationChallenge, parseMetaWebhook } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import { PublicRoute } from '@voca/observability';
+import { ApiPublicOperation } from '../http/api-docs.js';
 import type { Request, Response } from 'express';
+import { DeliverySkips } from './delivery-skips.js';
 import { InboundIngest } from './inbound-ingest.js';
 import { MetaSignatureGuard } from './webhook-signature.guards.js';
 import { MetaDeliveryDocs, MetaVerifyDocs } from './webhook-docs.js';
@@ -29,11 +31,12 @@ import { parsePayload } from './webhook-payload.js';
 export class MetaWebhookController {
   constructor(
     private readonly ingest: InboundIngest,
+    private readonly skips: DeliverySkips,
     private readonly config: ConfigService<GatewayEnv, true>,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Meta's verification handshake: answers hub.challenge when hub.verify_token is ours" })
+  @ApiPublicOperation("Meta's verification handshake: answers hub.challenge when hub.verify_token is ours")
   @MetaVerifyDocs()
   verify(@Query() query: Record<string, unknown>, @Res() response: Response): void {
     const token = this.config.get('META_VERIFY_TOKEN', { infer: true });
@@ -46,10 +49,11 @@ export class MetaWebhookController {
   @Post()
   @HttpCode(200)
   @UseGuards(MetaSignatureGuard)
-  @ApiOperation({ summary: 'Messages and delivery statuses; signed with X-Hub-Signature-256 (META_APP_SECRET)' })
+  @ApiPublicOperation('Messages and delivery statuses; signed with X-Hub-Signature-256 (META_APP_SECRET)')
   @MetaDeliveryDocs()
   async receive(@Body() body: unknown, @Req() request: Request & { id: string }) {
     const { events, skipped } = parsePayload(() => parseMetaWebhook(body));
+    this.skips.record('meta', skipped, request.id);
     await this.ingest.ingest(events, request.id);
     return { received: events.length, skipped: skipped.length };
   }

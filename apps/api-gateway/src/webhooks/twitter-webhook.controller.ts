@@ -11,13 +11,15 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { isXCrcToken, parseXWebhook, xCrcResponse } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import { PublicRoute } from '@voca/observability';
+import { ApiPublicOperation } from '../http/api-docs.js';
 import type { Request } from 'express';
 import { fieldError } from '../http/field-errors.js';
 import { LimitPerAddress } from '../http/rate-limit.guard.js';
+import { DeliverySkips } from './delivery-skips.js';
 import { InboundIngest } from './inbound-ingest.js';
 import { XSignatureGuard } from './webhook-signature.guards.js';
 import { XCrcDocs, XDeliveryDocs } from './webhook-docs.js';
@@ -32,13 +34,14 @@ const CRC_CHECKS_PER_MINUTE = 20;
 export class TwitterWebhookController {
   constructor(
     private readonly ingest: InboundIngest,
+    private readonly skips: DeliverySkips,
     private readonly config: ConfigService<GatewayEnv, true>,
   ) {}
 
   /** X calls it at registration and about hourly; the limit keeps it from being an HMAC oracle for anyone else. */
   @Get()
   @LimitPerAddress(CRC_CHECKS_PER_MINUTE)
-  @ApiOperation({ summary: 'The CRC check: answers {response_token} for crc_token (X repeats it hourly)' })
+  @ApiPublicOperation('The CRC check: answers {response_token} for crc_token (X repeats it hourly)')
   @XCrcDocs()
   crc(@Query('crc_token') crcToken: unknown) {
     const secret = this.config.get('X_CONSUMER_SECRET', { infer: true });
@@ -54,10 +57,11 @@ export class TwitterWebhookController {
   @Post()
   @HttpCode(200)
   @UseGuards(XSignatureGuard)
-  @ApiOperation({ summary: 'Direct message events; signed with x-twitter-webhooks-signature (X_CONSUMER_SECRET)' })
+  @ApiPublicOperation('Direct message events; signed with x-twitter-webhooks-signature (X_CONSUMER_SECRET)')
   @XDeliveryDocs()
   async receive(@Body() body: unknown, @Req() request: Request & { id: string }) {
     const { events, skipped } = parsePayload(() => parseXWebhook(body));
+    this.skips.record('x', skipped, request.id);
     await this.ingest.ingest(events, request.id);
     return { received: events.length, skipped: skipped.length };
   }

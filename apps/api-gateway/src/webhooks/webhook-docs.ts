@@ -1,17 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBody,
-  ApiForbiddenResponse,
+  ApiExtraModels,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
   ApiQuery,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
-import { ErrorView } from '@voca/contracts';
-import { EXAMPLE_IDS } from '../http/api-docs.js';
+import { ApiError, ApiJsonBody, EXAMPLE_IDS } from '../http/api-docs.js';
 
 /**
  * OpenAPI descriptions of the platform webhooks, whose bodies are the platforms' own shapes (parsed by @voca/channels,
@@ -73,15 +71,100 @@ const connectTurn = {
   timestamp: '2026-11-25T15:04:05.000Z',
 };
 
-const received = { received: 1, skipped: 0 };
-const refusedPayload = {
-  statusCode: 400,
-  error: 'Bad Request',
-  message: 'entry[0].changes[0].value.metadata.phone_number_id is missing',
-  request_id: '0f6c2a1e-9d3b-4c7a-8e5f-1b2d3c4e5f60',
-};
+/** What the Meta and X deliveries answer. */
+export class WebhookReceivedView {
+  @ApiProperty({ type: 'integer', example: 1, description: 'Events recorded and queued (or recorded before)' })
+  received: number;
 
-const signatureRefused = (description: string) => ApiUnauthorizedResponse({ type: ErrorView, description });
+  @ApiProperty({ type: 'integer', example: 0, description: 'Events skipped: echoes, reactions, unsupported types...' })
+  skipped: number;
+}
+
+export class XCrcView {
+  @ApiProperty({ example: 'sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k=' })
+  response_token: string;
+}
+
+const CONNECT_CHANNELS = ['voice', 'sms'];
+const CONNECT_ACTIONS = ['continue', 'transfer', 'end'];
+const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$';
+const E164_PATTERN = '^\\+[1-9]\\d{6,14}$';
+
+/** The shared Connect Lambda's turn (libs/contracts ConnectTurnRequest), as the parser in @voca/channels reads it. */
+export class ConnectTurnRequestView {
+  @ApiProperty({ pattern: ID_PATTERN, example: EXAMPLE_IDS.agent })
+  agent_id: string;
+
+  @ApiProperty({ pattern: ID_PATTERN, description: "Amazon Connect's ContactId" })
+  contact_id: string;
+
+  @ApiProperty({ enum: CONNECT_CHANNELS })
+  channel: string;
+
+  @ApiProperty({ pattern: E164_PATTERN, example: '+15551234567' })
+  caller: string;
+
+  @ApiProperty({ pattern: E164_PATTERN, example: '+15505550131', description: "The agent's number reached" })
+  dialed: string;
+
+  @ApiProperty({ description: 'What the customer said or typed; empty on the first turn of a call' })
+  utterance: string;
+
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 with a zone' })
+  timestamp: string;
+}
+
+/** The spec's message (libs/contracts ConnectMessageRequest): no other field is accepted. */
+export class ConnectMessageRequestView {
+  @ApiProperty({ pattern: ID_PATTERN, example: EXAMPLE_IDS.agent })
+  agent_id: string;
+
+  @ApiProperty({ minLength: 1, example: 'What time are you open?' })
+  message: string;
+
+  @ApiProperty({ enum: CONNECT_CHANNELS })
+  channel: string;
+
+  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'Keeps one call or SMS conversation together' })
+  contact_id?: string;
+
+  @ApiPropertyOptional({ pattern: E164_PATTERN, description: "Links the caller to the customer's other channels" })
+  caller?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Makes a retried post of the same turn recognisable' })
+  timestamp?: string;
+}
+
+export class ConnectTurnReplyView {
+  @ApiProperty({ example: 'We are open until 6 PM on Saturday.', description: 'What the flow says or sends next' })
+  reply: string;
+
+  @ApiProperty({ enum: CONNECT_ACTIONS, description: "transfer: to the agent's queue; end: goodbye and disconnect" })
+  action: string;
+}
+
+export class ConnectMessageReplyView {
+  @ApiProperty({ example: 'Sure! Our store hours are 9 AM - 6 PM EST.' })
+  message: string;
+
+  @ApiProperty({ example: EXAMPLE_IDS.agent })
+  agent_id: string;
+
+  @ApiProperty({ enum: CONNECT_CHANNELS })
+  channel: string;
+
+  @ApiProperty({ enum: [true], description: 'Plain text, ready to be spoken' })
+  tts_ready: boolean;
+
+  @ApiProperty({ enum: CONNECT_ACTIONS })
+  action: string;
+}
+
+const received = { received: 1, skipped: 0 };
+
+const signatureRefused = (description: string) => ApiError(401, description);
+const notConfigured = (secret: string) =>
+  ApiError(503, `This webhook is not configured (${secret}), or the engine cannot record messages right now`);
 
 export const MetaVerifyDocs = () =>
   applyDecorators(
@@ -93,11 +176,13 @@ export const MetaVerifyDocs = () =>
       description: 'Must equal META_VERIFY_TOKEN',
     }),
     ApiQuery({ name: 'hub.challenge', required: true, example: '1158201444' }),
-    ApiForbiddenResponse({ type: ErrorView, description: 'hub.verify_token does not match' }),
     ApiOkResponse({
       description: 'hub.challenge, as text',
       content: { 'text/plain': { schema: { type: 'string', example: '1158201444' } } },
     }),
+    ApiError(400, 'A query value nested too deeply, or with text the engine cannot store'),
+    ApiError(403, 'hub.verify_token does not match'),
+    ApiError(503, 'This webhook is not configured (META_VERIFY_TOKEN)'),
   );
 
 export const MetaDeliveryDocs = () =>
@@ -113,24 +198,25 @@ export const MetaDeliveryDocs = () =>
       description: 'A WhatsApp, Messenger (page) or Instagram delivery',
     }),
     ApiOkResponse({
-      schema: { type: 'object', example: received },
+      type: WebhookReceivedView,
+      example: received,
       description: 'Events recorded and queued, and events skipped (echoes, reactions, ...)',
     }),
-    ApiBadRequestResponse({
-      schema: { type: 'object', example: refusedPayload },
-      description: 'A payload that is not a Meta delivery, naming the field',
-    }),
+    ApiJsonBody('The body is not valid JSON, or a payload that is not a Meta delivery, naming the field'),
     signatureRefused('A missing or wrong signature'),
+    notConfigured('META_APP_SECRET'),
   );
 
 export const XCrcDocs = () =>
   applyDecorators(
     ApiQuery({ name: 'crc_token', required: true, example: 'NDg4NDM2OTQ5NjE2NjIzNDI4NTU' }),
     ApiOkResponse({
-      schema: { type: 'object', example: { response_token: 'sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k=' } },
+      type: XCrcView,
+      example: { response_token: 'sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k=' },
     }),
-    ApiBadRequestResponse({ type: ErrorView, description: 'crc_token is missing or not a token X would send' }),
-    ApiTooManyRequestsResponse({ type: ErrorView, description: 'More than 20 checks a minute from one address' }),
+    ApiError(400, 'crc_token is missing or not a token X would send'),
+    ApiError(429, 'More than 20 checks a minute from one address'),
+    ApiError(503, 'This webhook is not configured (X_CONSUMER_SECRET)'),
   );
 
 export const XDeliveryDocs = () =>
@@ -145,8 +231,10 @@ export const XDeliveryDocs = () =>
       schema: { type: 'object', example: xDirectMessage },
       description: 'An Account Activity delivery; only direct messages are answered',
     }),
-    ApiOkResponse({ schema: { type: 'object', example: received } }),
+    ApiOkResponse({ type: WebhookReceivedView, example: received }),
+    ApiJsonBody('The body is not valid JSON, or a payload that is not an X delivery, naming the field'),
     signatureRefused('A missing or wrong signature'),
+    notConfigured('X_CONSUMER_SECRET'),
   );
 
 const engineSignature = [
@@ -164,6 +252,7 @@ const engineSignature = [
       'hex HMAC-SHA256 of "<timestamp>.<raw body>" with the key of the caller: the voice Lambda\'s (Connect), or the agent\'s own (generic: GET /api/v1/agents/{id}/webhook-key)',
   }),
   signatureRefused('A missing, wrong or stale signature'),
+  notConfigured('WEBHOOK_SECRET'),
 ];
 
 /** The spec's shape of a Connect message, verbatim. */
@@ -171,9 +260,12 @@ const connectMessage = { agent_id: EXAMPLE_IDS.agent, message: 'What time are yo
 
 export const ConnectTurnDocs = () =>
   applyDecorators(
+    ApiExtraModels(ConnectTurnRequestView, ConnectMessageRequestView, ConnectTurnReplyView, ConnectMessageReplyView),
     ...engineSignature,
     ApiBody({
-      schema: { type: 'object' },
+      schema: {
+        oneOf: [{ $ref: getSchemaPath(ConnectTurnRequestView) }, { $ref: getSchemaPath(ConnectMessageRequestView) }],
+      },
       examples: {
         lambda: { summary: "The shared Connect Lambda's turn", value: connectTurn },
         spec: {
@@ -184,7 +276,9 @@ export const ConnectTurnDocs = () =>
       description: 'One voice or SMS turn',
     }),
     ApiOkResponse({
-      type: 'object',
+      schema: {
+        oneOf: [{ $ref: getSchemaPath(ConnectTurnReplyView) }, { $ref: getSchemaPath(ConnectMessageReplyView) }],
+      },
       examples: {
         lambda: {
           summary: 'To the Lambda',
@@ -201,9 +295,16 @@ export const ConnectTurnDocs = () =>
           },
         },
       },
-      description: '`action` is continue, transfer (to the queue) or end',
+      description:
+        "The Lambda's turn is answered {reply, action}, the spec's message {message, agent_id, channel, tts_ready, action}; `action` is continue, transfer (to the queue) or end",
     }),
-    ApiNotFoundResponse({ type: ErrorView, description: "The spec's message names an agent without that channel" }),
+    ApiJsonBody('The body is not valid JSON, or not a turn: the field at fault is named'),
+    ApiError(404, "The spec's message names an agent without that channel"),
   );
 
-export const EngineSignedDocs = () => applyDecorators(...engineSignature);
+export const EngineSignedDocs = () =>
+  applyDecorators(
+    ...engineSignature,
+    ApiJsonBody('The body is not valid JSON, a field is not valid (named in `fields`), or agent_id is not a UUID'),
+    ApiError(404, 'The agent has no channel on that platform'),
+  );

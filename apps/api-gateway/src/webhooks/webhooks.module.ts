@@ -3,6 +3,7 @@ import { QueueName } from '@voca/contracts';
 import { gatewayQueue } from '../queues/queues.module.js';
 import { ConnectWebhookController } from './connect-webhook.controller.js';
 import { ElizaosWebhookController } from './elizaos-webhook.controller.js';
+import { DeliverySkips } from './delivery-skips.js';
 import { InboundIngest } from './inbound-ingest.js';
 import { MetaWebhookController } from './meta-webhook.controller.js';
 import { ReplyHub, ReplyListener } from './reply-hub.js';
@@ -21,6 +22,6 @@ import { webhookMetrics } from './webhook-metrics.js';
     ReplyListener,
   ],
   // The metrics are also injected by the signature guards these controllers use.
-  providers: [InboundIngest, ReplyHub, ...webhookMetrics],
+  providers: [InboundIngest, DeliverySkips, ReplyHub, ...webhookMetrics],
 })
 export class WebhooksModule {}

@@ -225,8 +225,25 @@ export class ErrorView {
   @ApiProperty({ example: 'agent_config.channels: channels should not be empty' })
   message: string;
 
-  @ApiPropertyOptional({ type: [ErrorFieldView] })
+  @ApiPropertyOptional({ type: [ErrorFieldView], description: 'Each field or parameter at fault (400, some 409)' })
   fields?: ErrorFieldView[];
+
+  @ApiPropertyOptional({
+    enum: AGENT_STATUSES,
+    example: 'provisioning',
+    description: "A transition refused (409): the agent's status",
+  })
+  status?: AgentStatus;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['stop', 'delete'],
+    description: 'A transition refused (409): what the status allows',
+  })
+  allowed?: string[];
+
+  @ApiPropertyOptional({ example: 4, description: "A stale version refused (409): the agent's version now" })
+  version?: number;
 
   @ApiPropertyOptional({ example: 'b7d6c1d0-...' })
   request_id?: string;
@@ -245,6 +262,24 @@ export class WebhookKeyView {
 
   @ApiProperty({ example: 1, description: 'Raised by every rotation' })
   key_version: number;
+
+  @ApiProperty({
+    example:
+      'X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")>',
+  })
+  signing: string;
+}
+
+/** The voice Lambda's key, for a backend posting the spec's `{agent_id, message, channel}` to the Connect webhook. */
+export class ConnectKeyView {
+  @ApiProperty({ example: 'https://voca.example.com/api/v1/webhooks/connect', description: 'Where to post turns' })
+  webhook_url: string;
+
+  @ApiProperty({
+    example: '9a1c7e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c',
+    description: 'Keep it secret: it signs turns for every agent. It changes only with WEBHOOK_SECRET',
+  })
+  webhook_key: string;
 
   @ApiProperty({
     example:

@@ -1,0 +1,5722 @@
+// Generated from the gateway's OpenAPI document (GET /docs/openapi.json) by openapi-typescript: do not edit.
+// test/integration/openapi-client.test.ts checks it is current; `npx vitest run <that file> -u` rewrites it.
+export interface paths {
+  '/api/v1/agents/provision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Provision an agent from a business profile (the spec's request) */
+    post: operations['AgentsController_provision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Agents the token may see, newest first, filtered by status, vendor, channel or business type */
+    get: operations['AgentsController_list'];
+    put?: never;
+    /** Create and provision an agent; the profile fields sit at the top level (vendor_id from a vendor token) */
+    post: operations['AgentsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agent with its channels and its profile as sent; its version is also the ETag */
+    get: operations['AgentsController_get'];
+    /** Change the name, status (the spec's {name, status}), profile, channels or credentials. A change that affects channels answers 202 with the operation that provisions the difference; a change of name, status or credentials alone is immediate (200). Send the version you read (body or If-Match) to refuse a stale write with 409. */
+    put: operations['LifecycleController_update'];
+    post?: never;
+    /** Delete the agent: every resource it had goes (Connect flow, number back to the pool, runtimes), then it is deleted */
+    delete: operations['LifecycleController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/character': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agent's ElizaOS character, generated from its business profile (latest version) */
+    get: operations['AgentsController_character'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/{action}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Agent transitions: start: Start a stopped agent: it answers again. stop: Stop the agent: it stops answering and its runtimes are unloaded on every replica. pause: Pause the agent (e.g. a holiday): messages are recorded, not answered; callers hear the closed message. resume: Resume a paused agent: what came in meanwhile is answered within the reply window, or marked for follow-up */
+    post: operations['LifecycleController_act'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agent's audit trail, a page at a time, oldest first: every change and transition, who made it and when */
+    get: operations['LifecycleController_audit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/provisioning/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Status of a provisioning operation, with each step and, once ended, the final agent */
+    get: operations['ProvisioningController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/provisioning/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run again what a failed or partially completed operation did not finish, as a new operation (the latest of the agent only) */
+    post: operations['ProvisioningController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/provisioning/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop a new agent's provisioning: steps not started are skipped, then what ran is removed and it ends cancelled */
+    post: operations['ProvisioningController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/provisioning/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-Sent Events: a `progress` event with the full status on every change; ends with the operation */
+    get: operations['ProvisioningController_events'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/operations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agent's operations (provisioning, updates, retries, deletion), newest first */
+    get: operations['AgentOperationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stuck-work': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Work stuck past its deadline (messages, turns, held messages, operations), for operators */
+    get: operations['StuckWorkController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/webhook-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agent's own key for signing the generic webhook (POST /api/v1/webhooks/elizaos) */
+    get: operations['WebhookKeysController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/webhook-key/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replaces the agent's webhook key: the old one stops working at once */
+    post: operations['WebhookKeysController_rotate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhook-keys/connect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The voice Lambda's key, for a backend or telephony bridge that posts turns to POST /api/v1/webhooks/connect (service role only) */
+    get: operations['ConnectKeyController_connect'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agent's conversations, one per customer, most recent first */
+    get: operations['CustomersController_conversations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/customers/{customerId}/context': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's identities and latest turns across every channel */
+    get: operations['CustomersController_context'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/customers/{customerId}/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Links another customer's identity to this customer (their histories become one) */
+    post: operations['CustomersController_link'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/customers/{customerId}/link/{identityId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Undoes a link: the identity returns to the customer it was first seen as */
+    delete: operations['CustomersController_unlink'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/customers/{customerId}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything the engine holds about the customer, as JSON (the right of access): identities, every message, hand-offs, events */
+    get: operations['CustomersController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/customers/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Erases the customer (the right to be forgotten): identities, messages, hand-offs, their words in events, their queued jobs and the agent's memory of them */
+    delete: operations['CustomersController_erase'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Conversations waiting for a person (or resolved), across agents, the longest waiting first */
+    get: operations['HandoffsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One hand-off, with the latest messages of the conversation */
+    get: operations['HandoffsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/{id}/reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A person's reply, sent on the customer's channel at most once, within the platform's reply window */
+    post: operations['HandoffsController_reply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand the conversation back to the agent: it answers the customer again */
+    post: operations['HandoffsController_resolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/event-endpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The endpoints the token may see (a service token: every vendor's, or one vendor's) */
+    get: operations['EventEndpointsController_list'];
+    put?: never;
+    /** Register an HTTPS endpoint for event callbacks; the answer shows its signing secret, once */
+    post: operations['EventEndpointsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/event-endpoints/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One endpoint (its secret is never shown again) */
+    get: operations['EventEndpointsController_get'];
+    put?: never;
+    post?: never;
+    /** Remove an endpoint: nothing more is delivered to it, pending deliveries included; answers what was removed */
+    delete: operations['EventEndpointsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/event-endpoints/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The endpoint's deliveries, newest first, each with its event and every attempt */
+    get: operations['EventEndpointsController_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/meta': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Meta's verification handshake: answers hub.challenge when hub.verify_token is ours */
+    get: operations['MetaWebhookController_verify'];
+    put?: never;
+    /** Messages and delivery statuses; signed with X-Hub-Signature-256 (META_APP_SECRET) */
+    post: operations['MetaWebhookController_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/twitter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The CRC check: answers {response_token} for crc_token (X repeats it hourly) */
+    get: operations['TwitterWebhookController_crc'];
+    put?: never;
+    /** Direct message events; signed with x-twitter-webhooks-signature (X_CONSUMER_SECRET) */
+    post: operations['TwitterWebhookController_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/connect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A voice or SMS turn: the Lambda's {agent_id, contact_id, channel, caller, dialed, utterance, timestamp} -> {reply, action}, or the spec's {agent_id, message, channel} -> {message, agent_id, channel, tts_ready} */
+    post: operations['ConnectWebhookController_turn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/elizaos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A customer message for an agent, signed with X-Voca-Signature (the agent's webhook key) */
+    post: operations['ElizaosWebhookController_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    ErrorFieldView: {
+      /** @example agent_config.channels */
+      field: string;
+      /**
+       * @example [
+       *       "channels should not be empty"
+       *     ]
+       */
+      messages: string[];
+    };
+    ErrorView: {
+      /** @example 400 */
+      statusCode: number;
+      /** @example Bad Request */
+      error: string;
+      /** @example agent_config.channels: channels should not be empty */
+      message: string;
+      /** @description Each field or parameter at fault (400, some 409) */
+      fields?: components['schemas']['ErrorFieldView'][];
+      /**
+       * @description A transition refused (409): the agent's status
+       * @example provisioning
+       * @enum {string}
+       */
+      status?:
+        'provisioning' | 'active' | 'partially_active' | 'failed' | 'paused' | 'stopped' | 'deleting' | 'deleted';
+      /**
+       * @description A transition refused (409): what the status allows
+       * @example [
+       *       "stop",
+       *       "delete"
+       *     ]
+       */
+      allowed?: string[];
+      /**
+       * @description A stale version refused (409): the agent's version now
+       * @example 4
+       */
+      version?: number;
+      /** @example b7d6c1d0-... */
+      request_id?: string;
+    };
+    ProductDto: {
+      /** @example Egyptian Cotton Sheet Set */
+      name: string;
+      /** @example 600 thread count, queen and king sizes */
+      description?: string;
+      /** @example 129.99 */
+      price?: number;
+    };
+    CharacterConfigDto: {
+      /**
+       * @description The business the agent speaks for (default: the agent name)
+       * @example Cozy Comfort Bedding
+       */
+      business_name?: string;
+      /**
+       * @description Identifiers (spoken as words, "bedding_sets" as "bedding sets") or {name, description, price} objects
+       * @example [
+       *       "bedding_sets",
+       *       "pillows",
+       *       "comforters",
+       *       "duvets"
+       *     ]
+       */
+      products?: (string | components['schemas']['ProductDto'])[];
+      /**
+       * @description Identifiers (spoken as words) or short phrases
+       * @example [
+       *       "bedding",
+       *       "home_decor",
+       *       "sleep_products"
+       *     ]
+       */
+      specialties?: string[];
+      /** @example warm, patient and knowledgeable about sleep */
+      personality?: string;
+      /**
+       * @description friendly_helpful or professional_friendly (the spec), or free text such as warm, casual, formal
+       * @example friendly_helpful
+       */
+      tone?: string;
+      /**
+       * @description Named facts the agent can quote (return_policy, shipping_info, warranty_info and payment_info answer those questions; a bare file name is kept, not quoted), or statements
+       * @example {
+       *       "product_catalog": "bedding_products.json",
+       *       "return_policy": "30-day returns",
+       *       "shipping_info": "Free shipping over $50"
+       *     }
+       */
+      knowledge_base?:
+        | {
+            [key: string]: string;
+          }
+        | string[];
+      /**
+       * @description BCP 47 language tag the agent answers in
+       * @example en
+       */
+      language?: string;
+      /** @example concise */
+      response_style?: string;
+      /** @example Hi! Welcome to Cozy Comfort Bedding. How can I help you sleep better today? */
+      greeting?: string;
+      /**
+       * @description Hand the customer to a person when they send a photo, voice note, video or file with no words (default: the agent answers itself)
+       * @example true
+       */
+      media_handoff?: boolean;
+    };
+    OpeningHoursDto: {
+      /**
+       * @example MONDAY
+       * @enum {string}
+       */
+      day: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+      /**
+       * @description 24-hour HH:MM in the context timezone
+       * @example 09:00
+       */
+      open: string;
+      /** @example 18:00 */
+      close: string;
+    };
+    PoliciesDto: {
+      /** @example 30-day returns on unused items in their original packaging */
+      returns?: string;
+      /** @example Free shipping on orders over $75; 3-5 business days */
+      shipping?: string;
+      warranty?: string;
+      payment?: string;
+    };
+    ContactDto: {
+      /** @example +15551234567 */
+      phone?: string;
+      /** @example help@cozycomfort.example */
+      email?: string;
+      /** @example 12 Linen Lane, Portland, ME */
+      address?: string;
+    };
+    FaqDto: {
+      /** @example Do you ship internationally? */
+      question: string;
+      /** @example We ship to the US and Canada. */
+      answer: string;
+    };
+    BusinessContextDto: {
+      /**
+       * @description Identifiers (spoken as words, "bedding_sets" as "bedding sets") or {name, description, price} objects
+       * @example [
+       *       {
+       *         "name": "Egyptian Cotton Sheet Set",
+       *         "price": 129.99
+       *       }
+       *     ]
+       */
+      products?: (string | components['schemas']['ProductDto'])[];
+      /**
+       * @description Identifiers (spoken as words) or short phrases
+       * @example [
+       *       "organic cotton bedding",
+       *       "hypoallergenic pillows"
+       *     ]
+       */
+      specialties?: string[];
+      /** @example 9 AM - 6 PM EST */
+      store_hours?: string;
+      /**
+       * @description How customers reach the business, free text
+       * @example +1-555-BEDDING
+       */
+      contact_info?: string;
+      /**
+       * @description IANA time zone of the store hours
+       * @example America/New_York
+       */
+      timezone?: string;
+      /** @description Machine-readable opening hours (needs timezone); phone transfers to a person follow them */
+      opening_hours?: components['schemas']['OpeningHoursDto'][];
+      policies?: components['schemas']['PoliciesDto'];
+      contact?: components['schemas']['ContactDto'];
+      /**
+       * @description A domain or an http(s) URL
+       * @example cozycomfort.com
+       */
+      website?: string;
+      /**
+       * @description Named facts the agent can quote (return_policy, shipping_info, warranty_info and payment_info answer those questions; a bare file name is kept, not quoted), or statements
+       * @example [
+       *       "All sheets are OEKO-TEX certified."
+       *     ]
+       */
+      knowledge_base?:
+        | {
+            [key: string]: string;
+          }
+        | string[];
+      faqs?: components['schemas']['FaqDto'][];
+    };
+    SmsNumberDto: {
+      /**
+       * @description An AWS End User Messaging SMS number with two-way SMS to Amazon Connect; imported into Connect
+       * @example arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef
+       */
+      source_phone_number_arn: string;
+    };
+    WhatsappCredentialsDto: {
+      /**
+       * @description WhatsApp Cloud API phone number id; routes inbound messages
+       * @example 106540352242922
+       */
+      phone_number_id: string;
+      /** @example 102290129340398 */
+      business_account_id?: string;
+      /** @description System user access token; stored encrypted, never returned */
+      access_token: string;
+    };
+    FacebookCredentialsDto: {
+      /**
+       * @description Facebook Page id; routes inbound Messenger messages
+       * @example 104882412345678
+       */
+      page_id: string;
+      /** @description Page access token; stored encrypted, never returned */
+      access_token: string;
+    };
+    InstagramCredentialsDto: {
+      /**
+       * @description Instagram professional account id
+       * @example 17841400000000000
+       */
+      account_id: string;
+      /** @description Access token; stored encrypted, never returned */
+      access_token: string;
+    };
+    TwitterCredentialsDto: {
+      /**
+       * @description X user id of the business account (for_user_id)
+       * @example 1456789012345678901
+       */
+      user_id: string;
+      /** @description OAuth 2.0 user-context token; stored encrypted, never returned */
+      access_token: string;
+    };
+    ChannelCredentialsDto: {
+      /** @description Without it, the sms channel waits for configuration */
+      sms?: components['schemas']['SmsNumberDto'];
+      whatsapp?: components['schemas']['WhatsappCredentialsDto'];
+      facebook?: components['schemas']['FacebookCredentialsDto'];
+      instagram?: components['schemas']['InstagramCredentialsDto'];
+      twitter?: components['schemas']['TwitterCredentialsDto'];
+    };
+    AgentConfigDto: {
+      /** @example Cozy Comfort Bedding */
+      name: string;
+      /** @example Premium bedding and home comfort store */
+      description?: string;
+      /**
+       * @example retail
+       * @enum {string}
+       */
+      business_type: 'retail' | 'microfinance' | 'other';
+      /**
+       * @example [
+       *       "voice",
+       *       "whatsapp",
+       *       "instagram",
+       *       "facebook",
+       *       "twitter"
+       *     ]
+       */
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      character_config?: components['schemas']['CharacterConfigDto'];
+      context?: components['schemas']['BusinessContextDto'];
+      channel_credentials?: components['schemas']['ChannelCredentialsDto'];
+    };
+    ProvisionAgentRequestDto: {
+      /**
+       * @description Required with a service token; with a vendor token it may be omitted or must equal the token vendor
+       * @example vendor_cozy_001
+       */
+      vendor_id?: string;
+      agent_config: components['schemas']['AgentConfigDto'];
+    };
+    ProvisioningAcceptedView: {
+      /** Format: uuid */
+      provisioning_id: string;
+      /** Format: uuid */
+      agent_id: string;
+      /**
+       * @example queued
+       * @enum {string}
+       */
+      status: 'queued' | 'in_progress' | 'completed' | 'failed' | 'partially_completed' | 'cancelled';
+      /** @example /api/v1/provisioning/6d1f... */
+      status_url: string;
+      /** @example /api/v1/provisioning/6d1f.../events */
+      events_url: string;
+    };
+    CreateAgentRequestDto: {
+      /** @example Cozy Comfort Bedding */
+      name: string;
+      /** @example Premium bedding and home comfort store */
+      description?: string;
+      /**
+       * @example retail
+       * @enum {string}
+       */
+      business_type: 'retail' | 'microfinance' | 'other';
+      /**
+       * @example [
+       *       "voice",
+       *       "whatsapp",
+       *       "instagram",
+       *       "facebook",
+       *       "twitter"
+       *     ]
+       */
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      character_config?: components['schemas']['CharacterConfigDto'];
+      context?: components['schemas']['BusinessContextDto'];
+      channel_credentials?: components['schemas']['ChannelCredentialsDto'];
+      /** @example vendor_cozy_001 */
+      vendor_id?: string;
+    };
+    ChannelView: {
+      /**
+       * @example voice
+       * @enum {string}
+       */
+      channel_type: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      /**
+       * @example active
+       * @enum {string}
+       */
+      status: 'pending' | 'active' | 'failed' | 'pending_configuration';
+      /**
+       * @description voice and sms
+       * @example +15550100123
+       */
+      phone_number?: string;
+      /**
+       * @description voice and sms
+       * @example arn:aws:connect:us-east-1:123456789012:instance/8c2f...
+       */
+      aws_connect_instance_id?: string;
+      /**
+       * @description social channels
+       * @example 7f0c8a52-3b1e-5d44-9a61-2f0e4c3b9d10
+       */
+      elizaos_agent_id?: string;
+      /**
+       * @description social channels
+       * @example https://engine.example.com/api/v1/webhooks/meta
+       */
+      webhook_url?: string;
+      /**
+       * @description The platform account the agent answers for
+       * @example 106540352242922
+       */
+      external_account_id?: string;
+      /** @description Whether platform credentials are stored (they are never returned) */
+      credentials_configured: boolean;
+      /** @description Why the channel is failed or pending configuration */
+      error?: string;
+    };
+    AgentView: {
+      /** Format: uuid */
+      id: string;
+      /** @example Cozy Comfort Bedding */
+      name: string;
+      /**
+       * @example active
+       * @enum {string}
+       */
+      status: 'provisioning' | 'active' | 'partially_active' | 'failed' | 'paused' | 'stopped' | 'deleting' | 'deleted';
+      channels: components['schemas']['ChannelView'][];
+      provisioning_complete: boolean;
+      /** @example vendor_cozy_001 */
+      vendor_id: string;
+      /**
+       * @description Incremented on every change; send it back with PUT (a stale one is 409)
+       * @example 3
+       */
+      version: number;
+      description?: string;
+      /** @enum {string} */
+      business_type: 'retail' | 'microfinance' | 'other';
+      character_config: components['schemas']['CharacterConfigDto'];
+      context: components['schemas']['BusinessContextDto'];
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    AgentPageView: {
+      total: number;
+      skip: number;
+      limit: number;
+      items: components['schemas']['AgentView'][];
+    };
+    AgentCharacterView: {
+      /** Format: uuid */
+      agent_id: string;
+      /**
+       * @description Incremented whenever the character changes
+       * @example 2
+       */
+      version: number;
+      /**
+       * @description The ElizaOS character (name, system, bio, topics, adjectives, style, messageExamples, knowledge, plugins, settings)
+       * @example {
+       *       "name": "Cozy Comfort Bedding",
+       *       "system": "You are the customer-service assistant of Cozy Comfort Bedding...",
+       *       "plugins": [
+       *         "@elizaos/plugin-sql",
+       *         "@elizaos/plugin-bootstrap",
+       *         "@elizaos/plugin-whatsapp"
+       *       ]
+       *     }
+       */
+      character: Record<string, never>;
+      /** Format: date-time */
+      created_at: string;
+    };
+    UpdateAgentRequestDto: {
+      /** @example Cozy Comfort Bedding */
+      name?: string;
+      /** @example Premium bedding and home comfort store */
+      description?: string;
+      /**
+       * @example retail
+       * @enum {string}
+       */
+      business_type?: 'retail' | 'microfinance' | 'other';
+      /**
+       * @example [
+       *       "voice",
+       *       "whatsapp",
+       *       "instagram",
+       *       "facebook",
+       *       "twitter"
+       *     ]
+       */
+      channels?: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      character_config?: components['schemas']['CharacterConfigDto'];
+      context?: components['schemas']['BusinessContextDto'];
+      channel_credentials?: components['schemas']['ChannelCredentialsDto'];
+      /**
+       * @description Moves the agent as POST .../pause, .../stop, .../start or .../resume would (409 lists what is allowed)
+       * @example paused
+       * @enum {string}
+       */
+      status?: 'active' | 'paused' | 'stopped';
+      /**
+       * @description The agent version this change is based on (from GET, also its ETag); a stale one is 409. Optional
+       * @example 3
+       */
+      version?: number;
+    };
+    UpdateAgentResultView: {
+      /** @description The agent as it is now recorded */
+      agent: components['schemas']['AgentView'];
+      /**
+       * Format: uuid
+       * @description The operation carrying the change to the channels, if one was needed
+       */
+      provisioning_id?: string;
+      /** @example /api/v1/provisioning/6d1f... */
+      status_url?: string;
+    };
+    AgentEventView: {
+      /**
+       * Format: uuid
+       * @description The entry, for the `after` cursor
+       */
+      id: string;
+      /**
+       * @description created, provisioned, updated, start, stop, pause, resume, delete, deleted
+       * @example pause
+       */
+      action: string;
+      /** @enum {string} */
+      from_status?:
+        'provisioning' | 'active' | 'partially_active' | 'failed' | 'paused' | 'stopped' | 'deleting' | 'deleted';
+      /** @enum {string} */
+      to_status?:
+        'provisioning' | 'active' | 'partially_active' | 'failed' | 'paused' | 'stopped' | 'deleting' | 'deleted';
+      /**
+       * @description Who acted: the service token, a vendor user, or the engine
+       * @example service:backend
+       */
+      actor: string;
+      request_id?: string;
+      /**
+       * @example {
+       *       "operationId": "6d1f..."
+       *     }
+       */
+      details: Record<string, never>;
+      /** Format: date-time */
+      at: string;
+    };
+    AgentAuditView: {
+      /** Format: uuid */
+      agent_id: string;
+      /** @description Oldest first */
+      events: components['schemas']['AgentEventView'][];
+      /** @description Pass as `after` for the next (newer) page */
+      next_cursor: string | null;
+    };
+    StepView: {
+      /** @enum {string} */
+      name: 'aws_connect' | 'elizaos' | 'context' | 'finalize';
+      /** @enum {string} */
+      status: 'pending' | 'running' | 'retrying' | 'completed' | 'failed';
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      /** @description Attempts started so far */
+      attempts: number;
+      max_attempts: number;
+      /** Format: date-time */
+      started_at?: string;
+      /** Format: date-time */
+      finished_at?: string;
+      duration_ms?: number;
+      /** @description The last error, readable */
+      error?: string;
+      /**
+       * @description What the step is doing now or did last
+       * @example claiming +12065550142
+       */
+      detail?: string;
+    };
+    ProvisionedAgentView: {
+      /** Format: uuid */
+      id: string;
+      /** @example Cozy Comfort Bedding */
+      name: string;
+      /**
+       * @example active
+       * @enum {string}
+       */
+      status: 'provisioning' | 'active' | 'partially_active' | 'failed' | 'paused' | 'stopped' | 'deleting' | 'deleted';
+      channels: components['schemas']['ChannelView'][];
+      provisioning_complete: boolean;
+    };
+    ProvisioningStatusView: {
+      /** Format: uuid */
+      provisioning_id: string;
+      /** @enum {string} */
+      status: 'queued' | 'in_progress' | 'completed' | 'failed' | 'partially_completed' | 'cancelled';
+      /** Format: uuid */
+      agent_id: string;
+      percent: number;
+      steps: components['schemas']['StepView'][];
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      started_at?: string;
+      /** Format: date-time */
+      finished_at?: string;
+      /** @description Why the operation did not complete, one line per failed step */
+      error?: string;
+      /** @description Present once the operation has ended */
+      agent_config?: components['schemas']['ProvisionedAgentView'];
+    };
+    OperationSummaryView: {
+      /**
+       * Format: uuid
+       * @example 9b1e7c42-5a3d-4e8f-b6c1-2d4f8a0e7b13
+       */
+      provisioning_id: string;
+      /**
+       * Format: uuid
+       * @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21
+       */
+      agent_id: string;
+      /**
+       * @example provision
+       * @enum {string}
+       */
+      kind: 'provision' | 'update' | 'deprovision';
+      /**
+       * @example partially_completed
+       * @enum {string}
+       */
+      status: 'queued' | 'in_progress' | 'completed' | 'failed' | 'partially_completed' | 'cancelled';
+      /** @example 2026-12-01T10:00:00.000Z */
+      created_at: string;
+      /** @example 2026-12-01T10:00:00.120Z */
+      started_at?: string;
+      /** @example 2026-12-01T10:00:04.870Z */
+      finished_at?: string;
+      /** @example aws_connect: no phone number is available in US */
+      error?: string;
+      /**
+       * Format: uuid
+       * @description The operation this one retried
+       */
+      retry_of?: string;
+      /** @example /api/v1/provisioning/9b1e7c42-5a3d-4e8f-b6c1-2d4f8a0e7b13 */
+      status_url: string;
+    };
+    OperationPageView: {
+      /** @description Newest first */
+      items: components['schemas']['OperationSummaryView'][];
+      /** @description Pass as `before` for the next (older) page */
+      next_cursor: string | null;
+    };
+    WebhookKeyView: {
+      /** Format: uuid */
+      agent_id: string;
+      /**
+       * @description Keep it secret; a rotation replaces it at once
+       * @example 5f0c8e1e0b7a4c1f9b2d6c3e8a7f0d4b1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a
+       */
+      webhook_key: string;
+      /**
+       * @description Raised by every rotation
+       * @example 1
+       */
+      key_version: number;
+      /** @example X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")> */
+      signing: string;
+    };
+    ConnectKeyView: {
+      /**
+       * @description Where to post turns
+       * @example https://voca.example.com/api/v1/webhooks/connect
+       */
+      webhook_url: string;
+      /**
+       * @description Keep it secret: it signs turns for every agent. It changes only with WEBHOOK_SECRET
+       * @example 9a1c7e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c
+       */
+      webhook_key: string;
+      /** @example X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")> */
+      signing: string;
+    };
+    TurnView: {
+      /** @enum {string} */
+      role: 'customer' | 'agent';
+      /** @enum {string} */
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      /**
+       * @description The words; a photo's or a document's caption (empty when none)
+       * @example Is this one in stock?
+       */
+      text: string;
+      /**
+       * @description What the customer sent besides words, as references (WhatsApp and X media ids, Messenger and Instagram URLs)
+       * @example [
+       *       {
+       *         "type": "image",
+       *         "id": "1479537139650973",
+       *         "mime_type": "image/jpeg"
+       *       }
+       *     ]
+       */
+      media?: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description Message status (received, answered, held... / sent, delivered, read...)
+       * @example sent
+       */
+      status: string;
+      /** Format: date-time */
+      at: string;
+    };
+    ConversationSummaryView: {
+      /** Format: uuid */
+      customer_id: string;
+      display_name?: string;
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      messages: number;
+      last: components['schemas']['TurnView'];
+    };
+    ConversationPageView: {
+      total: number;
+      skip: number;
+      limit: number;
+      items: components['schemas']['ConversationSummaryView'][];
+    };
+    IdentityView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      /**
+       * @description The customer's id on the channel
+       * @example 15551234567
+       */
+      external_id: string;
+      /** @example +15551234567 */
+      phone?: string;
+      /**
+       * @description How it joined this customer
+       * @enum {string}
+       */
+      linked: 'first_seen' | 'phone' | 'explicit';
+    };
+    CustomerContextView: {
+      /** Format: uuid */
+      customer_id: string;
+      /** Format: uuid */
+      agent_id: string;
+      display_name?: string;
+      /** @example +15551234567 */
+      phone?: string;
+      identities: components['schemas']['IdentityView'][];
+      /** @description The latest turns from every channel, oldest first */
+      turns: components['schemas']['TurnView'][];
+    };
+    LinkIdentityDto: {
+      /**
+       * Format: uuid
+       * @description An identity of another customer of the same agent, to join this one
+       * @example e7d1c3b5-2f4a-4b8e-9c6d-1a3f5e7b9d02
+       */
+      identity_id: string;
+    };
+    CustomerExportView: {
+      /**
+       * @description The customer: id, agent, display name, phone, when first and last seen
+       * @example {
+       *       "id": "c4a8e2f1-7b3d-4c9e-8f1a-5e6d2b0c9a34",
+       *       "agent_id": "3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21",
+       *       "display_name": "Ada Lovelace",
+       *       "phone_e164": "+15551234567",
+       *       "created_at": "2026-12-01T10:00:00.000Z",
+       *       "updated_at": "2026-12-01T10:05:00.000Z"
+       *     }
+       */
+      customer: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description Every identity: channel, address, phone, name, how it joined the customer
+       * @example [
+       *       {
+       *         "id": "e7d1c3b5-2f4a-4b8e-9c6d-1a3f5e7b9d02",
+       *         "channel": "whatsapp",
+       *         "external_id": "15551234567",
+       *         "phone_e164": "+15551234567",
+       *         "display_name": "Ada Lovelace",
+       *         "linked": "first_seen"
+       *       }
+       *     ]
+       */
+      identities: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description Every message both ways: text, media references, status, who wrote it, when
+       * @example [
+       *       {
+       *         "direction": "inbound",
+       *         "channel": "whatsapp",
+       *         "text": "Do you ship to Canada?",
+       *         "status": "answered",
+       *         "counterpart_id": "15551234567",
+       *         "created_at": "2026-12-01T10:00:00.000Z"
+       *       }
+       *     ]
+       */
+      messages: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description Every hand-off to a person and its outcome
+       * @example [
+       *       {
+       *         "kind": "handoff",
+       *         "state": "resolved",
+       *         "reason": "the customer asked for a person"
+       *       }
+       *     ]
+       */
+      handoffs: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description Every event about the customer sent (or to be sent) to the backend
+       * @example [
+       *       {
+       *         "type": "conversation.handoff",
+       *         "data": {
+       *           "customer_id": "c4a8e2f1-7b3d-4c9e-8f1a-5e6d2b0c9a34",
+       *           "text": "A person please"
+       *         }
+       *       }
+       *     ]
+       */
+      events: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:00:00.000Z
+       */
+      exported_at: string;
+    };
+    ErasedCountsView: {
+      /**
+       * @description Identities (addresses on channels) removed
+       * @example 2
+       */
+      identities: number;
+      /**
+       * @description Messages removed, both ways
+       * @example 14
+       */
+      messages: number;
+      /** @example 1 */
+      handoffs: number;
+      /**
+       * @description Events about the customer that are kept (audit) without their words
+       * @example 3
+       */
+      events_redacted: number;
+    };
+    CustomerErasedView: {
+      /**
+       * Format: uuid
+       * @example c4a8e2f1-7b3d-4c9e-8f1a-5e6d2b0c9a34
+       */
+      customer_id: string;
+      /**
+       * Format: uuid
+       * @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21
+       */
+      agent_id: string;
+      erased: components['schemas']['ErasedCountsView'];
+      /**
+       * @description The record is erased at once; the customer's queued jobs and ElizaOS's working memory follow within seconds
+       * @example pending
+       * @enum {string}
+       */
+      traces: 'pending' | 'completed';
+    };
+    HandoffMessageView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @example customer
+       * @enum {string}
+       */
+      from: 'customer' | 'agent' | 'person';
+      /**
+       * @example whatsapp
+       * @enum {string}
+       */
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      /** @example I would like to talk to someone about my order */
+      text: string;
+      /**
+       * @description The message status (follow_up: waiting for the person)
+       * @example answered
+       */
+      status: string;
+      /**
+       * @description A person's reply: who wrote it
+       * @example vendor:vendor_cozy_comfort:maria
+       */
+      author?: string;
+      /** @example 2026-12-01T10:00:00.000Z */
+      at: string;
+    };
+    HandoffView: {
+      /**
+       * Format: uuid
+       * @example b3e9d7a1-4c2f-4e8b-9a6d-0f1e2d3c4b5a
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21
+       */
+      agent_id: string;
+      /** @example vendor_cozy_comfort */
+      vendor_id: string;
+      /**
+       * Format: uuid
+       * @example c4a8e2f1-7b3d-4c9e-8f1a-5e6d2b0c9a34
+       */
+      customer_id: string;
+      /** @example Ann Lee */
+      customer_name?: string;
+      /**
+       * @description Where a person's reply goes
+       * @example whatsapp
+       * @enum {string}
+       */
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      /**
+       * @example open
+       * @enum {string}
+       */
+      state: 'open' | 'resolved';
+      /**
+       * @description handoff: the agent told the customer a person takes over and does not answer them until resolved; follow_up: a message needs a person (a failed or uncertain reply...), the agent goes on answering
+       * @example handoff
+       * @enum {string}
+       */
+      kind: 'handoff' | 'follow_up';
+      /** @example the agent handed the customer to a person */
+      reason: string;
+      /** @example 2026-12-01T10:00:00.000Z */
+      opened_at: string;
+      /** @example null */
+      resolved_at: string | null;
+      /** @example null */
+      resolved_by: string | null;
+      /** @description The latest messages of the conversation, oldest first */
+      messages: components['schemas']['HandoffMessageView'][];
+    };
+    HandoffPageView: {
+      /** @description Oldest opened first: the longest waiting at the top */
+      items: components['schemas']['HandoffView'][];
+      /** @description Pass as `after` for the next page */
+      next_cursor: string | null;
+    };
+    HandoffReplyDto: {
+      /** @example Hi Ann, this is Maria from Cozy Comfort. I've checked your order: it ships tomorrow. */
+      text: string;
+    };
+    HandoffReplyView: {
+      /**
+       * Format: uuid
+       * @example b3e9d7a1-4c2f-4e8b-9a6d-0f1e2d3c4b5a
+       */
+      handoff_id: string;
+      /**
+       * Format: uuid
+       * @description The reply as a message of the conversation; its status follows the send
+       */
+      message_id: string;
+      /**
+       * @example whatsapp
+       * @enum {string}
+       */
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      /** @example pending */
+      status: string;
+    };
+    CreateEventEndpointDto: {
+      /**
+       * @description HTTPS (plain HTTP only outside production)
+       * @example https://backend.example.com/voca/events
+       */
+      url: string;
+      /**
+       * @example [
+       *       "operation.completed",
+       *       "operation.failed",
+       *       "conversation.handoff"
+       *     ]
+       */
+      events: (
+        | 'operation.completed'
+        | 'operation.failed'
+        | 'operation.partially_completed'
+        | 'operation.cancelled'
+        | 'channel.failed'
+        | 'channel.credentials_invalid'
+        | 'agent.status_changed'
+        | 'conversation.handoff'
+        | 'message.follow_up'
+        | 'conversation.person_replied'
+        | 'conversation.resolved'
+        | 'customer.erased'
+      )[];
+      /**
+       * @description With a service token: the vendor whose events it receives; omitted, it receives every vendor's. A vendor token may only name itself.
+       * @example vendor_cozy_comfort
+       */
+      vendor_id?: string;
+      /** @example production backend */
+      description?: string;
+    };
+    EventEndpointCreatedView: {
+      /** Format: uuid */
+      id: string;
+      /** @example https://backend.example.com/voca/events */
+      url: string;
+      /**
+       * @example [
+       *       "operation.completed",
+       *       "conversation.handoff"
+       *     ]
+       */
+      events: (
+        | 'operation.completed'
+        | 'operation.failed'
+        | 'operation.partially_completed'
+        | 'operation.cancelled'
+        | 'channel.failed'
+        | 'channel.credentials_invalid'
+        | 'agent.status_changed'
+        | 'conversation.handoff'
+        | 'message.follow_up'
+        | 'conversation.person_replied'
+        | 'conversation.resolved'
+        | 'customer.erased'
+      )[];
+      /**
+       * @description null: every vendor's events
+       * @example vendor_cozy_comfort
+       */
+      vendor_id: string | null;
+      /** @example production backend */
+      description: string | null;
+      /** @example 2026-12-01T10:00:00.000Z */
+      created_at: string;
+      /**
+       * @description Verifies the voca-signature header of every delivery; shown once, store it now
+       * @example whsec_pR0m3x4mpl3S3cr3tV4lu3F0rD0cs0nly00000000
+       */
+      secret: string;
+    };
+    EventEndpointView: {
+      /** Format: uuid */
+      id: string;
+      /** @example https://backend.example.com/voca/events */
+      url: string;
+      /**
+       * @example [
+       *       "operation.completed",
+       *       "conversation.handoff"
+       *     ]
+       */
+      events: (
+        | 'operation.completed'
+        | 'operation.failed'
+        | 'operation.partially_completed'
+        | 'operation.cancelled'
+        | 'channel.failed'
+        | 'channel.credentials_invalid'
+        | 'agent.status_changed'
+        | 'conversation.handoff'
+        | 'message.follow_up'
+        | 'conversation.person_replied'
+        | 'conversation.resolved'
+        | 'customer.erased'
+      )[];
+      /**
+       * @description null: every vendor's events
+       * @example vendor_cozy_comfort
+       */
+      vendor_id: string | null;
+      /** @example production backend */
+      description: string | null;
+      /** @example 2026-12-01T10:00:00.000Z */
+      created_at: string;
+    };
+    EventEndpointPageView: {
+      items: components['schemas']['EventEndpointView'][];
+    };
+    DeliveryAttemptView: {
+      /** @example 2026-12-01T10:00:01.000Z */
+      at: string;
+      /**
+       * @description The HTTP status the endpoint answered; absent when it did not answer
+       * @example 503
+       */
+      status_code?: number;
+      /** @example the endpoint answered 503 */
+      error?: string;
+      /** @example 42 */
+      duration_ms: number;
+    };
+    EventDeliveryView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The event id: the same in every attempt, so the receiver can drop repeats
+       */
+      event_id: string;
+      /**
+       * @example operation.completed
+       * @enum {string}
+       */
+      event_type:
+        | 'operation.completed'
+        | 'operation.failed'
+        | 'operation.partially_completed'
+        | 'operation.cancelled'
+        | 'channel.failed'
+        | 'channel.credentials_invalid'
+        | 'agent.status_changed'
+        | 'conversation.handoff'
+        | 'message.follow_up'
+        | 'conversation.person_replied'
+        | 'conversation.resolved'
+        | 'customer.erased';
+      /** Format: uuid */
+      agent_id: string;
+      /**
+       * @example delivered
+       * @enum {string}
+       */
+      status: 'pending' | 'delivered' | 'failed';
+      /** @example 1 */
+      attempts: number;
+      /**
+       * @description When the next attempt is due (pending only)
+       * @example null
+       */
+      next_attempt_at: string | null;
+      /** @example 2026-12-01T10:00:01.000Z */
+      delivered_at: string | null;
+      /** @example 2026-12-01T10:00:00.000Z */
+      created_at: string;
+      attempt_log: components['schemas']['DeliveryAttemptView'][];
+      /** @description The event exactly as delivered (the body of every attempt) */
+      event: Record<string, never>;
+    };
+    EventDeliveryPageView: {
+      items: components['schemas']['EventDeliveryView'][];
+      /** @description Pass as `before` for the next (older) page */
+      next_cursor: string | null;
+    };
+    WebhookReceivedView: {
+      /**
+       * @description Events recorded and queued (or recorded before)
+       * @example 1
+       */
+      received: number;
+      /**
+       * @description Events skipped: echoes, reactions, unsupported types...
+       * @example 0
+       */
+      skipped: number;
+    };
+    XCrcView: {
+      /** @example sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k= */
+      response_token: string;
+    };
+    ConnectTurnRequestView: {
+      /** @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21 */
+      agent_id: string;
+      /** @description Amazon Connect's ContactId */
+      contact_id: string;
+      /** @enum {string} */
+      channel: 'voice' | 'sms';
+      /** @example +15551234567 */
+      caller: string;
+      /**
+       * @description The agent's number reached
+       * @example +15505550131
+       */
+      dialed: string;
+      /** @description What the customer said or typed; empty on the first turn of a call */
+      utterance: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with a zone
+       */
+      timestamp: string;
+    };
+    ConnectMessageRequestView: {
+      /** @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21 */
+      agent_id: string;
+      /** @example What time are you open? */
+      message: string;
+      /** @enum {string} */
+      channel: 'voice' | 'sms';
+      /** @description Keeps one call or SMS conversation together */
+      contact_id?: string;
+      /** @description Links the caller to the customer's other channels */
+      caller?: string;
+      /**
+       * Format: date-time
+       * @description Makes a retried post of the same turn recognisable
+       */
+      timestamp?: string;
+    };
+    ConnectTurnReplyView: {
+      /**
+       * @description What the flow says or sends next
+       * @example We are open until 6 PM on Saturday.
+       */
+      reply: string;
+      /**
+       * @description transfer: to the agent's queue; end: goodbye and disconnect
+       * @enum {string}
+       */
+      action: 'continue' | 'transfer' | 'end';
+    };
+    ConnectMessageReplyView: {
+      /** @example Sure! Our store hours are 9 AM - 6 PM EST. */
+      message: string;
+      /** @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21 */
+      agent_id: string;
+      /** @enum {string} */
+      channel: 'voice' | 'sms';
+      /**
+       * @description Plain text, ready to be spoken
+       * @enum {boolean}
+       */
+      tts_ready: true;
+      /** @enum {string} */
+      action: 'continue' | 'transfer' | 'end';
+    };
+    ElizaosWebhookDto: {
+      /**
+       * @example whatsapp
+       * @enum {string}
+       */
+      platform: 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      /**
+       * Format: uuid
+       * @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21
+       */
+      agent_id: string;
+      /** @example Do you deliver on Saturdays? */
+      message: string;
+      /**
+       * @description The customer's id on the platform
+       * @example 15551234567
+       */
+      user_id: string;
+      /**
+       * @description When the customer sent it (ISO 8601 or epoch milliseconds); a retry with the same one is recognised. Default: now
+       * @example 2026-11-25T10:00:00Z
+       */
+      timestamp?: string | number;
+    };
+    ElizaosWebhookReply: {
+      /**
+       * @description The agent's reply; null when it comes later on the channel (202)
+       * @example We deliver Monday to Saturday; shipping is free on orders over $75.
+       */
+      message: string | null;
+      /**
+       * Format: uuid
+       * @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21
+       */
+      agent_id: string;
+      /**
+       * @example whatsapp
+       * @enum {string}
+       */
+      channel: 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      /**
+       * @description The message is in the customer's cross-channel history
+       * @example true
+       */
+      context_updated: boolean;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  AgentsController_provision: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key returns the same operation; another body with it is a 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProvisionAgentRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvisioningAcceptedView'];
+        };
+      };
+      /** @description The body is not valid JSON, a field is not valid (named in `fields`), or a bad Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description vendor_id differs from the vendor of the token, or a platform account the vendor cannot prove it owns */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A platform account in channel_credentials already belongs to another agent */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description This Idempotency-Key was already used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its requests this minute, or the vendor has MAX_OPERATIONS_PER_VENDOR running */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  AgentsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        skip?: number;
+        /** @description Deleted agents are listed only when asked for */
+        status?:
+          'provisioning' | 'active' | 'partially_active' | 'failed' | 'paused' | 'stopped' | 'deleting' | 'deleted';
+        /** @description Service tokens only; a vendor token may only name its own vendor */
+        vendor_id?: string;
+        channel?: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+        business_type?: 'retail' | 'microfinance' | 'other';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentPageView'];
+        };
+      };
+      /** @description A query parameter is not valid (named in `fields`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A vendor token naming another vendor in vendor_id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  AgentsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key returns the same operation; another body with it is a 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAgentRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvisioningAcceptedView'];
+        };
+      };
+      /** @description The body is not valid JSON, a field is not valid (named in `fields`), or a bad Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description vendor_id differs from the vendor of the token, or a platform account the vendor cannot prove it owns */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A platform account in channel_credentials already belongs to another agent */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description This Idempotency-Key was already used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its requests this minute, or the vendor has MAX_OPERATIONS_PER_VENDOR running */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  AgentsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21",
+           *       "name": "Cozy Comfort Bedding Agent",
+           *       "status": "active",
+           *       "channels": [
+           *         {
+           *           "channel_type": "voice",
+           *           "status": "active",
+           *           "phone_number": "+16395550170",
+           *           "aws_connect_instance_id": "arn:aws:connect:us-east-1:123456789012:instance/fda57c7d-8ded-4189-ada9-5675a098649b",
+           *           "credentials_configured": false
+           *         },
+           *         {
+           *           "channel_type": "whatsapp",
+           *           "status": "pending_configuration",
+           *           "elizaos_agent_id": "6db3e548-a645-58bc-8cc8-2d6dea8b5e2d",
+           *           "webhook_url": "https://engine.example.com/api/v1/webhooks/meta",
+           *           "credentials_configured": false,
+           *           "error": "whatsapp needs the business's account before it can receive or answer messages: supply channel_credentials.whatsapp.phone_number_id and channel_credentials.whatsapp.access_token with PUT /api/v1/agents/{id}"
+           *         },
+           *         {
+           *           "channel_type": "instagram",
+           *           "status": "pending_configuration",
+           *           "elizaos_agent_id": "6db3e548-a645-58bc-8cc8-2d6dea8b5e2d",
+           *           "webhook_url": "https://engine.example.com/api/v1/webhooks/meta",
+           *           "credentials_configured": false,
+           *           "error": "instagram needs the business's account before it can receive or answer messages: supply channel_credentials.instagram.account_id and channel_credentials.instagram.access_token with PUT /api/v1/agents/{id}"
+           *         },
+           *         {
+           *           "channel_type": "facebook",
+           *           "status": "pending_configuration",
+           *           "elizaos_agent_id": "6db3e548-a645-58bc-8cc8-2d6dea8b5e2d",
+           *           "webhook_url": "https://engine.example.com/api/v1/webhooks/meta",
+           *           "credentials_configured": false,
+           *           "error": "facebook needs the business's account before it can receive or answer messages: supply channel_credentials.facebook.page_id and channel_credentials.facebook.access_token with PUT /api/v1/agents/{id}"
+           *         },
+           *         {
+           *           "channel_type": "twitter",
+           *           "status": "pending_configuration",
+           *           "elizaos_agent_id": "6db3e548-a645-58bc-8cc8-2d6dea8b5e2d",
+           *           "webhook_url": "https://engine.example.com/api/v1/webhooks/twitter",
+           *           "credentials_configured": false,
+           *           "error": "twitter needs the business's account before it can receive or answer messages: supply channel_credentials.twitter.user_id and channel_credentials.twitter.access_token with PUT /api/v1/agents/{id}"
+           *         }
+           *       ],
+           *       "provisioning_complete": true,
+           *       "vendor_id": "vendor_ccb_123",
+           *       "version": 1,
+           *       "description": "AI agent for Cozy Comfort Bedding store",
+           *       "business_type": "retail",
+           *       "character_config": {
+           *         "business_name": "Cozy Comfort Bedding",
+           *         "products": [
+           *           "bedding_sets",
+           *           "pillows",
+           *           "comforters",
+           *           "duvets"
+           *         ],
+           *         "specialties": [
+           *           "bedding",
+           *           "home_decor",
+           *           "sleep_products"
+           *         ],
+           *         "tone": "friendly_helpful",
+           *         "knowledge_base": {
+           *           "product_catalog": "bedding_products.json",
+           *           "return_policy": "30-day returns",
+           *           "shipping_info": "Free shipping over $50"
+           *         }
+           *       },
+           *       "context": {
+           *         "store_hours": "9 AM - 6 PM EST",
+           *         "contact_info": "+1-555-BEDDING",
+           *         "website": "cozycomfort.com"
+           *       },
+           *       "created_at": "2026-12-01T01:20:04.561Z",
+           *       "updated_at": "2026-12-01T01:20:05.383Z"
+           *     }
+           */
+          'application/json': components['schemas']['AgentView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  LifecycleController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the agent as read (its version) */
+        'If-Match'?: string;
+      };
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAgentRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpdateAgentResultView'];
+        };
+      };
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpdateAgentResultView'];
+        };
+      };
+      /** @description The body is not valid JSON, changes nothing, or a field or If-Match is not valid (named in `fields`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or a platform account the vendor cannot prove it owns */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A stale version, an account another agent holds, or an agent that cannot change now */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  LifecycleController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvisioningAcceptedView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not allowed in the current status (e.g. while it is being provisioned); `allowed` lists what is */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  AgentsController_character: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentCharacterView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /**
+       * @description No agent with this id that the token may see, or none with a character yet
+       *
+       *     No agent with this id that the token may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  LifecycleController_act: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        action: 'start' | 'stop' | 'pause' | 'resume';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Unknown agent, or an action that does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not allowed in the current status; `allowed` lists what is */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  LifecycleController_audit: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The next_cursor of the previous page */
+        after?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentAuditView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ProvisioningController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The operation's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "provisioning_id": "9b1e7c42-5a3d-4e8f-b6c1-2d4f8a0e7b13",
+           *       "status": "completed",
+           *       "agent_id": "3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21",
+           *       "percent": 100,
+           *       "steps": [
+           *         {
+           *           "name": "aws_connect",
+           *           "status": "completed",
+           *           "channels": [
+           *             "voice"
+           *           ],
+           *           "attempts": 1,
+           *           "max_attempts": 5,
+           *           "duration_ms": 221,
+           *           "detail": "claiming +16395550170"
+           *         },
+           *         {
+           *           "name": "elizaos",
+           *           "status": "completed",
+           *           "channels": [
+           *             "instagram",
+           *             "whatsapp",
+           *             "facebook",
+           *             "twitter"
+           *           ],
+           *           "attempts": 1,
+           *           "max_attempts": 5,
+           *           "duration_ms": 412,
+           *           "detail": "runtime ready (character v1)"
+           *         },
+           *         {
+           *           "name": "context",
+           *           "status": "completed",
+           *           "channels": [
+           *             "instagram",
+           *             "whatsapp",
+           *             "facebook",
+           *             "twitter",
+           *             "voice"
+           *           ],
+           *           "attempts": 1,
+           *           "max_attempts": 5,
+           *           "duration_ms": 91
+           *         },
+           *         {
+           *           "name": "finalize",
+           *           "status": "completed",
+           *           "channels": [],
+           *           "attempts": 1,
+           *           "max_attempts": 5,
+           *           "duration_ms": 11
+           *         }
+           *       ],
+           *       "created_at": "2026-12-01T01:20:04.561Z",
+           *       "started_at": "2026-12-01T01:20:04.638Z",
+           *       "finished_at": "2026-12-01T01:20:05.383Z",
+           *       "agent_config": {
+           *         "id": "3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21",
+           *         "name": "Cozy Comfort Bedding Agent",
+           *         "status": "active",
+           *         "channels": [
+           *           {
+           *             "channel_type": "voice",
+           *             "status": "active",
+           *             "phone_number": "+16395550170",
+           *             "aws_connect_instance_id": "arn:aws:connect:us-east-1:123456789012:instance/fda57c7d-8ded-4189-ada9-5675a098649b",
+           *             "credentials_configured": false
+           *           },
+           *           {
+           *             "channel_type": "whatsapp",
+           *             "status": "pending_configuration",
+           *             "elizaos_agent_id": "6db3e548-a645-58bc-8cc8-2d6dea8b5e2d",
+           *             "webhook_url": "https://engine.example.com/api/v1/webhooks/meta",
+           *             "credentials_configured": false,
+           *             "error": "whatsapp needs the business's account before it can receive or answer messages: supply channel_credentials.whatsapp.phone_number_id and channel_credentials.whatsapp.access_token with PUT /api/v1/agents/{id}"
+           *           },
+           *           {
+           *             "channel_type": "instagram",
+           *             "status": "pending_configuration",
+           *             "elizaos_agent_id": "6db3e548-a645-58bc-8cc8-2d6dea8b5e2d",
+           *             "webhook_url": "https://engine.example.com/api/v1/webhooks/meta",
+           *             "credentials_configured": false,
+           *             "error": "instagram needs the business's account before it can receive or answer messages: supply channel_credentials.instagram.account_id and channel_credentials.instagram.access_token with PUT /api/v1/agents/{id}"
+           *           },
+           *           {
+           *             "channel_type": "facebook",
+           *             "status": "pending_configuration",
+           *             "elizaos_agent_id": "6db3e548-a645-58bc-8cc8-2d6dea8b5e2d",
+           *             "webhook_url": "https://engine.example.com/api/v1/webhooks/meta",
+           *             "credentials_configured": false,
+           *             "error": "facebook needs the business's account before it can receive or answer messages: supply channel_credentials.facebook.page_id and channel_credentials.facebook.access_token with PUT /api/v1/agents/{id}"
+           *           },
+           *           {
+           *             "channel_type": "twitter",
+           *             "status": "pending_configuration",
+           *             "elizaos_agent_id": "6db3e548-a645-58bc-8cc8-2d6dea8b5e2d",
+           *             "webhook_url": "https://engine.example.com/api/v1/webhooks/twitter",
+           *             "credentials_configured": false,
+           *             "error": "twitter needs the business's account before it can receive or answer messages: supply channel_credentials.twitter.user_id and channel_credentials.twitter.access_token with PUT /api/v1/agents/{id}"
+           *           }
+           *         ],
+           *         "provisioning_complete": true
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ProvisioningStatusView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No operation with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ProvisioningController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The operation's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvisioningAcceptedView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No operation with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The operation did not fail, is not the latest, or is a deletion */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its requests this minute, or the vendor has MAX_OPERATIONS_PER_VENDOR running */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ProvisioningController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The operation's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvisioningAcceptedView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No operation with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The operation has ended, or is an update or a deletion */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ProvisioningController_events: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The operation's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One `progress` event per change, its data the same view as GET /api/v1/provisioning/{id} */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No operation with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its requests this minute, or has SSE_STREAMS_PER_TOKEN streams open already */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  AgentOperationsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The next_cursor of the previous page */
+        before?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationPageView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  StuckWorkController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A vendor token, or one that grants neither the service role nor a vendor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  WebhookKeysController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookKeyView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The generic webhook is not configured (WEBHOOK_SECRET), or the database cannot be reached */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  WebhookKeysController_rotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookKeyView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The generic webhook is not configured (WEBHOOK_SECRET), or the database cannot be reached */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ConnectKeyController_connect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectKeyView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The Connect webhook is not configured (WEBHOOK_SECRET) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CustomersController_conversations: {
+    parameters: {
+      query?: {
+        limit?: number;
+        skip?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationPageView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CustomersController_context: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The customer's id */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerContextView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /**
+       * @description No agent the token may see, or no such customer of it
+       *
+       *     No customer with this id that the token may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CustomersController_link: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The customer's id */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkIdentityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerContextView'];
+        };
+      };
+      /**
+       * @description The body is not valid JSON, or a field is not valid (named in `fields`)
+       *
+       *     A parameter is not valid (named in `fields`), e.g. an id that is not a UUID
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /**
+       * @description No agent the token may see, no such customer of it, or no such identity of its customers
+       *
+       *     No customer with this id that the token may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CustomersController_unlink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The customer's id */
+        customerId: string;
+        /** @description The identity's id */
+        identityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerContextView'];
+        };
+      };
+      /**
+       * @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID
+       *
+       *     A parameter is not valid (named in `fields`), e.g. an id that is not a UUID
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /**
+       * @description No agent the token may see, no such customer of it, or an identity not linked to the customer
+       *
+       *     No identity with this id that the token may see
+       *
+       *     No customer with this id that the token may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The identity was first seen as this customer: there is nothing to undo */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CustomersController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The customer's id */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerExportView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /**
+       * @description No agent the token may see, or no such customer of it
+       *
+       *     No customer with this id that the token may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CustomersController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The customer's id */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerErasedView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /**
+       * @description No agent the token may see, or no such customer of it
+       *
+       *     No customer with this id that the token may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description One of the customer's messages is being answered right now; Retry-After says when to try again */
+      409: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HandoffsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        state?: 'open' | 'resolved';
+        /** @description Service tokens only; a vendor token may only name its own vendor */
+        vendor_id?: string;
+        agent_id?: string;
+        channel?: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+        /** @description The next_cursor of the previous page */
+        after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffPageView'];
+        };
+      };
+      /** @description A query parameter is not valid (named in `fields`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A vendor token naming another vendor in vendor_id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HandoffsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The handoff's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No handoff with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HandoffsController_reply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The handoff's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandoffReplyDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffReplyView'];
+        };
+      };
+      /**
+       * @description The body is not valid JSON, or a field is not valid (named in `fields`)
+       *
+       *     A parameter is not valid (named in `fields`), e.g. an id that is not a UUID
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No handoff with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The hand-off is resolved, its channel is a call, or the customer has no message to answer there */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The reply could not be queued, or the database cannot be reached; send it again shortly */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HandoffsController_resolve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The handoff's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No handoff with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  EventEndpointsController_list: {
+    parameters: {
+      query?: {
+        /** @description Service tokens only */
+        vendor_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventEndpointPageView'];
+        };
+      };
+      /** @description vendor_id is not a vendor id */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A vendor token naming another vendor in vendor_id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  EventEndpointsController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEventEndpointDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventEndpointCreatedView'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is not valid (named in `fields`), e.g. a URL it may not call */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The vendor has the most endpoints it may register */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The URL could not be checked now (DNS), or the database cannot be reached; try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  EventEndpointsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The event endpoint's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventEndpointView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No event endpoint with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  EventEndpointsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The event endpoint's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventEndpointView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No event endpoint with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  EventEndpointsController_deliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        status?: 'pending' | 'delivered' | 'failed';
+        /** @description The next_cursor of the previous page */
+        before?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The event endpoint's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDeliveryPageView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No event endpoint with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  MetaWebhookController_verify: {
+    parameters: {
+      query: {
+        'hub.mode': unknown;
+        /** @description Must equal META_VERIFY_TOKEN */
+        'hub.verify_token': unknown;
+        'hub.challenge': unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description hub.challenge, as text */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description A query value nested too deeply, or with text the engine cannot store */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description hub.verify_token does not match */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description This webhook is not configured (META_VERIFY_TOKEN) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  MetaWebhookController_receive: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description HMAC-SHA256 of the raw body with META_APP_SECRET */
+        'X-Hub-Signature-256': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A WhatsApp, Messenger (page) or Instagram delivery */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Events recorded and queued, and events skipped (echoes, reactions, ...) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "received": 1,
+           *       "skipped": 0
+           *     }
+           */
+          'application/json': components['schemas']['WebhookReceivedView'];
+        };
+      };
+      /** @description The body is not valid JSON, or a payload that is not a Meta delivery, naming the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A missing or wrong signature */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description This webhook is not configured (META_APP_SECRET), or the engine cannot record messages right now */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  TwitterWebhookController_crc: {
+    parameters: {
+      query: {
+        crc_token: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "response_token": "sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k="
+           *     }
+           */
+          'application/json': components['schemas']['XCrcView'];
+        };
+      };
+      /** @description crc_token is missing or not a token X would send */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description More than 20 checks a minute from one address */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description This webhook is not configured (X_CONSUMER_SECRET) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  TwitterWebhookController_receive: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description base64 HMAC-SHA256 of the raw body with X_CONSUMER_SECRET */
+        'x-twitter-webhooks-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description An Account Activity delivery; only direct messages are answered */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "received": 1,
+           *       "skipped": 0
+           *     }
+           */
+          'application/json': components['schemas']['WebhookReceivedView'];
+        };
+      };
+      /** @description The body is not valid JSON, or a payload that is not an X delivery, naming the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A missing or wrong signature */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description This webhook is not configured (X_CONSUMER_SECRET), or the engine cannot record messages right now */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ConnectWebhookController_turn: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unix seconds; at most five minutes from our clock */
+        'X-Voca-Timestamp': string;
+        /** @description hex HMAC-SHA256 of "<timestamp>.<raw body>" with the key of the caller: the voice Lambda's (Connect), or the agent's own (generic: GET /api/v1/agents/{id}/webhook-key) */
+        'X-Voca-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description One voice or SMS turn */
+    requestBody: {
+      content: {
+        'application/json':
+          components['schemas']['ConnectTurnRequestView'] | components['schemas']['ConnectMessageRequestView'];
+      };
+    };
+    responses: {
+      /** @description The Lambda's turn is answered {reply, action}, the spec's message {message, agent_id, channel, tts_ready, action}; `action` is continue, transfer (to the queue) or end */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['ConnectTurnReplyView'] | components['schemas']['ConnectMessageReplyView'];
+        };
+      };
+      /** @description The body is not valid JSON, or not a turn: the field at fault is named */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A missing, wrong or stale signature */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The spec's message names an agent without that channel */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description This webhook is not configured (WEBHOOK_SECRET), or the engine cannot record messages right now */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ElizaosWebhookController_receive: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unix seconds; at most five minutes from our clock */
+        'X-Voca-Timestamp': string;
+        /** @description hex HMAC-SHA256 of "<timestamp>.<raw body>" with the key of the caller: the voice Lambda's (Connect), or the agent's own (generic: GET /api/v1/agents/{id}/webhook-key) */
+        'X-Voca-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ElizaosWebhookDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ElizaosWebhookReply'];
+        };
+      };
+      /** @description Recorded; the reply will go out on the platform */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ElizaosWebhookReply'];
+        };
+      };
+      /** @description The body is not valid JSON, a field is not valid (named in `fields`), or agent_id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A missing, wrong or stale signature */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The agent has no channel on that platform */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description This webhook is not configured (WEBHOOK_SECRET), or the engine cannot record messages right now */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+}

@@ -1,0 +1,2 @@
+export * from './dashboard-pass.js';
+export * from './development-token.js';
