@@ -26,7 +26,7 @@ export interface ObservedResponse {
 }
 
 /** Paths outside the API, excluded on purpose: probes, metrics, the document itself, the queue dashboard. */
-const NOT_THE_API = [/^\/health(\/|$)/, /^\/metrics$/, /^\/docs(\/|$)/, /^\/queues(\/|$)/];
+const NOT_THE_API = [/^\/health(\/|$)/, /^\/metrics$/, /^\/docs(\/|$)/, /^\/admin\/queues(\/|$)/];
 
 let enabled = false;
 const documents = new Map<string, Promise<OpenAPIBackend>>();
