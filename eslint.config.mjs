@@ -65,6 +65,18 @@ export const TABLE_OWNERS = {
   event_endpoints: { entity: 'EventEndpoint', owner: 'api-gateway', via: null },
   event_deliveries: { entity: 'EventDelivery', owner: 'context-service', via: 'recordEvent (libs/persistence)' },
   customer_erasures: { entity: 'CustomerErasure', owner: null, via: 'customer-data, retention (libs/persistence)' },
+  knowledge_documents: {
+    entity: 'KnowledgeDocument',
+    owner: 'api-gateway',
+    via: 'KnowledgeVersions (libs/persistence)',
+  },
+  knowledge_versions: {
+    entity: 'KnowledgeVersion',
+    owner: 'api-gateway',
+    via: 'KnowledgeVersions (libs/persistence)',
+  },
+  knowledge_chunks: { entity: 'KnowledgeChunkRow', owner: 'context-service', via: null },
+  knowledge_terms: { entity: 'KnowledgeTerm', owner: 'context-service', via: null },
 };
 
 const WRITES = 'insert|update|delete|upsert|save|remove|softDelete|restore|increment|decrement';

@@ -77,6 +77,8 @@ export interface RunningEngine {
   pidOf(app: EngineApp): number;
   /** Provisions a WhatsApp agent through the API and waits until it answers; returns its phone_number_id. */
   whatsappAgent(): Promise<string>;
+  /** The same, with the agent's id. */
+  provisionWhatsappAgent(): Promise<{ phoneNumberId: string; agentId: string }>;
   stop(): Promise<void>;
 }
 
@@ -166,7 +168,7 @@ export async function startEngine(
   }
   const gateway = children[0]!.url;
   const token = jwt.sign({ role: 'service', sub: 'bench' }, jwtSecret, { algorithm: 'HS256', expiresIn: 3600 });
-  const whatsappAgent = async () => {
+  const provisionWhatsappAgent = async () => {
     const phoneNumberId = `9${Date.now()}${Math.floor(Math.random() * 1000)}`;
     const provision = await fetch(`${gateway}/api/v1/agents/provision`, {
       method: 'POST',
@@ -179,12 +181,12 @@ export async function startEngine(
           channel_credentials: { whatsapp: { phone_number_id: phoneNumberId, access_token: 'EAAG-bench-token' } },
         },
       }),
-    }).then((r) => r.json() as Promise<{ status_url: string }>);
+    }).then((r) => r.json() as Promise<{ status_url: string; agent_id: string }>);
     for (let i = 0; ; i++) {
       const status = await fetch(`${gateway}${provision.status_url}`, {
         headers: { authorization: `Bearer ${token}` },
       }).then((r) => r.json() as Promise<{ status: string }>);
-      if (status.status === 'completed') return phoneNumberId;
+      if (status.status === 'completed') return { phoneNumberId, agentId: provision.agent_id };
       if (status.status === 'failed' || i > 600)
         throw new Error(`the bench agent was not provisioned: ${status.status}`);
       await new Promise((r) => setTimeout(r, 100));
@@ -195,7 +197,8 @@ export async function startEngine(
     catcher,
     token,
     pidOf: (app) => children.find((c) => c.app === app)!.child.pid!,
-    whatsappAgent,
+    whatsappAgent: async () => (await provisionWhatsappAgent()).phoneNumberId,
+    provisionWhatsappAgent,
     stop,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the engine's figures beside anchors measured in the same run on the same machine, as a table.
  * Ingest beside its anchors (bench/ingest.ts), message turns beside ElizaOS alone (bench/turns.ts), the backlog drain
- * (bench/drain.ts), retention beside the message path (bench/retention.ts) and provisioning (bench/provisioning.ts);
+ * (bench/drain.ts), the agents' documents (bench/knowledge.ts: retrieval at 50,000 chunks, turns with documents
+ * beside without), retention beside the message path (bench/retention.ts) and provisioning (bench/provisioning.ts);
  * see bench/README.md for what each figure means and the latest run.
  */
 import { existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { benchProvisioning, type ProvisioningFigures } from './provisioning.js';
 import { startEngine } from './engine-harness.js';
 import { benchElizaosAnchor, benchTurns, type TurnFigures } from './turns.js';
 import { benchRetention, RETENTION_BENCH_ENV, retentionTable } from './retention.js';
+import { benchKnowledgeTurns, benchRetrieval, knowledgeTable } from './knowledge.js';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const num = (value: number, digits = 0) => value.toFixed(digits).padStart(9);
@@ -108,6 +110,8 @@ const engine = await startEngine(databaseUrl, redisUrl);
 try {
   console.log(`\n${turnTable(elizaosAlone, await benchTurns(engine))}`);
   console.log(`\n${drainTable(await benchDrain(engine))}`);
+  const retrieval = await benchRetrieval(databaseUrl);
+  console.log(`\n${knowledgeTable({ ...retrieval, turns: await benchKnowledgeTurns(engine) })}`);
 } finally {
   await engine.stop();
 }

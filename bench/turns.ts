@@ -19,9 +19,12 @@ export interface TurnFigures {
 const TURNS = Number(process.env.BENCH_TURNS ?? 100);
 
 /** Times one turn: a signed webhook from `from` to the agent's number, until its reply reaches the Graph API (ms). */
-export function turnTimer(engine: RunningEngine, phoneNumberId: string): (from: string) => Promise<number> {
-  return async (from) => {
-    const body = whatsappBody(phoneNumberId, from);
+export function turnTimer(
+  engine: RunningEngine,
+  phoneNumberId: string,
+): (from: string, text?: string) => Promise<number> {
+  return async (from, text) => {
+    const body = whatsappBody(phoneNumberId, from, text);
     const arrived = engine.catcher.replyTo(from);
     const started = performance.now();
     const answer = await fetch(`${engine.gateway}/api/v1/webhooks/meta`, {

@@ -8,6 +8,7 @@ export const BENCH_APP_SECRET = 'bench-meta-app-secret';
 export function whatsappBody(
   phoneNumberId: string,
   from = `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+  text = BENCH_CUSTOMER_TEXT,
 ): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',
@@ -27,7 +28,7 @@ export function whatsappBody(
                   id: `wamid.${randomBytes(24).toString('base64')}`,
                   timestamp: String(Math.floor(Date.now() / 1000)),
                   type: 'text',
-                  text: { body: BENCH_CUSTOMER_TEXT },
+                  text: { body: text },
                 },
               ],
             },

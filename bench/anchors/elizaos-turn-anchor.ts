@@ -48,6 +48,8 @@ async function turn(customer: string): Promise<number> {
     channel: 'whatsapp',
     text: BENCH_CUSTOMER_TEXT,
     history: [],
+    knowledge: [],
+    sources: [],
     handoff: false,
   };
   const started = performance.now();

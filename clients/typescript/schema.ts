@@ -72,6 +72,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agents/{id}/knowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agent's documents, by name, each with its newest version's status */
+    get: operations['KnowledgeController_list'];
+    put?: never;
+    /** Upload a document for the agent (a catalog, a policy, an FAQ): it is indexed, then the agent answers from it */
+    post: operations['KnowledgeController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/knowledge/{doc}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One document, with the steps of indexing its newest version */
+    get: operations['KnowledgeController_get'];
+    /** Upload a new version of a document; the agent answers from the current one until it is indexed. By name, a document not there yet is made */
+    put: operations['KnowledgeController_put'];
+    post?: never;
+    /** Delete a document with every version of it: the agent no longer answers from it */
+    delete: operations['KnowledgeController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/agents/{id}/{action}': {
     parameters: {
       query?: never;
@@ -922,6 +959,20 @@ export interface components {
       /** @description Why the channel is failed or pending configuration */
       error?: string;
     };
+    AgentKnowledgeView: {
+      /**
+       * @description The agent's documents
+       * @example 0
+       */
+      documents: number;
+      /**
+       * @description Keys of character_config.knowledge_base naming a file (`bedding_products.json`) that no answering document has: upload it as a document named by the key or the file name
+       * @example [
+       *       "product_catalog"
+       *     ]
+       */
+      awaiting_upload: string[];
+    };
     AgentView: {
       /** Format: uuid */
       id: string;
@@ -946,6 +997,8 @@ export interface components {
       business_type: 'retail' | 'microfinance' | 'other';
       character_config: components['schemas']['CharacterConfigDto'];
       context: components['schemas']['BusinessContextDto'];
+      /** @description The agent's documents (GET /api/v1/agents/{id}/knowledge) */
+      knowledge: components['schemas']['AgentKnowledgeView'];
       /** Format: date-time */
       created_at: string;
       /** Format: date-time */
@@ -980,6 +1033,282 @@ export interface components {
       character: Record<string, never>;
       /** Format: date-time */
       created_at: string;
+    };
+    KnowledgeFileForm: {
+      /**
+       * Format: binary
+       * @description The document, at most KNOWLEDGE_MAX_BYTES; its content type and file name tell its format
+       */
+      file: string;
+      /**
+       * @description Unique per agent: a spec key (`product_catalog`) or a file's name; 1-200 letters, digits, `_ - .` and spaces. Required on POST, except with a file (then the file's name); on PUT, absent or the document's own name.
+       * @example product_catalog
+       */
+      name?: string;
+      /**
+       * @description How the document is read. Absent: from the file name or name and the content type (`.json`, `.csv`, `.md`, `.txt`, `.html`, `.pdf`), else from the URL path's extension.
+       * @example json
+       * @enum {string}
+       */
+      format?: 'json' | 'csv' | 'markdown' | 'text' | 'html' | 'pdf';
+    };
+    KnowledgeDocumentBody: {
+      /**
+       * @description Unique per agent: a spec key (`product_catalog`) or a file's name; 1-200 letters, digits, `_ - .` and spaces. Required on POST, except with a file (then the file's name); on PUT, absent or the document's own name.
+       * @example product_catalog
+       */
+      name?: string;
+      /**
+       * @description How the document is read. Absent: from the file name or name and the content type (`.json`, `.csv`, `.md`, `.txt`, `.html`, `.pdf`), else from the URL path's extension.
+       * @example json
+       * @enum {string}
+       */
+      format?: 'json' | 'csv' | 'markdown' | 'text' | 'html' | 'pdf';
+      /**
+       * @description The document: its text (JSON, CSV, Markdown, HTML or plain text, as the file would hold it), or for format json a JSON object or array, stored as its JSON text. At most KNOWLEDGE_MAX_BYTES in UTF-8.
+       * @example [
+       *       {
+       *         "sku": "BS-100",
+       *         "name": "Cotton bedding set, queen",
+       *         "price": 89
+       *       }
+       *     ]
+       */
+      content?:
+        | string
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[];
+      /**
+       * @description A binary document (a PDF), in base64; at most KNOWLEDGE_MAX_BYTES once decoded
+       * @example JVBERi0xLjcKJcTl8uXrp/Og0MTGCg==
+       */
+      content_base64?: string;
+      /**
+       * @description An HTTPS URL the engine fetches the document from, once (plain HTTP only outside production; never an address inside the engine's network); at most KNOWLEDGE_MAX_BYTES
+       * @example https://cozycomfort.com/downloads/bedding_products.json
+       */
+      url?: string;
+    };
+    KnowledgeStepView: {
+      /**
+       * @example parse
+       * @enum {string}
+       */
+      name: 'fetch' | 'parse' | 'store' | 'index' | 'embed';
+      /**
+       * @example completed
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
+      /**
+       * Format: date-time
+       * @example 2026-12-01T10:00:01.000Z
+       */
+      started_at?: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-01T10:00:01.420Z
+       */
+      ended_at?: string;
+      /**
+       * @description What it did, or why it failed
+       * @example 240 records
+       */
+      detail?: string;
+    };
+    KnowledgeDocumentDetailView: {
+      /**
+       * Format: uuid
+       * @example 7c9e2a4b-5d1f-4e8a-b3c6-0f2d4e6a8b10
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21
+       */
+      agent_id: string;
+      /** @example product_catalog */
+      name: string;
+      /**
+       * @description The format the newest version is read as
+       * @example json
+       * @enum {string}
+       */
+      type: 'json' | 'csv' | 'markdown' | 'text' | 'html' | 'pdf';
+      /**
+       * @description An uploaded file
+       * @example bedding_products.json
+       */
+      file_name: string | null;
+      /**
+       * @description A document fetched from a URL
+       * @example null
+       */
+      source_url: string | null;
+      /**
+       * @description Bytes of the newest version; null until a URL is fetched
+       * @example 48213
+       */
+      size_bytes: number | null;
+      /**
+       * @description The newest version uploaded
+       * @example 2
+       */
+      version: number;
+      /**
+       * @description The version the agent answers from; null until one is indexed
+       * @example 1
+       */
+      current_version: number | null;
+      /**
+       * @description The newest version's
+       * @example indexing
+       * @enum {string}
+       */
+      status: 'queued' | 'indexing' | 'ready' | 'failed';
+      /**
+       * @description Records and sections of the newest version (once indexed)
+       * @example 0
+       */
+      chunk_count: number;
+      /**
+       * @description Why the newest version failed; null otherwise
+       * @example null
+       */
+      error: {
+        /**
+         * @example malformed
+         * @enum {string}
+         */
+        code: 'malformed' | 'too_many_chunks' | 'fetch_failed' | 'unsupported' | 'internal';
+        /** @example line 14, column 3: expected a comma or a closing bracket */
+        message: string;
+        /** @example 14 */
+        line?: number;
+        /** @example 3 */
+        column?: number;
+        /** @description A PDF's page */
+        page?: number;
+        /** @description A catalog's record, from 1 */
+        record?: number;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-01T10:00:00.000Z
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-02T09:30:00.000Z
+       */
+      updated_at: string;
+      /**
+       * Format: date-time
+       * @description When the newest version was indexed
+       * @example null
+       */
+      indexed_at: string | null;
+      /** @description The newest version's indexing steps, in order */
+      steps: components['schemas']['KnowledgeStepView'][];
+    };
+    KnowledgeDocumentView: {
+      /**
+       * Format: uuid
+       * @example 7c9e2a4b-5d1f-4e8a-b3c6-0f2d4e6a8b10
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21
+       */
+      agent_id: string;
+      /** @example product_catalog */
+      name: string;
+      /**
+       * @description The format the newest version is read as
+       * @example json
+       * @enum {string}
+       */
+      type: 'json' | 'csv' | 'markdown' | 'text' | 'html' | 'pdf';
+      /**
+       * @description An uploaded file
+       * @example bedding_products.json
+       */
+      file_name: string | null;
+      /**
+       * @description A document fetched from a URL
+       * @example null
+       */
+      source_url: string | null;
+      /**
+       * @description Bytes of the newest version; null until a URL is fetched
+       * @example 48213
+       */
+      size_bytes: number | null;
+      /**
+       * @description The newest version uploaded
+       * @example 2
+       */
+      version: number;
+      /**
+       * @description The version the agent answers from; null until one is indexed
+       * @example 1
+       */
+      current_version: number | null;
+      /**
+       * @description The newest version's
+       * @example indexing
+       * @enum {string}
+       */
+      status: 'queued' | 'indexing' | 'ready' | 'failed';
+      /**
+       * @description Records and sections of the newest version (once indexed)
+       * @example 0
+       */
+      chunk_count: number;
+      /**
+       * @description Why the newest version failed; null otherwise
+       * @example null
+       */
+      error: {
+        /**
+         * @example malformed
+         * @enum {string}
+         */
+        code: 'malformed' | 'too_many_chunks' | 'fetch_failed' | 'unsupported' | 'internal';
+        /** @example line 14, column 3: expected a comma or a closing bracket */
+        message: string;
+        /** @example 14 */
+        line?: number;
+        /** @example 3 */
+        column?: number;
+        /** @description A PDF's page */
+        page?: number;
+        /** @description A catalog's record, from 1 */
+        record?: number;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-01T10:00:00.000Z
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-02T09:30:00.000Z
+       */
+      updated_at: string;
+      /**
+       * Format: date-time
+       * @description When the newest version was indexed
+       * @example null
+       */
+      indexed_at: string | null;
+    };
+    KnowledgeDocumentListView: {
+      /** @description Ordered by name */
+      items: components['schemas']['KnowledgeDocumentView'][];
     };
     UpdateAgentRequestDto: {
       /** @example Cozy Comfort Bedding */
@@ -1034,7 +1363,7 @@ export interface components {
        */
       id: string;
       /**
-       * @description created, provisioned, updated, start, stop, pause, resume, delete, deleted
+       * @description created, provisioned, updated, start, stop, pause, resume, delete, deleted, knowledge.uploaded, knowledge.deleted...
        * @example pause
        */
       action: string;
@@ -1195,6 +1524,38 @@ export interface components {
       /** @example X-Voca-Timestamp: <unix seconds>; X-Voca-Signature: sha256=<hex HMAC-SHA256(webhook_key, "<timestamp>.<raw body>")> */
       signing: string;
     };
+    CitationView: {
+      /**
+       * Format: uuid
+       * @example 0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+       */
+      document_id: string;
+      /**
+       * @description The document's name (the spec's key, or a file's name)
+       * @example product_catalog
+       */
+      document_name: string;
+      /**
+       * @description The version of the document the reply used
+       * @example 2
+       */
+      version: number;
+      /**
+       * @description The chunk's place in that version, from 0
+       * @example 41
+       */
+      chunk: number;
+      /**
+       * @description The record's name or the section's heading path
+       * @example Cloud Duvet
+       */
+      title: string;
+      /**
+       * @description Where in the document: record N, row N, line N, page N
+       * @example record 42
+       */
+      location: string;
+    };
     TurnView: {
       /** @enum {string} */
       role: 'customer' | 'agent';
@@ -1223,6 +1584,8 @@ export interface components {
        * @example sent
        */
       status: string;
+      /** @description An agent's reply: the chunks of the agent's documents it answered from */
+      citations?: components['schemas']['CitationView'][];
       /** Format: date-time */
       at: string;
     };
@@ -1422,6 +1785,8 @@ export interface components {
        * @example vendor:vendor_cozy_comfort:maria
        */
       author?: string;
+      /** @description An agent's reply: the chunks of the agent's documents it answered from */
+      citations?: components['schemas']['CitationView'][];
       /** @example 2026-12-01T10:00:00.000Z */
       at: string;
     };
@@ -1528,6 +1893,8 @@ export interface components {
         | 'conversation.person_replied'
         | 'conversation.resolved'
         | 'customer.erased'
+        | 'knowledge.ready'
+        | 'knowledge.failed'
       )[];
       /**
        * @description With a service token: the vendor whose events it receives; omitted, it receives every vendor's. A vendor token may only name itself.
@@ -1561,6 +1928,8 @@ export interface components {
         | 'conversation.person_replied'
         | 'conversation.resolved'
         | 'customer.erased'
+        | 'knowledge.ready'
+        | 'knowledge.failed'
       )[];
       /**
        * @description null: every vendor's events
@@ -1601,6 +1970,8 @@ export interface components {
         | 'conversation.person_replied'
         | 'conversation.resolved'
         | 'customer.erased'
+        | 'knowledge.ready'
+        | 'knowledge.failed'
       )[];
       /**
        * @description null: every vendor's events
@@ -1652,7 +2023,9 @@ export interface components {
         | 'message.follow_up'
         | 'conversation.person_replied'
         | 'conversation.resolved'
-        | 'customer.erased';
+        | 'customer.erased'
+        | 'knowledge.ready'
+        | 'knowledge.failed';
       /** Format: uuid */
       agent_id: string;
       /**
@@ -2246,6 +2619,12 @@ export interface operations {
            *         "contact_info": "+1-555-BEDDING",
            *         "website": "cozycomfort.com"
            *       },
+           *       "knowledge": {
+           *         "documents": 0,
+           *         "awaiting_upload": [
+           *           "product_catalog"
+           *         ]
+           *       },
            *       "created_at": "2026-12-01T01:20:04.561Z",
            *       "updated_at": "2026-12-01T01:20:05.383Z"
            *     }
@@ -2603,6 +2982,564 @@ export interface operations {
        *
        *     No agent with this id that the token may see
        */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  KnowledgeController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeDocumentListView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  KnowledgeController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description multipart/form-data with the file, or JSON with exactly one of content, content_base64 or url. The format is `format`, else told by the file name or name and the content type, else by the URL path. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KnowledgeDocumentBody'];
+        'multipart/form-data': components['schemas']['KnowledgeFileForm'];
+      };
+    };
+    responses: {
+      /** @description The document, its first version queued for indexing */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeDocumentDetailView'];
+        };
+      };
+      /** @description The body is not valid JSON or a field is not valid (named in `fields`): not exactly one of content, content_base64 or url, a format that cannot be told, a URL the engine may not fetch */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The agent has a document of this name already (PUT uploads a new version), or is being deleted */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The document is larger than KNOWLEDGE_MAX_BYTES (a file, or the content of a JSON body once decoded) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A body neither JSON nor multipart/form-data, an encoding or charset the API does not read, or a file whose format the engine cannot tell (name it in format) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The agent has KNOWLEDGE_MAX_DOCUMENTS documents, or its answering documents hold KNOWLEDGE_MAX_CHUNKS chunks */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A URL's host could not be looked up now, or the database cannot be reached; try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  KnowledgeController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The document's id (a UUID) or its name */
+        doc: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeDocumentDetailView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`): an agent id that is not a UUID, a document name that cannot be one */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see, or no such document of it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  KnowledgeController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The document's id (a UUID) or its name */
+        doc: string;
+      };
+      cookie?: never;
+    };
+    /** @description multipart/form-data with the file, or JSON with exactly one of content, content_base64 or url. The format is `format`, else told by the file name or name and the content type, else by the URL path. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KnowledgeDocumentBody'];
+        'multipart/form-data': components['schemas']['KnowledgeFileForm'];
+      };
+    };
+    responses: {
+      /** @description The same bytes and format as the newest version's: nothing new */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeDocumentDetailView'];
+        };
+      };
+      /** @description No document had this name: it was made, its first version queued for indexing */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeDocumentDetailView'];
+        };
+      };
+      /** @description A new version, queued for indexing */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KnowledgeDocumentDetailView'];
+        };
+      };
+      /**
+       * @description The body is not valid JSON or a field is not valid (named in `fields`): not exactly one of content, content_base64 or url, a format that cannot be told, a URL the engine may not fetch
+       *
+       *     A parameter is not valid (named in `fields`): an agent id that is not a UUID, a document name that cannot be one
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see, or no such document of it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The agent is being deleted */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The document is larger than KNOWLEDGE_MAX_BYTES (a file, or the content of a JSON body once decoded) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A body neither JSON nor multipart/form-data, an encoding or charset the API does not read, or a file whose format the engine cannot tell (name it in format) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The agent has KNOWLEDGE_MAX_DOCUMENTS documents, or its answering documents hold KNOWLEDGE_MAX_CHUNKS chunks */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A URL's host could not be looked up now, or the database cannot be reached; try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  KnowledgeController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The document's id (a UUID) or its name */
+        doc: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is not valid (named in `fields`): an agent id that is not a UUID, a document name that cannot be one */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see, or no such document of it */
       404: {
         headers: {
           [name: string]: unknown;

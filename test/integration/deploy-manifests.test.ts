@@ -82,7 +82,13 @@ const APPS: Record<string, AppSpec> = {
     schema: contextServiceEnvSchema,
     port: 8103,
     portVariable: 'HEALTH_PORT',
-    queues: [QueueName.Context, QueueName.Provisioning, QueueName.Inbound, QueueName.Conversations],
+    queues: [
+      QueueName.Context,
+      QueueName.Provisioning,
+      QueueName.Inbound,
+      QueueName.Conversations,
+      QueueName.Knowledge,
+    ],
   },
 };
 const WORKERS = Object.keys(APPS).filter((app) => APPS[app].queues.length > 0);

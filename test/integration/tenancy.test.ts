@@ -48,6 +48,8 @@ interface Tenant {
   endpointId: string;
   /** The hand-off opened when the first customer asked for a person. */
   handoffId: string;
+  /** A document of the agent's knowledge. */
+  documentId: string;
 }
 
 let A: Tenant;
@@ -113,6 +115,12 @@ async function tenant(label: string, users: string[]): Promise<Tenant> {
     `a hand-off of ${agentId}`,
     30_000,
   );
+  const document = await api.post(
+    `/api/v1/agents/${agentId}/knowledge`,
+    { name: 'private_notes', content: `Tenant ${label}'s private notes`, format: 'text' },
+    bearer(vendorToken(vendor)),
+  );
+  expect(document.status).toBe(202);
   return {
     vendor,
     token: vendorToken(vendor),
@@ -124,6 +132,7 @@ async function tenant(label: string, users: string[]): Promise<Tenant> {
     identityIds,
     endpointId: endpoint.body.id,
     handoffId,
+    documentId: document.body.id,
   };
 }
 
@@ -226,6 +235,7 @@ function probesOf(
     if (name === 'id' && route.path.startsWith('/api/v1/handoffs/')) return take(source.agent, source.agent.handoffId);
     if (name === 'customerId') return take(source.customer, source.customer.customerIds[0]!);
     if (name === 'identityId') return take(source.identity, source.identity.identityIds[0]!);
+    if (name === 'doc') return take(source.agent, source.agent.documentId);
     return undefined;
   };
 
@@ -270,6 +280,9 @@ function probesOf(
       break;
     case 'HandoffReplyDto':
       body = { text: 'a reply from someone else' };
+      break;
+    case 'KnowledgeDocumentBody':
+      body = { name: 'private_notes', content: 'notes written by someone else', format: 'text' };
       break;
     case 'LinkIdentityDto':
       body = { identity_id: take(source.identity, source.identity.identityIds[1] ?? source.identity.identityIds[0]!) };
@@ -329,6 +342,8 @@ async function snapshot(tenant: Tenant) {
     messages: await byAgent('conversation_messages'),
     events: await byAgent('agent_events'),
     characters: await byAgent('agent_characters'),
+    documents: await byAgent('knowledge_documents'),
+    documentVersions: await byAgent('knowledge_versions'),
   };
 }
 

@@ -66,7 +66,7 @@ describe('worker roles from the environment', () => {
   it('readiness names what the process consumes and what it leaves', async () => {
     expect(await ready()).toEqual({
       status: 200,
-      queues: { status: 'up', consuming: ['inbound', 'conversations'], left: ['context', 'provisioning'] },
+      queues: { status: 'up', consuming: ['inbound', 'conversations'], left: ['context', 'provisioning', 'knowledge'] },
     });
   });
 
@@ -88,7 +88,7 @@ describe('worker roles from the environment', () => {
           status: 'down',
           consuming: ['conversations'],
           stopped: ['inbound'],
-          left: ['context', 'provisioning'],
+          left: ['context', 'provisioning', 'knowledge'],
         },
       });
       expect(await metric('voca_worker_consuming{queue="inbound",app="context-service"}')).toBe(0);

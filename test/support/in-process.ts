@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { configureGateway } from '../../apps/api-gateway/src/configure-gateway.js';
 import { GatewayModule } from '../../apps/api-gateway/src/gateway.module.js';
+import { knowledgeBodyParser } from '../../apps/api-gateway/src/knowledge/knowledge-body-parser.js';
 import { AwsConnectWorkerModule } from '../../apps/aws-connect-worker/src/aws-connect-worker.module.js';
 import { ContextServiceModule } from '../../apps/context-service/src/context-service.module.js';
 import { ElizaosWorkerModule } from '../../apps/elizaos-worker/src/elizaos-worker.module.js';
@@ -22,6 +23,7 @@ export async function startGateway(env: Record<string, string>): Promise<{ app: 
     port: 0,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     bodyLimit: parsed.HTTP_BODY_LIMIT,
+    routeBodyParsers: [knowledgeBodyParser(parsed.KNOWLEDGE_MAX_BYTES)],
     configure: (nest) => configureGateway(nest, parsed),
   });
   const { port } = app.getHttpServer().address() as { port: number };

@@ -5,6 +5,7 @@ import type { GatewayEnv } from '@voca/config';
 import { AgentsModule } from './agents/agents.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+import { KnowledgeModule } from './knowledge/knowledge.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { EventEndpointsModule } from './event-endpoints/event-endpoints.module.js';
 import { HandoffsModule } from './handoffs/handoffs.module.js';
@@ -35,6 +36,8 @@ export class GatewayModule {
         QueuesModule.forEnv(env),
         ProvisioningFlowModule,
         AgentsModule,
+        // Before LifecycleModule: its POST /api/v1/agents/{id}/{action} would take POST .../{id}/knowledge.
+        KnowledgeModule,
         LifecycleModule,
         ProvisioningStatusModule,
         OperationsModule,

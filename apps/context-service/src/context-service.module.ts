@@ -22,15 +22,19 @@ import { EventDispatcher, eventDeliveryMetric } from './event-callbacks/event-di
 import { EventPoster } from './event-callbacks/event-poster.js';
 import { CustomerForgetter } from './customers/customer-forgetter.js';
 import { RetentionPruner, retentionPrunedMetric } from './retention/retention-pruner.js';
+import { DocumentSource } from './knowledge/document-source.js';
+import { KnowledgeIndexer } from './knowledge/knowledge-indexer.consumer.js';
+import { knowledgeIndexMetrics } from './knowledge/knowledge-metrics.js';
 
 export const CONTEXT_SERVICE = 'context-service';
 
 /**
  * The record of agents' context and conversations. Consumes `context` (the agent's shared context), `provisioning`
- * (finalising operations), `inbound` (messages and receipts from the webhooks) and `conversations` (recording and
- * delivering replies); produces `connect.deprovision` (compensation) and each message's turn flow; reconciles
- * stuck work and prunes what is past its retention (one replica at a time each); sends recorded events to the
- * backend's endpoints; forgets erased customers outside the record.
+ * (finalising operations), `inbound` (messages and receipts from the webhooks), `conversations` (recording and
+ * delivering replies) and `knowledge` (indexing the agents' documents); produces `connect.deprovision`
+ * (compensation) and each message's turn flow; reconciles stuck work and prunes what is past its retention (one
+ * replica at a time each); sends recorded events to the backend's endpoints; forgets erased customers outside the
+ * record.
  */
 @Module({})
 export class ContextServiceModule {
@@ -49,6 +53,7 @@ export class ContextServiceModule {
           QueueName.Conversations,
           // Only to remove an erased customer's reply jobs: the elizaos-worker consumes it.
           QueueName.Messages,
+          QueueName.Knowledge,
         ),
         QueueModule.flowProducer(CONVERSATION_FLOW),
         ProvisioningModule,
@@ -74,6 +79,9 @@ export class ContextServiceModule {
         CustomerForgetter,
         RetentionPruner,
         retentionPrunedMetric,
+        KnowledgeIndexer,
+        DocumentSource,
+        ...knowledgeIndexMetrics,
       ],
     };
   }

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { requestIdOf, shutdownTracing, tracingActive } from '@voca/observability';
 import { enableQueueTelemetry } from '@voca/queue';
+import type { RequestHandler } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { QuietStartupLogger } from './startup-noise.js';
 
@@ -14,6 +15,11 @@ export interface AppStartOptions {
   /** Extra setup before the app listens (pipes, filters, docs, microservices). */
   configure?: (app: NestExpressApplication) => Promise<void> | void;
   bodyLimit?: string;
+  /**
+   * Parsers of the routes whose bodies may be larger than `bodyLimit`, each reading only its own routes' bodies;
+   * they run before the JSON parser, which leaves a body already read alone.
+   */
+  routeBodyParsers?: RequestHandler[];
 }
 
 /** What shutdown may take beyond the grace: closing connections after the running work has been let go. */
@@ -40,6 +46,7 @@ export async function startApp(module: unknown, options: AppStartOptions): Promi
     requestIdOf(req, res);
     next();
   });
+  for (const parser of options.routeBodyParsers ?? []) app.use(parser);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
   app.enableShutdownHooks();
   exitWithinBound(options.shutdownGraceMs + SHUTDOWN_MARGIN_MS, app.get(Logger));

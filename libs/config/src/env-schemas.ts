@@ -69,6 +69,28 @@ const outboundEnv = {
     .optional(),
 };
 
+/** The bounds of an agent's documents: the gateway refuses past them, the indexer fails a version past them. */
+const knowledgeLimitsEnv = {
+  /** The largest document accepted, in bytes (an upload, a JSON body's content, a URL's answer); 413 beyond. */
+  KNOWLEDGE_MAX_BYTES: positiveInt.max(256 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Documents per agent; 422 beyond. */
+  KNOWLEDGE_MAX_DOCUMENTS: positiveInt.max(10_000).default(50),
+  /** Chunks (records and sections) per agent across its current documents; a version past it fails. */
+  KNOWLEDGE_MAX_CHUNKS: positiveInt.max(5_000_000).default(100_000),
+};
+
+/**
+ * An OpenAI-compatible embeddings endpoint: when KNOWLEDGE_EMBEDDINGS_MODEL is set, chunks get vectors when indexed
+ * and retrieval re-ranks its full-text candidates by similarity. Unset (default), retrieval is full-text only.
+ */
+const knowledgeEmbeddingsEnv = {
+  KNOWLEDGE_EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  /** Defaults to OPENAI_BASE_URL / OPENAI_API_KEY where the app has them. */
+  KNOWLEDGE_EMBEDDINGS_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KNOWLEDGE_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  KNOWLEDGE_EMBEDDINGS_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
+};
+
 /** When work counts as stuck: the reconciler acts on it, the gateway reports it (GET /api/v1/stuck-work). */
 const stuckWorkEnv = {
   /** Work untouched this long without a live job is stuck: it is queued again, or settled. */
@@ -231,6 +253,7 @@ export const gatewayEnvSchema = commonEnvSchema
   .extend({
     ...stuckWorkEnv,
     ...outboundEnv,
+    ...knowledgeLimitsEnv,
     PORT: port.default(8008),
     TRUST_PROXY: trustProxy.default(false),
     /**
@@ -395,6 +418,9 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
   .extend({
     ...workerRoleEnv(QUEUES_CONSUMED_BY['elizaos-worker']),
     ...agentRetentionEnv,
+    ...knowledgeEmbeddingsEnv,
+    /** Document chunks given to the agent with each message (0: none, documents are not read). */
+    KNOWLEDGE_PASSAGES: z.coerce.number().int().min(0).max(20).default(5),
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
     /**
      * `local` (default): offline, deterministic answers from the business facts, no LLM. `openai`: any
@@ -464,6 +490,10 @@ export const contextServiceEnvSchema = workerEnvSchema
   .extend({
     ...workerRoleEnv(QUEUES_CONSUMED_BY['context-service']),
     ...outboundEnv,
+    ...knowledgeLimitsEnv,
+    ...knowledgeEmbeddingsEnv,
+    /** Chunks embedded per call to the embeddings endpoint. */
+    KNOWLEDGE_EMBEDDINGS_BATCH: positiveInt.max(2048).default(64),
     /** Decrypts the platform tokens replies are sent with (the same key the gateway encrypts with). */
     CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
     CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,

@@ -10,3 +10,4 @@ export * from './agent-lifecycle.js';
 export * from './text/index.js';
 export * from './callbacks/index.js';
 export * from './handoffs/index.js';
+export * from './knowledge/index.js';

@@ -1,2 +1,3 @@
 export * from './dashboard-pass.js';
 export * from './development-token.js';
+export * from './sample-catalog.js';

@@ -1,6 +1,6 @@
 import type { BusinessProfile, Weekday } from '@voca/contracts';
 import { describeWeek, rangesByDay } from './hours.js';
-import { asSentence, clip, hostOf, plainText } from './plain.js';
+import { asSentence, clip, hostOf, plainText, withoutFileNames } from './plain.js';
 import { contentTerms } from './text.js';
 import { toneOf, type Tone } from './tone.js';
 
@@ -63,7 +63,8 @@ export function readFacts(profile: BusinessProfile): Facts {
   const host = website ? hostOf(websiteUrl(website)) : undefined;
   const clean = (value: unknown, max?: number): string | undefined => {
     if (typeof value !== 'string') return undefined;
-    const text = plainText(value, host);
+    // A fact that only points at a document (`return_policy: "returns.pdf"`) is not something to say.
+    const text = withoutFileNames(plainText(value, host));
     return text ? clip(text, max) : undefined;
   };
   const name = clean(profile?.name, 200) ?? 'our business';

@@ -1,6 +1,7 @@
-import type { BusinessProfile } from '@voca/contracts';
+import type { BusinessProfile, KnowledgePassage } from '@voca/contracts';
 import { readFacts, type Facts } from './facts.js';
 import { KEYWORD_TERMS, readMessage, type FactTopic, type Reading } from './intents.js';
+import { answerFromDocuments, NO_DOCUMENT_ANSWER, type DocumentAnswer } from './knowledge/document-answer.js';
 import { matchFacts, matchFaqs, type FactMatches, type FaqMatch } from './lookup.js';
 import { listOf, plainText } from './plain.js';
 import { productReply, quotedReply, specialtyReply, topicReply, type Asked, type Reply, type Said } from './replies.js';
@@ -16,6 +17,8 @@ export interface LocalTurn {
   firstContact: boolean;
   /** Earlier turns, oldest first, for pronoun-free follow-ups like "and on Sunday?" (optional use). */
   history?: { role: 'customer' | 'agent'; text: string }[];
+  /** Passages of the business's documents retrieved for this message, best first; absent when it has none. */
+  knowledge?: KnowledgePassage[];
 }
 
 export interface LocalAnswer {
@@ -24,6 +27,8 @@ export interface LocalAnswer {
   handoff: boolean;
   /** What the answer covered, e.g. ['hours'], ['returns','shipping'], ['unknown'] (for logs and tests). */
   topics: string[];
+  /** The passages the answer's words came from, for the engine to cite; empty when none. */
+  sources: KnowledgePassage[];
 }
 
 /** The order in which topics are answered and listed, whatever the order of the customer's words. */
@@ -92,10 +97,12 @@ export function answerLocally(turn: LocalTurn): LocalAnswer {
   const facts = readFacts(turn.profile);
   const voice = voiceOf(facts.tone);
   const customer = firstName(turn.customerName);
-  const reading = readMessage(typeof turn.text === 'string' ? turn.text : '', facts.name);
-  let plan = planFor(reading, facts, customer);
+  const text = typeof turn.text === 'string' ? turn.text : '';
+  const reading = readMessage(text, facts.name);
+  const previous = previousCustomerText(turn.history);
+  const documents = answerFromDocuments({ passages: turn.knowledge, text, reading, facts, previous });
+  let plan = planFor(reading, facts, customer, documents);
   if (isBareFollowUp(plan, reading)) {
-    const previous = previousCustomerText(turn.history);
     const earlier = previous === undefined ? undefined : planFor(readMessage(previous, facts.name), facts, customer);
     if (earlier && !earlier.hintedOnly && !earlier.unknownSubject && hasSubstance(earlier)) {
       plan = {
@@ -108,25 +115,32 @@ export function answerLocally(turn: LocalTurn): LocalAnswer {
       };
     }
   }
-  return compose(plan, reading, facts, voice, turn.firstContact === true, customer);
+  return compose(plan, reading, facts, voice, turn.firstContact === true, customer, documents);
 }
 
-function planFor(reading: Reading, facts: Facts, customer: string | undefined): Plan {
+function planFor(
+  reading: Reading,
+  facts: Facts,
+  customer: string | undefined,
+  documents: DocumentAnswer = NO_DOCUMENT_ANSWER,
+): Plan {
   const named = NAMED.exec(reading.flat)?.[1];
   const ignored = new Set([...facts.nameTerms, ...contentTerms(customer), ...(named ? [term(named)] : [])]);
   const lookup = new Set([...reading.content].filter((t) => !SOCIAL_TERMS.has(t) && !ignored.has(t)));
   const subject = new Set([...lookup].filter((t) => !KEYWORD_TERMS.has(t)));
 
-  const faqs = matchFaqs(facts.faqs, lookup);
+  const faqs = matchFaqs(facts.faqs, lookup).filter((m) => !documents.restates(m.faq.answer));
   const faqTerms = new Set(faqs.flatMap((m) => [...m.matched]));
   const strong = new Map(reading.strong);
   for (const [topic, hits] of strong) {
     // The vendor's own FAQ answer is more specific than the general policy it would repeat.
     if (hits.size > 0 && [...hits].every((t) => faqTerms.has(t))) strong.delete(topic);
+    // The policy document's own sentences already say what the profile's short policy would repeat.
+    else if (documents.restates(policyOf(facts, topic))) strong.delete(topic);
   }
   if (reading.orderStatus) strong.delete('shipping');
 
-  const covered = new Set([...faqTerms, ...[...strong.values()].flatMap((hits) => [...hits])]);
+  const covered = new Set([...faqTerms, ...documents.covered, ...[...strong.values()].flatMap((hits) => [...hits])]);
   let matches = matchFacts(facts, lookup, covered, subject, reading.shopping);
   const aboutProducts =
     reading.strong.has('products') || reading.weak.has('products') || reading.strong.has('specialties');
@@ -136,7 +150,9 @@ function planFor(reading: Reading, facts: Facts, customer: string | undefined): 
   }
   const explained = new Set([...covered, ...matches.explained]);
   let unexplained = [...subject].filter((t) => !explained.has(t));
-  const found = faqs.length + matches.products.length + matches.specialties.length + matches.knowledge.length > 0;
+  const found =
+    documents.answered ||
+    faqs.length + matches.products.length + matches.specialties.length + matches.knowledge.length > 0;
 
   let topics = [...strong.keys()];
   let hintedOnly = false;
@@ -166,6 +182,16 @@ function planFor(reading: Reading, facts: Facts, customer: string | undefined): 
     unknownSubject,
     asked: { days: reading.days, contactKinds: reading.contactKinds, askedPrice: reading.askedPrice },
   };
+}
+
+function policyOf(facts: Facts, topic: FactTopic): string | undefined {
+  const policies: Partial<Record<FactTopic, string>> = {
+    returns: facts.returns,
+    shipping: facts.shipping,
+    warranty: facts.warranty,
+    payment: facts.payment,
+  };
+  return policies[topic];
 }
 
 function hasSubstance(plan: Plan): boolean {
@@ -210,9 +236,10 @@ function compose(
   voice: Voice,
   firstContact: boolean,
   customer: string | undefined,
+  documents: DocumentAnswer,
 ): LocalAnswer {
   const topics = new Set<Topic>();
-  const replies = repliesFor(plan, reading, facts, topics);
+  const replies = repliesFor(plan, reading, facts, topics, documents);
   const said = replies.flatMap((r) => r.said);
   const missing = replies.flatMap((r) => r.missing);
   const unknown = plan.unknownSubject || missing.length > 0;
@@ -263,11 +290,18 @@ function compose(
     text: plainText(out.filter(Boolean).join(' '), facts.websiteHost),
     handoff,
     topics: TOPIC_ORDER.filter((t) => topics.has(t)),
+    sources: [...documents.sources],
   };
 }
 
 /** The answers to what was asked, in topic order; `topics` gets each topic actually answered. */
-function repliesFor(plan: Plan, reading: Reading, facts: Facts, topics: Set<Topic>): Reply[] {
+function repliesFor(
+  plan: Plan,
+  reading: Reading,
+  facts: Facts,
+  topics: Set<Topic>,
+  documents: DocumentAnswer,
+): Reply[] {
   const replies: Reply[] = [];
   const add = (topic: Topic, reply: Reply) => {
     if (reply.said.length > 0) topics.add(topic);
@@ -284,11 +318,13 @@ function repliesFor(plan: Plan, reading: Reading, facts: Facts, topics: Set<Topi
     if (plan.topics.includes(topic)) add(topic, topicReply(topic, facts, plan.asked));
     if (topic === 'products' && plan.matches.products.length > 0)
       add('products', productReply(plan.matches.products, plan.asked));
+    if (topic === 'products' && documents.catalog) add('products', documents.catalog);
     if (topic === 'specialties' && plan.matches.specialties.length > 0)
       add('specialties', specialtyReply(plan.matches.specialties));
   }
   if (plan.faqs.length > 0) add('faq', quotedReply(plan.faqs.map((m) => m.faq.answer)));
   if (plan.matches.knowledge.length > 0) add('knowledge', quotedReply(plan.matches.knowledge.map((k) => k.text)));
+  if (documents.sections) add('knowledge', documents.sections);
   return replies;
 }
 

@@ -9,6 +9,12 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+/gi;
 /** A quoted fact longer than this is cut at a sentence (or word) boundary. */
 export const MAX_FACT_CHARS = 400;
+/**
+ * A document's file name (`bedding_products.json`): it names where the business keeps a fact, which means nothing to
+ * a customer. Not inside a link or an address (`shop.example/terms.html`, `help@shop.md`).
+ */
+const FILE_NAME =
+  /(?<![\w@/.-])[\w-]+(?:\.[\w-]+)*\.(?:json|csv|tsv|xlsx?|pdf|txt|xml|ya?ml|docx?|md|html?|rtf|odt|pptx?)\b(?!\.?[\w/@-])/i;
 
 export function plainText(text: string, allowedHost?: string): string {
   return text
@@ -38,6 +44,22 @@ export function hostOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The text without the sentences that name a document's file. */
+export function withoutFileNames(text: string): string {
+  if (!FILE_NAME.test(text)) return text;
+  return sentencesOf(text)
+    .filter((sentence) => !FILE_NAME.test(sentence))
+    .join(' ');
+}
+
+/** Sentences, split after a full stop, question or exclamation mark followed by a space. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Cuts a long fact at the last sentence end (or else word) before the limit. */

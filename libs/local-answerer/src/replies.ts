@@ -164,15 +164,15 @@ export function quotedReply(texts: readonly string[]): Reply {
  * "the Egyptian Cotton Sheet Set", but "pillows": a name in lower case is a kind of product (as the spec's
  * identifiers are), not one product.
  */
-function the(name: string): string {
+export function the(name: string): string {
   return /^the\s/i.test(name) || !/^\p{Lu}/u.test(name) ? name : `the ${name}`;
 }
 
-function capitalised(text: string): string {
+export function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function firstSentence(text: string): string {
+export function firstSentence(text: string): string {
   const end = text.search(/[.!?](?:\s|$)/);
   return end > 0 ? text.slice(0, end) : text;
 }

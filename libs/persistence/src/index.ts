@@ -20,3 +20,4 @@ export * from './handoffs/person-replies.js';
 export * from './customers/customer-data.js';
 export * from './retention/retention-rules.js';
 export * from './one-replica.js';
+export * from './knowledge/knowledge-versions.js';

@@ -11,6 +11,8 @@ function exponentialBackoff(delayMs: number) {
  * (RETENTION_COMPLETED_JOB_DAYS, RETENTION_FAILED_JOB_DAYS), unless a preset says otherwise.
  */
 export const JOB_PRESETS = {
+  /** Indexing an uploaded document version: a URL's server or the embeddings endpoint may be away for a while. */
+  knowledgeIndex: { attempts: 5, backoff: exponentialBackoff(2_000) },
   /** An inbound message, receipt or resume: retried for about ten minutes while the database or a worker is away. */
   inbound: { attempts: 10, backoff: exponentialBackoff(1_000) },
   /** Recording and sending a reply (a turn's delivery, a person's reply). */

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ListAgentsQuery } from './list-agents.query.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AgentCharacterView, AgentView } from '@voca/contracts';
+import type { AgentCharacterView, AgentKnowledgeView, AgentView } from '@voca/contracts';
 import {
   Agent,
   AgentChannelStore,
@@ -12,6 +12,7 @@ import {
 } from '@voca/persistence';
 import { DataSource } from 'typeorm';
 import { canSee } from '../auth/vendor-scope.js';
+import { agentKnowledgeOf } from '../knowledge/agent-knowledge.js';
 import { offsetPage } from '../http/offset-page.js';
 import type { Principal } from '../auth/principal.js';
 import { DEFAULT_PAGE } from '../http/page-limit.query.js';
@@ -27,7 +28,8 @@ export class AgentViews {
   async get(agentId: string, principal: Principal): Promise<AgentView> {
     const agent = await this.visibleAgent(agentId, principal);
     const channels = await this.channels.of(agentId);
-    return this.viewOf(agent, channels);
+    const knowledge = await agentKnowledgeOf(this.db, [agent]);
+    return this.viewOf(agent, channels, knowledge.get(agent.id)!);
   }
 
   /** A page of agents the caller may see, newest first, with the total matching the filters. */
@@ -57,16 +59,18 @@ export class AgentViews {
     }
     const [agents, total] = await builder.getManyAndCount();
     const channels = agents.length ? await this.channels.ofAgents(agents.map((agent) => agent.id)) : [];
+    const knowledge = await agentKnowledgeOf(this.db, agents);
     const items = agents.map((agent) =>
       this.viewOf(
         agent,
         channels.filter((channel) => channel.agentId === agent.id),
+        knowledge.get(agent.id)!,
       ),
     );
     return offsetPage(items, total, { skip, limit });
   }
 
-  private viewOf(agent: Agent, channels: AgentChannel[]): AgentView {
+  private viewOf(agent: Agent, channels: AgentChannel[], knowledge: AgentKnowledgeView): AgentView {
     const view: AgentView = {
       id: agent.id,
       vendor_id: agent.vendorId,
@@ -78,6 +82,7 @@ export class AgentViews {
       version: agent.version,
       character_config: agent.characterConfig,
       context: agent.context,
+      knowledge,
       created_at: agent.createdAt.toISOString(),
       updated_at: agent.updatedAt.toISOString(),
     };

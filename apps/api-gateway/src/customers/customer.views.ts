@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { CHANNELS, type Channel, type InboundMedia } from '@voca/contracts';
+import { CHANNELS, CitationView, type Channel, type InboundMedia } from '@voca/contracts';
 import { EXAMPLE_IDS } from '../http/api-docs.js';
 
 export class IdentityView {
@@ -47,6 +47,12 @@ export class TurnView {
     description: 'Message status (received, answered, held... / sent, delivered, read...)',
   })
   status: string;
+
+  @ApiPropertyOptional({
+    type: [CitationView],
+    description: "An agent's reply: the chunks of the agent's documents it answered from",
+  })
+  citations?: CitationView[];
 
   @ApiProperty({ format: 'date-time' })
   at: string;

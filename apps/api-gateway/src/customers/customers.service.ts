@@ -31,7 +31,8 @@ import type {
 const CONTEXT_TURNS = 50;
 
 function turnOf(
-  message: Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'media' | 'status' | 'sentAt' | 'createdAt'>,
+  message: Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'media' | 'status' | 'sentAt' | 'createdAt'> &
+    Partial<Pick<ConversationMessage, 'citations'>>,
 ): TurnView {
   return {
     role: message.direction === 'inbound' ? 'customer' : 'agent',
@@ -39,6 +40,7 @@ function turnOf(
     text: message.text,
     ...(message.media ? { media: message.media } : {}),
     status: message.status,
+    ...(message.citations ? { citations: message.citations } : {}),
     at: (message.sentAt ?? message.createdAt).toISOString(),
   };
 }

@@ -187,5 +187,6 @@ function messageView(message: ConversationMessage): HandoffMessageView {
     at: (message.sentAt ?? message.createdAt).toISOString(),
   };
   if (message.author) view.author = message.author;
+  if (message.citations) view.citations = message.citations;
   return view;
 }

@@ -1,5 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  type ContentObject,
+  type OpenAPIObject,
+  type OperationObject,
+} from '@nestjs/swagger';
 import { ErrorView } from '@voca/contracts';
 
 /** The ids the OpenAPI examples use, one per kind of object, so that the examples of related routes agree. */
@@ -95,4 +104,32 @@ export function ApiJsonBody(badRequest = 'The body is not valid JSON, or a field
     ApiError(413, 'The body is larger than HTTP_BODY_LIMIT'),
     ApiError(415, 'The body has a Content-Encoding or charset the API does not read'),
   );
+}
+
+/** Where ApiBodyAlsoAs leaves a route's other media types until withOtherBodyTypes moves them into its request body. */
+const OTHER_BODY_TYPES = 'x-other-body-types';
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * On a route whose body may also come in other media types, each with its own schema (ApiBody gives every media type
+ * of a route the same one): e.g. a JSON body that may instead be a multipart/form-data upload. The document gets them
+ * once made (withOtherBodyTypes, in configureGateway).
+ */
+export function ApiBodyAlsoAs(content: ContentObject): MethodDecorator {
+  return ApiExtension(OTHER_BODY_TYPES, content);
+}
+
+/** Moves the media types ApiBodyAlsoAs set on operations into their request bodies. */
+export function withOtherBodyTypes(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = path[method] as (OperationObject & { [OTHER_BODY_TYPES]?: ContentObject }) | undefined;
+      const others = operation?.[OTHER_BODY_TYPES];
+      if (!operation || !others) continue;
+      delete operation[OTHER_BODY_TYPES];
+      const body = operation.requestBody;
+      if (body && 'content' in body) body.content = { ...body.content, ...others };
+    }
+  }
+  return document;
 }

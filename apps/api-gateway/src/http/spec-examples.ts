@@ -118,6 +118,8 @@ export const SPEC_AGENT_VIEW = {
   business_type: SPEC_CREATE_REQUEST.business_type,
   character_config: SPEC_CREATE_REQUEST.character_config,
   context: SPEC_CREATE_REQUEST.context,
+  // Its knowledge_base names bedding_products.json: the catalog waits for its upload as a document.
+  knowledge: { documents: 0, awaiting_upload: ['product_catalog'] },
   created_at: '2026-12-01T01:20:04.561Z',
   updated_at: '2026-12-01T01:20:05.383Z',
 };

@@ -7,7 +7,8 @@ export class AgentEventView {
 
   @ApiProperty({
     example: 'pause',
-    description: 'created, provisioned, updated, start, stop, pause, resume, delete, deleted',
+    description:
+      'created, provisioned, updated, start, stop, pause, resume, delete, deleted, knowledge_uploaded, knowledge_deleted...',
   })
   action: string;
 

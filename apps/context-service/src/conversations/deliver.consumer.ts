@@ -99,6 +99,7 @@ export class DeliverConsumer extends QueueConsumer<typeof QueueName.Conversation
         inReplyTo: inbound.id,
         text: answer?.reply ?? NO_ANSWER_REPLY,
         handoff: answer?.handoff ?? true,
+        citations: answer?.citations?.length ? answer.citations : null,
         status: 'pending' as const,
       });
       const status = answer ? 'answered' : 'failed';

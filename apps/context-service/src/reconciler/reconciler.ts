@@ -8,6 +8,7 @@ import {
   deliverJobId,
   forgetJobId,
   inboundJobId,
+  knowledgeIndexJobId,
   provisioningJobId,
   QueueName,
   type ChannelStepName,
@@ -59,6 +60,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     @InjectQueue(QueueName.AwsConnect) awsConnect: Queue,
     @InjectQueue(QueueName.ElizaOS) elizaos: Queue,
     @InjectQueue(QueueName.Context) context: Queue,
+    @InjectQueue(QueueName.Knowledge) private readonly knowledge: Queue,
     @InjectMetric(STUCK_WORK) private readonly stuck: Gauge,
     @InjectMetric(RECONCILED_TOTAL) private readonly reconciled: Counter,
   ) {
@@ -164,7 +166,29 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         return this.reconcileOperation(id);
       case 'erasures':
         return this.reconcileErasure(id);
+      case 'knowledge_versions':
+        return this.reconcileKnowledgeVersion(id);
     }
+  }
+
+  /**
+   * A document version whose indexing job never reached Redis (or was lost) is queued; one whose job failed for good
+   * was failed by its consumer, unless that replica died first: it is tried again.
+   */
+  private async reconcileKnowledgeVersion(versionId: string): Promise<'requeued' | 'left'> {
+    const jobId = knowledgeIndexJobId(versionId);
+    const fate = await fateOf(this.knowledge, jobId);
+    if (fate.kind === 'alive') return 'left';
+    if (fate.kind === 'failed') {
+      await (await this.knowledge.getJob(jobId))?.retry('failed');
+      return 'requeued';
+    }
+    await this.knowledge.add(
+      'knowledge.index',
+      { versionId, requestId: 'reconciler' },
+      { ...JOB_PRESETS.knowledgeIndex, jobId },
+    );
+    return 'requeued';
   }
 
   /** An erasure whose forgetting job never reached Redis is queued; one that failed for good is tried again. */

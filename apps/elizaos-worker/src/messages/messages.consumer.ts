@@ -31,9 +31,16 @@ export class MessagesConsumer extends QueueConsumer<typeof QueueName.Messages> {
         requestId: job.data.requestId,
         handoff: answer.handoff,
         characterVersion: answer.characterVersion,
+        citations: answer.citations.length,
       },
       'message answered',
     );
-    return { reply: answer.text, handoff: answer.handoff, characterVersion: answer.characterVersion, replica: REPLICA };
+    return {
+      reply: answer.text,
+      handoff: answer.handoff,
+      characterVersion: answer.characterVersion,
+      ...(answer.citations.length > 0 ? { citations: answer.citations } : {}),
+      replica: REPLICA,
+    };
   }
 }

@@ -1,7 +1,16 @@
 import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { ElizaosWorkerEnv } from '@voca/config';
-import { CharacterStore, loadEliza, RuntimeHost, type ModelCallObserver, type ModelSettings } from '@voca/elizaos';
+import {
+  CharacterStore,
+  loadEliza,
+  RuntimeHost,
+  type KnowledgeSource,
+  type ModelCallObserver,
+  type ModelSettings,
+} from '@voca/elizaos';
+import { embeddingsClientFor, KnowledgeRetriever } from '@voca/knowledge';
+import { Logger } from '@nestjs/common';
 import { Agent, businessProfileOf } from '@voca/persistence';
 import { UnrecoverableError } from 'bullmq';
 import type { Counter, Gauge, Histogram } from 'prom-client';
@@ -10,6 +19,8 @@ import {
   MODEL_ERRORS,
   MODEL_REQUEST_SECONDS,
   MODEL_TOKENS,
+  KNOWLEDGE_RETRIEVAL_SECONDS,
+  KNOWLEDGE_RETRIEVALS,
   RUNTIME_BUILD_SECONDS,
   RUNTIME_EVICTIONS,
   RUNTIMES_HOSTED,
@@ -54,6 +65,33 @@ function modelCallMetrics(seconds: Histogram, errors: Counter, tokens: Counter):
   };
 }
 
+const logger = new Logger('KnowledgeRetrieval');
+
+/** Searches the agent's documents for each message (KNOWLEDGE_PASSAGES chunks; 0 turns it off), measured. */
+function knowledgeSource(
+  env: ElizaosWorkerEnv,
+  db: DataSource,
+  retrievals: Counter,
+  seconds: Histogram,
+): KnowledgeSource | undefined {
+  if (env.KNOWLEDGE_PASSAGES === 0) return undefined;
+  const retriever = new KnowledgeRetriever(db, embeddingsClientFor(env));
+  return async (question) => {
+    const started = performance.now();
+    const found = await retriever.retrieve({ ...question, limit: env.KNOWLEDGE_PASSAGES });
+    const mode = found.hybrid ? 'hybrid' : 'fulltext';
+    const outcome = !found.searched ? 'no_documents' : found.passages.length > 0 ? 'passages' : 'empty';
+    retrievals.inc({ outcome, mode });
+    if (found.searched) seconds.observe({ mode }, (performance.now() - started) / 1000);
+    if (found.embeddingsFailure)
+      logger.warn(
+        { agentId: question.agentId, reason: found.embeddingsFailure },
+        'embeddings endpoint failed: passages ranked by full-text search alone',
+      );
+    return found.passages;
+  };
+}
+
 /**
  * The process's runtime host, building agents from the characters and profiles stored in Postgres. Its database is
  * up before the app starts, so no job waits for it.
@@ -69,6 +107,8 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
       getToken(MODEL_REQUEST_SECONDS),
       getToken(MODEL_ERRORS),
       getToken(MODEL_TOKENS),
+      getToken(KNOWLEDGE_RETRIEVALS),
+      getToken(KNOWLEDGE_RETRIEVAL_SECONDS),
     ],
     useFactory: async (
       db: DataSource,
@@ -78,6 +118,8 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
       modelSeconds: Histogram,
       modelErrors: Counter,
       modelTokens: Counter,
+      retrievals: Counter,
+      retrievalSeconds: Histogram,
     ) => {
       const characters = new CharacterStore(db);
       const host = new RuntimeHost(
@@ -103,6 +145,7 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
           },
           modelCall: modelCallMetrics(modelSeconds, modelErrors, modelTokens),
         },
+        knowledgeSource(env, db, retrievals, retrievalSeconds),
       );
       await host.prepare();
       return host;

@@ -33,6 +33,13 @@ export const EVENT_TYPES = [
    * handoffs, events_redacted}`, counts only. The events about them that are still kept lost their words (`erased`).
    */
   'customer.erased',
+  /**
+   * A version of an agent's document was indexed and now answers; `data`: `{document_id, name, version, chunk_count,
+   * type}`.
+   */
+  'knowledge.ready',
+  /** A version of an agent's document could not be indexed; `data`: `{document_id, name, version, error}`. */
+  'knowledge.failed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

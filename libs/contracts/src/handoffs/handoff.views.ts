@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { CHANNELS, type Channel } from '../channels.js';
 import { Length } from '../text/text-length.js';
+import { CitationView } from '../knowledge/citation.view.js';
 
 export const HANDOFF_STATES = ['open', 'resolved'] as const;
 export const HANDOFF_KINDS = ['handoff', 'follow_up'] as const;
@@ -24,6 +25,12 @@ export class HandoffMessageView {
 
   @ApiPropertyOptional({ example: 'vendor:vendor_cozy_comfort:maria', description: "A person's reply: who wrote it" })
   author?: string;
+
+  @ApiPropertyOptional({
+    type: [CitationView],
+    description: "An agent's reply: the chunks of the agent's documents it answered from",
+  })
+  citations?: CitationView[];
 
   @ApiProperty({ example: '2026-12-01T10:00:00.000Z' })
   at: string;

@@ -11,6 +11,7 @@ import {
   type OperationStatus,
   type StepStatus,
 } from '../statuses.js';
+import { AgentKnowledgeView } from '../knowledge/knowledge-document.views.js';
 import { BusinessContextDto, CharacterConfigDto } from './business-profile.dto.js';
 
 export class ChannelView {
@@ -81,6 +82,9 @@ export class AgentView extends ProvisionedAgentView {
 
   @ApiProperty({ type: BusinessContextDto })
   context: BusinessContextDto;
+
+  @ApiProperty({ type: AgentKnowledgeView, description: "The agent's documents (GET /api/v1/agents/{id}/knowledge)" })
+  knowledge: AgentKnowledgeView;
 
   @ApiProperty({ format: 'date-time' })
   created_at: string;

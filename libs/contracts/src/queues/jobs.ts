@@ -1,6 +1,7 @@
 import type { Channel } from '../channels.js';
 import type { DeliveryStatusEvent, InboundMedia } from '../webhooks/inbound-event.js';
 import type { ChannelStepName, StepName } from '../provisioning-steps.js';
+import type { KnowledgeCitation } from '../knowledge/passages.js';
 import { QueueName } from './queue-names.js';
 
 /** What every job of a provisioning operation carries. */
@@ -65,6 +66,8 @@ export interface MessageReplyResult {
   /** The agent passed the customer to a person (asked for, or a question it could not answer). */
   handoff: boolean;
   characterVersion: number;
+  /** The document chunks the reply used (absent or empty when none). */
+  citations?: KnowledgeCitation[];
   /** Which elizaos-worker replica answered (host name and process id). */
   replica: string;
 }
@@ -102,6 +105,12 @@ export interface CustomerForgetJobData {
   requestId?: string;
 }
 
+/** Reads, splits and indexes one uploaded version of an agent's document, then makes it the one answering. */
+export interface KnowledgeIndexJobData {
+  versionId: string;
+  requestId?: string;
+}
+
 /** Every job the engine runs: the queue it is on, its name and its payload. */
 export type JobItem =
   | { queue: typeof QueueName.AwsConnect; name: 'connect.provision'; data: ChannelStepJobData }
@@ -118,7 +127,8 @@ export type JobItem =
   | { queue: typeof QueueName.Inbound; name: 'inbound.status'; data: DeliveryStatusEvent }
   | { queue: typeof QueueName.Inbound; name: 'inbound.resume'; data: AgentResumedJobData }
   | { queue: typeof QueueName.Conversations; name: 'conversation.deliver'; data: ConversationDeliverJobData }
-  | { queue: typeof QueueName.Conversations; name: 'conversation.person_reply'; data: PersonReplyJobData };
+  | { queue: typeof QueueName.Conversations; name: 'conversation.person_reply'; data: PersonReplyJobData }
+  | { queue: typeof QueueName.Knowledge; name: 'knowledge.index'; data: KnowledgeIndexJobData };
 
 export type JobName = JobItem['name'];
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
@@ -133,6 +143,7 @@ export const JOB_NAMES_BY_QUEUE: { [Q in QueueName]: readonly JobNamesOf<Q>[] } 
   [QueueName.Messages]: ['message.reply'],
   [QueueName.Inbound]: ['inbound.message', 'inbound.status', 'inbound.resume'],
   [QueueName.Conversations]: ['conversation.deliver', 'conversation.person_reply'],
+  [QueueName.Knowledge]: ['knowledge.index'],
 };
 
 /** The queue and job that run each provisioning step (a new agent, or the difference an update needs). */
@@ -166,6 +177,8 @@ export const personReplyJobId = (replyMessageId: string) => `person-reply.${repl
 /** One drift audit per window of CONNECT_AUDIT_INTERVAL_MS, whichever replica asks for it. */
 export const connectAuditJobId = (window: number) => `connect-audit.${window}`;
 export const replyJobId = (messageId: string) => `reply.${messageId}`;
+/** One indexing per uploaded version, whoever queues it (the gateway, or the reconciler when Redis was away). */
+export const knowledgeIndexJobId = (versionId: string) => `knowledge.${versionId}`;
 /** One forgetting per erasure, whoever queues it (the gateway, or the reconciler when Redis was away). */
 export const forgetJobId = (erasureId: string) => `forget.${erasureId}`;
 

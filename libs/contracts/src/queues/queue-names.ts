@@ -7,8 +7,10 @@
  * - `messages`     -> apps/elizaos-worker     (an agent answers a customer message)
  * - `inbound`      -> apps/context-service    (a webhook's message or delivery status, recorded by the gateway)
  * - `conversations`-> apps/context-service    (records an agent's reply and delivers it on its channel)
+ * - `knowledge`    -> apps/context-service    (reads and indexes an agent's uploaded document)
  * The first four are produced by apps/api-gateway as one BullMQ flow per provisioning operation; `inbound` by the
- * gateway's webhooks; `conversations` + `messages` by the context-service as one flow per customer message.
+ * gateway's webhooks; `conversations` + `messages` by the context-service as one flow per customer message;
+ * `knowledge` by the gateway, one job per uploaded document version.
  */
 export const QueueName = {
   AwsConnect: 'aws-connect',
@@ -18,6 +20,7 @@ export const QueueName = {
   Messages: 'messages',
   Inbound: 'inbound',
   Conversations: 'conversations',
+  Knowledge: 'knowledge',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -28,5 +31,11 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const QUEUES_CONSUMED_BY = {
   'aws-connect-worker': [QueueName.AwsConnect],
   'elizaos-worker': [QueueName.ElizaOS, QueueName.Messages],
-  'context-service': [QueueName.Context, QueueName.Provisioning, QueueName.Inbound, QueueName.Conversations],
+  'context-service': [
+    QueueName.Context,
+    QueueName.Provisioning,
+    QueueName.Inbound,
+    QueueName.Conversations,
+    QueueName.Knowledge,
+  ],
 } as const satisfies Record<string, readonly QueueName[]>;

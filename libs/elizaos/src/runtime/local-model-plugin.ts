@@ -38,7 +38,9 @@ export function localModelPlugin(models: ElizaCore['ModelType'], observe?: Model
       customerName: turn.customerName,
       firstContact: turn.history.length === 0,
       history: turn.history.map(({ role, text }) => ({ role, text })),
+      knowledge: turn.knowledge,
     });
+    turn.sources = answer.sources;
     return responseXml({
       thought: `answering from the business facts (${answer.topics.join(', ')})`,
       actions: answer.handoff ? ['REPLY', HAND_OFF_ACTION] : ['REPLY'],

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
+  citationOf,
   describeMessage,
   NO_ANSWER_REPLY,
+  type KnowledgeCitation,
+  type KnowledgePassage,
   type BusinessProfile,
   type Channel,
   type InboundMedia,
@@ -47,7 +50,22 @@ export interface ReplyResult {
   text: string;
   handoff: boolean;
   characterVersion: number;
+  /** The document chunks the reply was given (an LLM) or answered from (the local model). */
+  citations: KnowledgeCitation[];
 }
+
+/** What a turn searches the agent's documents with. */
+export interface KnowledgeQuestion {
+  agentId: string;
+  /** The agent's language (BCP 47). */
+  language: string;
+  text: string;
+  /** The customer's previous message, for follow-ups ("and in blue?"). */
+  previousText?: string;
+}
+
+/** Finds the chunks of an agent's documents that answer a message (the engine's retrieval, a port here). */
+export type KnowledgeSource = (question: KnowledgeQuestion) => Promise<KnowledgePassage[]>;
 
 export interface RuntimeHostEvents {
   built?(agentId: string, milliseconds: number): void;
@@ -80,6 +98,7 @@ export class RuntimeHost {
     private readonly settings: RuntimeHostSettings,
     private readonly loadAgent: (agentId: string) => Promise<HostedAgent>,
     private readonly events: RuntimeHostEvents = {},
+    private readonly knowledge?: KnowledgeSource,
   ) {
     this.database = new ElizaDatabase(eliza, settings.dataDir);
     const models = eliza.core.ModelType;
@@ -184,6 +203,8 @@ export class RuntimeHost {
       text: request.text,
       media: request.media,
       history: request.history,
+      knowledge: await this.retrieve(request, agent),
+      sources: [],
       handoff: false,
     };
     let reply: ElizaContent | undefined;
@@ -215,7 +236,20 @@ export class RuntimeHost {
       text: text || NO_ANSWER_REPLY,
       handoff: !text || turn.handoff || Boolean(reply?.actions?.includes(HAND_OFF_ACTION)),
       characterVersion: agent.version,
+      citations: text ? turn.sources.map(citationOf) : [],
     };
+  }
+
+  /** The agent's document chunks for this message: none for a message without words, or without a source. */
+  private async retrieve(request: ReplyRequest, agent: HostedAgent): Promise<KnowledgePassage[]> {
+    if (!this.knowledge || !request.text.trim()) return [];
+    const previous = [...request.history].reverse().find((entry) => entry.role === 'customer')?.text;
+    return this.knowledge({
+      agentId: request.agentId,
+      language: agent.profile.voice.language ?? 'en',
+      text: request.text,
+      ...(previous ? { previousText: previous } : {}),
+    });
   }
 
   private async runtimeFor(agentId: string): Promise<Hosted> {

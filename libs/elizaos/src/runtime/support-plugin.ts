@@ -55,6 +55,36 @@ const conversationProvider: ElizaProvider = {
   },
 };
 
+/** Each passage as the prompt shows it: where it comes from (to cite), then its words. */
+const PASSAGE_CHARS = 1_500;
+
+/**
+ * The chunks of the business's documents retrieved for this message, with their sources. What the model is given is
+ * what the reply cites (the model is told to answer from them and never to invent beyond them).
+ */
+const knowledgeProvider: ElizaProvider = {
+  name: 'KNOWLEDGE',
+  description: "Passages of the business's own documents (catalog, policies, FAQs) that match the customer's message",
+  position: 90,
+  get: async () => {
+    const turn = currentTurn();
+    if (!turn || turn.knowledge.length === 0) return { text: '' };
+    turn.sources = turn.knowledge;
+    const passages = turn.knowledge.map(
+      (passage, i) =>
+        `[${i + 1}] ${passage.documentName} (version ${passage.version}, ${passage.location}): ${passage.title}\n` +
+        passage.text.slice(0, PASSAGE_CHARS),
+    );
+    return {
+      text:
+        "# From the business's documents\nAnswer from these passages when they cover the question: quote prices, " +
+        'sizes, colours and availability exactly as written. If they do not say, say you do not know and offer a ' +
+        `person; never invent a price or a product.\n\n${passages.join('\n\n')}`,
+      values: { knowledge: passages.join('\n\n') },
+    };
+  },
+};
+
 /** The current time in the business's time zone, named as bootstrap's provider it stands in for. */
 const timeProvider: ElizaProvider = {
   name: 'TIME',
@@ -68,7 +98,8 @@ const timeProvider: ElizaProvider = {
 
 /**
  * plugin-bootstrap restricted to what a support agent needs: its reply action and the providers describing the agent,
- * its services (embeddings), plus a hand-off action and the conversation from the turn. Image generation, room
+ * its services (embeddings), plus a hand-off action, the conversation from the turn and the passages of the business's
+ * documents retrieved for it. Image generation, room
  * muting, settings, role changes and the reflection evaluator (an extra model call per message) are left out.
  */
 export function supportPlugin(bootstrap: ElizaPlugin): ElizaPlugin {
@@ -80,6 +111,7 @@ export function supportPlugin(bootstrap: ElizaPlugin): ElizaPlugin {
     providers: [
       ...(bootstrap.providers ?? []).filter((provider) => SUPPORT_PROVIDERS.has(provider.name)),
       conversationProvider,
+      knowledgeProvider,
       timeProvider,
     ],
     evaluators: [],

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { BusinessProfile, Channel, InboundMedia } from '@voca/contracts';
+import type { BusinessProfile, Channel, InboundMedia, KnowledgePassage } from '@voca/contracts';
 
 export interface HistoryEntry {
   role: 'customer' | 'agent';
@@ -19,6 +19,10 @@ export interface Turn {
   media?: InboundMedia[];
   /** Earlier turns with this customer from every channel, oldest first. */
   history: HistoryEntry[];
+  /** Chunks of the agent's documents retrieved for this message, best first (empty without documents). */
+  knowledge: KnowledgePassage[];
+  /** Set by the model's side: the passages the reply was given or used, which the reply cites. */
+  sources: KnowledgePassage[];
   /** Set by the hand-off action when the agent passes the customer to a person. */
   handoff: boolean;
 }

@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Channel, InboundMedia } from '@voca/contracts';
+import type { Channel, InboundMedia, KnowledgeCitation } from '@voca/contracts';
 import { Agent } from './agent.entity.js';
 import { Customer } from './customer.entity.js';
 import { CustomerIdentity } from './customer-identity.entity.js';
@@ -117,6 +117,10 @@ export class ConversationMessage {
   /** What the customer sent besides words (photos, voice notes, locations...), as references; null for text only. */
   @Column({ type: 'jsonb', nullable: true })
   media: InboundMedia[] | null;
+
+  /** An agent's reply: the document chunks it answered from; null when it used none. */
+  @Column({ type: 'jsonb', nullable: true })
+  citations: KnowledgeCitation[] | null;
 
   @Column({ type: 'varchar', length: 24 })
   status: InboundStatus | OutboundStatus;

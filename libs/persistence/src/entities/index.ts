@@ -16,3 +16,7 @@ export * from './platform-subscription.entity.js';
 export * from './provisioning-operation.entity.js';
 export * from './provisioning-step.entity.js';
 export * from './customer-erasure.entity.js';
+export * from './knowledge-document.entity.js';
+export * from './knowledge-version.entity.js';
+export * from './knowledge-chunk.entity.js';
+export * from './knowledge-term.entity.js';

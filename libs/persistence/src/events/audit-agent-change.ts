@@ -5,7 +5,10 @@ import { recordEvent } from './record-event.js';
 
 export interface AgentChange {
   agentId: string;
-  /** created, updated, start, stop, pause, resume, delete, deleted, provisioned, webhook_key_rotated. */
+  /**
+   * created, updated, start, stop, pause, resume, delete, deleted, provisioned, webhook_key_rotated,
+   * knowledge_uploaded, knowledge_deleted.
+   */
   action: string;
   fromStatus?: AgentStatus | null;
   toStatus?: AgentStatus | null;

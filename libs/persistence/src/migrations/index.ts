@@ -15,6 +15,7 @@ import { Handoffs1765296000000 } from './1765296000000-handoffs.js';
 import { OperationCancel1765382400000 } from './1765382400000-operation-cancel.js';
 import { DropAgentContexts1765468800000 } from './1765468800000-drop-agent-contexts.js';
 import { Privacy1765555200000 } from './1765555200000-privacy.js';
+import { Knowledge1765641600000 } from './1765641600000-knowledge.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OperationCancel1765382400000,
   DropAgentContexts1765468800000,
   Privacy1765555200000,
+  Knowledge1765641600000,
 ];

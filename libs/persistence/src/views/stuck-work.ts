@@ -10,7 +10,9 @@ import type { DataSource } from 'typeorm';
  *   inbound message's id);
  * - `operations`: provisioning operations not ended past STUCK_AFTER_MS (their id; the reconciler checks whether
  *   their jobs are still alive before ending them);
- * - `erasures`: erased customers whose jobs or ElizaOS memory are not forgotten past STUCK_AFTER_MS (the erasure's id).
+ * - `erasures`: erased customers whose jobs or ElizaOS memory are not forgotten past STUCK_AFTER_MS (the erasure's id);
+ * - `knowledge_versions`: uploaded document versions not indexed past STUCK_AFTER_MS since their last step (the
+ *   version's id; the reconciler checks whether their job is still alive first).
  */
 export const STUCK_WORK_KINDS = [
   'received_messages',
@@ -19,6 +21,7 @@ export const STUCK_WORK_KINDS = [
   'open_turns',
   'operations',
   'erasures',
+  'knowledge_versions',
 ] as const;
 export type StuckWorkKind = (typeof STUCK_WORK_KINDS)[number];
 
@@ -77,6 +80,12 @@ const QUERIES: Record<StuckWorkKind, (t: StuckWorkThresholds) => [string, unknow
     `SELECT id, created_at AS since FROM customer_erasures
       WHERE completed_at IS NULL AND created_at < now() - make_interval(secs => $1)
       ORDER BY created_at LIMIT $2`,
+    [stuckAfterMs / 1000, LIMIT],
+  ],
+  knowledge_versions: ({ stuckAfterMs }) => [
+    `SELECT id, updated_at AS since FROM knowledge_versions
+      WHERE status IN ('queued', 'indexing') AND updated_at < now() - make_interval(secs => $1)
+      ORDER BY updated_at LIMIT $2`,
     [stuckAfterMs / 1000, LIMIT],
   ],
 };

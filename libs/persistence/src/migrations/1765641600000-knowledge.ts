@@ -1,0 +1,185 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** BCP 47 primary language subtags and the text-search configuration Postgres ships for each. */
+export const SEARCH_CONFIGS: Record<string, string> = {
+  ar: 'arabic',
+  hy: 'armenian',
+  eu: 'basque',
+  ca: 'catalan',
+  da: 'danish',
+  nl: 'dutch',
+  en: 'english',
+  fi: 'finnish',
+  fr: 'french',
+  de: 'german',
+  el: 'greek',
+  hi: 'hindi',
+  hu: 'hungarian',
+  id: 'indonesian',
+  ga: 'irish',
+  it: 'italian',
+  lt: 'lithuanian',
+  ne: 'nepali',
+  no: 'norwegian',
+  nb: 'norwegian',
+  nn: 'norwegian',
+  pt: 'portuguese',
+  ro: 'romanian',
+  ru: 'russian',
+  sr: 'serbian',
+  es: 'spanish',
+  sv: 'swedish',
+  ta: 'tamil',
+  tr: 'turkish',
+  yi: 'yiddish',
+};
+
+const SEARCH_EXPRESSION =
+  `setweight(to_tsvector(knowledge_search_config("language"), "title"), 'A') || ` +
+  `setweight(to_tsvector(knowledge_search_config("language"), "search_text"), 'B')`;
+
+/**
+ * The agents' documents: each document by name, its uploaded versions, their chunks with a stored full-text vector
+ * in the agent's language, and per-version lexeme counts. The chunks' GIN index leads with the version (btree_gin, a
+ * trusted contrib extension), so a search reads only the agent's current versions' entries, however many other
+ * agents' documents the table holds. Replies keep the chunks they cited.
+ */
+export class Knowledge1765641600000 implements MigrationInterface {
+  name = 'Knowledge1765641600000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE EXTENSION IF NOT EXISTS btree_gin`);
+    const cases = Object.entries(SEARCH_CONFIGS)
+      .map(([tag, config]) => `WHEN '${tag}' THEN 'pg_catalog.${config}'::regconfig`)
+      .join(' ');
+    // IMMUTABLE so a generated column and its index may call it: it reads no table and names configs by schema.
+    await db.query(`
+      CREATE FUNCTION knowledge_search_config(language text) RETURNS regconfig
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT CASE lower(split_part(language, '-', 1)) ${cases} ELSE 'pg_catalog.simple'::regconfig END $$`);
+    await db.query(`
+      CREATE TABLE "knowledge_documents" (
+        "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+        "agent_id" uuid NOT NULL,
+        "vendor_id" character varying(64) NOT NULL,
+        "name" character varying(200) NOT NULL,
+        "latest_version" integer NOT NULL,
+        "current_version" integer,
+        "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+        "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+        CONSTRAINT "pk_knowledge_documents" PRIMARY KEY ("id"),
+        CONSTRAINT "chk_knowledge_documents_versions"
+          CHECK ("current_version" IS NULL OR "current_version" <= "latest_version"),
+        CONSTRAINT "fk_knowledge_documents_agent" FOREIGN KEY ("agent_id") REFERENCES "agents"("id") ON DELETE CASCADE
+      )`);
+    await db.query(
+      `CREATE UNIQUE INDEX "uq_knowledge_documents_agent_name" ON "knowledge_documents" ("agent_id", "name")`,
+    );
+    await db.query(`CREATE INDEX "idx_knowledge_documents_vendor" ON "knowledge_documents" ("vendor_id")`);
+    await db.query(`
+      CREATE TABLE "knowledge_versions" (
+        "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+        "document_id" uuid NOT NULL,
+        "agent_id" uuid NOT NULL,
+        "version" integer NOT NULL,
+        "format" character varying(16) NOT NULL,
+        "file_name" character varying(255),
+        "source_url" text,
+        "content" bytea,
+        "size_bytes" integer,
+        "sha256" character(64),
+        "language" character varying(35) NOT NULL,
+        "status" character varying(16) NOT NULL DEFAULT 'queued',
+        "steps" jsonb NOT NULL DEFAULT '[]',
+        "error" jsonb,
+        "chunk_count" integer NOT NULL DEFAULT 0,
+        "embedded_count" integer NOT NULL DEFAULT 0,
+        "request_id" character varying(128),
+        "indexed_at" TIMESTAMP WITH TIME ZONE,
+        "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+        "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+        CONSTRAINT "pk_knowledge_versions" PRIMARY KEY ("id"),
+        CONSTRAINT "chk_knowledge_versions_status" CHECK ("status" IN ('queued', 'indexing', 'ready', 'failed')),
+        CONSTRAINT "fk_knowledge_versions_document" FOREIGN KEY ("document_id")
+          REFERENCES "knowledge_documents"("id") ON DELETE CASCADE
+      )`);
+    await db.query(
+      `CREATE UNIQUE INDEX "uq_knowledge_versions_document_version" ON "knowledge_versions" ("document_id", "version")`,
+    );
+    await db.query(`CREATE INDEX "idx_knowledge_versions_agent" ON "knowledge_versions" ("agent_id")`);
+    await db.query(
+      `CREATE INDEX "idx_knowledge_versions_unsettled" ON "knowledge_versions" ("updated_at")
+        WHERE "status" IN ('queued', 'indexing')`,
+    );
+    await db.query(`
+      CREATE TABLE "knowledge_chunks" (
+        "id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+        "version_id" uuid NOT NULL,
+        "ordinal" integer NOT NULL,
+        "kind" character varying(16) NOT NULL,
+        "title" text NOT NULL,
+        "text" text NOT NULL,
+        "search_text" text NOT NULL,
+        "fields" jsonb,
+        "price" numeric(14,2),
+        "identifiers" text array,
+        "location" character varying(64) NOT NULL,
+        "language" character varying(35) NOT NULL,
+        "search" tsvector GENERATED ALWAYS AS (${SEARCH_EXPRESSION}) STORED NOT NULL,
+        "embedding" real array,
+        CONSTRAINT "pk_knowledge_chunks" PRIMARY KEY ("id"),
+        CONSTRAINT "chk_knowledge_chunks_kind" CHECK ("kind" IN ('record', 'section')),
+        CONSTRAINT "fk_knowledge_chunks_version" FOREIGN KEY ("version_id")
+          REFERENCES "knowledge_versions"("id") ON DELETE CASCADE
+      )`);
+    // TypeORM keeps generated columns' expressions in its own table (its migration runner creates it when an entity
+    // has one), to compare them with the entities'.
+    await db.query(`
+      CREATE TABLE IF NOT EXISTS "typeorm_metadata" (
+        "type" character varying NOT NULL,
+        "database" character varying,
+        "schema" character varying,
+        "table" character varying,
+        "name" character varying,
+        "value" text
+      )`);
+    await db.query(
+      `INSERT INTO "typeorm_metadata" ("database", "schema", "table", "type", "name", "value")
+       VALUES (current_database(), current_schema(), 'knowledge_chunks', 'GENERATED_COLUMN', 'search', $1)`,
+      [SEARCH_EXPRESSION],
+    );
+    await db.query(
+      `CREATE UNIQUE INDEX "uq_knowledge_chunks_version_ordinal" ON "knowledge_chunks" ("version_id", "ordinal")`,
+    );
+    await db.query(
+      `CREATE INDEX "idx_knowledge_chunks_search" ON "knowledge_chunks" USING gin ("version_id", "search")`,
+    );
+    await db.query(
+      `CREATE INDEX "idx_knowledge_chunks_identifiers" ON "knowledge_chunks" USING gin ("version_id", "identifiers")
+        WHERE "identifiers" IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX "idx_knowledge_chunks_price" ON "knowledge_chunks" ("version_id", "price") WHERE "price" IS NOT NULL`,
+    );
+    await db.query(`
+      CREATE TABLE "knowledge_terms" (
+        "version_id" uuid NOT NULL,
+        "lexeme" text NOT NULL,
+        "chunks" integer NOT NULL,
+        CONSTRAINT "pk_knowledge_terms" PRIMARY KEY ("version_id", "lexeme"),
+        CONSTRAINT "fk_knowledge_terms_version" FOREIGN KEY ("version_id")
+          REFERENCES "knowledge_versions"("id") ON DELETE CASCADE
+      )`);
+    await db.query(`ALTER TABLE "conversation_messages" ADD "citations" jsonb`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE "conversation_messages" DROP COLUMN "citations"`);
+    await db.query(`DROP TABLE "knowledge_terms"`);
+    await db.query(`DROP TABLE "knowledge_chunks"`);
+    await db.query(`DELETE FROM "typeorm_metadata" WHERE "table" = 'knowledge_chunks'`);
+    await db.query(`DROP TABLE "knowledge_versions"`);
+    await db.query(`DROP TABLE "knowledge_documents"`);
+    await db.query(`DROP FUNCTION knowledge_search_config(text)`);
+  }
+}
