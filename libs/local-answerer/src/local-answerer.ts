@@ -129,14 +129,17 @@ function planFor(
   const lookup = new Set([...reading.content].filter((t) => !SOCIAL_TERMS.has(t) && !ignored.has(t)));
   const subject = new Set([...lookup].filter((t) => !KEYWORD_TERMS.has(t)));
 
+  const asked: Asked = { days: reading.days, contactKinds: reading.contactKinds, askedPrice: reading.askedPrice };
   const faqs = matchFaqs(facts.faqs, lookup).filter((m) => !documents.restates(m.faq.answer));
   const faqTerms = new Set(faqs.flatMap((m) => [...m.matched]));
   const strong = new Map(reading.strong);
   for (const [topic, hits] of strong) {
     // The vendor's own FAQ answer is more specific than the general policy it would repeat.
     if (hits.size > 0 && [...hits].every((t) => faqTerms.has(t))) strong.delete(topic);
-    // The policy document's own sentences already say what the profile's short policy would repeat.
+    // The policy document's own sentences already say what the profile's short policy would repeat, or what the
+    // profile does not say at all ("do you ship to Canada?" from the shipping FAQ).
     else if (documents.restates(policyOf(facts, topic))) strong.delete(topic);
+    else if (documents.answers(hits) && topicReply(topic, facts, asked).said.length === 0) strong.delete(topic);
   }
   if (reading.orderStatus) strong.delete('shipping');
 
@@ -180,7 +183,7 @@ function planFor(
     faqs,
     matches,
     unknownSubject,
-    asked: { days: reading.days, contactKinds: reading.contactKinds, askedPrice: reading.askedPrice },
+    asked,
   };
 }
 

@@ -147,27 +147,27 @@ export class KnowledgeRetriever {
     const any = choice.all.length > 0 ? param(orQuery(choice.all)) : undefined;
     const sources: string[] = [];
     const bounded = (where: string, limit = CANDIDATE_CAP) =>
-      `(SELECT id FROM knowledge_chunks WHERE version_id = ANY($1) AND ${where} LIMIT ${limit})`;
+      `(SELECT c.id FROM knowledge_chunks c WHERE c.version_id = ANY($1) AND ${where} LIMIT ${limit})`;
     if (inRange) {
       // A price range: in each document, the cheapest records in range that hold any of the words (or any record
       // when no word is known to the documents), in price order.
       const matching = any ? ` AND c.search @@ ${any}::tsquery` : '';
       sources.push(
-        `(SELECT x.id FROM unnest($1::uuid[]) AS v(id), LATERAL (
+        `(SELECT x.id FROM unnest($1::uuid[]) AS v(version), LATERAL (
             SELECT c.id FROM knowledge_chunks c
-             WHERE c.version_id = v.id AND ${inRange.replaceAll('price', 'c.price')}${matching}
+             WHERE c.version_id = v.version AND ${inRange.replaceAll('price', 'c.price')}${matching}
              ORDER BY c.price LIMIT ${PRICED_CANDIDATES}) x)`,
       );
     } else {
-      if (choice.all.length > 1) sources.push(bounded(`search @@ ${param(andQuery(choice.all))}::tsquery`));
-      if (choice.all.length > 2) sources.push(bounded(`search @@ ${param(atLeastTwoQuery(choice.all))}::tsquery`));
-      if (choice.rare.length > 0) sources.push(bounded(`search @@ ${param(orQuery(choice.rare))}::tsquery`));
+      if (choice.all.length > 1) sources.push(bounded(`c.search @@ ${param(andQuery(choice.all))}::tsquery`));
+      if (choice.all.length > 2) sources.push(bounded(`c.search @@ ${param(atLeastTwoQuery(choice.all))}::tsquery`));
+      if (choice.rare.length > 0) sources.push(bounded(`c.search @@ ${param(orQuery(choice.rare))}::tsquery`));
     }
     let identified = 'false';
     if (query.identifiers.length > 0) {
       const ids = param(query.identifiers);
       identified = `COALESCE(c.identifiers && ${ids}::text[], false)`;
-      sources.push(bounded(`identifiers && ${ids}::text[]`, IDENTIFIED_CANDIDATES));
+      sources.push(bounded(`c.identifiers && ${ids}::text[]`, IDENTIFIED_CANDIDATES));
     }
     if (sources.length === 0) return { rows: [], candidates: 0 };
     const rank = any ? `ts_rank_cd(c.search, ${any}::tsquery)` : '0';

@@ -67,6 +67,13 @@ export function askedOptions(record: CatalogRecord, message: CatalogMessage): As
     for (const v of longest) for (const t of v.terms) explained.add(t);
   }
 
+  // "In size 10": a size the record does not list, whatever it is.
+  const size = /\bsize (\d{1,3})\b/.exec(message.flat)?.[1];
+  const sizes = record.attributes.filter((a) => a.role === 'size').flatMap((a) => a.values.map(contentTerms));
+  if (size && sizes.length > 0 && !sizes.some((v) => v.has(size))) {
+    unoffered.push({ word: size, role: 'size' });
+    explained.add(size);
+  }
   for (const run of named.filter((r) => r.terms.size === 1)) {
     const [t] = run.terms;
     if (ONLY_IN_A_RUN.has(t!) || explained.has(t!) || record.nameTerms.has(t!) || record.valueTerms.has(t!)) continue;

@@ -49,6 +49,9 @@ describe('availabilityOf', () => {
     expect(stock(passages.cloudDuvet, 'Do you have the Cloud Duvet in blue?').text).toBe(
       "The Cloud Duvet doesn't come in Blue; it comes in White and Sage.",
     );
+    expect(stock(passages.bambooPillow, 'Is the bamboo pillow in stock in size 10?').text).toBe(
+      "The Bamboo Pillow doesn't come in 10; it comes in Standard, Queen and King.",
+    );
     expect(stock(passages.percaleSheets, 'Do you have the percale sheet set in California King?').text).toBe(
       "The Percale Sheet Set doesn't come in California King; it comes in Twin, Full, Queen and King.",
     );

@@ -70,6 +70,8 @@ describe('readRecord', () => {
     expect(values(pillow, 'size')).toEqual(['Standard', 'Queen', 'King']);
     expect(variant(pillow, 'King')).toMatchObject({ price: { amount: 55, symbol: '$' }, available: false });
     expect(pillow.details).toEqual([expect.objectContaining({ label: 'fill', value: 'Shredded memory foam' })]);
+    const comforter = read({ ...passages.sleepMask, fields: { name: 'Down Comforter', fill_weight_gsm: 350 } });
+    expect(comforter.details).toEqual([expect.objectContaining({ label: 'fill weight', value: '350 gsm' })]);
   });
 
   it('reads nothing from prose, and no file names or markup from values', () => {

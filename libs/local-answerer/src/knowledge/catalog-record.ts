@@ -234,8 +234,11 @@ function detailsOf(fields: Fields, host: string | undefined): Detail[] {
   ]);
   return [...fields].flatMap(([words, { key, value }]): Detail[] => {
     if (roles.has(words) || roleOf(key) || INTERNAL.test(words)) return [];
-    const unit = /\(([^)]{1,12})\)/.exec(key)?.[1];
-    const label = keyWords(key.replace(/\([^)]*\)/g, ' '));
+    // A unit in the name ("Weight (kg)", "fill_weight_gsm") goes with the number it measures: "1.2 kg".
+    let unit = /\(([^)]{1,12})\)/.exec(key)?.[1];
+    let label = keyWords(key.replace(/\([^)]*\)/g, ' '));
+    const trailing = / (gsm|cm|mm|kg|g|lbs?|oz|in|inches|ml|w|mah)$/.exec(label);
+    if (!unit && trailing) [unit, label] = [trailing[1], label.slice(0, trailing.index)];
     const labelTerms = contentTerms(label);
     if (labelTerms.size === 0) return [];
     if (typeof value === 'boolean') return [{ label, labelTerms, value, terms: labelTerms }];

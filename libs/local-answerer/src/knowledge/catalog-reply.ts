@@ -79,7 +79,12 @@ function aboutOne(record: CatalogRecord, naming: Naming, message: CatalogMessage
     if (price) aspects.push(price);
     else missing.push(lackingPrice(record));
   }
-  const roles = [...message.roles];
+  // "In size 10", "in King size" pick a size; "what sizes?" asks for them.
+  const picked = new Set<string>([
+    ...options.unoffered.map((u) => u.role),
+    ...options.combinations.flatMap((c) => [...c.keys()]),
+  ]);
+  const roles = [...message.roles].filter((role) => !picked.has(role));
   for (const role of roles) if (!roleWords(record, role)) missing.push(lackingRole(record, role));
   aspects.push(...rolesWords(record, roles));
   if (aspects.length > 0) sentences.push(sentence(`${nameOf(record)} ${listOf(aspects)}`));

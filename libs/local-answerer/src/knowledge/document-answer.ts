@@ -6,7 +6,7 @@ import { contentTerms, term } from '../text.js';
 import { readCatalogMessage } from './catalog-message.js';
 import { readRecord, type CatalogRecord } from './catalog-record.js';
 import { catalogAnswer } from './catalog-reply.js';
-import { sectionAnswer } from './section-reply.js';
+import { HOW_LONG, sectionAnswer } from './section-reply.js';
 
 /**
  * What the business's documents answer of one message: a catalog reply from the records it names, quotes from the
@@ -23,6 +23,8 @@ export interface DocumentAnswer {
   answered: boolean;
   /** Whether a profile fact only says again what a quoted section says ("30-day returns"). */
   restates(text: string | undefined): boolean;
+  /** Whether the quoted sections answer these words of the message ("ship" in "do you ship to Canada?"). */
+  answers(terms: ReadonlySet<string>): boolean;
 }
 
 export const NO_DOCUMENT_ANSWER: DocumentAnswer = {
@@ -30,12 +32,12 @@ export const NO_DOCUMENT_ANSWER: DocumentAnswer = {
   covered: new Set(),
   answered: false,
   restates: () => false,
+  answers: () => false,
 };
 
 /** Bounds the work one turn costs, whatever retrieval passes. */
 const MAX_PASSAGES = 20;
 const SOCIAL_TERMS = new Set(['hello', 'thank', 'bye'].map(term));
-const HOW_LONG = 'howlong';
 
 export interface DocumentTurn {
   passages: readonly KnowledgePassage[] | undefined;
@@ -68,6 +70,7 @@ export function answerFromDocuments(turn: DocumentTurn): DocumentAnswer {
 
   const covered = new Set([...(catalog?.explained ?? []), ...(sections?.explained ?? [])]);
   const quoted = sections?.quotedTerms ?? new Set<string>();
+  const sectionTerms = sections?.explained ?? new Set<string>();
   return {
     ...(catalog ? { catalog: catalog.reply } : {}),
     ...(sections ? { sections: sections.reply } : {}),
@@ -78,6 +81,7 @@ export function answerFromDocuments(turn: DocumentTurn): DocumentAnswer {
       const terms = contentTerms(text);
       return terms.size > 0 && [...terms].every((t) => quoted.has(t));
     },
+    answers: (terms) => terms.size > 0 && [...terms].every((t) => sectionTerms.has(t)),
   };
 }
 

@@ -59,6 +59,7 @@ describe('namedRecords', () => {
       whole: false,
     });
     expect(named('Do you have organic cotton duvets?', ['alpineDuvet', 'cloudDuvet']).names).toEqual(['Cloud Duvet']);
+    expect(named("what's the fill of the bamboo?", ['cloudDuvet', 'bambooPillow']).names).toEqual(['Bamboo Pillow']);
     expect(named('Do you have the Cloud Duvet in King, Sage?', ['cloudDuvet']).names).toEqual(['Cloud Duvet']);
   });
 });

@@ -68,7 +68,7 @@ export function namedRecords(records: readonly CatalogRecord[], message: Catalog
   const leftover = [...message.lookup].filter((t) => subject(t) && !named.has(t));
   const kept = picked.filter((c) => {
     if (c.byIdentifier) return true;
-    const own = c.whole ? c.record.terms : new Set([...c.record.nameTerms, ...c.record.valueTerms]);
+    const own = c.whole ? c.record.terms : new Set([...c.record.nameTerms, ...describing(c.record)]);
     // A word of another product's name beside this one's ("the Cloud Duvet Deluxe", "the Alpine Duvet" for the
     // Cloud Duvet): the customer means that other product.
     const foreign = (t: string | undefined) => t !== undefined && subject(t) && !own.has(t) && !wholeHits.has(t);
@@ -76,8 +76,9 @@ export function namedRecords(records: readonly CatalogRecord[], message: Catalog
       (t, i) => c.hits.has(t) && (foreign(message.terms[i - 1]) || foreign(message.terms[i + 1])),
     );
     if (beside) return false;
-    // Part of a name counts only when the rest of the message describes this record ("organic cotton duvets").
-    return c.whole || leftover.every((t) => c.record.valueTerms.has(t));
+    // Part of a name counts only when the rest of the message describes this record ("organic cotton duvets") or
+    // names one of its fields ("the fill weight of the down comforter").
+    return c.whole || leftover.every((t) => describing(c.record).has(t));
   });
   if (kept.length === 0) return NO_NAMING;
 
@@ -85,13 +86,18 @@ export function namedRecords(records: readonly CatalogRecord[], message: Catalog
   const kind = kept.some((c) => c.twin);
   kept.sort((a, b) => (kind ? a.index - b.index : firstMention(a, message) - firstMention(b, message)));
   const explained = new Set(kept.flatMap((c) => [...c.hits]));
-  for (const t of leftover) if (kept.some((c) => c.record.valueTerms.has(t))) explained.add(t);
+  for (const t of leftover) if (kept.some((c) => describing(c.record).has(t))) explained.add(t);
   return {
     records: kept.map((c) => c.record),
     kind,
     whole: kept.every((c) => c.whole),
     explained,
   };
+}
+
+/** The terms of a record's values and of its fields' names: words that describe it without naming it. */
+function describing(record: CatalogRecord): Set<string> {
+  return new Set([...record.valueTerms, ...record.details.flatMap((d) => [...d.labelTerms])]);
 }
 
 function firstMention(candidate: Candidate, message: CatalogMessage): number {

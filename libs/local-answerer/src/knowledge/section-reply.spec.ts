@@ -35,15 +35,32 @@ describe('sectionAnswer', () => {
 
   it('matches a section on its heading, and never quotes a question or a file name back', () => {
     const returns = quoted('What is your return policy?', ['returnsSection']).text;
+    // Asked only what its heading says: its opening sentences.
     expect(returns).toBe(
-      'We accept returns of unused bedding within 30 days of delivery. Refunds go back to the original payment ' +
-        'method within 5 business days of receiving the item. Opened pillows cannot be returned for hygiene reasons.',
+      'We accept returns of unused bedding within 30 days of delivery. Items must be in their original packaging. ' +
+        'Refunds go back to the original payment method within 5 business days of receiving the item.',
     );
     expect(returns.length).toBeLessThanOrEqual(MAX_FACT_CHARS);
     expect(quoted('how do I wash my duvet', ['careSection']).text).toBe(
       'Machine wash cold on a gentle cycle and tumble dry low with two dryer balls. ' +
         'Never dry clean a down alternative duvet.',
     );
+  });
+
+  it('joins the lines a PDF wraps, and answers "how long" with the sentence that gives a duration', () => {
+    const wrapped = {
+      ...passages.returnsSection,
+      title: 'Returns > Refunds',
+      text:
+        'Refunds\nIf a refund is late, check with your bank first: card refunds can take a few\nmore days to show on ' +
+        'a statement.\nRefunds are issued within 5 business days of the return\nreaching our warehouse in Portland.',
+    };
+    const reading = readMessage('How long do refunds take after you get my return?');
+    const answer = sectionAnswer([wrapped], new Set([...reading.content, 'howlong']), new Set(['return']), undefined);
+    expect(answer?.reply.said.map((s) => s.text)).toEqual([
+      'If a refund is late, check with your bank first: card refunds can take a few more days to show on a ' +
+        'statement. Refunds are issued within 5 business days of the return reaching our warehouse in Portland.',
+    ]);
   });
 
   it('quotes nothing for a message that only shares a word or two with it, or asks something else', () => {

@@ -1,6 +1,6 @@
 import type { KnowledgePassage } from '@voca/contracts';
-import { asSentence, clip, MAX_FACT_CHARS, plainText, sentencesOf, withoutFileNames } from '../plain.js';
 import { KEYWORD_TERMS } from '../intents.js';
+import { asSentence, clip, MAX_FACT_CHARS, plainText, sentencesOf, withoutFileNames } from '../plain.js';
 import { quotedReply, type Reply } from '../replies.js';
 import { contentTerms, intersection, term } from '../text.js';
 
@@ -25,8 +25,11 @@ const MAX_SECTION_CHARS = 8_000;
 /** A line this short that does not end a sentence is a heading, not something to quote. */
 const HEADING_WORDS = 6;
 const MAX_SENTENCES = 3;
+/** Words that only link a question's parts ("refunds after you get my return"): they pick no section or sentence. */
+const LINKING = new Set(['after', 'before', 'during', 'until', 'while', 'since'].map(term));
 const PRICE = term('price');
-const HOW_LONG = 'howlong';
+/** "How long" as the message's terms write it (a stop word there): sentences stating a duration answer it. */
+export const HOW_LONG = 'howlong';
 const AMOUNT = /[$€£]\s?\d|\b\d+[.,]\d\d\b|\b\d+\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b/i;
 const DURATION =
   /\b\d+(?:\s?(?:-|to)\s?\d+)?\s(?:business\s|working\s)?(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
@@ -38,15 +41,16 @@ interface Sentence {
 }
 
 /**
- * `lookup`: the message's meaningful terms ("howlong" among them for "how long"); `topicTerms`: those that name a
+ * `terms`: the message's meaningful terms ("howlong" among them for "how long"); `topicTerms`: those that name a
  * topic on their own ("return", "ship").
  */
 export function sectionAnswer(
   passages: readonly KnowledgePassage[],
-  lookup: ReadonlySet<string>,
+  terms: ReadonlySet<string>,
   topicTerms: ReadonlySet<string>,
   host: string | undefined,
 ): SectionAnswer | undefined {
+  const lookup = new Set([...terms].filter((t) => !LINKING.has(t)));
   if (lookup.size === 0) return undefined;
   // "How much is the Nordic Down Duvet?" asks a price: a care section about down duvets holds its other words only.
   const asking = intersection(lookup, KEYWORD_TERMS);
@@ -59,7 +63,8 @@ export function sectionAnswer(
       const matched = intersection(terms, lookup);
       // Its heading names the topic asked ("Returns" for "can I send it back?"), or the only word asked.
       const byHeading = intersection(titleTerms, lookup.size === 1 ? lookup : topicTerms).size > 0;
-      return { passage, index, sentences, titleTerms, matched, byHeading };
+      const best = Math.max(0, ...sentences.map((s) => intersection(s.terms, lookup).size));
+      return { passage, index, sentences, titleTerms, matched, byHeading, best };
     })
     .filter(
       (c) =>
@@ -69,7 +74,14 @@ export function sectionAnswer(
             c.matched.size / lookup.size >= COVERAGE &&
             (asking.size === 0 || intersection(c.matched, asking).size > 0))),
     )
-    .sort((a, b) => b.matched.size - a.matched.size || Number(b.byHeading) - Number(a.byHeading) || a.index - b.index);
+    // The section holding most of the message, then the one with the sentence holding most, then retrieval's order.
+    .sort(
+      (a, b) =>
+        b.matched.size - a.matched.size ||
+        b.best - a.best ||
+        Number(b.byHeading) - Number(a.byHeading) ||
+        a.index - b.index,
+    );
 
   const quotes: string[] = [];
   const sources: KnowledgePassage[] = [];
@@ -80,9 +92,9 @@ export function sectionAnswer(
     if (sources.length === MAX_SECTIONS || budget <= 0) break;
     // A second section only for words of the message the first did not answer.
     if (sources.length > 0 && [...candidate.matched].every((t) => explained.has(t))) continue;
-    // Words its heading already answers ("Return window") do not pick sentences: its opening ones say what it is.
-    const rest = new Set([...lookup].filter((t) => !candidate.titleTerms.has(t)));
-    const chosen = relevantSentences(candidate.sentences, rest, budget);
+    // Asked only what its heading says ("what is your return window?"): its opening sentences say what it is.
+    const headingOnly = [...lookup].every((t) => candidate.titleTerms.has(t));
+    const chosen = relevantSentences(candidate.sentences, headingOnly ? new Set() : lookup, budget);
     if (chosen.length === 0) continue;
     const quote = chosen.map((s) => asSentence(s.text)).join(' ');
     quotes.push(quote);
@@ -137,7 +149,8 @@ function sentencesIn(text: string, host: string | undefined): Sentence[] {
       const item = /^\s*(?:[-*+]|\d+[.)]|\|)\s|:\s*\S.*;/.test(raw);
       if (open && !item && lines.length > 0) lines[lines.length - 1] += ` ${raw}`;
       else lines.push(raw);
-      open = !item && !/[.!?]\s*$/.test(raw);
+      const heading = raw.trim().split(/\s+/).length < HEADING_WORDS;
+      open = !item && !heading && !/[.!?]\s*$/.test(raw);
     }
   }
   return lines

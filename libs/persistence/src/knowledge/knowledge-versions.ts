@@ -131,6 +131,10 @@ export class KnowledgeVersions {
           WHERE c.version_id = $1 GROUP BY u.lexeme`,
         [versionId],
       );
+      // New entries wait in the GIN indexes' pending lists, which every search reads linearly (several ms after a
+      // large upload): merged now, searches find them in the index proper.
+      await tx.query(`SELECT gin_clean_pending_list('idx_knowledge_chunks_search'::regclass)`);
+      await tx.query(`SELECT gin_clean_pending_list('idx_knowledge_chunks_identifiers'::regclass)`);
       if (large) {
         // A large upload changes the table's shape: plan searches from fresh statistics, not autovacuum's later ones.
         await tx.query(`ANALYZE knowledge_chunks`);
