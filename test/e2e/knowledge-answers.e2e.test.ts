@@ -59,7 +59,7 @@ async function onThePhone(text: string): Promise<string> {
   const answer = await postSignedWebhook(
     engine.gatewayUrl,
     '/api/v1/webhooks/connect',
-    { agent_id: agentId, message: text, channel: 'voice', customer_phone: '+15557654321' },
+    { agent_id: agentId, message: text, channel: 'voice', caller: '+15557654321' },
     WEBHOOK_SECRET,
   );
   expect(answer.status).toBe(200);

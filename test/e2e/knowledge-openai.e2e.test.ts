@@ -2,6 +2,7 @@ import { sampleCatalog } from '@voca/devtools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAiEmulator } from '../emulators/openai/index.js';
 import { Engine } from '../support/app-processes.js';
+import { testDatabase } from '../support/database.js';
 import { postSignedWebhook } from '../support/engine-webhooks.js';
 import { Api } from '../support/http.js';
 import { operationEnd } from '../support/operations.js';
@@ -21,17 +22,21 @@ const EMBEDDINGS_MODEL = 'text-embedding-3-small';
 const CHAT_MODEL = 'gpt-4o-mini';
 const catalog = sampleCatalog(2_000);
 
+const db = testDatabase();
 let openai: OpenAiEmulator;
 let engine: Engine;
 let api: Api;
 let agentId: string;
 
 beforeAll(async () => {
-  openai = await OpenAiEmulator.start({ apiKey: 'test-key' });
-  openai.setReply(({ messages }) => {
-    const prompt = messages.map((m) => m.content).join('\n');
-    const price = /price: ([\d.]+)/.exec(prompt)?.[1] ?? 'unknown';
-    return `<response><thought>from the catalog</thought><actions>REPLY</actions><providers></providers><text>That one is ${price} USD.</text></response>`;
+  // The model quotes the first price of the passages it was given, as a model told to answer from them would.
+  openai = await OpenAiEmulator.start({
+    apiKey: 'test-key',
+    reply: ({ messages }) => {
+      const prompt = messages.map((m) => m.content).join('\n');
+      const price = /price: ([\d.]+)/.exec(prompt)?.[1] ?? 'unknown';
+      return `<response><thought>from the catalog</thought><actions>REPLY</actions><providers></providers><text>That one is ${price} USD.</text></response>`;
+    },
   });
   engine = await Engine.start(
     testEnv({
@@ -76,6 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.stop();
   await openai?.stop();
+  await db.end();
 });
 
 describe('documents with an OpenAI-compatible model and embeddings', () => {
@@ -100,7 +106,7 @@ describe('documents with an OpenAI-compatible model and embeddings', () => {
         agent_id: agentId,
         message: `How much is the ${product.name}?`,
         channel: 'voice',
-        customer_phone: '+15550001111',
+        caller: '+15550001111',
       },
       WEBHOOK_SECRET,
     );
@@ -111,6 +117,21 @@ describe('documents with an OpenAI-compatible model and embeddings', () => {
     expect(prompt).toContain(`product_catalog (version 1, record 1501): ${product.name}`);
     expect(prompt).toContain(`price: ${product.price}`);
     expect(answer.body.message).toContain(`${product.price} USD`);
+    const [reply] = (
+      await db.query(
+        `SELECT citations FROM conversation_messages WHERE agent_id = $1 AND direction = 'outbound'
+          ORDER BY created_at DESC LIMIT 1`,
+        [agentId],
+      )
+    ).rows;
+    expect(reply.citations[0]).toEqual({
+      document_id: expect.any(String),
+      document_name: 'product_catalog',
+      version: 1,
+      chunk: 1500,
+      title: product.name,
+      location: 'record 1501',
+    });
     const query = openai.requests.filter((r) => r.path === '/v1/embeddings');
     expect(query.map((r) => r.body.input)).toEqual([[`How much is the ${product.name}?`]]);
 
