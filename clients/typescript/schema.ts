@@ -1363,7 +1363,7 @@ export interface components {
        */
       id: string;
       /**
-       * @description created, provisioned, updated, start, stop, pause, resume, delete, deleted, knowledge.uploaded, knowledge.deleted...
+       * @description created, provisioned, updated, start, stop, pause, resume, delete, deleted, knowledge_uploaded, knowledge_deleted...
        * @example pause
        */
       action: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { provisioningJobId, QueueName } from '@voca/contracts';
+import { sampleCatalog } from '@voca/devtools';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,8 @@ import { signAsCaller } from '../support/engine-webhooks.js';
  * phone, while each worker kind is killed with SIGKILL, Redis is restarted and Postgres is restarted. Afterwards
  * every accepted operation must have ended, no cloud resource may be orphaned or claimed twice, no message may be
  * answered twice or silently lost, voice must answer, nothing may be stuck, and shutdown must be bounded. Customers
- * erased meanwhile must be erased whole, their work outside Postgres done despite the restarts.
+ * erased meanwhile must be erased whole, their work outside Postgres done despite the restarts. Catalogs uploaded and
+ * replaced by a new version meanwhile must each end answering from their latest version, whole and once.
  * `npm run test:chaos`; CHAOS_AGENTS and CHAOS_MESSAGES scale the load.
  */
 
@@ -38,6 +40,9 @@ const AGENTS = Number(process.env.CHAOS_AGENTS ?? 100);
 const MESSAGES = Number(process.env.CHAOS_MESSAGES ?? 1000);
 const MESSAGE_AGENTS = 10;
 const ERASED_CUSTOMERS = 10;
+const CATALOG = sampleCatalog(300);
+const REPRICED = 7;
+const NEW_PRICE = 333.33;
 const REGION = 'eu-west-3';
 const META_SECRET = 'chaos-meta-app-secret';
 const X_SECRET = 'chaos-x-consumer-secret';
@@ -202,14 +207,17 @@ async function sendMessage(index: number): Promise<Sent> {
   return { recipient: senderId, channel: 'twitter' };
 }
 
-async function voiceTurn(agent: MessageAgent): Promise<{ reply: string; action: string } | undefined> {
+async function voiceTurn(
+  agent: MessageAgent,
+  utterance = 'What time are you open?',
+): Promise<{ reply: string; action: string } | undefined> {
   const body = JSON.stringify({
     agent_id: agent.id,
     contact_id: randomUUID(),
     channel: 'voice',
     caller: `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
     dialed: agent.voiceNumber,
-    utterance: 'What time are you open?',
+    utterance,
     timestamp: new Date().toISOString(),
   });
   const answer = await fetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
@@ -309,6 +317,40 @@ async function eraseSome(sent: Sent[], count: number): Promise<string[]> {
   return erased;
 }
 
+/** A request the backend retries until the engine takes it (503 while Postgres or Redis is away). */
+async function untilTaken(send: () => Promise<{ status: number }>, taken: number[]): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await send().catch(() => undefined);
+    if (answer && taken.includes(answer.status)) return answer.status;
+    if (attempt > 200) throw new Error(`never taken: ${answer?.status}`);
+    await sleep(Math.min(250 * attempt, 2_000));
+  }
+}
+
+/**
+ * Each message agent's catalog, uploaded while the faults run, then replaced by a version with one price changed. A
+ * retried upload whose first try was committed is a 409 (the name is taken), a retried new version an unchanged 200.
+ */
+async function uploadCatalogs(): Promise<void> {
+  for (const agent of messageAgents) {
+    await untilTaken(
+      () =>
+        api.post(`/api/v1/agents/${agent.id}/knowledge`, { name: 'product_catalog', format: 'json', content: CATALOG }),
+      [202, 409],
+    );
+    await sleep(300);
+  }
+  await sleep(2_000);
+  const repriced = CATALOG.map((product, i) => (i === REPRICED ? { ...product, price: NEW_PRICE } : product));
+  for (const agent of messageAgents) {
+    await untilTaken(
+      () => api.put(`/api/v1/agents/${agent.id}/knowledge/product_catalog`, { format: 'json', content: repriced }),
+      [200, 202],
+    );
+    await sleep(300);
+  }
+}
+
 /** The faults, one after the other, while the load runs. */
 async function faults(): Promise<string[]> {
   const done: string[] = [];
@@ -342,6 +384,7 @@ describe('the engine under load while its parts fail', () => {
       inPool(MESSAGES, 12, async (index) => (sending[index] = await sendMessage(index))),
       faults(),
       eraseSome(sending, ERASED_CUSTOMERS),
+      uploadCatalogs(),
     ]);
     const loadMs = Date.now() - started;
     await engine.allReady();
@@ -450,6 +493,29 @@ describe('the engine under load while its parts fail', () => {
     ).rows;
     expect(leftOfErased).toEqual([]);
 
+    // Every catalog answers from its latest version: indexed whole (each record once), the first version gone.
+    const catalogs = await waitFor(
+      async () => {
+        const { rows } = await db.query(
+          `SELECT d.agent_id, d.latest_version, d.current_version, v.status, v.chunk_count,
+                  (SELECT count(*)::int FROM knowledge_chunks c WHERE c.version_id = v.id) AS chunks,
+                  (SELECT count(DISTINCT c.ordinal)::int FROM knowledge_chunks c WHERE c.version_id = v.id) AS ordinals,
+                  (SELECT count(*)::int FROM knowledge_versions x WHERE x.document_id = d.id) AS versions
+             FROM knowledge_documents d
+             JOIN knowledge_versions v ON v.document_id = d.id AND v.version = d.latest_version`,
+        );
+        return rows.length === MESSAGE_AGENTS && rows.every((row) => row.status === 'ready') ? rows : undefined;
+      },
+      'every catalog version to be indexed',
+      180_000,
+    );
+    for (const catalog of catalogs) {
+      expect(catalog).toMatchObject({ current_version: catalog.latest_version, chunk_count: CATALOG.length });
+      expect(catalog).toMatchObject({ chunks: CATALOG.length, ordinals: CATALOG.length, versions: 1 });
+    }
+    const priced = await voiceTurn(messageAgents[1]!, `How much is the ${CATALOG[REPRICED]!.name}?`);
+    expect(priced?.reply).toContain(NEW_PRICE.toFixed(2));
+
     // Voice answers after the restarts.
     const voice = await voiceTurn(messageAgents[0]!);
     expect(voice?.reply).toContain('9 AM - 6 PM EST');
@@ -472,6 +538,7 @@ describe('the engine under load while its parts fail', () => {
         ],
         `messages: delivered ${sent.length}, answered once ${answered}, answered twice ${twice}, handed to a person ${followUp}, lost ${lost}`,
         `customers erased during the faults: ${erasedNumbers.length}, each complete, nothing of them left`,
+        `catalogs uploaded and replaced during the faults: ${catalogs.length}, each answering from its latest version`,
         `voice after the restarts: ${voice?.reply ? 'answered' : 'not answered'}`,
         `stuck after a reconciler pass: ${JSON.stringify(stuckCounts)}`,
         `shutdown: ${stops.map(({ app, ms, exit }) => `${app} ${ms} ms (${exit.signal ?? exit.code})`).join(', ')}`,

@@ -1,4 +1,6 @@
 import { sampleCatalog, type SampleProduct } from '@voca/devtools';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocialEmulator } from '../emulators/social/index.js';
 import { Engine } from '../support/app-processes.js';
@@ -9,7 +11,8 @@ import { checkedFetch } from '../support/openapi-contract.js';
 import { operationEnd } from '../support/operations.js';
 import { newWamid, signMeta, whatsappTextMessage } from '../support/platform-webhooks.js';
 import { specExample } from '../support/spec-examples.js';
-import { testEnv } from '../support/test-env.js';
+import { Scrape } from '../support/prometheus.js';
+import { TEST_PUBLIC_ADDRESS, testEnv } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -28,6 +31,15 @@ let social: SocialEmulator;
 let engine: Engine;
 let api: Api;
 let agentId: string;
+let backendFiles: Server;
+let backendFilesUrl: string;
+const fetchedFrom: string[] = [];
+
+const GIFT_FAQ = `# Gifts
+
+## Gift wrapping
+Gift wrapping is available for $5 per item, with a handwritten card on request.
+`;
 
 const digits = () => `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
@@ -121,6 +133,13 @@ function stockedProduct(): { product: SampleProduct; size: string; color: string
 }
 
 beforeAll(async () => {
+  // The backend's file server, reachable as a public address (the engine fetches a document's URL once).
+  backendFiles = createServer((request, response) => {
+    fetchedFrom.push(request.url ?? '');
+    response.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(GIFT_FAQ);
+  });
+  await new Promise<void>((listening) => backendFiles.listen(0, TEST_PUBLIC_ADDRESS, listening));
+  backendFilesUrl = `http://${TEST_PUBLIC_ADDRESS}:${(backendFiles.address() as AddressInfo).port}`;
   social = await SocialEmulator.start({ graphVersion: 'v21.0' });
   social.allowToken(PHONE_NUMBER_ID, WHATSAPP_TOKEN);
   engine = await Engine.start(
@@ -153,6 +172,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.stop();
   await social?.stop();
+  await new Promise((closed) => backendFiles?.close(closed));
 });
 
 describe("the spec's agent with its documents (offline model)", () => {
@@ -241,5 +261,60 @@ describe("the spec's agent with its documents (offline model)", () => {
     expect(recorded.citations).toEqual([expect.objectContaining({ version: 2, chunk: 777 })]);
     const heard = await onThePhone(`how much is the ${product.name.toLowerCase()}`);
     expect(heard).toContain('222.22');
+  });
+
+  it('fetches a document from its URL once, and answers from it', async () => {
+    const accepted = await api.post(`/api/v1/agents/${agentId}/knowledge`, {
+      name: 'gifts',
+      url: `${backendFilesUrl}/files/gifts.md`,
+    });
+    expect(accepted.status).toBe(202);
+    const view = await answering('gifts', 1);
+    expect(view).toMatchObject({ type: 'markdown', source_url: `${backendFilesUrl}/files/gifts.md` });
+    expect(view.steps[0]).toMatchObject({ name: 'fetch', status: 'completed' });
+    expect(fetchedFrom).toEqual(['/files/gifts.md']);
+    const reply = await onWhatsapp('Do you offer gift wrapping?');
+    expect(reply.text).toContain('$5 per item');
+  });
+
+  it('ends a malformed document failed with where, and the rest goes on answering', async () => {
+    const broken = '[\n  {"name": "Harbor Quilt", "price": 80},\n  {"name": "Meadow Quilt" "price": 90}\n]';
+    const accepted = await api.post(`/api/v1/agents/${agentId}/knowledge`, {
+      name: 'quilts',
+      format: 'json',
+      content: broken,
+    });
+    expect(accepted.status).toBe(202);
+    const failed = await waitFor(
+      async () => {
+        const { body } = await api.get(`/api/v1/agents/${agentId}/knowledge/quilts`);
+        return body.status === 'failed' ? body : undefined;
+      },
+      'the malformed document to fail',
+      30_000,
+    );
+    expect(failed).toMatchObject({
+      current_version: null,
+      chunk_count: 0,
+      error: {
+        code: 'malformed',
+        line: 3,
+        column: expect.any(Number),
+        message: expect.stringMatching(/^JSON: .*line 3/),
+      },
+    });
+    expect(failed.steps).toContainEqual(expect.objectContaining({ name: 'parse', status: 'failed' }));
+    const product = catalog[9]!;
+    expect((await onWhatsapp(`How much is the ${product.name}?`)).text).toContain(product.price.toFixed(2));
+  });
+
+  it('counts indexed versions and searches in its metrics', async () => {
+    const context = await Scrape.of(engine.app('context-service').url);
+    expect(context.sum('voca_knowledge_versions_total', { format: 'json', outcome: 'ready' })).toBe(2);
+    expect(context.sum('voca_knowledge_versions_total', { format: 'json', outcome: 'failed' })).toBe(1);
+    expect(context.sum('voca_knowledge_versions_total', { format: 'pdf', outcome: 'ready' })).toBe(1);
+    const worker = await Scrape.of(engine.app('elizaos-worker').url);
+    expect(worker.sum('voca_knowledge_retrievals_total', { outcome: 'passages', mode: 'fulltext' })).toBeGreaterThan(5);
+    expect(worker.sum('voca_knowledge_retrieval_seconds_count')).toBeGreaterThan(5);
   });
 });

@@ -494,6 +494,9 @@ export const contextServiceEnvSchema = workerEnvSchema
     ...knowledgeEmbeddingsEnv,
     /** Chunks embedded per call to the embeddings endpoint. */
     KNOWLEDGE_EMBEDDINGS_BATCH: positiveInt.max(2048).default(64),
+    /** The embeddings endpoint's defaults, as the elizaos-worker reads them (the same variables on every app). */
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Decrypts the platform tokens replies are sent with (the same key the gateway encrypts with). */
     CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
     CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,

@@ -91,7 +91,7 @@ describe('validateEnv', () => {
 
     it("refuses queues another app consumes, unknown ones and malformed concurrency, naming the app's queues", () => {
       expect(problems({ WORKER_QUEUES: 'inbound,messages' })).toEqual([
-        'WORKER_QUEUES names messages: this app consumes context, provisioning, inbound, conversations',
+        'WORKER_QUEUES names messages: this app consumes context, provisioning, inbound, conversations, knowledge',
       ]);
       expect(problems({ WORKER_QUEUES: ' , ' })).toEqual(['WORKER_QUEUES must name at least one queue']);
       expect(problems({ WORKER_QUEUE_CONCURRENCY: 'inbound:50' })).toEqual([

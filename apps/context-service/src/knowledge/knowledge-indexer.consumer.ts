@@ -61,6 +61,8 @@ export class KnowledgeIndexer extends QueueConsumer<typeof QueueName.Knowledge> 
       KNOWLEDGE_EMBEDDINGS_BASE_URL: setting('KNOWLEDGE_EMBEDDINGS_BASE_URL'),
       KNOWLEDGE_EMBEDDINGS_API_KEY: setting('KNOWLEDGE_EMBEDDINGS_API_KEY'),
       KNOWLEDGE_EMBEDDINGS_TIMEOUT_MS: setting('KNOWLEDGE_EMBEDDINGS_TIMEOUT_MS'),
+      OPENAI_API_KEY: setting('OPENAI_API_KEY'),
+      OPENAI_BASE_URL: setting('OPENAI_BASE_URL'),
     });
   }
 
