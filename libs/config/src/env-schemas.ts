@@ -492,6 +492,12 @@ export const contextServiceEnvSchema = workerEnvSchema
     ...outboundEnv,
     ...knowledgeLimitsEnv,
     ...knowledgeEmbeddingsEnv,
+    /**
+     * How long one document may take to read, and the most memory reading it may take (MiB), on a thread of its own;
+     * past either it fails, as a malformed document does.
+     */
+    KNOWLEDGE_PARSE_TIMEOUT_MS: positiveInt.max(3_600_000).default(120_000),
+    KNOWLEDGE_PARSE_MAX_HEAP_MB: positiveInt.min(64).max(16_384).default(1_024),
     /** Chunks embedded per call to the embeddings endpoint. */
     KNOWLEDGE_EMBEDDINGS_BATCH: positiveInt.max(2048).default(64),
     /** The embeddings endpoint's defaults, as the elizaos-worker reads them (the same variables on every app). */

@@ -5,6 +5,7 @@
 export { DocumentFormatError, DocumentLimitError, type DocumentPlace } from './formats/document-errors.js';
 export { formatOf } from './formats/format-of.js';
 export { parseDocument, type DocumentLimits, type DocumentSource } from './formats/parse-document.js';
+export { parseDocumentApart, type ApartLimits } from './formats/parse-apart.js';
 export { readKnowledgeQuery, priceRangeOf, type KnowledgeQuery, type PriceRange } from './retrieval/knowledge-query.js';
 export { KnowledgeRetriever, type Retrieval, type RetrievalRequest } from './retrieval/knowledge-retriever.js';
 export {

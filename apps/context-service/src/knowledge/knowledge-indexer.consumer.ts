@@ -8,7 +8,7 @@ import {
   DocumentLimitError,
   EmbeddingsClient,
   embeddingsClientFor,
-  parseDocument,
+  parseDocumentApart,
 } from '@voca/knowledge';
 import { InjectMetric } from '@voca/observability';
 import { KnowledgeVersions, type KnowledgeVersionError, type VersionToIndex } from '@voca/persistence';
@@ -132,9 +132,13 @@ export class KnowledgeIndexer extends QueueConsumer<typeof QueueName.Knowledge> 
     const room = maxChunks - (await this.versions.chunksOfOtherDocuments(version.agentId, version.documentId));
     try {
       if (room <= 0) throw new VersionRefused(tooManyChunks(maxChunks));
-      const chunks = await parseDocument(
+      const chunks = await parseDocumentApart(
         { bytes: content, format: version.format, name: version.fileName ?? version.documentName },
         { maxChunks: room },
+        {
+          timeoutMs: this.config.get('KNOWLEDGE_PARSE_TIMEOUT_MS', { infer: true }),
+          maxHeapMb: this.config.get('KNOWLEDGE_PARSE_MAX_HEAP_MB', { infer: true }),
+        },
       );
       await this.versions.step(version.id, 'parse', { status: 'completed', detail: describeChunks(chunks) });
       return chunks;

@@ -2,7 +2,14 @@ import type { KnowledgeFieldValue, KnowledgePassage } from '@voca/contracts';
 import type { DataSource } from 'typeorm';
 import { cosineSimilarity, type EmbeddingsClient } from './embeddings-client.js';
 import { readKnowledgeQuery, type KnowledgeQuery } from './knowledge-query.js';
-import { andQuery, atLeastTwoQuery, chooseLexemes, orQuery, type LexemeCount } from './lexeme-choice.js';
+import {
+  andQuery,
+  atLeastTwoQuery,
+  chooseLexemes,
+  orQuery,
+  type LexemeChoice,
+  type LexemeCount,
+} from './lexeme-choice.js';
 
 export interface RetrievalRequest {
   agentId: string;
@@ -133,35 +140,52 @@ export class KnowledgeRetriever {
             [versionIds, request.language, words.join(' ')],
           );
     const choice = chooseLexemes(counts, total, CANDIDATE_CAP);
+    const limit = this.embeddings ? Math.max(HYBRID_POOL, request.limit) : request.limit;
+    // The precise candidates first (every word, the SKU, a price range): most questions name what they ask about,
+    // and the wider net (two of the words, any rare one) costs more than the rest of the turn's search.
+    const precise = await this.rank(versionIds, choice, query, limit, false);
+    if (precise.rows.length >= request.limit || !widens(choice, query)) return precise;
+    return this.rank(versionIds, choice, query, limit, true);
+  }
+
+  /** Ranks one set of candidate sources (each bounded) by cover density; the SKU named weighs most. */
+  private async rank(
+    versionIds: string[],
+    choice: LexemeChoice,
+    query: KnowledgeQuery,
+    limit: number,
+    wide: boolean,
+  ): Promise<{ rows: ChunkRow[]; candidates: number }> {
     const params: unknown[] = [versionIds];
     const param = (value: unknown) => `$${params.push(value)}`;
     const range = query.price;
     const inRange = range
       ? [
-          range.atLeast !== undefined ? `price >= ${param(range.atLeast)}` : '',
-          range.atMost !== undefined ? `price <= ${param(range.atMost)}` : '',
+          range.atLeast !== undefined ? `c.price >= ${param(range.atLeast)}` : '',
+          range.atMost !== undefined ? `c.price <= ${param(range.atMost)}` : '',
         ]
           .filter(Boolean)
           .join(' AND ')
       : '';
     const any = choice.all.length > 0 ? param(orQuery(choice.all)) : undefined;
     const sources: string[] = [];
-    const bounded = (where: string, limit = CANDIDATE_CAP) =>
-      `(SELECT c.id FROM knowledge_chunks c WHERE c.version_id = ANY($1) AND ${where} LIMIT ${limit})`;
+    const bounded = (where: string, cap = CANDIDATE_CAP) =>
+      `(SELECT c.id FROM knowledge_chunks c WHERE c.version_id = ANY($1) AND ${where} LIMIT ${cap})`;
     if (inRange) {
       // A price range: in each document, the cheapest records in range that hold any of the words (or any record
       // when no word is known to the documents), in price order.
       const matching = any ? ` AND c.search @@ ${any}::tsquery` : '';
       sources.push(
         `(SELECT x.id FROM unnest($1::uuid[]) AS v(version), LATERAL (
-            SELECT c.id FROM knowledge_chunks c
-             WHERE c.version_id = v.version AND ${inRange.replaceAll('price', 'c.price')}${matching}
+            SELECT c.id FROM knowledge_chunks c WHERE c.version_id = v.version AND ${inRange}${matching}
              ORDER BY c.price LIMIT ${PRICED_CANDIDATES}) x)`,
       );
     } else {
       if (choice.all.length > 1) sources.push(bounded(`c.search @@ ${param(andQuery(choice.all))}::tsquery`));
-      if (choice.all.length > 2) sources.push(bounded(`c.search @@ ${param(atLeastTwoQuery(choice.all))}::tsquery`));
-      if (choice.rare.length > 0) sources.push(bounded(`c.search @@ ${param(orQuery(choice.rare))}::tsquery`));
+      if ((wide || choice.all.length === 1) && choice.rare.length > 0)
+        sources.push(bounded(`c.search @@ ${param(orQuery(choice.rare))}::tsquery`));
+      if (wide && choice.all.length > 2)
+        sources.push(bounded(`c.search @@ ${param(atLeastTwoQuery(choice.all))}::tsquery`));
     }
     let identified = 'false';
     if (query.identifiers.length > 0) {
@@ -171,16 +195,15 @@ export class KnowledgeRetriever {
     }
     if (sources.length === 0) return { rows: [], candidates: 0 };
     const rank = any ? `ts_rank_cd(c.search, ${any}::tsquery)` : '0';
-    const limit = param(this.embeddings ? Math.max(HYBRID_POOL, request.limit) : request.limit);
     const rows: (ChunkRow & { candidates: number })[] = await this.db.query(
       `WITH candidates AS (${sources.join(' UNION ')})
        SELECT c.id, c.version_id, c.ordinal, c.kind, c.title, c.text, c.fields, c.price, c.location,
               (${rank} + CASE WHEN ${identified} THEN 1 ELSE 0 END)::float8 AS score,
               count(*) OVER ()::int AS candidates
          FROM knowledge_chunks c JOIN candidates USING (id)
-        ${inRange ? `WHERE ${inRange.replaceAll('price', 'c.price')}` : ''}
+        ${inRange ? `WHERE ${inRange}` : ''}
         ORDER BY score DESC, c.price ASC NULLS LAST, c.ordinal
-        LIMIT ${limit}`,
+        LIMIT ${param(limit)}`,
       params,
     );
     const candidates = rows[0]?.candidates ?? 0;
@@ -209,6 +232,11 @@ export class KnowledgeRetriever {
       .sort((a, b) => b.fused - a.fused)
       .map(({ row, fused }) => ({ ...row, score: fused }));
   }
+}
+
+/** Whether the wide candidate sources would add any: not for a price range, nor for a single known word. */
+function widens(choice: LexemeChoice, query: KnowledgeQuery): boolean {
+  return !query.price && choice.all.length > 1;
 }
 
 /** The words full-text search reads: a price range's own amounts say nothing about which product is meant. */
