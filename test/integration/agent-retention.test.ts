@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('deleting an agent under AGENT_RETENTION=purge', () => {
-  it("purges its customers, their messages and its characters, and keeps the agent's record", async () => {
+  it("purges its customers, their messages, its documents and its characters, and keeps the agent's record", async () => {
     const accepted = await api.post(
       '/api/v1/agents/provision',
       cozyComfortRequest(uniqueVendor(), { channels: ['whatsapp'] }),
@@ -49,8 +49,15 @@ describe('deleting an agent under AGENT_RETENTION=purge', () => {
       'the agent to answer',
       30_000,
     );
+    const uploaded = await api.post(
+      `/api/v1/agents/${agentId}/knowledge`,
+      { name: 'faq', format: 'markdown', content: '# Care\nWash linen duvet covers cold.' },
+      service(),
+    );
+    expect(uploaded.status).toBe(202);
     const kept = await owned(agentId);
     expect(kept.customers).toBe(1);
+    expect(kept.documents).toBe(1);
     expect(kept.characters).toBeGreaterThan(0);
 
     const deleted = await api.send<any>('DELETE', `/api/v1/agents/${agentId}`, undefined, service());
@@ -63,12 +70,14 @@ describe('deleting an agent under AGENT_RETENTION=purge', () => {
       identities: 0,
       messages: 0,
       characters: 0,
+      documents: 0,
+      versions: 0,
       agents: 1,
       audit: kept.audit + 2,
       operations: kept.operations + 1,
     });
     const detail = (name: string) => operation.steps.find((step: { name: string }) => step.name === name)?.detail;
-    expect(detail('context')).toBe('1 customer and 2 messages purged');
+    expect(detail('context')).toBe('1 customer, 2 messages and 1 document purged');
     expect(detail('elizaos')).toBe(
       `runtimes unloaded; 0 platform subscriptions removed; ${kept.characters} character version${kept.characters === 1 ? '' : 's'} purged`,
     );
@@ -83,6 +92,8 @@ async function owned(agentId: string) {
     identities: await byAgent('customer_identities'),
     messages: await byAgent('conversation_messages'),
     characters: await byAgent('agent_characters'),
+    documents: await byAgent('knowledge_documents'),
+    versions: await byAgent('knowledge_versions'),
     agents: await countRows(db, 'agents', 'id = $1', [agentId]),
     audit: await byAgent('agent_events'),
     operations: await byAgent('provisioning_operations'),

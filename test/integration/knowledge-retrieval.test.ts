@@ -211,16 +211,16 @@ describe('knowledge retrieval', () => {
         timeoutMs: 1_000,
         maxRetries: 0,
       });
-      const product = CATALOG[5]!;
       const found = await new KnowledgeRetriever(db, unreachable).retrieve({
         agentId: agent.agentId,
         language: 'en',
-        text: product.name,
+        text: 'alpine duvet',
         limit: 3,
       });
       expect(found.hybrid).toBe(false);
       expect(found.embeddingsFailure).toBeTruthy();
-      expect(found.passages[0]).toMatchObject({ title: product.name });
+      expect(found.passages).toHaveLength(3);
+      for (const passage of found.passages) expect(passage.title).toMatch(/^Alpine .*Duvet/);
     });
   });
 });

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { ContextServiceEnv } from '@voca/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plural, QueueName, type JobOf } from '@voca/contracts';
-import { businessProfileOf, ConversationMessage, Customer } from '@voca/persistence';
+import { businessProfileOf, ConversationMessage, Customer, KnowledgeVersions } from '@voca/persistence';
 import { requireAgent, StepTracker } from '@voca/provisioning';
 import { QueueConsumer, type JobHandlers } from '@voca/queue';
 import type { Job } from 'bullmq';
@@ -36,8 +36,8 @@ export class ContextConsumer extends QueueConsumer<typeof QueueName.Context> {
     super();
   }
 
-  /** The deletion step: applies AGENT_RETENTION to the agent's customers and what they said (its characters are the
-   * elizaos-worker's to purge). */
+  /** The deletion step: applies AGENT_RETENTION to the agent's customers, what they said and the agent's documents
+   * (its characters are the elizaos-worker's to purge). */
   private retire(job: Job<JobOf<'context.retire'>>) {
     const { agentId, operationId } = job.data;
     return this.tracker.run(job, 'context', async () => {
@@ -48,12 +48,18 @@ export class ContextConsumer extends QueueConsumer<typeof QueueName.Context> {
       const purged = await this.db.transaction(async (tx) => {
         const messages = await tx.delete(ConversationMessage, { agentId });
         const customers = await tx.delete(Customer, { agentId });
-        return { customersPurged: customers.affected ?? 0, messagesPurged: messages.affected ?? 0 };
+        const documents = await new KnowledgeVersions(this.db).purgeAgent(tx, agentId);
+        return {
+          customersPurged: customers.affected ?? 0,
+          messagesPurged: messages.affected ?? 0,
+          documentsPurged: documents,
+        };
       });
       await this.tracker.detail(
         operationId,
         'context',
-        `${plural(purged.customersPurged, 'customer')} and ${plural(purged.messagesPurged, 'message')} purged`,
+        `${plural(purged.customersPurged, 'customer')}, ${plural(purged.messagesPurged, 'message')} and ` +
+          `${plural(purged.documentsPurged, 'document')} purged`,
       );
       return purged;
     });

@@ -60,6 +60,8 @@ const CANDIDATE_CAP = 200;
 /** In-range records per document for a price range, cheapest first. */
 const PRICED_CANDIDATES = 50;
 const IDENTIFIED_CANDIDATES = 20;
+/** Words let go, the most common first, before the wide search. */
+const MAX_LET_GO = 2;
 /** Full-text candidates re-ranked by similarity when embeddings are on. */
 const HYBRID_POOL = 24;
 /** Reciprocal rank fusion's constant (the usual 60): how much the top ranks of each list outweigh the rest. */
@@ -142,10 +144,17 @@ export class KnowledgeRetriever {
     const choice = chooseLexemes(counts, total, CANDIDATE_CAP);
     const limit = this.embeddings ? Math.max(HYBRID_POOL, request.limit) : request.limit;
     // The precise candidates first (every word, the SKU, a price range): most questions name what they ask about,
-    // and the wider net (two of the words, any rare one) costs more than the rest of the turn's search.
-    const precise = await this.rank(versionIds, choice, query, limit, false);
-    if (precise.rows.length >= request.limit || !widens(choice, query)) return precise;
-    return this.rank(versionIds, choice, query, limit, true);
+    // and what holds every word is what they name. The wider net (two of the words, any rare one) is cast only when
+    // nothing does ("the Cloud Duvet or the Alpine Quilt?"): it costs several times the rest of the search.
+    // When no chunk holds every word, the most common word is let go, then the next ("the Cloud Duvet in Sage" of a
+    // duvet that has no sage still names the duvet), down to two words.
+    for (let letGo = 0; ; letGo++) {
+      const every = choice.all.slice(0, choice.all.length - letGo);
+      const precise = await this.rank(versionIds, choice, query, limit, { every });
+      if (precise.rows.length > 0 || !widens(choice, query)) return precise;
+      if (letGo === MAX_LET_GO || every.length <= 2) break;
+    }
+    return this.rank(versionIds, choice, query, limit, 'wide');
   }
 
   /** Ranks one set of candidate sources (each bounded) by cover density; the SKU named weighs most. */
@@ -154,8 +163,9 @@ export class KnowledgeRetriever {
     choice: LexemeChoice,
     query: KnowledgeQuery,
     limit: number,
-    wide: boolean,
+    net: { every: string[] } | 'wide',
   ): Promise<{ rows: ChunkRow[]; candidates: number }> {
+    const wide = net === 'wide';
     const params: unknown[] = [versionIds];
     const param = (value: unknown) => `$${params.push(value)}`;
     const range = query.price;
@@ -171,17 +181,19 @@ export class KnowledgeRetriever {
     const sources: string[] = [];
     const bounded = (where: string, cap = CANDIDATE_CAP) =>
       `(SELECT c.id FROM knowledge_chunks c WHERE c.version_id = ANY($1) AND ${where} LIMIT ${cap})`;
-    if (inRange) {
-      // A price range: in each document, the cheapest records in range that hold any of the words (or any record
-      // when no word is known to the documents), in price order.
-      const matching = any ? ` AND c.search @@ ${any}::tsquery` : '';
+    if (inRange && any) {
+      // A price range with words ("duvets under $90"): the records in range holding any of them, best match first.
+      sources.push(bounded(`${inRange} AND c.search @@ ${any}::tsquery`));
+    } else if (inRange) {
+      // A price range alone ("what do you have under $50?"): in each document, the cheapest records in range.
       sources.push(
         `(SELECT x.id FROM unnest($1::uuid[]) AS v(version), LATERAL (
-            SELECT c.id FROM knowledge_chunks c WHERE c.version_id = v.version AND ${inRange}${matching}
+            SELECT c.id FROM knowledge_chunks c WHERE c.version_id = v.version AND ${inRange}
              ORDER BY c.price LIMIT ${PRICED_CANDIDATES}) x)`,
       );
     } else {
-      if (choice.all.length > 1) sources.push(bounded(`c.search @@ ${param(andQuery(choice.all))}::tsquery`));
+      const every = wide ? choice.all : net.every;
+      if (every.length > 1) sources.push(bounded(`c.search @@ ${param(andQuery(every))}::tsquery`));
       if ((wide || choice.all.length === 1) && choice.rare.length > 0)
         sources.push(bounded(`c.search @@ ${param(orQuery(choice.rare))}::tsquery`));
       if (wide && choice.all.length > 2)
@@ -195,15 +207,20 @@ export class KnowledgeRetriever {
     }
     if (sources.length === 0) return { rows: [], candidates: 0 };
     const rank = any ? `ts_rank_cd(c.search, ${any}::tsquery)` : '0';
+    // Ranked on the candidates' vectors alone; the words and fields are read for the few kept.
     const rows: (ChunkRow & { candidates: number })[] = await this.db.query(
-      `WITH candidates AS (${sources.join(' UNION ')})
-       SELECT c.id, c.version_id, c.ordinal, c.kind, c.title, c.text, c.fields, c.price, c.location,
-              (${rank} + CASE WHEN ${identified} THEN 1 ELSE 0 END)::float8 AS score,
-              count(*) OVER ()::int AS candidates
-         FROM knowledge_chunks c JOIN candidates USING (id)
-        ${inRange ? `WHERE ${inRange}` : ''}
-        ORDER BY score DESC, c.price ASC NULLS LAST, c.ordinal
-        LIMIT ${param(limit)}`,
+      `WITH candidates AS (${sources.join(' UNION ')}),
+       ranked AS (
+         SELECT c.id, c.price, c.ordinal, count(*) OVER ()::int AS candidates,
+                (${rank} + CASE WHEN ${identified} THEN 1 ELSE 0 END)::float8 AS score
+           FROM knowledge_chunks c JOIN candidates USING (id)
+          ${inRange ? `WHERE ${inRange}` : ''}
+          ORDER BY score DESC, c.price ASC NULLS LAST, c.ordinal
+          LIMIT ${param(limit)})
+       SELECT c.id, c.version_id, c.ordinal, c.kind, c.title, c.text, c.fields, c.price, c.location, r.score,
+              r.candidates
+         FROM ranked r JOIN knowledge_chunks c USING (id)
+        ORDER BY r.score DESC, r.price ASC NULLS LAST, r.ordinal`,
       params,
     );
     const candidates = rows[0]?.candidates ?? 0;

@@ -219,6 +219,14 @@ export class KnowledgeVersions {
     });
   }
 
+  /** Removes an agent's documents, their versions and chunks (an agent deleted under AGENT_RETENTION=purge). */
+  async purgeAgent(tx: EntityManager, agentId: string): Promise<number> {
+    const removed: unknown[] = await tx.query(`DELETE FROM knowledge_documents WHERE agent_id = $1 RETURNING id`, [
+      agentId,
+    ]);
+    return returned(removed).length;
+  }
+
   /** Ends the version `failed` with why (its chunks removed); the document's current version goes on answering. */
   async fail(version: VersionToIndex, error: KnowledgeVersionError): Promise<void> {
     await this.db.transaction(async (tx) => {
