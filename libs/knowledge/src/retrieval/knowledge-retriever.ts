@@ -13,7 +13,10 @@ import {
 
 export interface RetrievalRequest {
   agentId: string;
-  /** The agent's language (BCP 47): the text-search configuration the message is stemmed with. */
+  /**
+   * The agent's language (BCP 47): the text-search configuration the message is stemmed with, unless its documents
+   * were all indexed in another one (the language changed since): then theirs, so the words meet.
+   */
   language: string;
   /** The customer's message. */
   text: string;
@@ -40,6 +43,7 @@ interface CurrentVersion {
   document_id: string;
   name: string;
   chunk_count: number;
+  language: string;
 }
 
 interface ChunkRow {
@@ -88,7 +92,7 @@ export class KnowledgeRetriever {
 
   async retrieve(request: RetrievalRequest): Promise<Retrieval> {
     const versions: CurrentVersion[] = await this.db.query(
-      `SELECT v.id, v.version, d.id AS document_id, d.name, v.chunk_count
+      `SELECT v.id, v.version, d.id AS document_id, d.name, v.chunk_count, v.language
          FROM knowledge_documents d JOIN knowledge_versions v ON v.document_id = d.id AND v.version = d.current_version
         WHERE d.agent_id = $1`,
       [request.agentId],
@@ -139,7 +143,7 @@ export class KnowledgeRetriever {
               WHERE t.version_id = ANY($1)
                 AND t.lexeme = ANY(tsvector_to_array(to_tsvector(knowledge_search_config($2), $3)))
               GROUP BY t.lexeme`,
-            [versionIds, request.language, words.join(' ')],
+            [versionIds, languageOf(versions, request.language), words.join(' ')],
           );
     const choice = chooseLexemes(counts, total, CANDIDATE_CAP);
     const limit = this.embeddings ? Math.max(HYBRID_POOL, request.limit) : request.limit;
@@ -148,6 +152,11 @@ export class KnowledgeRetriever {
     // nothing does ("the Cloud Duvet or the Alpine Quilt?"): it costs several times the rest of the search.
     // When no chunk holds every word, the most common word is let go, then the next ("the Cloud Duvet in Sage" of a
     // duvet that has no sage still names the duvet), down to two words.
+    if (query.identifiers.length > 0) {
+      // A SKU or model number names its record outright: its letters ("CCB" of every SKU) would only add noise.
+      const named = await this.rank(versionIds, choice, query, limit, 'identifiers');
+      if (named.rows.length > 0) return named;
+    }
     for (let letGo = 0; ; letGo++) {
       const every = choice.all.slice(0, choice.all.length - letGo);
       const precise = await this.rank(versionIds, choice, query, limit, { every });
@@ -163,7 +172,7 @@ export class KnowledgeRetriever {
     choice: LexemeChoice,
     query: KnowledgeQuery,
     limit: number,
-    net: { every: string[] } | 'wide',
+    net: { every: string[] } | 'wide' | 'identifiers',
   ): Promise<{ rows: ChunkRow[]; candidates: number }> {
     const wide = net === 'wide';
     const params: unknown[] = [versionIds];
@@ -181,7 +190,9 @@ export class KnowledgeRetriever {
     const sources: string[] = [];
     const bounded = (where: string, cap = CANDIDATE_CAP) =>
       `(SELECT c.id FROM knowledge_chunks c WHERE c.version_id = ANY($1) AND ${where} LIMIT ${cap})`;
-    if (inRange && any) {
+    if (net === 'identifiers') {
+      // Only the records the message names by identifier (below).
+    } else if (inRange && any) {
       // A price range with words ("duvets under $90"): the records in range holding any of them, best match first.
       sources.push(bounded(`${inRange} AND c.search @@ ${any}::tsquery`));
     } else if (inRange) {
@@ -249,6 +260,12 @@ export class KnowledgeRetriever {
       .sort((a, b) => b.fused - a.fused)
       .map(({ row, fused }) => ({ ...row, score: fused }));
   }
+}
+
+/** The language the documents were indexed in when they agree on one, else the agent's. */
+function languageOf(versions: CurrentVersion[], agentLanguage: string): string {
+  const languages = new Set(versions.map((v) => v.language));
+  return languages.size === 1 ? [...languages][0]! : agentLanguage;
 }
 
 /** Whether the wide candidate sources would add any: not for a price range, nor for a single known word. */
