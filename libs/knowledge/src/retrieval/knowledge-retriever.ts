@@ -72,23 +72,19 @@ const HYBRID_POOL = 24;
 const RRF_K = 60;
 
 /**
- * Finds the few chunks of an agent's current documents that answer a customer's message. Postgres full-text search
- * in the agent's language, with bounded sources of candidates: chunks holding every word the documents know (the
- * precise match), chunks holding at least two of them, chunks holding any of the rarer ones (words are weighed by how
- * many chunks hold them, which Postgres's ranking does not know; those in most chunks are left out), and chunks whose
- * identifier (SKU) the message names; for "under $50", the cheapest records in range holding any of the words
- * instead. The candidates are ranked by cover density (`ts_rank_cd`, titles weighing most); with an embeddings
- * endpoint the best of them are re-ranked by reciprocal rank fusion with their similarity.
+ * Finds the few chunks of an agent's current documents that answer a customer's message: Postgres full-text search
+ * in the documents' language, its words weighed by how many chunks hold them (which Postgres's ranking does not
+ * know; those in most chunks are left out). The most precise candidates first: the record whose identifier (SKU) the
+ * message names; the chunks holding every word, letting the most common go when none does; for "under $50", the
+ * records in range; only when none of those matches, a wider net (two of the words, any of the rarest). Each source is
+ * bounded, and the candidates are ranked by cover density (`ts_rank_cd`, titles weighing most); with an embeddings
+ * endpoint, several candidates are re-ranked by reciprocal rank fusion with their similarity to the message.
  */
 export class KnowledgeRetriever {
   constructor(
     private readonly db: DataSource,
     private readonly embeddings?: EmbeddingsClient,
   ) {}
-
-  get hybrid(): boolean {
-    return this.embeddings !== undefined;
-  }
 
   async retrieve(request: RetrievalRequest): Promise<Retrieval> {
     const versions: CurrentVersion[] = await this.db.query(
