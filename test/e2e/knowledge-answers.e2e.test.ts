@@ -1,6 +1,7 @@
 import { sampleCatalog, type SampleProduct } from '@voca/devtools';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocialEmulator } from '../emulators/social/index.js';
 import { Engine } from '../support/app-processes.js';
@@ -136,7 +137,17 @@ beforeAll(async () => {
   // The backend's file server, reachable as a public address (the engine fetches a document's URL once).
   backendFiles = createServer((request, response) => {
     fetchedFrom.push(request.url ?? '');
-    response.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(GIFT_FAQ);
+    if (request.url === '/files/huge.md') {
+      // Past KNOWLEDGE_MAX_BYTES (10 MiB by default): the engine must stop reading, not store it.
+      response.writeHead(200, { 'content-type': 'text/markdown' }).end(Buffer.alloc(11 * 1024 * 1024, 'a'));
+    } else if (request.url === '/files/packed.md') {
+      // A compressed answer the engine never asked for: it is not inflated (a small gzip can be gigabytes).
+      response.writeHead(200, { 'content-type': 'text/markdown', 'content-encoding': 'gzip' }).end(gzipSync(GIFT_FAQ));
+    } else if (request.url === '/files/moved.md') {
+      response.writeHead(302, { location: 'http://127.0.0.1:5432/' }).end();
+    } else {
+      response.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(GIFT_FAQ);
+    }
   });
   await new Promise<void>((listening) => backendFiles.listen(0, TEST_PUBLIC_ADDRESS, listening));
   backendFilesUrl = `http://${TEST_PUBLIC_ADDRESS}:${(backendFiles.address() as AddressInfo).port}`;
@@ -275,6 +286,30 @@ describe("the spec's agent with its documents (offline model)", () => {
     expect(fetchedFrom).toEqual(['/files/gifts.md']);
     const reply = await onWhatsapp('Do you offer gift wrapping?');
     expect(reply.text).toContain('$5 per item');
+  });
+
+  it.each([
+    ['huge.md', /larger than KNOWLEDGE_MAX_BYTES/],
+    ['packed.md', /encod/i],
+    ['moved.md', /302/],
+  ])('refuses %s as a URL answers it: nothing stored, the version failed', async (file, reason) => {
+    const name = `url_${file.replace('.', '_')}`;
+    const accepted = await api.post(`/api/v1/agents/${agentId}/knowledge`, {
+      name,
+      url: `${backendFilesUrl}/files/${file}`,
+    });
+    expect(accepted.status).toBe(202);
+    const failed = await waitFor(
+      async () => {
+        const { body } = await api.get(`/api/v1/agents/${agentId}/knowledge/${name}`);
+        return body.status === 'failed' ? body : undefined;
+      },
+      `${file} to fail`,
+      30_000,
+    );
+    expect(failed).toMatchObject({ current_version: null, size_bytes: null, error: { code: 'fetch_failed' } });
+    expect(failed.error.message).toMatch(reason);
+    expect(failed.steps).toContainEqual(expect.objectContaining({ name: 'fetch', status: 'failed' }));
   });
 
   it('ends a malformed document failed with where, and the rest goes on answering', async () => {
