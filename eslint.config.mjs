@@ -77,6 +77,8 @@ export const TABLE_OWNERS = {
   },
   knowledge_chunks: { entity: 'KnowledgeChunkRow', owner: 'context-service', via: null },
   knowledge_terms: { entity: 'KnowledgeTerm', owner: 'context-service', via: null },
+  agent_tools: { entity: 'AgentTool', owner: 'api-gateway', via: null },
+  tool_calls: { entity: 'ToolCall', owner: 'elizaos-worker', via: 'ToolCalls (libs/persistence)' },
 };
 
 const WRITES = 'insert|update|delete|upsert|save|remove|softDelete|restore|increment|decrement';

@@ -2,7 +2,8 @@
  * `npm run bench`: the engine's figures beside anchors measured in the same run on the same machine, as a table.
  * Ingest beside its anchors (bench/ingest.ts), message turns beside ElizaOS alone (bench/turns.ts), the backlog drain
  * (bench/drain.ts), the agents' documents (bench/knowledge.ts: retrieval at 50,000 chunks, turns with documents
- * beside without), retention beside the message path (bench/retention.ts) and provisioning (bench/provisioning.ts);
+ * beside without), tool calls (bench/tools.ts: the engine's overhead of one), retention beside the message path
+ * (bench/retention.ts) and provisioning (bench/provisioning.ts);
  * see bench/README.md for what each figure means and the latest run.
  */
 import { existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { startEngine } from './engine-harness.js';
 import { benchElizaosAnchor, benchTurns, type TurnFigures } from './turns.js';
 import { benchRetention, RETENTION_BENCH_ENV, retentionTable } from './retention.js';
 import { benchKnowledgeTurns, benchRetrieval, knowledgeTable } from './knowledge.js';
+import { benchToolTurns, TOOLS_BENCH_ENV, toolsTable } from './tools.js';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const num = (value: number, digits = 0) => value.toFixed(digits).padStart(9);
@@ -106,12 +108,13 @@ console.log(
 );
 console.log(ingestTable(await benchIngest(databaseUrl, redisUrl)));
 const elizaosAlone = await benchElizaosAnchor();
-const engine = await startEngine(databaseUrl, redisUrl);
+const engine = await startEngine(databaseUrl, redisUrl, TOOLS_BENCH_ENV);
 try {
   console.log(`\n${turnTable(elizaosAlone, await benchTurns(engine))}`);
   console.log(`\n${drainTable(await benchDrain(engine))}`);
   const retrieval = await benchRetrieval(databaseUrl);
   console.log(`\n${knowledgeTable({ ...retrieval, turns: await benchKnowledgeTurns(engine) })}`);
+  console.log(`\n${toolsTable(await benchToolTurns(engine))}`);
 } finally {
   await engine.stop();
 }

@@ -109,6 +109,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agents/{id}/tools': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agent's tools, by name (never their signing secrets) */
+    get: operations['ToolsController_list'];
+    put?: never;
+    /** Register a tool: a function of the backend the agent may call mid-conversation. The answer shows the tool's signing secret, once */
+    post: operations['ToolsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/tools/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One tool (its signing secret is never shown again) */
+    get: operations['ToolsController_get'];
+    /** Replace the whole tool (fields absent take their defaults; its signing secret stays), or register it when the agent has none of this name */
+    put: operations['ToolsController_put'];
+    post?: never;
+    /** Delete a tool: the agent no longer calls it */
+    delete: operations['ToolsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/agents/{id}/{action}': {
     parameters: {
       query?: never;
@@ -1310,6 +1347,141 @@ export interface components {
       /** @description Ordered by name */
       items: components['schemas']['KnowledgeDocumentView'][];
     };
+    ToolBody: {
+      /**
+       * @description Unique per agent; what the model calls it by: 1-64 lower-case letters, digits and `_`, starting with a letter. Required on POST; on PUT, absent or the name in the path.
+       * @example order_status
+       */
+      name?: string;
+      /**
+       * @description What the tool does and when to use it: the model reads it to decide when to call the tool
+       * @example Looks up an order of the store by its number: its status, carrier and expected delivery date.
+       */
+      description: string;
+      /**
+       * @description A JSON Schema (draft 2020-12 subset that ajv compiles) of the arguments, `type: object` at the top; checked when registered and against every call
+       * @example {
+       *       "type": "object",
+       *       "properties": {
+       *         "order_number": {
+       *           "type": "string",
+       *           "pattern": "^[0-9]{4,10}$",
+       *           "description": "The order number"
+       *         }
+       *       },
+       *       "required": [
+       *         "order_number"
+       *       ],
+       *       "additionalProperties": false
+       *     }
+       */
+      parameters: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description Where the engine POSTs each call: HTTPS (plain HTTP only outside production), never an address inside the engine's network
+       * @example https://backend.example.com/voca/tools/order_status
+       */
+      url: string;
+      /**
+       * @description The longest a call may take, connecting included; on voice a call also ends in time for the caller to hear a reply
+       * @default 3000
+       * @example 2000
+       */
+      timeout_ms: number;
+      /**
+       * @description The channels on which the agent may use it; absent, every channel
+       * @example [
+       *       "whatsapp",
+       *       "voice"
+       *     ]
+       */
+      channels?: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      /**
+       * @description The tool changes something (cancels, books, refunds): the agent first tells the customer what it will do and calls only after a yes in their next message
+       * @default false
+       */
+      requires_confirmation: boolean;
+      /**
+       * @description When a call fails (timeout, refused, an invalid answer), the customer is also passed to a person
+       * @default false
+       */
+      handoff_on_failure: boolean;
+      /**
+       * @description The kind of request it serves, for the offline `local` model, which recognises these itself; absent, inferred from the name (`order_status`, `track_order`, `book_appointment`, `check_stock`...)
+       * @example order_status
+       * @enum {string}
+       */
+      intent?: 'order_status' | 'booking' | 'stock_check';
+    };
+    ToolCreatedView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agent_id: string;
+      /** @example order_status */
+      name: string;
+      description: string;
+      parameters: {
+        [key: string]: unknown;
+      };
+      /** @example https://backend.example.com/voca/tools/order_status */
+      url: string;
+      /** @example 3000 */
+      timeout_ms: number;
+      /** @description null: every channel */
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[] | null;
+      requires_confirmation: boolean;
+      handoff_on_failure: boolean;
+      /**
+       * @description The kind of request it serves, for the offline `local` model: as registered, else inferred from the name; null when neither says
+       * @example order_status
+       * @enum {string|null}
+       */
+      intent: 'order_status' | 'booking' | 'stock_check' | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+      /**
+       * @description Verifies the voca-signature header of every call of this tool; shown once, store it now
+       * @example whsec_3q2Kx...
+       */
+      signing_secret: string;
+    };
+    ToolView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agent_id: string;
+      /** @example order_status */
+      name: string;
+      description: string;
+      parameters: {
+        [key: string]: unknown;
+      };
+      /** @example https://backend.example.com/voca/tools/order_status */
+      url: string;
+      /** @example 3000 */
+      timeout_ms: number;
+      /** @description null: every channel */
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[] | null;
+      requires_confirmation: boolean;
+      handoff_on_failure: boolean;
+      /**
+       * @description The kind of request it serves, for the offline `local` model: as registered, else inferred from the name; null when neither says
+       * @example order_status
+       * @enum {string|null}
+       */
+      intent: 'order_status' | 'booking' | 'stock_check' | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    ToolListView: {
+      items: components['schemas']['ToolView'][];
+    };
     UpdateAgentRequestDto: {
       /** @example Cozy Comfort Bedding */
       name?: string;
@@ -1363,7 +1535,7 @@ export interface components {
        */
       id: string;
       /**
-       * @description created, provisioned, updated, start, stop, pause, resume, delete, deleted, knowledge_uploaded, knowledge_deleted...
+       * @description created, provisioned, updated, start, stop, pause, resume, delete, deleted, knowledge_uploaded, knowledge_deleted, tool_registered, tool_replaced, tool_deleted...
        * @example pause
        */
       action: string;
@@ -1556,6 +1728,74 @@ export interface components {
        */
       location: string;
     };
+    ToolCallView: {
+      /** Format: uuid */
+      id: string;
+      /** @example order_status */
+      tool: string;
+      /**
+       * @example {
+       *       "order_number": "10423"
+       *     }
+       */
+      arguments: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status:
+        | 'awaiting_confirmation'
+        | 'awaiting_arguments'
+        | 'calling'
+        | 'ok'
+        | 'failed'
+        | 'timeout'
+        | 'refused'
+        | 'invalid_answer'
+        | 'invalid_arguments'
+        | 'declined'
+        | 'answered'
+        | 'abandoned'
+        | 'unknown';
+      /**
+       * Format: uuid
+       * @description The customer's message whose turn asked for it
+       */
+      message_id: string;
+      /**
+       * Format: uuid
+       * @description The message that confirmed it or gave the missing value
+       */
+      resolved_by_message_id?: string;
+      /** @description Arguments the agent asked the customer for */
+      missing?: string[];
+      /**
+       * @description From sending the call to its answer
+       * @example 182
+       */
+      latency_ms?: number;
+      /**
+       * @description The answer's size
+       * @example 96
+       */
+      response_bytes?: number;
+      /** @example 200 */
+      http_status?: number;
+      /**
+       * @description The backend's answer (what the agent answered from), when it gave one; bounded in size
+       * @example {
+       *       "order_number": "10423",
+       *       "status": "shipped",
+       *       "carrier": "UPS"
+       *     }
+       */
+      result?: {
+        [key: string]: unknown;
+      };
+      /** @example no answer within 2000 ms */
+      error?: string;
+      /** Format: date-time */
+      created_at: string;
+    };
     TurnView: {
       /** @enum {string} */
       role: 'customer' | 'agent';
@@ -1586,6 +1826,8 @@ export interface components {
       status: string;
       /** @description An agent's reply: the chunks of the agent's documents it answered from */
       citations?: components['schemas']['CitationView'][];
+      /** @description A customer's message: the tool calls its turn made, and the requests it made of the customer (a confirmation, a missing value), oldest first; absent when none. Each call is shown once, under the message whose turn made the HTTP call: the message that confirmed it (resolved_by_message_id) when it was proposed first and confirmed, else the message that asked for it (message_id), as is a request still waiting, declined, abandoned or answered */
+      tool_calls?: components['schemas']['ToolCallView'][];
       /** Format: date-time */
       at: string;
     };
@@ -1632,6 +1874,8 @@ export interface components {
       identities: components['schemas']['IdentityView'][];
       /** @description The latest turns from every channel, oldest first */
       turns: components['schemas']['TurnView'][];
+      /** @description The customer's 10 latest tool calls (and requests for a confirmation or a missing value), from every channel, newest first; absent when none. Each is also shown under its turn when that turn is among the turns */
+      recent_tool_calls?: components['schemas']['ToolCallView'][];
     };
     LinkIdentityDto: {
       /**
@@ -1787,6 +2031,8 @@ export interface components {
       author?: string;
       /** @description An agent's reply: the chunks of the agent's documents it answered from */
       citations?: components['schemas']['CitationView'][];
+      /** @description A customer's message: the tool calls its turn made, and the requests it made of the customer (a confirmation, a missing value), oldest first; absent when none. Each call is shown once, under the message whose turn made the HTTP call: the message that confirmed it (resolved_by_message_id) when it was proposed first and confirmed, else the message that asked for it (message_id), as is a request still waiting, declined, abandoned or answered */
+      tool_calls?: components['schemas']['ToolCallView'][];
       /** @example 2026-12-01T10:00:00.000Z */
       at: string;
     };
@@ -3540,6 +3786,735 @@ export interface operations {
         };
       };
       /** @description No agent with this id that the token may see, or no such document of it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ToolsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "7a4c1e9b-2d5f-4b8a-9e3c-6f0d1b2a5c47",
+           *           "agent_id": "3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21",
+           *           "name": "order_status",
+           *           "description": "Looks up an order of the store by its number: its status, carrier and expected delivery date.",
+           *           "parameters": {
+           *             "type": "object",
+           *             "properties": {
+           *               "order_number": {
+           *                 "type": "string",
+           *                 "pattern": "^[0-9]{4,10}$",
+           *                 "description": "The order number, e.g. 10423"
+           *               }
+           *             },
+           *             "required": [
+           *               "order_number"
+           *             ],
+           *             "additionalProperties": false
+           *           },
+           *           "url": "https://backend.example.com/voca/tools/order_status",
+           *           "timeout_ms": 2000,
+           *           "channels": [
+           *             "whatsapp",
+           *             "instagram",
+           *             "facebook",
+           *             "twitter",
+           *             "voice"
+           *           ],
+           *           "requires_confirmation": false,
+           *           "handoff_on_failure": false,
+           *           "intent": "order_status",
+           *           "created_at": "2025-12-15T10:04:12.000Z",
+           *           "updated_at": "2025-12-15T10:04:12.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ToolListView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`), e.g. an id that is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ToolsController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ToolBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "7a4c1e9b-2d5f-4b8a-9e3c-6f0d1b2a5c47",
+           *       "agent_id": "3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21",
+           *       "name": "order_status",
+           *       "description": "Looks up an order of the store by its number: its status, carrier and expected delivery date.",
+           *       "parameters": {
+           *         "type": "object",
+           *         "properties": {
+           *           "order_number": {
+           *             "type": "string",
+           *             "pattern": "^[0-9]{4,10}$",
+           *             "description": "The order number, e.g. 10423"
+           *           }
+           *         },
+           *         "required": [
+           *           "order_number"
+           *         ],
+           *         "additionalProperties": false
+           *       },
+           *       "url": "https://backend.example.com/voca/tools/order_status",
+           *       "timeout_ms": 2000,
+           *       "channels": [
+           *         "whatsapp",
+           *         "instagram",
+           *         "facebook",
+           *         "twitter",
+           *         "voice"
+           *       ],
+           *       "requires_confirmation": false,
+           *       "handoff_on_failure": false,
+           *       "intent": "order_status",
+           *       "created_at": "2025-12-15T10:04:12.000Z",
+           *       "updated_at": "2025-12-15T10:04:12.000Z",
+           *       "signing_secret": "whsec_Jx3Yp0QeVb6mT2rK9sLw4nA8dF1gH5jZ7cU0oI2eR6y"
+           *     }
+           */
+          'application/json': components['schemas']['ToolCreatedView'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is not valid (named in `fields`): a name no tool can have, `parameters` that ajv cannot compile or that do not describe an object, a URL the engine may not call, timeout_ms out of range, an unknown channel */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The agent has a tool of this name already (PUT replaces it), or is being deleted */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The agent has TOOLS_MAX_PER_AGENT tools */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The URL's host could not be looked up now, or the database cannot be reached; try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ToolsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The tool's name */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "7a4c1e9b-2d5f-4b8a-9e3c-6f0d1b2a5c47",
+           *       "agent_id": "3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21",
+           *       "name": "order_status",
+           *       "description": "Looks up an order of the store by its number: its status, carrier and expected delivery date.",
+           *       "parameters": {
+           *         "type": "object",
+           *         "properties": {
+           *           "order_number": {
+           *             "type": "string",
+           *             "pattern": "^[0-9]{4,10}$",
+           *             "description": "The order number, e.g. 10423"
+           *           }
+           *         },
+           *         "required": [
+           *           "order_number"
+           *         ],
+           *         "additionalProperties": false
+           *       },
+           *       "url": "https://backend.example.com/voca/tools/order_status",
+           *       "timeout_ms": 2000,
+           *       "channels": [
+           *         "whatsapp",
+           *         "instagram",
+           *         "facebook",
+           *         "twitter",
+           *         "voice"
+           *       ],
+           *       "requires_confirmation": false,
+           *       "handoff_on_failure": false,
+           *       "intent": "order_status",
+           *       "created_at": "2025-12-15T10:04:12.000Z",
+           *       "updated_at": "2025-12-15T10:04:12.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['ToolView'];
+        };
+      };
+      /** @description A parameter is not valid (named in `fields`): an agent id that is not a UUID, a name no tool can have */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see, or no tool of this name */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The engine cannot reach its database or Redis right now, or a dependency is not set */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ToolsController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The tool's name */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ToolBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "7a4c1e9b-2d5f-4b8a-9e3c-6f0d1b2a5c47",
+           *       "agent_id": "3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21",
+           *       "name": "order_status",
+           *       "description": "Looks up an order of the store by its number: its status, carrier and expected delivery date.",
+           *       "parameters": {
+           *         "type": "object",
+           *         "properties": {
+           *           "order_number": {
+           *             "type": "string",
+           *             "pattern": "^[0-9]{4,10}$",
+           *             "description": "The order number, e.g. 10423"
+           *           }
+           *         },
+           *         "required": [
+           *           "order_number"
+           *         ],
+           *         "additionalProperties": false
+           *       },
+           *       "url": "https://backend.example.com/voca/tools/order_status",
+           *       "timeout_ms": 3000,
+           *       "channels": [
+           *         "whatsapp",
+           *         "instagram",
+           *         "facebook",
+           *         "twitter",
+           *         "voice"
+           *       ],
+           *       "requires_confirmation": false,
+           *       "handoff_on_failure": false,
+           *       "intent": "order_status",
+           *       "created_at": "2025-12-15T10:04:12.000Z",
+           *       "updated_at": "2025-12-15T10:04:12.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['ToolView'];
+        };
+      };
+      /** @description No tool had this name: it was registered; its signing secret is shown, once */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "7a4c1e9b-2d5f-4b8a-9e3c-6f0d1b2a5c47",
+           *       "agent_id": "3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21",
+           *       "name": "order_status",
+           *       "description": "Looks up an order of the store by its number: its status, carrier and expected delivery date.",
+           *       "parameters": {
+           *         "type": "object",
+           *         "properties": {
+           *           "order_number": {
+           *             "type": "string",
+           *             "pattern": "^[0-9]{4,10}$",
+           *             "description": "The order number, e.g. 10423"
+           *           }
+           *         },
+           *         "required": [
+           *           "order_number"
+           *         ],
+           *         "additionalProperties": false
+           *       },
+           *       "url": "https://backend.example.com/voca/tools/order_status",
+           *       "timeout_ms": 2000,
+           *       "channels": [
+           *         "whatsapp",
+           *         "instagram",
+           *         "facebook",
+           *         "twitter",
+           *         "voice"
+           *       ],
+           *       "requires_confirmation": false,
+           *       "handoff_on_failure": false,
+           *       "intent": "order_status",
+           *       "created_at": "2025-12-15T10:04:12.000Z",
+           *       "updated_at": "2025-12-15T10:04:12.000Z",
+           *       "signing_secret": "whsec_Jx3Yp0QeVb6mT2rK9sLw4nA8dF1gH5jZ7cU0oI2eR6y"
+           *     }
+           */
+          'application/json': components['schemas']['ToolCreatedView'];
+        };
+      };
+      /**
+       * @description The body is not valid JSON, or a field is not valid (named in `fields`): a name no tool can have, `parameters` that ajv cannot compile or that do not describe an object, a URL the engine may not call, timeout_ms out of range, an unknown channel
+       *
+       *     A parameter is not valid (named in `fields`): an agent id that is not a UUID, a name no tool can have
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see, or no tool of this name */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The agent is being deleted */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No tool had this name, and the agent has TOOLS_MAX_PER_AGENT tools */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token has used its RATE_LIMIT_PER_MINUTE requests this minute */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The URL's host could not be looked up now, or the database cannot be reached; try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ToolsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agent's id */
+        id: string;
+        /** @description The tool's name */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is not valid (named in `fields`): an agent id that is not a UUID, a name no tool can have */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, badly signed, expired or lives too long */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The token grants neither the service role nor a vendor, or not this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No agent with this id that the token may see, or no tool of this name */
       404: {
         headers: {
           [name: string]: unknown;

@@ -1,6 +1,48 @@
 import OpenAI, { AuthenticationError, BadRequestError, InternalServerError, NotFoundError } from 'openai';
+import type {
+  ChatCompletionMessage,
+  ChatCompletionMessageFunctionToolCall,
+  ChatCompletionMessageParam,
+  ChatCompletionTool,
+} from 'openai/resources/chat/completions';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_REPLY_PREFIX, OpenAiEmulator, type ChatReplier } from '../emulators/openai/index.js';
+import {
+  DEFAULT_REPLY_PREFIX,
+  OpenAiEmulator,
+  type ChatReplier,
+  type ChatReplierRequest,
+} from '../emulators/openai/index.js';
+
+/** A strict function tool, as an engine would declare it. */
+const OPENING_HOURS: ChatCompletionTool = {
+  type: 'function',
+  function: {
+    name: 'get_opening_hours',
+    description: 'The opening hours of the restaurant on one day.',
+    parameters: {
+      type: 'object',
+      properties: { day: { type: 'string', enum: ['monday', 'sunday'] } },
+      required: ['day'],
+      additionalProperties: false,
+    },
+    strict: true,
+  },
+};
+
+const CHECK_TABLE: ChatCompletionTool = {
+  type: 'function',
+  function: {
+    name: 'check-table',
+    parameters: { type: 'object', properties: { guests: { type: 'integer' }, time: { type: 'string' } } },
+  },
+};
+
+/** The function tool calls of an answer (the SDK's type also allows custom tool calls). */
+function functionCalls(message: ChatCompletionMessage | undefined): ChatCompletionMessageFunctionToolCall[] {
+  return (message?.tool_calls ?? []).filter(
+    (call): call is ChatCompletionMessageFunctionToolCall => call.type === 'function',
+  );
+}
 
 /** Tests of the OpenAI API emulator through the real `openai` SDK (serialization, auth, retries, error parsing). */
 describe('OpenAI emulator (real openai SDK)', () => {
@@ -366,6 +408,364 @@ describe('OpenAI emulator (real openai SDK)', () => {
     );
     expect(error.message).toContain('the replier threw: replier bug');
     expect(emulator.chatRequests().map((r) => r.status)).toEqual([500]);
+  });
+
+  describe('function calling (tools)', () => {
+    const CALL_ID = /^call_[A-Za-z0-9]{24}$/;
+
+    it('answers a tool call, then the final text once the tool message answers it (a round trip)', async () => {
+      const seen: ChatReplierRequest[] = [];
+      emulator.setReply((request) => {
+        seen.push(request);
+        const last = request.messages.at(-1);
+        if (last?.role === 'tool') return `On Sunday we are open ${JSON.parse(last.content).hours}.`;
+        return { tool_calls: [{ name: 'get_opening_hours', arguments: { day: 'sunday' } }] };
+      });
+      const messages: ChatCompletionMessageParam[] = [
+        { role: 'system', content: 'You are Voca, the assistant of Bella Pizza.' },
+        { role: 'user', content: 'Are you open on Sunday?' },
+      ];
+
+      const first = await client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages,
+        tools: [OPENING_HOURS, CHECK_TABLE],
+      });
+
+      const [choice] = first.choices;
+      expect(choice?.finish_reason).toBe('tool_calls');
+      expect(choice?.message).toEqual({
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: expect.stringMatching(CALL_ID),
+            type: 'function',
+            function: { name: 'get_opening_hours', arguments: '{"day":"sunday"}' },
+          },
+        ],
+        refusal: null,
+      });
+      const [call] = functionCalls(choice?.message);
+      expect(JSON.parse(call!.function.arguments)).toEqual({ day: 'sunday' });
+      expect(first.usage?.completion_tokens).toBe(Math.ceil('{"day":"sunday"}'.length / 4));
+      expect(seen[0]).toMatchObject({
+        model: 'gpt-4o-mini',
+        tools: [OPENING_HOURS, CHECK_TABLE],
+        tool_choice: 'auto',
+        parallel_tool_calls: true,
+      });
+
+      // The engine runs the tool and sends the call and its result back.
+      messages.push(choice!.message, {
+        role: 'tool',
+        tool_call_id: call!.id,
+        content: JSON.stringify({ hours: '12:00-22:00' }),
+      });
+      const second = await client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages,
+        tools: [OPENING_HOURS, CHECK_TABLE],
+      });
+
+      expect(second.choices[0]).toMatchObject({
+        finish_reason: 'stop',
+        message: { role: 'assistant', content: 'On Sunday we are open 12:00-22:00.', refusal: null },
+      });
+      expect(second.choices[0]?.message.tool_calls).toBeUndefined();
+      expect(seen[1]?.messages.slice(2)).toEqual([
+        { role: 'assistant', content: '', tool_calls: [call] },
+        { role: 'tool', content: '{"hours":"12:00-22:00"}', tool_call_id: call!.id },
+      ]);
+      // The records hold the bodies exactly as the SDK sent them: tools, content null, the tool message.
+      const [, sent] = emulator.chatRequests();
+      expect(sent?.status).toBe(200);
+      expect(sent?.body.tools).toEqual([OPENING_HOURS, CHECK_TABLE]);
+      expect(sent?.body.messages.slice(2)).toEqual([
+        { role: 'assistant', content: null, tool_calls: [call], refusal: null },
+        { role: 'tool', tool_call_id: call!.id, content: '{"hours":"12:00-22:00"}' },
+      ]);
+    });
+
+    it('answers parallel calls with their own ids, text before them, a forced function and arguments cut by max_tokens', async () => {
+      emulator.setReply(({ tool_choice }) =>
+        typeof tool_choice === 'object'
+          ? { tool_calls: [{ name: 'check-table', arguments: { guests: 4, time: '20:00' } }] }
+          : {
+              content: 'Let me check both.',
+              tool_calls: [
+                { name: 'get_opening_hours', arguments: { day: 'monday' } },
+                { name: 'check-table', arguments: '{"guests": 2}' },
+              ],
+            },
+      );
+      const ask = (params: Partial<OpenAI.ChatCompletionCreateParamsNonStreaming> = {}) =>
+        client.chat.completions.create({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'Table for Monday?' }],
+          tools: [OPENING_HOURS, CHECK_TABLE],
+          ...params,
+        });
+
+      const parallel = await ask();
+      const calls = functionCalls(parallel.choices[0]?.message);
+      expect(parallel.choices[0]?.finish_reason).toBe('tool_calls');
+      expect(parallel.choices[0]?.message.content).toBe('Let me check both.');
+      expect(calls.map((c) => [c.function.name, c.function.arguments])).toEqual([
+        ['get_opening_hours', '{"day":"monday"}'],
+        ['check-table', '{"guests": 2}'],
+      ]);
+      expect(calls[0]?.id).toMatch(CALL_ID);
+      expect(calls[1]?.id).toMatch(CALL_ID);
+      expect(calls[0]?.id).not.toBe(calls[1]?.id);
+
+      // Each call answered by its tool message, in any order: valid.
+      const answered = await ask({
+        messages: [
+          { role: 'user', content: 'Table for Monday?' },
+          parallel.choices[0]!.message,
+          { role: 'tool', tool_call_id: calls[1]!.id, content: [{ type: 'text', text: 'free' }] },
+          { role: 'tool', tool_call_id: calls[0]!.id, content: '12:00-22:00' },
+          { role: 'user', content: 'Great, book it.' },
+        ],
+      });
+      expect(answered.choices[0]?.finish_reason).toBe('tool_calls');
+
+      // OpenAI finishes a forced function call with 'stop', not 'tool_calls'.
+      const forced = await ask({ tool_choice: { type: 'function', function: { name: 'check-table' } } });
+      expect(forced.choices[0]?.finish_reason).toBe('stop');
+      expect(functionCalls(forced.choices[0]?.message)[0]?.function).toEqual({
+        name: 'check-table',
+        arguments: '{"guests":4,"time":"20:00"}',
+      });
+
+      // max_tokens cuts the text, then the arguments: the JSON is left unfinished, finish_reason 'length'.
+      const cut = await ask({ max_completion_tokens: 7 });
+      expect(cut.choices[0]?.finish_reason).toBe('length');
+      expect(cut.choices[0]?.message.content).toBe('Let me check both.');
+      expect(functionCalls(cut.choices[0]?.message).map((c) => c.function.arguments)).toEqual(['{"day":"mo']);
+      expect(() => JSON.parse(functionCalls(cut.choices[0]?.message)[0]!.function.arguments)).toThrow();
+    });
+
+    it('refuses bad tools, tool_choice and tool messages with 400 as OpenAI words them', async () => {
+      const user = { role: 'user' as const, content: 'hi' };
+      const refuse = async (params: object) =>
+        sdkError(
+          client.chat.completions.create({ model: 'gpt-4o', messages: [user], ...params } as never),
+          BadRequestError,
+        );
+
+      const badName = await refuse({
+        tools: [OPENING_HOURS, { type: 'function', function: { name: 'get opening.hours' } }],
+      });
+      expect(badName.status).toBe(400);
+      expect(badName.type).toBe('invalid_request_error');
+      expect(badName.param).toBe('tools[1].function.name');
+      expect(badName.code).toBe('invalid_value');
+      expect(badName.message).toBe(
+        "400 Invalid 'tools[1].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.",
+      );
+
+      const longName = await refuse({ tools: [{ type: 'function', function: { name: 'x'.repeat(65) } }] });
+      expect([longName.param, longName.code]).toEqual(['tools[0].function.name', 'string_above_max_length']);
+
+      const flat = await refuse({ tools: [{ type: 'function', name: 'get_opening_hours' }] });
+      expect([flat.param, flat.code]).toEqual(['tools[0].function', 'missing_required_parameter']);
+
+      const notObject = await refuse({
+        tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'string' } } }],
+      });
+      expect(notObject.param).toBe('tools[0].function.parameters');
+      expect(notObject.code).toBe('invalid_function_parameters');
+      expect(notObject.message).toContain(
+        `Invalid schema for function 'f': schema must be a JSON Schema of 'type: "object"', got 'type: "string"'.`,
+      );
+
+      const strictLoose = await refuse({
+        tools: [{ type: 'function', function: { ...CHECK_TABLE.function, strict: true } }],
+      });
+      expect(strictLoose.message).toContain(
+        "Invalid schema for function 'check-table': In context=(), 'additionalProperties' is required to be supplied and to be false.",
+      );
+
+      const noTools = await refuse({ tool_choice: 'auto' });
+      expect(noTools.param).toBe('tool_choice');
+      expect(noTools.message).toContain("'tool_choice' is only allowed when 'tools' are specified.");
+      const parallelNoTools = await refuse({ parallel_tool_calls: false });
+      expect(parallelNoTools.param).toBe('parallel_tool_calls');
+      const unknownChoice = await refuse({
+        tools: [OPENING_HOURS],
+        tool_choice: { type: 'function', function: { name: 'book_table' } },
+      });
+      expect(unknownChoice.message).toContain("Tool choice 'book_table' not found in 'tools' parameter.");
+      const badMode = await refuse({ tools: [OPENING_HOURS], tool_choice: 'always' });
+      expect([badMode.param, badMode.code]).toEqual(['tool_choice', 'invalid_value']);
+
+      // A tool message with no assistant tool call before it.
+      const orphan = await refuse({
+        messages: [user, { role: 'tool', tool_call_id: 'call_nope', content: '42' }],
+      });
+      expect(orphan.param).toBe('messages.[1].role');
+      expect(orphan.message).toBe(
+        "400 Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
+      );
+
+      // An assistant tool call left unanswered before the next message.
+      const calls = ['call_a', 'call_b'].map((id) => ({
+        id,
+        type: 'function' as const,
+        function: { name: 'get_opening_hours', arguments: '{"day":"monday"}' },
+      }));
+      const unanswered = await refuse({
+        messages: [
+          user,
+          { role: 'assistant', content: null, tool_calls: calls },
+          { role: 'tool', tool_call_id: 'call_a', content: '9-5' },
+          { role: 'user', content: 'and?' },
+        ],
+      });
+      expect(unanswered.param).toBe('messages.[3].role');
+      expect(unanswered.message).toBe(
+        "400 An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: call_b",
+      );
+      const last = await refuse({ messages: [user, { role: 'assistant', content: null, tool_calls: calls }] });
+      expect(last.message).toContain('The following tool_call_ids did not have response messages: call_a, call_b');
+
+      const noId = await refuse({
+        messages: [user, { role: 'assistant', tool_calls: calls }, { role: 'tool', content: '9-5' }],
+      });
+      expect([noId.param, noId.code]).toEqual(['messages[2].tool_call_id', 'missing_required_parameter']);
+      const noArguments = await refuse({
+        messages: [
+          user,
+          { role: 'assistant', tool_calls: [{ id: 'call_a', type: 'function', function: { name: 'f' } }] },
+        ],
+      });
+      expect(noArguments.param).toBe('messages[1].tool_calls[0].function.arguments');
+
+      expect(emulator.chatRequests().every((r) => r.status === 400)).toBe(true);
+    });
+
+    it('answers 500 (no retries) when the replier answers what the model could not', async () => {
+      emulator.setReply(() => ({ tool_calls: [{ name: 'get_opening_hours', arguments: { day: 'monday' } }] }));
+      const noTools = await sdkError(
+        client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }),
+        InternalServerError,
+      );
+      expect(noTools.message).toContain('the replier returned tool calls, but the request has no tools');
+      const none = await sdkError(
+        client.chat.completions.create({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'x' }],
+          tools: [OPENING_HOURS],
+          tool_choice: 'none',
+        }),
+        InternalServerError,
+      );
+      expect(none.message).toContain("tool_choice is 'none'");
+
+      emulator.setReply(() => 'no tools needed');
+      const required = await sdkError(
+        client.chat.completions.create({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'x' }],
+          tools: [OPENING_HOURS],
+          tool_choice: 'required',
+        }),
+        InternalServerError,
+      );
+      expect(required.message).toContain('requires a tool call');
+      expect(emulator.chatRequests().map((r) => r.status)).toEqual([500, 500, 500]);
+    });
+
+    it('streams tool calls as OpenAI does, which the SDK stream helper assembles', async () => {
+      emulator.setReply(() => ({
+        tool_calls: [
+          { name: 'get_opening_hours', arguments: { day: 'sunday' } },
+          { name: 'check-table', arguments: { guests: 2, time: '19:30' } },
+        ],
+      }));
+
+      const stream = await client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'Sunday, 2 people at 19:30?' }],
+        tools: [OPENING_HOURS, CHECK_TABLE],
+        stream: true,
+      });
+      const chunks: OpenAI.ChatCompletionChunk[] = [];
+      for await (const chunk of stream) chunks.push(chunk);
+
+      const deltas = chunks.map((c) => c.choices[0]!);
+      // First: the role, content null and the first call with its id, type, name and arguments ''.
+      expect(deltas[0]?.delta).toEqual({
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            index: 0,
+            id: expect.stringMatching(CALL_ID),
+            type: 'function',
+            function: { name: 'get_opening_hours', arguments: '' },
+          },
+        ],
+        refusal: null,
+      });
+      // Then argument fragments carrying only the index; the second call starts like the first.
+      expect(deltas[1]?.delta).toEqual({ tool_calls: [{ index: 0, function: { arguments: '{"' } }] });
+      const secondStart = deltas.findIndex((d) => d.delta.tool_calls?.[0]?.index === 1);
+      expect(deltas[secondStart]?.delta.tool_calls?.[0]).toMatchObject({
+        index: 1,
+        id: expect.stringMatching(CALL_ID),
+        type: 'function',
+        function: { name: 'check-table', arguments: '' },
+      });
+      const args = (k: number) =>
+        deltas
+          .flatMap((d) => d.delta.tool_calls ?? [])
+          .filter((t) => t.index === k)
+          .map((t) => t.function?.arguments ?? '');
+      expect(args(0).length).toBeGreaterThan(3);
+      expect(args(0).join('')).toBe('{"day":"sunday"}');
+      expect(args(1).join('')).toBe('{"guests":2,"time":"19:30"}');
+      expect(deltas.at(-1)).toMatchObject({ delta: {}, finish_reason: 'tool_calls' });
+      expect(deltas.slice(0, -1).every((d) => d.finish_reason === null)).toBe(true);
+
+      // The SDK's helper: text first, then a strict call (parsed by the SDK) and a loose one.
+      emulator.setReply(() => ({
+        content: 'Let me check.',
+        tool_calls: [
+          { name: 'get_opening_hours', arguments: { day: 'sunday' } },
+          { name: 'check-table', arguments: { guests: 2 } },
+        ],
+      }));
+      const helper = client.chat.completions.stream({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'Sunday for 2?' }],
+        tools: [OPENING_HOURS, CHECK_TABLE],
+        stream_options: { include_usage: true },
+      });
+      const done: { name: string; arguments: string; parsed_arguments: unknown }[] = [];
+      helper.on('tool_calls.function.arguments.done', ({ name, arguments: a, parsed_arguments }) =>
+        done.push({ name, arguments: a, parsed_arguments }),
+      );
+      const final = await helper.finalChatCompletion();
+
+      expect(final.choices[0]?.finish_reason).toBe('tool_calls');
+      expect(final.choices[0]?.message.content).toBe('Let me check.');
+      const assembled = functionCalls(final.choices[0]?.message);
+      expect(assembled.map((c) => [c.function.name, JSON.parse(c.function.arguments)])).toEqual([
+        ['get_opening_hours', { day: 'sunday' }],
+        ['check-table', { guests: 2 }],
+      ]);
+      expect(assembled.every((c) => CALL_ID.test(c.id))).toBe(true);
+      expect(done).toEqual([
+        { name: 'get_opening_hours', arguments: '{"day":"sunday"}', parsed_arguments: { day: 'sunday' } },
+        { name: 'check-table', arguments: '{"guests":2}', parsed_arguments: null },
+      ]);
+      expect(final.usage?.completion_tokens).toBe(
+        Math.ceil('Let me check.'.length / 4) + Math.ceil(16 / 4) + Math.ceil(12 / 4),
+      );
+    });
   });
 
   it('validates failNext arguments', () => {

@@ -121,6 +121,11 @@ describe('GET /docs/openapi.json', () => {
         'GET /api/v1/agents/{id}/knowledge/{doc}',
         'PUT /api/v1/agents/{id}/knowledge/{doc}',
         'DELETE /api/v1/agents/{id}/knowledge/{doc}',
+        'POST /api/v1/agents/{id}/tools',
+        'GET /api/v1/agents/{id}/tools',
+        'GET /api/v1/agents/{id}/tools/{name}',
+        'PUT /api/v1/agents/{id}/tools/{name}',
+        'DELETE /api/v1/agents/{id}/tools/{name}',
       ].sort(),
     );
   });

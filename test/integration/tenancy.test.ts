@@ -52,6 +52,14 @@ interface Tenant {
   documentId: string;
 }
 
+/** The tool each tenant's agent has (the same name for both: the agent in the path tells them apart). */
+const TOOL = {
+  name: 'order_status',
+  description: 'Looks up an order by its number',
+  parameters: { type: 'object', properties: { order_number: { type: 'string' } }, required: ['order_number'] },
+  url: 'https://127.0.0.2/voca/tools/order_status',
+};
+
 let A: Tenant;
 let B: Tenant;
 
@@ -121,6 +129,8 @@ async function tenant(label: string, users: string[]): Promise<Tenant> {
     bearer(vendorToken(vendor)),
   );
   expect(document.status).toBe(202);
+  const tool = await api.post(`/api/v1/agents/${agentId}/tools`, TOOL, bearer(vendorToken(vendor)));
+  expect(tool.status).toBe(201);
   return {
     vendor,
     token: vendorToken(vendor),
@@ -236,6 +246,7 @@ function probesOf(
     if (name === 'customerId') return take(source.customer, source.customer.customerIds[0]!);
     if (name === 'identityId') return take(source.identity, source.identity.identityIds[0]!);
     if (name === 'doc') return take(source.agent, source.agent.documentId);
+    if (name === 'name' && route.path.includes('/tools/')) return TOOL.name;
     return undefined;
   };
 
@@ -283,6 +294,9 @@ function probesOf(
       break;
     case 'KnowledgeDocumentBody':
       body = { name: 'private_notes', content: 'notes written by someone else', format: 'text' };
+      break;
+    case 'ToolBody':
+      body = { ...TOOL, description: 'changed by someone else' };
       break;
     case 'LinkIdentityDto':
       body = { identity_id: take(source.identity, source.identity.identityIds[1] ?? source.identity.identityIds[0]!) };
@@ -344,6 +358,7 @@ async function snapshot(tenant: Tenant) {
     characters: await byAgent('agent_characters'),
     documents: await byAgent('knowledge_documents'),
     documentVersions: await byAgent('knowledge_versions'),
+    tools: await byAgent('agent_tools'),
   };
 }
 

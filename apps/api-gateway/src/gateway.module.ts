@@ -16,6 +16,7 @@ import { OperationsModule } from './operations/operations.module.js';
 import { ProvisioningFlowModule } from './provisioning/provisioning-flow.module.js';
 import { ProvisioningStatusModule } from './provisioning/provisioning-status.module.js';
 import { QueuesModule } from './queues/queues.module.js';
+import { ToolsModule } from './tools/tools.module.js';
 import { WebhookKeysModule } from './webhook-keys/webhook-keys.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
@@ -36,8 +37,9 @@ export class GatewayModule {
         QueuesModule.forEnv(env),
         ProvisioningFlowModule,
         AgentsModule,
-        // Before LifecycleModule: its POST /api/v1/agents/{id}/{action} would take POST .../{id}/knowledge.
+        // Before LifecycleModule: its POST /api/v1/agents/{id}/{action} would take .../{id}/knowledge and .../tools.
         KnowledgeModule,
+        ToolsModule,
         LifecycleModule,
         ProvisioningStatusModule,
         OperationsModule,

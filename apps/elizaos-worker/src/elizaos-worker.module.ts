@@ -10,6 +10,8 @@ import { CustomerForgottenListener, WorkingMemoryPruner } from './runtimes/custo
 import { runtimeHostProvider } from './runtimes/runtime-host.provider.js';
 import { RuntimeHostLifecycle } from './runtimes/runtime-host.lifecycle.js';
 import { runtimeMetrics } from './runtimes/runtime-metrics.js';
+import { toolMetrics } from './tools/tool-metrics.js';
+import { OutboundHttpModule } from '@voca/outbound-http';
 
 export const ELIZAOS_WORKER = 'elizaos-worker';
 
@@ -22,11 +24,12 @@ export class ElizaosWorkerModule {
   static forEnv(env: ElizaosWorkerEnv): DynamicModule {
     return {
       module: ElizaosWorkerModule,
-      imports: [PlatformModule.forApp(ELIZAOS_WORKER, env), ProvisioningModule],
+      imports: [PlatformModule.forApp(ELIZAOS_WORKER, env), ProvisioningModule, OutboundHttpModule],
       controllers: [CharacterEventsListener, CustomerForgottenListener],
       providers: [
         runtimeHostProvider(env),
         ...runtimeMetrics,
+        ...toolMetrics,
         RuntimeHostLifecycle,
         WorkingMemoryPruner,
         CharacterEventsPublisher,

@@ -332,6 +332,8 @@ export const gatewayEnvSchema = commonEnvSchema
      * vendor creating hundreds of agents cannot starve the others.
      */
     MAX_OPERATIONS_PER_VENDOR: positiveInt.default(20),
+    /** Tools (functions of the backend) one agent may have registered; 422 beyond. */
+    TOOLS_MAX_PER_AGENT: positiveInt.default(20),
   })
   .superRefine(productionSecrets({ gateway: true }));
 
@@ -421,6 +423,18 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
     ...knowledgeEmbeddingsEnv,
     /** Document chunks given to the agent with each message (0: none, documents are not read). */
     KNOWLEDGE_PASSAGES: z.coerce.number().int().min(0).max(20).default(5),
+    ...outboundEnv,
+    /** Calls of the agent's tools one turn may make; more are refused (the model is told). */
+    TOOLS_MAX_CALLS_PER_TURN: z.coerce.number().int().min(1).max(20).default(4),
+    /** The largest answer a tool may give, in bytes; a longer one is an invalid answer. */
+    TOOLS_MAX_RESPONSE_BYTES: positiveInt.max(1024 * 1024).default(16 * 1024),
+    /**
+     * On a turn with a deadline (a caller on the phone), the time kept after a tool call to phrase and deliver the
+     * reply: a call's timeout is cut to what remains before it.
+     */
+    TOOLS_REPLY_RESERVE_MS: z.coerce.number().int().min(0).max(7_000).default(1_000),
+    /** How long the agent waits for a customer's yes (or a missing value) before forgetting what it asked. */
+    TOOLS_WAITING_MS: positiveInt.default(10 * 60_000),
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),
     /**
      * `local` (default): offline, deterministic answers from the business facts, no LLM. `openai`: any

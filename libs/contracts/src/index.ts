@@ -11,3 +11,4 @@ export * from './text/index.js';
 export * from './callbacks/index.js';
 export * from './handoffs/index.js';
 export * from './knowledge/index.js';
+export * from './tools/index.js';

@@ -8,3 +8,16 @@ export { answerLocally, type LocalAnswer, type LocalTurn } from './local-answere
 export { toneOf, type Tone } from './tone.js';
 export { returningCustomerGreeting } from './returning-caller.js';
 export { mediaReply, type MediaReply } from './media-reply.js';
+export {
+  planToolUse,
+  recogniseToolIntents,
+  toolReply,
+  type PendingToolRequest,
+  type PlanToolUseInput,
+  type ToolChoice,
+  type ToolOutcomeForReply,
+  type ToolPlan,
+  type ToolReply,
+  type ToolReplyInput,
+  type ToolTurnContext,
+} from './tools/index.js';

@@ -21,3 +21,4 @@ export * from './customers/customer-data.js';
 export * from './retention/retention-rules.js';
 export * from './one-replica.js';
 export * from './knowledge/knowledge-versions.js';
+export * from './tools/tool-calls.js';

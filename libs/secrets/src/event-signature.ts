@@ -15,3 +15,8 @@ export function eventSignature(secret: string, timestampS: number, body: string)
 export function eventSecretBinding(endpointId: string): CredentialBinding {
   return { agentId: endpointId, channel: 'event-endpoint' };
 }
+
+/** What a tool's sealed signing secret is bound to: it opens for that tool only. */
+export function toolSecretBinding(toolId: string): CredentialBinding {
+  return { agentId: toolId, channel: 'agent-tool' };
+}

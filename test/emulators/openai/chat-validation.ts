@@ -1,9 +1,10 @@
 import { invalidRequest, invalidType, invalidValue, missingParameter } from './errors.js';
 import { isPlainObject, optionalBoolean, optionalNumber, requireKnownArguments, requireModel } from './params.js';
+import { ToolCallSequence, validateAssistantToolCalls, validateToolOptions, type ToolOptions } from './tools.js';
 import type { ChatMessage } from './types.js';
 
 /** What the emulator needs from a valid POST /v1/chat/completions body. */
-export interface ChatRequest {
+export interface ChatRequest extends ToolOptions {
   model: string;
   messages: ChatMessage[];
   /** Choices to produce (`n`, default 1). */
@@ -100,10 +101,18 @@ export function validateChatRequest(raw: unknown): ChatRequest {
 
   const stop = validateStop(body['stop']);
   validateResponseFormat(body['response_format'], messages);
-  if (body['tools'] !== undefined && !Array.isArray(body['tools']))
-    throw invalidType('tools', 'an array', body['tools']);
+  const toolOptions = validateToolOptions(body);
 
-  return { model, messages, n, stream, includeUsage, stop, ...(maxTokens === undefined ? {} : { maxTokens }) };
+  return {
+    model,
+    messages,
+    n,
+    stream,
+    includeUsage,
+    stop,
+    ...toolOptions,
+    ...(maxTokens === undefined ? {} : { maxTokens }),
+  };
 }
 
 function validateMessages(value: unknown): ChatMessage[] {
@@ -116,8 +125,8 @@ function validateMessages(value: unknown): ChatMessage[] {
       'empty_array',
     );
   }
-  const toolCallIds = new Set<string>();
-  return value.map((message: unknown, i) => {
+  const sequence = new ToolCallSequence();
+  const messages = value.map((message: unknown, i): ChatMessage => {
     const param = `messages[${i}]`;
     if (!isPlainObject(message)) throw invalidType(param, 'an object', message);
     const role = message['role'];
@@ -128,32 +137,26 @@ function validateMessages(value: unknown): ChatMessage[] {
     if (message['name'] !== undefined && typeof message['name'] !== 'string')
       throw invalidType(`${param}.name`, 'a string', message['name']);
 
-    const toolCalls = message['tool_calls'];
-    if (knownRole === 'assistant' && toolCalls !== undefined && toolCalls !== null) {
-      if (!Array.isArray(toolCalls)) throw invalidType(`${param}.tool_calls`, 'an array', toolCalls);
-      toolCalls.forEach((call: unknown, j) => {
-        if (!isPlainObject(call) || typeof call['id'] !== 'string')
-          throw missingParameter(`${param}.tool_calls[${j}].id`);
-        toolCallIds.add(call['id']);
-      });
+    if (knownRole === 'assistant') {
+      const toolCalls = validateAssistantToolCalls(message['tool_calls'], `${param}.tool_calls`);
+      sequence.assistant(i, toolCalls);
+      const mayOmitContent = toolCalls.length > 0 || isPlainObject(message['function_call']);
+      const content = validateContent(message['content'], `${param}.content`, knownRole, mayOmitContent);
+      return toolCalls.length > 0 ? { role, content, tool_calls: toolCalls } : { role, content };
     }
     if (knownRole === 'tool') {
       const id = message['tool_call_id'];
       if (id === undefined || id === null) throw missingParameter(`${param}.tool_call_id`);
       if (typeof id !== 'string') throw invalidType(`${param}.tool_call_id`, 'a string', id);
-      if (!toolCallIds.has(id)) {
-        throw invalidRequest(
-          "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
-          `${param}.role`,
-        );
-      }
+      const content = validateContent(message['content'], `${param}.content`, knownRole, false);
+      sequence.tool(i, id);
+      return { role, content, tool_call_id: id };
     }
-
-    const mayOmitContent =
-      knownRole === 'assistant' &&
-      ((Array.isArray(toolCalls) && toolCalls.length > 0) || isPlainObject(message['function_call']));
-    return { role, content: validateContent(message['content'], `${param}.content`, knownRole, mayOmitContent) };
+    sequence.other(i);
+    return { role, content: validateContent(message['content'], `${param}.content`, knownRole, false) };
   });
+  sequence.end();
+  return messages;
 }
 
 /** Flattens content to text: a string as is, the text parts of an array joined with '\n'. */

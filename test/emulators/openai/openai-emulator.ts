@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chatCompletion, chatCompletionChunks, finishChoice } from './chat-completions.js';
+import { chatCompletion, chatCompletionChunks, finishChoice, type ReplyOutput } from './chat-completions.js';
 import { validateChatRequest, type ChatRequest } from './chat-validation.js';
 import { embeddingResponse, validateEmbeddingRequest } from './embeddings.js';
 import {
@@ -15,9 +15,12 @@ import {
 import { FaultPlan } from './faults.js';
 import { errorAnswer, flattenHeaders, parseBody, readBody, writeAnswer, type Answer } from './http.js';
 import { ModelCatalog } from './models.js';
+import { isPlainObject } from './params.js';
 import { defaultReplier } from './replies.js';
+import { toolCallId } from './tokens.js';
 import type {
   ChatReplier,
+  ChatReplyToolCall,
   ChatRequestRecord,
   OpenAiEmulatorOptions,
   OpenAiFaultOptions,
@@ -29,9 +32,9 @@ export const CHAT_COMPLETIONS_PATH = '/v1/chat/completions';
 type ParsedBody = { value: any; json: boolean };
 
 /**
- * A local emulator of the OpenAI(-compatible) HTTP API for tests: POST /v1/chat/completions (plain and streaming),
- * POST /v1/embeddings, GET /v1/models(/{id}). Point the real `openai` SDK at `baseUrl` (OPENAI_BASE_URL) with the
- * emulator's key: its serialization, auth header, retries and error parsing all run.
+ * A local emulator of the OpenAI(-compatible) HTTP API for tests: POST /v1/chat/completions (plain and streaming,
+ * with function calling), POST /v1/embeddings, GET /v1/models(/{id}). Point the real `openai` SDK at `baseUrl`
+ * (OPENAI_BASE_URL) with the emulator's key: its serialization, auth header, retries and error parsing all run.
  */
 export class OpenAiEmulator {
   readonly url: string;
@@ -175,16 +178,75 @@ export class OpenAiEmulator {
       : { status: 200, json: chatCompletion(request, choices) };
   }
 
-  private replyTo(request: ChatRequest, body: any): string {
-    let text: unknown;
+  private replyTo(request: ChatRequest, body: any): ReplyOutput {
+    let reply: unknown;
     try {
-      text = this.reply({ model: request.model, messages: request.messages.map((m) => ({ ...m })), body });
+      reply = this.reply({
+        model: request.model,
+        messages: structuredClone(request.messages),
+        tools: structuredClone(request.tools),
+        tool_choice: structuredClone(request.toolChoice),
+        parallel_tool_calls: request.parallelToolCalls,
+        body,
+      });
     } catch (e) {
       throw emulatorFailure(`the replier threw: ${(e as Error)?.message ?? String(e)}`);
     }
-    if (typeof text !== 'string') throw emulatorFailure(`the replier returned ${typeof text}, not a string`);
-    return text;
+    return checkReply(reply, request);
   }
+}
+
+/** The replier's answer as content and tool calls (with fresh ids); refused (500) when no model could give it. */
+function checkReply(reply: unknown, request: ChatRequest): ReplyOutput {
+  const choice = request.toolChoice;
+  const forced = typeof choice === 'object' && choice.type === 'function' ? choice.function.name : undefined;
+  const mustCall =
+    choice === 'required' ||
+    forced !== undefined ||
+    (typeof choice === 'object' && choice.type === 'allowed_tools' && choice.allowed_tools.mode === 'required');
+  if (typeof reply === 'string') {
+    if (mustCall)
+      throw emulatorFailure(
+        `the replier returned text, but tool_choice ${JSON.stringify(choice)} requires a tool call`,
+      );
+    return { content: reply, toolCalls: [] };
+  }
+  if (!isPlainObject(reply) || !Array.isArray(reply['tool_calls'])) {
+    throw emulatorFailure(
+      `the replier returned ${reply === null ? 'null' : typeof reply}, not a string or { tool_calls: [...] }`,
+    );
+  }
+  const content = reply['content'] ?? null;
+  if (content !== null && typeof content !== 'string')
+    throw emulatorFailure(`the replier returned content of type ${typeof content}, not a string or null`);
+  const calls = reply['tool_calls'] as unknown[];
+  if (calls.length === 0) {
+    if (mustCall)
+      throw emulatorFailure(
+        `the replier returned no tool call, but tool_choice ${JSON.stringify(choice)} requires one`,
+      );
+    return { content: content ?? '', toolCalls: [] };
+  }
+  if (request.tools.length === 0)
+    throw emulatorFailure('the replier returned tool calls, but the request has no tools');
+  if (choice === 'none') throw emulatorFailure("the replier returned tool calls, but tool_choice is 'none'");
+  if (!request.parallelToolCalls && calls.length > 1)
+    throw emulatorFailure(`the replier returned ${calls.length} tool calls, but parallel_tool_calls is false`);
+  const toolCalls = calls.map((call, i) => {
+    if (!isPlainObject(call) || typeof call['name'] !== 'string' || call['name'] === '')
+      throw emulatorFailure(`the replier's tool_calls[${i}] has no name`);
+    const { name, arguments: args } = call as unknown as ChatReplyToolCall;
+    if (forced !== undefined && name !== forced)
+      throw emulatorFailure(`the replier called '${name}', but tool_choice forces '${forced}'`);
+    if (typeof args !== 'string' && !isPlainObject(args))
+      throw emulatorFailure(`the replier's tool_calls[${i}].arguments is neither an object nor a string`);
+    return {
+      id: toolCallId(),
+      type: 'function' as const,
+      function: { name, arguments: typeof args === 'string' ? args : JSON.stringify(args) },
+    };
+  });
+  return { content, toolCalls };
 }
 
 function requireJson(body: ParsedBody): unknown {

@@ -9,8 +9,16 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 
 /** An id shaped like OpenAI's: `${prefix}-` followed by 29 random alphanumerics (e.g. chatcmpl-…). */
 export function openAiId(prefix: string, length = 29): string {
-  const bytes = randomBytes(length);
-  let id = '';
-  for (const b of bytes) id += ALPHANUMERIC[b % ALPHANUMERIC.length];
-  return `${prefix}-${id}`;
+  return `${prefix}-${randomAlphanumerics(length)}`;
+}
+
+/** A tool call id shaped like OpenAI's: 'call_' followed by 24 random alphanumerics. */
+export function toolCallId(): string {
+  return `call_${randomAlphanumerics(24)}`;
+}
+
+function randomAlphanumerics(length: number): string {
+  let text = '';
+  for (const b of randomBytes(length)) text += ALPHANUMERIC[b % ALPHANUMERIC.length];
+  return text;
 }

@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { CHANNELS, CitationView, type Channel, type InboundMedia } from '@voca/contracts';
+import {
+  CHANNELS,
+  CitationView,
+  TOOL_CALLS_OF_TURN,
+  ToolCallView,
+  type Channel,
+  type InboundMedia,
+} from '@voca/contracts';
 import { EXAMPLE_IDS } from '../http/api-docs.js';
+import { RECENT_TOOL_CALLS } from './tool-call-views.js';
 
 export class IdentityView {
   @ApiProperty({ format: 'uuid' })
@@ -54,6 +62,9 @@ export class TurnView {
   })
   citations?: CitationView[];
 
+  @ApiPropertyOptional({ type: ToolCallView, isArray: true, description: TOOL_CALLS_OF_TURN })
+  tool_calls?: ToolCallView[];
+
   @ApiProperty({ format: 'date-time' })
   at: string;
 }
@@ -76,6 +87,13 @@ export class CustomerContextView {
 
   @ApiProperty({ type: [TurnView], description: 'The latest turns from every channel, oldest first' })
   turns: TurnView[];
+
+  @ApiPropertyOptional({
+    type: ToolCallView,
+    isArray: true,
+    description: `The customer's ${RECENT_TOOL_CALLS} latest tool calls (and requests for a confirmation or a missing value), from every channel, newest first; absent when none. Each is also shown under its turn when that turn is among the turns`,
+  })
+  recent_tool_calls?: ToolCallView[];
 }
 
 export class ConversationSummaryView {
@@ -179,6 +197,13 @@ const EXPORT_EXAMPLE = {
   },
   handoff: { kind: 'handoff', state: 'resolved', reason: 'the customer asked for a person' },
   event: { type: 'conversation.handoff', data: { customer_id: EXAMPLE_IDS.customer, text: 'A person please' } },
+  toolCall: {
+    tool: 'order_status',
+    channel: 'whatsapp',
+    arguments: { order_number: '10423' },
+    status: 'ok',
+    result: { status: 'shipped' },
+  },
 };
 
 export class CustomerExportView {
@@ -221,6 +246,15 @@ export class CustomerExportView {
     example: [EXPORT_EXAMPLE.event],
   })
   events: Record<string, unknown>[];
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description:
+      "Every call of the agent's tools in the customer's turns: the tool, its arguments, the backend's answer",
+    example: [EXPORT_EXAMPLE.toolCall],
+  })
+  tool_calls: Record<string, unknown>[];
 
   @ApiProperty({ format: 'date-time', example: '2026-12-07T09:00:00.000Z' })
   exported_at: string;

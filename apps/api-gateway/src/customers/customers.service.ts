@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { forgetJobId, QueueName, type CustomerForgetJobData } from '@voca/contracts';
+import { forgetJobId, QueueName, type CustomerForgetJobData, type ToolCallView } from '@voca/contracts';
 import {
   Agent,
   confirmIdentityLink,
@@ -27,12 +27,14 @@ import type {
   CustomerExportView,
   TurnView,
 } from './customer.views.js';
+import { recentToolCalls, toolCallsByTurn } from './tool-call-views.js';
 
 const CONTEXT_TURNS = 50;
 
 function turnOf(
   message: Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'media' | 'status' | 'sentAt' | 'createdAt'> &
     Partial<Pick<ConversationMessage, 'citations'>>,
+  toolCalls?: ToolCallView[],
 ): TurnView {
   return {
     role: message.direction === 'inbound' ? 'customer' : 'agent',
@@ -41,12 +43,17 @@ function turnOf(
     ...(message.media ? { media: message.media } : {}),
     status: message.status,
     ...(message.citations ? { citations: message.citations } : {}),
+    ...(toolCalls?.length ? { tool_calls: toolCalls } : {}),
     at: (message.sentAt ?? message.createdAt).toISOString(),
   };
 }
 
+/** The ids of the customer's messages among these: the turns that may have called tools. */
+const inboundIds = (messages: Pick<ConversationMessage, 'id' | 'direction'>[]) =>
+  messages.filter((message) => message.direction === 'inbound').map((message) => message.id);
+
 /** One customer of the conversation list, with its last message. */
-type ConversationRow = Pick<ConversationMessage, 'direction' | 'channel' | 'text' | 'media' | 'status'> & {
+type ConversationRow = Pick<ConversationMessage, 'id' | 'direction' | 'channel' | 'text' | 'media' | 'status'> & {
   customer_id: string;
   display_name: string | null;
   channels: ConversationMessage['channel'][];
@@ -129,7 +136,7 @@ export class CustomersService {
     );
     const rows: ConversationRow[] = await this.db.query(
       `SELECT c.id AS customer_id, c.display_name, s.channels, s.messages,
-              m.direction, m.channel, m.text, m.media, m.status, m.sent_at, m.created_at
+              m.id, m.direction, m.channel, m.text, m.media, m.status, m.sent_at, m.created_at
          FROM (SELECT customer_id, array_agg(DISTINCT channel) AS channels, count(*)::int AS messages, max(arrival) AS last
                  FROM conversation_messages WHERE agent_id = $1 AND customer_id IS NOT NULL GROUP BY customer_id) s
          JOIN customers c ON c.id = s.customer_id
@@ -137,12 +144,13 @@ export class CustomersService {
         ORDER BY s.last DESC OFFSET $2 LIMIT $3`,
       [agentId, skip, limit],
     );
+    const toolCalls = await toolCallsByTurn(this.db.manager, inboundIds(rows));
     const items = rows.map((row) => ({
       customer_id: row.customer_id,
       ...(row.display_name ? { display_name: row.display_name } : {}),
       channels: row.channels,
       messages: row.messages,
-      last: turnOf({ ...row, sentAt: row.sent_at, createdAt: row.created_at }),
+      last: turnOf({ ...row, sentAt: row.sent_at, createdAt: row.created_at }, toolCalls.get(row.id)),
     }));
     return offsetPage(items, total, { skip, limit });
   }
@@ -191,11 +199,17 @@ export class CustomersService {
       where: { customerId: customer.id },
       order: { createdAt: 'ASC' },
     });
-    const messages = await tx.find(ConversationMessage, {
-      where: { customerId: customer.id },
-      order: { arrival: 'DESC' },
-      take: CONTEXT_TURNS,
-    });
+    const messages = (
+      await tx.find(ConversationMessage, {
+        where: { customerId: customer.id },
+        order: { arrival: 'DESC' },
+        take: CONTEXT_TURNS,
+      })
+    )
+      .reverse()
+      .filter((message) => message.text !== '' || message.media !== null);
+    const toolCalls = await toolCallsByTurn(tx, inboundIds(messages));
+    const recent = await recentToolCalls(tx, customer.id);
     return {
       customer_id: customer.id,
       agent_id: customer.agentId,
@@ -208,10 +222,8 @@ export class CustomersService {
         ...(identity.phoneE164 ? { phone: identity.phoneE164 } : {}),
         linked: identity.linked,
       })),
-      turns: messages
-        .reverse()
-        .filter((message) => message.text !== '' || message.media !== null)
-        .map(turnOf),
+      turns: messages.map((message) => turnOf(message, toolCalls.get(message.id))),
+      ...(recent.length ? { recent_tool_calls: recent } : {}),
     };
   }
 

@@ -26,6 +26,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
+import { toolCallsByTurn } from '../customers/tool-call-views.js';
 import { cursorPage } from '../http/cursor-page.js';
 import type { ListHandoffsQuery } from './list-handoffs.query.js';
 import { DEFAULT_PAGE } from '../http/page-limit.query.js';
@@ -66,11 +67,13 @@ export class Handoffs {
         after: query.after,
       });
     const page = cursorPage(await builder.getMany(), limit, (handoff) => handoff.id);
-    return { ...page, items: await Promise.all(page.items.map((handoff) => this.viewOf(this.db.manager, handoff))) };
+    const items = await Promise.all(page.items.map((handoff) => this.viewOf(this.db.manager, handoff)));
+    return { ...page, items: await withToolCalls(this.db.manager, items) };
   }
 
   async get(id: string, principal: Principal): Promise<HandoffView> {
-    return this.viewOf(this.db.manager, await this.visible(this.db.manager, id, principal));
+    const view = await this.viewOf(this.db.manager, await this.visible(this.db.manager, id, principal));
+    return (await withToolCalls(this.db.manager, [view]))[0]!;
   }
 
   async reply(id: string, principal: Principal, text: string, requestId: string): Promise<HandoffReplyView> {
@@ -136,7 +139,7 @@ export class Handoffs {
           },
         });
       }
-      return this.viewOf(tx, handoff);
+      return (await withToolCalls(tx, [await this.viewOf(tx, handoff)]))[0]!;
     });
   }
 
@@ -175,6 +178,20 @@ export class Handoffs {
     if (customer?.displayName) view.customer_name = customer.displayName;
     return view;
   }
+}
+
+/** The tool calls of the customer's messages shown, under their turns: one query for every hand-off of a page. */
+async function withToolCalls(manager: EntityManager, views: HandoffView[]): Promise<HandoffView[]> {
+  const asked = views.flatMap((view) => view.messages.filter((m) => m.from === 'customer').map((m) => m.id));
+  const toolCalls = await toolCallsByTurn(manager, asked);
+  if (toolCalls.size === 0) return views;
+  return views.map((view) => ({
+    ...view,
+    messages: view.messages.map((message) => {
+      const calls = toolCalls.get(message.id);
+      return calls ? { ...message, tool_calls: calls } : message;
+    }),
+  }));
 }
 
 function messageView(message: ConversationMessage): HandoffMessageView {

@@ -21,6 +21,7 @@ export const EXAMPLE_IDS = {
   delivery: 'a81f4c27-3e6b-4d95-8c0a-7b2e9d1f5c36',
   handoff: 'b3e9d7a1-4c2f-4e8b-9a6d-0f1e2d3c4b5a',
   'audit entry': 'd2c4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f',
+  tool: '7a4c1e9b-2d5f-4b8a-9e3c-6f0d1b2a5c47',
 } as const;
 
 /**

@@ -8,7 +8,7 @@ export class AgentEventView {
   @ApiProperty({
     example: 'pause',
     description:
-      'created, provisioned, updated, start, stop, pause, resume, delete, deleted, knowledge_uploaded, knowledge_deleted...',
+      'created, provisioned, updated, start, stop, pause, resume, delete, deleted, knowledge_uploaded, knowledge_deleted, tool_registered, tool_replaced, tool_deleted...',
   })
   action: string;
 

@@ -31,6 +31,7 @@ interface ClaimedMessage {
   viewer_id: string | null;
   viewer_channel: Channel | null;
   viewer_linked: CustomerIdentity['linked'] | null;
+  reply_deadline_at: Date | null;
 }
 
 /**
@@ -80,6 +81,7 @@ export class TurnScheduler {
               messageId: next.id,
               requestId,
               history,
+              ...(next.reply_deadline_at ? { replyBy: new Date(next.reply_deadline_at).toISOString() } : {}),
             } satisfies MessageReplyJobData,
             // An agent that cannot answer still gets its turn delivered: an apology and a person.
             opts: { ...JOB_PRESETS.agentReply, jobId: replyJobId(next.id), ignoreDependencyOnFailure: true },
@@ -106,9 +108,10 @@ export class TurnScheduler {
             AND NOT EXISTS (SELECT 1 FROM conversation_messages b
                              WHERE b.agent_id = m.agent_id AND b.channel = m.channel AND b.counterpart_id = m.counterpart_id
                                AND b.direction = 'inbound' AND b.status = 'received' AND b.arrival < m.arrival)
-         RETURNING m.id, m.agent_id, m.channel, m.counterpart_name, m.text, m.media, m.arrival, m.identity_id
+         RETURNING m.id, m.agent_id, m.channel, m.counterpart_name, m.text, m.media, m.arrival, m.identity_id,
+                   m.reply_deadline_at
        )
-       SELECT c.id, c.agent_id, c.channel, c.counterpart_name, c.text, c.media, c.arrival,
+       SELECT c.id, c.agent_id, c.channel, c.counterpart_name, c.text, c.media, c.arrival, c.reply_deadline_at,
               i.id AS viewer_id, i.channel AS viewer_channel, i.linked AS viewer_linked
          FROM claimed c LEFT JOIN customer_identities i ON i.id = c.identity_id`,
       [customerId],

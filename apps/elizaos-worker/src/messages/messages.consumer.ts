@@ -21,8 +21,17 @@ export class MessagesConsumer extends QueueConsumer<typeof QueueName.Messages> {
   }
 
   private async reply(job: Job<JobOf<'message.reply'>>): Promise<MessageReplyResult> {
-    const { agentId, channel, customer, text, media, messageId, history = [] } = job.data;
-    const answer = await this.host.reply({ agentId, channel, customer, text, media, messageId, history });
+    const { agentId, channel, customer, text, media, messageId, history = [], replyBy } = job.data;
+    const answer = await this.host.reply({
+      agentId,
+      channel,
+      customer,
+      text,
+      media,
+      messageId,
+      history,
+      ...(replyBy ? { replyBy: new Date(replyBy) } : {}),
+    });
     this.logger.log(
       {
         agentId,
@@ -32,6 +41,7 @@ export class MessagesConsumer extends QueueConsumer<typeof QueueName.Messages> {
         handoff: answer.handoff,
         characterVersion: answer.characterVersion,
         citations: answer.citations.length,
+        toolCalls: answer.toolCalls,
       },
       'message answered',
     );
@@ -40,6 +50,7 @@ export class MessagesConsumer extends QueueConsumer<typeof QueueName.Messages> {
       handoff: answer.handoff,
       characterVersion: answer.characterVersion,
       ...(answer.citations.length > 0 ? { citations: answer.citations } : {}),
+      ...(answer.toolCalls.length > 0 ? { toolCalls: answer.toolCalls } : {}),
       replica: REPLICA,
     };
   }

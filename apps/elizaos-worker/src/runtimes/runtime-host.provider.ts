@@ -26,6 +26,9 @@ import {
   RUNTIMES_HOSTED,
 } from './runtime-metrics.js';
 import { getToken } from '@willsoto/nestjs-prometheus';
+import { OutboundHttpClient } from '@voca/outbound-http';
+import { agentToolSource } from '../tools/agent-tools.js';
+import { TOOL_CALL_SECONDS, TOOL_CALLS } from '../tools/tool-metrics.js';
 
 function modelSettings(env: ElizaosWorkerEnv): ModelSettings {
   if (env.MODEL_PROVIDER === 'local') return { provider: 'local' };
@@ -109,6 +112,9 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
       getToken(MODEL_TOKENS),
       getToken(KNOWLEDGE_RETRIEVALS),
       getToken(KNOWLEDGE_RETRIEVAL_SECONDS),
+      OutboundHttpClient,
+      getToken(TOOL_CALLS),
+      getToken(TOOL_CALL_SECONDS),
     ],
     useFactory: async (
       db: DataSource,
@@ -120,6 +126,9 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
       modelTokens: Counter,
       retrievals: Counter,
       retrievalSeconds: Histogram,
+      outbound: OutboundHttpClient,
+      toolCalls: Counter,
+      toolSeconds: Histogram,
     ) => {
       const characters = new CharacterStore(db);
       const host = new RuntimeHost(
@@ -146,6 +155,7 @@ export function runtimeHostProvider(env: ElizaosWorkerEnv): Provider {
           modelCall: modelCallMetrics(modelSeconds, modelErrors, modelTokens),
         },
         knowledgeSource(env, db, retrievals, retrievalSeconds),
+        agentToolSource(env, db, outbound, toolCalls, toolSeconds),
       );
       await host.prepare();
       return host;

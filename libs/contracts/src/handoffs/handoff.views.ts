@@ -3,6 +3,7 @@ import { IsString } from 'class-validator';
 import { CHANNELS, type Channel } from '../channels.js';
 import { Length } from '../text/text-length.js';
 import { CitationView } from '../knowledge/citation.view.js';
+import { TOOL_CALLS_OF_TURN, ToolCallView } from '../tools/tool.views.js';
 
 export const HANDOFF_STATES = ['open', 'resolved'] as const;
 export const HANDOFF_KINDS = ['handoff', 'follow_up'] as const;
@@ -31,6 +32,9 @@ export class HandoffMessageView {
     description: "An agent's reply: the chunks of the agent's documents it answered from",
   })
   citations?: CitationView[];
+
+  @ApiPropertyOptional({ type: ToolCallView, isArray: true, description: TOOL_CALLS_OF_TURN })
+  tool_calls?: ToolCallView[];
 
   @ApiProperty({ example: '2026-12-01T10:00:00.000Z' })
   at: string;

@@ -59,6 +59,8 @@ export interface MessageReplyJobData {
   history?: ConversationTurn[];
   /** What the customer sent besides words (then `text` is its caption, possibly empty). */
   media?: InboundMedia[];
+  /** When the reply must be ready (ISO 8601): a caller waits on the phone; tool calls end in time for it. */
+  replyBy?: string;
 }
 
 export interface MessageReplyResult {
@@ -68,6 +70,8 @@ export interface MessageReplyResult {
   characterVersion: number;
   /** The document chunks the reply used (absent or empty when none). */
   citations?: KnowledgeCitation[];
+  /** The agent's tool calls in the turn, by tool and status (the record is `tool_calls`). */
+  toolCalls?: { tool: string; status: string }[];
   /** Which elizaos-worker replica answered (host name and process id). */
   replica: string;
 }

@@ -92,6 +92,7 @@ export interface ElizaRuntime {
   stateCache: Map<string, unknown>;
   initialize(): Promise<void>;
   stop(): Promise<void>;
+  registerAction(action: ElizaAction): void;
   ensureConnection(connection: {
     entityId: UUID;
     roomId: UUID;

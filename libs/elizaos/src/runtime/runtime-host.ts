@@ -16,6 +16,8 @@ import { localModelPlugin } from './local-model-plugin.js';
 import type { ModelCallObserver } from './model-calls.js';
 import { openAiModelPlugin, type OpenAiSettings } from './openai-model-plugin.js';
 import { supportPlugin } from './support-plugin.js';
+import { toolAction } from './tool-actions.js';
+import type { TurnConversation, TurnTools } from '@voca/tools';
 import { turnContext, type HistoryEntry, type Turn } from './turn-context.js';
 
 export type ModelSettings = { provider: 'local' } | ({ provider: 'openai' } & OpenAiSettings);
@@ -44,6 +46,8 @@ export interface ReplyRequest {
   /** The platform message id, so a retried job is one message to ElizaOS too. */
   messageId?: string;
   history: HistoryEntry[];
+  /** When the reply must be ready (a caller on the phone): tool calls end in time for it. */
+  replyBy?: Date;
 }
 
 export interface ReplyResult {
@@ -52,7 +56,12 @@ export interface ReplyResult {
   characterVersion: number;
   /** The document chunks the reply was given (an LLM) or answered from (the local model). */
   citations: KnowledgeCitation[];
+  /** The tool calls of the turn (made, proposed, declined...), in order. */
+  toolCalls: { tool: string; status: string }[];
 }
+
+/** The agent's tools for one turn (none: undefined), with the calls they make recorded (the engine's, a port here). */
+export type ToolSource = (conversation: TurnConversation) => Promise<TurnTools | undefined>;
 
 /** What a turn searches the agent's documents with. */
 export interface KnowledgeQuestion {
@@ -78,6 +87,8 @@ interface Hosted {
   runtime: ElizaRuntime;
   agent: HostedAgent;
   connectedRooms: Set<string>;
+  /** The tools registered as actions of this runtime, by name. */
+  toolActions: Set<string>;
 }
 
 /**
@@ -99,6 +110,7 @@ export class RuntimeHost {
     private readonly loadAgent: (agentId: string) => Promise<HostedAgent>,
     private readonly events: RuntimeHostEvents = {},
     private readonly knowledge?: KnowledgeSource,
+    private readonly tools?: ToolSource,
   ) {
     this.database = new ElizaDatabase(eliza, settings.dataDir);
     const models = eliza.core.ModelType;
@@ -195,6 +207,7 @@ export class RuntimeHost {
       });
       hosted.connectedRooms.add(roomId);
     }
+    const [tools, knowledge] = await Promise.all([this.toolsFor(request, hosted), this.retrieve(request, agent)]);
     const turn: Turn = {
       agentId: request.agentId,
       profile: agent.profile,
@@ -203,10 +216,12 @@ export class RuntimeHost {
       text: request.text,
       media: request.media,
       history: request.history,
-      knowledge: await this.retrieve(request, agent),
+      knowledge,
       sources: [],
       handoff: false,
+      ...(tools ? { tools } : {}),
     };
+    await tools?.settleWaiting(request.text);
     let reply: ElizaContent | undefined;
     const messageId = core.stringToUuid(`message:${request.agentId}:${request.messageId ?? randomUUID()}`);
     try {
@@ -234,10 +249,29 @@ export class RuntimeHost {
     const text = reply?.text?.trim();
     return {
       text: text || NO_ANSWER_REPLY,
-      handoff: !text || turn.handoff || Boolean(reply?.actions?.includes(HAND_OFF_ACTION)),
+      handoff: !text || turn.handoff || Boolean(tools?.handoff) || Boolean(reply?.actions?.includes(HAND_OFF_ACTION)),
       characterVersion: agent.version,
       citations: text ? turn.sources.map(citationOf) : [],
+      toolCalls: (tools?.outcomes ?? []).map(({ tool, status }) => ({ tool, status })),
     };
+  }
+
+  /** The turn's tools, each registered as an action of the agent's runtime the first time it is seen. */
+  private async toolsFor(request: ReplyRequest, hosted: Hosted): Promise<TurnTools | undefined> {
+    if (!this.tools || !request.messageId) return undefined;
+    const tools = await this.tools({
+      agentId: request.agentId,
+      customerId: request.customer.id,
+      channel: request.channel,
+      messageId: request.messageId,
+      ...(request.replyBy ? { replyBy: request.replyBy } : {}),
+    });
+    for (const tool of tools?.available ?? []) {
+      if (hosted.toolActions.has(tool.name)) continue;
+      hosted.runtime.registerAction(toolAction(tool.name));
+      hosted.toolActions.add(tool.name);
+    }
+    return tools;
   }
 
   /** The agent's document chunks for this message: none for a message without words, or without a source. */
@@ -288,7 +322,7 @@ export class RuntimeHost {
       plugins: this.plugins,
     });
     await runtime.initialize();
-    const hosted: Hosted = { runtime, agent, connectedRooms: new Set() };
+    const hosted: Hosted = { runtime, agent, connectedRooms: new Set(), toolActions: new Set() };
     this.hosted.set(agentId, hosted);
     this.events.built?.(agentId, performance.now() - started);
     while (this.hosted.size > this.settings.maxRuntimes) {

@@ -2,6 +2,7 @@ import { describeMessage } from '@voca/contracts';
 import { HAND_OFF_ACTION } from '../character/build-character.js';
 import type { ElizaAction, ElizaPlugin, ElizaProvider } from './eliza-core.js';
 import { businessTime } from './business-time.js';
+import { toolResultText } from './tool-results.js';
 import { currentTurn } from './turn-context.js';
 
 /** Of bootstrap's actions, a support agent only replies, stays quiet, or does nothing more. */
@@ -85,6 +86,28 @@ const knowledgeProvider: ElizaProvider = {
   },
 };
 
+/**
+ * Calls of the business's tools made before the model ran: what the customer's yes confirmed (or their no declined),
+ * for the model to tell them. Calls the model makes itself come back to it as function results.
+ */
+const toolResultsProvider: ElizaProvider = {
+  name: 'TOOL_RESULTS',
+  description: "Results of the business's tools the customer asked for",
+  position: 95,
+  get: async () => {
+    const outcomes = currentTurn()?.tools?.outcomes ?? [];
+    if (outcomes.length === 0) return { text: '' };
+    const lines = outcomes.map(
+      (outcome) => `${outcome.tool}(${JSON.stringify(outcome.arguments)}): ${toolResultText(outcome)}`,
+    );
+    return {
+      text:
+        "# Results of the business's tools\nTell the customer what these say, in your own words; if a call failed, " +
+        `apologise and offer a person, without technical details.\n${lines.join('\n')}`,
+    };
+  },
+};
+
 /** The current time in the business's time zone, named as bootstrap's provider it stands in for. */
 const timeProvider: ElizaProvider = {
   name: 'TIME',
@@ -112,6 +135,7 @@ export function supportPlugin(bootstrap: ElizaPlugin): ElizaPlugin {
       ...(bootstrap.providers ?? []).filter((provider) => SUPPORT_PROVIDERS.has(provider.name)),
       conversationProvider,
       knowledgeProvider,
+      toolResultsProvider,
       timeProvider,
     ],
     evaluators: [],

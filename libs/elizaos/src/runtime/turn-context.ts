@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { BusinessProfile, Channel, InboundMedia, KnowledgePassage } from '@voca/contracts';
+import type { TurnTools } from '@voca/tools';
 
 export interface HistoryEntry {
   role: 'customer' | 'agent';
@@ -25,6 +26,10 @@ export interface Turn {
   sources: KnowledgePassage[];
   /** Set by the hand-off action when the agent passes the customer to a person. */
   handoff: boolean;
+  /** The agent's tools usable on this channel, and the calls of this turn; absent when it has none. */
+  tools?: TurnTools;
+  /** A call the offline model decided on, which the tool's ElizaOS action makes. */
+  plannedCall?: { tool: string; arguments: Record<string, unknown> };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { eventSecretBinding, type CredentialBinding, type CredentialCipher } from '@voca/secrets';
+import { eventSecretBinding, toolSecretBinding, type CredentialBinding, type CredentialCipher } from '@voca/secrets';
 import type { DataSource } from 'typeorm';
 
 interface SealedRow {
@@ -18,7 +18,7 @@ interface SealedColumn {
 
 const byAgentChannel = (row: SealedRow): CredentialBinding => ({ agentId: row.agent_id!, channel: row.channel! });
 
-/** Every sealed secret the engine stores: platform credentials, and the backend endpoints' signing secrets. */
+/** Every sealed secret the engine stores: platform credentials, the signing secrets of event endpoints and tools. */
 const SEALED_COLUMNS: readonly SealedColumn[] = [
   {
     table: 'agent_channels',
@@ -37,6 +37,12 @@ const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'secret_ciphertext',
     bindingColumns: '',
     bindingOf: (row) => eventSecretBinding(row.id),
+  },
+  {
+    table: 'agent_tools',
+    column: 'secret_ciphertext',
+    bindingColumns: '',
+    bindingOf: (row) => toolSecretBinding(row.id),
   },
 ];
 const BATCH = 200;

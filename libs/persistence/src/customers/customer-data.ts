@@ -29,6 +29,7 @@ export interface CustomerRecord {
   messages: Record<string, unknown>[];
   handoffs: Record<string, unknown>[];
   events: Record<string, unknown>[];
+  tool_calls: Record<string, unknown>[];
 }
 
 export async function customerRecord(
@@ -61,7 +62,14 @@ export async function customerRecord(
     `SELECT id, type, data, created_at FROM events WHERE ${CUSTOMER_EVENTS} ORDER BY seq`,
     [agentId, customerId],
   )) as Record<string, unknown>[];
-  return { customer, identities, messages, handoffs, events };
+  const toolCalls = (await tx.query(
+    `SELECT t.id, t.tool_name AS tool, t.channel, t.arguments, t.status, t.result, t.error, t.message_id,
+            t.resolved_by_message_id, t.created_at
+       FROM tool_calls t JOIN conversation_messages m ON m.id = t.message_id
+      WHERE ${CUSTOMER_MESSAGES} ORDER BY t.created_at`,
+    [agentId, customerId],
+  )) as Record<string, unknown>[];
+  return { customer, identities, messages, handoffs, events, tool_calls: toolCalls };
 }
 
 /** What an erasure removed, in counts: nothing of the customer's words, names or addresses. */

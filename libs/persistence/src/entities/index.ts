@@ -20,3 +20,5 @@ export * from './knowledge-document.entity.js';
 export * from './knowledge-version.entity.js';
 export * from './knowledge-chunk.entity.js';
 export * from './knowledge-term.entity.js';
+export * from './agent-tool.entity.js';
+export * from './tool-call.entity.js';

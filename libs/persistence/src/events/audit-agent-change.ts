@@ -7,7 +7,7 @@ export interface AgentChange {
   agentId: string;
   /**
    * created, updated, start, stop, pause, resume, delete, deleted, provisioned, webhook_key_rotated,
-   * knowledge_uploaded, knowledge_deleted.
+   * knowledge_uploaded, knowledge_deleted, tool_registered, tool_replaced, tool_deleted.
    */
   action: string;
   fromStatus?: AgentStatus | null;

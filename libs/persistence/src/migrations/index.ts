@@ -16,6 +16,7 @@ import { OperationCancel1765382400000 } from './1765382400000-operation-cancel.j
 import { DropAgentContexts1765468800000 } from './1765468800000-drop-agent-contexts.js';
 import { Privacy1765555200000 } from './1765555200000-privacy.js';
 import { Knowledge1765641600000 } from './1765641600000-knowledge.js';
+import { AgentTools1765728000000 } from './1765728000000-agent-tools.js';
 
 /** Every migration, oldest first. Listed explicitly so the compiled ESM build needs no glob loading. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   DropAgentContexts1765468800000,
   Privacy1765555200000,
   Knowledge1765641600000,
+  AgentTools1765728000000,
 ];
