@@ -17,7 +17,7 @@ import { startEngine } from './engine-harness.js';
 import { benchElizaosAnchor, benchTurns, type TurnFigures } from './turns.js';
 import { benchRetention, RETENTION_BENCH_ENV, retentionTable } from './retention.js';
 import { benchKnowledgeTurns, benchRetrieval, knowledgeTable } from './knowledge.js';
-import { benchToolTurns, TOOLS_BENCH_ENV, toolsTable } from './tools.js';
+import { benchToolCalls, benchToolTurns, TOOLS_BENCH_ENV, toolsTable } from './tools.js';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const num = (value: number, digits = 0) => value.toFixed(digits).padStart(9);
@@ -114,7 +114,8 @@ try {
   console.log(`\n${drainTable(await benchDrain(engine))}`);
   const retrieval = await benchRetrieval(databaseUrl);
   console.log(`\n${knowledgeTable({ ...retrieval, turns: await benchKnowledgeTurns(engine) })}`);
-  console.log(`\n${toolsTable(await benchToolTurns(engine))}`);
+  const toolCalls = await benchToolCalls(databaseUrl);
+  console.log(`\n${toolsTable({ calls: toolCalls, ...(await benchToolTurns(engine)) })}`);
 } finally {
   await engine.stop();
 }

@@ -216,6 +216,27 @@ describe("the spec's agent with an order_status tool (offline model)", () => {
     expect(backend.callsOf('order_status').at(-1)!.body.conversation.channel).toBe('voice');
   });
 
+  it('asks a caller for the missing order number and completes the call on their next turn, in time', async () => {
+    const caller = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const say = async (message: string) => {
+      const started = Date.now();
+      const answer = await postSignedWebhook(
+        engine.gatewayUrl,
+        '/api/v1/webhooks/connect',
+        { agent_id: agentId, message, channel: 'voice', caller },
+        WEBHOOK_SECRET,
+      );
+      expect(answer.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(DEADLINE_MS);
+      return answer.body.message as string;
+    };
+    const before = backend.callsOf('order_status').length;
+    expect((await say('Where is my order?')).toLowerCase()).toContain('order number');
+    expect(backend.callsOf('order_status')).toHaveLength(before);
+    expect(await say('10423')).toContain('shipped');
+    expect(backend.callsOf('order_status')).toHaveLength(before + 1);
+  });
+
   it('replies in time when a tool does not answer, on WhatsApp and on the phone, and records the timeout', async () => {
     backend.behaviours.set('order_status', () => ({ json: { status: 'late' }, delayMs: 8_000 }));
     const replaced = await api.put(`/api/v1/agents/${agentId}/tools/order_status`, {

@@ -32,6 +32,7 @@ async function toolAnswer(turn: Turn): Promise<string | undefined> {
       : undefined,
     language: turn.profile.voice.language,
     customerName: turn.customerName,
+    ...(turn.profile.timezone ? { timeZone: turn.profile.timezone } : {}),
   });
   if (plan.kind === 'none') return undefined;
   if (plan.kind === 'ask') {
