@@ -1961,6 +1961,25 @@ export interface components {
         [key: string]: unknown;
       }[];
       /**
+       * @description Every call of the agent's tools in the customer's turns: the tool, its arguments, the backend's answer
+       * @example [
+       *       {
+       *         "tool": "order_status",
+       *         "channel": "whatsapp",
+       *         "arguments": {
+       *           "order_number": "10423"
+       *         },
+       *         "status": "ok",
+       *         "result": {
+       *           "status": "shipped"
+       *         }
+       *       }
+       *     ]
+       */
+      tool_calls: {
+        [key: string]: unknown;
+      }[];
+      /**
        * Format: date-time
        * @example 2026-12-07T09:00:00.000Z
        */

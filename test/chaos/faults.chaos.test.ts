@@ -23,6 +23,7 @@ import { testEnv } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
 import { ChaosEngine } from './chaos-engine.js';
+import { ToolReceiver } from '../support/tool-receiver.js';
 import { signAsCaller } from '../support/engine-webhooks.js';
 
 /**
@@ -32,7 +33,8 @@ import { signAsCaller } from '../support/engine-webhooks.js';
  * every accepted operation must have ended, no cloud resource may be orphaned or claimed twice, no message may be
  * answered twice or silently lost, voice must answer, nothing may be stuck, and shutdown must be bounded. Customers
  * erased meanwhile must be erased whole, their work outside Postgres done despite the restarts. Catalogs uploaded and
- * replaced by a new version meanwhile must each end answering from their latest version, whole and once.
+ * replaced by a new version meanwhile must each end answering from their latest version, whole and once. Tables
+ * booked meanwhile through an agent's tool (a side effect, after the customer's yes) must never be booked twice.
  * `npm run test:chaos`; CHAOS_AGENTS and CHAOS_MESSAGES scale the load.
  */
 
@@ -40,6 +42,7 @@ const AGENTS = Number(process.env.CHAOS_AGENTS ?? 100);
 const MESSAGES = Number(process.env.CHAOS_MESSAGES ?? 1000);
 const MESSAGE_AGENTS = 10;
 const ERASED_CUSTOMERS = 10;
+const BOOKINGS = Number(process.env.CHAOS_BOOKINGS ?? 40);
 const CATALOG = sampleCatalog(300);
 const REPRICED = 7;
 const NEW_PRICE = 333.33;
@@ -53,6 +56,7 @@ const SHUTDOWN_BOUND_MS = GRACE_MS + 5_000 + 2_000;
 let redis: PrivateRedis;
 let postgres: PrivatePostgres;
 let aws: AwsEmulator;
+let backend: ToolReceiver;
 let social: SocialEmulator;
 let engine: ChaosEngine;
 let api: Api;
@@ -70,7 +74,7 @@ const messageAgents: MessageAgent[] = [];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  [redis, postgres, aws, social] = await Promise.all([
+  [redis, postgres, aws, social, backend] = await Promise.all([
     PrivateRedis.start(),
     PrivatePostgres.start('voca_chaos'),
     AwsEmulator.start({
@@ -80,7 +84,10 @@ beforeAll(async () => {
       availableNumbers: AGENTS + MESSAGE_AGENTS + 50,
     }),
     SocialEmulator.start({ graphVersion: 'v21.0' }),
+    ToolReceiver.start(),
   ]);
+  // The backend takes a moment to book, so a killed worker may die in the middle of a call.
+  backend.behaviours.set('book_table', () => ({ json: { message: 'Booked. Reference BK-1.' }, delayMs: 150 }));
   db = new pg.Pool({ connectionString: postgres.urlOf('voca_chaos'), max: 2 });
   db.on('error', () => undefined);
   const env = testEnv({
@@ -139,12 +146,27 @@ beforeAll(async () => {
     expect(done.status).toBe('completed');
     const voice = done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'voice');
     messageAgents.push({ id: done.agent_id, voiceNumber: voice.phone_number, ...accounts });
+    const tool = await api.post(`/api/v1/agents/${done.agent_id}/tools`, {
+      name: 'book_table',
+      description: 'Books a table at the showroom cafe',
+      intent: 'booking',
+      parameters: {
+        type: 'object',
+        properties: { date: { type: 'string' }, time: { type: 'string' }, party_size: { type: 'integer' } },
+        required: ['date', 'time', 'party_size'],
+      },
+      url: backend.urlOf('book_table'),
+      requires_confirmation: true,
+    });
+    expect(tool.status).toBe(201);
+    // One secret per agent's tool, all served at one path: the receiver checks each against its agent's.
+    backend.secrets.set(`${done.agent_id}:book_table`, tool.body.signing_secret);
   }
 }, 300_000);
 
 afterAll(async () => {
   await db?.end();
-  await Promise.all([aws?.stop(), social?.stop(), redis?.stop()]);
+  await Promise.all([aws?.stop(), social?.stop(), redis?.stop(), backend?.stop()]);
   postgres?.stop();
 });
 
@@ -317,6 +339,31 @@ async function eraseSome(sent: Sent[], count: number): Promise<string[]> {
   return erased;
 }
 
+/**
+ * Customers booking a table on WhatsApp while the faults run: a request, the agent's proposal, then a yes; each
+ * message delivered until acknowledged. Returns the customers who said yes.
+ */
+async function bookTables(): Promise<string[]> {
+  const confirmed: string[] = [];
+  await inPool(BOOKINGS, 4, async (index) => {
+    const agent = messageAgents[index % MESSAGE_AGENTS]!;
+    const from = `1666${String(index).padStart(7, '0')}`;
+    const say = async (text: string) => {
+      const body = whatsappTextMessage({ phoneNumberId: agent.whatsapp, from, text });
+      await deliverUntilAcknowledged('/api/v1/webhooks/meta', body, signMeta(body, META_SECRET));
+    };
+    await say('Can I book a table for 2 tomorrow at 7pm?');
+    const proposal = await waitFor(async () => social.sentTo(from)[0]?.text, `a proposal to ${from}`, 180_000).catch(
+      () => undefined,
+    );
+    // A turn that could not complete was handed to a person instead: nothing to confirm.
+    if (!proposal?.toLowerCase().includes('yes')) return;
+    await say('yes');
+    confirmed.push(from);
+  });
+  return confirmed;
+}
+
 /** A request the backend retries until the engine takes it (503 while Postgres or Redis is away). */
 async function untilTaken(send: () => Promise<{ status: number }>, taken: number[]): Promise<number> {
   for (let attempt = 1; ; attempt++) {
@@ -379,12 +426,13 @@ describe('the engine under load while its parts fail', () => {
   it('loses nothing, does nothing twice, leaves nothing stuck and stops in time', { timeout: 900_000 }, async () => {
     const started = Date.now();
     const sending: Sent[] = [];
-    const [statusUrls, sent, faultLog, erasedNumbers] = await Promise.all([
+    const [statusUrls, sent, faultLog, erasedNumbers, , bookers] = await Promise.all([
       inPool(AGENTS, 8, provisionVoiceAgent),
       inPool(MESSAGES, 12, async (index) => (sending[index] = await sendMessage(index))),
       faults(),
       eraseSome(sending, ERASED_CUSTOMERS),
       uploadCatalogs(),
+      bookTables(),
     ]);
     const loadMs = Date.now() - started;
     await engine.allReady();
@@ -516,6 +564,21 @@ describe('the engine under load while its parts fail', () => {
     const priced = await voiceTurn(messageAgents[1]!, `How much is the ${CATALOG[REPRICED]!.name}?`);
     expect(priced?.reply).toContain(NEW_PRICE.toFixed(2));
 
+    // Every table booked at most once, whatever died during its call; most bookings made.
+    const bookingCalls = new Map<string, number>();
+    for (const arrival of backend.callsOf('book_table')) {
+      const key = String(arrival.headers['idempotency-key']);
+      bookingCalls.set(key, (bookingCalls.get(key) ?? 0) + 1);
+    }
+    const bookedTwice = [...bookingCalls.values()].filter((calls) => calls > 1).length;
+    const bookingRows = (
+      await db.query(
+        `SELECT t.status, count(*)::int AS n FROM tool_calls t WHERE t.tool_name = 'book_table' AND t.status NOT IN
+           ('awaiting_confirmation', 'abandoned', 'declined') GROUP BY t.status`,
+      )
+    ).rows;
+    const signedRight = backend.callsOf('book_table').every((arrival) => arrival.signatureValid);
+
     // Voice answers after the restarts.
     const voice = await voiceTurn(messageAgents[0]!);
     expect(voice?.reply).toContain('9 AM - 6 PM EST');
@@ -539,6 +602,7 @@ describe('the engine under load while its parts fail', () => {
         `messages: delivered ${sent.length}, answered once ${answered}, answered twice ${twice}, handed to a person ${followUp}, lost ${lost}`,
         `customers erased during the faults: ${erasedNumbers.length}, each complete, nothing of them left`,
         `catalogs uploaded and replaced during the faults: ${catalogs.length}, each answering from its latest version`,
+        `tables booked during the faults: ${bookers.length} confirmed, ${bookingCalls.size} calls, booked twice ${bookedTwice}; ${JSON.stringify(bookingRows)}`,
         `voice after the restarts: ${voice?.reply ? 'answered' : 'not answered'}`,
         `stuck after a reconciler pass: ${JSON.stringify(stuckCounts)}`,
         `shutdown: ${stops.map(({ app, ms, exit }) => `${app} ${ms} ms (${exit.signal ?? exit.code})`).join(', ')}`,
@@ -546,6 +610,10 @@ describe('the engine under load while its parts fail', () => {
     );
     expect(twice).toBe(0);
     expect(lost).toBe(0);
+    expect(bookedTwice).toBe(0);
+    expect(signedRight).toBe(true);
+    expect(bookingCalls.size).toBeLessThanOrEqual(bookers.length);
+    expect(bookingCalls.size).toBeGreaterThanOrEqual(Math.floor(bookers.length / 2));
     expect(answered + followUp).toBe(sent.length);
     expect(Object.values(stuckCounts).every((count) => count === 0)).toBe(true);
     for (const { app, ms } of stops) expect(ms, app).toBeLessThan(SHUTDOWN_BOUND_MS);

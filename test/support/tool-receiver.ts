@@ -74,10 +74,13 @@ export class ToolReceiver {
 
   private receive(request: IncomingMessage, raw: string, response: ServerResponse): void {
     const tool = (request.url ?? '').replace(/^\/tools\//, '');
-    const signatureValid = verify(String(request.headers['voca-signature'] ?? ''), raw, this.secrets.get(tool) ?? '');
+    const parsed = JSON.parse(raw) as ToolArrival['body'];
+    // The same tool of several agents has one secret each: `<agent id>:<tool>`, else the tool's name alone.
+    const secret = this.secrets.get(`${parsed.conversation?.agent_id}:${tool}`) ?? this.secrets.get(tool) ?? '';
+    const signatureValid = verify(String(request.headers['voca-signature'] ?? ''), raw, secret);
     const arrival: ToolArrival = {
       tool,
-      body: JSON.parse(raw),
+      body: parsed,
       headers: request.headers,
       signatureValid,
       at: Date.now(),
