@@ -504,6 +504,7 @@ describe('the engine under load while its parts fail', () => {
     let twice = 0;
     let followUp = 0;
     let lost = 0;
+    const lostRecipients: string[] = [];
     // Handed to a person: a turn that could not complete, or a reply that failed or whose send was interrupted
     // (`unknown`: it may have gone out, so it is never sent again).
     const followUps = new Set(
@@ -520,7 +521,18 @@ describe('the engine under load while its parts fail', () => {
       if (replies === 1) answered += 1;
       else if (replies > 1) twice += 1;
       else if (followUps.has(message.recipient)) followUp += 1;
-      else lost += 1;
+      else {
+        lost += 1;
+        lostRecipients.push(message.recipient);
+      }
+    }
+    if (lostRecipients.length > 0) {
+      const { rows } = await db.query(
+        `SELECT counterpart_id, direction, status, error, created_at, updated_at FROM conversation_messages
+          WHERE counterpart_id = ANY($1) ORDER BY arrival`,
+        [lostRecipients],
+      );
+      console.log('messages lost:', JSON.stringify(rows));
     }
 
     // Every erasure done outside the record too, and nothing of those customers left in it.
