@@ -25,9 +25,9 @@ import { Agent, auditAgentChange, KnowledgeDocument, KnowledgeVersion } from '@v
 import { enqueueOrLeave, JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
+import { writableAgent, visibleAgent } from '../agents/agent-access.js';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
-import { canSee } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
 import { RetryLaterException } from '../http/retry-later.exception.js';
 import { describeRef, type DocumentRef } from './document-ref.js';
@@ -71,7 +71,7 @@ export class KnowledgeDocuments {
   }
 
   async list(agentId: string, principal: Principal): Promise<KnowledgeDocumentListView> {
-    await this.visibleAgent(this.db.manager, agentId, principal);
+    await visibleAgent(this.db.manager, agentId, principal);
     const rows: DocumentRow[] = await this.db.query(
       `SELECT ${DOCUMENT_COLUMNS} FROM ${WITH_NEWEST_VERSION} WHERE d.agent_id = $1 ORDER BY d.name`,
       [agentId],
@@ -80,17 +80,17 @@ export class KnowledgeDocuments {
   }
 
   async get(agentId: string, ref: DocumentRef, principal: Principal): Promise<KnowledgeDocumentDetailView> {
-    await this.visibleAgent(this.db.manager, agentId, principal);
+    await visibleAgent(this.db.manager, agentId, principal);
     return documentDetailView(await this.rowOf(this.db.manager, agentId, ref));
   }
 
   /** A new document (POST): named by the body, or by its file; 409 when the agent has one of that name. */
   async create(agentId: string, received: ReceivedDocument, by: Requester): Promise<KnowledgeDocumentDetailView> {
-    await this.visibleAgent(this.db.manager, agentId, by.principal);
+    await visibleAgent(this.db.manager, agentId, by.principal);
     const name = nameOfNew(received);
     await this.checkUrl(received);
     const { view, versionId } = await this.db.transaction(async (tx) => {
-      const agent = await this.writableAgent(tx, agentId, by.principal);
+      const agent = await writableAgent(tx, agentId, by.principal, 'documents');
       await lockDocumentsOf(tx, agentId);
       if (await tx.existsBy(KnowledgeDocument, { agentId, name }))
         throw new ConflictException(
@@ -114,10 +114,10 @@ export class KnowledgeDocuments {
     received: ReceivedDocument,
     by: Requester,
   ): Promise<{ outcome: PutOutcome; view: KnowledgeDocumentDetailView }> {
-    await this.visibleAgent(this.db.manager, agentId, by.principal);
+    await visibleAgent(this.db.manager, agentId, by.principal);
     await this.checkUrl(received);
     const done = await this.db.transaction(async (tx) => {
-      const agent = await this.writableAgent(tx, agentId, by.principal);
+      const agent = await writableAgent(tx, agentId, by.principal, 'documents');
       // By name the document may have to be made: names are claimed one request at a time.
       if ('name' in ref) await lockDocumentsOf(tx, agentId);
       const document = await tx.getRepository(KnowledgeDocument).findOne({
@@ -165,7 +165,7 @@ export class KnowledgeDocuments {
 
   /** Deletes the document with its versions and their chunks (the foreign keys cascade). */
   async remove(agentId: string, ref: DocumentRef, by: Requester): Promise<void> {
-    await this.visibleAgent(this.db.manager, agentId, by.principal);
+    await visibleAgent(this.db.manager, agentId, by.principal);
     const document = await this.db.transaction(async (tx) => {
       const [deleted] = (await tx.query(
         `DELETE FROM knowledge_documents WHERE agent_id = $1 AND ${'id' in ref ? 'id' : 'name'} = $2
@@ -332,21 +332,6 @@ export class KnowledgeDocuments {
     )) as DocumentRow[];
     if (!row) throw new NotFoundException(`${describeRef(ref)} not found`);
     return row;
-  }
-
-  private async visibleAgent(tx: EntityManager, agentId: string, principal: Principal): Promise<Agent> {
-    const agent = await tx.findOneBy(Agent, { id: agentId });
-    if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
-    return agent;
-  }
-
-  /** The agent, kept from being removed until the transaction ends; 409 while it is being deleted. */
-  private async writableAgent(tx: EntityManager, agentId: string, principal: Principal): Promise<Agent> {
-    const agent = await tx.findOne(Agent, { where: { id: agentId }, lock: { mode: 'for_key_share' } });
-    if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
-    if (agent.status === 'deleting' || agent.status === 'deleted')
-      throw new ConflictException(`agent ${agentId} is ${agent.status}: it takes no documents`);
-    return agent;
   }
 }
 

@@ -23,9 +23,9 @@ import { credentialCipherFrom, newEventSecret, toolSecretBinding, type Credentia
 import { intentOf, ToolSchemas, ToolSchemaError } from '@voca/tools';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { writableAgent, visibleAgent } from '../agents/agent-access.js';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
-import { canSee } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
 import { RetryLaterException } from '../http/retry-later.exception.js';
 
@@ -60,13 +60,13 @@ export class AgentTools {
   }
 
   async list(agentId: string, principal: Principal): Promise<ToolListView> {
-    await this.visibleAgent(agentId, principal);
+    await visibleAgent(this.db.manager, agentId, principal);
     const tools = await this.db.getRepository(AgentTool).find({ where: { agentId }, order: { name: 'ASC' } });
     return { items: tools.map(toolView) };
   }
 
   async get(agentId: string, name: string, principal: Principal): Promise<ToolView> {
-    await this.visibleAgent(agentId, principal);
+    await visibleAgent(this.db.manager, agentId, principal);
     const tool = await this.db.getRepository(AgentTool).findOneBy({ agentId, name });
     if (!tool) throw new NotFoundException(`the agent has no tool named ${name}`);
     return toolView(tool);
@@ -74,13 +74,13 @@ export class AgentTools {
 
   /** A new tool (POST); 409 when the agent has one of that name. */
   async register(agentId: string, body: ToolBody, by: Requester): Promise<ToolCreatedView> {
-    await this.visibleAgent(agentId, by.principal);
+    await visibleAgent(this.db.manager, agentId, by.principal);
     const name = body.name;
     if (name === undefined)
       throw new BadRequestException(fieldError('name', 'is required: the name the model calls the tool by'));
     await this.check(body);
     const created = await this.db.transaction(async (tx) => {
-      const agent = await this.writableAgent(tx, agentId, by.principal);
+      const agent = await writableAgent(tx, agentId, by.principal, 'tools');
       await lockToolsOf(tx, agentId);
       if (await tx.existsBy(AgentTool, { agentId, name }))
         throw new ConflictException(
@@ -97,12 +97,12 @@ export class AgentTools {
    * not there yet is registered, with a new secret.
    */
   async put(agentId: string, name: string, body: ToolBody, by: Requester): Promise<PutResult> {
-    await this.visibleAgent(agentId, by.principal);
+    await visibleAgent(this.db.manager, agentId, by.principal);
     if (body.name !== undefined && body.name !== name)
       throw new BadRequestException(fieldError('name', `must be the tool's name in the path (${name}), or absent`));
     await this.check(body);
     const done = await this.db.transaction(async (tx) => {
-      const agent = await this.writableAgent(tx, agentId, by.principal);
+      const agent = await writableAgent(tx, agentId, by.principal, 'tools');
       await lockToolsOf(tx, agentId);
       const existing = await tx.findOneBy(AgentTool, { agentId, name });
       if (!existing) return { outcome: 'created' as const, view: await this.add(tx, agent, name, body, by) };
@@ -124,7 +124,7 @@ export class AgentTools {
   }
 
   async remove(agentId: string, name: string, by: Requester): Promise<void> {
-    await this.visibleAgent(agentId, by.principal);
+    await visibleAgent(this.db.manager, agentId, by.principal);
     const toolId = await this.db.transaction(async (tx) => {
       const [deleted] = (await tx.query(`DELETE FROM agent_tools WHERE agent_id = $1 AND name = $2 RETURNING id`, [
         agentId,
@@ -207,21 +207,6 @@ export class AgentTools {
         HttpStatus.SERVICE_UNAVAILABLE,
       );
     }
-  }
-
-  private async visibleAgent(agentId: string, principal: Principal): Promise<Agent> {
-    const agent = await this.db.manager.findOneBy(Agent, { id: agentId });
-    if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
-    return agent;
-  }
-
-  /** The agent, kept from being removed until the transaction ends; 409 while it is being deleted. */
-  private async writableAgent(tx: EntityManager, agentId: string, principal: Principal): Promise<Agent> {
-    const agent = await tx.findOne(Agent, { where: { id: agentId }, lock: { mode: 'for_key_share' } });
-    if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
-    if (agent.status === 'deleting' || agent.status === 'deleted')
-      throw new ConflictException(`agent ${agentId} is ${agent.status}: it takes no tools`);
-    return agent;
   }
 }
 
