@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Channel, ToolCallStatus, ToolIntent } from '@voca/contracts';
+import { TOOL_CALL_FAILURES, type Channel, type ToolCallStatus, type ToolIntent } from '@voca/contracts';
 import type { ToolAnswer, ToolRequest } from './tool-caller.js';
 import { confirmationAnswer } from './confirmation.js';
 import type { ToolSchemas } from './tool-schema.js';
@@ -108,8 +108,6 @@ export interface TurnToolsObserver {
 
 /** Below this, a call is not worth starting: the caller would hear silence instead of an apology. */
 const MIN_CALL_MS = 100;
-
-const FAILED: ToolCallStatus[] = ['failed', 'timeout', 'refused', 'invalid_answer', 'unknown', 'invalid_arguments'];
 
 /**
  * The tools of one turn: the agent's tools allowed on the turn's channel, the calls the model makes (arguments
@@ -277,9 +275,9 @@ export class TurnTools {
 
   private record(outcome: ToolOutcome): ToolOutcome {
     this.outcomes.push(outcome);
-    if (FAILED.includes(outcome.status) && outcome.status !== 'invalid_arguments') {
-      if (outcome.status === 'unknown' || this.byName(outcome.tool)?.handoffOnFailure) this.handoff = true;
-    }
+    const failed = (TOOL_CALL_FAILURES as readonly ToolCallStatus[]).includes(outcome.status);
+    // A call that may have happened always needs a person; another failure when its tool asks for one.
+    if (outcome.status === 'unknown' || (failed && this.byName(outcome.tool)?.handoffOnFailure)) this.handoff = true;
     this.observer.called?.(outcome.tool, outcome);
     return outcome;
   }
