@@ -697,6 +697,33 @@ describe('voice and the generic webhook', () => {
     expect(verified.reply).toContain('Egyptian Cotton Sheet Set');
   });
 
+  it('answers a caller whose number is withheld, as an anonymous customer of that call alone', async () => {
+    const contactId = randomUUID();
+    const turn = async (utterance: string) => {
+      const response = await postEngine('/api/v1/webhooks/connect', {
+        agent_id: agentId,
+        contact_id: contactId,
+        channel: 'voice',
+        caller: null,
+        dialed: voiceNumber,
+        utterance,
+        timestamp: new Date().toISOString(),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { reply: string; action: string };
+    };
+    expect((await turn('What time are you open?')).reply).toContain('9 AM - 6 PM EST');
+    expect((await turn('And do you take returns?')).action).toBe('continue');
+    // Both turns are one conversation: the contact's, with no phone to link it to anyone.
+    const { rows } = await db.query(
+      `SELECT i.external_id, i.phone_e164, count(m.id)::int AS messages
+         FROM customer_identities i JOIN conversation_messages m ON m.identity_id = i.id
+        WHERE i.external_id = $1 AND m.direction = 'inbound' GROUP BY i.id`,
+      [`contact:${contactId}`],
+    );
+    expect(rows).toEqual([{ external_id: `contact:${contactId}`, phone_e164: null, messages: 2 }]);
+  });
+
   it('refuses an unsigned Connect turn with 401', async () => {
     const response = await checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/connect`, {
       method: 'POST',

@@ -271,6 +271,18 @@ describe("the spec's agent with an order_status tool (offline model)", () => {
     }
   });
 
+  it('speaks a reply on the phone without raw addresses or marks, and writes it as it is on WhatsApp', async () => {
+    const spoken = await postSignedWebhook(
+      engine.gatewayUrl,
+      '/api/v1/webhooks/connect',
+      { agent_id: agentId, message: 'What is your website?', channel: 'voice', caller: '+15557654399' },
+      WEBHOOK_SECRET,
+    );
+    expect(spoken.body.message).toContain('cozycomfort dot com');
+    expect(spoken.body.message).not.toMatch(/cozycomfort\.com|https?:|[*_#`]/);
+    expect(await onWhatsapp('What is your website?', digits())).toContain('cozycomfort.com');
+  });
+
   it('counts the calls by tool and status', async () => {
     const metrics = await Scrape.of(engine.app('elizaos-worker').url);
     expect(metrics.sum('voca_tool_calls_total', { tool: 'order_status', status: 'ok' })).toBeGreaterThanOrEqual(3);

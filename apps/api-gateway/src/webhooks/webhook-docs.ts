@@ -101,8 +101,15 @@ export class ConnectTurnRequestView {
   @ApiProperty({ enum: CONNECT_CHANNELS })
   channel: string;
 
-  @ApiProperty({ pattern: E164_PATTERN, example: '+15551234567' })
-  caller: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    pattern: E164_PATTERN,
+    example: '+15551234567',
+    description:
+      "The caller's number; null (or absent, empty, `anonymous`) when withheld: the caller is then answered as an anonymous customer of this contact alone",
+  })
+  caller: string | null;
 
   @ApiProperty({ pattern: E164_PATTERN, example: '+15505550131', description: "The agent's number reached" })
   dialed: string;

@@ -264,6 +264,15 @@ describe('voice Lambda handler', () => {
     expect((JSON.parse(engine.received[0]!.body) as ConnectTurnRequest).utterance).toBe('');
   });
 
+  it('sends a withheld number (CustomerEndpoint null, as Connect gives it) as caller null', async () => {
+    const event = voiceEvent();
+    await handler({
+      ...event,
+      Details: { ...event.Details, ContactData: { ...event.Details.ContactData, CustomerEndpoint: null } },
+    });
+    expect((JSON.parse(engine.received[0]!.body) as ConnectTurnRequest).caller).toBeNull();
+  });
+
   it('maps an SMS (a CHAT contact with subtype connect:SMS) to channel sms', async () => {
     engine.respond = (_req, res) => json(res, 200, { reply: 'Yes, 10 to 4 on Sundays.' });
     const result = await handler(smsEvent());

@@ -46,6 +46,17 @@ describe('parseConnectTurn', () => {
     });
   });
 
+  it.each([null, undefined, '', 'anonymous', 'Restricted', 'PRIVATE', 'unknown'])(
+    'answers a withheld number (caller %j) as the contact: anonymous, linked to nothing',
+    (caller) => {
+      const body: Record<string, unknown> = { ...turn, caller };
+      if (caller === undefined) delete body.caller;
+      expect(parseConnectTurnRequest(body).caller).toBeNull();
+      expect(parseConnectTurn(body)).toMatchObject({ sender: { id: `contact:${turn.contact_id}` } });
+      expect(parseConnectTurn(body).sender).not.toHaveProperty('phone');
+    },
+  );
+
   it('returns the validated request for the agent id', () => {
     expect(parseConnectTurnRequest({ ...turn, extra: 'ignored' })).toStrictEqual(turn);
   });
@@ -63,7 +74,7 @@ describe('parseConnectTurn', () => {
     ['contact_id', 42, 'contact_id must be a string'],
     ['contact_id', 'x'.repeat(129), 'contact_id must be an id (letters, digits, "-", "_" or ".", at most 128)'],
     ['channel', 'whatsapp', 'channel must be "voice" or "sms"'],
-    ['caller', '', 'caller is empty'],
+    ['caller', 42, 'caller must be a string'],
     ['caller', '0201234567', 'caller must be an E.164 phone number (+ and 7 to 15 digits)'],
     ['caller', '+0201234567', 'caller must be an E.164 phone number (+ and 7 to 15 digits)'],
     ['dialed', '+1800555019912345', 'dialed must be an E.164 phone number (+ and 7 to 15 digits)'],

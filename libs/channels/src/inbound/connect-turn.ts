@@ -31,6 +31,17 @@ function phone(body: Record<string, unknown>, field: string): string {
   return value;
 }
 
+/** What carriers and Connect put where a withheld number would be. */
+const WITHHELD = new Set(['', 'anonymous', 'restricted', 'private', 'unknown', 'unavailable', 'withheld']);
+
+/** The caller's number, or null when it is withheld (absent, null, empty or a carrier's word for it). */
+function callerOf(body: Record<string, unknown>): string | null {
+  const value = prop(body, 'caller');
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && WITHHELD.has(value.trim().toLowerCase())) return null;
+  return phone(body, 'caller');
+}
+
 function timestampOf(value: string): string {
   if (!ISO_TIMESTAMP.test(value) || !Number.isFinite(Date.parse(value)))
     refuse('timestamp', 'must be an ISO 8601 date and time with a zone');
@@ -91,7 +102,7 @@ export function parseConnectTurnRequest(body: unknown): ConnectTurnRequest {
   const agentId = id(body, 'agent_id');
   const contactId = id(body, 'contact_id');
   const channel = channelOf(body);
-  const caller = phone(body, 'caller');
+  const caller = callerOf(body);
   const dialed = phone(body, 'dialed');
   const utterance = requireText(prop(body, 'utterance'), 'utterance');
   const timestamp = timestampOf(requireString(prop(body, 'timestamp'), 'timestamp'));
@@ -101,7 +112,8 @@ export function parseConnectTurnRequest(body: unknown): ConnectTurnRequest {
 /**
  * The turn as an inbound message: routed by the dialed number, from the caller (id and phone), one message per
  * contact and turn time (a retried post of the same turn has the same id). The utterance is empty on the first turn
- * of a call, which the agent answers with its greeting.
+ * of a call, which the agent answers with its greeting. A caller whose number is withheld is the contact: an
+ * anonymous customer for this call alone, linked to nothing.
  */
 export function parseConnectTurn(body: unknown): InboundMessageEvent {
   return connectTurnEvent(parseConnectTurnRequest(body));
@@ -113,7 +125,7 @@ export function connectTurnEvent(turn: ConnectTurnRequest): InboundMessageEvent 
     channel: turn.channel,
     businessAccountId: turn.dialed,
     platformMessageId: `${turn.contact_id}:${turn.timestamp}`,
-    sender: { id: turn.caller, phone: turn.caller },
+    sender: turn.caller ? { id: turn.caller, phone: turn.caller } : { id: `contact:${turn.contact_id}` },
     text: truncateText(turn.utterance),
     sentAt: new Date(turn.timestamp).toISOString(),
   };

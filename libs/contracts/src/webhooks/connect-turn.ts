@@ -13,8 +13,11 @@ export interface ConnectTurnRequest {
   /** Amazon Connect's ContactId: one call or SMS conversation. */
   contact_id: string;
   channel: 'voice' | 'sms';
-  /** The customer's number, E.164. */
-  caller: string;
+  /**
+   * The customer's number, E.164; null when it is withheld (Connect's CustomerEndpoint is null): the turn is then
+   * the contact's alone, an anonymous customer never linked to other channels.
+   */
+  caller: string | null;
   /** The agent's number the customer reached, E.164. */
   dialed: string;
   /** What the customer said or typed this turn; empty on the first turn of a call. */

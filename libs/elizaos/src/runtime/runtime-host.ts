@@ -3,6 +3,7 @@ import {
   citationOf,
   describeMessage,
   NO_ANSWER_REPLY,
+  speakable,
   type KnowledgeCitation,
   type KnowledgePassage,
   type BusinessProfile,
@@ -246,7 +247,9 @@ export class RuntimeHost {
       runtime.stateCache.delete(messageId);
       runtime.stateCache.delete(`${messageId}_action_results`);
     }
-    const text = reply?.text?.trim();
+    // A reply spoken on the phone is read by a voice: no Markdown, emoji or raw addresses.
+    const written = reply?.text?.trim();
+    const text = written && request.channel === 'voice' ? speakable(written, agent.profile.voice.language) : written;
     return {
       text: text || NO_ANSWER_REPLY,
       handoff: !text || turn.handoff || Boolean(tools?.handoff) || Boolean(reply?.actions?.includes(HAND_OFF_ACTION)),

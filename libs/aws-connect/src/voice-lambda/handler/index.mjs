@@ -82,7 +82,8 @@ export async function handler(event, context) {
       agent_id: agentId,
       contact_id: contactId,
       channel,
-      caller: stringOr(objectOr(contact.CustomerEndpoint).Address) ?? '',
+      // A withheld number has no CustomerEndpoint: the engine answers the contact as an anonymous caller.
+      caller: nonEmpty(objectOr(contact.CustomerEndpoint).Address) ?? null,
       dialed: stringOr(objectOr(contact.SystemEndpoint).Address) ?? '',
       utterance: stringOr(params.utterance) ?? '',
       timestamp: new Date(startedAt).toISOString(),
