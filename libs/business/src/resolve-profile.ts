@@ -38,6 +38,7 @@ export function resolveBusinessProfile(submitted: SubmittedProfile): BusinessPro
     profile.opening_hours = context.opening_hours.map(({ day, open, close }) => ({ day, open, close }));
   if (context.website) profile.website = context.website.trim();
   if (character.media_handoff) profile.media_handoff = true;
+  if (character.voice) profile.voice.speech_voice = character.voice;
   return profile;
 }
 

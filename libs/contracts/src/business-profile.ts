@@ -47,6 +47,8 @@ export interface BusinessProfile {
     language?: string;
     response_style?: string;
     greeting?: string;
+    /** The Amazon Polly voice it speaks with on the phone (`character_config.voice`). */
+    speech_voice?: string;
   };
   /** Identifiers already spoken as words ("bedding sets"). */
   products: Product[];

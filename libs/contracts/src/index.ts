@@ -12,3 +12,4 @@ export * from './callbacks/index.js';
 export * from './handoffs/index.js';
 export * from './knowledge/index.js';
 export * from './tools/index.js';
+export * from './voice-languages.js';

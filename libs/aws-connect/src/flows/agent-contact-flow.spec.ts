@@ -42,7 +42,7 @@ describe('buildAgentContactFlow', () => {
 
   it('greets with the business name and passes the agent id to the Lambda within 8 seconds', () => {
     const flow = buildAgentContactFlow({ ...base, greeting: 'How can I help you sleep better?' });
-    const welcome = flow.Actions.find((a) => a.Identifier === flow.StartAction)!;
+    const welcome = flow.Actions.find((a) => a.Identifier === 'welcome')!;
     expect(welcome.Parameters.Text).toBe(
       'Thank you for contacting Cozy Comfort Bedding. How can I help you sleep better?',
     );
@@ -99,5 +99,63 @@ describe('validateFlow', () => {
       'a goes to b, which is not an action',
       'x:y waits 9 s for its Lambda',
     ]);
+  });
+
+  it("sets the agent language's voice first, or the Polly voice the profile names", () => {
+    const voiceOf = (input: AgentContactFlowInput) => {
+      const flow = buildAgentContactFlow(input);
+      const first = flow.Actions.find((a) => a.Identifier === flow.StartAction)!;
+      expect(first.Type).toBe('UpdateContactTextToSpeechVoice');
+      return first.Parameters;
+    };
+    expect(voiceOf(base)).toEqual({
+      TextToSpeechVoice: 'Joanna',
+      TextToSpeechEngine: 'Neural',
+      TextToSpeechStyle: 'None',
+    });
+    expect(voiceOf({ ...base, voice: 'Matthew' }).TextToSpeechVoice).toBe('Matthew');
+    expect(voiceOf({ ...base, language: 'es-MX' }).TextToSpeechVoice).toBe('Lupe');
+    // A voice of another language is not used: the caller would hear Spanish read by an English voice.
+    expect(voiceOf({ ...base, language: 'es', voice: 'Joanna' }).TextToSpeechVoice).toBe('Lupe');
+  });
+
+  it("speaks the engine's own prompts in the agent's language", () => {
+    const flow = buildAgentContactFlow({ ...base, language: 'es', hoursOfOperationId: 'hours-1' });
+    const text = (id: string) => flow.Actions.find((a) => a.Identifier === id)!.Parameters.Text;
+    expect(text('welcome')).toBe('Gracias por comunicarse con Cozy Comfort Bedding.');
+    expect(text('closed')).toContain('Nuestro horario es Monday to Saturday, 9 AM - 6 PM EST');
+    expect(text('goodbye')).toBe('Gracias por comunicarse con Cozy Comfort Bedding. Adiós.');
+    expect(text('keypad-menu')).toContain('marque 1');
+    // A language the engine does not speak on the phone keeps English.
+    expect(buildAgentContactFlow({ ...base, language: 'ja' }).Actions[1]!.Parameters.Text).toBe(
+      'Thank you for contacting Cozy Comfort Bedding.',
+    );
+  });
+
+  it("offers the spec's menu on the keypad: each digit asks the agent, 0 a person, 9 the end", () => {
+    const flow = buildAgentContactFlow({ ...base, hoursOfOperationId: 'hours-1' });
+    const menu = flow.Actions.find((a) => a.Identifier === 'keypad-menu')!;
+    expect(menu.Parameters.Text).toBe(
+      'For product inquiries, press 1. For order status, press 2. For returns and exchanges, press 3. ' +
+        'For our business hours, press 4. To speak with a person, press 0. To end the call, press 9.',
+    );
+    const target = Object.fromEntries(menu.Transitions.Conditions!.map((c) => [c.Condition.Operands[0], c.NextAction]));
+    expect(target).toEqual({
+      '1': 'menu-products',
+      '2': 'menu-order',
+      '3': 'menu-returns',
+      '4': 'menu-hours',
+      '0': 'set-queue',
+      '9': 'goodbye',
+    });
+    const asks = (id: string) =>
+      (flow.Actions.find((a) => a.Identifier === id)!.Parameters.LambdaInvocationAttributes as { utterance: string })
+        .utterance;
+    expect(asks('menu-products')).toBe('I have a question about your products.');
+    expect(asks('menu-order')).toBe('I would like to check my order status.');
+    expect(asks('menu-returns')).toBe('How do returns and exchanges work?');
+    expect(asks('menu-hours')).toBe('What are your business hours?');
+    // Another key plays the menu again.
+    expect(menu.Transitions.Errors).toContainEqual({ ErrorType: 'NoMatchingCondition', NextAction: 'keypad-menu' });
   });
 });

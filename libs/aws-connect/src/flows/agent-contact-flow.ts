@@ -1,3 +1,5 @@
+import { VOICE_LANGUAGES, voiceLanguageTagOf } from '@voca/contracts';
+import { FLOW_PROMPTS, type FlowPrompts } from './flow-prompts.js';
 import { MAX_LAMBDA_SECONDS, type FlowAction, type FlowDocument } from './flow-language.js';
 
 export interface AgentContactFlowInput {
@@ -14,6 +16,10 @@ export interface AgentContactFlowInput {
   hoursOfOperationId?: string;
   /** A Lex V2 bot alias that transcribes free speech; without it, callers navigate by keypad. */
   lexBotAliasArn?: string;
+  /** The agent's language (BCP 47): the flow's prompts and voice; English when the engine does not speak it. */
+  language?: string;
+  /** An Amazon Polly voice of that language (`character_config.voice`); else the language's first. */
+  voice?: string;
 }
 
 const action = (
@@ -53,11 +59,20 @@ function invokeAgent(id: string, input: AgentContactFlowInput, utterance: string
  * hand the contact to a person on request during the business hours, and end politely.
  */
 export function buildAgentContactFlow(input: AgentContactFlowInput): FlowDocument {
-  const welcome = `Thank you for contacting ${input.businessName}.${input.greeting ? ` ${input.greeting}` : ''}`;
-  const closed = input.storeHours
-    ? `Our team is not available right now. Our hours are ${input.storeHours}.`
-    : 'Our team is not available right now.';
+  const tag = voiceLanguageTagOf(input.language) ?? 'en';
+  const prompts = FLOW_PROMPTS[tag];
+  const voices: readonly string[] = VOICE_LANGUAGES[tag].voices;
+  const voice = input.voice && voices.includes(input.voice) ? input.voice : voices[0]!;
+  const welcome = `${prompts.welcome(input.businessName)}${input.greeting ? ` ${input.greeting}` : ''}`;
+  const closed = prompts.closed(input.storeHours);
   const actions: FlowAction[] = [
+    // Every prompt, reply and Lex prompt of the call is spoken in the agent's language by this voice.
+    action(
+      'set-voice',
+      'UpdateContactTextToSpeechVoice',
+      { TextToSpeechVoice: voice, TextToSpeechEngine: 'Neural', TextToSpeechStyle: 'None' },
+      { NextAction: 'welcome', Errors: [onError('NoMatchingError', 'welcome')] },
+    ),
     say('welcome', welcome, 'first-turn'),
     invokeAgent('first-turn', input, ''),
     action(
@@ -86,7 +101,7 @@ export function buildAgentContactFlow(input: AgentContactFlowInput): FlowDocumen
       },
     ),
     invokeAgent('next-text-turn', input, '$.StoredCustomerInput'),
-    ...(input.lexBotAliasArn ? voiceTurnWithLex(input) : voiceTurnWithKeypad()),
+    ...(input.lexBotAliasArn ? voiceTurnWithLex(input) : voiceTurnWithKeypad(input, prompts)),
     say('say-before-transfer', '$.External.reply', input.hoursOfOperationId ? 'check-hours' : 'set-queue'),
     ...(input.hoursOfOperationId
       ? [
@@ -116,13 +131,13 @@ export function buildAgentContactFlow(input: AgentContactFlowInput): FlowDocumen
         Errors: [onError('QueueAtCapacity', 'queue-full'), onError('NoMatchingError', 'technical-difficulty')],
       },
     ),
-    say('queue-full', 'All of our team members are busy right now. Please try again later.', 'goodbye'),
-    say('technical-difficulty', 'Sorry, we are having trouble right now. Please try again in a few minutes.', 'end'),
+    say('queue-full', prompts.queueFull, 'goodbye'),
+    say('technical-difficulty', prompts.technicalDifficulty, 'end'),
     say('say-goodbye-reply', '$.External.reply', 'end'),
-    say('goodbye', `Thank you for contacting ${input.businessName}. Goodbye.`, 'end'),
+    say('goodbye', prompts.goodbye(input.businessName), 'end'),
     action('end', 'DisconnectParticipant', {}, {}),
   ];
-  return { Version: '2019-10-30', StartAction: 'welcome', Actions: actions };
+  return { Version: '2019-10-30', StartAction: 'set-voice', Actions: actions };
 }
 
 /** Free speech: Lex transcribes what the caller says after hearing the reply. */
@@ -145,26 +160,38 @@ function voiceTurnWithLex(input: AgentContactFlowInput): FlowAction[] {
   ];
 }
 
-/** Without speech recognition: read the reply, then offer a person or the end of the call. */
-function voiceTurnWithKeypad(): FlowAction[] {
+/** The spec's menu on the keypad: each digit a request to the agent, 0 a person, 9 the end of the call. */
+const MENU: [digit: string, identifier: string, request: keyof FlowPrompts['requests']][] = [
+  ['1', 'menu-products', 'products'],
+  ['2', 'menu-order', 'order'],
+  ['3', 'menu-returns', 'returns'],
+  ['4', 'menu-hours', 'hours'],
+];
+
+/**
+ * Without speech recognition: read the reply, then the menu. A digit asks the agent what the caller would have said
+ * (so a caller without speech still gets answers), 0 hands them to a person, 9 ends the call.
+ */
+function voiceTurnWithKeypad(input: AgentContactFlowInput, prompts: FlowPrompts): FlowAction[] {
   return [
     say('voice-turn', '$.External.reply', 'keypad-menu'),
     action(
       'keypad-menu',
       'GetParticipantInput',
+      { Text: prompts.menu, StoreInput: 'False', InputTimeLimitSeconds: '8' },
       {
-        Text: 'To speak with our team, press 0. To end the call, press 9.',
-        StoreInput: 'False',
-        InputTimeLimitSeconds: '8',
-      },
-      {
-        Conditions: [equals('0', 'set-queue'), equals('9', 'goodbye')],
+        Conditions: [
+          ...MENU.map(([digit, identifier]) => equals(digit, identifier)),
+          equals('0', 'set-queue'),
+          equals('9', 'goodbye'),
+        ],
         Errors: [
           onError('InputTimeLimitExceeded', 'goodbye'),
-          onError('NoMatchingCondition', 'goodbye'),
+          onError('NoMatchingCondition', 'keypad-menu'),
           onError('NoMatchingError', 'goodbye'),
         ],
       },
     ),
+    ...MENU.map(([, identifier, request]) => invokeAgent(identifier, input, prompts.requests[request])),
   ];
 }

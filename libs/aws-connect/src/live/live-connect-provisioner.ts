@@ -108,6 +108,8 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
         queueArn,
         hoursOfOperationId,
         lexBotAliasArn: this.settings.lexBotAliasArn,
+        language: profile.voice.language,
+        voice: profile.voice.speech_voice,
       }),
     );
     await record({ contactFlowId: flow.id, contactFlowArn: flow.arn });

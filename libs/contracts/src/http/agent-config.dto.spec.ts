@@ -31,6 +31,17 @@ const withProfile = (character_config: object, context: object = {}) => ({
 });
 
 describe('ProvisionAgentRequestDto', () => {
+  it("takes a Polly voice of the agent's language and names the voices of that language otherwise", () => {
+    expect(problemsOf(withProfile({ voice: 'Matthew' }))).toEqual([]);
+    expect(problemsOf(withProfile({ language: 'es-MX', voice: 'Lupe' }))).toEqual([]);
+    expect(problemsOf(withProfile({ language: 'es', voice: 'Joanna' }))).toEqual([
+      'agent_config.character_config.voice: voice must be one of the es-US voices: Lupe',
+    ]);
+    expect(problemsOf(withProfile({ language: 'ja', voice: 'Takumi' }))).toEqual([
+      'agent_config.character_config.voice: voice needs a language the engine speaks on the phone (en, es, fr, de, it, pt); ja is not one',
+    ]);
+  });
+
   it('accepts the smallest valid request', () => {
     expect(errorsOf(minimal)).toEqual([]);
   });

@@ -25,6 +25,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Length } from '../text/text-length.js';
+import { VOICE_LANGUAGE_TAGS, VOICE_LANGUAGES, voiceLanguageTagOf } from '../voice-languages.js';
 import { IsIdentifierOrObjectList, IsKnowledgeBase, IsWebsite } from './profile-validators.js';
 
 export class ProductDto {
@@ -160,6 +161,19 @@ export class CharacterConfigDto {
   @IsString()
   @Length(1, 500)
   greeting?: string;
+
+  @ApiPropertyOptional({
+    example: 'Joanna',
+    description: `The Amazon Polly voice the agent speaks with on the phone, one of its language's: ${Object.entries(
+      VOICE_LANGUAGES,
+    )
+      .map(([tag, { voices }]) => `${tag}: ${voices.join(', ')}`)
+      .join('; ')}. Absent, the first of its language's.`,
+  })
+  @IsOptional()
+  @IsString()
+  @IsVoiceOfLanguage()
+  voice?: string;
 
   @ApiPropertyOptional({
     example: true,
@@ -330,4 +344,27 @@ export class BusinessContextDto {
   @ValidateNested({ each: true })
   @Type(() => FaqDto)
   faqs?: FaqDto[];
+}
+
+/** A Polly voice of the agent's own language (`language` beside it, English when absent). */
+function IsVoiceOfLanguage(): PropertyDecorator {
+  return ValidateBy({
+    name: 'voiceOfLanguage',
+    validator: {
+      validate(value: unknown, args: ValidationArguments): boolean {
+        const tag = voiceLanguageTagOf((args.object as { language?: string }).language);
+        return (
+          typeof value !== 'string' ||
+          (tag !== undefined && (VOICE_LANGUAGES[tag].voices as readonly string[]).includes(value))
+        );
+      },
+      defaultMessage(args: ValidationArguments): string {
+        const language = (args.object as { language?: string }).language ?? 'en';
+        const tag = voiceLanguageTagOf(language);
+        if (!tag)
+          return `voice needs a language the engine speaks on the phone (${VOICE_LANGUAGE_TAGS.join(', ')}); ${language} is not one`;
+        return `voice must be one of the ${VOICE_LANGUAGES[tag].locale} voices: ${VOICE_LANGUAGES[tag].voices.join(', ')}`;
+      },
+    },
+  });
 }
