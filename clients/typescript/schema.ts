@@ -735,6 +735,11 @@ export interface components {
       /** @example Hi! Welcome to Cozy Comfort Bedding. How can I help you sleep better today? */
       greeting?: string;
       /**
+       * @description The Amazon Polly voice the agent speaks with on the phone, one of its language's: en: Joanna, Matthew, Salli, Kendra, Kimberly, Joey, Ivy; es: Lupe; fr: Léa; de: Vicki; it: Bianca; pt: Camila. Absent, the first of its language's.
+       * @example Joanna
+       */
+      voice?: string;
+      /**
        * @description Hand the customer to a person when they send a photo, voice note, video or file with no words (default: the agent answers itself)
        * @example true
        */
@@ -2341,8 +2346,11 @@ export interface components {
       contact_id: string;
       /** @enum {string} */
       channel: 'voice' | 'sms';
-      /** @example +15551234567 */
-      caller: string;
+      /**
+       * @description The caller's number; null (or absent, empty, `anonymous`) when withheld: the caller is then answered as an anonymous customer of this contact alone
+       * @example +15551234567
+       */
+      caller: string | null;
       /**
        * @description The agent's number reached
        * @example +15505550131

@@ -157,6 +157,28 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     });
   });
 
+  it("gives a Spanish agent's flow the Spanish voice, prompts and menu; another voice when the profile names one", async () => {
+    const spanish = await provision({
+      character_config: { language: 'es-MX', tone: 'friendly' },
+    });
+    expect(spanish.done.status).toBe('completed');
+    const flow = JSON.parse(flowsOf(spanish.agentId)[0]!.content) as FlowDocument;
+    expect(validateFlow(flow)).toEqual([]);
+    const first = flow.Actions.find((a) => a.Identifier === flow.StartAction)!;
+    expect(first).toMatchObject({ Type: 'UpdateContactTextToSpeechVoice', Parameters: { TextToSpeechVoice: 'Lupe' } });
+    const text = JSON.stringify(flow);
+    expect(text).toContain('Gracias por comunicarse con Cozy Comfort Bedding.');
+    expect(text).toContain('Para consultas sobre productos, marque 1.');
+    expect(text).toContain('Quiero consultar el estado de mi pedido.');
+    expect(text).not.toContain('Thank you for contacting');
+
+    const matthew = await provision({ character_config: { language: 'en', voice: 'Matthew' } });
+    const voiced = JSON.parse(flowsOf(matthew.agentId)[0]!.content) as FlowDocument;
+    expect(voiced.Actions.find((a) => a.Identifier === voiced.StartAction)!.Parameters.TextToSpeechVoice).toBe(
+      'Matthew',
+    );
+  });
+
   it('reports sms as pending configuration without an SMS number, and imports one when given', async () => {
     const without = await provision({ channels: ['voice', 'sms'] });
     // Waiting for the vendor's number is not a failure: the agent answers where it can.
