@@ -299,6 +299,34 @@ describe('changing an agent', () => {
     expect(newer.character.plugins).toContain('@elizaos/plugin-facebook');
   });
 
+  it('refuses a language the engine does not speak on the phone for a voice agent, whichever the change moves', async () => {
+    const { agentId } = await provision(uniqueVendor(), { channels: ['whatsapp'] });
+    // A chat-only agent may answer in Japanese...
+    const japanese = await put(agentId, { character_config: { language: 'ja', tone: 'polite' } });
+    expect(japanese.status).toBe(202);
+    expect((await ended(japanese.body.status_url)).status).toBe('completed');
+    // ...but not take the phone in it.
+    const voiced = await put(agentId, { channels: ['whatsapp', 'voice'] });
+    expect(voiced.status).toBe(400);
+    expect(voiced.body.fields).toEqual([
+      {
+        field: 'character_config.language',
+        messages: [
+          'ja is not a language the engine speaks on the phone; an agent with the voice channel speaks one of: en, es, fr, de, it, pt',
+        ],
+      },
+    ]);
+    const { body: after } = await api.get(`/api/v1/agents/${agentId}`, service());
+    expect(after.channels.map((c: { channel_type: string }) => c.channel_type)).toEqual(['whatsapp']);
+    // The language changed with it is fine.
+    const both = await put(agentId, {
+      channels: ['whatsapp', 'voice'],
+      character_config: { language: 'es', tone: 'polite' },
+    });
+    expect(both.status).toBe(202);
+    expect((await ended(both.body.status_url)).status).toBe('completed');
+  });
+
   it('refuses a stale version with 409, moves the social step to another account, and applies a new token at once', async () => {
     const { agentId } = await provision(uniqueVendor(), { channels: ['whatsapp'] });
     const { body: agent } = await api.get(`/api/v1/agents/${agentId}`, service());

@@ -209,6 +209,16 @@ describe('bad input', () => {
       'agent_config.context.products.0.price',
     ],
     ['bad vendor_id', () => cozyComfortRequest('bad vendor id!'), 'vendor_id'],
+    [
+      'a voice agent in a language the engine does not speak on the phone',
+      (vendor) => cozyComfortRequest(vendor, { channels: ['voice'], character_config: { language: 'ja' } }),
+      'agent_config.character_config.language',
+    ],
+    [
+      "a Polly voice of another language than the agent's",
+      (vendor) => cozyComfortRequest(vendor, { character_config: { language: 'es', voice: 'Joanna' } }),
+      'agent_config.character_config.voice',
+    ],
   ];
 
   it.each(invalidBodies)('%s is a 400 naming the field and writes nothing', async (_case, body, field) => {

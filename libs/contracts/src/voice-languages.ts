@@ -33,3 +33,15 @@ export function voiceLanguageTagOf(language: string | undefined): VoiceLanguageT
   const primary = (language ?? 'en').split(/[-_]/)[0]!.toLowerCase();
   return primary in VOICE_LANGUAGES ? (primary as VoiceLanguageTag) : undefined;
 }
+
+/**
+ * Why an agent on these channels cannot speak this language, or undefined when it can: an agent with the voice
+ * channel speaks one of VOICE_LANGUAGES on the phone (its prompts, voice and speech recognition).
+ */
+export function unspokenVoiceLanguage(
+  channels: readonly string[] | undefined,
+  language: string | undefined,
+): string | undefined {
+  if (!channels?.includes('voice') || voiceLanguageTagOf(language)) return undefined;
+  return `${language} is not a language the engine speaks on the phone; an agent with the voice channel speaks one of: ${VOICE_LANGUAGE_TAGS.join(', ')}`;
+}

@@ -6,6 +6,7 @@ import {
   actionTowards,
   isConnectChannel,
   isSocialChannel,
+  unspokenVoiceLanguage,
   UPDATABLE_STATUSES,
   type AgentAction,
   type Channel,
@@ -157,6 +158,11 @@ export class AgentUpdates {
     const rows = await this.channels.of(agentId, { tx });
     const before = rows.map((row) => row.channel);
     const after = change.channels ?? before;
+    // A voice agent speaks a language the engine speaks on the phone, whichever of the two this change moves.
+    if (change.channels !== undefined || change.character_config !== undefined) {
+      const unspoken = unspokenVoiceLanguage(after, (change.character_config ?? agent.characterConfig)?.language);
+      if (unspoken) throw new BadRequestException(fieldError('character_config.language', unspoken));
+    }
     const added = after.filter((channel) => !before.includes(channel));
     const dropped = before.filter((channel) => !after.includes(channel));
     const nameChanged = change.name !== undefined && change.name !== agent.name;

@@ -42,6 +42,18 @@ describe('ProvisionAgentRequestDto', () => {
     ]);
   });
 
+  it('refuses a voice agent in a language the engine does not speak on the phone, naming the ones it does', () => {
+    const agent = (channels: string[], language: string) => ({
+      ...minimal,
+      agent_config: { ...minimal.agent_config, channels, character_config: { language } },
+    });
+    expect(problemsOf(agent(['voice', 'whatsapp'], 'es-MX'))).toEqual([]);
+    expect(problemsOf(agent(['whatsapp'], 'ja'))).toEqual([]);
+    expect(problemsOf(agent(['voice'], 'ja'))).toEqual([
+      'agent_config.character_config: character_config.language: ja is not a language the engine speaks on the phone; an agent with the voice channel speaks one of: en, es, fr, de, it, pt',
+    ]);
+  });
+
   it('accepts the smallest valid request', () => {
     expect(errorsOf(minimal)).toEqual([]);
   });

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { Length } from '../text/text-length.js';
 import { BUSINESS_TYPES, CHANNELS, type BusinessType, type Channel } from '../channels.js';
+import { unspokenVoiceLanguage } from '../voice-languages.js';
 import { BusinessContextDto, CharacterConfigDto } from './business-profile.dto.js';
 import { ChannelCredentialsDto } from './channel-credentials.dto.js';
 
@@ -53,6 +54,25 @@ function CredentialsForListedChannels() {
   });
 }
 
+/** An agent with the voice channel speaks a language the engine speaks on the phone (named as a nested path). */
+function SpokenOnThePhone() {
+  return ValidateBy({
+    name: 'voiceLanguage',
+    validator: {
+      validate: (value: unknown, args: ValidationArguments) =>
+        unspokenVoiceLanguage(
+          (args.object as { channels?: string[] }).channels,
+          (value as { language?: string } | undefined)?.language,
+        ) === undefined,
+      defaultMessage: (args: ValidationArguments) =>
+        `character_config.language: ${unspokenVoiceLanguage(
+          (args.object as { channels?: string[] }).channels,
+          (args.value as { language?: string } | undefined)?.language,
+        )}`,
+    },
+  });
+}
+
 /** The business profile an agent is provisioned from: the seed's `agent_config`. */
 export class AgentConfigDto {
   @ApiProperty({ example: 'Cozy Comfort Bedding' })
@@ -83,6 +103,7 @@ export class AgentConfigDto {
   @IsObject()
   @ValidateNested()
   @Type(() => CharacterConfigDto)
+  @SpokenOnThePhone()
   character_config?: CharacterConfigDto;
 
   @ApiPropertyOptional({ type: BusinessContextDto })

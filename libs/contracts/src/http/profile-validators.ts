@@ -10,7 +10,7 @@ import { isURL, validateSync, ValidateBy, type ValidationError } from 'class-val
  * message starts with the path of the entry at fault (`products.1.price: price must not be less than 0`); the
  * constraints named in NESTED_PATH_CONSTRAINTS are read that way when errors are turned into field paths.
  */
-export const NESTED_PATH_CONSTRAINTS: readonly string[] = ['identifierOrObjectList', 'knowledgeBase'];
+export const NESTED_PATH_CONSTRAINTS: readonly string[] = ['identifierOrObjectList', 'knowledgeBase', 'voiceLanguage'];
 
 const codePoints = (text: string) => [...text].length;
 const MAX_LIST = 500;
