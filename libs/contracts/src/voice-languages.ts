@@ -28,9 +28,14 @@ export const VOICE_LANGUAGES = {
 export type VoiceLanguageTag = keyof typeof VOICE_LANGUAGES;
 export const VOICE_LANGUAGE_TAGS = Object.keys(VOICE_LANGUAGES) as VoiceLanguageTag[];
 
-/** The primary subtag of a BCP 47 tag when the engine speaks it on the phone (`es-MX` -> `es`); else undefined. */
-export function voiceLanguageTagOf(language: string | undefined): VoiceLanguageTag | undefined {
-  const primary = (language ?? 'en').split(/[-_]/)[0]!.toLowerCase();
+/**
+ * The primary subtag of a BCP 47 tag when the engine speaks it on the phone (`es-MX` -> `es`; absent or null: `en`); else
+ * undefined, also for a value that is not a tag at all (its own validator names that).
+ */
+export function voiceLanguageTagOf(language: unknown): VoiceLanguageTag | undefined {
+  if (language === undefined || language === null) return 'en';
+  if (typeof language !== 'string') return undefined;
+  const primary = language.split(/[-_]/)[0]!.toLowerCase();
   return primary in VOICE_LANGUAGES ? (primary as VoiceLanguageTag) : undefined;
 }
 
@@ -38,10 +43,10 @@ export function voiceLanguageTagOf(language: string | undefined): VoiceLanguageT
  * Why an agent on these channels cannot speak this language, or undefined when it can: an agent with the voice
  * channel speaks one of VOICE_LANGUAGES on the phone (its prompts, voice and speech recognition).
  */
-export function unspokenVoiceLanguage(
-  channels: readonly string[] | undefined,
-  language: string | undefined,
-): string | undefined {
-  if (!channels?.includes('voice') || voiceLanguageTagOf(language)) return undefined;
+export function unspokenVoiceLanguage(channels: unknown, language: unknown): string | undefined {
+  // Values of the wrong type are named by their own validators.
+  if (!Array.isArray(channels) || !channels.includes('voice')) return undefined;
+  if (language !== undefined && language !== null && typeof language !== 'string') return undefined;
+  if (voiceLanguageTagOf(language)) return undefined;
   return `${language} is not a language the engine speaks on the phone; an agent with the voice channel speaks one of: ${VOICE_LANGUAGE_TAGS.join(', ')}`;
 }

@@ -54,6 +54,16 @@ describe('ProvisionAgentRequestDto', () => {
     ]);
   });
 
+  it.each([[], 42, {}])('names a language of the wrong type (%j) without failing on it', (language) => {
+    const body = {
+      ...minimal,
+      agent_config: { ...minimal.agent_config, channels: ['voice'], character_config: { language, voice: 'Joanna' } },
+    };
+    expect(problemsOf(body).some((problem) => problem.startsWith('agent_config.character_config.language: '))).toBe(
+      true,
+    );
+  });
+
   it('accepts the smallest valid request', () => {
     expect(errorsOf(minimal)).toEqual([]);
   });
