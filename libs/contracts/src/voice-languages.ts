@@ -29,8 +29,8 @@ export type VoiceLanguageTag = keyof typeof VOICE_LANGUAGES;
 export const VOICE_LANGUAGE_TAGS = Object.keys(VOICE_LANGUAGES) as VoiceLanguageTag[];
 
 /**
- * The primary subtag of a BCP 47 tag when the engine speaks it on the phone (`es-MX` -> `es`; absent or null: `en`); else
- * undefined, also for a value that is not a tag at all (its own validator names that).
+ * The primary subtag of a BCP 47 tag when the engine speaks it on the phone (`es-MX` -> `es`; absent or null:
+ * `en`); else undefined, also for a value that is not a tag at all (its own validator names that).
  */
 export function voiceLanguageTagOf(language: unknown): VoiceLanguageTag | undefined {
   if (language === undefined || language === null) return 'en';
