@@ -10,12 +10,12 @@ import { Api } from '../support/http.js';
 import { returnsPolicyPdf, SHIPPING_FAQ_MARKDOWN } from '../support/knowledge.js';
 import { checkedFetch } from '../support/openapi-contract.js';
 import { operationEnd } from '../support/operations.js';
-import { newWamid, signMeta, whatsappTextMessage } from '../support/platform-webhooks.js';
 import { specExample } from '../support/spec-examples.js';
 import { Scrape } from '../support/prometheus.js';
 import { TEST_PUBLIC_ADDRESS, testEnv } from '../support/test-env.js';
 import { bearer, serviceToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { whatsappCustomer } from '../support/whatsapp-customer.js';
 
 /**
  * The agent answers from the business's documents: the spec's agent, provisioned verbatim, gets the catalog its
@@ -44,27 +44,16 @@ Gift wrapping is available for $5 per item, with a handwritten card on request.
 
 const digits = () => `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
+const say = whatsappCustomer({
+  gatewayUrl: () => engine.gatewayUrl,
+  social: () => social,
+  phoneNumberId: PHONE_NUMBER_ID,
+  metaSecret: META_SECRET,
+});
+
 /** A customer's WhatsApp message; answers the reply the agent sent back on WhatsApp. */
 async function onWhatsapp(text: string, from = digits()): Promise<{ text: string; from: string }> {
-  const body = whatsappTextMessage({
-    phoneNumberId: PHONE_NUMBER_ID,
-    from,
-    name: `Shopper ${from}`,
-    text,
-    wamid: newWamid(),
-  });
-  const response = await checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signMeta(body, META_SECRET) },
-    body,
-  });
-  expect(response.status).toBe(200);
-  const [reply] = await waitFor(
-    async () => (social.sentTo(from).length > 0 ? social.sentTo(from) : undefined),
-    `a reply to ${from}`,
-    30_000,
-  );
-  return { text: reply!.text!, from };
+  return { text: await say(text, from, 30_000), from };
 }
 
 /** A caller's turn as the voice Lambda posts it; answers what the caller hears. */

@@ -3,15 +3,14 @@ import { SocialEmulator } from '../emulators/social/index.js';
 import { AppProcess, Engine, freePort } from '../support/app-processes.js';
 import { postSignedWebhook } from '../support/engine-webhooks.js';
 import { Api } from '../support/http.js';
-import { checkedFetch } from '../support/openapi-contract.js';
 import { operationEnd } from '../support/operations.js';
-import { newWamid, signMeta, whatsappTextMessage } from '../support/platform-webhooks.js';
 import { Scrape } from '../support/prometheus.js';
 import { specExample } from '../support/spec-examples.js';
 import { testEnv } from '../support/test-env.js';
 import { ToolReceiver } from '../support/tool-receiver.js';
 import { bearer, serviceToken } from '../support/tokens.js';
 import { waitFor } from '../support/wait-for.js';
+import { whatsappCustomer } from '../support/whatsapp-customer.js';
 
 /**
  * The spec's agent acts through the backend's tools with the offline `local` model: it looks up an order on WhatsApp
@@ -44,28 +43,12 @@ let agentId: string;
 const digits = () => `1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
 /** A customer's WhatsApp message; answers the agent's next reply to them. */
-async function onWhatsapp(text: string, from: string): Promise<string> {
-  const before = social.sentTo(from).length;
-  const body = whatsappTextMessage({
-    phoneNumberId: PHONE_NUMBER_ID,
-    from,
-    name: `Shopper ${from}`,
-    text,
-    wamid: newWamid(),
-  });
-  const response = await checkedFetch(`${engine.gatewayUrl}/api/v1/webhooks/meta`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signMeta(body, META_SECRET) },
-    body,
-  });
-  expect(response.status).toBe(200);
-  const sent = await waitFor(
-    async () => (social.sentTo(from).length > before ? social.sentTo(from) : undefined),
-    `a reply to ${from}`,
-    60_000,
-  );
-  return sent[before]!.text!;
-}
+const onWhatsapp = whatsappCustomer({
+  gatewayUrl: () => engine.gatewayUrl,
+  social: () => social,
+  phoneNumberId: PHONE_NUMBER_ID,
+  metaSecret: META_SECRET,
+});
 
 async function register(tool: Record<string, unknown>): Promise<void> {
   const created = await api.post(`/api/v1/agents/${agentId}/tools`, tool);

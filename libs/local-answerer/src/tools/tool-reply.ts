@@ -1,7 +1,7 @@
 import type { ToolCallStatus } from '@voca/contracts';
 import { namedAfter, toolLanguage, type ToolLanguage } from './language.js';
 import { resultText } from './result-text.js';
-import { actionWords, say, type ActionWords } from './tool-actions.js';
+import { actionWords, say, type ActionWords } from './action-words.js';
 import type { ToolChoice, ToolOutcomeForReply } from './tool-types.js';
 
 export interface ToolReplyInput {

@@ -1,6 +1,6 @@
 import type { ToolIntent } from '@voca/contracts';
 import { describe, expect, it } from 'vitest';
-import { actionWords, say } from './tool-actions.js';
+import { actionWords, say } from './action-words.js';
 import type { ToolChoice } from './tool-types.js';
 
 const tool = (
