@@ -241,7 +241,11 @@ describe('TurnTools', () => {
     await tools.call('order_status', { order_number: '10423' });
     expect(tools.handoff).toBe(false);
     await tools.call('cancel_order', { order_number: '10423' });
-    expect(await turn().settleWaiting('yes')).toMatchObject({ status: 'timeout' });
+    expect(tools.handoff).toBe(false);
+    // cancel_order says handoff_on_failure: its failed call, confirmed in the next turn, passes the customer on.
+    const confirming = turn();
+    expect(await confirming.settleWaiting('yes')).toMatchObject({ status: 'timeout' });
+    expect(confirming.handoff).toBe(true);
   });
 
   it('carries what the agent asked for to the next message', async () => {

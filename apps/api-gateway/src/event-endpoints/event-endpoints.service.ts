@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GatewayEnv } from '@voca/config';
@@ -11,7 +11,7 @@ import type {
   EventEndpointView,
   EventType,
 } from '@voca/contracts';
-import { DestinationRefused, OutboundHttpClient } from '@voca/outbound-http';
+import { OutboundHttpClient } from '@voca/outbound-http';
 import { EventDelivery, EventEndpoint } from '@voca/persistence';
 import { credentialCipherFrom, eventSecretBinding, newEventSecret, type CredentialCipher } from '@voca/secrets';
 import { randomUUID } from 'node:crypto';
@@ -20,8 +20,7 @@ import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee, vendorForWrite } from '../auth/vendor-scope.js';
 import { cursorPage } from '../http/cursor-page.js';
-import { fieldError } from '../http/field-errors.js';
-import { RetryLaterException } from '../http/retry-later.exception.js';
+import { checkVendorUrl } from '../http/vendor-url.js';
 
 /** Endpoints one vendor (or the service, for every vendor) may register. */
 export const MAX_ENDPOINTS_PER_OWNER = 20;
@@ -47,7 +46,7 @@ export class EventEndpoints {
   }
 
   async register(body: CreateEventEndpointDto, principal: Principal): Promise<EventEndpointCreatedView> {
-    await this.checkUrl(body.url);
+    await checkVendorUrl(this.outbound, body.url);
     // A service token may register for every vendor (no vendor_id); a vendor's endpoint is always its own.
     const vendorId =
       principal.kind === 'service' && body.vendor_id === undefined ? null : vendorForWrite(principal, body.vendor_id);
@@ -132,23 +131,6 @@ export class EventEndpoints {
       throw new NotFoundException(`event endpoint ${id} not found`);
     }
     return endpoint;
-  }
-
-  /**
-   * Events carry customers' messages: HTTPS only outside development and tests, no credentials in the URL, and never
-   * a destination inside the engine's network (checked again at every connection, after DNS).
-   */
-  private async checkUrl(raw: string): Promise<void> {
-    try {
-      await this.outbound.checkDestination(raw);
-    } catch (error) {
-      if (error instanceof DestinationRefused) throw new BadRequestException(fieldError('url', error.message));
-      throw new RetryLaterException(
-        "url's host could not be looked up just now; try again shortly",
-        5,
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
-    }
   }
 }
 

@@ -2,7 +2,6 @@ import { InjectQueue } from '@nestjs/bullmq';
 import {
   BadRequestException,
   ConflictException,
-  HttpStatus,
   Injectable,
   Logger,
   NotFoundException,
@@ -20,7 +19,7 @@ import {
   type KnowledgeFormat,
   type KnowledgeIndexJobData,
 } from '@voca/contracts';
-import { DestinationRefused, OutboundHttpClient } from '@voca/outbound-http';
+import { OutboundHttpClient } from '@voca/outbound-http';
 import { Agent, auditAgentChange, KnowledgeDocument, KnowledgeVersion } from '@voca/persistence';
 import { enqueueOrLeave, JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
@@ -29,7 +28,7 @@ import { writableAgent, visibleAgent } from '../agents/agent-access.js';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { fieldError } from '../http/field-errors.js';
-import { RetryLaterException } from '../http/retry-later.exception.js';
+import { checkVendorUrl } from '../http/vendor-url.js';
 import { describeRef, type DocumentRef } from './document-ref.js';
 import {
   DOCUMENT_COLUMNS,
@@ -88,7 +87,7 @@ export class KnowledgeDocuments {
   async create(agentId: string, received: ReceivedDocument, by: Requester): Promise<KnowledgeDocumentDetailView> {
     await visibleAgent(this.db.manager, agentId, by.principal);
     const name = nameOfNew(received);
-    await this.checkUrl(received);
+    if (received.source === 'url') await checkVendorUrl(this.outbound, received.url);
     const { view, versionId } = await this.db.transaction(async (tx) => {
       const agent = await writableAgent(tx, agentId, by.principal, 'documents');
       await lockDocumentsOf(tx, agentId);
@@ -115,7 +114,7 @@ export class KnowledgeDocuments {
     by: Requester,
   ): Promise<{ outcome: PutOutcome; view: KnowledgeDocumentDetailView }> {
     await visibleAgent(this.db.manager, agentId, by.principal);
-    await this.checkUrl(received);
+    if (received.source === 'url') await checkVendorUrl(this.outbound, received.url);
     const done = await this.db.transaction(async (tx) => {
       const agent = await writableAgent(tx, agentId, by.principal, 'documents');
       // By name the document may have to be made: names are claimed one request at a time.
@@ -304,24 +303,6 @@ export class KnowledgeDocuments {
       { versionId },
       'indexing the uploaded document not queued yet; the reconciler will',
     );
-  }
-
-  /**
-   * A URL is checked as event endpoints' are when registered: https (plain http only outside production), no
-   * credentials, no address inside the engine's network after DNS. The indexer's fetch checks it again.
-   */
-  private async checkUrl(received: ReceivedDocument): Promise<void> {
-    if (received.source !== 'url') return;
-    try {
-      await this.outbound.checkDestination(received.url);
-    } catch (error) {
-      if (error instanceof DestinationRefused) throw new BadRequestException(fieldError('url', error.message));
-      throw new RetryLaterException(
-        "url's host could not be looked up just now; try again shortly",
-        5,
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
-    }
   }
 
   private async rowOf(tx: EntityManager, agentId: string, ref: DocumentRef): Promise<DocumentRow> {

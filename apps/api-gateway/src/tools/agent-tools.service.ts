@@ -1,7 +1,6 @@
 import {
   BadRequestException,
   ConflictException,
-  HttpStatus,
   Injectable,
   Logger,
   NotFoundException,
@@ -17,7 +16,7 @@ import {
   type ToolListView,
   type ToolView,
 } from '@voca/contracts';
-import { DestinationRefused, OutboundHttpClient } from '@voca/outbound-http';
+import { OutboundHttpClient } from '@voca/outbound-http';
 import { Agent, AgentTool, auditAgentChange } from '@voca/persistence';
 import { credentialCipherFrom, newEventSecret, toolSecretBinding, type CredentialCipher } from '@voca/secrets';
 import { intentOf, ToolSchemas, ToolSchemaError } from '@voca/tools';
@@ -27,7 +26,7 @@ import { writableAgent, visibleAgent } from '../agents/agent-access.js';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { fieldError } from '../http/field-errors.js';
-import { RetryLaterException } from '../http/retry-later.exception.js';
+import { checkVendorUrl } from '../http/vendor-url.js';
 
 /** What a PUT did: registered the tool (201, its secret shown), or replaced the one of that name (200). */
 export type PutResult = { outcome: 'created'; view: ToolCreatedView } | { outcome: 'replaced'; view: ToolView };
@@ -189,24 +188,7 @@ export class AgentTools {
       if (error instanceof ToolSchemaError) throw new BadRequestException(fieldError('parameters', error.message));
       throw error;
     }
-    await this.checkUrl(body.url);
-  }
-
-  /**
-   * A URL is checked as event endpoints' are when registered: https (plain http only outside production), no
-   * credentials, no address inside the engine's network after DNS. Every call checks it again.
-   */
-  private async checkUrl(raw: string): Promise<void> {
-    try {
-      await this.outbound.checkDestination(raw);
-    } catch (error) {
-      if (error instanceof DestinationRefused) throw new BadRequestException(fieldError('url', error.message));
-      throw new RetryLaterException(
-        "url's host could not be looked up just now; try again shortly",
-        5,
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
-    }
+    await checkVendorUrl(this.outbound, body.url);
   }
 }
 
