@@ -320,6 +320,7 @@ describe('dedicated tenancy', () => {
         dedicatedVendors: [dedicated],
         phoneCountry: 'US',
         phoneType: 'DID',
+        speech: 'lex',
         lambdaRoleArn: TEST_LAMBDA_ROLE,
         webhookUrl: 'http://127.0.0.1:8008/api/v1/webhooks/connect',
         webhookSecret: 'test-webhook-secret-0123456789-0123456789',

@@ -38,7 +38,9 @@ export function connectProvisionerProvider(env: AwsConnectWorkerEnv): Provider {
         lambdaRoleArn: env.AWS_CONNECT_LAMBDA_ROLE_ARN!,
         // The Lambda holds only the key derived for it: its environment cannot sign for the generic webhook.
         webhookSecret: connectLambdaKey(env.WEBHOOK_SECRET!),
+        speech: env.AWS_CONNECT_SPEECH,
         lexBotAliasArn: env.AWS_CONNECT_LEX_BOT_ALIAS_ARN,
+        lexRoleArn: env.AWS_CONNECT_LEX_ROLE_ARN,
         webhookUrl: `${env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/webhooks/connect`,
         poll: { intervalMs: env.AWS_CONNECT_POLL_INTERVAL_MS, timeoutMs: env.AWS_CONNECT_POLL_TIMEOUT_MS },
       });

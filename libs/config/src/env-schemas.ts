@@ -388,8 +388,28 @@ export const awsConnectWorkerEnvSchema = workerEnvSchema
       .string()
       .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN')
       .optional(),
-    /** A Lex V2 bot alias for free speech on calls; without it callers use the keypad between replies. */
-    AWS_CONNECT_LEX_BOT_ALIAS_ARN: z.string().startsWith('arn:', 'must be a Lex V2 bot alias ARN').optional(),
+    /**
+     * Speech recognition on calls: `lex` (default) provisions one Amazon Lex V2 bot per instance and language that
+     * passes what the caller says to the agent; `off` keeps callers on the keypad menu between replies.
+     */
+    AWS_CONNECT_SPEECH: z.enum(['lex', 'off']).default('lex'),
+    /** A Lex V2 bot alias of the business's own for free speech on calls: used instead of the engine's bots. */
+    AWS_CONNECT_LEX_BOT_ALIAS_ARN: z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot-alias\/[0-9a-zA-Z]+\/[0-9a-zA-Z]+$/,
+        'must be a Lex V2 bot alias ARN (arn:aws:lex:REGION:ACCOUNT:bot-alias/BOTID/ALIASID)',
+      )
+      .optional(),
+    /**
+     * The IAM role the engine's Lex bots run as (trusted by lexv2.amazonaws.com; needs polly:SynthesizeSpeech);
+     * default: Lex's service-linked role AWSServiceRoleForLexV2Bots_voca of the instance's account, created once with
+     * `aws iam create-service-linked-role --aws-service-name lexv2.amazonaws.com --custom-suffix voca`.
+     */
+    AWS_CONNECT_LEX_ROLE_ARN: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN')
+      .optional(),
     /** Signs what the voice Lambda sends to the engine's Connect webhook. */
     WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8008'),

@@ -8,6 +8,7 @@ import { ContactFlowsApi } from './contact-flows.js';
 import { faultError, FaultPlan, isAwsFault, type AwsFault } from './faults.js';
 import type { AwsCall, AwsInventory } from './inventory.js';
 import { LambdaApi } from './lambda-api.js';
+import { LexModelsApi } from './lex-models-api.js';
 import { resolveOptions, type AwsEmulatorOptions, type EmulatorEnv, type ResolvedOptions } from './options.js';
 import { PhoneNumbersApi } from './phone-numbers.js';
 import { QueuesAndHoursApi } from './queues-and-hours.js';
@@ -22,9 +23,10 @@ interface HeldResponse {
 }
 
 /**
- * A stateful local emulator of the Amazon Connect and AWS Lambda REST-JSON APIs, for tests. Point the real SDK
- * clients at `url` (or set AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL_LAMBDA) with dummy credentials: their
- * serialization, SigV4 signing, retries and error parsing all run.
+ * A stateful local emulator of the Amazon Connect, AWS Lambda and Amazon Lex V2 model-building REST-JSON APIs, for
+ * tests. Point the real SDK clients at `url` (or set AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL_LAMBDA /
+ * AWS_ENDPOINT_URL_LEX_MODELS_V2) with dummy credentials: their serialization, SigV4 signing, retries and error
+ * parsing all run.
  *
  * Routes under /_emulator/ are the control API (no signature needed): GET inventory and calls, POST faults,
  * taken-numbers, instance-failures, holds, release-held and reset, GET functions/{name}/code.
@@ -40,6 +42,7 @@ export class AwsEmulator {
   private readonly flows: ContactFlowsApi;
   private readonly phones: PhoneNumbersApi;
   private readonly lambda: LambdaApi;
+  private readonly lex: LexModelsApi;
   private readonly router: Router;
   private readonly faults = new FaultPlan();
   private readonly apiRate?: ApiRateLimit;
@@ -56,7 +59,11 @@ export class AwsEmulator {
     const env: EmulatorEnv = { options: this.options, now: () => Date.now() };
     if (this.options.apiRate) this.apiRate = new ApiRateLimit(this.options.apiRate, env.now);
     this.lambda = new LambdaApi(env, () => this.url);
-    this.connect = new ConnectApi(env, (arn) => this.lambda.exists(arn));
+    this.lex = new LexModelsApi(env);
+    this.connect = new ConnectApi(env, {
+      functionExists: (arn) => this.lambda.exists(arn),
+      botAliasExists: (arn) => this.lex.aliasExists(arn),
+    });
     this.routing = new QueuesAndHoursApi(env, this.connect);
     this.flows = new ContactFlowsApi(env, this.connect);
     this.phones = new PhoneNumbersApi(env, this.connect, this.flows);
@@ -66,6 +73,7 @@ export class AwsEmulator {
       ...this.flows.routes(),
       ...this.phones.routes(),
       ...this.lambda.routes(),
+      ...this.lex.routes(),
     ]);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       this.onRequest(req, res).catch((e: unknown) => {
@@ -107,6 +115,7 @@ export class AwsEmulator {
     this.flows.reset();
     this.phones.reset();
     this.lambda.reset();
+    this.lex.reset();
     this.apiRate?.reset();
     this.calls.length = 0;
   }
@@ -122,6 +131,7 @@ export class AwsEmulator {
       hoursOfOperation: routing.hoursOfOperation,
       queues: routing.queues,
       functions: this.lambda.inventory(),
+      lexBots: this.lex.inventory(),
     };
   }
 
@@ -215,7 +225,11 @@ export class AwsEmulator {
         e instanceof AwsError
           ? e
           : new AwsError(
-              service === 'lambda' ? 'ServiceException' : 'InternalServiceException',
+              service === 'lambda'
+                ? 'ServiceException'
+                : service === 'lex'
+                  ? 'InternalServerException'
+                  : 'InternalServiceException',
               `AWS emulator failure: ${(e as Error).message}`,
             );
       answer = errorAnswer(error, service);
@@ -348,7 +362,11 @@ function parseJson(body: Buffer, service: ServiceName): Record<string, unknown> 
     // fall through
   }
   throw new AwsError(
-    service === 'lambda' ? 'InvalidRequestContentException' : 'SerializationException',
+    service === 'lambda'
+      ? 'InvalidRequestContentException'
+      : service === 'lex'
+        ? 'ValidationException'
+        : 'SerializationException',
     'The request body is not a JSON object.',
     {},
     400,

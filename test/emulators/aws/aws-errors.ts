@@ -4,7 +4,10 @@
  * the header to pick the exception class, so `error.name` on the client side is the code used here.
  */
 
-/** HTTP status per error code, as modelled in @aws-sdk/client-connect and @aws-sdk/client-lambda. */
+/**
+ * HTTP status per error code, as modelled in @aws-sdk/client-connect, @aws-sdk/client-lambda and
+ * @aws-sdk/client-lex-models-v2 (PreconditionFailedException is 412 in both Lambda and Lex).
+ */
 const STATUS: Record<string, number> = {
   // Amazon Connect
   AccessDeniedException: 403,
@@ -27,6 +30,10 @@ const STATUS: Record<string, number> = {
   PreconditionFailedException: 412,
   RequestTooLargeException: 413,
   ServiceException: 500,
+  // Amazon Lex V2 model building
+  ConflictException: 409,
+  InternalServerException: 500,
+  ValidationException: 400,
   // Front door (signature, routing, body)
   InvalidSignatureException: 403,
   MissingAuthenticationTokenException: 403,
@@ -34,7 +41,7 @@ const STATUS: Record<string, number> = {
   UnknownOperationException: 404,
 };
 
-export type ServiceName = 'connect' | 'lambda';
+export type ServiceName = 'connect' | 'lambda' | 'lex';
 
 /** An AWS error the emulator answers with; throw it from any operation handler. */
 export class AwsError extends Error {
@@ -63,8 +70,8 @@ export interface HttpAnswer {
 }
 
 /**
- * The wire form of an error. Connect answers `{"message": ...}`; Lambda adds `"Type": "User" | "Service"` as the real
- * service does. Both carry the code in `x-amzn-errortype`.
+ * The wire form of an error. Connect and Lex answer `{"message": ...}`; Lambda adds `"Type": "User" | "Service"` as
+ * the real service does. All carry the code in `x-amzn-errortype`.
  */
 export function errorAnswer(error: AwsError, service: ServiceName): HttpAnswer {
   const body: Record<string, unknown> =

@@ -27,10 +27,20 @@ export interface Instance {
   readyAt: number;
   failReason?: string;
   lambdaFunctions: { arn: string; clientToken?: string }[];
+  lexBots: { aliasArn: string; clientToken?: string }[];
+}
+
+/** What Connect's association calls check in the other services. */
+export interface AssociationTargets {
+  /** Whether a Lambda function with this (unqualified) ARN exists. */
+  functionExists(arn: string): boolean;
+  /** Whether Lex has this bot alias. */
+  botAliasExists(aliasArn: string): boolean;
 }
 
 const IDENTITY_TYPES = ['SAML', 'CONNECT_MANAGED', 'EXISTING_DIRECTORY'] as const;
 const ALIAS = /^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/;
+const LEX_ALIAS_ARN = /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot-alias\/[0-9a-zA-Z]+\/[0-9a-zA-Z]+$/;
 const LAMBDA_ARN =
   /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[a-zA-Z0-9-_]{1,64}(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
 /** Not adjustable in AWS. */
@@ -49,8 +59,7 @@ export class ConnectApi {
 
   constructor(
     private readonly env: EmulatorEnv,
-    /** Whether a Lambda function with this (unqualified) ARN exists. */
-    private readonly functionExists: (arn: string) => boolean,
+    private readonly targets: AssociationTargets,
   ) {}
 
   /** Called with each new instance that will become ACTIVE, to give it its default resources. */
@@ -98,8 +107,15 @@ export class ConnectApi {
     return this.instances.get(instanceId)?.lambdaFunctions.some((f) => unqualifiedLambdaArn(f.arn) === wanted) ?? false;
   }
 
+  isBotAssociated(instanceId: string, aliasArn: string): boolean {
+    return this.instances.get(instanceId)?.lexBots.some((b) => b.aliasArn === aliasArn) ?? false;
+  }
+
   routes(): Route[] {
     return [
+      connectRoute('AssociateBot', 'PUT', '/instance/{InstanceId}/bot', (r) => this.associateBot(r)),
+      connectRoute('DisassociateBot', 'POST', '/instance/{InstanceId}/bot', (r) => this.disassociateBot(r)),
+      connectRoute('ListBots', 'GET', '/instance/{InstanceId}/bots', (r) => this.listBots(r)),
       connectRoute('CreateInstance', 'PUT', '/instance', (r) => this.createInstance(r)),
       connectRoute('DescribeInstance', 'GET', '/instance/{InstanceId}', (r) => this.describeInstance(r)),
       connectRoute('ListInstances', 'GET', '/instance', (r) => this.listInstances(r)),
@@ -119,6 +135,7 @@ export class ConnectApi {
       status: this.status(i),
       ...(i.failReason !== undefined ? { statusReason: i.failReason } : {}),
       lambdaFunctions: i.lambdaFunctions.map((f) => f.arn),
+      lexBots: i.lexBots.map((b) => b.aliasArn),
     }));
   }
 
@@ -178,6 +195,7 @@ export class ConnectApi {
       createdAt: now,
       readyAt: now + this.env.options.instanceActivationMs,
       lambdaFunctions: [],
+      lexBots: [],
     };
     const failReason = this.instanceFailures.shift();
     if (failReason !== undefined) instance.failReason = failReason;
@@ -264,7 +282,7 @@ export class ConnectApi {
         `Lambda function ${functionArn} is already associated with instance ${instance.id}.`,
       );
     }
-    if (!this.functionExists(unqualifiedLambdaArn(functionArn))) {
+    if (!this.targets.functionExists(unqualifiedLambdaArn(functionArn))) {
       throw new AwsError('ResourceNotFoundException', `Lambda function not found: ${functionArn}`);
     }
     if (instance.lambdaFunctions.length >= LAMBDA_FUNCTIONS_PER_INSTANCE) {
@@ -287,5 +305,61 @@ export class ConnectApi {
       `lambdas:${instance.id}`,
     );
     return { LambdaFunctions: page, ...(nextToken ? { NextToken: nextToken } : {}) };
+  }
+
+  // --- Lex bot associations (Lex V2 only) -------------------------------------------------------------------------
+
+  private botAliasArn(body: Record<string, unknown>): string {
+    const input = new Input(body, 'InvalidParameterException');
+    if (input.optionalObject('LexBot')) {
+      throw new AwsError('InvalidParameterException', 'The emulator models Lex V2 bots only (LexV2Bot.AliasArn).');
+    }
+    const v2 = input.optionalObject('LexV2Bot');
+    if (!v2) throw new AwsError('InvalidParameterException', 'LexV2Bot is required.');
+    return new Input(v2, 'InvalidParameterException').string('AliasArn', { max: 100, pattern: LEX_ALIAS_ARN });
+  }
+
+  private associateBot({ labels, body }: AwsRequest) {
+    const instance = this.activeInstance(labels.InstanceId as string);
+    const aliasArn = this.botAliasArn(body);
+    const clientToken = new Input(body, 'InvalidParameterException').optionalString('ClientToken', { max: 500 });
+    const existing = instance.lexBots.find((b) => b.aliasArn === aliasArn);
+    if (existing) {
+      if (clientToken !== undefined && existing.clientToken === clientToken) return undefined;
+      throw new AwsError(
+        'ResourceConflictException',
+        `Bot alias ${aliasArn} is already associated with ${instance.id}.`,
+      );
+    }
+    if (!this.targets.botAliasExists(aliasArn)) {
+      throw new AwsError('ResourceNotFoundException', `Bot alias not found: ${aliasArn}`);
+    }
+    instance.lexBots.push({ aliasArn, ...(clientToken !== undefined ? { clientToken } : {}) });
+    return undefined;
+  }
+
+  private disassociateBot({ labels, body }: AwsRequest) {
+    const instance = this.activeInstance(labels.InstanceId as string);
+    const aliasArn = this.botAliasArn(body);
+    const index = instance.lexBots.findIndex((b) => b.aliasArn === aliasArn);
+    if (index < 0) throw new AwsError('ResourceNotFoundException', `Bot alias ${aliasArn} is not associated.`);
+    instance.lexBots.splice(index, 1);
+    return undefined;
+  }
+
+  private listBots({ labels, query }: AwsRequest) {
+    const instance = this.activeInstance(labels.InstanceId as string);
+    const q = queryMembers(query, { lexVersion: {}, nextToken: {}, maxResults: { integer: true } });
+    if (q.lexVersion !== 'V1' && q.lexVersion !== 'V2') {
+      throw new AwsError('InvalidParameterException', 'lexVersion is required: V1 or V2.');
+    }
+    const bots = q.lexVersion === 'V2' ? instance.lexBots.map((b) => ({ LexV2Bot: { AliasArn: b.aliasArn } })) : [];
+    const { page, nextToken } = paginate(
+      bots,
+      { maxResults: q.maxResults, nextToken: q.nextToken },
+      { defaultSize: 25, max: 25, errorCode: 'InvalidParameterException' },
+      `bots:${instance.id}`,
+    );
+    return { LexBots: page, ...(nextToken ? { NextToken: nextToken } : {}) };
   }
 }

@@ -132,7 +132,10 @@ export class ContactFlowsApi {
     }
     const problems =
       status === 'PUBLISHED'
-        ? flowProblems(content, { isLambdaAssociated: (arn) => this.connect.isLambdaAssociated(instanceId, arn) })
+        ? flowProblems(content, {
+            isLambdaAssociated: (arn) => this.connect.isLambdaAssociated(instanceId, arn),
+            isBotAssociated: (arn) => this.connect.isBotAssociated(instanceId, arn),
+          })
         : isJson(content)
           ? []
           : ['Content is not valid JSON.'];

@@ -1,8 +1,8 @@
 import { AwsError, type ServiceName } from './aws-errors.js';
 
 /**
- * Errors a test can inject with `failNext`. The names are Connect's; on a Lambda operation each is mapped to what
- * Lambda really answers for the same condition (Lambda has no ThrottlingException, LimitExceededException or
+ * Errors a test can inject with `failNext`. The names are Connect's; on a Lambda or Lex operation each is mapped to
+ * what that service really answers for the same condition (Lambda has no ThrottlingException, LimitExceededException or
  * InternalServiceException in its model).
  */
 export type AwsFault =
@@ -36,9 +36,22 @@ const LAMBDA_EQUIVALENT: Partial<Record<AwsFault, string>> = {
   InternalServiceException: 'ServiceException',
 };
 
+/** Lex V2 names its errors its own way (ThrottlingException, ConflictException, InternalServerException). */
+const LEX_EQUIVALENT: Partial<Record<AwsFault, string>> = {
+  TooManyRequestsException: 'ThrottlingException',
+  LimitExceededException: 'ThrottlingException',
+  InternalServiceException: 'InternalServerException',
+  ResourceConflictException: 'ConflictException',
+};
+
 /** The error a fault produces on the given service's operation. */
 export function faultError(fault: AwsFault, service: ServiceName, operation: string): AwsError {
-  const code = service === 'lambda' ? (LAMBDA_EQUIVALENT[fault] ?? fault) : fault;
+  const code =
+    service === 'lambda'
+      ? (LAMBDA_EQUIVALENT[fault] ?? fault)
+      : service === 'lex'
+        ? (LEX_EQUIVALENT[fault] ?? fault)
+        : fault;
   const members =
     code === 'TooManyRequestsException' && service === 'lambda' ? { Reason: 'CallerRateLimitExceeded' } : {};
   return new AwsError(code, `Injected ${fault} for ${operation} by the AWS emulator`, members);

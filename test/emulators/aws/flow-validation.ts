@@ -1,13 +1,16 @@
 /**
  * A light structural check of Amazon Connect Flow language content, standing in for the validation Connect runs on
  * a published flow. It reports what Connect would refuse that a provisioning worker can plausibly get wrong:
- * the document shape, dangling transitions, duplicate identifiers, and InvokeLambdaFunction parameters.
+ * the document shape, dangling transitions, duplicate identifiers, InvokeLambdaFunction parameters and the Lex bot of
+ * ConnectParticipantWithLexBot.
  * It does not know every action type's parameters.
  */
 
 export interface FlowCheckContext {
   /** Whether this Lambda ARN is associated with the flow's instance (AssociateLambdaFunction). */
   isLambdaAssociated(arn: string): boolean;
+  /** Whether this Lex V2 bot alias is associated with the flow's instance (AssociateBot). */
+  isBotAssociated(aliasArn: string): boolean;
 }
 
 export const MAX_FLOW_CONTENT = 256_000;
@@ -69,6 +72,7 @@ export function flowProblems(content: string, ctx: FlowCheckContext): string[] {
     const id = String(action.Identifier);
     problems.push(...transitionProblems(id, action.Transitions, ids));
     if (action.Type === 'InvokeLambdaFunction') problems.push(...lambdaProblems(id, action.Parameters, ctx));
+    if (action.Type === 'ConnectParticipantWithLexBot') problems.push(...lexProblems(id, action.Parameters, ctx));
   }
   return problems;
 }
@@ -110,6 +114,27 @@ function lambdaProblems(id: string, parameters: unknown, ctx: FlowCheckContext):
     problems.push(
       `Action '${id}': InvocationTimeLimitSeconds must be a string holding an integer from 1 to 8; got ${JSON.stringify(limit)}.`,
     );
+  }
+  return problems;
+}
+
+function lexProblems(id: string, parameters: unknown, ctx: FlowCheckContext): string[] {
+  const p = isObject(parameters) ? parameters : {};
+  const bot = isObject(p.LexV2Bot) ? p.LexV2Bot : undefined;
+  const arn = bot?.AliasArn;
+  if (typeof arn !== 'string' || arn === '')
+    return [`Action '${id}': ConnectParticipantWithLexBot requires LexV2Bot.AliasArn.`];
+  const prompts = ['Text', 'SSML', 'PromptId'].filter((key) => p[key] !== undefined);
+  const problems = prompts.length > 1 ? [`Action '${id}': ${prompts.join(', ')} are mutually exclusive.`] : [];
+  if (arn.startsWith('arn:') && !ctx.isBotAssociated(arn)) {
+    problems.push(`Action '${id}': Lex bot alias ${arn} is not associated with this instance.`);
+  }
+  const attributes = p.LexSessionAttributes;
+  if (
+    attributes !== undefined &&
+    (!isObject(attributes) || Object.values(attributes).some((v) => typeof v !== 'string'))
+  ) {
+    problems.push(`Action '${id}': LexSessionAttributes must be a map of strings.`);
   }
   return problems;
 }

@@ -8,6 +8,8 @@ export interface AwsInventory {
     /** Set when the instance is (or will end) CREATION_FAILED. */
     statusReason?: string;
     lambdaFunctions: string[];
+    /** Lex V2 bot aliases associated with the instance (AssociateBot). */
+    lexBots: string[];
   }[];
   /** Includes each instance's default flows (`builtIn: true`), as a real instance has them. */
   contactFlows: {
@@ -44,13 +46,41 @@ export interface AwsInventory {
     permissions: { statementId: string; principal: string; sourceArn?: string; action: string }[];
     codeSha256: string;
   }[];
+  /** Lex V2 bots, their DRAFT locales and intents, versions and aliases (the test alias left out). */
+  lexBots: {
+    id: string;
+    name: string;
+    region: string;
+    arn: string;
+    roleArn: string;
+    status: string;
+    locales: {
+      localeId: string;
+      status: string;
+      voiceId?: string;
+      /** 1 once a build was submitted. */
+      builds: number;
+      intents: { intentId: string; intentName: string; sampleUtterances: number; fulfillmentCodeHook: boolean }[];
+    }[];
+    versions: string[];
+    aliases: {
+      id: string;
+      name: string;
+      arn: string;
+      botVersion?: string;
+      status: string;
+      localeSettings: Record<string, unknown>;
+      /** The alias's resource policy (JSON), when it has one. */
+      policy?: string;
+    }[];
+  }[];
 }
 
 /** One call received on the AWS routes, in arrival order. */
 export interface AwsCall {
   /** The SDK command name without "Command" ("Unknown" when no operation matched). */
   operation: string;
-  service: 'connect' | 'lambda';
+  service: 'connect' | 'lambda' | 'lex';
   status: number;
   /** Error code of a failed call. */
   error?: string;

@@ -7,6 +7,10 @@ export interface AwsEmulatorOptions {
   phoneClaimMs?: number;
   /** CreateFunction -> State Pending, Active after this many ms; an update is InProgress as long (default 200). */
   functionActivationMs?: number;
+  /** Lex V2: a bot, locale, version or alias is Creating/Versioning this many ms (default 100). */
+  lexSettleMs?: number;
+  /** Lex V2: a locale build takes this many ms (default 300; about a minute in AWS). */
+  lexBuildMs?: number;
   /** Size of the searchable number stock per country/type (default 50). */
   availableNumbers?: number;
   /** Default '123456789012'. */
@@ -29,6 +33,8 @@ export interface ResolvedOptions {
   instanceActivationMs: number;
   phoneClaimMs: number;
   functionActivationMs: number;
+  lexSettleMs: number;
+  lexBuildMs: number;
   availableNumbers: number;
   accountId: string;
   quotas: { instances: number; phoneNumbersPerInstance: number };
@@ -44,6 +50,8 @@ export function resolveOptions(options: AwsEmulatorOptions = {}): ResolvedOption
     instanceActivationMs: options.instanceActivationMs ?? 300,
     phoneClaimMs: options.phoneClaimMs ?? 200,
     functionActivationMs: options.functionActivationMs ?? 200,
+    lexSettleMs: options.lexSettleMs ?? 100,
+    lexBuildMs: options.lexBuildMs ?? 300,
     availableNumbers: options.availableNumbers ?? 50,
     accountId,
     quotas: {
@@ -60,7 +68,7 @@ export interface EmulatorEnv {
   now(): number;
 }
 
-/** Connect and Lambda timestamps are epoch seconds on the wire. */
+/** Connect, Lambda and Lex timestamps are epoch seconds on the wire. */
 export function epochSeconds(ms: number): number {
   return ms / 1000;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildAgentContactFlow, type AgentContactFlowInput } from './agent-contact-flow.js';
+import {
+  buildAgentContactFlow,
+  LEX_SESSION_ATTRIBUTES,
+  TRANSCRIPT_SESSION_ATTRIBUTE,
+  type AgentContactFlowInput,
+} from './agent-contact-flow.js';
 import { validateFlow } from './validate-flow.js';
 
 const base: AgentContactFlowInput = {
@@ -157,5 +162,42 @@ describe('validateFlow', () => {
     expect(asks('menu-hours')).toBe('What are your business hours?');
     // Another key plays the menu again.
     expect(menu.Transitions.Errors).toContainEqual({ ErrorType: 'NoMatchingCondition', NextAction: 'keypad-menu' });
+  });
+
+  it('listens through the speech bot: barge-in, the words handed to the agent, the menu keys and 0 at any time', () => {
+    const aliasArn = 'arn:aws:lex:us-east-1:123456789012:bot-alias/BOT1234567/ALIAS12345';
+    const flow = buildAgentContactFlow({ ...base, language: 'es', lexBotAliasArn: aliasArn, hoursOfOperationId: 'h' });
+    const byId = (id: string) => flow.Actions.find((a) => a.Identifier === id)!;
+    const listen = byId('voice-turn');
+    expect(listen.Type).toBe('ConnectParticipantWithLexBot');
+    expect(listen.Parameters).toEqual({
+      Text: '$.External.reply',
+      LexV2Bot: { AliasArn: aliasArn },
+      LexSessionAttributes: LEX_SESSION_ATTRIBUTES,
+    });
+    expect(LEX_SESSION_ATTRIBUTES['x-amz-lex:barge-in-enabled:*:*']).toBe('true');
+    expect(listen.Transitions.NextAction).toBe('heard');
+    // Silence: the menu once (in the agent's language), then goodbye.
+    expect(listen.Transitions.Errors).toContainEqual({
+      ErrorType: 'InputTimeLimitExceeded',
+      NextAction: 'listen-again',
+    });
+    const again = byId('listen-again');
+    expect(again.Parameters.Text).toMatch(/^¿Sigue ahí\?.*marque 0/);
+    expect(again.Transitions.Errors).toContainEqual({ ErrorType: 'InputTimeLimitExceeded', NextAction: 'goodbye' });
+
+    const heard = byId('heard');
+    expect(heard.Parameters.ComparisonValue).toBe(`$.Lex.SessionAttributes.${TRANSCRIPT_SESSION_ATTRIBUTE}`);
+    const target = Object.fromEntries(
+      heard.Transitions.Conditions!.map((c) => [c.Condition.Operands[0], c.NextAction]),
+    );
+    expect(target).toMatchObject({ '0': 'set-queue', '9': 'goodbye', '1': 'menu-products', '2': 'menu-order' });
+    // Anything else the caller said is the next turn of the conversation.
+    expect(heard.Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingCondition', NextAction: 'next-voice-turn' }]);
+    expect(byId('next-voice-turn').Parameters.LambdaInvocationAttributes).toEqual({
+      agent_id: base.agentId,
+      utterance: `$.Lex.SessionAttributes.${TRANSCRIPT_SESSION_ATTRIBUTE}`,
+    });
+    expect(flow.Actions.some((a) => a.Identifier === 'keypad-menu')).toBe(false);
   });
 });

@@ -14,13 +14,29 @@ export interface AgentContactFlowInput {
   queueArn: string;
   /** The agent's hours of operation; without them, transfers are always attempted. */
   hoursOfOperationId?: string;
-  /** A Lex V2 bot alias that transcribes free speech; without it, callers navigate by keypad. */
+  /** A Lex V2 bot alias that hands over what the caller says; without it, callers navigate by keypad. */
   lexBotAliasArn?: string;
   /** The agent's language (BCP 47): the flow's prompts and voice; English when the engine does not speak it. */
   language?: string;
   /** An Amazon Polly voice of that language (`character_config.voice`); else the language's first. */
   voice?: string;
 }
+
+/**
+ * The Lex session attribute the speech bot's code hook (the voice Lambda) writes the caller's words into: the flow
+ * reads it rather than `$.Lex.InputTranscript`, which Connect does not document and does not reliably resolve.
+ */
+export const TRANSCRIPT_SESSION_ATTRIBUTE = 'voca_transcript';
+
+/**
+ * Speech capture settings for every Lex turn: the caller may talk over a prompt (barge-in), and a key pressed alone
+ * is taken after a short pause, so 0 reaches a person at any moment.
+ */
+export const LEX_SESSION_ATTRIBUTES = {
+  'x-amz-lex:barge-in-enabled:*:*': 'true',
+  'x-amz-lex:allow-interrupt:*:*': 'true',
+  'x-amz-lex:dtmf:end-timeout-ms:*:*': '1500',
+} as const;
 
 const action = (
   Identifier: string,
@@ -101,7 +117,8 @@ export function buildAgentContactFlow(input: AgentContactFlowInput): FlowDocumen
       },
     ),
     invokeAgent('next-text-turn', input, '$.StoredCustomerInput'),
-    ...(input.lexBotAliasArn ? voiceTurnWithLex(input) : voiceTurnWithKeypad(input, prompts)),
+    ...(input.lexBotAliasArn ? voiceTurnWithLex(input, input.lexBotAliasArn, prompts) : voiceTurnWithKeypad(prompts)),
+    ...MENU.map(([, identifier, request]) => invokeAgent(identifier, input, prompts.requests[request])),
     say('say-before-transfer', '$.External.reply', input.hoursOfOperationId ? 'check-hours' : 'set-queue'),
     ...(input.hoursOfOperationId
       ? [
@@ -140,23 +157,31 @@ export function buildAgentContactFlow(input: AgentContactFlowInput): FlowDocumen
   return { Version: '2019-10-30', StartAction: 'set-voice', Actions: actions };
 }
 
-/** Free speech: Lex transcribes what the caller says after hearing the reply. */
-function voiceTurnWithLex(input: AgentContactFlowInput): FlowAction[] {
-  return [
+/**
+ * Free speech: the reply is read through the speech bot, which hands back what the caller then says (or the key they
+ * press: the menu's digits work here too, 0 for a person at any time). Silence gets the menu once, then goodbye.
+ */
+function voiceTurnWithLex(input: AgentContactFlowInput, aliasArn: string, prompts: FlowPrompts): FlowAction[] {
+  const listen = (id: string, text: string, onSilence: string) =>
     action(
-      'voice-turn',
+      id,
       'ConnectParticipantWithLexBot',
-      { Text: '$.External.reply', LexV2Bot: { AliasArn: input.lexBotAliasArn } },
+      { Text: text, LexV2Bot: { AliasArn: aliasArn }, LexSessionAttributes: { ...LEX_SESSION_ATTRIBUTES } },
       {
-        NextAction: 'next-voice-turn',
+        NextAction: 'heard',
         Errors: [
-          onError('InputTimeLimitExceeded', 'goodbye'),
-          onError('NoMatchingCondition', 'next-voice-turn'),
-          onError('NoMatchingError', 'next-voice-turn'),
+          onError('InputTimeLimitExceeded', onSilence),
+          onError('NoMatchingCondition', 'heard'),
+          onError('NoMatchingError', 'heard'),
         ],
       },
-    ),
-    invokeAgent('next-voice-turn', input, '$.Lex.InputTranscript'),
+    );
+  const heard = `$.Lex.SessionAttributes.${TRANSCRIPT_SESSION_ATTRIBUTE}`;
+  return [
+    listen('voice-turn', '$.External.reply', 'listen-again'),
+    listen('listen-again', `${prompts.stillThere} ${prompts.menu}`, 'goodbye'),
+    action('heard', 'Compare', { ComparisonValue: heard }, menuChoices('next-voice-turn')),
+    invokeAgent('next-voice-turn', input, heard),
   ];
 }
 
@@ -168,11 +193,24 @@ const MENU: [digit: string, identifier: string, request: keyof FlowPrompts['requ
   ['4', 'menu-hours', 'hours'],
 ];
 
+/** Where each key of the menu leads; anything else goes to `otherwise`. */
+function menuChoices(otherwise: string): FlowAction['Transitions'] {
+  return {
+    Conditions: [
+      ...MENU.map(([digit, identifier]) => equals(digit, identifier)),
+      equals('0', 'set-queue'),
+      equals('9', 'goodbye'),
+    ],
+    Errors: [onError('NoMatchingCondition', otherwise)],
+  };
+}
+
 /**
  * Without speech recognition: read the reply, then the menu. A digit asks the agent what the caller would have said
  * (so a caller without speech still gets answers), 0 hands them to a person, 9 ends the call.
  */
-function voiceTurnWithKeypad(input: AgentContactFlowInput, prompts: FlowPrompts): FlowAction[] {
+function voiceTurnWithKeypad(prompts: FlowPrompts): FlowAction[] {
+  const choices = menuChoices('keypad-menu');
   return [
     say('voice-turn', '$.External.reply', 'keypad-menu'),
     action(
@@ -180,18 +218,13 @@ function voiceTurnWithKeypad(input: AgentContactFlowInput, prompts: FlowPrompts)
       'GetParticipantInput',
       { Text: prompts.menu, StoreInput: 'False', InputTimeLimitSeconds: '8' },
       {
-        Conditions: [
-          ...MENU.map(([digit, identifier]) => equals(digit, identifier)),
-          equals('0', 'set-queue'),
-          equals('9', 'goodbye'),
-        ],
+        Conditions: choices.Conditions!,
         Errors: [
           onError('InputTimeLimitExceeded', 'goodbye'),
-          onError('NoMatchingCondition', 'keypad-menu'),
+          ...choices.Errors!,
           onError('NoMatchingError', 'goodbye'),
         ],
       },
     ),
-    ...MENU.map(([, identifier, request]) => invokeAgent(identifier, input, prompts.requests[request])),
   ];
 }

@@ -9,6 +9,8 @@ export interface FlowPrompts {
   technicalDifficulty: string;
   /** The keypad menu, read after each reply when the caller cannot speak to the agent. */
   menu: string;
+  /** Said (before the menu) when a caller who can speak said nothing. */
+  stillThere: string;
   /** What each menu digit asks the agent, as a caller would have said it. */
   requests: { products: string; order: string; returns: string; hours: string };
 }
@@ -25,6 +27,7 @@ export const FLOW_PROMPTS: Record<VoiceLanguageTag, FlowPrompts> = {
     menu:
       'For product inquiries, press 1. For order status, press 2. For returns and exchanges, press 3. ' +
       'For our business hours, press 4. To speak with a person, press 0. To end the call, press 9.',
+    stillThere: 'Are you still there? You can ask me anything, or use your keypad.',
     requests: {
       products: 'I have a question about your products.',
       order: 'I would like to check my order status.',
@@ -44,6 +47,7 @@ export const FLOW_PROMPTS: Record<VoiceLanguageTag, FlowPrompts> = {
     menu:
       'Para consultas sobre productos, marque 1. Para el estado de su pedido, marque 2. Para devoluciones y cambios, ' +
       'marque 3. Para nuestro horario, marque 4. Para hablar con una persona, marque 0. Para terminar la llamada, marque 9.',
+    stillThere: '¿Sigue ahí? Puede preguntarme lo que quiera, o usar su teclado.',
     requests: {
       products: 'Tengo una pregunta sobre sus productos.',
       order: 'Quiero consultar el estado de mi pedido.',
@@ -63,6 +67,7 @@ export const FLOW_PROMPTS: Record<VoiceLanguageTag, FlowPrompts> = {
     menu:
       'Pour une question sur nos produits, tapez 1. Pour le suivi de commande, tapez 2. Pour les retours et échanges, ' +
       "tapez 3. Pour nos horaires, tapez 4. Pour parler à une personne, tapez 0. Pour terminer l'appel, tapez 9.",
+    stillThere: 'Êtes-vous toujours là ? Vous pouvez me poser votre question, ou utiliser votre clavier.',
     requests: {
       products: "J'ai une question sur vos produits.",
       order: 'Je voudrais suivre ma commande.',
@@ -83,6 +88,7 @@ export const FLOW_PROMPTS: Record<VoiceLanguageTag, FlowPrompts> = {
       'Für Fragen zu unseren Produkten drücken Sie die 1. Für den Status Ihrer Bestellung die 2. Für Rückgaben und ' +
       'Umtausch die 3. Für unsere Öffnungszeiten die 4. Um mit einer Person zu sprechen, die 0. Um das Gespräch zu ' +
       'beenden, die 9.',
+    stillThere: 'Sind Sie noch da? Sie können mir Ihre Frage stellen oder Ihre Tastatur verwenden.',
     requests: {
       products: 'Ich habe eine Frage zu Ihren Produkten.',
       order: 'Ich möchte den Status meiner Bestellung wissen.',
@@ -102,6 +108,7 @@ export const FLOW_PROMPTS: Record<VoiceLanguageTag, FlowPrompts> = {
     menu:
       'Per informazioni sui prodotti, prema 1. Per lo stato del suo ordine, prema 2. Per resi e cambi, prema 3. ' +
       'Per i nostri orari, prema 4. Per parlare con una persona, prema 0. Per terminare la chiamata, prema 9.',
+    stillThere: 'È ancora in linea? Può farmi qualsiasi domanda, oppure usare la tastiera.',
     requests: {
       products: 'Ho una domanda sui vostri prodotti.',
       order: 'Vorrei sapere lo stato del mio ordine.',
@@ -121,6 +128,7 @@ export const FLOW_PROMPTS: Record<VoiceLanguageTag, FlowPrompts> = {
     menu:
       'Para dúvidas sobre produtos, tecle 1. Para o status do seu pedido, tecle 2. Para trocas e devoluções, tecle 3. ' +
       'Para o nosso horário, tecle 4. Para falar com uma pessoa, tecle 0. Para encerrar a ligação, tecle 9.',
+    stillThere: 'Você ainda está aí? Pode me perguntar o que quiser, ou usar o teclado.',
     requests: {
       products: 'Tenho uma pergunta sobre os seus produtos.',
       order: 'Quero saber o status do meu pedido.',

@@ -1,10 +1,11 @@
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { isThrottleError } from './aws-errors.js';
 
 /** One attempt of one AWS API call (the SDK's retries are attempts of their own). */
 export interface AwsCall {
-  /** `connect` or `lambda`. */
+  /** `connect`, `lambda` or `lex`. */
   service: string;
   /** The API operation, e.g. `ClaimPhoneNumber`. */
   operation: string;
@@ -19,7 +20,11 @@ export type AwsCallObserver = (call: AwsCall) => void;
  * retry loop (so throttled attempts the SDK retried by itself are seen too: they are what the account's quotas
  * count), and ahead of the deserializer, whose errors are how a refused attempt shows.
  */
-export function observeAwsCalls(client: ConnectClient | LambdaClient, service: string, observe: AwsCallObserver): void {
+export function observeAwsCalls(
+  client: ConnectClient | LambdaClient | LexModelsV2Client,
+  service: string,
+  observe: AwsCallObserver,
+): void {
   (client as ConnectClient).middlewareStack.add(
     (next, context) => async (args) => {
       const started = performance.now();

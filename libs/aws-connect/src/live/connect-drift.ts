@@ -7,23 +7,27 @@ import {
 import type { ConnectRefs } from '../connect-provisioner.js';
 import { awsCall, orUndefinedIfNotFound } from './aws-errors.js';
 import type { ConnectInstances } from './connect-instances.js';
+import type { SpeechBots } from './speech-bots.js';
 import type { VoiceLambdaInstaller } from './voice-lambda-installer.js';
 
 /**
  * Compares what the engine recorded for one agent on Amazon Connect with what AWS has: the instance, its voice
- * Lambda, the agent's contact flow, business hours and numbers. Describes only; healing is provisioning's job.
+ * Lambda, the speech bot the agent's calls listen through, the agent's contact flow, business hours and numbers.
+ * Describes only; healing is provisioning's job.
  */
 export class ConnectDrift {
   constructor(
     private readonly connect: ConnectClient,
     private readonly instances: ConnectInstances,
     private readonly voiceLambda: VoiceLambdaInstaller,
+    private readonly speechBots: SpeechBots,
   ) {}
 
   /** Forgets what was verified lately, so the next comparisons ask AWS again (once per instance). */
   forgetVerified(): void {
     this.instances.forgetAll();
     this.voiceLambda.forgetAll();
+    this.speechBots.forgetAll();
   }
 
   /** What the refs name that AWS no longer has, in words; empty when nothing vanished. */
@@ -34,6 +38,8 @@ export class ConnectDrift {
     if (!(await this.instances.exists(instanceId))) return [`the Connect instance ${instanceId}`];
     const gone: string[] = [];
     if (!(await this.voiceLambda.isInstalled(instanceId))) gone.push('the voice Lambda');
+    const speech = known.speechBotAliasArn;
+    if (speech && !(await this.speechBots.isInstalled(instanceId, speech))) gone.push(`the speech bot ${speech}`);
     const probes: [string | undefined, string, (id: string) => Promise<object>][] = [
       [
         known.contactFlowId,

@@ -1,3 +1,4 @@
+import { voiceLanguageTagOf } from '@voca/contracts';
 import { ConnectInstance } from '@voca/persistence';
 import type { DataSource } from 'typeorm';
 import { buildAgentContactFlow } from '../flows/agent-contact-flow.js';
@@ -16,6 +17,7 @@ import { AgentContactFlows } from './contact-flows.js';
 import { AgentHoursOfOperation } from './hours-of-operation.js';
 import type { LiveConnectSettings } from './live-connect-settings.js';
 import { AgentPhoneNumbers } from './phone-numbers.js';
+import { SpeechBots } from './speech-bots.js';
 import { VoiceLambdaInstaller } from './voice-lambda-installer.js';
 
 export const SMS_NEEDS_NUMBER =
@@ -23,10 +25,10 @@ export const SMS_NEEDS_NUMBER =
   'Messaging SMS number with two-way SMS enabled to Amazon Connect';
 
 /**
- * Provisions voice and SMS on Amazon Connect for real. One shared instance (created once) and one shared voice
- * Lambda serve every agent; each agent gets a contact flow generated from its profile, optional business hours and
- * a phone number (pooled numbers first). Each part looks up what already exists before creating anything, so a
- * retry or a restart after a crash resumes where it stopped.
+ * Provisions voice and SMS on Amazon Connect for real. One shared instance (created once), one shared voice Lambda
+ * and one speech bot per language serve every agent; each agent gets a contact flow generated from its profile,
+ * optional business hours and a phone number (pooled numbers first). Each part looks up what already exists before
+ * creating anything, so a retry or a restart after a crash resumes where it stopped.
  */
 export class LiveConnectProvisioner implements ConnectProvisioner {
   readonly mode = 'live';
@@ -35,6 +37,7 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
   private readonly flows: AgentContactFlows;
   private readonly hours: AgentHoursOfOperation;
   private readonly numbers: AgentPhoneNumbers;
+  private readonly speechBots: SpeechBots;
   private readonly drift: ConnectDrift;
 
   constructor(
@@ -47,7 +50,8 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     this.flows = new AgentContactFlows(clients.connect);
     this.hours = new AgentHoursOfOperation(clients.connect);
     this.numbers = new AgentPhoneNumbers(db, clients.connect, settings);
-    this.drift = new ConnectDrift(clients.connect, this.instances, this.voiceLambda);
+    this.speechBots = new SpeechBots(clients.lex, clients.connect, clients.lambda, settings);
+    this.drift = new ConnectDrift(clients.connect, this.instances, this.voiceLambda, this.speechBots);
   }
 
   vanished(known: ConnectRefs): Promise<string[]> {
@@ -79,6 +83,7 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     await report('installing the shared voice Lambda');
     const voiceLambdaArn = await this.voiceLambda.ensure(instance);
     const queueArn = await this.instances.basicQueueArn(instance);
+    const lexBotAliasArn = await this.speechFor(instance, request, voiceLambdaArn);
 
     const { opening_hours: openingHours, timezone } = profile;
     let hoursOfOperationId: string | undefined;
@@ -107,7 +112,7 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
         voiceLambdaArn,
         queueArn,
         hoursOfOperationId,
-        lexBotAliasArn: this.settings.lexBotAliasArn,
+        lexBotAliasArn,
         language: profile.voice.language,
         voice: profile.voice.speech_voice,
       }),
@@ -188,6 +193,27 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     );
     await this.hours.remove(instanceId, request.agentId, hoursOfOperationId);
     await request.report('done');
+  }
+
+  /**
+   * The Lex bot alias the agent's calls listen through: the business's own when configured, else the engine's bot
+   * for the instance and the agent's language; none with speech off or without the voice channel (keypad).
+   */
+  private async speechFor(
+    instance: ActiveInstance,
+    { channels, profile, record, report }: ConnectProvisionRequest,
+    voiceLambdaArn: string,
+  ): Promise<string | undefined> {
+    if (this.settings.lexBotAliasArn) return this.settings.lexBotAliasArn;
+    if (this.settings.speech === 'off' || !channels.includes('voice')) return undefined;
+    const tag = voiceLanguageTagOf(profile.voice.language) ?? 'en';
+    await report(`preparing speech recognition (${tag})`);
+    const aliasArn = await this.speechBots.ensure(instance, tag, {
+      name: this.voiceLambda.functionNameFor(instance),
+      arn: voiceLambdaArn,
+    });
+    await record({ speechBotAliasArn: aliasArn });
+    return aliasArn;
   }
 
   /** Numbers near the business are preferred: the configured prefix, else the area code of its own phone. */

@@ -427,3 +427,102 @@ describe('voice Lambda handler', () => {
     expect(engine.received).toHaveLength(0);
   });
 });
+
+/**
+ * The event Lex V2 sends a fulfilment code hook, field for field as AWS documents it ("AWS Lambda input event format
+ * for Lex V2", lexv2/latest/dg/lambda-input-format), as a Connect call reaches the engine's speech bot: the caller's
+ * words fell to AMAZON.FallbackIntent, Connect's own session attributes are present.
+ */
+function lexEvent(inputTranscript: string, inputMode: 'Speech' | 'DTMF' = 'Speech') {
+  return {
+    messageVersion: '1.0',
+    invocationSource: 'FulfillmentCodeHook',
+    inputMode,
+    responseContentType: 'audio/pcm',
+    sessionId: CONTACT_ID,
+    inputTranscript,
+    invocationLabel: null,
+    bot: {
+      id: 'QR7WVRTYNH',
+      name: 'voca-speech-c8c0e68d-2200-4265-82c0-0123456789ab-en',
+      localeId: 'en_US',
+      version: '1',
+      aliasId: 'T2QZPMXB1C',
+      aliasName: 'voca-live',
+    },
+    interpretations: [
+      {
+        interpretationSource: 'Lex',
+        intent: { name: 'FallbackIntent', slots: {}, state: 'ReadyForFulfillment', confirmationState: 'None' },
+      },
+      {
+        interpretationSource: 'Lex',
+        intent: { name: 'CaptureUtterance', slots: {}, state: 'ReadyForFulfillment', confirmationState: 'None' },
+        nluConfidence: 0.21,
+      },
+    ],
+    proposedNextState: null,
+    requestAttributes: { 'x-amz-lex:accept-content-types': 'PlainText,SSML' },
+    sessionState: {
+      sessionAttributes: {
+        'x-amz-lex:barge-in-enabled:*:*': 'true',
+        'x-amz-lex:dtmf:end-timeout-ms:*:*': '1500',
+      },
+      activeContexts: [],
+      intent: { name: 'FallbackIntent', slots: {}, state: 'ReadyForFulfillment', confirmationState: 'None' },
+      originatingRequestId: '2c0a1f33-6a70-4c8a-a1d5-4f1e0c9b8e77',
+    },
+    transcriptions: [
+      {
+        transcription: inputTranscript,
+        transcriptionConfidence: 0.94,
+        resolvedContext: { intent: 'FallbackIntent' },
+        resolvedSlots: {},
+      },
+    ],
+  };
+}
+
+describe('voice Lambda handler as the speech bot code hook', () => {
+  const lexHandler = () => handler as unknown as (event: unknown) => Promise<Record<string, any>>;
+
+  it("closes the Lex turn with the caller's words in the attribute the flow reads, keeping Connect's", async () => {
+    const { TRANSCRIPT_SESSION_ATTRIBUTE } = await import('../flows/agent-contact-flow.js');
+    const result = await lexHandler()(lexEvent(' Do you have the bamboo sheets in queen size? '));
+    expect(result).toEqual({
+      sessionState: {
+        sessionAttributes: {
+          'x-amz-lex:barge-in-enabled:*:*': 'true',
+          'x-amz-lex:dtmf:end-timeout-ms:*:*': '1500',
+          [TRANSCRIPT_SESSION_ATTRIBUTE]: 'Do you have the bamboo sheets in queen size?',
+        },
+        dialogAction: { type: 'Close' },
+        intent: { name: 'FallbackIntent', slots: {}, state: 'Fulfilled' },
+      },
+    });
+    // Lex does the listening; the engine hears the words on the flow's next Lambda turn.
+    expect(engine.received).toHaveLength(0);
+    const line = onlyLog();
+    expect(line).toMatchObject({ msg: 'lex turn', input_mode: 'Speech', locale: 'en_US', heard: true });
+    expect(logLines[0]).not.toContain('bamboo');
+  });
+
+  it('hands a key pressed on the keypad over the same way (0 reaches a person)', async () => {
+    const result = await lexHandler()(lexEvent('0', 'DTMF'));
+    expect(result.sessionState.sessionAttributes.voca_transcript).toBe('0');
+    expect(onlyLog()).toMatchObject({ input_mode: 'DTMF' });
+  });
+
+  it('never throws on a malformed Lex event: the turn closes with no words', async () => {
+    for (const event of [
+      { messageVersion: '1.0', bot: null, sessionState: null },
+      { messageVersion: '1.0', bot: {}, sessionState: { sessionAttributes: { n: 7 } }, inputTranscript: 42 },
+    ]) {
+      logLines = [];
+      const result = await lexHandler()(event);
+      expect(result.sessionState.sessionAttributes).toEqual({ voca_transcript: expect.any(String) });
+      expect(result.sessionState.dialogAction).toEqual({ type: 'Close' });
+      expect(result.sessionState.intent).toMatchObject({ name: 'FallbackIntent', state: 'Fulfilled' });
+    }
+  });
+});

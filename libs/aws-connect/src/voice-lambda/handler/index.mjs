@@ -13,6 +13,10 @@
  * refusing or answering nonsense: the flow may simply try the next turn) or `transfer` (the turn can never work:
  * no agent id, an unsupported channel, a misconfigured function: a person must take the contact).
  *
+ * The same function is the fulfilment code hook of the engine's Lex V2 speech bots: for a Lex event it copies what the
+ * caller said (`inputTranscript`: speech, or the keys pressed) into the session attribute `voca_transcript` and closes
+ * the turn, so the flow can hand those words to the agent (TRANSCRIPT_SESSION_ATTRIBUTE in agent-contact-flow.ts).
+ *
  * This file ships as-is inside the deployment zip: no dependencies, nothing imported from the repository.
  *
  * Environment (read on every call, not at import, so a configuration change or a test never sees a stale value):
@@ -39,6 +43,10 @@ const DEFAULT_FALLBACK_REPLY =
 const MAX_REPLY_BYTES = 16_000;
 const ACTIONS = new Set(['continue', 'transfer', 'end']);
 const USER_AGENT = 'voca-connect-lambda/1';
+/** The flow's TRANSCRIPT_SESSION_ATTRIBUTE, repeated: nothing is imported. */
+const TRANSCRIPT_ATTRIBUTE = 'voca_transcript';
+/** Lex caps speech input at 15 s; anything near this is not one caller's turn. */
+const MAX_TRANSCRIPT_CHARS = 2000;
 
 /**
  * @param {unknown} event the Connect ContactFlowEvent
@@ -46,6 +54,7 @@ const USER_AGENT = 'voca-connect-lambda/1';
  * @returns {Promise<{ reply: string, action: 'continue' | 'transfer' | 'end' }>}
  */
 export async function handler(event, context) {
+  if (isLexCodeHook(event)) return handOverTranscript(event);
   const startedAt = Date.now();
   /** @type {Record<string, unknown>} */
   const log = { contact_id: null, agent_id: null, channel: null };
@@ -139,6 +148,56 @@ export async function handler(event, context) {
     log.error = errorCode(err);
     return finish(log, startedAt, 'internal_error', fallback(fallbackReply, 'continue'));
   }
+}
+
+/**
+ * A Lex V2 code-hook event (`messageVersion`, `bot`, `sessionState`), not a Connect ContactFlowEvent.
+ * @param {unknown} event
+ */
+function isLexCodeHook(event) {
+  const e = objectOr(event);
+  return !('Details' in e) && typeof e.messageVersion === 'string' && 'bot' in e && 'sessionState' in e;
+}
+
+/**
+ * Closes the Lex turn with the caller's words in the session attribute the flow reads; the bot itself never speaks
+ * (the agent does). Never throws: a malformed event closes with an empty transcript.
+ * @param {unknown} event the Lex V2 Lambda input event
+ */
+function handOverTranscript(event) {
+  const e = objectOr(event);
+  const state = objectOr(e.sessionState);
+  const intent = objectOr(state.intent);
+  const attributes = Object.fromEntries(
+    Object.entries(objectOr(state.sessionAttributes)).filter(([, value]) => typeof value === 'string'),
+  );
+  const transcript = (stringOr(e.inputTranscript) ?? '').trim().slice(0, MAX_TRANSCRIPT_CHARS);
+  try {
+    // The words are the caller's: the line says only that some arrived, how, and for which bot.
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        msg: 'lex turn',
+        input_mode: stringOr(e.inputMode) ?? null,
+        bot_id: stringOr(objectOr(e.bot).id) ?? null,
+        locale: stringOr(objectOr(e.bot).localeId) ?? null,
+        heard: transcript.length > 0,
+      }),
+    );
+  } catch {
+    // Logging must not turn an answer into an error.
+  }
+  return {
+    sessionState: {
+      sessionAttributes: { ...attributes, [TRANSCRIPT_ATTRIBUTE]: transcript },
+      dialogAction: { type: 'Close' },
+      intent: {
+        name: nonEmpty(intent.name) ?? 'FallbackIntent',
+        ...(intent.slots && typeof intent.slots === 'object' ? { slots: intent.slots } : {}),
+        state: 'Fulfilled',
+      },
+    },
+  };
 }
 
 /**
