@@ -7,6 +7,7 @@ import {
   ReleasePhoneNumberCommand,
 } from '@aws-sdk/client-connect';
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { DeleteBotCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { connectAuditJobId, QueueName } from '@voca/contracts';
 import { migrateDatabase } from '@voca/persistence';
 import { Queue } from 'bullmq';
@@ -254,6 +255,39 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     const made = aws.calls.slice(calls).map((call) => call.operation);
     expect(made).toContain('DescribeHoursOfOperation');
     expect(made.filter((operation) => !/^(Describe|Get|List)/.test(operation))).toEqual([]);
+  });
+
+  it('makes the speech bot again when it was deleted by hand: the audit finds it, the flows listen through the new one', async () => {
+    await start();
+    const { done } = await provisionVoice();
+    expect(done.status).toBe('completed');
+    const agentId = done.agent_id as string;
+    const before = (await agentChannel(agentId)).provider_refs;
+    const deleted = before.speechBotAliasArn as string;
+    expect(deleted).toMatch(/^arn:aws:lex:ca-central-1:123456789012:bot-alias\//);
+
+    const lex = new LexModelsV2Client({
+      region: REGION,
+      endpoint: aws.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    await lex.send(new DeleteBotCommand({ botId: deleted.split('/')[1], skipResourceInUseCheck: true }));
+    lex.destroy();
+
+    const report = await auditAgain();
+    expect(report.drifted).toBeGreaterThanOrEqual(1);
+    expect(report.failed).toBe(0);
+    const after = await agentChannel(agentId);
+    expect(after.status).toBe('active');
+    const made = after.provider_refs.speechBotAliasArn as string;
+    expect(made).not.toBe(deleted);
+    const bots = aws.inventory().lexBots.filter((bot) => bot.name === `voca-speech-${before.instanceId}-en`);
+    expect(bots).toHaveLength(1);
+    expect(bots[0]!.aliases.map((alias) => alias.arn)).toEqual([made]);
+    expect(aws.inventory().instances.find((i) => i.id === before.instanceId)!.lexBots).toContain(made);
+    const flow = aws.inventory().contactFlows.find((f) => f.name === `voca-agent-${agentId}`)!;
+    expect(flow.content).toContain(made);
+    expect(flow.content).not.toContain(deleted);
   });
 
   it("fails the step at once, saying what to do, when the operator's configured instance is gone", async () => {

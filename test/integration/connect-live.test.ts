@@ -105,35 +105,119 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     expect(inventory.functions).toHaveLength(1);
     expect(fn).toMatchObject({ state: 'Active' });
     expect(fn!.environment.ENGINE_WEBHOOK_URL).toMatch(/\/api\/v1\/webhooks\/connect$/);
+    expect(instance!.lambdaFunctions).toEqual([fn!.arn]);
+    expect(fn!.codeSha256).toBe((await packageVoiceLambda()).sha256);
+    expect(JSON.stringify(flow)).toContain(fn!.arn);
+
+    // The caller is heard: one speech bot for the instance's English callers, built, versioned and aliased, its
+    // fulfilment hooked to the voice Lambda, opened to this instance only, associated with it and used by the flow.
+    expect(inventory.lexBots).toHaveLength(1);
+    const [bot] = inventory.lexBots;
+    expect(bot).toMatchObject({
+      name: `voca-speech-${instance!.id}-en`,
+      status: 'Available',
+      roleArn: 'arn:aws:iam::123456789012:role/aws-service-role/lexv2.amazonaws.com/AWSServiceRoleForLexV2Bots_voca',
+      versions: ['1'],
+    });
+    expect(bot!.locales).toEqual([
+      expect.objectContaining({ localeId: 'en_US', status: 'Built', voiceId: 'Joanna', builds: 1 }),
+    ]);
+    expect(bot!.locales[0]!.intents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ intentName: 'FallbackIntent', fulfillmentCodeHook: true }),
+        expect.objectContaining({ intentName: 'CaptureUtterance', sampleUtterances: 1, fulfillmentCodeHook: true }),
+      ]),
+    );
+    expect(bot!.aliases).toHaveLength(1);
+    const [alias] = bot!.aliases;
+    expect(alias).toMatchObject({ name: 'voca-live', botVersion: '1', status: 'Available' });
+    expect(alias!.localeSettings).toEqual({
+      en_US: {
+        enabled: true,
+        codeHookSpecification: { lambdaCodeHook: { lambdaARN: fn!.arn, codeHookInterfaceVersion: '1.0' } },
+      },
+    });
+    const policy = JSON.parse(alias!.policy!) as { Statement: Record<string, any>[] };
+    expect(policy.Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: ['connect.amazonaws.com'] },
+        Resource: alias!.arn,
+        Condition: {
+          StringEquals: { 'AWS:SourceAccount': '123456789012' },
+          ArnEquals: { 'AWS:SourceArn': instance!.arn },
+        },
+      }),
+    ]);
+    expect(instance!.lexBots).toEqual([alias!.arn]);
     expect(fn!.permissions).toEqual([
       expect.objectContaining({
         principal: 'connect.amazonaws.com',
         sourceArn: instance!.arn,
         action: 'lambda:InvokeFunction',
       }),
+      expect.objectContaining({ principal: 'lexv2.amazonaws.com', sourceArn: alias!.arn }),
     ]);
-    expect(instance!.lambdaFunctions).toEqual([fn!.arn]);
-    expect(fn!.codeSha256).toBe((await packageVoiceLambda()).sha256);
-    expect(JSON.stringify(flow)).toContain(fn!.arn);
+    const listen = flow.Actions.find((a) => a.Identifier === 'voice-turn')!;
+    expect(listen).toMatchObject({
+      Type: 'ConnectParticipantWithLexBot',
+      Parameters: { LexV2Bot: { AliasArn: alias!.arn } },
+    });
 
     const steps = done.steps.find((step: { name: string }) => step.name === 'aws_connect');
     expect(steps).toMatchObject({ status: 'completed', detail: 'done' });
   });
 
-  it('reuses the one shared instance and Lambda across 20 agents', async () => {
+  it('reuses the one shared instance, Lambda and speech bot per language across 20 agents', async () => {
     const before = aws.calls.length;
-    const results = await Promise.all(Array.from({ length: 20 }, () => provision()));
+    // 14 English agents (their bot exists) and 6 Portuguese ones at once (their bot does not yet).
+    const languages = [...Array(14).fill('en'), ...Array(6).fill('pt-BR')] as string[];
+    const results = await Promise.all(
+      languages.map((language) => provision({ character_config: { language, tone: 'friendly' } })),
+    );
     expect(results.map(({ done }) => done.status)).toEqual(Array(20).fill('completed'));
     const inventory = aws.inventory();
     expect(inventory.instances).toHaveLength(1);
     expect(inventory.functions).toHaveLength(1);
-    for (const { agentId } of results) expect(flowsOf(agentId)).toHaveLength(1);
     const numbers = new Set(results.map(({ done }) => done.agent_config.channels[0].phone_number));
     expect(numbers.size).toBe(20);
     const created = aws.calls.filter((call) => call.operation === 'CreateInstance' && call.status === 200);
     expect(created.length).toBeLessThanOrEqual(1);
+    const calls = aws.calls.slice(before);
     // A new agent's flow is created outright: listing the instance's flows would spend the shared API rate.
-    expect(aws.calls.slice(before).filter((call) => call.operation.startsWith('List'))).toEqual([]);
+    expect(calls.filter((call) => call.service === 'connect' && call.operation === 'ListContactFlows')).toEqual([]);
+
+    // Exactly one bot per instance and language, built, versioned, aliased and associated once.
+    const [instance] = inventory.instances;
+    expect(inventory.lexBots.map((bot) => bot.name).sort()).toEqual([
+      `voca-speech-${instance!.id}-en`,
+      `voca-speech-${instance!.id}-pt`,
+    ]);
+    const portuguese = inventory.lexBots.find((bot) => bot.name.endsWith('-pt'))!;
+    expect(portuguese.locales).toEqual([
+      expect.objectContaining({ localeId: 'pt_BR', status: 'Built', voiceId: 'Camila' }),
+    ]);
+    const succeeded = (operation: string) =>
+      calls.filter((call) => call.operation === operation && call.status < 300).length;
+    expect({
+      CreateBot: succeeded('CreateBot'),
+      BuildBotLocale: succeeded('BuildBotLocale'),
+      CreateBotVersion: succeeded('CreateBotVersion'),
+      CreateBotAlias: succeeded('CreateBotAlias'),
+      AssociateBot: succeeded('AssociateBot'),
+    }).toEqual({ CreateBot: 1, BuildBotLocale: 1, CreateBotVersion: 1, CreateBotAlias: 1, AssociateBot: 1 });
+    expect(instance!.lexBots.sort()).toEqual(inventory.lexBots.map((bot) => bot.aliases[0]!.arn).sort());
+
+    // Every agent's flow validates and listens through its language's bot.
+    for (const [index, { agentId }] of results.entries()) {
+      const flows = flowsOf(agentId);
+      expect(flows).toHaveLength(1);
+      const flow = JSON.parse(flows[0]!.content) as FlowDocument;
+      expect(validateFlow(flow)).toEqual([]);
+      const bot = inventory.lexBots.find((b) => b.name.endsWith(languages[index] === 'en' ? '-en' : '-pt'))!;
+      const listen = flow.Actions.find((a) => a.Identifier === 'voice-turn')!;
+      expect(listen.Parameters.LexV2Bot).toEqual({ AliasArn: bot.aliases[0]!.arn });
+    }
   });
 
   it('sets the business hours from the profile and checks them before a transfer', async () => {
@@ -171,6 +255,12 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     expect(text).toContain('Para consultas sobre productos, marque 1.');
     expect(text).toContain('Quiero consultar el estado de mi pedido.');
     expect(text).not.toContain('Thank you for contacting');
+    // Its callers are heard in Spanish: the instance's Spanish bot, with the Spanish locale and voice.
+    const bot = aws.inventory().lexBots.find((b) => b.name.endsWith('-es'))!;
+    expect(bot.locales).toEqual([expect.objectContaining({ localeId: 'es_US', voiceId: 'Lupe', status: 'Built' })]);
+    const listen = flow.Actions.find((a) => a.Identifier === 'voice-turn')!;
+    expect(listen.Parameters.LexV2Bot).toEqual({ AliasArn: bot.aliases[0]!.arn });
+    expect(flow.Actions.find((a) => a.Identifier === 'listen-again')!.Parameters.Text).toMatch(/^¿Sigue ahí\?/);
 
     const matthew = await provision({ character_config: { language: 'en', voice: 'Matthew' } });
     const voiced = JSON.parse(flowsOf(matthew.agentId)[0]!.content) as FlowDocument;
@@ -281,8 +371,12 @@ describe('live Amazon Connect provisioning against the emulator', () => {
   it('tears an agent down (flow deleted, number pooled) and gives its number to the next agent', async () => {
     const first = await provision();
     const number = first.done.agent_config.channels[0].phone_number as string;
+    const bots = aws.inventory().lexBots.map((bot) => bot.aliases[0]!.arn);
     await deprovision(first.agentId, first.vendor);
     expect(flowsOf(first.agentId)).toHaveLength(0);
+    // The speech bots serve the other agents of their language: deleting an agent leaves them, still associated.
+    expect(aws.inventory().lexBots.map((bot) => bot.aliases[0]!.arn)).toEqual(bots);
+    expect(aws.inventory().instances[0]!.lexBots.sort()).toEqual([...bots].sort());
     const detached = aws.inventory().phoneNumbers.find((n) => n.number === number)!;
     expect(detached.contactFlowId).toBeUndefined();
     expect(detached.released).toBe(false);
@@ -302,7 +396,8 @@ describe('live Amazon Connect provisioning against the emulator', () => {
     expect(reused.contactFlowId).toBe(flowsOf(next.agentId)[0]!.id);
     expect(aws.inventory().releasedPhoneNumbers).toBe(0);
     expect(aws.inventory().instances).toHaveLength(1);
-    expect(aws.inventory().functions[0]!.permissions).toHaveLength(1);
+    // One permission for the instance and one per speech bot, however often agents come and go.
+    expect(aws.inventory().functions[0]!.permissions).toHaveLength(1 + aws.inventory().lexBots.length);
   });
 });
 
