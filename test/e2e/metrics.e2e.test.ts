@@ -135,7 +135,7 @@ describe('metrics after a provisioning and a conversation', () => {
     for (const call of aws.calls) answered.set(call.operation, (answered.get(call.operation) ?? 0) + 1);
     for (const [operation, count] of answered)
       expect(connect.sum('voca_aws_calls_total', { operation }), operation).toBe(count);
-    expect(connect.labelValues('voca_aws_calls_total', 'service')).toEqual(['connect', 'lambda']);
+    expect(connect.labelValues('voca_aws_calls_total', 'service')).toEqual(['connect', 'lambda', 'lex']);
     expect(connect.sum('voca_aws_call_seconds_count')).toBe(aws.calls.length);
     expect(
       connect.sum('voca_provisioning_step_duration_seconds_count', { step: 'aws_connect', outcome: 'completed' }),

@@ -318,7 +318,7 @@ describe('AWS emulator: Connect instances, queues and hours', () => {
       'InvalidRequestException',
     );
     expect(aws.inventory().instances).toEqual([
-      { id: first.Id, arn: first.Arn, alias: 'voca-shared', status: 'ACTIVE', lambdaFunctions: [] },
+      { id: first.Id, arn: first.Arn, alias: 'voca-shared', status: 'ACTIVE', lambdaFunctions: [], lexBots: [] },
     ]);
   });
 
@@ -1539,6 +1539,7 @@ describe('AWS emulator: HTTP control API and inventory', () => {
       hoursOfOperation: [],
       queues: [],
       functions: [],
+      lexBots: [],
     });
     expect(aws.calls).toEqual([]);
   });

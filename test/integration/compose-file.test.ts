@@ -47,6 +47,7 @@ const AWS_SDK_VARIABLES = [
   'AWS_SESSION_TOKEN',
   'AWS_ENDPOINT_URL_CONNECT',
   'AWS_ENDPOINT_URL_LAMBDA',
+  'AWS_ENDPOINT_URL_LEX_MODELS_V2',
 ];
 
 class MissingVariable extends Error {}
