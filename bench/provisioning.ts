@@ -2,7 +2,9 @@
  * Voice provisioning under Amazon Connect's API rate: BENCH_PROVISION_AGENTS (default 500) voice agents submitted at
  * once through the API, with the whole engine in live Connect mode against the AWS emulator throttling at 2 requests
  * a second with a burst of 5 (AWS's rate per account and region). Prints the total time beside the throttle's lower
- * bound for the Connect calls the engine made, and the operations that failed. Runs on a scratch database of its own
+ * bound for the Connect calls the engine made, and the operations that failed. Speech is on (the default): the
+ * first agent's provisioning makes the instance's Lex bot (a build of BENCH_LEX_BUILD_MS, default 5 s; about a minute
+ * in AWS) and every agent's flow listens through it. Runs on a scratch database of its own
  * (created, migrated and dropped), since it creates a Connect instance the next run's emulator would not know.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +22,8 @@ export interface ProvisioningFigures {
   failed: number;
   /** Connect calls answered (not throttled), by operation. */
   callsByOperation: Record<string, number>;
+  /** Lex model-building calls (the speech bot, once per instance and language), by operation. */
+  lexCallsByOperation: Record<string, number>;
 }
 
 const AGENTS = Number(process.env.BENCH_PROVISION_AGENTS ?? 500);
@@ -39,12 +43,15 @@ export async function benchProvisioning(databaseUrl: string, redisUrl: string): 
     functionActivationMs: 1_000,
     availableNumbers: AGENTS + 100,
     apiRate: RATE,
+    lexSettleMs: 1_000,
+    lexBuildMs: Number(process.env.BENCH_LEX_BUILD_MS ?? 5_000),
   });
   const engine = await startEngine(scratch.toString(), redisUrl, {
     AWS_CONNECT_MODE: 'live',
     AWS_REGION: REGION,
     AWS_ENDPOINT_URL_CONNECT: aws.url,
     AWS_ENDPOINT_URL_LAMBDA: aws.url,
+    AWS_ENDPOINT_URL_LEX_MODELS_V2: aws.url,
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
     AWS_CONNECT_LAMBDA_ROLE_ARN: 'arn:aws:iam::123456789012:role/voca-connect-lambda',
@@ -95,6 +102,9 @@ export async function benchProvisioning(databaseUrl: string, redisUrl: string): 
     const answered = answeredCalls.length;
     const callsByOperation: Record<string, number> = {};
     for (const call of answeredCalls) callsByOperation[call.operation] = (callsByOperation[call.operation] ?? 0) + 1;
+    const lexCallsByOperation: Record<string, number> = {};
+    for (const call of aws.calls.filter((c) => c.service === 'lex'))
+      lexCallsByOperation[call.operation] = (lexCallsByOperation[call.operation] ?? 0) + 1;
     return {
       agents: AGENTS,
       totalS,
@@ -103,6 +113,7 @@ export async function benchProvisioning(databaseUrl: string, redisUrl: string): 
       throttled: connect.length - answered,
       failed: ended.filter((row) => row.status === 'failed').length,
       callsByOperation,
+      lexCallsByOperation,
     };
   } finally {
     await engine.stop();

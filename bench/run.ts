@@ -76,6 +76,11 @@ function provisioningTable(f: ProvisioningFigures): string {
     `${pad('total s / throttle lower bound s (calls made)', 52)}${num(f.totalS, 1)} / ${f.lowerBoundS.toFixed(1)}  ${(f.totalS / f.lowerBoundS).toFixed(2)}x, target <= 1.1x`,
     `${pad('failed operations / throttled answers', 52)}${num(f.failed)} / ${f.throttled}`,
     `${pad('Connect calls per agent', 52)}${num(f.connectCalls / f.agents, 1)}  (${perAgent})`,
+    `${pad('Lex calls in all (speech bot, once per language)', 52)}${num(
+      Object.values(f.lexCallsByOperation).reduce((sum, calls) => sum + calls, 0),
+    )}  (${Object.entries(f.lexCallsByOperation)
+      .map(([operation, calls]) => `${operation} ${calls}`)
+      .join(', ')})`,
   ].join('\n');
 }
 
