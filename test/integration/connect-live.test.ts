@@ -8,6 +8,7 @@ import {
   validateFlow,
   type FlowDocument,
 } from '@voca/aws-connect';
+import { CreateBotAliasCommand, CreateBotCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { resolveBusinessProfile } from '@voca/business';
 import { dataSourceOptions } from '@voca/persistence';
 import { DataSource } from 'typeorm';
@@ -450,5 +451,84 @@ describe('dedicated tenancy', () => {
     } finally {
       await dataSource.destroy();
     }
+  });
+});
+
+describe('speech settings', () => {
+  /** Provisions one voice agent on the shared instance with a provisioner of these settings; returns its flow. */
+  async function provisionWith(settings: { speech: 'lex' | 'off'; lexBotAliasArn?: string }): Promise<FlowDocument> {
+    const dataSource = new DataSource(
+      dataSourceOptions({ url: TEST_DATABASE_URL, poolSize: 2, applicationName: 'test' }),
+    );
+    await dataSource.initialize();
+    try {
+      const provisioner = new LiveConnectProvisioner(dataSource, createAwsClients(REGION, 2), {
+        region: REGION,
+        instanceAlias: `voca-test-${REGION}`,
+        dedicatedVendors: [],
+        phoneCountry: 'US',
+        phoneType: 'DID',
+        lambdaRoleArn: TEST_LAMBDA_ROLE,
+        webhookUrl: 'http://127.0.0.1:8008/api/v1/webhooks/connect',
+        webhookSecret: 'test-webhook-secret-0123456789-0123456789',
+        poll: { intervalMs: 40, timeoutMs: 20_000 },
+        ...settings,
+      });
+      const agentId = randomUUID();
+      const vendor = uniqueVendor();
+      await db.query(
+        `INSERT INTO agents (id, vendor_id, name, business_type, version) VALUES ($1, $2, 'Speech', 'other', 1)`,
+        [agentId, vendor],
+      );
+      await provisioner.provision({
+        agentId,
+        vendorId: vendor,
+        channels: ['voice'],
+        // Italian: no agent of this file speaks it, so no engine bot for it exists yet.
+        profile: resolveBusinessProfile({
+          name: 'Speech',
+          description: null,
+          business_type: 'other',
+          character_config: { language: 'it' },
+          context: {},
+        }),
+        known: {},
+        record: async () => undefined,
+        report: async () => undefined,
+      });
+      return JSON.parse(flowsOf(agentId)[0]!.content) as FlowDocument;
+    } finally {
+      await dataSource.destroy();
+    }
+  }
+
+  it('keeps callers on the keypad menu with speech off, and makes no bot', async () => {
+    const before = aws.calls.length;
+    const flow = await provisionWith({ speech: 'off' });
+    expect(flow.Actions.some((a) => a.Type === 'ConnectParticipantWithLexBot')).toBe(false);
+    expect(flow.Actions.find((a) => a.Identifier === 'keypad-menu')!.Parameters.Text).toMatch(/^Per informazioni sui prodotti, prema 1/);
+    expect(aws.calls.slice(before).filter((call) => call.service === 'lex')).toEqual([]);
+    expect(aws.inventory().lexBots.some((bot) => bot.name.endsWith('-it'))).toBe(false);
+  });
+
+  it("listens through the business's own bot when one is configured: associated, and no bot of the engine's", async () => {
+    const lex = new LexModelsV2Client({ region: REGION });
+    const { botId } = await lex.send(
+      new CreateBotCommand({
+        botName: `business-own-${randomUUID().slice(0, 8)}`,
+        roleArn: TEST_LAMBDA_ROLE,
+        dataPrivacy: { childDirected: false },
+        idleSessionTTLInSeconds: 300,
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the bot leaves Creating (lexSettleMs)
+    const { botAliasId } = await lex.send(new CreateBotAliasCommand({ botId, botAliasName: 'prod' }));
+    lex.destroy();
+    const own = `arn:aws:lex:${REGION}:123456789012:bot-alias/${botId}/${botAliasId}`;
+
+    const flow = await provisionWith({ speech: 'lex', lexBotAliasArn: own });
+    expect(flow.Actions.find((a) => a.Identifier === 'voice-turn')!.Parameters.LexV2Bot).toEqual({ AliasArn: own });
+    expect(aws.inventory().instances.find((i) => i.alias === `voca-test-${REGION}`)!.lexBots).toContain(own);
+    expect(aws.inventory().lexBots.some((bot) => bot.name.endsWith('-it'))).toBe(false);
   });
 });

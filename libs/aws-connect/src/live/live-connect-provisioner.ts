@@ -204,7 +204,7 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     { channels, profile, record, report }: ConnectProvisionRequest,
     voiceLambdaArn: string,
   ): Promise<string | undefined> {
-    if (this.settings.lexBotAliasArn) return this.settings.lexBotAliasArn;
+    if (this.settings.lexBotAliasArn) return this.speechBots.useOwn(instance, this.settings.lexBotAliasArn);
     if (this.settings.speech === 'off' || !channels.includes('voice')) return undefined;
     const tag = voiceLanguageTagOf(profile.voice.language) ?? 'en';
     await report(`preparing speech recognition (${tag})`);

@@ -106,6 +106,18 @@ export class SpeechBots {
     return install;
   }
 
+  /**
+   * A bot of the business's own (AWS_CONNECT_LEX_BOT_ALIAS_ARN): only associated with the instance, so flows may use
+   * it (checked at most once a minute); the bot itself, its hook and its policy are the business's.
+   */
+  async useOwn(instance: ActiveInstance, aliasArn: string): Promise<string> {
+    const key = `own:${instance.instanceId}:${aliasArn}`;
+    if (Date.now() - (this.verifiedAt.get(key) ?? 0) < VERIFIED_FOR_MS) return aliasArn;
+    await this.associate(instance, aliasArn);
+    this.verifiedAt.set(key, Date.now());
+    return aliasArn;
+  }
+
   /** Whether the alias still exists and is associated with the instance (checked at most once a minute). */
   async isInstalled(instanceId: string, aliasArn: string): Promise<boolean> {
     const key = `check:${instanceId}:${aliasArn}`;
