@@ -256,6 +256,9 @@ async function provisionVoiceAgent(index: number): Promise<string> {
   request.vendor_id = `vendor_chaos_${index % 7}`;
   request.agent_config.name = `Chaos Agent ${index}`;
   request.agent_config.channels = ['voice'];
+  // Every third agent speaks Spanish: its callers' speech bot is made while the parts fail.
+  if (index % 3 === 0)
+    request.agent_config.character_config = { ...request.agent_config.character_config, language: 'es' };
   const key = `chaos-${index}-${randomUUID()}`;
   for (let attempt = 1; ; attempt++) {
     const accepted = await api
@@ -488,6 +491,22 @@ describe('the engine under load while its parts fail', () => {
       await db.query(`SELECT phone_number FROM agent_channels WHERE channel = 'voice' AND status = 'active'`)
     ).rows.map((r) => r.phone_number as string);
     expect(new Set(numbersOfAgents).size).toBe(numbersOfAgents.length);
+
+    // One speech bot per language, whatever was killed while it was made: one production alias each, associated
+    // once, and every active voice agent's flow listening through its language's.
+    const [instance] = inventory.instances;
+    expect(inventory.lexBots.map((bot) => bot.name).sort()).toEqual(
+      [`voca-speech-${instance!.id}-en`, `voca-speech-${instance!.id}-es`].sort(),
+    );
+    for (const bot of inventory.lexBots) {
+      expect(bot.aliases.map((alias) => alias.name)).toEqual(['voca-live']);
+      expect(bot.locales.map((locale) => locale.status)).toEqual(['Built']);
+    }
+    const aliasArns = inventory.lexBots.map((bot) => bot.aliases[0]!.arn);
+    expect([...instance!.lexBots].sort()).toEqual([...aliasArns].sort());
+    for (const flow of agentFlows.filter((f) => activeVoice.has(f.name.replace(/^voca-agent-/, '')))) {
+      expect(aliasArns.some((arn) => flow.content.includes(arn))).toBe(true);
+    }
 
     // Every acknowledged message is answered once, or handed to a person; none twice, none silently lost.
     await waitFor(
