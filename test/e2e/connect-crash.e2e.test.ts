@@ -18,6 +18,10 @@ const CRASH_POINTS: [operation: string, region: string][] = [
   ['CreateContactFlow', 'eu-west-2'],
   ['ClaimPhoneNumber', 'eu-central-1'],
   ['AssociatePhoneNumberContactFlow', 'ap-south-1'],
+  // The speech bot: Lex takes no client tokens, so a retry must find what the dead worker made.
+  ['CreateBot', 'ap-southeast-2'],
+  ['CreateBotVersion', 'eu-north-1'],
+  ['AssociateBot', 'ap-northeast-2'],
 ];
 
 const db = testDatabase();
@@ -91,6 +95,14 @@ describe('a worker killed between provisioning calls', () => {
         [numbers.map((number) => number.id)],
       );
       expect(recorded.rowCount).toBe(numbers.length);
+
+      // One speech bot for the instance's English callers: one version, one alias, associated once, in the flow.
+      const bots = inventory.lexBots.filter((bot) => bot.name === `voca-speech-${instanceId}-en`);
+      expect(bots).toHaveLength(1);
+      expect(bots[0]).toMatchObject({ versions: ['1'], locales: [expect.objectContaining({ status: 'Built' })] });
+      expect(bots[0]!.aliases).toHaveLength(1);
+      expect(instances[0]!.lexBots).toEqual([bots[0]!.aliases[0]!.arn]);
+      expect(flows[0]!.content).toContain(bots[0]!.aliases[0]!.arn);
     } finally {
       await second.stop();
     }

@@ -506,7 +506,9 @@ describe('speech settings', () => {
     const before = aws.calls.length;
     const flow = await provisionWith({ speech: 'off' });
     expect(flow.Actions.some((a) => a.Type === 'ConnectParticipantWithLexBot')).toBe(false);
-    expect(flow.Actions.find((a) => a.Identifier === 'keypad-menu')!.Parameters.Text).toMatch(/^Per informazioni sui prodotti, prema 1/);
+    expect(flow.Actions.find((a) => a.Identifier === 'keypad-menu')!.Parameters.Text).toMatch(
+      /^Per informazioni sui prodotti, prema 1/,
+    );
     expect(aws.calls.slice(before).filter((call) => call.service === 'lex')).toEqual([]);
     expect(aws.inventory().lexBots.some((bot) => bot.name.endsWith('-it'))).toBe(false);
   });
