@@ -1484,6 +1484,7 @@ describe('AWS emulator: HTTP control API and inventory', () => {
       alias: 'inventory',
       status: 'ACTIVE',
       lambdaFunctions: [functionArn],
+      lexBots: [],
     });
     expect(inventory.contactFlows.find((f) => f.id === flow.ContactFlowId)).toEqual({
       instanceId: instance.id,
