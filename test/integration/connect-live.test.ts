@@ -4,6 +4,8 @@ import {
   contactFlowNameOf,
   createAwsClients,
   LiveConnectProvisioner,
+  type ConnectChannelResult,
+  type LiveConnectSettings,
   packageVoiceLambda,
   validateFlow,
   type FlowDocument,
@@ -402,105 +404,74 @@ describe('live Amazon Connect provisioning against the emulator', () => {
   });
 });
 
+/**
+ * Provisions one voice agent with a provisioner of its own, built with these settings: the agent exists only in the
+ * database, so the test drives the provisioner itself, not the pipeline. Returns the channel results and the flow.
+ */
+async function provisionDirectly(
+  settings: Partial<LiveConnectSettings>,
+  { vendorId = uniqueVendor(), language }: { vendorId?: string; language?: string } = {},
+): Promise<{ results: ConnectChannelResult[]; flow: FlowDocument }> {
+  const dataSource = new DataSource(
+    dataSourceOptions({ url: TEST_DATABASE_URL, poolSize: 2, applicationName: 'test' }),
+  );
+  await dataSource.initialize();
+  try {
+    const provisioner = new LiveConnectProvisioner(dataSource, createAwsClients(REGION, 2), {
+      region: REGION,
+      instanceAlias: `voca-test-${REGION}`,
+      dedicatedVendors: [],
+      phoneCountry: 'US',
+      phoneType: 'DID',
+      speech: 'lex',
+      lambdaRoleArn: TEST_LAMBDA_ROLE,
+      webhookUrl: 'http://127.0.0.1:8008/api/v1/webhooks/connect',
+      webhookSecret: 'test-webhook-secret-0123456789-0123456789',
+      poll: { intervalMs: 40, timeoutMs: 20_000 },
+      ...settings,
+    });
+    const agentId = randomUUID();
+    await db.query(
+      `INSERT INTO agents (id, vendor_id, name, business_type, version) VALUES ($1, $2, 'Direct', 'other', 1)`,
+      [agentId, vendorId],
+    );
+    const results = await provisioner.provision({
+      agentId,
+      vendorId,
+      channels: ['voice'],
+      profile: resolveBusinessProfile({
+        name: 'Direct',
+        description: null,
+        business_type: 'other',
+        character_config: language ? { language } : {},
+        context: {},
+      }),
+      known: {},
+      record: async () => undefined,
+      report: async () => undefined,
+    });
+    return { results, flow: JSON.parse(flowsOf(agentId)[0]!.content) as FlowDocument };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 describe('dedicated tenancy', () => {
   it('gives a configured vendor an instance of its own while everyone else shares one', async () => {
     const dedicated = uniqueVendor();
-    const dataSource = new DataSource(
-      dataSourceOptions({ url: TEST_DATABASE_URL, poolSize: 2, applicationName: 'test' }),
-    );
-    await dataSource.initialize();
-    try {
-      const provisioner = new LiveConnectProvisioner(dataSource, createAwsClients(REGION, 2), {
-        region: REGION,
-        instanceAlias: `voca-test-${REGION}`,
-        dedicatedVendors: [dedicated],
-        phoneCountry: 'US',
-        phoneType: 'DID',
-        speech: 'lex',
-        lambdaRoleArn: TEST_LAMBDA_ROLE,
-        webhookUrl: 'http://127.0.0.1:8008/api/v1/webhooks/connect',
-        webhookSecret: 'test-webhook-secret-0123456789-0123456789',
-        poll: { intervalMs: 40, timeoutMs: 20_000 },
-      });
-      // The agent exists only in the database: this test drives the provisioner itself, not the pipeline.
-      const agentId = randomUUID();
-      await db.query(
-        `INSERT INTO agents (id, vendor_id, name, business_type, version) VALUES ($1, $2, 'Dedicated', 'other', 1)`,
-        [agentId, dedicated],
-      );
-      const results = await provisioner.provision({
-        agentId,
-        vendorId: dedicated,
-        channels: ['voice'],
-        profile: resolveBusinessProfile({
-          name: 'Dedicated',
-          description: null,
-          business_type: 'other',
-          character_config: {},
-          context: {},
-        }),
-        known: {},
-        record: async () => undefined,
-        report: async () => undefined,
-      });
-      const instances = aws.inventory().instances;
-      expect(instances).toHaveLength(2);
-      const own = instances.find((instance) => instance.arn === results[0]!.instanceArn)!;
-      expect(own.alias).toMatch(new RegExp(`^voca-test-${REGION}-vendor-`));
-      expect(aws.inventory().functions).toHaveLength(2);
-    } finally {
-      await dataSource.destroy();
-    }
+    const { results } = await provisionDirectly({ dedicatedVendors: [dedicated] }, { vendorId: dedicated });
+    const instances = aws.inventory().instances;
+    expect(instances).toHaveLength(2);
+    const own = instances.find((instance) => instance.arn === results[0]!.instanceArn)!;
+    expect(own.alias).toMatch(new RegExp(`^voca-test-${REGION}-vendor-`));
+    expect(aws.inventory().functions).toHaveLength(2);
   });
 });
 
 describe('speech settings', () => {
-  /** Provisions one voice agent on the shared instance with a provisioner of these settings; returns its flow. */
-  async function provisionWith(settings: { speech: 'lex' | 'off'; lexBotAliasArn?: string }): Promise<FlowDocument> {
-    const dataSource = new DataSource(
-      dataSourceOptions({ url: TEST_DATABASE_URL, poolSize: 2, applicationName: 'test' }),
-    );
-    await dataSource.initialize();
-    try {
-      const provisioner = new LiveConnectProvisioner(dataSource, createAwsClients(REGION, 2), {
-        region: REGION,
-        instanceAlias: `voca-test-${REGION}`,
-        dedicatedVendors: [],
-        phoneCountry: 'US',
-        phoneType: 'DID',
-        lambdaRoleArn: TEST_LAMBDA_ROLE,
-        webhookUrl: 'http://127.0.0.1:8008/api/v1/webhooks/connect',
-        webhookSecret: 'test-webhook-secret-0123456789-0123456789',
-        poll: { intervalMs: 40, timeoutMs: 20_000 },
-        ...settings,
-      });
-      const agentId = randomUUID();
-      const vendor = uniqueVendor();
-      await db.query(
-        `INSERT INTO agents (id, vendor_id, name, business_type, version) VALUES ($1, $2, 'Speech', 'other', 1)`,
-        [agentId, vendor],
-      );
-      await provisioner.provision({
-        agentId,
-        vendorId: vendor,
-        channels: ['voice'],
-        // Italian: no agent of this file speaks it, so no engine bot for it exists yet.
-        profile: resolveBusinessProfile({
-          name: 'Speech',
-          description: null,
-          business_type: 'other',
-          character_config: { language: 'it' },
-          context: {},
-        }),
-        known: {},
-        record: async () => undefined,
-        report: async () => undefined,
-      });
-      return JSON.parse(flowsOf(agentId)[0]!.content) as FlowDocument;
-    } finally {
-      await dataSource.destroy();
-    }
-  }
+  // Italian: no agent of this file speaks it, so no engine bot for it exists yet.
+  const provisionWith = async (settings: Partial<LiveConnectSettings>) =>
+    (await provisionDirectly(settings, { language: 'it' })).flow;
 
   it('keeps callers on the keypad menu with speech off, and makes no bot', async () => {
     const before = aws.calls.length;
