@@ -290,6 +290,37 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     expect(flow.content).not.toContain(deleted);
   });
 
+  it('with speech turned off, moves the agents to the keypad once when their bot is gone, then leaves them be', async () => {
+    await start();
+    const { done } = await provisionVoice();
+    const agentId = done.agent_id as string;
+    const aliasArn = (await agentChannel(agentId)).provider_refs.speechBotAliasArn as string;
+    expect(aliasArn).toMatch(/^arn:aws:lex:/);
+
+    await start({ AWS_CONNECT_SPEECH: 'off' });
+    const lex = new LexModelsV2Client({
+      region: REGION,
+      endpoint: aws.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    await lex.send(new DeleteBotCommand({ botId: aliasArn.split('/')[1], skipResourceInUseCheck: true }));
+    lex.destroy();
+
+    const first = await auditAgain();
+    expect(first.drifted).toBeGreaterThanOrEqual(1);
+    expect(first.failed).toBe(0);
+    const after = await agentChannel(agentId);
+    expect(after).toMatchObject({ status: 'active', error: null });
+    expect(after.provider_refs.speechBotAliasArn).toBe('');
+    const flow = aws.inventory().contactFlows.find((f) => f.name === `voca-agent-${agentId}`)!;
+    expect(flow.content).toContain('keypad-menu');
+    expect(flow.content).not.toContain(aliasArn);
+    // The agents no longer use a bot: nothing is made again, and the next audit finds nothing to heal.
+    const instanceId = after.provider_refs.instanceId as string;
+    expect(aws.inventory().lexBots.filter((bot) => bot.name === `voca-speech-${instanceId}-en`)).toEqual([]);
+    expect(await auditAgain()).toMatchObject({ drifted: 0, failed: 0 });
+  });
+
   it("fails the step at once, saying what to do, when the operator's configured instance is gone", async () => {
     const [instance] = activeInstances();
     goneConfiguredInstance = instance!.id;

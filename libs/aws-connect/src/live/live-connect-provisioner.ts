@@ -201,11 +201,16 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
    */
   private async speechFor(
     instance: ActiveInstance,
-    { channels, profile, record, report }: ConnectProvisionRequest,
+    { channels, profile, known, record, report }: ConnectProvisionRequest,
     voiceLambdaArn: string,
   ): Promise<string | undefined> {
-    if (this.settings.lexBotAliasArn) return this.speechBots.useOwn(instance, this.settings.lexBotAliasArn);
-    if (this.settings.speech === 'off' || !channels.includes('voice')) return undefined;
+    const engineBot = !this.settings.lexBotAliasArn && this.settings.speech === 'lex' && channels.includes('voice');
+    if (!engineBot) {
+      // The engine's bot is no longer this agent's: the drift audit must not heal it for the agent.
+      if (known.speechBotAliasArn) await record({ speechBotAliasArn: '' });
+      if (this.settings.lexBotAliasArn) return this.speechBots.useOwn(instance, this.settings.lexBotAliasArn);
+      return undefined;
+    }
     const tag = voiceLanguageTagOf(profile.voice.language) ?? 'en';
     await report(`preparing speech recognition (${tag})`);
     const aliasArn = await this.speechBots.ensure(instance, tag, {
@@ -215,6 +220,7 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     await record({ speechBotAliasArn: aliasArn });
     return aliasArn;
   }
+
 
   /** Numbers near the business are preferred: the configured prefix, else the area code of its own phone. */
   private preferredPrefix(profile: ConnectProvisionRequest['profile']): string | undefined {
