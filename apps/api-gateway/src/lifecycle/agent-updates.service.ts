@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { GatewayEnv } from '@voca/config';
 import {
   actionTowards,
-  isConnectChannel,
   isSocialChannel,
+  planOperation,
   unspokenVoiceLanguage,
   UPDATABLE_STATUSES,
   type AgentAction,
@@ -13,17 +13,9 @@ import {
   type CredentialChannel,
   type UpdateAgentRequestDto,
 } from '@voca/contracts';
-import {
-  Agent,
-  AgentChannelStore,
-  auditAgentChange,
-  ProvisioningOperation,
-  ProvisioningStep,
-  type AgentChannel,
-} from '@voca/persistence';
+import { Agent, AgentChannelStore, auditAgentChange, type AgentChannel } from '@voca/persistence';
 import { enqueueOrLeave } from '@voca/queue';
 import { isDeepStrictEqual } from 'node:util';
-import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
@@ -31,6 +23,7 @@ import { canSee } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
 import { AccountClaims } from '../provisioning/account-claims.js';
 import { CredentialSealer } from '../provisioning/credential-sealer.js';
+import { writeOperation } from '../provisioning/operation-writer.js';
 import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
 import { ensureVendorCapacity } from '../provisioning/vendor-capacity.js';
 import { AgentLifecycle, notAllowed } from './agent-lifecycle.service.js';
@@ -219,41 +212,22 @@ export class AgentUpdates {
     };
   }
 
-  /**
-   * The steps of the difference, each run with its group's full new set: Amazon Connect re-renders while the agent
-   * has or had voice or SMS (an empty set tears it down); the character and the context are rebuilt every time.
-   */
-  private async writeUpdateOperation(
+  /** The steps of the difference (planOperation), each run with its group's full new set. */
+  private writeUpdateOperation(
     tx: EntityManager,
     agent: Agent,
     before: Channel[],
     after: Channel[],
     requestId: string,
   ): Promise<string> {
-    const operationId = randomUUID();
-    await tx.insert(ProvisioningOperation, {
-      id: operationId,
+    return writeOperation(tx, {
       agentId: agent.id,
       vendorId: agent.vendorId,
       kind: 'update',
-      status: 'queued',
+      steps: planOperation({ kind: 'update', before, after }),
       requestId,
+      maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
     });
-    const steps: { name: ProvisioningStep['name']; channels: Channel[] }[] = [];
-    if (before.some(isConnectChannel) || after.some(isConnectChannel)) {
-      steps.push({ name: 'aws_connect', channels: after.filter(isConnectChannel) });
-    }
-    steps.push(
-      { name: 'elizaos', channels: after.filter(isSocialChannel) },
-      { name: 'context', channels: after },
-      { name: 'finalize', channels: [] },
-    );
-    const maxAttempts = this.config.get('STEP_ATTEMPTS', { infer: true });
-    await tx.insert(
-      ProvisioningStep,
-      steps.map((step, position) => ({ operationId, name: step.name, channels: step.channels, position, maxAttempts })),
-    );
-    return operationId;
   }
 
   /** Stores new credentials; answers the channels whose step must run again (configured now, or moved). */

@@ -3,8 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GatewayEnv } from '@voca/config';
 import {
-  isConnectChannel,
-  isSocialChannel,
+  planOperation,
   TERMINAL_OPERATION_STATUSES,
   type OperationPageView,
   type OperationStatus,
@@ -184,14 +183,12 @@ export class AgentOperations {
       steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed').map((step) => step.name),
     );
     const channels = await this.channels.of(failed.agentId, { tx });
-    const failedChannels = channels.filter((channel) => channel.status === 'failed').map((channel) => channel.channel);
-    const all = channels.map((channel) => channel.channel);
-    const plan: PlannedStep[] = [];
-    if (unfinished.has('aws_connect') || failedChannels.some(isConnectChannel))
-      plan.push({ name: 'aws_connect', channels: all.filter(isConnectChannel) });
-    if (unfinished.has('elizaos') || failedChannels.some(isSocialChannel))
-      plan.push({ name: 'elizaos', channels: all.filter(isSocialChannel) });
-    if (unfinished.has('context')) plan.push({ name: 'context', channels: all });
+    const plan = planOperation({
+      kind: 'retry',
+      channels: channels.map((channel) => channel.channel),
+      failedChannels: channels.filter((channel) => channel.status === 'failed').map((channel) => channel.channel),
+      unfinished,
+    });
     if (plan.length === 0) throw new ConflictException(`operation ${failed.id} left nothing failed to run again`);
     return plan;
   }

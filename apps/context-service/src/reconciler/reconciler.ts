@@ -11,6 +11,7 @@ import {
   knowledgeIndexJobId,
   provisioningJobId,
   QueueName,
+  STEP_JOBS,
   type ChannelStepName,
   type JobItem,
 } from '@voca/contracts';
@@ -45,7 +46,8 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private auditedWindow?: number;
-  private readonly stepQueues: Record<ChannelStepName, Queue>;
+  /** The queues the channel steps run on, by queue name (STEP_JOBS says which step runs where). */
+  private readonly stepQueues: Partial<Record<QueueName, Queue>>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -57,14 +59,14 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
     @InjectQueue(QueueName.Conversations) private readonly conversations: Queue,
     @InjectQueue(QueueName.Provisioning) private readonly provisioning: Queue,
-    @InjectQueue(QueueName.AwsConnect) awsConnect: Queue,
+    @InjectQueue(QueueName.AwsConnect) private readonly awsConnect: Queue,
     @InjectQueue(QueueName.ElizaOS) elizaos: Queue,
-    @InjectQueue(QueueName.Context) context: Queue,
+    @InjectQueue(QueueName.Context) private readonly context: Queue,
     @InjectQueue(QueueName.Knowledge) private readonly knowledge: Queue,
     @InjectMetric(STUCK_WORK) private readonly stuck: Gauge,
     @InjectMetric(RECONCILED_TOTAL) private readonly reconciled: Counter,
   ) {
-    this.stepQueues = { aws_connect: awsConnect, elizaos, context };
+    this.stepQueues = { [awsConnect.name]: awsConnect, [elizaos.name]: elizaos, [context.name]: context };
   }
 
   onApplicationBootstrap(): void {
@@ -107,7 +109,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     if (!interval) return;
     const window = Math.floor(Date.now() / interval);
     if (window === this.auditedWindow) return;
-    await this.stepQueues.aws_connect.add(
+    await this.awsConnect.add(
       'connect.audit',
       { requestId: `reconciler-${window}` },
       { ...JOB_PRESETS.periodic, jobId: connectAuditJobId(window) },
@@ -193,13 +195,13 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** An erasure whose forgetting job never reached Redis is queued; one that failed for good is tried again. */
   private async reconcileErasure(erasureId: string): Promise<'requeued' | 'left'> {
-    const fate = await fateOf(this.stepQueues.context, forgetJobId(erasureId));
+    const fate = await fateOf(this.context, forgetJobId(erasureId));
     if (fate.kind === 'alive') return 'left';
     if (fate.kind === 'failed') {
-      await (await this.stepQueues.context.getJob(forgetJobId(erasureId)))?.retry('failed');
+      await (await this.context.getJob(forgetJobId(erasureId)))?.retry('failed');
       return 'requeued';
     }
-    await this.stepQueues.context.add(
+    await this.context.add(
       'customer.forget',
       { erasureId, requestId: 'reconciler' },
       { ...JOB_PRESETS.erasure, jobId: forgetJobId(erasureId) },
@@ -229,7 +231,9 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       [operationId],
     );
     for (const { name } of steps) {
-      if ((await fateOf(this.stepQueues[name], provisioningJobId(operationId, name))).kind === 'alive') return true;
+      const queue = this.stepQueues[STEP_JOBS[name].queue];
+      if (!queue) throw new Error(`no queue for the ${name} step (${STEP_JOBS[name].queue})`);
+      if ((await fateOf(queue, provisioningJobId(operationId, name))).kind === 'alive') return true;
     }
     return false;
   }
