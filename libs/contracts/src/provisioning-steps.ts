@@ -17,7 +17,7 @@ export interface PlannedStep<Name extends string = ChannelStepName> {
 /** What one channel step is: which of the agent's channels it provisions, and whether every operation runs it. */
 export interface ChannelStepDefinition<Name extends string = ChannelStepName> {
   name: Name;
-  /** Whether this step provisions the channel: it runs with all the agent's channels it owns, and a failed one is its. */
+  /** Whether this step provisions the channel: it runs with the agent's channels it owns, and a failed one is its. */
   owns(channel: Channel): boolean;
   /** Runs with every channel of the agent (it needs to know them all), though it provisions none of them. */
   takesAll?: boolean;
