@@ -221,7 +221,6 @@ export class LiveConnectProvisioner implements ConnectProvisioner {
     return aliasArn;
   }
 
-
   /** Numbers near the business are preferred: the configured prefix, else the area code of its own phone. */
   private preferredPrefix(profile: ConnectProvisionRequest['profile']): string | undefined {
     if (this.settings.phonePrefix) return this.settings.phonePrefix;
