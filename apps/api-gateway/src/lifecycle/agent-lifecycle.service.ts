@@ -1,12 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { GatewayEnv } from '@voca/config';
 import {
   AGENT_UNLOADED_PATTERN,
   allowedActions,
   DELETABLE_STATUSES,
+  planOperation,
   PROVISIONED_CHANNEL_STATUSES,
   QueueName,
   TRANSITIONS,
@@ -22,8 +21,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
-import { writeOperation } from '../provisioning/operation-writer.js';
-import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
+import { OperationStarter } from '../provisioning/operation-starter.js';
 import { cursorPage } from '../http/cursor-page.js';
 import type { AgentAuditView } from './lifecycle.views.js';
 
@@ -51,10 +49,9 @@ export class AgentLifecycle {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly channels: AgentChannelStore,
-    private readonly flow: ProvisioningFlow,
+    private readonly operations: OperationStarter,
     private readonly events: EventPublisher,
     @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
-    private readonly config: ConfigService<GatewayEnv, true>,
   ) {}
 
   async transition(agentId: string, action: AgentAction, principal: Principal, requestId: string): Promise<Agent> {
@@ -126,26 +123,19 @@ export class AgentLifecycle {
         throw notAllowed('delete', agent.status);
       }
       const channels = await this.channels.of(agentId, { tx });
-      const operationId = await writeOperation(tx, {
+      const operationId = await this.operations.write(tx, {
         agentId,
         vendorId: agent.vendorId,
         kind: 'deprovision',
-        channels: channels.map((channel) => channel.channel),
+        steps: planOperation({ kind: 'deprovision', channels: channels.map((channel) => channel.channel) }),
         requestId,
-        maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
+        capacity: 'exempt',
       });
       await tx.update(Agent, { id: agentId }, { status: 'deleting' });
       await this.audit(tx, agentId, 'delete', agent.status, 'deleting', principal, requestId, { operationId });
       return { operationId, agentId, replayed: false };
     });
-    if (!outcome.replayed) {
-      await enqueueOrLeave(
-        () => this.flow.enqueue(outcome.operationId),
-        this.logger,
-        { operationId: outcome.operationId },
-        'deletion flow not added yet; the outbox relay will retry',
-      );
-    }
+    if (!outcome.replayed) await this.operations.enqueue(outcome.operationId);
     return outcome;
   }
 

@@ -1,7 +1,5 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { GatewayEnv } from '@voca/config';
 import {
   actionTowards,
   isSocialChannel,
@@ -14,7 +12,6 @@ import {
   type UpdateAgentRequestDto,
 } from '@voca/contracts';
 import { Agent, AgentChannelStore, auditAgentChange, type AgentChannel } from '@voca/persistence';
-import { enqueueOrLeave } from '@voca/queue';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
@@ -23,9 +20,7 @@ import { canSee } from '../auth/vendor-scope.js';
 import { fieldError } from '../http/field-errors.js';
 import { AccountClaims } from '../provisioning/account-claims.js';
 import { CredentialSealer } from '../provisioning/credential-sealer.js';
-import { writeOperation } from '../provisioning/operation-writer.js';
-import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
-import { ensureVendorCapacity } from '../provisioning/vendor-capacity.js';
+import { OperationStarter } from '../provisioning/operation-starter.js';
 import { AgentLifecycle, notAllowed } from './agent-lifecycle.service.js';
 
 export interface UpdateOutcome {
@@ -80,13 +75,10 @@ const PROFILE_FIELDS: { field: ProfileField; column: keyof Agent }[] = [
  */
 @Injectable()
 export class AgentUpdates {
-  private readonly logger = new Logger(AgentUpdates.name);
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly channels: AgentChannelStore,
-    private readonly flow: ProvisioningFlow,
-    private readonly config: ConfigService<GatewayEnv, true>,
+    private readonly operations: OperationStarter,
     private readonly sealer: CredentialSealer,
     private readonly lifecycle: AgentLifecycle,
     private readonly claims: AccountClaims,
@@ -126,14 +118,7 @@ export class AgentUpdates {
       return { ...recorded, action };
     });
     const { operationId } = outcome;
-    if (operationId) {
-      await enqueueOrLeave(
-        () => this.flow.enqueue(operationId),
-        this.logger,
-        { operationId },
-        'update flow not added yet; the outbox relay will retry',
-      );
-    }
+    if (operationId) await this.operations.enqueue(operationId);
     if (outcome.action) await this.lifecycle.afterCommit(agentId, outcome.action, requestId);
     return outcome;
   }
@@ -185,10 +170,16 @@ export class AgentUpdates {
     );
 
     const needsOperation = added.length || dropped.length || rehomed.length || profileChanged || nameChanged;
-    if (needsOperation)
-      await ensureVendorCapacity(tx, agent.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
+    // Each step of the difference runs with its group's full new set (planOperation).
     const operationId = needsOperation
-      ? await this.writeUpdateOperation(tx, agent, before, after, requestId)
+      ? await this.operations.write(tx, {
+          agentId,
+          vendorId: agent.vendorId,
+          kind: 'update',
+          steps: planOperation({ kind: 'update', before, after }),
+          requestId,
+          capacity: 'checked',
+        })
       : undefined;
     await auditAgentChange(tx, {
       agentId,
@@ -210,24 +201,6 @@ export class AgentUpdates {
       operationId,
       provisions: Boolean(added.length || dropped.length || rehomed.length || profileChanged),
     };
-  }
-
-  /** The steps of the difference (planOperation), each run with its group's full new set. */
-  private writeUpdateOperation(
-    tx: EntityManager,
-    agent: Agent,
-    before: Channel[],
-    after: Channel[],
-    requestId: string,
-  ): Promise<string> {
-    return writeOperation(tx, {
-      agentId: agent.id,
-      vendorId: agent.vendorId,
-      kind: 'update',
-      steps: planOperation({ kind: 'update', before, after }),
-      requestId,
-      maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
-    });
   }
 
   /** Stores new credentials; answers the channels whose step must run again (configured now, or moved). */

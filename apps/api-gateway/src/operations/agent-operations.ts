@@ -1,7 +1,5 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { GatewayEnv } from '@voca/config';
 import {
   planOperation,
   TERMINAL_OPERATION_STATUSES,
@@ -11,15 +9,12 @@ import {
   type PlannedStep,
 } from '@voca/contracts';
 import { Agent, AgentChannelStore, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
-import { enqueueOrLeave } from '@voca/queue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../auth/vendor-scope.js';
-import { ProvisioningFlow } from '../provisioning/provisioning-flow.js';
+import { OperationStarter } from '../provisioning/operation-starter.js';
 import { cursorPage } from '../http/cursor-page.js';
-import { writeOperation } from '../provisioning/operation-writer.js';
-import { ensureVendorCapacity } from '../provisioning/vendor-capacity.js';
 
 /** Operations that ended with something left to do. */
 const RETRYABLE: readonly OperationStatus[] = ['failed', 'partially_completed'];
@@ -33,13 +28,10 @@ export interface OperationFilter {
 /** An agent's operations, and retrying one that ended with failures. */
 @Injectable()
 export class AgentOperations {
-  private readonly logger = new Logger(AgentOperations.name);
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly channels: AgentChannelStore,
-    private readonly flow: ProvisioningFlow,
-    private readonly config: ConfigService<GatewayEnv, true>,
+    private readonly operations: OperationStarter,
   ) {}
 
   async list(agentId: string, principal: Principal, filter: OperationFilter): Promise<OperationPageView> {
@@ -100,16 +92,15 @@ export class AgentOperations {
       if (latest && latest.id !== failed.id) {
         throw new ConflictException(`operation ${latest.id} came after this one: retry that one if it failed`);
       }
-      await ensureVendorCapacity(tx, agent.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
       const steps = await this.stepsToRerun(tx, failed);
-      const newId = await writeOperation(tx, {
+      const newId = await this.operations.write(tx, {
         agentId: failed.agentId,
         vendorId: failed.vendorId,
         kind: failed.kind,
         steps,
         requestId,
-        maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
         retryOf: failed.id,
+        capacity: 'checked',
       });
       await this.channels.retryFailed(tx, agent.id);
       await auditAgentChange(tx, {
@@ -123,12 +114,7 @@ export class AgentOperations {
       });
       return { operationId: newId, agentId: agent.id };
     });
-    await enqueueOrLeave(
-      () => this.flow.enqueue(created.operationId),
-      this.logger,
-      { operationId: created.operationId },
-      'retry flow not added yet; the outbox relay will retry',
-    );
+    await this.operations.enqueue(created.operationId);
     return created;
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { QueueModule } from '@voca/queue';
 import { AccountClaims } from './account-claims.js';
 import { CredentialSealer } from './credential-sealer.js';
+import { OperationStarter } from './operation-starter.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { ProvisioningFlow } from './provisioning-flow.js';
 import { ProvisioningRequests } from './provisioning-requests.js';
@@ -12,7 +13,7 @@ import { ProvisioningRequests } from './provisioning-requests.js';
  */
 @Module({
   imports: [QueueModule.provisioningFlowProducer()],
-  providers: [ProvisioningFlow, ProvisioningRequests, CredentialSealer, AccountClaims, OutboxRelay],
-  exports: [ProvisioningFlow, ProvisioningRequests, CredentialSealer, AccountClaims],
+  providers: [ProvisioningFlow, ProvisioningRequests, CredentialSealer, AccountClaims, OutboxRelay, OperationStarter],
+  exports: [ProvisioningFlow, ProvisioningRequests, CredentialSealer, AccountClaims, OperationStarter],
 })
 export class ProvisioningFlowModule {}

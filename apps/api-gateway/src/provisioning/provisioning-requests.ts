@@ -1,23 +1,19 @@
-import { ConflictException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConfigService } from '@nestjs/config';
-import type { GatewayEnv } from '@voca/config';
 import {
   externalAccountIdOf,
+  planOperation,
   type AgentConfigDto,
   type CredentialChannel,
   type OperationStatus,
 } from '@voca/contracts';
 import { Agent, AgentChannelStore, auditAgentChange, IdempotencyKey, ProvisioningOperation } from '@voca/persistence';
-import { enqueueOrLeave } from '@voca/queue';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { fieldError } from '../http/field-errors.js';
 import { AccountClaims } from './account-claims.js';
 import { CredentialSealer } from './credential-sealer.js';
-import { writeOperation } from './operation-writer.js';
-import { ensureVendorCapacity } from './vendor-capacity.js';
-import { ProvisioningFlow } from './provisioning-flow.js';
+import { OperationStarter } from './operation-starter.js';
 
 export interface ProvisionCommand {
   vendorId: string;
@@ -53,13 +49,10 @@ function violatedConstraint(error: unknown): string | undefined {
  */
 @Injectable()
 export class ProvisioningRequests {
-  private readonly logger = new Logger(ProvisioningRequests.name);
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly channels: AgentChannelStore,
-    private readonly flow: ProvisioningFlow,
-    private readonly config: ConfigService<GatewayEnv, true>,
+    private readonly operations: OperationStarter,
     private readonly sealer: CredentialSealer,
     private readonly claims: AccountClaims,
   ) {}
@@ -82,17 +75,8 @@ export class ProvisioningRequests {
       }
       throw error;
     }
-    await this.enqueue(outcome.operationId);
+    await this.operations.enqueue(outcome.operationId);
     return outcome;
-  }
-
-  private async enqueue(operationId: string): Promise<void> {
-    await enqueueOrLeave(
-      () => this.flow.enqueue(operationId),
-      this.logger,
-      { operationId },
-      'flow not added yet; the outbox relay will retry',
-    );
   }
 
   /** The operation an earlier request with the same key created, or a 422 when that request had another body. */
@@ -110,7 +94,6 @@ export class ProvisioningRequests {
 
   private async record(tx: EntityManager, command: ProvisionCommand): Promise<ProvisionOutcome> {
     const { config, vendorId } = command;
-    await ensureVendorCapacity(tx, vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
     await this.refuseTakenAccounts(tx, command);
     const agentId = randomUUID();
 
@@ -133,13 +116,13 @@ export class ProvisioningRequests {
         ...this.sealer.seal(config.channel_credentials, channel, agentId),
       })),
     );
-    const operationId = await writeOperation(tx, {
+    const operationId = await this.operations.write(tx, {
       agentId,
       vendorId,
       kind: 'provision',
-      channels: config.channels,
+      steps: planOperation({ kind: 'provision', channels: config.channels }),
       requestId: command.requestId,
-      maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
+      capacity: 'checked',
     });
     await auditAgentChange(tx, {
       agentId,
