@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProvisioningFinalizer } from '../../apps/context-service/src/provisioning/provisioning-finalizer.consumer.js';
+import { OperationFinalization } from '../../apps/context-service/src/provisioning/operation-finalization.js';
 import { testDatabase } from '../support/database.js';
 import type { Api } from '../support/http.js';
 import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
@@ -44,7 +44,7 @@ describe('the provisioning finalizer', () => {
        SELECT $1, id, vendor_id, 'update', 'in_progress', 'race-test' FROM agents WHERE id = $2`,
       [operationId, agentId],
     );
-    const finalizer = workers[2]!.get(ProvisioningFinalizer);
+    const finalizer = workers[2]!.get(OperationFinalization);
 
     const stop = await db.connect();
     try {

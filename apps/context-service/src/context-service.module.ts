@@ -13,6 +13,7 @@ import { ReplyDelivery } from './conversations/reply-delivery.js';
 import { SendRateLimits } from './conversations/send-rate-limits.js';
 import { CONVERSATION_FLOW, TurnScheduler } from './conversations/turn-scheduler.js';
 import { operationMetrics } from './provisioning/operation-metrics.js';
+import { OperationFinalization } from './provisioning/operation-finalization.js';
 import { ProvisioningFinalizer } from './provisioning/provisioning-finalizer.consumer.js';
 import { Reconciler } from './reconciler/reconciler.js';
 import { reconcilerMetrics } from './reconciler/reconciler-metrics.js';
@@ -62,6 +63,7 @@ export class ContextServiceModule {
       providers: [
         ContextConsumer,
         ProvisioningFinalizer,
+        OperationFinalization,
         ...operationMetrics,
         InboundConsumer,
         DeliverConsumer,

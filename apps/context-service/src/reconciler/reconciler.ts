@@ -24,7 +24,7 @@ import type { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { TurnScheduler } from '../conversations/turn-scheduler.js';
 import { TurnSettlement } from '../conversations/turn-settlement.js';
-import { ProvisioningFinalizer } from '../provisioning/provisioning-finalizer.consumer.js';
+import { OperationFinalization } from '../provisioning/operation-finalization.js';
 import { fateOf } from './job-liveness.js';
 import { RECONCILED_TOTAL, STUCK_WORK } from './reconciler-metrics.js';
 
@@ -54,7 +54,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly config: ConfigService<ContextServiceEnv, true>,
     private readonly turns: TurnScheduler,
     private readonly settlement: TurnSettlement,
-    private readonly finalizer: ProvisioningFinalizer,
+    private readonly finalization: OperationFinalization,
     private readonly records: OperationRecords,
     @InjectQueue(QueueName.Inbound) private readonly inbound: Queue<InboundJob['data'], unknown, InboundJob['name']>,
     @InjectQueue(QueueName.Conversations) private readonly conversations: Queue,
@@ -222,7 +222,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     const state = await finalize.getState();
     if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized') return 'left';
     if (state === 'waiting-children' && (await this.anyStepAlive(operationId))) return 'left';
-    return (await this.finalizer.settle(operationId)) ? 'settled' : 'left';
+    return (await this.finalization.settle(operationId)) ? 'settled' : 'left';
   }
 
   private async anyStepAlive(operationId: string): Promise<boolean> {
