@@ -21,7 +21,7 @@ export interface ChannelStepDefinition<Name extends string = ChannelStepName> {
   owns(channel: Channel): boolean;
   /** Runs with every channel of the agent (it needs to know them all), though it provisions none of them. */
   takesAll?: boolean;
-  /** Run in every operation, even without a channel of its own (it holds the agent itself). */
+  /** Holds the agent itself: every operation runs it, and without it no channel answers (the operation fails). */
   always: boolean;
 }
 

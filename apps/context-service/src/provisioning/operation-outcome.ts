@@ -1,4 +1,5 @@
 import {
+  CHANNEL_STEPS,
   PROVISIONED_CHANNEL_STATUSES,
   type AgentStatus,
   type Channel,
@@ -31,8 +32,11 @@ export interface OperationOutcome {
 
 export const LOST_STEP_ERROR = 'the step never finished: its worker stopped and the job ran out of attempts';
 
-/** Without these no channel can answer: the agent's shared context and its ElizaOS character (its brain). */
-const REQUIRED_STEPS: readonly StepName[] = ['context', 'elizaos'];
+/**
+ * Without these no channel can answer: the steps that hold the agent itself (every operation runs them), today its
+ * shared context and its ElizaOS character (its brain).
+ */
+const REQUIRED_STEPS: readonly StepName[] = CHANNEL_STEPS.filter((step) => step.always).map((step) => step.name);
 
 /**
  * Decides how an operation ended from its steps and channels. The context and elizaos steps are required (no channel
