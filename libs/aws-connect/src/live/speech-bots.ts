@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   AssociateBotCommand,
+  DisassociateBotCommand,
   ListBotsCommand as ListInstanceBotsCommand,
   type ConnectClient,
 } from '@aws-sdk/client-connect';
@@ -467,8 +468,13 @@ export class SpeechBots {
     );
   }
 
+  /**
+   * Associates the alias with the instance unless it is already. A new association is also when a bot was made
+   * again: aliases of bots deleted since (Connect keeps listing them) are disassociated then.
+   */
   private async associate(instance: ActiveInstance, aliasArn: string): Promise<void> {
-    if (await this.isAssociated(instance.instanceId, aliasArn)) return;
+    const associated = await this.associatedAliases(instance.instanceId);
+    if (associated.includes(aliasArn)) return;
     await unlessAlreadyDone(() =>
       awsCall('associating the speech bot with the instance', () =>
         this.connect.send(
@@ -481,9 +487,25 @@ export class SpeechBots {
         ),
       ),
     );
+    for (const stale of associated) {
+      if (await this.aliasExists(stale)) continue;
+      await orUndefinedIfNotFound(() =>
+        awsCall('disassociating a deleted bot from the instance', () =>
+          this.connect.send(
+            new DisassociateBotCommand({ InstanceId: instance.instanceId, LexV2Bot: { AliasArn: stale } }),
+          ),
+        ),
+      );
+    }
   }
 
   private async isAssociated(instanceId: string, aliasArn: string): Promise<boolean> {
+    return (await this.associatedAliases(instanceId)).includes(aliasArn);
+  }
+
+  /** The Lex V2 aliases associated with the instance. */
+  private async associatedAliases(instanceId: string): Promise<string[]> {
+    const aliases: string[] = [];
     let nextToken: string | undefined;
     do {
       const page = await awsCall('listing the bots of the instance', () =>
@@ -491,10 +513,22 @@ export class SpeechBots {
           new ListInstanceBotsCommand({ InstanceId: instanceId, LexVersion: 'V2', NextToken: nextToken }),
         ),
       );
-      if (page.LexBots?.some((bot) => bot.LexV2Bot?.AliasArn === aliasArn)) return true;
+      for (const bot of page.LexBots ?? []) if (bot.LexV2Bot?.AliasArn) aliases.push(bot.LexV2Bot.AliasArn);
       nextToken = page.NextToken;
     } while (nextToken);
-    return false;
+    return aliases;
+  }
+
+  /** Whether Lex still has this alias (of this account and region; another's is left as it is). */
+  private async aliasExists(aliasArn: string): Promise<boolean> {
+    const parts = parseBotAliasArn(aliasArn);
+    if (!parts || parts.region !== this.settings.region) return true;
+    const alias = await orUndefinedIfNotFound(() =>
+      awsCall('describing an associated bot alias', () =>
+        this.lex.send(new DescribeBotAliasCommand({ botId: parts.botId, botAliasId: parts.aliasId })),
+      ),
+    );
+    return alias !== undefined;
   }
 
   /** The configured role, else Lex's service-linked role with the engine's suffix in the instance's account. */
