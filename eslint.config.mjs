@@ -38,12 +38,12 @@ export const TABLE_OWNERS = {
   provisioning_operations: {
     entity: 'ProvisioningOperation',
     owner: 'api-gateway',
-    via: 'StepTracker, OperationRecords (libs/provisioning)',
+    via: 'ProvisioningOperations, StepTracker, OperationRecords (libs/persistence, libs/provisioning)',
   },
   provisioning_steps: {
     entity: 'ProvisioningStep',
     owner: 'api-gateway',
-    via: 'StepTracker, OperationRecords (libs/provisioning)',
+    via: 'ProvisioningOperations, StepTracker, OperationRecords (libs/persistence, libs/provisioning)',
   },
   idempotency_keys: { entity: 'IdempotencyKey', owner: 'api-gateway', via: null },
   connect_instances: { entity: 'ConnectInstance', owner: null, via: 'the live provisioner (libs/aws-connect)' },

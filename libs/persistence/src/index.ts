@@ -22,3 +22,4 @@ export * from './retention/retention-rules.js';
 export * from './one-replica.js';
 export * from './knowledge/knowledge-versions.js';
 export * from './tools/tool-calls.js';
+export * from './provisioning/provisioning-operations.js';

@@ -14,7 +14,7 @@ import {
   type AgentUnloadedEvent,
   type JobItem,
 } from '@voca/contracts';
-import { Agent, AgentChannelStore, AgentEvent, auditAgentChange, ProvisioningOperation } from '@voca/persistence';
+import { Agent, AgentChannelStore, AgentEvent, auditAgentChange, ProvisioningOperations } from '@voca/persistence';
 import { enqueueOrLeave, EventPublisher, JOB_PRESETS } from '@voca/queue';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -111,10 +111,7 @@ export class AgentLifecycle {
     const outcome = await this.db.transaction(async (tx) => {
       const agent = await this.lockedAgent(tx, agentId, principal);
       if (agent.status === 'deleting' || agent.status === 'deleted') {
-        const earlier = await tx.findOne(ProvisioningOperation, {
-          where: { agentId, kind: 'deprovision' },
-          order: { createdAt: 'DESC' },
-        });
+        const earlier = await new ProvisioningOperations(tx).latestOf(agentId, 'deprovision');
         // A deletion whose teardown failed is tried again; one that finished or is running is returned as it is.
         if (earlier && !(agent.status === 'deleting' && earlier.status === 'failed')) {
           return { operationId: earlier.id, agentId, replayed: true };

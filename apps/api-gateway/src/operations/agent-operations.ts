@@ -8,7 +8,13 @@ import {
   type OperationSummaryView,
   type PlannedStep,
 } from '@voca/contracts';
-import { Agent, AgentChannelStore, auditAgentChange, ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import {
+  Agent,
+  AgentChannelStore,
+  auditAgentChange,
+  ProvisioningOperation,
+  ProvisioningOperations,
+} from '@voca/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf } from '../auth/actor.js';
 import type { Principal } from '../auth/principal.js';
@@ -85,10 +91,7 @@ export class AgentOperations {
       }
       if (agent.status === 'deleting' || agent.status === 'deleted')
         throw new ConflictException(`agent ${agent.id} is ${agent.status}`);
-      const latest = await tx.findOne(ProvisioningOperation, {
-        where: { agentId: agent.id },
-        order: { createdAt: 'DESC', id: 'DESC' },
-      });
+      const latest = await new ProvisioningOperations(tx).latestOf(agent.id);
       if (latest && latest.id !== failed.id) {
         throw new ConflictException(`operation ${latest.id} came after this one: retry that one if it failed`);
       }
@@ -164,7 +167,7 @@ export class AgentOperations {
   }
 
   private async stepsToRerun(tx: EntityManager, failed: ProvisioningOperation): Promise<PlannedStep[]> {
-    const steps = await tx.findBy(ProvisioningStep, { operationId: failed.id });
+    const steps = await new ProvisioningOperations(tx).stepsOf(failed.id);
     const unfinished = new Set(
       steps.filter((step) => step.name !== 'finalize' && step.status !== 'completed').map((step) => step.name),
     );

@@ -1,26 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { GatewayEnv } from '@voca/config';
-import type { OperationKind, PlannedStep } from '@voca/contracts';
-import { ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { ProvisioningOperations, type NewOperation } from '@voca/persistence';
 import { enqueueOrLeave } from '@voca/queue';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ProvisioningFlow } from './provisioning-flow.js';
 import { ensureVendorCapacity } from './vendor-capacity.js';
 
-export interface OperationStart {
-  agentId: string;
-  vendorId: string;
-  kind: OperationKind;
-  /** The channel steps to run, as planOperation gives them (finalize is added). */
-  steps: PlannedStep[];
-  requestId: string;
-  /** The failed operation this one runs again. */
-  retryOf?: string;
+/** An operation to start: what ProvisioningOperations records, and whether the vendor's capacity applies. */
+export type OperationStart = Omit<NewOperation, 'maxAttempts'> & {
   /** A deletion frees what the agent held, so it is never refused for the vendor's capacity. */
   capacity: 'checked' | 'exempt';
-}
+};
 
 /**
  * Starting an operation, the same way for every service that starts one (create, update, retry, delete): inside the
@@ -38,32 +29,15 @@ export class OperationStarter {
   ) {}
 
   /** Writes the operation and its steps (its channel steps, then finalize) in `tx`; returns its id. */
-  async write(tx: EntityManager, start: OperationStart): Promise<string> {
-    if (start.capacity === 'checked') {
-      await ensureVendorCapacity(tx, start.vendorId, this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true }));
+  async write(tx: EntityManager, { capacity, ...operation }: OperationStart): Promise<string> {
+    if (capacity === 'checked') {
+      const max = this.config.get('MAX_OPERATIONS_PER_VENDOR', { infer: true });
+      await ensureVendorCapacity(tx, operation.vendorId, max);
     }
-    const operationId = randomUUID();
-    await tx.insert(ProvisioningOperation, {
-      id: operationId,
-      agentId: start.agentId,
-      vendorId: start.vendorId,
-      kind: start.kind,
-      status: 'queued',
-      requestId: start.requestId,
-      retryOf: start.retryOf ?? null,
+    return new ProvisioningOperations(tx).create({
+      ...operation,
+      maxAttempts: this.config.get('STEP_ATTEMPTS', { infer: true }),
     });
-    const maxAttempts = this.config.get('STEP_ATTEMPTS', { infer: true });
-    await tx.insert(
-      ProvisioningStep,
-      [...start.steps, { name: 'finalize' as const, channels: [] }].map((step, position) => ({
-        operationId,
-        name: step.name,
-        channels: step.channels,
-        position,
-        maxAttempts,
-      })),
-    );
-    return operationId;
   }
 
   /** After the commit: the operation's flow onto BullMQ; when Redis refuses it, the outbox relay adds it later. */

@@ -11,10 +11,10 @@ import {
   type ChannelStepName,
   type ProvisioningJobData,
 } from '@voca/contracts';
-import { ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { ProvisioningOperation, ProvisioningOperations, ProvisioningStep } from '@voca/persistence';
 import { JOB_PRESETS, PROVISIONING_FLOW } from '@voca/queue';
 import type { FlowJob, FlowProducer, JobsOptions } from 'bullmq';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /**
  * Adds an operation's BullMQ flow: the finalize job as parent, one child per channel step on its worker's queue.
@@ -30,14 +30,11 @@ export class ProvisioningFlow {
 
   /** Adds the flow of an operation recorded in Postgres and marks it enqueued. */
   async enqueue(operationId: string, manager: EntityManager = this.db.manager): Promise<void> {
-    const operation = await manager.findOneByOrFail(ProvisioningOperation, { id: operationId });
-    const steps = await manager.find(ProvisioningStep, { where: { operationId }, order: { position: 'ASC' } });
-    await this.producer.add(this.flowOf(operation, steps));
-    await manager.update(
-      ProvisioningOperation,
-      { id: operationId, enqueuedAt: IsNull() },
-      { enqueuedAt: () => 'now()' },
-    );
+    const operations = new ProvisioningOperations(manager);
+    const operation = await operations.byId(operationId);
+    if (!operation) throw new Error(`provisioning operation ${operationId} is not recorded`);
+    await this.producer.add(this.flowOf(operation, await operations.stepsOf(operationId)));
+    await operations.markEnqueued(operationId);
   }
 
   private flowOf(operation: ProvisioningOperation, steps: ProvisioningStep[]): FlowJob {

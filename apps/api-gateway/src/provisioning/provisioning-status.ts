@@ -6,7 +6,7 @@ import {
   type ProvisioningStatusView,
   type StepView,
 } from '@voca/contracts';
-import { ProvisioningOperation, ProvisioningStep } from '@voca/persistence';
+import { ProvisioningOperation, ProvisioningOperations, ProvisioningStep } from '@voca/persistence';
 import { DataSource } from 'typeorm';
 import { canSee } from '../auth/vendor-scope.js';
 import type { Principal } from '../auth/principal.js';
@@ -38,14 +38,12 @@ export class ProvisioningStatus {
 
   /** The operation as the caller may see it; another vendor's operation is reported as not found. */
   async get(operationId: string, principal: Principal): Promise<ProvisioningStatusView> {
-    const operation = await this.db.getRepository(ProvisioningOperation).findOneBy({ id: operationId });
+    const operations = new ProvisioningOperations(this.db.manager);
+    const operation = await operations.byId(operationId);
     if (!operation || !canSee(principal, operation.vendorId)) {
       throw new NotFoundException(`provisioning operation ${operationId} not found`);
     }
-    const steps = await this.db
-      .getRepository(ProvisioningStep)
-      .find({ where: { operationId }, order: { position: 'ASC' } });
-    return this.viewOf(operation, steps);
+    return this.viewOf(operation, await operations.stepsOf(operationId));
   }
 
   private viewOf(operation: ProvisioningOperation, steps: ProvisioningStep[]): ProvisioningStatusView {
