@@ -59,4 +59,25 @@ describe('ProvisioningOperations', () => {
     await operations.markEnqueued(retry);
     expect((await operations.byId(retry))!.enqueuedAt).toEqual(first);
   });
+
+  it("pages an agent's operations newest first by cursor, and records a cancel request once", async () => {
+    const agent = await seed.agent();
+    const operations = new ProvisioningOperations(db.manager);
+    const base = { agentId: agent, vendorId: 'vendor-ops', steps: [], requestId: 'req-ops-3', maxAttempts: 1 };
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await operations.create({ ...base, kind: 'update' }));
+    const first = await operations.pageOf(agent, { limit: 2 });
+    expect(first.map((o) => o.id)).toEqual([ids[2], ids[1]]);
+    const next = await operations.pageOf(agent, { limit: 2, before: ids[1] });
+    expect(next.map((o) => o.id)).toEqual([ids[0]]);
+
+    await db.transaction(async (tx) => {
+      expect((await new ProvisioningOperations(tx).lockedById(ids[0]!))?.id).toBe(ids[0]);
+      await new ProvisioningOperations(tx).requestCancel(ids[0]!);
+    });
+    const asked = (await operations.byId(ids[0]!))!.cancelRequestedAt;
+    expect(asked).toBeInstanceOf(Date);
+    await operations.requestCancel(ids[0]!);
+    expect((await operations.byId(ids[0]!))!.cancelRequestedAt).toEqual(asked);
+  });
 });

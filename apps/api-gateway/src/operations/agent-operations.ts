@@ -43,19 +43,11 @@ export class AgentOperations {
   async list(agentId: string, principal: Principal, filter: OperationFilter): Promise<OperationPageView> {
     const agent = await this.db.getRepository(Agent).findOneBy({ id: agentId });
     if (!agent || !canSee(principal, agent.vendorId)) throw new NotFoundException(`agent ${agentId} not found`);
-    const query = this.db
-      .getRepository(ProvisioningOperation)
-      .createQueryBuilder('o')
-      .where('o.agent_id = :agentId', { agentId })
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .limit(filter.limit + 1);
-    if (filter.before) {
-      query.andWhere('(o.created_at, o.id) < (SELECT created_at, id FROM provisioning_operations WHERE id = :before)', {
-        before: filter.before,
-      });
-    }
-    return cursorPage((await query.getMany()).map(summaryOf), filter.limit, (item) => item.provisioning_id);
+    const page = await new ProvisioningOperations(this.db.manager).pageOf(agentId, {
+      limit: filter.limit + 1,
+      ...(filter.before ? { before: filter.before } : {}),
+    });
+    return cursorPage(page.map(summaryOf), filter.limit, (item) => item.provisioning_id);
   }
 
   /**
@@ -71,10 +63,7 @@ export class AgentOperations {
     requestId: string,
   ): Promise<{ operationId: string; agentId: string }> {
     const created = await this.db.transaction(async (tx) => {
-      const failed = await tx.findOne(ProvisioningOperation, {
-        where: { id: operationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const failed = await new ProvisioningOperations(tx).lockedById(operationId);
       if (!failed || !canSee(principal, failed.vendorId))
         throw new NotFoundException(`provisioning operation ${operationId} not found`);
       const agent = await tx.findOneOrFail(Agent, {
@@ -133,10 +122,7 @@ export class AgentOperations {
     requestId: string,
   ): Promise<{ operationId: string; agentId: string; status: OperationStatus }> {
     return this.db.transaction(async (tx) => {
-      const operation = await tx.findOne(ProvisioningOperation, {
-        where: { id: operationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const operation = await new ProvisioningOperations(tx).lockedById(operationId);
       if (!operation || !canSee(principal, operation.vendorId))
         throw new NotFoundException(`provisioning operation ${operationId} not found`);
       if (operation.kind !== 'provision') {
@@ -147,7 +133,7 @@ export class AgentOperations {
       if (TERMINAL_OPERATION_STATUSES.includes(operation.status))
         throw new ConflictException(`operation ${operationId} is already ${operation.status}`);
       if (!operation.cancelRequestedAt) {
-        await tx.update(ProvisioningOperation, { id: operationId }, { cancelRequestedAt: () => 'now()' });
+        await new ProvisioningOperations(tx).requestCancel(operationId);
         const agent = await tx.findOneOrFail(Agent, {
           where: { id: operation.agentId },
           lock: { mode: 'pessimistic_write' },

@@ -52,6 +52,37 @@ export class ProvisioningOperations {
     return this.db.findOneBy(ProvisioningOperation, { id: operationId });
   }
 
+  /** The operation, locked until the transaction ends (a retry or a cancel decides on it). */
+  lockedById(operationId: string): Promise<ProvisioningOperation | null> {
+    return this.db.findOne(ProvisioningOperation, { where: { id: operationId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** A page of the agent's operations, newest first, after the operation `before` (a cursor) when given. */
+  pageOf(agentId: string, { limit, before }: { limit: number; before?: string }): Promise<ProvisioningOperation[]> {
+    const query = this.db
+      .getRepository(ProvisioningOperation)
+      .createQueryBuilder('o')
+      .where('o.agent_id = :agentId', { agentId })
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(limit);
+    if (before) {
+      query.andWhere('(o.created_at, o.id) < (SELECT created_at, id FROM provisioning_operations WHERE id = :before)', {
+        before,
+      });
+    }
+    return query.getMany();
+  }
+
+  /** Asks the operation to stop (the finalizer ends it cancelled); asking again changes nothing. */
+  async requestCancel(operationId: string): Promise<void> {
+    await this.db.update(
+      ProvisioningOperation,
+      { id: operationId, cancelRequestedAt: IsNull() },
+      { cancelRequestedAt: () => 'now()' },
+    );
+  }
+
   /** The operation's steps in the order they run. */
   stepsOf(operationId: string): Promise<ProvisioningStep[]> {
     return this.db.find(ProvisioningStep, { where: { operationId }, order: { position: 'ASC' } });
