@@ -79,6 +79,17 @@ async function byHand(act: (client: ConnectClient) => Promise<unknown>): Promise
   client.destroy();
 }
 
+/** Deletes, in the Lex console as it were, the bot an alias ARN names. */
+async function deleteBotByHand(aliasArn: string): Promise<void> {
+  const lex = new LexModelsV2Client({
+    region: REGION,
+    endpoint: aws.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  await lex.send(new DeleteBotCommand({ botId: aliasArn.split('/')[1], skipResourceInUseCheck: true }));
+  lex.destroy();
+}
+
 const deleteInstance = (instanceId: string) =>
   byHand((c) => c.send(new DeleteInstanceCommand({ InstanceId: instanceId })));
 
@@ -266,13 +277,7 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     const deleted = before.speechBotAliasArn as string;
     expect(deleted).toMatch(/^arn:aws:lex:ca-central-1:123456789012:bot-alias\//);
 
-    const lex = new LexModelsV2Client({
-      region: REGION,
-      endpoint: aws.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
-    await lex.send(new DeleteBotCommand({ botId: deleted.split('/')[1], skipResourceInUseCheck: true }));
-    lex.destroy();
+    await deleteBotByHand(deleted);
 
     const report = await auditAgain();
     expect(report.drifted).toBeGreaterThanOrEqual(1);
@@ -299,13 +304,7 @@ describe('a recorded Connect instance that AWS no longer has', () => {
     expect(aliasArn).toMatch(/^arn:aws:lex:/);
 
     await start({ AWS_CONNECT_SPEECH: 'off' });
-    const lex = new LexModelsV2Client({
-      region: REGION,
-      endpoint: aws.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
-    await lex.send(new DeleteBotCommand({ botId: aliasArn.split('/')[1], skipResourceInUseCheck: true }));
-    lex.destroy();
+    await deleteBotByHand(aliasArn);
 
     const first = await auditAgain();
     expect(first.drifted).toBeGreaterThanOrEqual(1);
