@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConfigService } from '@nestjs/config';
 import type { GatewayEnv } from '@voca/config';
+import { ProvisioningOperations } from '@voca/persistence';
 import { DataSource } from 'typeorm';
 import { ProvisioningFlow } from './provisioning-flow.js';
 
@@ -41,17 +42,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relay(): Promise<number> {
     const interval = this.config.get('OUTBOX_RELAY_INTERVAL_MS', { infer: true });
     return this.db.transaction(async (tx) => {
-      const rows: { id: string }[] = await tx.query(
-        `SELECT id FROM provisioning_operations
-          WHERE enqueued_at IS NULL AND created_at < now() - make_interval(secs => $1)
-          ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [interval / 1000, BATCH],
-      );
-      for (const { id } of rows) {
+      const ids = await new ProvisioningOperations(tx).unenqueued(interval, BATCH);
+      for (const id of ids) {
         await this.flow.enqueue(id, tx);
         this.logger.log({ operationId: id }, 'relayed provisioning flow');
       }
-      return rows.length;
+      return ids.length;
     });
   }
 }

@@ -88,6 +88,20 @@ export class ProvisioningOperations {
     return this.db.find(ProvisioningStep, { where: { operationId }, order: { position: 'ASC' } });
   }
 
+  /**
+   * Operations whose flow never reached BullMQ (Redis refused it) for longer than `olderThanMs`, oldest first, locked
+   * and skipped by another relay pass meanwhile: the outbox.
+   */
+  async unenqueued(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM provisioning_operations
+        WHERE enqueued_at IS NULL AND created_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [olderThanMs / 1000, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Notes that the operation's flow is on BullMQ (the outbox relay adds the flows of those not noted). */
   async markEnqueued(operationId: string): Promise<void> {
     await this.db.update(
