@@ -10,7 +10,13 @@ import {
   validateFlow,
   type FlowDocument,
 } from '@voca/aws-connect';
-import { CreateBotAliasCommand, CreateBotCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
+import {
+  CreateBotAliasCommand,
+  CreateBotCommand,
+  DescribeResourcePolicyCommand,
+  LexModelsV2Client,
+  UpdateResourcePolicyCommand,
+} from '@aws-sdk/client-lex-models-v2';
 import { resolveBusinessProfile } from '@voca/business';
 import { dataSourceOptions } from '@voca/persistence';
 import { DataSource } from 'typeorm';
@@ -503,5 +509,41 @@ describe('speech settings', () => {
     expect(flow.Actions.find((a) => a.Identifier === 'voice-turn')!.Parameters.LexV2Bot).toEqual({ AliasArn: own });
     expect(aws.inventory().instances.find((i) => i.alias === `voca-test-${REGION}`)!.lexBots).toContain(own);
     expect(aws.inventory().lexBots.some((bot) => bot.name.endsWith('-it'))).toBe(false);
+  });
+
+  it("adds the instance's statement to an alias policy that lacks it, keeping what else the policy says", async () => {
+    const [bot] = aws.inventory().lexBots.filter((b) => b.name.endsWith('-en'));
+    const aliasArn = bot!.aliases[0]!.arn;
+    const lex = new LexModelsV2Client({ region: REGION });
+    const { revisionId } = await lex.send(new DescribeResourcePolicyCommand({ resourceArn: aliasArn }));
+    // An operator's own statement replaced the engine's (say, for a test console of another account's role).
+    const own = {
+      Sid: 'operator-own',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::123456789012:role/operator' },
+      Action: ['lex:RecognizeText'],
+      Resource: aliasArn,
+    };
+    await lex.send(
+      new UpdateResourcePolicyCommand({
+        resourceArn: aliasArn,
+        policy: JSON.stringify({ Version: '2012-10-17', Statement: [own] }),
+        expectedRevisionId: revisionId,
+      }),
+    );
+
+    // A provisioner of its own checks the bot in full (nothing verified yet in its process).
+    const { flow } = await provisionDirectly({});
+    expect(flow.Actions.find((a) => a.Identifier === 'voice-turn')!.Parameters.LexV2Bot).toEqual({
+      AliasArn: aliasArn,
+    });
+    const { policy } = await lex.send(new DescribeResourcePolicyCommand({ resourceArn: aliasArn }));
+    lex.destroy();
+    const statements = (JSON.parse(policy!) as { Statement: Record<string, any>[] }).Statement;
+    expect(statements.map((statement) => statement.Sid)).toEqual([
+      'operator-own',
+      expect.stringMatching(/^voca-connect-/),
+    ]);
+    expect(statements[1]).toMatchObject({ Principal: { Service: ['connect.amazonaws.com'] }, Resource: aliasArn });
   });
 });

@@ -421,9 +421,10 @@ export class SpeechBots {
 
   /**
    * The alias's resource policy lets this instance (and no one else) start conversations with it, as the Lex V2
-   * guide gives it for Connect; an existing policy without our statement gets it added.
+   * guide gives it for Connect; an existing policy without our statement gets it added. A policy written by a racing
+   * worker between our read and our write is read again, once (`raced`); after that the error stands.
    */
-  private async openTo(instance: ActiveInstance, aliasArn: string): Promise<void> {
+  private async openTo(instance: ActiveInstance, aliasArn: string, raced = false): Promise<void> {
     const account = instance.instanceArn.split(':')[4]!;
     const statement = {
       Sid: `${CONNECT_STATEMENT_ID}${createHash('sha256').update(instance.instanceArn).digest('hex').slice(0, 16)}`,
@@ -444,13 +445,12 @@ export class SpeechBots {
     if (!current?.policy) {
       const policy = JSON.stringify({ Version: '2012-10-17', Statement: [statement] });
       await recoverFrom(
-        (error) => awsErrorName(error) === 'PreconditionFailedException',
+        (error) => !raced && awsErrorName(error) === 'PreconditionFailedException',
         () =>
           awsCall('opening the speech bot alias to the instance', () =>
             this.lex.send(new CreateResourcePolicyCommand({ resourceArn: aliasArn, policy })),
           ),
-        // Written by a racing worker meanwhile: the next pass reads and completes it.
-        () => this.openTo(instance, aliasArn),
+        () => this.openTo(instance, aliasArn, true),
       );
       return;
     }
