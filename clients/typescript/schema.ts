@@ -564,7 +564,7 @@ export interface paths {
       cookie?: never;
     };
     /** Meta's verification handshake: answers hub.challenge when hub.verify_token is ours */
-    get: operations['MetaWebhookController_verify'];
+    get: operations['MetaWebhookController_handshake'];
     put?: never;
     /** Messages and delivery statuses; signed with X-Hub-Signature-256 (META_APP_SECRET) */
     post: operations['MetaWebhookController_receive'];
@@ -582,10 +582,10 @@ export interface paths {
       cookie?: never;
     };
     /** The CRC check: answers {response_token} for crc_token (X repeats it hourly) */
-    get: operations['TwitterWebhookController_crc'];
+    get: operations['XWebhookController_handshake'];
     put?: never;
     /** Direct message events; signed with x-twitter-webhooks-signature (X_CONSUMER_SECRET) */
-    post: operations['TwitterWebhookController_receive'];
+    post: operations['XWebhookController_receive'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2334,10 +2334,6 @@ export interface components {
        * @example 0
        */
       skipped: number;
-    };
-    XCrcView: {
-      /** @example sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k= */
-      response_token: string;
     };
     ConnectTurnRequestView: {
       /** @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21 */
@@ -7151,7 +7147,7 @@ export interface operations {
       };
     };
   };
-  MetaWebhookController_verify: {
+  MetaWebhookController_handshake: {
     parameters: {
       query: {
         'hub.mode': unknown;
@@ -7304,7 +7300,7 @@ export interface operations {
       };
     };
   };
-  TwitterWebhookController_crc: {
+  XWebhookController_handshake: {
     parameters: {
       query: {
         crc_token: unknown;
@@ -7320,12 +7316,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "response_token": "sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k="
-           *     }
-           */
-          'application/json': components['schemas']['XCrcView'];
+          'application/json': {
+            response_token: string;
+          };
         };
       };
       /** @description crc_token is missing or not a token X would send */
@@ -7370,7 +7363,7 @@ export interface operations {
       };
     };
   };
-  TwitterWebhookController_receive: {
+  XWebhookController_receive: {
     parameters: {
       query?: never;
       header: {
@@ -7387,6 +7380,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Events recorded and queued, and events skipped (echoes, reactions, ...) */
       200: {
         headers: {
           [name: string]: unknown;

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { CHANNEL_SETTINGS } from '@voca/channels';
 import { z } from 'zod';
 import { QUEUES_CONSUMED_BY } from '@voca/contracts';
 import { bareHost, isCidr } from '@voca/outbound-http';
@@ -285,11 +286,6 @@ export const gatewayEnvSchema = commonEnvSchema
     STEP_BACKOFF_MS: positiveInt.default(2_000),
     /** An operation still queued with no jobs after this long is enqueued again (Redis was down at request time). */
     OUTBOX_RELAY_INTERVAL_MS: positiveInt.default(5_000),
-    /** Meta webhooks: the app secret that signs them and the token of the verification handshake. */
-    META_APP_SECRET: z.string().min(8).optional(),
-    META_VERIFY_TOKEN: z.string().min(8).optional(),
-    /** X Account Activity webhooks: the app's consumer secret (signatures and CRC). */
-    X_CONSUMER_SECRET: z.string().min(8).optional(),
     /** Signs the engine's own webhooks (the Connect Lambda, the generic ElizaOS webhook). */
     WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** How long the Connect webhook waits for the agent (the Lambda has 8 s in all), and what callers hear after. */
@@ -319,12 +315,8 @@ export const gatewayEnvSchema = commonEnvSchema
      */
     PLATFORM_OWNERSHIP_CHECK: z.enum(['live', 'off']).default('live'),
     OWNERSHIP_CHECK_TIMEOUT_MS: positiveInt.max(30_000).default(5_000),
-    META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
-    META_GRAPH_VERSION: z
-      .string()
-      .regex(/^v\d+\.\d+$/, 'must look like v21.0')
-      .default('v21.0'),
-    X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
+    /** What the messaging channels read (their webhooks' secrets, their APIs): each adapter declares its own. */
+    ...CHANNEL_SETTINGS,
     /** Provisioning event streams (SSE) one token may have open at once on one gateway replica; beyond, 429. */
     SSE_STREAMS_PER_TOKEN: positiveInt.max(10_000).default(20),
     /**
@@ -488,18 +480,7 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
     /** Decrypts the tokens subscriptions are made with (the same key the gateway encrypts with). */
     CREDENTIALS_ENCRYPTION_KEY: credentialsKey.optional(),
     CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
-    META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
-    META_GRAPH_VERSION: z
-      .string()
-      .regex(/^v\d+\.\d+$/, 'must look like v21.0')
-      .default('v21.0'),
-    X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
-    /** The Account Activity webhook registered for the app, and the app's bearer token (to remove subscriptions). */
-    X_WEBHOOK_ID: z
-      .string()
-      .regex(/^\d{1,32}$/, 'must be the numeric webhook id')
-      .optional(),
-    X_APP_BEARER_TOKEN: z.string().min(8).optional(),
+    ...CHANNEL_SETTINGS,
     SUBSCRIPTION_TIMEOUT_MS: positiveInt.default(10_000),
   })
   .superRefine(productionSecrets({ gateway: false }))
@@ -540,24 +521,12 @@ export const contextServiceEnvSchema = workerEnvSchema
     /** Decrypts the platform tokens replies are sent with (the same key the gateway encrypts with). */
     CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
     CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,
-    META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
-    META_GRAPH_VERSION: z
-      .string()
-      .regex(/^v\d+\.\d+$/, 'must look like v21.0')
-      .default('v21.0'),
-    X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
+    ...CHANNEL_SETTINGS,
     /** How long one send to a platform may take before its outcome counts as unknown (and it is not retried). */
     SEND_TIMEOUT_MS: positiveInt.default(10_000),
     /** Earlier turns of the customer, from every channel, that the agent sees with each message. */
     HISTORY_TURNS: positiveInt.max(200).default(20),
     ...agentRetentionEnv,
-    /**
-     * Sends per second per WhatsApp number and per Messenger Page or Instagram account; DMs per 15 minutes per X
-     * account.
-     */
-    WHATSAPP_SENDS_PER_SECOND: positiveInt.default(80),
-    MESSENGER_SENDS_PER_SECOND: positiveInt.default(40),
-    X_DMS_PER_15_MINUTES: positiveInt.default(200),
     /**
      * `on`: this replica takes part in reconciling stuck work. `off` is for engines that share a database with other
      * engines on other queue prefixes (the test suites): work recorded by one would be queued again in another.

@@ -16,13 +16,5 @@ export function isConnectChannel(channel: Channel): boolean {
   return (CONNECT_CHANNELS as readonly Channel[]).includes(channel);
 }
 
-/** The platform webhook that delivers a social channel's inbound messages to the gateway. */
-export const WEBHOOK_PATH_BY_CHANNEL: Record<SocialChannel, string> = {
-  whatsapp: '/api/v1/webhooks/meta',
-  instagram: '/api/v1/webhooks/meta',
-  facebook: '/api/v1/webhooks/meta',
-  twitter: '/api/v1/webhooks/twitter',
-};
-
 export const BUSINESS_TYPES = ['retail', 'microfinance', 'other'] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];

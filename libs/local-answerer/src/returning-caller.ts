@@ -1,14 +1,6 @@
+import { channelDisplayName } from '@voca/channels';
 import type { BusinessProfile, Channel } from '@voca/contracts';
 import { toneOf, voiceOf } from './tone.js';
-
-const CHANNEL_NAMES: Record<Channel, string> = {
-  voice: 'the phone',
-  sms: 'SMS',
-  whatsapp: 'WhatsApp',
-  instagram: 'Instagram',
-  facebook: 'Messenger',
-  twitter: 'X',
-};
 
 const QUOTE_LIMIT = 90;
 
@@ -30,5 +22,5 @@ export function returningCustomerGreeting(input: {
   const voice = voiceOf(toneOf(input.profile.voice, input.profile.business_type));
   const firstName = input.customerName?.split(/\s+/)[0]?.replace(/[^\p{L}'-]/gu, '') || undefined;
   const quote = earlier.text.length > QUOTE_LIMIT ? `${earlier.text.slice(0, QUOTE_LIMIT).trimEnd()}...` : earlier.text;
-  return `${voice.welcomeBack(input.profile.name, firstName)} I see you wrote to us on ${CHANNEL_NAMES[earlier.channel]}: "${quote}". Is that what you are calling about, or can I help with something else?`;
+  return `${voice.welcomeBack(input.profile.name, firstName)} I see you wrote to us on ${channelDisplayName(earlier.channel)}: "${quote}". Is that what you are calling about, or can I help with something else?`;
 }

@@ -1,8 +1,8 @@
 import { BadRequestException, ForbiddenException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AccountOwnership } from '@voca/channels';
+import { adapterOf, channelEnvFrom, externalAccountIdOf, type OwnershipProver } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
-import { externalAccountIdOf, isSocialChannel, SOCIAL_CHANNELS, type ChannelCredentialsDto } from '@voca/contracts';
+import { SOCIAL_CHANNELS, type ChannelCredentialsDto, type SocialChannel } from '@voca/contracts';
 import { fieldError } from '../http/field-errors.js';
 import { RetryLaterException } from '../http/retry-later.exception.js';
 
@@ -16,37 +16,30 @@ const PLATFORM_RETRY_AFTER_S = 30;
 @Injectable()
 export class AccountClaims {
   private readonly logger = new Logger(AccountClaims.name);
-  private readonly ownership?: AccountOwnership;
+  private readonly provers?: Map<SocialChannel, OwnershipProver<object>>;
 
   constructor(config: ConfigService<GatewayEnv, true>) {
     if (config.get('PLATFORM_OWNERSHIP_CHECK', { infer: true }) === 'off') return;
-    this.ownership = new AccountOwnership({
-      metaGraphBaseUrl: config.get('META_GRAPH_BASE_URL', { infer: true }),
-      metaGraphVersion: config.get('META_GRAPH_VERSION', { infer: true }),
-      xApiBaseUrl: config.get('X_API_BASE_URL', { infer: true }),
-      timeoutMs: config.get('OWNERSHIP_CHECK_TIMEOUT_MS', { infer: true }),
-    });
+    const env = channelEnvFrom((key) => config.get(key as keyof GatewayEnv));
+    const options = { timeoutMs: config.get('OWNERSHIP_CHECK_TIMEOUT_MS', { infer: true }) };
+    this.provers = new Map(SOCIAL_CHANNELS.map((channel) => [channel, adapterOf(channel).ownership(env, options)]));
   }
 
   /** Throws unless every social account in the credentials is proved to belong to its token (403 names the field). */
   async prove(credentials: ChannelCredentialsDto | undefined, fieldPrefix: string): Promise<void> {
-    if (!this.ownership || !credentials) return;
-    for (const channel of SOCIAL_CHANNELS) {
-      const given = credentials[channel] as { access_token?: string; business_account_id?: string } | undefined;
-      const accountId = given && isSocialChannel(channel) ? externalAccountIdOf(channel, credentials) : undefined;
+    if (!this.provers || !credentials) return;
+    for (const [channel, prover] of this.provers) {
+      const given = credentials[channel];
+      const accountId = given ? externalAccountIdOf(channel, credentials) : undefined;
       if (!given || !accountId) continue;
-      const field = `${fieldPrefix}channel_credentials.${channel}.access_token`;
-      if (!given.access_token) {
+      const schema = adapterOf(channel).credentials;
+      const field = `${fieldPrefix}channel_credentials.${channel}.${schema.secretField}`;
+      if (!schema.tokenOf(given)) {
         throw new BadRequestException(
           fieldError(field, `is needed to prove the ${channel} account ${accountId} is yours`),
         );
       }
-      const proof = await this.ownership.prove({
-        channel,
-        accountId,
-        businessAccountId: given.business_account_id,
-        accessToken: given.access_token,
-      });
+      const proof = await prover.prove(given);
       if (proof.kind === 'owned') continue;
       this.logger.warn(
         { channel, accountId, outcome: proof.kind, reason: proof.reason },

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { GatewayEnv } from '@voca/config';
-import {
-  credentialsHoldSecret,
-  externalAccountIdOf,
-  type Channel,
-  type ChannelCredentialsDto,
-  type CredentialChannel,
-} from '@voca/contracts';
+import { adapterOf, credentialsHoldSecret, externalAccountIdOf } from '@voca/channels';
+import { isSocialChannel, type Channel, type ChannelCredentialsDto, type CredentialChannel } from '@voca/contracts';
 import { credentialCipherFrom, type CredentialCipher } from '@voca/secrets';
 
 /** A channel's credentials as stored: the routing id in clear, the token encrypted (AES-256-GCM). */
@@ -21,7 +16,8 @@ export class CredentialSealer {
 
   /**
    * Whether new credentials name another platform account than the stored ones: the webhook subscription has to
-   * follow (for WhatsApp, the Business Account counts too). A new token for the same account does not.
+   * follow (for WhatsApp, the Business Account counts too: its adapter says). A new token for the same account does
+   * not.
    */
   namesAnotherAccount(
     channel: Channel,
@@ -29,14 +25,12 @@ export class CredentialSealer {
     all: ChannelCredentialsDto,
   ): boolean {
     if (externalAccountIdOf(channel as CredentialChannel, all) !== (stored.externalAccountId ?? undefined)) return true;
-    if (channel !== 'whatsapp') return false;
+    const after = all[channel as CredentialChannel];
+    if (!isSocialChannel(channel) || !after) return false;
     const before = stored.credentialsCiphertext
-      ? this.cipher.decrypt<{ business_account_id?: string }>(stored.credentialsCiphertext, {
-          agentId: stored.agentId,
-          channel,
-        }).business_account_id
-      : undefined;
-    return before !== all.whatsapp?.business_account_id;
+      ? this.cipher.decrypt<object>(stored.credentialsCiphertext, { agentId: stored.agentId, channel })
+      : {};
+    return adapterOf(channel).credentials.movesSubscription(before, after);
   }
 
   /** The channel's credentials as stored for the agent: sealed to that agent and channel. */
@@ -45,7 +39,7 @@ export class CredentialSealer {
     if (!credentials || !all) return { externalAccountId: null, credentialsCiphertext: null };
     return {
       externalAccountId: externalAccountIdOf(channel as CredentialChannel, all) ?? null,
-      credentialsCiphertext: credentialsHoldSecret(credentials)
+      credentialsCiphertext: credentialsHoldSecret(channel as CredentialChannel, credentials)
         ? this.cipher.encrypt(credentials, { agentId, channel })
         : null,
     };

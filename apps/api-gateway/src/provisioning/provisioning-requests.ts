@@ -1,12 +1,7 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  externalAccountIdOf,
-  planOperation,
-  type AgentConfigDto,
-  type CredentialChannel,
-  type OperationStatus,
-} from '@voca/contracts';
+import { planOperation, type AgentConfigDto, type CredentialChannel, type OperationStatus } from '@voca/contracts';
+import { externalAccountIdOf } from '@voca/channels';
 import { Agent, AgentChannelStore, auditAgentChange, IdempotencyKey, ProvisioningOperation } from '@voca/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';

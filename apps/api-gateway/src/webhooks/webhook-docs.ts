@@ -4,62 +4,19 @@ import {
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
+  ApiParam,
   ApiProperty,
   ApiPropertyOptional,
   ApiQuery,
   getSchemaPath,
 } from '@nestjs/swagger';
+import type { WebhookDoorDocs } from '@voca/channels';
 import { ApiError, ApiJsonBody, EXAMPLE_IDS } from '../http/api-docs.js';
 
 /**
  * OpenAPI descriptions of the platform webhooks, whose bodies are the platforms' own shapes (parsed by @voca/channels,
  * not by DTOs): the examples follow the platforms' documented samples.
  */
-
-const metaMessage = {
-  object: 'whatsapp_business_account',
-  entry: [
-    {
-      id: '102290129340398',
-      changes: [
-        {
-          field: 'messages',
-          value: {
-            messaging_product: 'whatsapp',
-            metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
-            contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }],
-            messages: [
-              {
-                from: '16505551234',
-                id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
-                timestamp: '1749416383',
-                type: 'text',
-                text: { body: 'Does it come in another color?' },
-              },
-            ],
-          },
-        },
-      ],
-    },
-  ],
-};
-
-const xDirectMessage = {
-  for_user_id: '3001969357',
-  direct_message_events: [
-    {
-      type: 'message_create',
-      id: '1791234567890123456',
-      created_timestamp: '1764064800000',
-      message_create: {
-        target: { recipient_id: '3001969357' },
-        sender_id: '2244994945',
-        message_data: { text: 'Is my order on its way?', entities: {} },
-      },
-    },
-  ],
-  users: { '2244994945': { id: '2244994945', name: 'Dana', screen_name: 'dana_sleeps' } },
-};
 
 const connectTurn = {
   agent_id: EXAMPLE_IDS.agent,
@@ -78,11 +35,6 @@ export class WebhookReceivedView {
 
   @ApiProperty({ type: 'integer', example: 0, description: 'Events skipped: echoes, reactions, unsupported types...' })
   skipped: number;
-}
-
-export class XCrcView {
-  @ApiProperty({ example: 'sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k=' })
-  response_token: string;
 }
 
 const CONNECT_CHANNELS = ['voice', 'sms'];
@@ -173,76 +125,43 @@ const signatureRefused = (description: string) => ApiError(401, description);
 const notConfigured = (secret: string) =>
   ApiError(503, `This webhook is not configured (${secret}), or the engine cannot record messages right now`);
 
-export const MetaVerifyDocs = () =>
+/** A messaging platform's deliveries, as its door (@voca/channels) describes them. */
+export const doorDeliveryDocs = (docs: WebhookDoorDocs) =>
   applyDecorators(
-    ApiQuery({ name: 'hub.mode', required: true, example: 'subscribe' }),
-    ApiQuery({
-      name: 'hub.verify_token',
-      required: true,
-      example: 'my-verify-token',
-      description: 'Must equal META_VERIFY_TOKEN',
-    }),
-    ApiQuery({ name: 'hub.challenge', required: true, example: '1158201444' }),
-    ApiOkResponse({
-      description: 'hub.challenge, as text',
-      content: { 'text/plain': { schema: { type: 'string', example: '1158201444' } } },
-    }),
-    ApiError(400, 'A query value nested too deeply, or with text the engine cannot store'),
-    ApiError(403, 'hub.verify_token does not match'),
-    ApiError(503, 'This webhook is not configured (META_VERIFY_TOKEN)'),
-  );
-
-export const MetaDeliveryDocs = () =>
-  applyDecorators(
-    ApiHeader({
-      name: 'X-Hub-Signature-256',
-      required: true,
-      example: 'sha256=6b2e0d5c...',
-      description: 'HMAC-SHA256 of the raw body with META_APP_SECRET',
-    }),
-    ApiBody({
-      schema: { type: 'object', example: metaMessage },
-      description: 'A WhatsApp, Messenger (page) or Instagram delivery',
-    }),
+    ...(docs.pathParameters ?? []).map((parameter) => ApiParam({ ...parameter, required: true })),
+    ApiHeader({ name: docs.signature.header, required: true, ...docs.signature }),
+    ApiBody({ schema: { type: 'object', example: docs.body.example }, description: docs.body.description }),
     ApiOkResponse({
       type: WebhookReceivedView,
       example: received,
       description: 'Events recorded and queued, and events skipped (echoes, reactions, ...)',
     }),
-    ApiJsonBody('The body is not valid JSON, or a payload that is not a Meta delivery, naming the field'),
+    ApiJsonBody(docs.malformed),
     signatureRefused('A missing or wrong signature'),
-    notConfigured('META_APP_SECRET'),
+    notConfigured(docs.setting),
   );
 
-export const XCrcDocs = () =>
-  applyDecorators(
-    ApiQuery({ name: 'crc_token', required: true, example: 'NDg4NDM2OTQ5NjE2NjIzNDI4NTU' }),
+/** The schema of a handshake's answer, read off its example (a text, or an object of texts). */
+function schemaOf(example: string | object) {
+  if (typeof example === 'string') return { type: 'string' as const, example };
+  const keys = Object.keys(example);
+  const properties = Object.fromEntries(keys.map((key) => [key, { type: 'string' as const }]));
+  return { type: 'object' as const, properties, required: keys, example };
+}
+
+/** A messaging platform's handshake (Meta's verification, X's CRC), as its door describes it. */
+export const doorHandshakeDocs = (docs: WebhookDoorDocs) => {
+  const handshake = docs.handshake!;
+  const { contentType, example, description } = handshake.answer;
+  return applyDecorators(
+    ...handshake.query.map((parameter) => ApiQuery({ ...parameter, required: true })),
     ApiOkResponse({
-      type: XCrcView,
-      example: { response_token: 'sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k=' },
+      ...(description ? { description } : {}),
+      content: { [contentType]: { schema: schemaOf(example) } },
     }),
-    ApiError(400, 'crc_token is missing or not a token X would send'),
-    ApiError(429, 'More than 20 checks a minute from one address'),
-    ApiError(503, 'This webhook is not configured (X_CONSUMER_SECRET)'),
+    ...handshake.errors.map((error) => ApiError(error.status, error.description)),
   );
-
-export const XDeliveryDocs = () =>
-  applyDecorators(
-    ApiHeader({
-      name: 'x-twitter-webhooks-signature',
-      required: true,
-      example: 'sha256=Xo6zG...',
-      description: 'base64 HMAC-SHA256 of the raw body with X_CONSUMER_SECRET',
-    }),
-    ApiBody({
-      schema: { type: 'object', example: xDirectMessage },
-      description: 'An Account Activity delivery; only direct messages are answered',
-    }),
-    ApiOkResponse({ type: WebhookReceivedView, example: received }),
-    ApiJsonBody('The body is not valid JSON, or a payload that is not an X delivery, naming the field'),
-    signatureRefused('A missing or wrong signature'),
-    notConfigured('X_CONSUMER_SECRET'),
-  );
+};
 
 const engineSignature = [
   ApiHeader({

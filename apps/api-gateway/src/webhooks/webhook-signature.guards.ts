@@ -7,13 +7,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import {
-  agentWebhookKey,
-  connectLambdaKey,
-  verifyEngineSignature,
-  verifyMetaSignature,
-  verifyXSignature,
-} from '@voca/channels';
+import { agentWebhookKey, connectLambdaKey, verifyEngineSignature } from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@voca/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -33,10 +27,7 @@ function rawBodyOf(context: ExecutionContext): { request: RawRequest; raw: Buffe
   return { request, raw: request.rawBody ?? Buffer.alloc(0) };
 }
 
-function secretOf(
-  config: ConfigService<GatewayEnv, true>,
-  name: 'META_APP_SECRET' | 'X_CONSUMER_SECRET' | 'WEBHOOK_SECRET',
-) {
+function secretOf(config: ConfigService<GatewayEnv, true>, name: 'WEBHOOK_SECRET') {
   const secret = config.get(name, { infer: true });
   if (!secret) throw new ServiceUnavailableException(`this webhook is not configured: set ${name}`);
   return secret;
@@ -69,52 +60,6 @@ function counted<T extends boolean | Promise<boolean>>(rejections: Rejections, w
     return (result instanceof Promise ? result.catch(refused) : result) as T;
   } catch (error) {
     return refused(error);
-  }
-}
-
-/**
- * Signature checks run as guards, before any parsing: a request that is not signed by the platform is refused with
- * 401 before anything is read or recorded.
- */
-@Injectable()
-export class MetaSignatureGuard implements CanActivate {
-  constructor(
-    private readonly config: ConfigService<GatewayEnv, true>,
-    @InjectMetric(WEBHOOKS_REJECTED) private readonly rejections: Rejections,
-  ) {}
-
-  canActivate(context: ExecutionContext): boolean {
-    return counted(this.rejections, 'meta', () => {
-      const { request, raw } = rawBodyOf(context);
-      if (!verifyMetaSignature(raw, header(request, 'x-hub-signature-256'), secretOf(this.config, 'META_APP_SECRET'))) {
-        throw new UnauthorizedException('X-Hub-Signature-256 does not match the body');
-      }
-      return true;
-    });
-  }
-}
-
-@Injectable()
-export class XSignatureGuard implements CanActivate {
-  constructor(
-    private readonly config: ConfigService<GatewayEnv, true>,
-    @InjectMetric(WEBHOOKS_REJECTED) private readonly rejections: Rejections,
-  ) {}
-
-  canActivate(context: ExecutionContext): boolean {
-    return counted(this.rejections, 'x', () => {
-      const { request, raw } = rawBodyOf(context);
-      if (
-        !verifyXSignature(
-          raw,
-          header(request, 'x-twitter-webhooks-signature'),
-          secretOf(this.config, 'X_CONSUMER_SECRET'),
-        )
-      ) {
-        throw new UnauthorizedException('x-twitter-webhooks-signature does not match the body');
-      }
-      return true;
-    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { REPLY_WINDOW_MS } from '@voca/channels';
+import { CHANNEL_ADAPTERS } from '@voca/channels';
 import {
   ANSWERING_AGENT_STATUSES,
   isSocialChannel,
@@ -122,7 +122,7 @@ export class InboundConsumer extends QueueConsumer<typeof QueueName.Inbound> {
     const customers = new Set<string>();
     let followUp = 0;
     for (const message of held) {
-      const window = isSocialChannel(message.channel) ? REPLY_WINDOW_MS[message.channel] : 0;
+      const window = isSocialChannel(message.channel) ? CHANNEL_ADAPTERS[message.channel].replyWindowMs : 0;
       const answerable =
         window === undefined || (window > 0 && message.sentAt && Date.now() - message.sentAt.getTime() < window);
       await this.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { platformSenders, REPLY_WINDOW_MS, type PlatformSender, type SendOutcome } from '@voca/channels';
+import { adapterOf, CHANNEL_ADAPTERS, channelEnvFrom, type PlatformSender, type SendOutcome } from '@voca/channels';
 import type { ContextServiceEnv } from '@voca/config';
 import {
   CONVERSATION_REPLIED_PATTERN,
@@ -36,7 +36,7 @@ export type Delivery = { done: true } | { done: false; retryAfterMs: number; rea
 @Injectable()
 export class ReplyDelivery {
   private readonly logger = new Logger(ReplyDelivery.name);
-  private readonly senders: Record<SocialChannel, PlatformSender>;
+  private readonly senders: Map<SocialChannel, PlatformSender>;
   private readonly cipher: CredentialCipher;
 
   constructor(
@@ -50,12 +50,14 @@ export class ReplyDelivery {
     @InjectMetric(PLATFORM_SEND_SECONDS) private readonly sendSeconds: Histogram<'channel' | 'outcome'>,
     @InjectMetric(PLATFORM_SEND_ERRORS) private readonly sendErrors: Counter<'channel' | 'reason'>,
   ) {
-    this.senders = platformSenders({
-      metaGraphBaseUrl: config.get('META_GRAPH_BASE_URL', { infer: true }),
-      metaGraphVersion: config.get('META_GRAPH_VERSION', { infer: true }),
-      xApiBaseUrl: config.get('X_API_BASE_URL', { infer: true }),
-      timeoutMs: config.get('SEND_TIMEOUT_MS', { infer: true }),
-    });
+    const env = channelEnvFrom((key) => config.get(key as keyof ContextServiceEnv));
+    const options = { timeoutMs: config.get('SEND_TIMEOUT_MS', { infer: true }) };
+    this.senders = new Map(
+      (Object.keys(CHANNEL_ADAPTERS) as SocialChannel[]).map((channel) => [
+        channel,
+        CHANNEL_ADAPTERS[channel].sender(env, options),
+      ]),
+    );
     this.cipher = credentialCipherFrom(config);
   }
 
@@ -98,7 +100,7 @@ export class ReplyDelivery {
     }
     if (current.status !== 'pending') return { done: true };
 
-    const window = REPLY_WINDOW_MS[channel];
+    const window = CHANNEL_ADAPTERS[channel].replyWindowMs;
     if (window !== undefined && inbound.sentAt && Date.now() - inbound.sentAt.getTime() > window) {
       return this.settle(inbound, current, 'pending', {
         status: 'needs_template',
@@ -121,7 +123,7 @@ export class ReplyDelivery {
     if (!claimed.affected) return { done: true };
 
     const sending = this.sendSeconds.startTimer({ channel });
-    const outcome = await this.senders[channel].send({
+    const outcome = await this.senders.get(channel)!.send({
       channel,
       businessAccountId: current.businessAccountId,
       recipientId: current.counterpartId,
@@ -220,6 +222,7 @@ export class ReplyDelivery {
   private async tokenOf(agentId: string, channel: SocialChannel): Promise<string | undefined> {
     const row = await this.channels.one(agentId, channel);
     if (!row?.credentialsCiphertext) return undefined;
-    return this.cipher.decrypt<{ access_token?: string }>(row.credentialsCiphertext, { agentId, channel }).access_token;
+    const credentials = this.cipher.decrypt<object>(row.credentialsCiphertext, { agentId, channel });
+    return adapterOf(channel).credentials.tokenOf(credentials);
   }
 }

@@ -1,19 +1,20 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ContextServiceEnv } from '@voca/config';
+import { CHANNEL_ADAPTERS, channelEnvFrom } from '@voca/channels';
 import type { SocialChannel } from '@voca/contracts';
 import { redisConnectionOptions } from '@voca/queue';
 import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
- * The platforms' send limits per business account (WhatsApp about 80 messages/s per number, X about 200 DMs per
- * 15 minutes per account), counted in Redis so every replica shares them.
+ * The platforms' send limits per business account, as each channel's adapter declares them (WhatsApp about 80
+ * messages/s per number, X about 200 DMs per 15 minutes per account), counted in Redis so every replica shares them.
  */
 @Injectable()
 export class SendRateLimits implements OnApplicationShutdown {
   private readonly redis: Redis;
-  private readonly limiters: Record<SocialChannel, RateLimiterRedis>;
+  private readonly limiters = new Map<SocialChannel, RateLimiterRedis>();
 
   constructor(config: ConfigService<ContextServiceEnv, true>) {
     this.redis = new Redis({
@@ -21,26 +22,29 @@ export class SendRateLimits implements OnApplicationShutdown {
       enableOfflineQueue: false,
     });
     const prefix = `${config.get('QUEUE_PREFIX', { infer: true })}:send-limit`;
-    const perSecond = (points: number, keyPrefix: string) =>
-      new RateLimiterRedis({ storeClient: this.redis, points, duration: 1, keyPrefix: `${prefix}:${keyPrefix}` });
-    const messenger = perSecond(config.get('MESSENGER_SENDS_PER_SECOND', { infer: true }), 'meta');
-    this.limiters = {
-      whatsapp: perSecond(config.get('WHATSAPP_SENDS_PER_SECOND', { infer: true }), 'whatsapp'),
-      facebook: messenger,
-      instagram: messenger,
-      twitter: new RateLimiterRedis({
-        storeClient: this.redis,
-        points: config.get('X_DMS_PER_15_MINUTES', { infer: true }),
-        duration: 15 * 60,
-        keyPrefix: `${prefix}:x`,
-      }),
-    };
+    const env = channelEnvFrom((key) => config.get(key as keyof ContextServiceEnv));
+    const buckets = new Map<string, RateLimiterRedis>();
+    for (const channel of Object.keys(CHANNEL_ADAPTERS) as SocialChannel[]) {
+      const adapter = CHANNEL_ADAPTERS[channel];
+      const limit = adapter.sendLimit(env);
+      let limiter = buckets.get(limit.bucket);
+      if (!limiter) {
+        limiter = new RateLimiterRedis({
+          storeClient: this.redis,
+          points: limit.points,
+          duration: limit.durationSeconds,
+          keyPrefix: `${prefix}:${limit.bucket}`,
+        });
+        buckets.set(limit.bucket, limiter);
+      }
+      this.limiters.set(channel, limiter);
+    }
   }
 
   /** Takes one send from the account's budget; returns 0, or how long to wait when the budget is spent. */
   async reserve(channel: SocialChannel, accountId: string): Promise<number> {
     try {
-      await this.limiters[channel].consume(accountId);
+      await this.limiters.get(channel)!.consume(accountId);
       return 0;
     } catch (result) {
       if (result instanceof RateLimiterRes) return Math.max(1, result.msBeforeNext);

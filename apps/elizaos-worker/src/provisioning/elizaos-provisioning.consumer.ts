@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { awaitingCredentials, webhookPathOf } from '@voca/channels';
 import type { ElizaosWorkerEnv } from '@voca/config';
 import {
   AGENT_UNLOADED_PATTERN,
-  awaitingCredentials,
   QueueName,
-  WEBHOOK_PATH_BY_CHANNEL,
   type AgentUnloadedEvent,
   type JobOf,
   plural,
@@ -121,7 +120,7 @@ export class ElizaosProvisioningConsumer extends QueueConsumer<typeof QueueName.
             channel,
             status: refused ? 'failed' : configured ? 'active' : 'pending_configuration',
             elizaosAgentId: character.id!,
-            webhookUrl: `${baseUrl}${WEBHOOK_PATH_BY_CHANNEL[channel]}`,
+            webhookUrl: `${baseUrl}${webhookPathOf(channel, row?.externalAccountId ?? undefined)}`,
             error: refused ?? (configured ? null : awaitingCredentials(channel)),
           };
         }),

@@ -1,18 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { subscriptionClients, type PlatformSubscriptionClient, type SubscriptionTarget } from '@voca/channels';
+import { adapterOf, channelEnvFrom, type PlatformSubscriptionClient, type SubscriptionTarget } from '@voca/channels';
 import type { ElizaosWorkerEnv } from '@voca/config';
 import { isSocialChannel, SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
 import { AgentChannelStore, PlatformSubscription } from '@voca/persistence';
 import { credentialCipherFrom, type CredentialBinding, type CredentialCipher } from '@voca/secrets';
 import { whileHoldingLock } from '@voca/provisioning';
 import { DataSource, Not, type Repository } from 'typeorm';
-
-interface StoredCredentials {
-  access_token?: string;
-  business_account_id?: string;
-}
 
 interface WantedSubscription extends SubscriptionTarget {
   credentialsCiphertext: string;
@@ -38,7 +33,7 @@ export class PlatformSubscriber {
   private readonly logger = new Logger(PlatformSubscriber.name);
   private readonly live: boolean;
   private readonly cipher?: CredentialCipher;
-  private readonly clients: Record<SocialChannel, PlatformSubscriptionClient>;
+  private readonly clients: Map<SocialChannel, PlatformSubscriptionClient>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -47,14 +42,9 @@ export class PlatformSubscriber {
   ) {
     this.live = config.get('PLATFORM_SUBSCRIPTIONS', { infer: true }) === 'live';
     if (config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true })) this.cipher = credentialCipherFrom(config);
-    this.clients = subscriptionClients({
-      metaGraphBaseUrl: config.get('META_GRAPH_BASE_URL', { infer: true }),
-      metaGraphVersion: config.get('META_GRAPH_VERSION', { infer: true }),
-      xApiBaseUrl: config.get('X_API_BASE_URL', { infer: true }),
-      xWebhookId: config.get('X_WEBHOOK_ID', { infer: true }),
-      xAppBearerToken: config.get('X_APP_BEARER_TOKEN', { infer: true }),
-      timeoutMs: config.get('SUBSCRIPTION_TIMEOUT_MS', { infer: true }),
-    });
+    const env = channelEnvFrom((key) => config.get(key as keyof ElizaosWorkerEnv));
+    const options = { timeoutMs: config.get('SUBSCRIPTION_TIMEOUT_MS', { infer: true }) };
+    this.clients = new Map(SOCIAL_CHANNELS.map((channel) => [channel, adapterOf(channel).subscriptions(env, options)]));
   }
 
   /** Subscribes the accounts of the agent's social channels and undoes the subscriptions none of them needs. */
@@ -88,20 +78,19 @@ export class PlatformSubscriber {
     const wanted: WantedSubscription[] = [];
     for (const row of rows) {
       if (!isSocialChannel(row.channel) || !row.credentialsCiphertext || !row.externalAccountId) continue;
+      const schema = adapterOf(row.channel).credentials;
       const credentials = this.credentialsOf(row.credentialsCiphertext, { agentId, channel: row.channel });
-      if (!credentials.access_token) continue;
-      // A WhatsApp number's webhooks come through its Business Account, which the credentials may not name.
-      const accountId = row.channel === 'whatsapp' ? credentials.business_account_id : row.externalAccountId;
-      if (!accountId) {
-        results.set(row.channel, {
-          note: 'no business_account_id: subscribe the WhatsApp Business Account in the dashboard',
-        });
+      const accessToken = schema.tokenOf(credentials);
+      if (!accessToken) continue;
+      const accountId = schema.subscriptionAccountOf(credentials, row.externalAccountId);
+      if (typeof accountId !== 'string') {
+        results.set(row.channel, { note: accountId.note });
         continue;
       }
       wanted.push({
         channel: row.channel,
         accountId,
-        accessToken: credentials.access_token,
+        accessToken,
         credentialsCiphertext: row.credentialsCiphertext,
       });
     }
@@ -115,7 +104,7 @@ export class PlatformSubscriber {
   private hold(agentId: string, target: WantedSubscription): Promise<{ refused?: string; note?: string } | undefined> {
     return this.forAccount(target, async (repository) => {
       if (!(await repository.existsBy({ channel: target.channel, accountId: target.accountId }))) {
-        const outcome = await this.clients[target.channel].subscribe(target);
+        const outcome = await this.clients.get(target.channel)!.subscribe(target);
         if (outcome.kind === 'retry') throw new Error(`${target.channel} subscription: ${outcome.reason}`);
         if (outcome.kind === 'rejected')
           return { refused: `the platform refused the webhook subscription: ${outcome.reason}` };
@@ -143,8 +132,9 @@ export class PlatformSubscriber {
     await this.forAccount(subscription, async (repository) => {
       const others = await repository.countBy({ channel, accountId, agentId: Not(agentId) });
       if (others === 0) {
-        const token = this.credentialsOf(subscription.credentialsCiphertext, { agentId, channel }).access_token ?? '';
-        const outcome = await this.clients[channel].unsubscribe({ channel, accountId, accessToken: token });
+        const credentials = this.credentialsOf(subscription.credentialsCiphertext, { agentId, channel });
+        const token = adapterOf(channel).credentials.tokenOf(credentials) ?? '';
+        const outcome = await this.clients.get(channel)!.unsubscribe({ channel, accountId, accessToken: token });
         if (outcome.kind === 'retry') throw new Error(`${channel} unsubscription: ${outcome.reason}`);
         // A refusal (a revoked token, an account gone) leaves nothing the engine could still undo.
         if (outcome.kind !== 'done')
@@ -170,8 +160,8 @@ export class PlatformSubscriber {
     );
   }
 
-  private credentialsOf(ciphertext: string, binding: CredentialBinding): StoredCredentials {
+  private credentialsOf(ciphertext: string, binding: CredentialBinding): object {
     if (!this.cipher) throw new Error('CREDENTIALS_ENCRYPTION_KEY is required when PLATFORM_SUBSCRIPTIONS is live');
-    return this.cipher.decrypt<StoredCredentials>(ciphertext, binding);
+    return this.cipher.decrypt<object>(ciphertext, binding);
   }
 }

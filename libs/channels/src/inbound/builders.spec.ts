@@ -12,9 +12,10 @@ import {
   xCrcAnswer,
   xDirectMessage,
 } from '../../../../test/support/platform-webhooks.js';
-import { parseMetaWebhook } from './meta.js';
-import { verifyMetaSignature, verifyXSignature, xCrcResponse } from './signatures.js';
-import { parseXWebhook } from './x.js';
+import { parseMetaWebhook } from '../adapters/meta/meta-webhook.js';
+import { verifyMetaSignature } from '../adapters/meta/meta-signature.js';
+import { verifyXSignature, xCrcResponse } from '../adapters/x/x-signature.js';
+import { parseXWebhook } from '../adapters/x/x-webhook.js';
 
 /** The test-support builders produce what the platforms send: it parses, and their signatures verify. */
 const APP_SECRET = 'builder-app-secret';

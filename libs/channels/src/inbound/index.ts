@@ -6,19 +6,12 @@
 export { WebhookPayloadError } from './errors.js';
 export { MAX_EVENTS_PER_PAYLOAD, MAX_TEXT_LENGTH } from './limits.js';
 export {
-  metaVerificationChallenge,
   signEngineWebhook,
   verifyEngineSignature,
-  verifyMetaSignature,
-  verifyXSignature,
-  xCrcResponse,
-  isXCrcToken,
   type EngineSignatureCheck,
   type EngineSignatureHeaders,
 } from './signatures.js';
 export { agentWebhookKey, connectLambdaKey } from './webhook-keys.js';
-export { META_OBJECTS, parseMetaWebhook } from './meta.js';
-export { parseXWebhook } from './x.js';
 export {
   connectMessageEvent,
   connectTurnEvent,

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConnectTurn } from './connect-turn.js';
 import { WebhookPayloadError } from './errors.js';
 import { MAX_TEXT_LENGTH } from './limits.js';
-import { parseMetaWebhook } from './meta.js';
-import { parseXWebhook } from './x.js';
+import { parseMetaWebhook } from '../adapters/meta/meta-webhook.js';
+import { parseXWebhook } from '../adapters/x/x-webhook.js';
 
 /**
  * Whatever JSON arrives, a parser returns a well-formed ParsedWebhook or throws WebhookPayloadError: never a

@@ -6,8 +6,8 @@ import * as wa from '../../../../test/fixtures/platform-samples/whatsapp.js';
 import * as x from '../../../../test/fixtures/platform-samples/x.js';
 import { WebhookPayloadError } from './errors.js';
 import { MAX_EVENTS_PER_PAYLOAD } from './limits.js';
-import { parseMetaWebhook } from './meta.js';
-import { parseXWebhook } from './x.js';
+import { parseMetaWebhook } from '../adapters/meta/meta-webhook.js';
+import { parseXWebhook } from '../adapters/x/x-webhook.js';
 
 /**
  * Every payload here is one the platforms publish in their documentation or one a widely used open-source client

@@ -1,14 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { WEBHOOK_MAX_SKEW_SECONDS, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@voca/contracts';
 import { describe, expect, it } from 'vitest';
-import {
-  metaVerificationChallenge,
-  signEngineWebhook,
-  verifyEngineSignature,
-  verifyMetaSignature,
-  verifyXSignature,
-  xCrcResponse,
-} from './signatures.js';
+import { metaVerificationChallenge, verifyMetaSignature } from '../adapters/meta/meta-signature.js';
+import { verifyXSignature, xCrcResponse } from '../adapters/x/x-signature.js';
+import { signEngineWebhook, verifyEngineSignature } from './signatures.js';
 
 const APP_SECRET = 'meta-app-secret-0123456789abcdef';
 const CONSUMER_SECRET = 'z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu';

@@ -32,10 +32,3 @@ export function unansweredOutcome(answer: Extract<PlatformAnswer, { kind: 'unrea
 export interface PlatformSender {
   send(message: OutboundText): Promise<SendOutcome>;
 }
-
-export interface SenderSettings {
-  metaGraphBaseUrl: string;
-  metaGraphVersion: string;
-  xApiBaseUrl: string;
-  timeoutMs: number;
-}

@@ -21,17 +21,6 @@ export type SubscriptionOutcome =
   | { kind: 'rejected'; reason: string }
   | { kind: 'skipped'; reason: string };
 
-export interface SubscriptionSettings {
-  metaGraphBaseUrl: string;
-  metaGraphVersion: string;
-  xApiBaseUrl: string;
-  /** The Account Activity webhook the app registered with X; without it X accounts are not subscribed. */
-  xWebhookId?: string;
-  /** The app's bearer token, which X requires to delete a subscription. */
-  xAppBearerToken?: string;
-  timeoutMs: number;
-}
-
 export interface PlatformSubscriptionClient {
   subscribe(target: SubscriptionTarget): Promise<SubscriptionOutcome>;
   unsubscribe(target: SubscriptionTarget): Promise<SubscriptionOutcome>;

@@ -1,11 +1,11 @@
-import { callPlatform, flagAt, graphReason, numberAt, retryAfterMs, succeeded, textAt } from '../platform-call.js';
+import { callPlatform, flagAt, graphReason, numberAt, retryAfterMs, succeeded, textAt } from '../../platform-call.js';
 import {
   unansweredOutcome,
   type OutboundText,
   type PlatformSender,
   type SendOutcome,
-  type SenderSettings,
-} from './platform-sender.js';
+} from '../../outbound/platform-sender.js';
+import type { MetaSettings } from './meta-settings.js';
 
 /** Graph error codes that mean "too many messages, slow down". */
 const THROTTLED = new Set([4, 17, 32, 613, 80007, 130429, 131048, 131056]);
@@ -29,41 +29,50 @@ export function graphOutcome(status: number, body: unknown, headers: Headers): S
   return { kind: 'rejected', reason };
 }
 
+/** How one Meta channel writes a text message for `/{id}/messages`, and where the answer holds the message's id. */
+export interface GraphMessageFormat {
+  body(message: OutboundText): object;
+  idOf(answer: unknown): string | undefined;
+}
+
 /**
- * Sends on the Meta Graph API: WhatsApp Cloud API `/{phone_number_id}/messages`, and Messenger or Instagram
- * `/{page or IG account id}/messages` with `messaging_type: RESPONSE`.
+ * Sends on the Meta Graph API, `POST /{phone_number_id, Page or Instagram account id}/messages`, in a channel's
+ * format.
  */
 export class GraphSender implements PlatformSender {
-  constructor(private readonly settings: SenderSettings) {}
+  constructor(
+    private readonly settings: MetaSettings,
+    private readonly timeoutMs: number,
+    private readonly format: GraphMessageFormat,
+  ) {}
 
   async send(message: OutboundText): Promise<SendOutcome> {
-    const base = this.settings.metaGraphBaseUrl.replace(/\/$/, '');
-    const url = `${base}/${this.settings.metaGraphVersion}/${encodeURIComponent(message.businessAccountId)}/messages`;
-    const body =
-      message.channel === 'whatsapp'
-        ? {
-            messaging_product: 'whatsapp',
-            recipient_type: 'individual',
-            to: message.recipientId,
-            type: 'text',
-            text: { body: message.text },
-          }
-        : { recipient: { id: message.recipientId }, messaging_type: 'RESPONSE', message: { text: message.text } };
+    const base = this.settings.META_GRAPH_BASE_URL.replace(/\/$/, '');
+    const url = `${base}/${this.settings.META_GRAPH_VERSION}/${encodeURIComponent(message.businessAccountId)}/messages`;
     const answer = await callPlatform(
       url,
       {
         method: 'POST',
         headers: { authorization: `Bearer ${message.accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        body: JSON.stringify(this.format.body(message)),
       },
-      this.settings.timeoutMs,
+      this.timeoutMs,
     );
     if (answer.kind === 'unreachable') return unansweredOutcome(answer);
     if (!succeeded(answer)) return graphOutcome(answer.status, answer.body, answer.headers);
-    const id =
-      message.channel === 'whatsapp' ? textAt(answer.body, 'messages', 0, 'id') : textAt(answer.body, 'message_id');
+    const id = this.format.idOf(answer.body);
     return id
       ? { kind: 'sent', platformMessageId: id }
       : { kind: 'unknown', reason: 'the platform accepted the message without an id' };
   }
 }
+
+/** Messenger's and Instagram's Send API: a reply to the customer's message (`messaging_type: RESPONSE`). */
+export const SEND_API_FORMAT: GraphMessageFormat = {
+  body: (message) => ({
+    recipient: { id: message.recipientId },
+    messaging_type: 'RESPONSE',
+    message: { text: message.text },
+  }),
+  idOf: (answer) => textAt(answer, 'message_id'),
+};

@@ -1,30 +1,25 @@
-import { graphReason } from '../platform-call.js';
+import { graphReason } from '../../platform-call.js';
 import {
   subscriptionCall,
   type PlatformSubscriptionClient,
   type SubscriptionOutcome,
-  type SubscriptionSettings,
   type SubscriptionTarget,
-} from './platform-subscriptions.js';
-
-/**
- * The webhook fields an agent needs per account. A WhatsApp Business Account takes no field list: the app's own
- * `messages` subscription applies to every WABA subscribed to it.
- */
-const FIELDS: Record<'whatsapp' | 'facebook' | 'instagram', string | undefined> = {
-  whatsapp: undefined,
-  facebook: 'messages,messaging_postbacks',
-  instagram: 'messages',
-};
+} from '../../subscriptions/platform-subscriptions.js';
+import type { MetaSettings } from './meta-settings.js';
 
 /**
  * Meta's `/{node}/subscribed_apps` edge: subscribes the app to a WABA, a Page or an Instagram account, or undoes it.
  */
 export class GraphSubscriptions implements PlatformSubscriptionClient {
-  constructor(private readonly settings: SubscriptionSettings) {}
+  /** `fields`: the webhook fields the channel needs, or none (a WABA takes the app's own `messages` subscription). */
+  constructor(
+    private readonly settings: MetaSettings,
+    private readonly timeoutMs: number,
+    private readonly fields: string | undefined,
+  ) {}
 
   subscribe(target: SubscriptionTarget): Promise<SubscriptionOutcome> {
-    const fields = FIELDS[target.channel as keyof typeof FIELDS];
+    const fields = this.fields;
     return this.call(
       'POST',
       target,
@@ -37,12 +32,12 @@ export class GraphSubscriptions implements PlatformSubscriptionClient {
   }
 
   private call(method: 'POST' | 'DELETE', target: SubscriptionTarget, form?: URLSearchParams) {
-    const base = this.settings.metaGraphBaseUrl.replace(/\/$/, '');
-    const url = `${base}/${this.settings.metaGraphVersion}/${encodeURIComponent(target.accountId)}/subscribed_apps`;
+    const base = this.settings.META_GRAPH_BASE_URL.replace(/\/$/, '');
+    const url = `${base}/${this.settings.META_GRAPH_VERSION}/${encodeURIComponent(target.accountId)}/subscribed_apps`;
     return subscriptionCall(
       url,
       { method, headers: { authorization: `Bearer ${target.accessToken}` }, ...(form ? { body: form } : {}) },
-      this.settings.timeoutMs,
+      this.timeoutMs,
       graphReason,
     );
   }

@@ -1,3 +1,6 @@
+import { settingsOf, type ChannelEnv, type WebhookDoor } from '../../channel-adapter.js';
+import { isXCrcToken, verifyXSignature, xCrcResponse } from './x-signature.js';
+import { X_SETTINGS } from './x-settings.js';
 import {
   toStorableText,
   type InboundMedia,
@@ -5,9 +8,9 @@ import {
   type MediaType,
   type ParsedWebhook,
 } from '@voca/contracts';
-import { fileMedia } from './media.js';
-import { WebhookPayloadError } from './errors.js';
-import { truncateText } from './limits.js';
+import { fileMedia } from '../../inbound/media.js';
+import { WebhookPayloadError } from '../../inbound/errors.js';
+import { truncateText } from '../../inbound/limits.js';
 import {
   EventBudget,
   child,
@@ -23,7 +26,7 @@ import {
   readItem,
   type JsonObject,
   type Skip,
-} from './read.js';
+} from '../../inbound/read.js';
 
 /**
  * One X Account Activity delivery (verified with verifyXSignature). Direct messages arrive as
@@ -142,4 +145,83 @@ function attachmentOf(value: unknown, path: string): { reference: InboundMedia; 
   );
   const link = prop(media, 'url');
   return { reference, link: typeof link === 'string' && link !== '' ? link : undefined };
+}
+
+/** A direct message as X's Account Activity documentation shows it. */
+const EXAMPLE = {
+  for_user_id: '3001969357',
+  direct_message_events: [
+    {
+      type: 'message_create',
+      id: '1791234567890123456',
+      created_timestamp: '1764064800000',
+      message_create: {
+        target: { recipient_id: '3001969357' },
+        sender_id: '2244994945',
+        message_data: { text: 'Is my order on its way?', entities: {} },
+      },
+    },
+  ],
+  users: { '2244994945': { id: '2244994945', name: 'Dana', screen_name: 'dana_sleeps' } },
+};
+
+/** X checks at registration and about hourly; a limit keeps the check from being an HMAC oracle for anyone else. */
+const CRC_CHECKS_PER_MINUTE = 20;
+
+/** X's Account Activity webhook: signed with the consumer secret, checked by the CRC challenge. */
+export function xWebhookDoor(env: ChannelEnv): WebhookDoor {
+  const settings = settingsOf(X_SETTINGS, env);
+  return {
+    name: 'x',
+    path: 'twitter',
+    authenticate(request) {
+      const secret = settings.X_CONSUMER_SECRET;
+      if (!secret) return { kind: 'not_configured', message: 'this webhook is not configured: set X_CONSUMER_SECRET' };
+      return verifyXSignature(request.rawBody, request.header('x-twitter-webhooks-signature'), secret)
+        ? undefined
+        : { kind: 'unauthorized', message: 'x-twitter-webhooks-signature does not match the body' };
+    },
+    parse: (body) => parseXWebhook(body),
+    handshake: {
+      limitPerMinute: CRC_CHECKS_PER_MINUTE,
+      answer(query) {
+        const secret = settings.X_CONSUMER_SECRET;
+        if (!secret)
+          return { kind: 'not_configured', message: 'this webhook is not configured: set X_CONSUMER_SECRET' };
+        const token = Object.hasOwn(query, 'crc_token') ? query.crc_token : undefined;
+        if (!isXCrcToken(token)) {
+          return {
+            kind: 'malformed',
+            field: 'crc_token',
+            message: 'must be the token X sends: 8 to 128 letters, digits, +, /, =, - or _',
+          };
+        }
+        return { kind: 'answer', contentType: 'application/json', body: xCrcResponse(token, secret) };
+      },
+    },
+    docs: {
+      summary: 'Direct message events; signed with x-twitter-webhooks-signature (X_CONSUMER_SECRET)',
+      body: { example: EXAMPLE, description: 'An Account Activity delivery; only direct messages are answered' },
+      malformed: 'The body is not valid JSON, or a payload that is not an X delivery, naming the field',
+      signature: {
+        header: 'x-twitter-webhooks-signature',
+        example: 'sha256=Xo6zG...',
+        description: 'base64 HMAC-SHA256 of the raw body with X_CONSUMER_SECRET',
+      },
+      setting: 'X_CONSUMER_SECRET',
+      handshake: {
+        summary: 'The CRC check: answers {response_token} for crc_token (X repeats it hourly)',
+        query: [{ name: 'crc_token', example: 'NDg4NDM2OTQ5NjE2NjIzNDI4NTU' }],
+        answer: {
+          contentType: 'application/json',
+          example: { response_token: 'sha256=x8ICkV4kN1o9b0r3Tn8bL3m1dPz5Jc6yQe7uWv2sA0k=' },
+        },
+        errors: [
+          { status: 400, description: 'crc_token is missing or not a token X would send' },
+          { status: 429, description: `More than ${CRC_CHECKS_PER_MINUTE} checks a minute from one address` },
+          { status: 503, description: 'This webhook is not configured (X_CONSUMER_SECRET)' },
+        ],
+      },
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import type { InboundMedia, InboundMessageEvent, MediaType, ParsedWebhook } from '@voca/contracts';
-import { fileMedia, locationMedia, sharedMedia } from './media.js';
-import { WebhookPayloadError } from './errors.js';
-import { truncateText } from './limits.js';
+import { fileMedia, locationMedia, sharedMedia } from '../../inbound/media.js';
+import { WebhookPayloadError } from '../../inbound/errors.js';
+import { truncateText } from '../../inbound/limits.js';
 import {
   EventBudget,
   child,
@@ -19,7 +19,7 @@ import {
   readPart,
   type JsonObject,
   type Skip,
-} from './read.js';
+} from '../../inbound/read.js';
 
 /**
  * Messenger (object `page`) and Instagram messaging (object `instagram`) webhooks share one shape:

@@ -7,9 +7,9 @@ import {
   type MediaType,
   type ParsedWebhook,
 } from '@voca/contracts';
-import { captionOf, contactsMedia, fileMedia, locationMedia } from './media.js';
-import { WebhookPayloadError } from './errors.js';
-import { truncateText } from './limits.js';
+import { captionOf, contactsMedia, fileMedia, locationMedia } from '../../inbound/media.js';
+import { WebhookPayloadError } from '../../inbound/errors.js';
+import { truncateText } from '../../inbound/limits.js';
 import {
   EventBudget,
   child,
@@ -28,7 +28,7 @@ import {
   readPart,
   type JsonObject,
   type Skip,
-} from './read.js';
+} from '../../inbound/read.js';
 
 /**
  * WhatsApp Cloud API `messages` webhooks (object `whatsapp_business_account`):

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WebhookPayloadError } from './errors.js';
-import { MAX_TEXT_LENGTH } from './limits.js';
-import { parseMetaWebhook } from './meta.js';
+import { WebhookPayloadError } from '../../inbound/errors.js';
+import { MAX_TEXT_LENGTH } from '../../inbound/limits.js';
+import { parseMetaWebhook } from '../meta/meta-webhook.js';
 
 /**
  * Payloads follow the examples of Meta's "messages webhook reference" (WhatsApp Business Platform): the text message

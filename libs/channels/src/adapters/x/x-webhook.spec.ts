@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WebhookPayloadError } from './errors.js';
-import { MAX_EVENTS_PER_PAYLOAD } from './limits.js';
-import { parseXWebhook } from './x.js';
+import { WebhookPayloadError } from '../../inbound/errors.js';
+import { MAX_EVENTS_PER_PAYLOAD } from '../../inbound/limits.js';
+import { parseXWebhook } from './x-webhook.js';
 
 /** Payloads follow X's Account Activity data objects and its Message Create Object example. */
 const BUSINESS = '3805104374';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WebhookPayloadError } from './errors.js';
-import { MAX_EVENTS_PER_PAYLOAD } from './limits.js';
-import { parseMetaWebhook } from './meta.js';
+import { WebhookPayloadError } from '../../inbound/errors.js';
+import { MAX_EVENTS_PER_PAYLOAD } from '../../inbound/limits.js';
+import { parseMetaWebhook } from '../meta/meta-webhook.js';
 
 /**
  * Payloads follow Meta's Messenger Platform webhook references (messages, message_echoes, messaging_postbacks,

@@ -1,18 +1,21 @@
-import { callPlatform, retryAfterMs, succeeded, textAt, xReason } from '../platform-call.js';
+import { callPlatform, retryAfterMs, succeeded, textAt, xReason } from '../../platform-call.js';
 import {
   unansweredOutcome,
   type OutboundText,
   type PlatformSender,
   type SendOutcome,
-  type SenderSettings,
-} from './platform-sender.js';
+} from '../../outbound/platform-sender.js';
+import type { XSettings } from './x-settings.js';
 
 /** Sends direct messages with the X API v2 (`POST /2/dm_conversations/with/{participant_id}/messages`). */
 export class XSender implements PlatformSender {
-  constructor(private readonly settings: SenderSettings) {}
+  constructor(
+    private readonly settings: XSettings,
+    private readonly timeoutMs: number,
+  ) {}
 
   async send(message: OutboundText): Promise<SendOutcome> {
-    const base = this.settings.xApiBaseUrl.replace(/\/$/, '');
+    const base = this.settings.X_API_BASE_URL.replace(/\/$/, '');
     const url = `${base}/2/dm_conversations/with/${encodeURIComponent(message.recipientId)}/messages`;
     const answer = await callPlatform(
       url,
@@ -21,7 +24,7 @@ export class XSender implements PlatformSender {
         headers: { authorization: `Bearer ${message.accessToken}`, 'content-type': 'application/json' },
         body: JSON.stringify({ text: message.text }),
       },
-      this.settings.timeoutMs,
+      this.timeoutMs,
     );
     if (answer.kind === 'unreachable') return unansweredOutcome(answer);
     const { status, body } = answer;
