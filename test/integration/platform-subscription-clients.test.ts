@@ -12,9 +12,9 @@ const X_WEBHOOK = '1146654567674912769';
 const X_APP_TOKEN = 'x-app-bearer-token';
 let social: SocialEmulator;
 let env: Record<string, unknown>;
-const TIMEOUT = { timeoutMs: 2_000 };
+const OPTIONS = { timeoutMs: 2_000, webhookUrlOf: (accountId: string) => `https://engine.example.com/${accountId}` };
 const subscriptionsOf = (channel: keyof typeof CHANNEL_ADAPTERS, settings: ChannelEnv = env) =>
-  CHANNEL_ADAPTERS[channel].subscriptions(settings, TIMEOUT);
+  CHANNEL_ADAPTERS[channel].subscriptions(settings, OPTIONS);
 
 beforeAll(async () => {
   social = await SocialEmulator.start({ graphVersion: VERSION });

@@ -25,7 +25,7 @@ export interface ChannelAdapter<C extends object = object> {
   /** The platform's send limit per business account, counted across replicas. */
   sendLimit(env: ChannelEnv): SendLimit;
   sender(env: ChannelEnv, options: CallOptions): PlatformSender;
-  subscriptions(env: ChannelEnv, options: CallOptions): PlatformSubscriptionClient;
+  subscriptions(env: ChannelEnv, options: SubscriptionOptions): PlatformSubscriptionClient;
   ownership(env: ChannelEnv, options: CallOptions): OwnershipProver<C>;
 }
 
@@ -35,6 +35,11 @@ export type ChannelEnv = Readonly<Record<string, unknown>>;
 export interface CallOptions {
   /** How long one call to the platform may take. */
   timeoutMs: number;
+}
+
+export interface SubscriptionOptions extends CallOptions {
+  /** Where the engine receives an account's webhooks: the public base URL and the door's route for the account. */
+  webhookUrlOf(accountId: string): string;
 }
 
 /** The credentials a business gives for a channel: the API's shape and how the engine reads them. */

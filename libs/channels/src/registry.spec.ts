@@ -6,7 +6,7 @@ import { CREDENTIAL_DTOS } from './credentials/index.js';
 import { CHANNEL_ADAPTERS, CHANNEL_SETTINGS, mergeSettings, webhookDoors, webhookPathOf } from './registry.js';
 import type { ChannelAdapter } from './channel-adapter.js';
 
-const OPTIONS = { timeoutMs: 1_000 };
+const OPTIONS = { timeoutMs: 1_000, webhookUrlOf: (accountId: string) => `https://engine.example.com/${accountId}` };
 const adapters = Object.entries(CHANNEL_ADAPTERS) as [string, ChannelAdapter][];
 
 describe('the channel registry', () => {
@@ -46,10 +46,14 @@ describe('the channel registry', () => {
 
     it('reads its credentials: the routing id, the token, the subscribed node', () => {
       const { credentials } = adapter;
-      const given = Object.fromEntries(credentials.required.map((field) => [field, `${field}-value`]));
+      // Each field as its OpenAPI example shows it, or a stand-in.
+      const exampleOf = (field: string) =>
+        (Reflect.getMetadata('swagger/apiModelProperties', credentials.dto.prototype, field) as { example?: string })
+          ?.example ?? `${field}-value`;
+      const given = Object.fromEntries(credentials.required.map((field) => [field, exampleOf(field)]));
       const accountId = credentials.accountIdOf(given);
-      expect(accountId).toMatch(/-value$/);
-      expect(credentials.tokenOf(given)).toBe(`${credentials.secretField}-value`);
+      expect(accountId).toMatch(/^\S+$/);
+      expect(credentials.tokenOf(given)).toBe(given[credentials.secretField]);
       expect(credentials.subscriptionAccountOf(given, accountId!)).toBeDefined();
       expect(credentials.movesSubscription(given, given)).toBe(false);
     });

@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { adapterOf, channelEnvFrom, type PlatformSubscriptionClient, type SubscriptionTarget } from '@voca/channels';
+import {
+  adapterOf,
+  channelEnvFrom,
+  webhookPathOf,
+  type PlatformSubscriptionClient,
+  type SubscriptionTarget,
+} from '@voca/channels';
 import type { ElizaosWorkerEnv } from '@voca/config';
 import { isSocialChannel, SOCIAL_CHANNELS, type SocialChannel } from '@voca/contracts';
 import { AgentChannelStore, PlatformSubscription } from '@voca/persistence';
@@ -43,8 +49,17 @@ export class PlatformSubscriber {
     this.live = config.get('PLATFORM_SUBSCRIPTIONS', { infer: true }) === 'live';
     if (config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true })) this.cipher = credentialCipherFrom(config);
     const env = channelEnvFrom((key) => config.get(key as keyof ElizaosWorkerEnv));
-    const options = { timeoutMs: config.get('SUBSCRIPTION_TIMEOUT_MS', { infer: true }) };
-    this.clients = new Map(SOCIAL_CHANNELS.map((channel) => [channel, adapterOf(channel).subscriptions(env, options)]));
+    const timeoutMs = config.get('SUBSCRIPTION_TIMEOUT_MS', { infer: true });
+    const baseUrl = config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
+    this.clients = new Map(
+      SOCIAL_CHANNELS.map((channel) => [
+        channel,
+        adapterOf(channel).subscriptions(env, {
+          timeoutMs,
+          webhookUrlOf: (accountId) => `${baseUrl}${webhookPathOf(channel, accountId)}`,
+        }),
+      ]),
+    );
   }
 
   /** Subscribes the accounts of the agent's social channels and undoes the subscriptions none of them needs. */

@@ -1,1 +1,8 @@
-export { redactQueryValues, shutdownTracing, startTracing, tracingActive, tracingConfigured } from './start-tracing.js';
+export {
+  redactPathSecrets,
+  redactQueryValues,
+  shutdownTracing,
+  startTracing,
+  tracingActive,
+  tracingConfigured,
+} from './start-tracing.js';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { redactQueryValues, startTracing, tracingActive, tracingConfigured } from './start-tracing.js';
+import {
+  redactPathSecrets,
+  redactQueryValues,
+  startTracing,
+  tracingActive,
+  tracingConfigured,
+} from './start-tracing.js';
 
 describe('tracing configuration', () => {
   it('is on when an OTLP endpoint is set, for all signals or traces alone', () => {
@@ -32,5 +38,18 @@ describe('query strings in spans', () => {
     expect(redactQueryValues('?token=abc&flag')).toBe('?token=REDACTED&flag=REDACTED');
     expect(redactQueryValues('')).toBe('');
     expect(redactQueryValues('?')).toBe('?');
+  });
+});
+
+describe('credentials in paths in spans', () => {
+  it("keep the id and lose the secret of a token in the path (the Bot API's), and leave other paths alone", () => {
+    expect(redactPathSecrets('/bot7012345678:AAH3k9fJq2LmN8pQ4rS6tU1vW5xY7zA0bCd/sendMessage')).toBe(
+      '/bot7012345678:REDACTED/sendMessage',
+    );
+    expect(redactPathSecrets('/bot7012345678:AAH3k9fJq2LmN8pQ4rS6tU1vW5xY7zA0bCd')).toBe('/bot7012345678:REDACTED');
+    expect(redactPathSecrets('/v21.0/106540352242922/messages')).toBe('/v21.0/106540352242922/messages');
+    expect(redactPathSecrets('/2/dm_conversations/with/2244994945/messages')).toBe(
+      '/2/dm_conversations/with/2244994945/messages',
+    );
   });
 });

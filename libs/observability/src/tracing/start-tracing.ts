@@ -43,14 +43,25 @@ export function redactQueryValues(query: string): string {
   return `${query.startsWith('?') ? '?' : ''}${names.join('&')}`;
 }
 
-/** A URL's query values redacted (unparseable URLs are left to the instrumentation). */
+/**
+ * A path segment that is a credential, `<id>:<secret>`: APIs that take their token in the path (the Telegram Bot API's
+ * `/bot<id>:<secret>/sendMessage`) keep the id and lose the secret.
+ */
+const CREDENTIAL_SEGMENT = /(\/[^/:]*:)[A-Za-z0-9_-]{16,}(?=\/|$)/g;
+
+export function redactPathSecrets(path: string): string {
+  return path.replace(CREDENTIAL_SEGMENT, `$1${REDACTED}`);
+}
+
+/** A URL's query values and path credentials redacted (unparseable URLs are left to the instrumentation). */
 function redactedUrlAttributes(url: URL): Record<string, string> {
-  return url.search
-    ? {
-        'url.full': `${url.origin}${url.pathname}${redactQueryValues(url.search)}`,
-        'url.query': redactQueryValues(url.search),
-      }
-    : {};
+  const path = redactPathSecrets(url.pathname);
+  if (!url.search && path === url.pathname) return {};
+  return {
+    'url.full': `${url.origin}${path}${redactQueryValues(url.search)}`,
+    'url.path': path,
+    ...(url.search ? { 'url.query': redactQueryValues(url.search) } : {}),
+  };
 }
 
 /** How long a shutdown waits for the last spans to reach the collector. */
