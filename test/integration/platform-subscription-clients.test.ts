@@ -1,4 +1,4 @@
-import { CHANNEL_ADAPTERS, type ChannelEnv } from '@voca/channels';
+import { CHANNEL_ADAPTERS, NO_SECRETS, type ChannelEnv } from '@voca/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocialEmulator } from '../emulators/social/index.js';
 
@@ -12,7 +12,11 @@ const X_WEBHOOK = '1146654567674912769';
 const X_APP_TOKEN = 'x-app-bearer-token';
 let social: SocialEmulator;
 let env: Record<string, unknown>;
-const OPTIONS = { timeoutMs: 2_000, webhookUrlOf: (accountId: string) => `https://engine.example.com/${accountId}` };
+const OPTIONS = {
+  timeoutMs: 2_000,
+  webhookUrlOf: (accountId: string) => `https://engine.example.com/${accountId}`,
+  secrets: NO_SECRETS,
+};
 const subscriptionsOf = (channel: keyof typeof CHANNEL_ADAPTERS, settings: ChannelEnv = env) =>
   CHANNEL_ADAPTERS[channel].subscriptions(settings, OPTIONS);
 

@@ -19,7 +19,7 @@ export interface ChannelAdapter<C extends object = object> {
   readonly settings: z.ZodRawShape;
   readonly credentials: CredentialSchema<C>;
   /** The webhook the platform delivers the channel's messages to (Meta's one door serves three channels). */
-  webhook(env: ChannelEnv): WebhookDoor;
+  webhook(env: ChannelEnv, secrets: EngineSecrets): WebhookDoor;
   /** The longest a business may wait after the customer's last message before a free-form reply is refused. */
   readonly replyWindowMs: number | undefined;
   /** The platform's send limit per business account, counted across replicas. */
@@ -37,7 +37,18 @@ export interface CallOptions {
   timeoutMs: number;
 }
 
+/**
+ * What the engine derives for the adapters from its own WEBHOOK_SECRET, so that a platform needing a secret of the
+ * engine's choosing (Telegram's webhook `secret_token`) adds no setting: the gateway checks what the elizaos-worker
+ * gave the platform.
+ */
+export interface EngineSecrets {
+  /** The token of one account's webhook; undefined when WEBHOOK_SECRET is not set. */
+  accountWebhookToken(channel: SocialChannel, accountId: string): string | undefined;
+}
+
 export interface SubscriptionOptions extends CallOptions {
+  secrets: EngineSecrets;
   /** Where the engine receives an account's webhooks: the public base URL and the door's route for the account. */
   webhookUrlOf(accountId: string): string;
 }

@@ -3,10 +3,21 @@ import { getMetadataStorage } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CREDENTIAL_DTOS } from './credentials/index.js';
-import { CHANNEL_ADAPTERS, CHANNEL_SETTINGS, mergeSettings, webhookDoors, webhookPathOf } from './registry.js';
+import {
+  CHANNEL_ADAPTERS,
+  CHANNEL_SETTINGS,
+  mergeSettings,
+  NO_SECRETS,
+  webhookDoors,
+  webhookPathOf,
+} from './registry.js';
 import type { ChannelAdapter } from './channel-adapter.js';
 
-const OPTIONS = { timeoutMs: 1_000, webhookUrlOf: (accountId: string) => `https://engine.example.com/${accountId}` };
+const OPTIONS = {
+  timeoutMs: 1_000,
+  webhookUrlOf: (accountId: string) => `https://engine.example.com/${accountId}`,
+  secrets: NO_SECRETS,
+};
 const adapters = Object.entries(CHANNEL_ADAPTERS) as [string, ChannelAdapter][];
 
 describe('the channel registry', () => {
@@ -59,13 +70,14 @@ describe('the channel registry', () => {
     });
 
     it('has a webhook door that authenticates, parses and documents, under /api/v1/webhooks', () => {
-      const door = adapter.webhook({});
+      const door = adapter.webhook({}, NO_SECRETS);
       expect(door.name).toMatch(/^[a-z]+$/);
       expect(typeof door.authenticate).toBe('function');
       expect(typeof door.parse).toBe('function');
       expect(door.docs.summary).toMatch(/\S/);
       expect(door.docs.setting).toMatch(/^[A-Z_]+$/);
-      expect(Object.keys(CHANNEL_SETTINGS)).toContain(door.docs.setting);
+      // A door's secret is its adapter's setting, or the engine's own (EngineSecrets).
+      expect([...Object.keys(CHANNEL_SETTINGS), 'WEBHOOK_SECRET']).toContain(door.docs.setting);
       expect(Boolean(door.handshake)).toBe(Boolean(door.docs.handshake));
       expect(webhookPathOf(adapter.channel, '123')).toMatch(/^\/api\/v1\/webhooks\/[a-z]+(\/123)?$/);
       // Without its secret a door refuses every delivery as not configured, never lets one through.
@@ -90,7 +102,7 @@ describe('the channel registry', () => {
     const doors = webhookDoors({});
     expect(new Set(doors.map((door) => door.name)).size).toBe(doors.length);
     expect(new Set(doors.map((door) => door.path)).size).toBe(doors.length);
-    const byDoor = new Set(adapters.map(([, adapter]) => adapter.webhook({}).name));
+    const byDoor = new Set(adapters.map(([, adapter]) => adapter.webhook({}, NO_SECRETS).name));
     expect(doors.map((door) => door.name).sort()).toEqual([...byDoor].sort());
   });
 

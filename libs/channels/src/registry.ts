@@ -1,6 +1,7 @@
 import { CONNECT_CHANNELS, type Channel, type SocialChannel } from '@voca/contracts';
 import type { z } from 'zod';
-import type { ChannelAdapter, ChannelEnv, WebhookDoor } from './channel-adapter.js';
+import type { ChannelAdapter, ChannelEnv, EngineSecrets, WebhookDoor } from './channel-adapter.js';
+import { accountWebhookToken } from './inbound/webhook-keys.js';
 import { instagramAdapter } from './adapters/instagram/instagram.adapter.js';
 import { messengerAdapter } from './adapters/messenger/messenger.adapter.js';
 import { whatsappAdapter } from './adapters/whatsapp/whatsapp.adapter.js';
@@ -46,11 +47,22 @@ export function mergeSettings(adapters: readonly ChannelAdapter[]): z.ZodRawShap
   return merged;
 }
 
+/** The engine's secrets for the adapters, derived from WEBHOOK_SECRET (none without it). */
+export function engineSecrets(webhookSecret: string | undefined): EngineSecrets {
+  return {
+    accountWebhookToken: (channel, accountId) =>
+      webhookSecret ? accountWebhookToken(webhookSecret, channel, accountId) : undefined,
+  };
+}
+
+/** Where a door's route and documentation are read, which need no secret. */
+export const NO_SECRETS = engineSecrets(undefined);
+
 /** The distinct webhooks of the messaging channels (Meta's serves three), read with an app's settings. */
-export function webhookDoors(env: ChannelEnv): WebhookDoor[] {
+export function webhookDoors(env: ChannelEnv, secrets: EngineSecrets = NO_SECRETS): WebhookDoor[] {
   const doors = new Map<string, WebhookDoor>();
-  for (const adapter of Object.values(CHANNEL_ADAPTERS)) {
-    const door = adapter.webhook(env);
+  for (const adapter of Object.values(CHANNEL_ADAPTERS) as ChannelAdapter[]) {
+    const door = adapter.webhook(env, secrets);
     if (!doors.has(door.name)) doors.set(door.name, door);
   }
   return [...doors.values()];
@@ -58,7 +70,7 @@ export function webhookDoors(env: ChannelEnv): WebhookDoor[] {
 
 /** The path (under the engine's base URL) a channel's platform delivers an account's messages to. */
 export function webhookPathOf(channel: SocialChannel, accountId?: string): string {
-  return `/api/v1/webhooks/${withAccount(CHANNEL_ADAPTERS[channel].webhook({}).path, accountId)}`;
+  return `/api/v1/webhooks/${withAccount(adapterOf(channel).webhook({}, NO_SECRETS).path, accountId)}`;
 }
 
 const CONNECT_NAMES: Record<(typeof CONNECT_CHANNELS)[number], string> = { voice: 'the phone', sms: 'SMS' };
@@ -68,7 +80,7 @@ export function channelDisplayName(channel: Channel): string {
   return isMessagingChannel(channel) ? CHANNEL_ADAPTERS[channel].displayName : CONNECT_NAMES[channel];
 }
 
-/** The route path with its account filled in, for a door per account (`telegram/:account`). */
+/** The route path with its account filled in, for a door per account (`<platform>/:account`). */
 function withAccount(path: string, accountId: string | undefined): string {
   return accountId === undefined ? path : path.replace(':account', encodeURIComponent(accountId));
 }

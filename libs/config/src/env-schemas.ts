@@ -477,6 +477,11 @@ export const elizaosWorkerEnvSchema = workerEnvSchema
      * the platforms' dashboards.
      */
     PLATFORM_SUBSCRIPTIONS: z.enum(['off', 'live']).default('off'),
+    /**
+     * The engine's webhook secret (the gateway's): subscriptions give a platform that echoes a token of the engine's
+     * choosing (Telegram) the token derived from it. Without it such platforms are not subscribed.
+     */
+    WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Decrypts the tokens subscriptions are made with (the same key the gateway encrypts with). */
     CREDENTIALS_ENCRYPTION_KEY: credentialsKey.optional(),
     CREDENTIALS_PREVIOUS_KEYS: previousCredentialsKeys,

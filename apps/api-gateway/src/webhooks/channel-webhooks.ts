@@ -22,7 +22,14 @@ import {
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
-import { channelEnvFrom, webhookDoors, type DoorRefusal, type WebhookDoor, type WebhookRequest } from '@voca/channels';
+import {
+  channelEnvFrom,
+  engineSecrets,
+  webhookDoors,
+  type DoorRefusal,
+  type WebhookDoor,
+  type WebhookRequest,
+} from '@voca/channels';
 import type { GatewayEnv } from '@voca/config';
 import { InjectMetric, PublicRoute } from '@voca/observability';
 import type { Request, Response } from 'express';
@@ -49,7 +56,8 @@ export class OpenDoors {
 
   constructor(config: ConfigService<GatewayEnv, true>) {
     const env = channelEnvFrom((key) => config.get(key as keyof GatewayEnv));
-    this.doors = new Map(webhookDoors(env).map((door) => [door.name, door]));
+    const secrets = engineSecrets(config.get('WEBHOOK_SECRET', { infer: true }));
+    this.doors = new Map(webhookDoors(env, secrets).map((door) => [door.name, door]));
   }
 
   get(name: string): WebhookDoor {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   adapterOf,
   channelEnvFrom,
+  engineSecrets,
   webhookPathOf,
   type PlatformSubscriptionClient,
   type SubscriptionTarget,
@@ -51,11 +52,13 @@ export class PlatformSubscriber {
     const env = channelEnvFrom((key) => config.get(key as keyof ElizaosWorkerEnv));
     const timeoutMs = config.get('SUBSCRIPTION_TIMEOUT_MS', { infer: true });
     const baseUrl = config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
+    const secrets = engineSecrets(config.get('WEBHOOK_SECRET', { infer: true }));
     this.clients = new Map(
       SOCIAL_CHANNELS.map((channel) => [
         channel,
         adapterOf(channel).subscriptions(env, {
           timeoutMs,
+          secrets,
           webhookUrlOf: (accountId) => `${baseUrl}${webhookPathOf(channel, accountId)}`,
         }),
       ]),

@@ -11,7 +11,7 @@ export {
   type EngineSignatureCheck,
   type EngineSignatureHeaders,
 } from './signatures.js';
-export { agentWebhookKey, connectLambdaKey } from './webhook-keys.js';
+export { accountWebhookToken, agentWebhookKey, connectLambdaKey } from './webhook-keys.js';
 export {
   connectMessageEvent,
   connectTurnEvent,

@@ -19,3 +19,12 @@ export function connectLambdaKey(master: string): string {
 export function agentWebhookKey(master: string, agentId: string, version: number): string {
   return derive(master, `agent:${agentId}:${version}`);
 }
+
+/**
+ * The token the engine gives a platform for one account's webhook, where the platform echoes a token of the
+ * engine's choosing on every delivery instead of signing it (Telegram's `secret_token`): one account's cannot open
+ * another's route. 64 hex characters.
+ */
+export function accountWebhookToken(master: string, channel: string, accountId: string): string {
+  return derive(master, `account:${channel}:${accountId}`);
+}
