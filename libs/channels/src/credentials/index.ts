@@ -45,4 +45,4 @@ for (const [channel, dto] of Object.entries(CREDENTIAL_DTOS) as [CredentialChann
   }
 }
 
-export { SmsNumberDto, WhatsappCredentialsDto, FacebookCredentialsDto, InstagramCredentialsDto, TwitterCredentialsDto };
+export { SmsNumberDto };
