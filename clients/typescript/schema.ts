@@ -592,6 +592,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/webhooks/telegram/{account}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A bot's updates; each carries its secret token in X-Telegram-Bot-Api-Secret-Token */
+    post: operations['TelegramWebhookController_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/webhooks/connect': {
     parameters: {
       query?: never;
@@ -879,6 +896,13 @@ export interface components {
       /** @description OAuth 2.0 user-context token; stored encrypted, never returned */
       access_token: string;
     };
+    TelegramCredentialsDto: {
+      /**
+       * @description The bot's token from @BotFather (`<bot id>:<secret>`); the bot id routes inbound messages. Stored encrypted, never returned
+       * @example 7012345678:AAH3k9fJq2LmN8pQ4rS6tU1vW5xY7zA0bCd
+       */
+      bot_token: string;
+    };
     ChannelCredentialsDto: {
       /** @description Without it, the sms channel waits for configuration */
       sms?: components['schemas']['SmsNumberDto'];
@@ -886,6 +910,7 @@ export interface components {
       facebook?: components['schemas']['FacebookCredentialsDto'];
       instagram?: components['schemas']['InstagramCredentialsDto'];
       twitter?: components['schemas']['TwitterCredentialsDto'];
+      telegram?: components['schemas']['TelegramCredentialsDto'];
     };
     AgentConfigDto: {
       /** @example Cozy Comfort Bedding */
@@ -906,7 +931,7 @@ export interface components {
        *       "twitter"
        *     ]
        */
-      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram')[];
       character_config?: components['schemas']['CharacterConfigDto'];
       context?: components['schemas']['BusinessContextDto'];
       channel_credentials?: components['schemas']['ChannelCredentialsDto'];
@@ -953,7 +978,7 @@ export interface components {
        *       "twitter"
        *     ]
        */
-      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram')[];
       character_config?: components['schemas']['CharacterConfigDto'];
       context?: components['schemas']['BusinessContextDto'];
       channel_credentials?: components['schemas']['ChannelCredentialsDto'];
@@ -965,7 +990,7 @@ export interface components {
        * @example voice
        * @enum {string}
        */
-      channel_type: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      channel_type: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
       /**
        * @example active
        * @enum {string}
@@ -1401,7 +1426,7 @@ export interface components {
        *       "voice"
        *     ]
        */
-      channels?: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      channels?: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram')[];
       /**
        * @description The tool changes something (cancels, books, refunds): the agent first tells the customer what it will do and calls only after a yes in their next message
        * @default false
@@ -1435,7 +1460,7 @@ export interface components {
       /** @example 3000 */
       timeout_ms: number;
       /** @description null: every channel */
-      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[] | null;
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram')[] | null;
       requires_confirmation: boolean;
       handoff_on_failure: boolean;
       /**
@@ -1470,7 +1495,7 @@ export interface components {
       /** @example 3000 */
       timeout_ms: number;
       /** @description null: every channel */
-      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[] | null;
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram')[] | null;
       requires_confirmation: boolean;
       handoff_on_failure: boolean;
       /**
@@ -1506,7 +1531,7 @@ export interface components {
        *       "twitter"
        *     ]
        */
-      channels?: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      channels?: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram')[];
       character_config?: components['schemas']['CharacterConfigDto'];
       context?: components['schemas']['BusinessContextDto'];
       channel_credentials?: components['schemas']['ChannelCredentialsDto'];
@@ -1578,7 +1603,7 @@ export interface components {
       name: 'aws_connect' | 'elizaos' | 'context' | 'finalize';
       /** @enum {string} */
       status: 'pending' | 'running' | 'retrying' | 'completed' | 'failed';
-      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram')[];
       /** @description Attempts started so far */
       attempts: number;
       max_attempts: number;
@@ -1805,7 +1830,7 @@ export interface components {
       /** @enum {string} */
       role: 'customer' | 'agent';
       /** @enum {string} */
-      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
       /**
        * @description The words; a photo's or a document's caption (empty when none)
        * @example Is this one in stock?
@@ -1840,7 +1865,7 @@ export interface components {
       /** Format: uuid */
       customer_id: string;
       display_name?: string;
-      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter')[];
+      channels: ('voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram')[];
       messages: number;
       last: components['schemas']['TurnView'];
     };
@@ -1854,7 +1879,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
       /**
        * @description The customer's id on the channel
        * @example 15551234567
@@ -2040,7 +2065,7 @@ export interface components {
        * @example whatsapp
        * @enum {string}
        */
-      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
       /** @example I would like to talk to someone about my order */
       text: string;
       /**
@@ -2085,7 +2110,7 @@ export interface components {
        * @example whatsapp
        * @enum {string}
        */
-      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
       /**
        * @example open
        * @enum {string}
@@ -2133,7 +2158,7 @@ export interface components {
        * @example whatsapp
        * @enum {string}
        */
-      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      channel: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
       /** @example pending */
       status: string;
     };
@@ -2409,7 +2434,7 @@ export interface components {
        * @example whatsapp
        * @enum {string}
        */
-      platform: 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      platform: 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
       /**
        * Format: uuid
        * @example 3f2b9c1e-8d4a-4f6b-9a2e-1c7d5e0f4a21
@@ -2443,7 +2468,7 @@ export interface components {
        * @example whatsapp
        * @enum {string}
        */
-      channel: 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+      channel: 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
       /**
        * @description The message is in the customer's cross-channel history
        * @example true
@@ -2589,7 +2614,7 @@ export interface operations {
           'provisioning' | 'active' | 'partially_active' | 'failed' | 'paused' | 'stopped' | 'deleting' | 'deleted';
         /** @description Service tokens only; a vendor token may only name its own vendor */
         vendor_id?: string;
-        channel?: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+        channel?: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
         business_type?: 'retail' | 'microfinance' | 'other';
       };
       header?: never;
@@ -6289,7 +6314,7 @@ export interface operations {
         /** @description Service tokens only; a vendor token may only name its own vendor */
         vendor_id?: string;
         agent_id?: string;
-        channel?: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter';
+        channel?: 'voice' | 'sms' | 'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram';
         /** @description The next_cursor of the previous page */
         after?: string;
       };
@@ -7441,6 +7466,99 @@ export interface operations {
         };
       };
       /** @description This webhook is not configured (X_CONSUMER_SECRET), or the engine cannot record messages right now */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  TelegramWebhookController_receive: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The bot's secret token, derived from WEBHOOK_SECRET and given to setWebhook */
+        'X-Telegram-Bot-Api-Secret-Token': string;
+      };
+      path: {
+        /** @description The bot's id */
+        account: unknown;
+      };
+      cookie?: never;
+    };
+    /** @description A Telegram Update; messages in private chats are answered */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Events recorded and queued, and events skipped (echoes, reactions, ...) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "received": 1,
+           *       "skipped": 0
+           *     }
+           */
+          'application/json': components['schemas']['WebhookReceivedView'];
+        };
+      };
+      /** @description The body is not valid JSON, or not a Telegram Update, naming the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A missing or wrong signature */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body is larger than HTTP_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The body has a Content-Encoding or charset the API does not read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An unexpected error; the log has it under its request_id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description This webhook is not configured (WEBHOOK_SECRET), or the engine cannot record messages right now */
       503: {
         headers: {
           /** @description Seconds to wait before trying again */

@@ -285,7 +285,7 @@ describe("registering the agent's tools", () => {
       ['not a URL', orderStatus({ name: 'track_i', url: 'backend/voca' }), 'url'],
       ['a timeout too short', orderStatus({ name: 'track_j', timeout_ms: 99 }), 'timeout_ms'],
       ['a timeout too long', orderStatus({ name: 'track_k', timeout_ms: 10_001 }), 'timeout_ms'],
-      ['an unknown channel', orderStatus({ name: 'track_l', channels: ['whatsapp', 'telegram'] }), 'channels'],
+      ['an unknown channel', orderStatus({ name: 'track_l', channels: ['whatsapp', 'wechat'] }), 'channels'],
       ['no channel', orderStatus({ name: 'track_m', channels: [] }), 'channels'],
       ['an unknown intent', orderStatus({ name: 'track_n', intent: 'refund' }), 'intent'],
       ['an unknown field', orderStatus({ name: 'track_o', secret: 'mine' }), 'secret'],

@@ -102,6 +102,7 @@ describe('GET /docs/openapi.json', () => {
         'POST /api/v1/webhooks/meta',
         'GET /api/v1/webhooks/twitter',
         'POST /api/v1/webhooks/twitter',
+        'POST /api/v1/webhooks/telegram/{account}',
         'POST /api/v1/webhooks/connect',
         'POST /api/v1/webhooks/elizaos',
         'POST /api/v1/event-endpoints',
@@ -185,6 +186,9 @@ describe('GET /docs/openapi.json', () => {
     expect(parameterNames('GET /api/v1/webhooks/meta')).toEqual(['hub.mode', 'hub.verify_token', 'hub.challenge']);
     expect(parameterNames('GET /api/v1/webhooks/twitter')).toEqual(['crc_token']);
     expect(parameterNames('POST /api/v1/webhooks/twitter')).toContain('x-twitter-webhooks-signature');
+    expect(parameterNames('POST /api/v1/webhooks/telegram/{account}')).toEqual(
+      expect.arrayContaining(['account', 'X-Telegram-Bot-Api-Secret-Token']),
+    );
     for (const route of ['POST /api/v1/webhooks/connect', 'POST /api/v1/webhooks/elizaos']) {
       expect(parameterNames(route)).toEqual(expect.arrayContaining(['X-Voca-Timestamp', 'X-Voca-Signature']));
     }

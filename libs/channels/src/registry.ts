@@ -4,6 +4,7 @@ import type { ChannelAdapter, ChannelEnv, EngineSecrets, WebhookDoor } from './c
 import { accountWebhookToken } from './inbound/webhook-keys.js';
 import { instagramAdapter } from './adapters/instagram/instagram.adapter.js';
 import { messengerAdapter } from './adapters/messenger/messenger.adapter.js';
+import { telegramAdapter } from './adapters/telegram/telegram.adapter.js';
 import { whatsappAdapter } from './adapters/whatsapp/whatsapp.adapter.js';
 import { xAdapter } from './adapters/x/x.adapter.js';
 
@@ -17,6 +18,7 @@ export const CHANNEL_ADAPTERS = {
   facebook: messengerAdapter,
   instagram: instagramAdapter,
   twitter: xAdapter,
+  telegram: telegramAdapter,
 } satisfies Record<SocialChannel, ChannelAdapter>;
 
 export function adapterOf(channel: SocialChannel): ChannelAdapter {

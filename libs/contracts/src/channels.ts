@@ -1,11 +1,17 @@
 /** Every channel an agent can be reached on. */
-export const CHANNELS = ['voice', 'sms', 'whatsapp', 'instagram', 'facebook', 'twitter'] as const;
+export const CHANNELS = ['voice', 'sms', 'whatsapp', 'instagram', 'facebook', 'twitter', 'telegram'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Channels served through the shared Amazon Connect instance. */
 export const CONNECT_CHANNELS = ['voice', 'sms'] as const satisfies readonly Channel[];
 /** Channels whose messages the ElizaOS runtime answers. */
-export const SOCIAL_CHANNELS = ['whatsapp', 'instagram', 'facebook', 'twitter'] as const satisfies readonly Channel[];
+export const SOCIAL_CHANNELS = [
+  'whatsapp',
+  'instagram',
+  'facebook',
+  'twitter',
+  'telegram',
+] as const satisfies readonly Channel[];
 export type SocialChannel = (typeof SOCIAL_CHANNELS)[number];
 
 export function isSocialChannel(channel: Channel): channel is SocialChannel {

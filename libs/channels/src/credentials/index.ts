@@ -3,6 +3,7 @@ import { IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { InstagramCredentialsDto } from '../adapters/instagram/instagram-credentials.js';
 import { FacebookCredentialsDto } from '../adapters/messenger/messenger-credentials.js';
+import { TelegramCredentialsDto } from '../adapters/telegram/telegram-credentials.js';
 import { WhatsappCredentialsDto } from '../adapters/whatsapp/whatsapp-credentials.js';
 import { TwitterCredentialsDto } from '../adapters/x/x-credentials.js';
 import { SmsNumberDto } from './sms-number.dto.js';
@@ -18,6 +19,7 @@ export const CREDENTIAL_DTOS = {
   facebook: FacebookCredentialsDto,
   instagram: InstagramCredentialsDto,
   twitter: TwitterCredentialsDto,
+  telegram: TelegramCredentialsDto,
 } as const;
 
 export type CredentialChannel = keyof typeof CREDENTIAL_DTOS;
