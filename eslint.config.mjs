@@ -52,7 +52,7 @@ export const TABLE_OWNERS = {
   conversation_messages: {
     entity: 'ConversationMessage',
     owner: 'context-service',
-    via: 'inbound-records, identity-links, person-replies, customer-data (libs/persistence)',
+    via: 'ConversationMessages, inbound-records, identity-links, person-replies, customer-data (libs/persistence)',
   },
   customers: { entity: 'Customer', owner: 'context-service', via: 'customer-data (libs/persistence)' },
   customer_identities: {

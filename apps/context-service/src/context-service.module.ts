@@ -6,18 +6,13 @@ import { OutboundHttpModule } from '@voca/outbound-http';
 import { ProvisioningModule } from '@voca/provisioning';
 import { QueueModule } from '@voca/queue';
 import { ContextConsumer } from './context/context.consumer.js';
-import { conversationMetrics } from './conversations/conversation-metrics.js';
-import { DeliverConsumer } from './conversations/deliver.consumer.js';
-import { InboundConsumer } from './conversations/inbound.consumer.js';
-import { ReplyDelivery } from './conversations/reply-delivery.js';
-import { SendRateLimits } from './conversations/send-rate-limits.js';
-import { CONVERSATION_FLOW, TurnScheduler } from './conversations/turn-scheduler.js';
+import { conversationProviders } from './conversations/conversation-providers.js';
+import { CONVERSATION_FLOW } from './conversations/turn-scheduler.js';
 import { operationMetrics } from './provisioning/operation-metrics.js';
 import { OperationFinalization } from './provisioning/operation-finalization.js';
 import { ProvisioningFinalizer } from './provisioning/provisioning-finalizer.consumer.js';
 import { Reconciler } from './reconciler/reconciler.js';
 import { reconcilerMetrics } from './reconciler/reconciler-metrics.js';
-import { TurnSettlement } from './conversations/turn-settlement.js';
 import { DeliveryLedger } from './event-callbacks/delivery-ledger.js';
 import { EventDispatcher, eventDeliveryMetric } from './event-callbacks/event-dispatcher.js';
 import { EventPoster } from './event-callbacks/event-poster.js';
@@ -65,13 +60,7 @@ export class ContextServiceModule {
         ProvisioningFinalizer,
         OperationFinalization,
         ...operationMetrics,
-        InboundConsumer,
-        DeliverConsumer,
-        TurnScheduler,
-        TurnSettlement,
-        ReplyDelivery,
-        ...conversationMetrics,
-        SendRateLimits,
+        ...conversationProviders,
         Reconciler,
         ...reconcilerMetrics,
         DeliveryLedger,

@@ -23,3 +23,4 @@ export * from './one-replica.js';
 export * from './knowledge/knowledge-versions.js';
 export * from './tools/tool-calls.js';
 export * from './provisioning/provisioning-operations.js';
+export * from './conversations/conversation-messages.js';

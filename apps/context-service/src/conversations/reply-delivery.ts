@@ -9,7 +9,7 @@ import {
   type ConversationRepliedEvent,
   type SocialChannel,
 } from '@voca/contracts';
-import { AgentChannelStore, ConversationMessage, recordEvent } from '@voca/persistence';
+import { AgentChannelStore, ConversationMessage, ConversationMessages, recordEvent } from '@voca/persistence';
 import { InjectMetric } from '@voca/observability';
 import { EventPublisher } from '@voca/queue';
 import { credentialCipherFrom, type CredentialCipher } from '@voca/secrets';
@@ -117,10 +117,7 @@ export class ReplyDelivery {
         error: `no ${channel} credentials for this agent`,
       });
     }
-    const claimed = await this.db
-      .getRepository(ConversationMessage)
-      .update({ id: current.id, status: 'pending' }, { status: 'sending' });
-    if (!claimed.affected) return { done: true };
+    if (!(await new ConversationMessages(this.db.manager).takeForSending(current.id))) return { done: true };
 
     const sending = this.sendSeconds.startTimer({ channel });
     const outcome = await this.senders.get(channel)!.send({
@@ -172,16 +169,15 @@ export class ReplyDelivery {
     inbound: ConversationMessage,
     reply: ConversationMessage,
     from: ConversationMessage['status'],
-    changes: Partial<ConversationMessage>,
+    changes: Parameters<ConversationMessages['moveDelivery']>[2],
   ): Promise<Delivery> {
     if (!changes.status || !PERSON_NEEDED.includes(changes.status)) {
-      const moved = await this.db.getRepository(ConversationMessage).update({ id: reply.id, status: from }, changes);
-      if (moved.affected) this.measure(inbound, reply, changes.status);
+      const moved = await new ConversationMessages(this.db.manager).moveDelivery(reply.id, from, changes);
+      if (moved) this.measure(inbound, reply, changes.status);
       return { done: true };
     }
     const moved = await this.db.transaction(async (tx) => {
-      const result = await tx.update(ConversationMessage, { id: reply.id, status: from }, changes);
-      if (!result.affected) return false;
+      if (!(await new ConversationMessages(tx).moveDelivery(reply.id, from, changes))) return false;
       const reason = changes.error ?? `the reply is ${changes.status}`;
       await handToPerson(tx, 'message.follow_up', inbound, { reason, status: changes.status!, reply });
       return true;

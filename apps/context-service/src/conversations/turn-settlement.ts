@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConversationMessage } from '@voca/persistence';
-import { DataSource, In } from 'typeorm';
+import { ConversationMessages } from '@voca/persistence';
+import { DataSource } from 'typeorm';
 import { handToPerson } from './hand-to-person.js';
 import { TurnScheduler } from './turn-scheduler.js';
 
@@ -23,23 +23,15 @@ export class TurnSettlement {
   /** Settles the turn of an inbound message; false when it had ended meanwhile. */
   async settle(inboundMessageId: string, reason: string): Promise<boolean> {
     const settled = await this.db.transaction(async (tx) => {
-      const inbound = await tx.findOne(ConversationMessage, {
-        where: { id: inboundMessageId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const messages = new ConversationMessages(tx);
+      const inbound = await messages.lockedById(inboundMessageId);
       if (!inbound) return undefined;
-      const reply = await tx.findOneBy(ConversationMessage, { inReplyTo: inbound.id, direction: 'outbound' });
+      const reply = await messages.replyTo(inbound.id);
       const replyOpen = reply && (reply.status === 'pending' || reply.status === 'sending');
       const turnOpen = ['received', 'queued', 'answering'].includes(inbound.status);
       if (!turnOpen && !replyOpen) return undefined;
-      if (reply && replyOpen) {
-        await tx.update(
-          ConversationMessage,
-          { id: reply.id, status: In(['pending', 'sending']) },
-          { status: reply.status === 'pending' ? 'failed' : 'unknown', error: reason },
-        );
-      }
-      await tx.update(ConversationMessage, { id: inbound.id }, { status: 'follow_up', handoff: true, error: reason });
+      if (reply && replyOpen) await messages.closeOpenReply(reply, reason);
+      await messages.toFollowUp(inbound.id, reason);
       await handToPerson(tx, 'message.follow_up', inbound, { reason, status: 'follow_up' });
       return inbound;
     });
