@@ -111,24 +111,39 @@ console.log(
 console.log(
   `load: ${process.env.BENCH_CONNECTIONS ?? 50} connections, ${process.env.BENCH_DURATION_S ?? 10} s per target\n`,
 );
-console.log(ingestTable(await benchIngest(databaseUrl, redisUrl)));
-const elizaosAlone = await benchElizaosAnchor();
-const engine = await startEngine(databaseUrl, redisUrl, TOOLS_BENCH_ENV);
-try {
-  console.log(`\n${turnTable(elizaosAlone, await benchTurns(engine))}`);
-  console.log(`\n${drainTable(await benchDrain(engine))}`);
-  const retrieval = await benchRetrieval(databaseUrl);
-  console.log(`\n${knowledgeTable({ ...retrieval, turns: await benchKnowledgeTurns(engine) })}`);
-  const toolCalls = await benchToolCalls(databaseUrl);
-  console.log(`\n${toolsTable({ calls: toolCalls, ...(await benchToolTurns(engine)) })}`);
-} finally {
-  await engine.stop();
+/** `BENCH_PARTS=ingest,turns,drain` runs those parts only (the message path, to judge a change to it quickly). */
+const PARTS = ['ingest', 'turns', 'drain', 'knowledge', 'tools', 'retention', 'provisioning'] as const;
+const wanted = new Set((process.env.BENCH_PARTS ?? PARTS.join(',')).split(',').map((part) => part.trim()));
+const unknown = [...wanted].filter((part) => !(PARTS as readonly string[]).includes(part));
+if (unknown.length > 0) throw new Error(`BENCH_PARTS: no part ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`);
+const runs = (part: (typeof PARTS)[number]) => wanted.has(part);
+
+if (runs('ingest')) console.log(ingestTable(await benchIngest(databaseUrl, redisUrl)));
+if (runs('turns') || runs('drain') || runs('knowledge') || runs('tools')) {
+  const elizaosAlone = runs('turns') ? await benchElizaosAnchor() : undefined;
+  const engine = await startEngine(databaseUrl, redisUrl, TOOLS_BENCH_ENV);
+  try {
+    if (elizaosAlone) console.log(`\n${turnTable(elizaosAlone, await benchTurns(engine))}`);
+    if (runs('drain')) console.log(`\n${drainTable(await benchDrain(engine))}`);
+    if (runs('knowledge')) {
+      const retrieval = await benchRetrieval(databaseUrl);
+      console.log(`\n${knowledgeTable({ ...retrieval, turns: await benchKnowledgeTurns(engine) })}`);
+    }
+    if (runs('tools')) {
+      const toolCalls = await benchToolCalls(databaseUrl);
+      console.log(`\n${toolsTable({ calls: toolCalls, ...(await benchToolTurns(engine)) })}`);
+    }
+  } finally {
+    await engine.stop();
+  }
 }
-const pruning = await startEngine(databaseUrl, redisUrl, RETENTION_BENCH_ENV);
-try {
-  console.log(`\n${retentionTable(await benchRetention(pruning, databaseUrl))}`);
-} finally {
-  await pruning.stop();
+if (runs('retention')) {
+  const pruning = await startEngine(databaseUrl, redisUrl, RETENTION_BENCH_ENV);
+  try {
+    console.log(`\n${retentionTable(await benchRetention(pruning, databaseUrl))}`);
+  } finally {
+    await pruning.stop();
+  }
 }
-console.log(`\n${provisioningTable(await benchProvisioning(databaseUrl, redisUrl))}`);
+if (runs('provisioning')) console.log(`\n${provisioningTable(await benchProvisioning(databaseUrl, redisUrl))}`);
 process.exit(0);

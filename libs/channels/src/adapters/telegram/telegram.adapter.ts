@@ -1,4 +1,5 @@
 import { settingsOf, type ChannelAdapter } from '../../channel-adapter.js';
+import { accountCredentials } from '../../credential-schema.js';
 import { botIdOf, TelegramCredentialsDto } from './telegram-credentials.js';
 import { TelegramOwnership } from './telegram-ownership.js';
 import { TelegramSender } from './telegram-sender.js';
@@ -12,15 +13,13 @@ export const telegramAdapter = {
   displayName: 'Telegram',
   elizaPlugin: '@elizaos/plugin-telegram',
   settings: TELEGRAM_SETTINGS,
-  credentials: {
+  credentials: accountCredentials({
     dto: TelegramCredentialsDto,
     required: ['bot_token'],
     secretField: 'bot_token',
     accountIdOf: (credentials) => botIdOf(credentials.bot_token),
     tokenOf: (credentials) => credentials.bot_token,
-    subscriptionAccountOf: (_credentials, accountId) => accountId,
-    movesSubscription: () => false,
-  },
+  }),
   webhook: telegramWebhookDoor,
   // A bot may answer a private chat at any time.
   replyWindowMs: undefined,

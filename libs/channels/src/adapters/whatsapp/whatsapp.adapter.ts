@@ -1,5 +1,6 @@
 import { textAt } from '../../platform-call.js';
 import { settingsOf, type ChannelAdapter } from '../../channel-adapter.js';
+import { accountCredentials } from '../../credential-schema.js';
 import { z } from 'zod';
 import { graphOwns } from '../meta/graph-ownership.js';
 import { GraphSender } from '../meta/graph-sender.js';
@@ -20,7 +21,7 @@ export const whatsappAdapter = {
   displayName: 'WhatsApp',
   elizaPlugin: '@elizaos/plugin-whatsapp',
   settings: SETTINGS,
-  credentials: {
+  credentials: accountCredentials({
     dto: WhatsappCredentialsDto,
     required: ['phone_number_id', 'access_token'],
     secretField: 'access_token',
@@ -32,7 +33,7 @@ export const whatsappAdapter = {
         note: 'no business_account_id: subscribe the WhatsApp Business Account in the dashboard',
       },
     movesSubscription: (before, after) => before.business_account_id !== after.business_account_id,
-  },
+  }),
   webhook: metaWebhookDoor,
   replyWindowMs: 24 * 3600_000,
   sendLimit: (env) => ({

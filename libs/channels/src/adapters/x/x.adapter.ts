@@ -1,4 +1,5 @@
 import { settingsOf, type ChannelAdapter } from '../../channel-adapter.js';
+import { accountCredentials } from '../../credential-schema.js';
 import { TwitterCredentialsDto } from './x-credentials.js';
 import { XOwnership } from './x-ownership.js';
 import { XSender } from './x-sender.js';
@@ -12,15 +13,13 @@ export const xAdapter = {
   displayName: 'X',
   elizaPlugin: '@elizaos/plugin-twitter',
   settings: X_SETTINGS,
-  credentials: {
+  credentials: accountCredentials({
     dto: TwitterCredentialsDto,
     required: ['user_id', 'access_token'],
     secretField: 'access_token',
     accountIdOf: (credentials) => credentials.user_id,
     tokenOf: (credentials) => credentials.access_token,
-    subscriptionAccountOf: (_credentials, accountId) => accountId,
-    movesSubscription: () => false,
-  },
+  }),
   webhook: xWebhookDoor,
   // X sets no window on answering a direct message.
   replyWindowMs: undefined,
