@@ -6,6 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsEmulator } from '../emulators/aws/index.js';
 import { SocialEmulator } from '../emulators/social/index.js';
+import { TelegramEmulator, type Bot } from '../emulators/telegram/index.js';
+import { engineSecrets } from '@voca/channels';
 import { Api } from '../support/http.js';
 import { liveConnectEnv } from '../support/live-connect.js';
 import {
@@ -58,6 +60,7 @@ let postgres: PrivatePostgres;
 let aws: AwsEmulator;
 let backend: ToolReceiver;
 let social: SocialEmulator;
+let telegram: TelegramEmulator;
 let engine: ChaosEngine;
 let api: Api;
 let db: pg.Pool;
@@ -69,12 +72,13 @@ interface MessageAgent {
   whatsapp: string;
   page: string;
   xUser: string;
+  bot: Bot;
 }
 const messageAgents: MessageAgent[] = [];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  [redis, postgres, aws, social, backend] = await Promise.all([
+  [redis, postgres, aws, social, backend, telegram] = await Promise.all([
     PrivateRedis.start(),
     PrivatePostgres.start('voca_chaos'),
     AwsEmulator.start({
@@ -85,6 +89,7 @@ beforeAll(async () => {
     }),
     SocialEmulator.start({ graphVersion: 'v21.0' }),
     ToolReceiver.start(),
+    TelegramEmulator.start(),
   ]);
   // The backend takes a moment to book, so a killed worker may die in the middle of a call.
   backend.behaviours.set('book_table', () => ({ json: { message: 'Booked. Reference BK-1.' }, delayMs: 150 }));
@@ -102,6 +107,7 @@ beforeAll(async () => {
     META_GRAPH_BASE_URL: social.url,
     META_GRAPH_VERSION: 'v21.0',
     X_API_BASE_URL: social.url,
+    TELEGRAM_API_BASE_URL: telegram.url,
     // Exponential backoff from 0.5 s: the last of 8 attempts waits about half a minute.
     STEP_ATTEMPTS: '8',
     STEP_BACKOFF_MS: '500',
@@ -133,19 +139,21 @@ beforeAll(async () => {
     social.allowToken(accounts.whatsapp, token('wa'));
     social.allowToken(accounts.page, token('fb'));
     social.allowXUser(accounts.xUser, token('x'));
+    const bot = telegram.addBot();
     const request = specExample('provision-request');
     request.vendor_id = `vendor_chaos_msg_${i}`;
-    request.agent_config.channels = ['voice', 'whatsapp', 'facebook', 'twitter'];
+    request.agent_config.channels = ['voice', 'whatsapp', 'facebook', 'twitter', 'telegram'];
     request.agent_config.channel_credentials = {
       whatsapp: { phone_number_id: accounts.whatsapp, access_token: token('wa') },
       facebook: { page_id: accounts.page, access_token: token('fb') },
       twitter: { user_id: accounts.xUser, access_token: token('x') },
+      telegram: { bot_token: bot.token },
     };
     const accepted = await api.post('/api/v1/agents/provision', request);
     const done = await ended(accepted.body.status_url);
     expect(done.status).toBe('completed');
     const voice = done.agent_config.channels.find((c: { channel_type: string }) => c.channel_type === 'voice');
-    messageAgents.push({ id: done.agent_id, voiceNumber: voice.phone_number, ...accounts });
+    messageAgents.push({ id: done.agent_id, voiceNumber: voice.phone_number, ...accounts, bot });
     const tool = await api.post(`/api/v1/agents/${done.agent_id}/tools`, {
       name: 'book_table',
       description: 'Books a table at the showroom cafe',
@@ -166,7 +174,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.end();
-  await Promise.all([aws?.stop(), social?.stop(), redis?.stop(), backend?.stop()]);
+  await Promise.all([aws?.stop(), social?.stop(), redis?.stop(), backend?.stop(), telegram?.stop()]);
   postgres?.stop();
 });
 
@@ -197,8 +205,12 @@ async function deliverUntilAcknowledged(path: string, body: string, headers: Rec
 
 interface Sent {
   recipient: string;
-  channel: 'whatsapp' | 'facebook' | 'twitter';
+  channel: 'whatsapp' | 'facebook' | 'twitter' | 'telegram';
 }
+
+/** The replies a customer got on their channel's platform. */
+const repliesTo = (message: Sent) =>
+  message.channel === 'telegram' ? telegram.sentTo(Number(message.recipient)) : social.sentTo(message.recipient);
 
 /** One customer message (each from a customer of its own), delivered until acknowledged. */
 async function sendMessage(index: number): Promise<Sent> {
@@ -222,6 +234,22 @@ async function sendMessage(index: number): Promise<Sent> {
     const body = messengerTextMessage({ pageId: agent.page, psid, text });
     await deliverUntilAcknowledged('/api/v1/webhooks/meta', body, signMeta(body, META_SECRET));
     return { recipient: psid, channel: 'facebook' };
+  }
+  if (index % 20 === 19) {
+    // A Telegram customer, through the bot's route with the secret token the engine would give setWebhook.
+    const chatId = 5_100_000_000 + index;
+    telegram.openChat(agent.bot, chatId);
+    const botId = String(agent.bot.id);
+    const from = { id: chatId, is_bot: false, first_name: 'Ada' };
+    const update = {
+      update_id: 700_000 + index,
+      message: { message_id: 1, from, chat: { ...from, type: 'private' }, date: Math.floor(Date.now() / 1000), text },
+    };
+    const secretToken = engineSecrets(WEBHOOK_SECRET).accountWebhookToken('telegram', botId)!;
+    await deliverUntilAcknowledged(`/api/v1/webhooks/telegram/${botId}`, JSON.stringify(update), {
+      'x-telegram-bot-api-secret-token': secretToken,
+    });
+    return { recipient: String(chatId), channel: 'telegram' };
   }
   const senderId = `7${String(index).padStart(9, '0')}`;
   const body = xDirectMessage({ forUserId: agent.xUser, senderId, text });
@@ -536,7 +564,7 @@ describe('the engine under load while its parts fail', () => {
       ).rows.map((r) => r.counterpart_id as string),
     );
     for (const message of sent) {
-      const replies = social.sentTo(message.recipient).length;
+      const replies = repliesTo(message).length;
       if (replies === 1) answered += 1;
       else if (replies > 1) twice += 1;
       else if (followUps.has(message.recipient)) followUp += 1;
