@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppProcess, freePort } from '../support/app-processes.js';
-import { testDatabase } from '../support/database.js';
+import { dropScratchDatabase, testDatabase } from '../support/database.js';
 import { Api } from '../support/http.js';
 import { cozyComfortRequest } from '../support/seed.js';
 import { TEST_DATABASE_URL, testEnv, uniqueVendor } from '../support/test-env.js';
@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(running.map((app) => app.stop()));
   await scratch?.end();
-  await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
+  await dropScratchDatabase(admin, scratchName);
   await admin.end();
 });
 

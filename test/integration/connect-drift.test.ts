@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reconciler } from '../../apps/context-service/src/reconciler/reconciler.js';
 import { AwsEmulator } from '../emulators/aws/index.js';
-import { testDatabase } from '../support/database.js';
+import { dropScratchDatabase, testDatabase } from '../support/database.js';
 import type { Api } from '../support/http.js';
 import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { forgetConnectRegion, liveConnectEnv } from '../support/live-connect.js';
@@ -149,7 +149,7 @@ afterAll(async () => {
   await closeAll(apps);
   await aws?.stop();
   await db.end();
-  await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
+  await dropScratchDatabase(admin, scratchName);
   await admin.end();
 });
 

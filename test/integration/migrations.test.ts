@@ -2,7 +2,7 @@ import { dataSourceOptions, migrateDatabase } from '@voca/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../support/database.js';
+import { dropScratchDatabase, testDatabase } from '../support/database.js';
 import { TEST_DATABASE_URL } from '../support/test-env.js';
 
 const scratchName = `voca_migrations_${randomUUID().slice(0, 8)}`;
@@ -10,7 +10,7 @@ const scratchUrl = Object.assign(new URL(TEST_DATABASE_URL), { pathname: `/${scr
 const admin = testDatabase();
 
 afterAll(async () => {
-  await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
+  await dropScratchDatabase(admin, scratchName);
   await admin.end();
 });
 

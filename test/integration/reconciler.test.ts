@@ -6,7 +6,7 @@ import { FlowProducer, Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reconciler } from '../../apps/context-service/src/reconciler/reconciler.js';
 import { freePort } from '../support/app-processes.js';
-import { testDatabase } from '../support/database.js';
+import { dropScratchDatabase, testDatabase } from '../support/database.js';
 import type { Api } from '../support/http.js';
 import { closeAll, startGateway, startWorkers } from '../support/in-process.js';
 import { operationEnd } from '../support/operations.js';
@@ -62,7 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeAll(apps);
   await db.end();
-  await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
+  await dropScratchDatabase(admin, scratchName);
   await admin.end();
 });
 
