@@ -54,11 +54,15 @@ export const TABLE_OWNERS = {
     owner: 'context-service',
     via: 'ConversationMessages, inbound-records, identity-links, person-replies, customer-data (libs/persistence)',
   },
-  customers: { entity: 'Customer', owner: 'context-service', via: 'customer-data (libs/persistence)' },
+  customers: {
+    entity: 'Customer',
+    owner: 'context-service',
+    via: 'CustomerIdentities, customer-data (libs/persistence)',
+  },
   customer_identities: {
     entity: 'CustomerIdentity',
     owner: 'context-service',
-    via: 'identity-links, customer-data (libs/persistence)',
+    via: 'CustomerIdentities, identity-links, customer-data (libs/persistence)',
   },
   handoffs: { entity: 'Handoff', owner: 'context-service', via: 'person-replies, customer-data (libs/persistence)' },
   events: { entity: 'EngineEvent', owner: null, via: 'recordEvent, customer-data, retention (libs/persistence)' },

@@ -24,3 +24,4 @@ export * from './knowledge/knowledge-versions.js';
 export * from './tools/tool-calls.js';
 export * from './provisioning/provisioning-operations.js';
 export * from './conversations/conversation-messages.js';
+export * from './customers/customer-identities.js';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ANSWERING_AGENT_STATUSES, type AgentStatus } from '@voca/contracts';
 import { InjectMetric } from '@voca/observability';
-import { ConversationMessages } from '@voca/persistence';
+import { ConversationMessages, CustomerIdentities } from '@voca/persistence';
 import type { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { INBOUND_MESSAGES } from './conversation-metrics.js';
@@ -31,7 +31,7 @@ export class InboundRecording {
       const message = await messages.lockedById(messageId);
       if (!message) return undefined;
       if (message.status !== 'received') return message.customerId ?? undefined;
-      const identity = await resolveCustomer(tx, message);
+      const identity = await resolveCustomer(new CustomerIdentities(tx), message);
       const [{ status: agentStatus, with_person: handedOff }] = (await tx.query(
         `SELECT a.status, EXISTS (SELECT 1 FROM handoffs h WHERE h.customer_id = $2 AND h.state = 'open' AND h.kind = 'handoff') AS with_person
            FROM agents a WHERE a.id = $1`,
