@@ -3,6 +3,7 @@ import { PlatformModule } from '@voca/bootstrap';
 import type { ElizaosWorkerEnv } from '@voca/config';
 import { ProvisioningModule } from '@voca/provisioning';
 import { MessagesConsumer } from './messages/messages.consumer.js';
+import { AgentRuntimeProvisioning } from './provisioning/agent-runtime-provisioning.js';
 import { ElizaosProvisioningConsumer } from './provisioning/elizaos-provisioning.consumer.js';
 import { PlatformSubscriber } from './provisioning/platform-subscriber.js';
 import { CharacterEventsListener, CharacterEventsPublisher } from './runtimes/character-events.js';
@@ -34,6 +35,7 @@ export class ElizaosWorkerModule {
         WorkingMemoryPruner,
         CharacterEventsPublisher,
         ElizaosProvisioningConsumer,
+        AgentRuntimeProvisioning,
         PlatformSubscriber,
         MessagesConsumer,
       ],
