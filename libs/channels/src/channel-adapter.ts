@@ -18,6 +18,12 @@ export interface ChannelAdapter<C extends object = object> {
   /** The environment variables the adapter reads, declared once here; every app that uses channels reads them. */
   readonly settings: z.ZodRawShape;
   readonly credentials: CredentialSchema<C>;
+  /**
+   * Who points an account's webhook at the engine: `either` the business (in the platform's dashboard) or the engine
+   * (PLATFORM_SUBSCRIPTIONS=live); only `engine` when the webhook's secret is the engine's (Telegram's secret_token),
+   * so without subscriptions the channel waits for configuration.
+   */
+  readonly webhookSetBy: 'either' | 'engine';
   /** The webhook the platform delivers the channel's messages to (Meta's one door serves three channels). */
   webhook(env: ChannelEnv, secrets: EngineSecrets): WebhookDoor;
   /** The longest a business may wait after the customer's last message before a free-form reply is refused. */

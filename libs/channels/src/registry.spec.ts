@@ -33,6 +33,7 @@ describe('the channel registry', () => {
       expect(adapter.displayName).toMatch(/\S/);
       expect(adapter.elizaPlugin).toMatch(/^@elizaos\/plugin-[a-z]+$/);
       expect(adapter.replyWindowMs === undefined || adapter.replyWindowMs > 0).toBe(true);
+      expect(['either', 'engine']).toContain(adapter.webhookSetBy);
     });
 
     it('declares its settings, each with a default or optional, so an engine without the channel still starts', () => {

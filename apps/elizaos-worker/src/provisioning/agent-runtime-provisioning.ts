@@ -64,14 +64,14 @@ export class AgentRuntimeProvisioning {
       agentId,
       channels.map((channel) => {
         const row = rows.find((r) => r.channel === channel);
-        const refused = subscriptions.get(channel)?.refused;
+        const { refused, waiting } = subscriptions.get(channel) ?? {};
         const configured = Boolean(row?.externalAccountId && row.credentialsCiphertext);
         return {
           channel,
-          status: refused ? 'failed' : configured ? 'active' : 'pending_configuration',
+          status: refused ? 'failed' : configured && !waiting ? 'active' : 'pending_configuration',
           elizaosAgentId: character.id!,
           webhookUrl: `${baseUrl}${webhookPathOf(channel, row?.externalAccountId ?? undefined)}`,
-          error: refused ?? (configured ? null : awaitingCredentials(channel)),
+          error: refused ?? waiting ?? (configured ? null : awaitingCredentials(channel)),
         };
       }),
     );

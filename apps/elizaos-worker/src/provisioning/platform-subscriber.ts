@@ -21,7 +21,11 @@ interface WantedSubscription extends SubscriptionTarget {
 }
 
 /** Per channel: subscribed (or nothing to do), or why the platform refused. */
-export type SubscriptionResults = Map<SocialChannel, { refused?: string; note?: string }>;
+/**
+ * Per channel: subscribed (or nothing to do), why the platform refused, a note for the operator, or why the channel
+ * waits (its webhook only the engine can point, and it could not).
+ */
+export type SubscriptionResults = Map<SocialChannel, { refused?: string; note?: string; waiting?: string }>;
 
 const key = (channel: string, accountId: string) => `${channel}:${accountId}`;
 
@@ -68,7 +72,7 @@ export class PlatformSubscriber {
   /** Subscribes the accounts of the agent's social channels and undoes the subscriptions none of them needs. */
   async reconcile(agentId: string): Promise<SubscriptionResults> {
     const results: SubscriptionResults = new Map();
-    if (!this.live) return results;
+    if (!this.live) return this.unsubscribable(agentId, results);
     const wanted = await this.wanted(agentId, results);
     const made = await this.db.getRepository(PlatformSubscription).findBy({ agentId });
     const wantedKeys = new Set(wanted.map((w) => key(w.channel, w.accountId)));
@@ -80,6 +84,22 @@ export class PlatformSubscriber {
       if (madeKeys.has(key(target.channel, target.accountId))) continue;
       const outcome = await this.hold(agentId, target);
       if (outcome) results.set(target.channel, outcome);
+    }
+    return results;
+  }
+
+  /**
+   * Without subscriptions, the channels whose webhook only the engine can point (Telegram's secret token is the
+   * engine's) cannot receive: they wait, saying why.
+   */
+  private async unsubscribable(agentId: string, results: SubscriptionResults): Promise<SubscriptionResults> {
+    const engineSet = SOCIAL_CHANNELS.filter((channel) => adapterOf(channel).webhookSetBy === 'engine');
+    if (engineSet.length === 0) return results;
+    for (const row of await this.channels.of(agentId, { channels: engineSet })) {
+      if (!isSocialChannel(row.channel) || !row.externalAccountId) continue;
+      results.set(row.channel, {
+        waiting: `only the engine can point ${row.channel}'s webhook at its route: set PLATFORM_SUBSCRIPTIONS=live on the elizaos-worker`,
+      });
     }
     return results;
   }
@@ -126,7 +146,11 @@ export class PlatformSubscriber {
         if (outcome.kind === 'retry') throw new Error(`${target.channel} subscription: ${outcome.reason}`);
         if (outcome.kind === 'rejected')
           return { refused: `the platform refused the webhook subscription: ${outcome.reason}` };
-        if (outcome.kind === 'skipped') return { note: outcome.reason };
+        if (outcome.kind === 'skipped') {
+          return adapterOf(target.channel).webhookSetBy === 'engine'
+            ? { waiting: outcome.reason }
+            : { note: outcome.reason };
+        }
         this.logger.log({ agentId, channel: target.channel, accountId: target.accountId }, 'webhooks subscribed');
       }
       await repository

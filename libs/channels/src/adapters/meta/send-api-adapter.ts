@@ -40,6 +40,7 @@ export function sendApiAdapter<C extends { access_token: string }>(spec: SendApi
       accountIdOf: accountOf,
       tokenOf: (credentials) => credentials.access_token,
     }),
+    webhookSetBy: 'either',
     webhook: metaWebhookDoor,
     replyWindowMs: 24 * 3600_000,
     sendLimit: (env) => ({

@@ -20,6 +20,8 @@ export const telegramAdapter = {
     accountIdOf: (credentials) => botIdOf(credentials.bot_token),
     tokenOf: (credentials) => credentials.bot_token,
   }),
+  // The bot's secret_token is the engine's: only the engine can point the bot at its route.
+  webhookSetBy: 'engine',
   webhook: telegramWebhookDoor,
   // A bot may answer a private chat at any time.
   replyWindowMs: undefined,

@@ -34,6 +34,7 @@ export const whatsappAdapter = {
       },
     movesSubscription: (before, after) => before.business_account_id !== after.business_account_id,
   }),
+  webhookSetBy: 'either',
   webhook: metaWebhookDoor,
   replyWindowMs: 24 * 3600_000,
   sendLimit: (env) => ({

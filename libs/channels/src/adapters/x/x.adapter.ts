@@ -20,6 +20,7 @@ export const xAdapter = {
     accountIdOf: (credentials) => credentials.user_id,
     tokenOf: (credentials) => credentials.access_token,
   }),
+  webhookSetBy: 'either',
   webhook: xWebhookDoor,
   // X sets no window on answering a direct message.
   replyWindowMs: undefined,
