@@ -13,6 +13,8 @@ export interface ClaimTiming {
   leaseMs: number;
   /** EVENT_RETRY_BASE_MS: an unfinished attempt is followed by the same backoff as a failed one. */
   retryBaseMs: number;
+  /** EVENT_RETRY_WINDOW_MS: a delivery attempted before and now past it is given up, never attempted again. */
+  retryWindowMs: number;
 }
 
 /** A delivery taken for one attempt: the event as it goes out and where to. */
@@ -60,6 +62,8 @@ export class DeliveryLedger {
       `WITH due AS (
          SELECT d.id FROM event_deliveries d
           WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+            -- What giveUpUnfinished gives up is never taken, even when it became due between the two statements.
+            AND (d.attempts = 0 OR d.created_at + $6 * interval '1 millisecond' > now())
             AND NOT EXISTS (
               SELECT 1 FROM event_deliveries earlier
                WHERE earlier.endpoint_id = d.endpoint_id AND earlier.agent_id = d.agent_id
@@ -83,6 +87,7 @@ export class DeliveryLedger {
         timing.retryBaseMs,
         MAX_RETRY_DELAY_MS,
         JSON.stringify([{ at: new Date().toISOString(), error: UNFINISHED_ATTEMPT, duration_ms: 0 }]),
+        timing.retryWindowMs,
       ],
     )) as [ClaimedRow[], number] | ClaimedRow[];
     const claimed = (Array.isArray(rows[0]) ? rows[0] : rows) as ClaimedRow[];

@@ -69,12 +69,14 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
   /** Attempts the deliveries due now; true when a full batch was taken (more may be due). */
   async pass(): Promise<boolean> {
     const timeoutMs = this.config.get('EVENT_TIMEOUT_MS', { infer: true });
-    const gaveUp = await this.ledger.giveUpUnfinished(this.config.get('EVENT_RETRY_WINDOW_MS', { infer: true }));
+    const retryWindowMs = this.config.get('EVENT_RETRY_WINDOW_MS', { infer: true });
+    const gaveUp = await this.ledger.giveUpUnfinished(retryWindowMs);
     if (gaveUp) this.deliveries.inc({ outcome: 'gave_up' }, gaveUp);
     const claimed = await this.ledger.claim(BATCH, {
       // The lease outlasts an attempt, so no other replica takes a delivery that is still being attempted.
       leaseMs: timeoutMs * 2 + 5_000,
       retryBaseMs: this.config.get('EVENT_RETRY_BASE_MS', { infer: true }),
+      retryWindowMs,
     });
     await Promise.all(claimed.map((delivery) => this.attempt(delivery, timeoutMs)));
     return claimed.length === BATCH;
