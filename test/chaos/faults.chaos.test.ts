@@ -108,6 +108,8 @@ beforeAll(async () => {
     META_GRAPH_VERSION: 'v21.0',
     X_API_BASE_URL: social.url,
     TELEGRAM_API_BASE_URL: telegram.url,
+    // The engine points the bots' webhooks (only it knows their secret tokens), and subscribes the other accounts.
+    PLATFORM_SUBSCRIPTIONS: 'live',
     // Exponential backoff from 0.5 s: the last of 8 attempts waits about half a minute.
     STEP_ATTEMPTS: '8',
     STEP_BACKOFF_MS: '500',
