@@ -5,7 +5,9 @@ import { parseConnectTurn } from './connect-turn.js';
 import { WebhookPayloadError } from './errors.js';
 import { MAX_TEXT_LENGTH } from './limits.js';
 import { parseMetaWebhook } from '../adapters/meta/meta-webhook.js';
+import { parseTelegramUpdate } from '../adapters/telegram/telegram-webhook.js';
 import { parseXWebhook } from '../adapters/x/x-webhook.js';
+import { apiPhotoWithCaption, apiVenue } from '../../../../test/fixtures/platform-samples/telegram.js';
 
 /**
  * Whatever JSON arrives, a parser returns a well-formed ParsedWebhook or throws WebhookPayloadError: never a
@@ -244,6 +246,19 @@ describe('parsers on arbitrary JSON', () => {
     );
   });
 
+  it('parseTelegramUpdate returns a ParsedWebhook or throws WebhookPayloadError', () => {
+    const parse = (body: unknown) => parseTelegramUpdate(body, '7012345678');
+    fc.assert(
+      fc.property(fc.jsonValue(), (body) => expectContract(parse, body)),
+      RUNS,
+    );
+    const updates = fc.record({ update_id: fc.nat(), message: fc.jsonValue({ maxDepth: 4 }) });
+    fc.assert(
+      fc.property(updates, (body) => expectContract(parse, body)),
+      RUNS,
+    );
+  });
+
   it('parseConnectTurn returns an event or throws WebhookPayloadError', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (body) => {
@@ -273,6 +288,18 @@ describe('parsers on valid payloads with one node changed', () => {
     expect(parseXWebhook(x).events).toHaveLength(1);
     fc.assert(
       fc.property(mutationsOf(x), (body) => expectContract(parseXWebhook, body)),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['a photo', apiPhotoWithCaption],
+    ['a venue', apiVenue],
+  ])('parseTelegramUpdate (%s)', (_name, seed) => {
+    const parse = (body: unknown) => parseTelegramUpdate(body, '7012345678');
+    expect(parse(seed).events).toHaveLength(1);
+    fc.assert(
+      fc.property(mutationsOf(seed), (body) => expectContract(parse, body)),
       { numRuns: 1000 },
     );
   });
