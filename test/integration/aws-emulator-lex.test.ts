@@ -255,7 +255,10 @@ describe('AWS emulator: Lex V2 model building over the real SDK', () => {
       'PreconditionFailedException',
     );
     await failure(
-      lex.send(new DescribeResourcePolicyCommand({ resourceArn: `${aliasArn.slice(0, -1)}Z` })),
+      // Another alias of the same bot: the id's last character changed (to Z, or to Y when it was Z).
+      lex.send(
+        new DescribeResourcePolicyCommand({ resourceArn: aliasArn.replace(/.$/, (c) => (c === 'Z' ? 'Y' : 'Z')) }),
+      ),
       'ResourceNotFoundException',
     );
   });
