@@ -177,6 +177,23 @@ describe('customers writing to the bot', () => {
     expect(customerTurns[1]).toMatchObject({ text: '', media: [{ type: 'audio', id: 'AwACAgQ-voice', voice: true }] });
   });
 
+  it("answers a customer who writes to two businesses' bots on each, though both chats number alike", async () => {
+    const other = telegram.addBot();
+    const accepted = await provision(other.token);
+    await operationEnd(api, accepted.body.status_url);
+    const chatId = nextChat++;
+    // The customer's chat id is the same with both bots, and each chat's first message is number 1.
+    await telegram.customerWrites(bot, { chatId, text: 'What are your store hours?' });
+    await telegram.customerWrites(other, { chatId, text: 'What are your store hours?' });
+    await repliesTo(chatId, 2);
+    expect(
+      telegram
+        .sentTo(chatId)
+        .map((message) => message.botId)
+        .sort(),
+    ).toEqual([bot.id, other.id].sort());
+  });
+
   it("waits out Telegram's flood limit and sends the reply once", async () => {
     const chatId = nextChat++;
     telegram.failNext('sendMessage', { status: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 });

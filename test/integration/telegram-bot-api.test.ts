@@ -40,7 +40,7 @@ describe('sending on Telegram', () => {
       text: 'We open at 9 AM.',
       accessToken: bot.token,
     });
-    expect(outcome).toEqual({ kind: 'sent', platformMessageId: '5512345001:1' });
+    expect(outcome).toEqual({ kind: 'sent', platformMessageId: `${bot.id}:5512345001:1` });
     expect(telegram.sentTo(5512345001)).toEqual([
       { botId: bot.id, chatId: 5512345001, messageId: 1, text: 'We open at 9 AM.' },
     ]);

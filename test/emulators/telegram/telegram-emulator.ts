@@ -50,7 +50,8 @@ export class TelegramEmulator {
   /** Every call, by method (lower case), in order. */
   readonly calls: { botId: number | undefined; method: string; params: Record<string, unknown> }[] = [];
   private readonly bots = new Map<string, Bot>();
-  private readonly chats = new Map<number, { botId: number; blocked: boolean }>();
+  /** Private chats by bot and customer (a customer's chat id is the same with every bot). */
+  private readonly chats = new Map<string, { blocked: boolean }>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly messageIds = new Map<string, number>();
   private readonly forwards = new Map<string, string>();
@@ -102,8 +103,7 @@ export class TelegramEmulator {
 
   /** The customer blocks the bot: sends to their chat answer 403. */
   block(chatId: number): void {
-    const chat = this.chats.get(chatId);
-    if (chat) chat.blocked = true;
+    for (const [key, chat] of this.chats) if (key.endsWith(`:${chatId}`)) chat.blocked = true;
   }
 
   sentTo(chatId: number): SentTelegramMessage[] {
@@ -112,7 +112,8 @@ export class TelegramEmulator {
 
   /** A customer opens a private chat with the bot (presses Start): the bot may write to it from then on. */
   openChat(bot: Bot, chatId: number): void {
-    if (this.chats.get(chatId)?.botId !== bot.id) this.chats.set(chatId, { botId: bot.id, blocked: false });
+    const key = `${bot.id}:${chatId}`;
+    if (!this.chats.has(key)) this.chats.set(key, { blocked: false });
   }
 
   /**
@@ -292,8 +293,8 @@ export class TelegramEmulator {
     if (typeof text !== 'string' || text.trim() === '')
       return this.error(res, 400, 'Bad Request: message text is empty');
     if ([...text].length > MAX_TEXT) return this.error(res, 400, 'Bad Request: message is too long');
-    const chat = this.chats.get(chatId);
-    if (!chat || chat.botId !== bot.id) return this.error(res, 400, 'Bad Request: chat not found');
+    const chat = this.chats.get(`${bot.id}:${chatId}`);
+    if (!chat) return this.error(res, 400, 'Bad Request: chat not found');
     if (chat.blocked) return this.error(res, 403, 'Forbidden: bot was blocked by the user');
     const messageId = this.nextMessageId(bot.id, chatId);
     this.sent.push({ botId: bot.id, chatId, messageId, text });

@@ -63,9 +63,9 @@ export class TelegramSender implements PlatformSender {
     const { status, body } = answer;
     if (botSucceeded(answer)) {
       const id = textAt(body, 'result', 'message_id');
-      // Message ids count per chat: the chat makes them unique to the bot.
+      // Message ids count per chat of one bot: the bot and the chat make them unique.
       return id
-        ? { kind: 'sent', platformMessageId: `${message.recipientId}:${id}` }
+        ? { kind: 'sent', platformMessageId: `${message.businessAccountId}:${message.recipientId}:${id}` }
         : { kind: 'unknown', reason: 'Telegram accepted the message without an id' };
     }
     const reason = telegramReason(status, body);

@@ -16,7 +16,7 @@ describe('Telegram updates as Telegram publishes them', () => {
           kind: 'message',
           channel: 'telegram',
           businessAccountId: BOT,
-          platformMessageId: '1111111:1365',
+          platformMessageId: '7012345678:1111111:1365',
           sender: { id: '1111111', name: 'Test Test Lastname' },
           text: '/start',
           sentAt: '2015-09-07T17:05:32.000Z',
@@ -55,7 +55,7 @@ describe('Telegram updates as Telegram publishes them', () => {
   it("answers a photo's caption and keeps the largest size of the photo", () => {
     expect(parse(tg.apiPhotoWithCaption).events).toEqual([
       expect.objectContaining({
-        platformMessageId: '5512345678:254',
+        platformMessageId: '7012345678:5512345678:254',
         sender: { id: '5512345678', name: 'Amara Okafor' },
         text: 'Is this lamp still in stock?',
         media: [{ type: 'image', id: 'AgACAgQAAxkBAAIBXGa-y800' }],

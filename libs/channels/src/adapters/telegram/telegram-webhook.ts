@@ -82,8 +82,9 @@ function parseMessage(raw: unknown, path: string, botId: string): InboundMessage
     kind: 'message',
     channel: 'telegram',
     businessAccountId: botId,
-    // Message ids count per chat: the chat makes them unique to the bot (and a redelivered update the same).
-    platformMessageId: `${chatId}:${messageId}`,
+    // Message ids count per chat of one bot, and a customer's chat id is the same with every bot: the bot and the
+    // chat make the id unique across the engine (and a redelivered update the same).
+    platformMessageId: `${botId}:${chatId}:${messageId}`,
     sender,
     text: truncateText(text),
     sentAt,
